@@ -1,0 +1,103 @@
+import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { AuthProvider, useAuth } from './auth';
+import { FeedbackBridge } from './feedback';
+import { AppLayout } from './layout';
+import { allowed, NAV } from './nav';
+import LoginPage from './pages/LoginPage';
+import ForcePasswordPage from './pages/ForcePasswordPage';
+import DashboardPage from './pages/DashboardPage';
+import NotFoundPage from './pages/NotFoundPage';
+import './styles.css';
+
+dayjs.locale('zh-cn');
+
+// One chunk per management page, loaded on first visit.
+const SitePage = lazy(() => import('./pages/SitePage'));
+const ColumnsPage = lazy(() => import('./pages/ColumnsPage'));
+const DepartmentsPage = lazy(() => import('./pages/DepartmentsPage'));
+const UsersPage = lazy(() => import('./pages/UsersPage'));
+const SecurityPolicyPage = lazy(() => import('./pages/SecurityPolicyPage'));
+const LockedUsersPage = lazy(() => import('./pages/LockedUsersPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+
+const PAGES: Record<string, ReactNode> = {
+  '/site': <SitePage />,
+  '/columns': <ColumnsPage />,
+  '/departments': <DepartmentsPage />,
+  '/users': <UsersPage />,
+  '/security/policy': <SecurityPolicyPage />,
+  '/security/locked': <LockedUsersPage />,
+  '/audit': <AuditPage />,
+};
+
+const Loading = () => (
+  <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }}>
+    <Spin size="large" description="正在加载…" />
+  </div>
+);
+
+function Guarded({ path, children }: { path: string; children: ReactNode }) {
+  const { user } = useAuth();
+  const item = NAV.flatMap((g) => g.items).find((i) => i.path === path);
+  if (!user || !item || !allowed(item, user.capabilities)) {
+    return <Result status="403" title="没有权限" subTitle="您的账号没有访问此页面的权限，如需开通请联系系统管理员。" />;
+  }
+  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+}
+
+function Root() {
+  const { state, refresh } = useAuth();
+  switch (state.status) {
+    case 'loading':
+      return <Loading />;
+    case 'error':
+      return (
+        <Result
+          status="error"
+          title="无法连接管理后台"
+          subTitle={state.message}
+          extra={
+            <Button type="primary" onClick={() => void refresh()}>
+              重试
+            </Button>
+          }
+        />
+      );
+    case 'anonymous':
+      return <LoginPage notice={state.notice} />;
+    case 'authenticated':
+      if (state.user.mustChangePassword || state.user.passwordExpired) return <ForcePasswordPage />;
+      return (
+        <Routes>
+          <Route element={<AppLayout />}>
+            <Route index element={<DashboardPage />} />
+            {Object.entries(PAGES).map(([path, element]) => (
+              <Route key={path} path={path.slice(1)} element={<Guarded path={path}>{element}</Guarded>} />
+            ))}
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      );
+  }
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ea8', borderRadius: 4 } }}>
+      <AntApp>
+        <FeedbackBridge />
+        <BrowserRouter basename="/admin">
+          <AuthProvider>
+            <Root />
+          </AuthProvider>
+        </BrowserRouter>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,228 @@
+import { useMemo, useState } from 'react';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { api } from '../api';
+import { showError, showFormError, toastSuccess } from '../feedback';
+import { useCurrentSite, useLoad, usePageTitle, useSites } from '../hooks';
+import { SiteSelect } from '../components/SiteSelect';
+import type { Department, Items } from '../types';
+
+interface EditValues {
+  name: string;
+  aliases: string[];
+  sort: number;
+}
+
+type Editing = { mode: 'create' } | { mode: 'edit'; department: Department };
+
+const ALIAS_SEPARATORS = [',', '，', '、', ';', '；'];
+
+export default function DepartmentsPage() {
+  usePageTitle('部门管理');
+  const sites = useSites();
+  const [site, chooseSite] = useCurrentSite(sites.data);
+  const departments = useLoad(
+    site ? () => api.get<Items<Department>>(`/api/sites/${site.id}/departments`).then((r) => r.items) : null,
+    [site?.id],
+  );
+  const [showMerged, setShowMerged] = useState(false);
+  const [editing, setEditing] = useState<Editing | null>(null);
+  const [merging, setMerging] = useState<Department | null>(null);
+  const [saving, setSaving] = useState(false);
+  const [editForm] = Form.useForm<EditValues>();
+  const [mergeForm] = Form.useForm<{ intoId: number }>();
+
+  const all = departments.data ?? [];
+  const byId = useMemo(() => new Map(all.map((d) => [d.id, d])), [all]);
+  const rows = useMemo(
+    () => [...all].filter((d) => showMerged || d.mergedIntoId === null).sort((a, b) => a.sort - b.sort || a.id - b.id),
+    [all, showMerged],
+  );
+  const mergedCount = all.filter((d) => d.mergedIntoId !== null).length;
+
+  const openCreate = () => {
+    editForm.resetFields();
+    editForm.setFieldsValue({ name: '', aliases: [], sort: 0 });
+    setEditing({ mode: 'create' });
+  };
+  const openEdit = (department: Department) => {
+    editForm.resetFields();
+    editForm.setFieldsValue({ name: department.name, aliases: department.aliases, sort: department.sort });
+    setEditing({ mode: 'edit', department });
+  };
+
+  const saveEdit = async (values: EditValues) => {
+    if (!site || !editing) return;
+    const aliases = [...new Set(values.aliases.map((a) => a.trim()).filter(Boolean))];
+    setSaving(true);
+    try {
+      if (editing.mode === 'create') {
+        await api.post(`/api/sites/${site.id}/departments`, { name: values.name.trim(), aliases });
+        toastSuccess(`已新建部门“${values.name.trim()}”`);
+      } else {
+        await api.put(`/api/departments/${editing.department.id}`, { name: values.name.trim(), aliases, sort: values.sort });
+        toastSuccess('部门已保存');
+      }
+      setEditing(null);
+      await departments.reload();
+    } catch (err) {
+      showFormError(editForm, err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const saveMerge = async ({ intoId }: { intoId: number }) => {
+    if (!merging) return;
+    setSaving(true);
+    try {
+      await api.post(`/api/departments/${merging.id}/merge`, { intoId });
+      toastSuccess(`已将“${merging.name}”合并到“${byId.get(intoId)?.name ?? ''}”`);
+      setMerging(null);
+      await departments.reload();
+    } catch (err) {
+      showError(err);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const columns: TableColumnsType<Department> = [
+    {
+      title: '部门名称',
+      dataIndex: 'name',
+      render: (name: string, d) => (
+        <Space>
+          <span>{name}</span>
+          {d.mergedIntoId !== null && <Tag>已合并到 {byId.get(d.mergedIntoId)?.name ?? `#${d.mergedIntoId}`}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: '别名',
+      dataIndex: 'aliases',
+      render: (aliases: string[]) =>
+        aliases.length ? (
+          <Space wrap size={[4, 4]}>
+            {aliases.map((a) => (
+              <Tag key={a}>{a}</Tag>
+            ))}
+          </Space>
+        ) : (
+          <Typography.Text type="secondary">—</Typography.Text>
+        ),
+    },
+    { title: '排序', dataIndex: 'sort', width: 90 },
+    {
+      title: '操作',
+      key: 'actions',
+      width: 180,
+      render: (_, d) =>
+        d.mergedIntoId === null ? (
+          <Space>
+            <Button size="small" onClick={() => openEdit(d)} aria-label={`编辑 ${d.name}`}>
+              编辑
+            </Button>
+            <Button
+              size="small"
+              onClick={() => {
+                mergeForm.resetFields();
+                setMerging(d);
+              }}
+              aria-label={`合并 ${d.name}`}
+            >
+              合并到…
+            </Button>
+          </Space>
+        ) : null,
+    },
+  ];
+
+  const mergeTargets = merging ? all.filter((d) => d.mergedIntoId === null && d.id !== merging.id) : [];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          部门管理
+        </Typography.Title>
+        {sites.data && <SiteSelect sites={sites.data} value={site} onChange={chooseSite} />}
+      </Space>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        部门用于指定栏目的牵头部门与配合部门。名称不同但实为同一处室的（例如“法规处”与“政策法规处”），可将其中一个合并到另一个，被合并的名称将作为别名保留。
+      </Typography.Paragraph>
+      <Space wrap>
+        <Button type="primary" icon={<PlusOutlined />} onClick={openCreate} disabled={!site}>
+          新建部门
+        </Button>
+        {mergedCount > 0 && (
+          <Space>
+            <Switch id="show-merged" checked={showMerged} onChange={setShowMerged} />
+            <label htmlFor="show-merged">显示已合并的部门（{mergedCount}）</label>
+          </Space>
+        )}
+      </Space>
+      <Table<Department>
+        rowKey="id"
+        columns={columns}
+        dataSource={rows}
+        loading={departments.loading}
+        pagination={false}
+        size="middle"
+        data-testid="department-table"
+      />
+
+      <Modal
+        title={editing?.mode === 'edit' ? `编辑部门：${editing.department.name}` : '新建部门'}
+        open={!!editing}
+        onCancel={() => setEditing(null)}
+        onOk={() => editForm.submit()}
+        okText="保存"
+        confirmLoading={saving}
+        forceRender
+      >
+        <Form<EditValues> form={editForm} layout="vertical" onFinish={saveEdit}>
+          <Form.Item label="部门名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入部门名称' }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item label="别名" name="aliases" extra="同一部门的其他叫法，输入后按回车确认；可用逗号或顿号分隔多个。">
+            <Select mode="tags" tokenSeparators={ALIAS_SEPARATORS} placeholder="例如：法规处" />
+          </Form.Item>
+          {editing?.mode === 'edit' && (
+            <Form.Item label="排序" name="sort" extra="数字小的排在前面">
+              <InputNumber min={0} max={99999} precision={0} style={{ width: 160 }} />
+            </Form.Item>
+          )}
+        </Form>
+      </Modal>
+
+      <Modal
+        title={merging ? `合并部门：${merging.name}` : '合并部门'}
+        open={!!merging}
+        onCancel={() => setMerging(null)}
+        onOk={() => mergeForm.submit()}
+        okText="确认合并"
+        okButtonProps={{ danger: true }}
+        confirmLoading={saving}
+        forceRender
+      >
+        <Form form={mergeForm} layout="vertical" onFinish={saveMerge}>
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={merging ? `合并后“${merging.name}”将作为目标部门的别名保留，不再单独列出。此操作不能在界面上撤销。` : ''}
+          />
+          <Form.Item label="合并到" name="intoId" rules={[{ required: true, message: '请选择要合并到的部门' }]}>
+            <Select
+              showSearch={{ optionFilterProp: 'label' }}
+              options={mergeTargets.map((d) => ({ value: d.id, label: d.name }))}
+              placeholder="选择部门"
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Space>
+  );
+}

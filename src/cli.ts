@@ -1,0 +1,195 @@
+// The `govportal` command.
+import { Command, Option } from 'commander';
+import cliProgress from 'cli-progress';
+import { loadConfig, ConfigError } from './platform/config.ts';
+import { createContext } from './context.ts';
+import { migrateToLatest } from './platform/db/migrator.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { serve } from './server.ts';
+import { createSiteWithAnnex1, ensureInitialAccounts, initDemo } from './modules/setup/setup.service.ts';
+import { SYSTEM_ACTOR } from './platform/audit/audit.service.ts';
+import { ROLE_NAMES, type Role } from './platform/auth/roles.ts';
+import { createBackup, restoreBackup, type Progress } from './platform/backup/backup.ts';
+import { AppError } from './platform/errors.ts';
+import { DEMO_SITE } from './modules/setup/demo-site.ts';
+import * as usersRepo from './modules/users/users.repository.ts';
+
+function progressBar(): { progress: Progress; stop: () => void } {
+  const bar = new cliProgress.SingleBar({ format: '{step} [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  let started = false;
+  let current = '';
+  return {
+    progress: (step, done, total) => {
+      if (!started || step !== current) {
+        if (started) bar.stop();
+        bar.start(total, done, { step });
+        started = true;
+        current = step;
+      } else bar.update(done, { step });
+    },
+    stop: () => started && bar.stop(),
+  };
+}
+
+async function withContext<T>(fn: (ctx: Awaited<ReturnType<typeof createContext>>) => Promise<T>): Promise<T> {
+  const ctx = await createContext(loadConfig());
+  try {
+    return await fn(ctx);
+  } finally {
+    await ctx.close();
+  }
+}
+
+const program = new Command('govportal').description('政府门户网站平台').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('启动网站与管理后台（自动迁移数据库）')
+  .option('--init-demo', '数据库中没有站点时创建演示站点')
+  .action(async (opts: { initDemo?: boolean }) => {
+    await serve(loadConfig(), { initDemo: opts.initDemo });
+  });
+
+program
+  .command('migrate')
+  .description('把数据库结构迁移到最新版本')
+  .action(async () => {
+    const dbh = openDatabase(loadConfig());
+    try {
+      const applied = await migrateToLatest(dbh.db);
+      console.log(applied.length ? `已执行迁移：${applied.join('、')}` : '数据库已是最新版本');
+    } finally {
+      await dbh.close();
+    }
+  });
+
+program
+  .command('init')
+  .description('创建站点（含附件1栏目树），并创建初始管理员账号')
+  .option('--demo', '创建演示站点')
+  .option('--code <code>', '站点代码', 'main')
+  .option('--name <name>', '网站名称')
+  .option('--domain <domain...>', '域名')
+  .option('--site-id-code <code>', '网站标识码')
+  .option('--icp <number>', 'ICP 备案号')
+  .option('--police <number>', '公安机关备案号')
+  .option('--sponsor <name>', '主办单位')
+  .option('--phone <phone>', '联系电话')
+  .option('--email <email>', '电子邮箱')
+  .option('--address <address>', '联系地址')
+  .action(async (opts: Record<string, string | string[] | boolean | undefined>) => {
+    await withContext(async (ctx) => {
+      const result = opts.demo
+        ? await initDemo(ctx)
+        : await createSiteWithAnnex1(ctx, {
+            ...DEMO_SITE,
+            code: String(opts.code),
+            name: String(opts.name ?? DEMO_SITE.name),
+            domains: (opts.domain as string[] | undefined) ?? DEMO_SITE.domains,
+            siteIdCode: String(opts.siteIdCode ?? DEMO_SITE.siteIdCode),
+            icpNumber: String(opts.icp ?? DEMO_SITE.icpNumber),
+            policeNumber: String(opts.police ?? DEMO_SITE.policeNumber),
+            sponsor: String(opts.sponsor ?? opts.name ?? DEMO_SITE.sponsor),
+            organizer: null,
+            phone: String(opts.phone ?? DEMO_SITE.phone),
+            email: String(opts.email ?? DEMO_SITE.email),
+            address: String(opts.address ?? DEMO_SITE.address),
+            conacUrl: null,
+          });
+      console.log(`已创建站点 #${result.siteId}，含 ${result.columns} 个栏目。`);
+      for (const a of await ensureInitialAccounts(ctx, ctx.config.adminPassword)) {
+        console.log(`${a.displayName}：${a.username}  一次性密码：${a.password}`);
+      }
+    });
+  });
+
+const user = program.command('user').description('管理后台账号（由服务器运维人员执行）');
+
+user
+  .command('create')
+  .description('创建账号，打印一次性密码')
+  .requiredOption('--username <username>', '用户名')
+  .requiredOption('--name <displayName>', '姓名')
+  .addOption(new Option('--role <role...>', '角色').choices(ROLE_NAMES).makeOptionMandatory())
+  .option('--department <id>', '所属部门编号')
+  .option('--site <id>', '角色限定的站点编号（默认全部站点）')
+  .action(async (opts: { username: string; name: string; role: Role[]; department?: string; site?: string }) => {
+    await withContext(async (ctx) => {
+      const siteId = opts.site ? Number(opts.site) : null;
+      const { user: created, initialPassword } = await ctx.users.create(
+        SYSTEM_ACTOR,
+        { username: opts.username, displayName: opts.name, departmentId: opts.department ? Number(opts.department) : null, email: null, roles: opts.role.map((role) => ({ role, siteId })) },
+        { byOperator: true },
+      );
+      console.log(`已创建账号 ${created.username}，一次性密码：${initialPassword}（首次登录须修改）`);
+    });
+  });
+
+user
+  .command('reset')
+  .description('重置账号密码并解锁，打印一次性密码')
+  .requiredOption('--username <username>', '用户名')
+  .action(async (opts: { username: string }) => {
+    await withContext(async (ctx) => {
+      const found = await usersRepo.findByUsername(ctx.db, opts.username);
+      if (!found) throw new AppError('NOT_FOUND', `账号 ${opts.username} 不存在`);
+      console.log(`账号 ${opts.username} 的一次性密码：${await ctx.users.resetPassword(SYSTEM_ACTOR, found.id)}（首次登录须修改）`);
+    });
+  });
+
+program
+  .command('backup')
+  .description('在线备份数据库与上传文件（服务运行时也可执行）')
+  .requiredOption('--out <file>', '备份文件路径（.tar.gz）')
+  .action(async (opts: { out: string }) => {
+    await withContext(async (ctx) => {
+      const bar = progressBar();
+      const manifest = await createBackup(ctx.dbh, ctx.files, opts.out, bar.progress);
+      bar.stop();
+      const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
+      console.log(`备份完成：${opts.out}（${rows} 行数据，${manifest.files} 个文件）`);
+    });
+  });
+
+program
+  .command('restore <file>')
+  .description('把备份恢复到空的安装中')
+  .action(async (file: string) => {
+    await withContext(async (ctx) => {
+      const bar = progressBar();
+      const manifest = await restoreBackup(ctx.dbh, ctx.files, file, bar.progress);
+      bar.stop();
+      await ctx.audit.recordAlone(SYSTEM_ACTOR, { action: 'system.restore', targetType: 'backup', detail: { file, createdAt: manifest.createdAt } });
+      console.log(`恢复完成：备份时间 ${manifest.createdAt}，${manifest.files} 个文件`);
+    });
+  });
+
+const audit = program.command('audit').description('审计日志');
+audit
+  .command('verify')
+  .description('校验审计日志哈希链，发现被改动或删除的记录')
+  .action(async () => {
+    await withContext(async (ctx) => {
+      const bar = progressBar();
+      const result = await ctx.audit.verify((done, total) => bar.progress('校验', done, total));
+      bar.stop();
+      if (result.ok) {
+        console.log(`审计日志完整：共校验 ${result.checked} 条记录。`);
+      } else {
+        console.error(`审计日志异常（校验 ${result.checked} 条）：`);
+        for (const p of result.problems) console.error(`  - ${p}`);
+        process.exitCode = 1;
+      }
+    });
+  });
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof AppError || error instanceof ConfigError) {
+    console.error(`错误：${error.message}`);
+  } else {
+    console.error(error);
+  }
+  process.exitCode = 1;
+}

@@ -1,0 +1,31 @@
+// Chinese names of audited actions, for the audit administrator's screens and exports.
+export const ACTION_NAMES: Record<string, string> = {
+  'auth.login': '登录',
+  'auth.logout': '退出登录',
+  'auth.lock': '登录失败锁定',
+  'auth.password': '修改密码',
+  'access.denied': '越权访问被拒绝',
+  'site.create': '新建站点',
+  'site.update': '修改站点信息',
+  'department.create': '新建部门',
+  'department.update': '修改部门',
+  'department.merge': '合并部门',
+  'column.create': '新建栏目',
+  'column.update': '修改栏目',
+  'column.move': '移动栏目',
+  'column.delete': '删除栏目',
+  'user.create': '新建用户',
+  'user.update': '修改用户',
+  'user.reset-password': '重置密码',
+  'user.disable': '停用账号',
+  'user.enable': '启用账号',
+  'user.unlock': '解锁账号',
+  'security.policy': '修改安全策略',
+  'audit.export': '导出审计日志',
+  'audit.verify': '校验审计日志',
+  'audit.purge': '清理过期审计日志',
+  'system.init': '初始化站点',
+  'system.restore': '恢复备份',
+};
+
+export const actionName = (action: string) => ACTION_NAMES[action] ?? action;

@@ -1,0 +1,190 @@
+// Kysely table types. Conventions shared by both dialects, so repositories stay dialect-free:
+// times are ISO-8601 UTC strings, booleans are 0/1 integers, lists and objects are JSON text.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export type Flag = 0 | 1;
+
+export interface SitesTable {
+  id: Generated<number>;
+  code: string;
+  parent_id: number | null;
+  name: string;
+  domains: string;
+  site_id_code: string;
+  icp_number: string;
+  police_number: string;
+  sponsor: string;
+  organizer: string | null;
+  phone: string;
+  email: string;
+  address: string;
+  conac_url: string | null;
+  jiucuo_enabled: Flag;
+  jiucuo_script_url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DepartmentsTable {
+  id: Generated<number>;
+  site_id: number;
+  name: string;
+  aliases: string;
+  merged_into_id: number | null;
+  sort: number;
+  created_at: string;
+}
+
+export interface ColumnsTable {
+  id: Generated<number>;
+  site_id: number;
+  parent_id: number | null;
+  name: string;
+  full_name: string | null;
+  slug: string;
+  column_type: string;
+  kind: string;
+  link_url: string | null;
+  description: string;
+  keywords: string;
+  sort: number;
+  visible: Flag;
+  lead_department_id: number | null;
+  open_cooperation: Flag;
+  max_update_days: number | null;
+  marker: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ColumnDepartmentsTable {
+  column_id: number;
+  department_id: number;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  department_id: number | null;
+  email: string | null;
+  password_hash: string;
+  must_change_password: Flag;
+  password_changed_at: string;
+  failed_logins: number;
+  locked_until: string | null;
+  disabled: Flag;
+  last_login_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface UserRolesTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  site_id: number | null;
+}
+
+export interface ColumnGrantsTable {
+  user_id: number;
+  column_id: number;
+  granted_by: number | null;
+  created_at: string;
+}
+
+export interface PasswordHistoryTable {
+  id: Generated<number>;
+  user_id: number;
+  password_hash: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  ip: string;
+  username: string;
+  at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actor_id: number | null;
+  actor_name: string;
+  ip: string;
+  action: string;
+  target_type: string;
+  target_id: string | null;
+  site_id: number | null;
+  outcome: string;
+  detail: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditAnchorTable {
+  id: number;
+  last_id: number;
+  last_hash: string;
+  record_count: number;
+  purged_through_id: number;
+  purged_through_hash: string;
+}
+
+export interface FilesTable {
+  id: Generated<number>;
+  site_id: number;
+  sha256: string;
+  original_name: string;
+  mime: string;
+  size: number;
+  storage_key: string;
+  created_by: number | null;
+  created_at: string;
+}
+
+export interface Database {
+  sites: SitesTable;
+  departments: DepartmentsTable;
+  columns: ColumnsTable;
+  column_departments: ColumnDepartmentsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  column_grants: ColumnGrantsTable;
+  password_history: PasswordHistoryTable;
+  sessions: SessionsTable;
+  login_failures: LoginFailuresTable;
+  settings: SettingsTable;
+  audit_log: AuditLogTable;
+  audit_anchor: AuditAnchorTable;
+  files: FilesTable;
+}
+
+export type Site = Selectable<SitesTable>;
+export type NewSite = Insertable<SitesTable>;
+export type SiteUpdate = Updateable<SitesTable>;
+export type Department = Selectable<DepartmentsTable>;
+export type Column = Selectable<ColumnsTable>;
+export type NewColumn = Insertable<ColumnsTable>;
+export type User = Selectable<UsersTable>;
+export type Session = Selectable<SessionsTable>;
+export type AuditRecord = Selectable<AuditLogTable>;
+export type StoredFile = Selectable<FilesTable>;

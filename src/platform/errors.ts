@@ -1,0 +1,57 @@
+// The one error catalogue: stable codes (clients and tests match on them) with the Chinese message users see.
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, message: '提交的内容不符合要求' },
+  BAD_REQUEST: { status: 400, message: '请求无法处理' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  SESSION_EXPIRED: { status: 401, message: '登录已超时，请重新登录' },
+  LOGIN_FAILED: { status: 401, message: '用户名或密码错误' },
+  ACCOUNT_LOCKED: { status: 423, message: '账号因多次登录失败已被锁定，请稍后再试或联系安全管理员' },
+  ACCOUNT_DISABLED: { status: 403, message: '账号已停用' },
+  TOO_MANY_ATTEMPTS: { status: 429, message: '登录尝试过于频繁，请稍后再试' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '请先修改初始密码' },
+  PASSWORD_POLICY: { status: 400, message: '新密码不符合密码策略' },
+  PASSWORD_REUSED: { status: 400, message: '新密码不能与最近使用过的密码相同' },
+  PASSWORD_WRONG: { status: 400, message: '当前密码不正确' },
+  CSRF_FAILED: { status: 403, message: '页面已失效，请刷新后重试' },
+  FORBIDDEN: { status: 403, message: '没有权限执行此操作' },
+  ROLE_CONFLICT: { status: 400, message: '系统管理员、安全管理员、审计管理员三类角色必须由不同账号担任' },
+  NOT_FOUND: { status: 404, message: '请求的内容不存在' },
+  CONFLICT: { status: 409, message: '内容已被修改或已存在' },
+  USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
+  SLUG_TAKEN: { status: 409, message: '同一上级栏目下已有相同的访问路径' },
+  COLUMN_NOT_EMPTY: { status: 409, message: '栏目下还有子栏目或内容，不能删除' },
+  COLUMN_CYCLE: { status: 400, message: '不能把栏目移动到它自己或它的下级栏目之下' },
+  SITE_IDENTITY_INVALID: { status: 400, message: '网站标识信息格式不正确' },
+  AUDIT_RETENTION: { status: 409, message: '审计日志保存期未满，不能清除' },
+  PAYLOAD_TOO_LARGE: { status: 413, message: '上传的内容过大' },
+  UNSUPPORTED_FILE: { status: 415, message: '不支持的文件类型' },
+  INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+
+  /** `message` replaces the catalogue text when a more precise Chinese explanation helps the user. */
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERRORS[code].message);
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = details;
+  }
+
+  toBody(): ErrorBody {
+    return { error: { code: this.code, message: this.message, ...(this.details === undefined ? {} : { details: this.details }) } };
+  }
+}
+
+export const fail = (code: ErrorCode, message?: string, details?: unknown): never => {
+  throw new AppError(code, message, details);
+};
