@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import * as tar from 'tar';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { FileStore } from '../files/file-store.ts';
-import { BACKUP_TABLES, MIGRATION_TABLES, SELF_REFERENCES } from './tables.ts';
+import { BACKUP_TABLES, MIGRATION_TABLES, SELF_REFERENCES, TABLES_WITHOUT_ID } from './tables.ts';
 
 export interface BackupManifest {
   format: 'govportal-backup';
@@ -139,8 +139,7 @@ async function assertSameSchema(trx: DatabaseHandle['db'], backupMigrations: Rec
 
 // Rows came with their ids; move each identity sequence past them.
 async function resetSequences(trx: DatabaseHandle['db']): Promise<void> {
-  for (const table of BACKUP_TABLES) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)
-      where pg_get_serial_sequence(${table}, 'id') is not null`.execute(trx);
+  for (const table of BACKUP_TABLES.filter((t) => !TABLES_WITHOUT_ID.has(t))) {
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
   }
 }

@@ -12,7 +12,7 @@ export const SELF_REFERENCES: Record<string, string[]> = {
   columns: ['parent_id'],
 };
 
-/** Tables whose rows are append-only and therefore restored as they are, in one pass. */
+/** Tables keyed otherwise than by an integer identity column (no sequence to move after a restore). */
 export const TABLES_WITHOUT_ID = new Set(['column_departments', 'column_grants', 'sessions', 'settings', 'audit_anchor']);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */

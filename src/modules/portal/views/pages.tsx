@@ -1,0 +1,145 @@
+// The public pages. Each takes the frame (view, title, meta tags) composed by PortalService and the data
+// it lays out; later issues add content pages here the same way.
+import type { ReactNode } from 'react';
+import type { MetaTag } from '../meta.ts';
+import type { ColumnContent, Crumb, HomeBlock, HomeEntry, PublicColumn, ViewContext } from './types.ts';
+import { Layout } from './Layout.tsx';
+import { SearchForm } from './Header.tsx';
+import { Breadcrumbs, ColumnNav, ColumnTreeList, EmptyState, ItemList } from './parts.tsx';
+import { columnHref, homeHref, href } from './links.ts';
+
+export interface PageFrame {
+  view: ViewContext;
+  title: string;
+  meta: MetaTag[];
+}
+
+export function HomePage({ frame, entries, blocks }: { frame: PageFrame; entries: HomeEntry[]; blocks: HomeBlock[] }) {
+  const { view } = frame;
+  return (
+    <Layout {...frame} isHome>
+      <div className="container home">
+        {entries.length > 0 ? (
+          <section className="entries" aria-labelledby="entries-title">
+            <h2 id="entries-title">快捷入口</h2>
+            <ul className="entry-grid">
+              {entries.map((e) => (
+                <li key={e.label}>
+                  <a className="entry" href={columnHref(view, e.column)} data-entry={e.label}>
+                    <span className="entry-label">{e.label}</span>
+                    {e.column.name !== e.label ? <span className="entry-sub">{e.column.name}</span> : null}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <div className="column-blocks">
+          {blocks.map(({ column, items }) => (
+            <section key={column.id} className="column-block" aria-labelledby={`block-${column.id}`}>
+              <h2 id={`block-${column.id}`}><a href={columnHref(view, column)}>{column.name}</a></h2>
+              {column.children.length > 0 ? (
+                <ul className="block-links">
+                  {column.children.map((c) => <li key={c.id}><a href={columnHref(view, c)}>{c.name}</a></li>)}
+                </ul>
+              ) : column.description ? (
+                <p className="block-desc">{column.description}</p>
+              ) : null}
+              {items ? <ItemList view={view} items={items} labelledBy={`block-${column.id}`} /> : null}
+            </section>
+          ))}
+        </div>
+        {blocks.length === 0 ? <EmptyState>网站栏目正在建设中</EmptyState> : null}
+      </div>
+    </Layout>
+  );
+}
+
+export interface ColumnPageProps {
+  frame: PageFrame;
+  column: PublicColumn;
+  /** From the top-level column down to this one. */
+  ancestry: PublicColumn[];
+  content: ColumnContent;
+}
+
+export function ColumnPage({ frame, column, ancestry, content }: ColumnPageProps) {
+  const { view } = frame;
+  const section = ancestry[0] ?? column;
+  const trail: Crumb[] = ancestry.map((c) => (c.id === column.id ? { label: c.name } : { label: c.name, href: columnHref(view, c) }));
+  return (
+    <Layout {...frame} section={{ topId: section.id, isTopPage: section.id === column.id }}>
+      <div className="container">
+        <Breadcrumbs view={view} trail={trail} />
+        <div className="column-layout">
+          <div className="column-main">
+            <h1>{column.name}</h1>
+            {column.description ? <p className="column-desc">{column.description}</p> : null}
+            {column.children.length > 0 ? (
+              <section className="subcolumns" aria-labelledby="subcolumns-title">
+                <h2 id="subcolumns-title">下级栏目</h2>
+                <ul>
+                  {column.children.map((c) => <li key={c.id}><a href={columnHref(view, c)}>{c.name}</a></li>)}
+                </ul>
+              </section>
+            ) : null}
+            {column.kind === 'page' ? (
+              <section className="page-body" aria-label={column.name}>
+                {content.body ?? <EmptyState />}
+              </section>
+            ) : (
+              <ItemList view={view} items={content.items} />
+            )}
+          </div>
+          <ColumnNav view={view} section={section} current={column} trailIds={new Set(ancestry.map((c) => c.id))} />
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+export function SitemapPage({ frame, roots }: { frame: PageFrame; roots: PublicColumn[] }) {
+  const { view } = frame;
+  return (
+    <Layout {...frame}>
+      <div className="container">
+        <Breadcrumbs view={view} trail={[{ label: '网站地图' }]} />
+        <h1>网站地图</h1>
+        {roots.length > 0 ? <ColumnTreeList view={view} nodes={roots} className="sitemap-tree" /> : <EmptyState>网站栏目正在建设中</EmptyState>}
+      </div>
+    </Layout>
+  );
+}
+
+export function SearchPage({ frame, q, results }: { frame: PageFrame; q: string; results?: ReactNode }) {
+  const { view } = frame;
+  return (
+    <Layout {...frame} noindex>
+      <div className="container">
+        <Breadcrumbs view={view} trail={[{ label: '站内搜索' }]} />
+        <h1>站内搜索</h1>
+        <SearchForm view={view} id="search-page-q" q={q} visibleLabel formLabel="搜索本站信息" />
+        <section className="search-results" aria-live="polite" aria-label="搜索结果">
+          {results ?? (q ? <EmptyState>未找到与“{q}”相关的信息</EmptyState> : <EmptyState>请输入要搜索的关键词。</EmptyState>)}
+        </section>
+      </div>
+    </Layout>
+  );
+}
+
+export function NotFoundPage({ frame }: { frame: PageFrame }) {
+  const { view } = frame;
+  return (
+    <Layout {...frame} noindex>
+      <div className="container not-found">
+        <h1>抱歉，您访问的页面不存在</h1>
+        <p>页面可能已被删除、更名或暂时不可用，也可能是网址输入有误。您可以：</p>
+        <ul className="not-found-links">
+          <li><a href={homeHref(view)}>返回首页</a></li>
+          <li><a href={href(view, '/sitemap/')}>查看网站地图</a></li>
+        </ul>
+        <SearchForm view={view} id="not-found-q" visibleLabel formLabel="搜索本站信息" />
+      </div>
+    </Layout>
+  );
+}

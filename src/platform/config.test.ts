@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { loadConfig, ConfigError, VARIABLES } from './config.ts';
+
+test('defaults: port 3000 on :: (dual-stack), embedded SQLite under ./data', () => {
+  const c = loadConfig({});
+  assert.equal(c.port, 3000);
+  assert.equal(c.host, '::');
+  assert.equal(c.databaseUrl, null);
+  assert.match(c.dataDir, /data$/);
+  assert.equal(c.auditRetentionDays, 184);
+});
+
+test('environment overrides are validated with a clear message', () => {
+  assert.equal(loadConfig({ PORT: '8080', HOST: '127.0.0.1' }).port, 8080);
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@h/db' }).databaseUrl, 'postgres://u@h/db');
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), ConfigError);
+  assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /postgres/);
+  assert.throws(() => loadConfig({ GOVPORTAL_AUDIT_RETENTION_DAYS: '30' }), /180/);
+  assert.throws(() => loadConfig({ GOVPORTAL_SECURE_COOKIES: 'maybe' }), /true 或 false/);
+});
+
+test('every variable is documented in the README and .env.example', async () => {
+  const fs = await import('node:fs');
+  const readme = fs.readFileSync('README.md', 'utf8');
+  const example = fs.readFileSync('.env.example', 'utf8');
+  for (const v of VARIABLES) {
+    assert.ok(readme.includes(`\`${v.name}\``), `README documents ${v.name}`);
+    assert.ok(example.includes(v.name), `.env.example lists ${v.name}`);
+  }
+});
