@@ -4,6 +4,8 @@ import { createContext, type AppContext } from './context.ts';
 import { buildApp } from './app.ts';
 import type { App } from './platform/http.ts';
 import { ensureInitialAccounts, hasSites, initDemo } from './modules/setup/setup.service.ts';
+import { Scheduler } from './platform/jobs/scheduler.ts';
+import { housekeepingJobs } from './jobs.ts';
 
 export interface ServeOptions {
   initDemo?: boolean;
@@ -34,7 +36,10 @@ export async function prepare(config: Config, options: ServeOptions): Promise<Ap
 export async function serve(config: Config, options: ServeOptions = {}): Promise<{ app: App; ctx: AppContext }> {
   const ctx = await prepare(config, options);
   const app = await buildApp(ctx);
+  const scheduler = new Scheduler((job, error) => app.log.error({ err: error, job }, 'scheduled job failed'));
+  if (config.jobsEnabled) scheduler.start(housekeepingJobs(ctx));
   const shutdown = async () => {
+    scheduler.stop();
     await app.close();
     await ctx.close();
     process.exit(0);

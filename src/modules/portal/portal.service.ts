@@ -15,6 +15,12 @@ import type { ColumnContent, HomeEntry, PublicColumn, ViewContext } from './view
 export const PORTAL_CSP =
   "default-src 'self'; script-src 'self' https://zfwzgl.www.gov.cn https://dcs.conac.cn; style-src 'self'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
+/**
+ * Top-level slugs the public site cannot serve as columns at the root of a host: they are taken by the API,
+ * the admin console, the assets, the care-mode switch, the cluster prefix, search and the site map.
+ */
+export const RESERVED_SLUGS = ['api', 'admin', 'assets', 'accessibility', 'site', 'search', 'sitemap'] as const;
+
 /** The care-mode cookie: `1` on, `0` off. */
 export const CARE_COOKIE = 'gp_care';
 
@@ -209,6 +215,8 @@ export class PortalService {
   /** Answers a public GET: a page, a redirect, or not-found (the caller then renders the 404 page). */
   async handle(request: PortalRequest): Promise<PageResult> {
     const [urlPath, rawQuery = ''] = splitUrl(request.url);
+    // Unknown API URLs keep their JSON 404 even if a column were named `api`.
+    if (urlPath === '/api' || urlPath.startsWith('/api/')) return { type: 'not-found' };
     const match = await this.resolve(request.host, urlPath);
     if (!match) return { type: 'no-site' };
     if (match.redirect !== undefined) return { type: 'redirect', status: 301, location: withQuery(match.redirect, rawQuery) };

@@ -385,6 +385,19 @@ describe('public site shell', () => {
     assert.equal((await get('/site/unknown/')).statusCode, 404);
   });
 
+  it('leaves out the 找错 entry and the badge link when the site has them switched off', async () => {
+    await env.ctx.sites.update(SYSTEM_ACTOR, second.id, identityOf(second, { jiucuoEnabled: false, conacUrl: null }));
+    try {
+      const html = (await get('/site/zwfw/bsfw/')).body;
+      assert.doesNotMatch(html, /_jiucuo_|data-identity="jiucuo"|我为政府网站找错/);
+      assert.match(html, /<div class="identity-item" data-identity="conac"><span id="_ideConac"><\/span><\/div>/);
+      assert.match(html, /data-identity="site-id-code">网站标识码：3299000002</);
+    } finally {
+      await env.ctx.sites.update(SYSTEM_ACTOR, second.id, identityOf(second));
+    }
+    assert.match((await get('/site/zwfw/bsfw/')).body, /id="_jiucuo_"/);
+  });
+
   it('chooses the site by the Host header', async () => {
     const own = await get('/', { host: 'zwfw.nanjiang.gov.cn:8080' });
     assertSiteMeta(own.body, second, 'zwfw host');
