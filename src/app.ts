@@ -23,6 +23,10 @@ import { usersRoutes } from './modules/users/users.routes.ts';
 import { securityRoutes } from './modules/security/security.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
+import { filesRoutes } from './modules/files/files.routes.ts';
+import { contentRoutes } from './modules/content/content.routes.ts';
+import { reviewRoutes } from './modules/review/review.routes.ts';
+import { dutyRoutes } from './modules/duty/duty.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 
 export interface BuildOptions {
@@ -83,7 +87,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     }
   });
 
-  for (const routes of [authRoutes, sitesRoutes, departmentsRoutes, columnsRoutes, usersRoutes, securityRoutes, auditRoutes, adminRoutes, portalRoutes]) {
+  for (const routes of [
+    authRoutes, sitesRoutes, departmentsRoutes, columnsRoutes, usersRoutes, securityRoutes, auditRoutes, filesRoutes, contentRoutes, reviewRoutes, dutyRoutes,
+    adminRoutes, portalRoutes,
+  ]) {
     await routes(app, ctx);
   }
   return app;

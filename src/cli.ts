@@ -144,7 +144,7 @@ program
   .action(async (opts: { out: string }) => {
     await withContext(async (ctx) => {
       const bar = progressBar();
-      const manifest = await createBackup(ctx.dbh, ctx.files, opts.out, bar.progress);
+      const manifest = await createBackup(ctx.dbh, ctx.fileStore, opts.out, bar.progress);
       bar.stop();
       const rows = Object.values(manifest.tables).reduce((a, b) => a + b, 0);
       console.log(`备份完成：${opts.out}（${rows} 行数据，${manifest.files} 个文件）`);
@@ -157,7 +157,7 @@ program
   .action(async (file: string) => {
     await withContext(async (ctx) => {
       const bar = progressBar();
-      const manifest = await restoreBackup(ctx.dbh, ctx.files, file, bar.progress);
+      const manifest = await restoreBackup(ctx.dbh, ctx.fileStore, file, bar.progress);
       bar.stop();
       await ctx.audit.recordAlone(SYSTEM_ACTOR, { action: 'system.restore', targetType: 'backup', detail: { file, createdAt: manifest.createdAt } });
       console.log(`恢复完成：备份时间 ${manifest.createdAt}，${manifest.files} 个文件`);

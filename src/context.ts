@@ -12,13 +12,21 @@ import { SitesService } from './modules/sites/sites.service.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { ColumnsService } from './modules/columns/columns.service.ts';
 import { UsersService } from './modules/users/users.service.ts';
+import { FilesService } from './modules/files/files.service.ts';
+import { ContentService } from './modules/content/content.service.ts';
+import { PublicationService } from './modules/publication/publication.service.ts';
+import { ReviewService } from './modules/review/review.service.ts';
+import { PrepublishGate } from './modules/review/prepublish-gate.ts';
+import { countByColumn } from './modules/content/content.repository.ts';
+import { DutyService } from './modules/duty/duty.service.ts';
 
 export interface AppContext {
   config: Config;
   dbh: DatabaseHandle;
   db: Db;
   clock: Clock;
-  files: FileStore;
+  fileStore: FileStore;
+  files: FilesService;
   audit: AuditService;
   auth: AuthService;
   guard: Guard;
@@ -26,6 +34,11 @@ export interface AppContext {
   departments: DepartmentsService;
   columns: ColumnsService;
   users: UsersService;
+  content: ContentService;
+  publication: PublicationService;
+  review: ReviewService;
+  prepublish: PrepublishGate;
+  duty: DutyService;
   close(): Promise<void>;
 }
 
@@ -43,19 +56,33 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const db = dbh.db;
   const audit = new AuditService(db, clock, config.auditRetentionDays);
   const auth = new AuthService(db, clock, audit);
+  const fileStore = new FileStore(path.join(config.dataDir, 'files'));
+  const sites = new SitesService(db, clock, audit);
+  const columns = new ColumnsService(db, clock, audit);
+  columns.setContentCounter(countByColumn);
+  const users = new UsersService(db, clock, audit);
+  const content = new ContentService(db, clock, audit, columns, users, sites);
+  const publication = new PublicationService(db, clock, audit);
+  const prepublish = new PrepublishGate(db, columns, sites);
   return {
     config,
     dbh,
     db,
     clock,
-    files: new FileStore(path.join(config.dataDir, 'files')),
+    fileStore,
+    files: new FilesService(db, clock, audit, fileStore),
     audit,
     auth,
     guard: makeGuard(auth, audit),
-    sites: new SitesService(db, clock, audit),
+    sites,
     departments: new DepartmentsService(db, clock, audit),
-    columns: new ColumnsService(db, clock, audit),
-    users: new UsersService(db, clock, audit),
+    columns,
+    users,
+    content,
+    publication,
+    review: new ReviewService(db, clock, audit, content, publication, prepublish),
+    prepublish,
+    duty: new DutyService(db, clock, columns),
     close: () => dbh.close(),
   };
 }

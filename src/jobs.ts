@@ -6,6 +6,14 @@ import { deleteExpiredSessions, pruneLoginFailures } from './modules/auth/sessio
 
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
+    { name: 'publication.due', everyMs: 30_000, run: () => ctx.publication.runDue() },
+    {
+      name: 'duty.remind',
+      everyMs: HOUR,
+      run: async () => {
+        for (const site of await ctx.sites.list()) await ctx.duty.remind(site.id);
+      },
+    },
     { name: 'sessions.prune', everyMs: 10 * MINUTE, run: () => deleteExpiredSessions(ctx.db, ctx.clock.now().toISOString()) },
     { name: 'login-failures.prune', everyMs: HOUR, run: () => pruneLoginFailures(ctx.db, new Date(ctx.clock.now().getTime() - DAY).toISOString()) },
   ];

@@ -89,7 +89,8 @@ function Root() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ea8', borderRadius: 4 } }}>
+    {/* autoInsertSpace off: two-character labels stay “登录”, not “登 录” (also their accessible names). */}
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1d4ea8', borderRadius: 4 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <FeedbackBridge />
         <BrowserRouter basename="/admin">

@@ -25,6 +25,9 @@ export const ERRORS = {
   AUDIT_RETENTION: { status: 409, message: '审计日志保存期未满，不能清除' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传的内容过大' },
   UNSUPPORTED_FILE: { status: 415, message: '不支持的文件类型' },
+  PREPUBLISH_BLOCKED: { status: 422, message: '发布前检查未通过' },
+  CLASSIFIED: { status: 403, message: '涉密信息不得在网站公开发布' },
+  BACKDATING: { status: 400, message: '发布时间由系统确定，不能早于当前时间' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
 } as const;
 

@@ -41,6 +41,8 @@ export function PasswordForm({ onDone, username }: { onDone: () => void | Promis
         新密码须符合本系统的密码策略：达到规定的最小长度；同时包含小写字母、大写字母、数字、符号中规定数量的类别；不能包含用户名“
         {username}”；不能与最近使用过的密码相同。若不符合，系统会列出具体原因。
       </Typography.Paragraph>
+      {/* For password managers: which account this password belongs to. */}
+      <input type="text" name="username" value={username} autoComplete="username" readOnly hidden />
       {error && <Alert type="error" showIcon title={error} role="alert" style={{ marginBottom: 16 }} />}
       <Form.Item label="当前密码" name="currentPassword" rules={[{ required: true, message: '请输入当前密码' }]}>
         <Input.Password autoComplete="current-password" />

@@ -32,7 +32,7 @@ export function etagMatches(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 export interface PageCacheOptions {
-  /** Per site; the oldest entries go first when a site exceeds it. */
+  /** Per site; beyond it the least recently used entries are dropped. */
   maxEntriesPerSite?: number;
 }
 

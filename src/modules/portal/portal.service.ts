@@ -303,6 +303,8 @@ export class PortalService {
   private async search(page: PageContext): Promise<PageResult> {
     const q = (page.query.get('q') ?? '').trim().slice(0, 100);
     const frame = this.frame(page, pageTitle(page.site, '站内搜索'), siteMeta(page.site));
+    // Not cached, so the care-mode switch can return to the same query.
+    if (q) frame.view = { ...frame.view, currentPath: `${frame.view.currentPath}?q=${encodeURIComponent(q)}` };
     return page.html(createElement(SearchPage, { frame, q }));
   }
 

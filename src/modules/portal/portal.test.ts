@@ -462,6 +462,7 @@ describe('public site shell', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /未找到与“&lt;script&gt;x&lt;\/script&gt;”相关的信息/);
     assert.match(res.body, /<label for="search-page-q">搜索关键词<\/label>/);
+    assert.match(res.body, /href="\/accessibility\/toggle\?back=%2Fsearch%3Fq%3D%253Cscript%253Ex%253C%252Fscript%253E"/);
     assert.match((await get('/search')).body, /请输入要搜索的关键词/);
   });
 });

@@ -3,6 +3,8 @@
 export const BACKUP_TABLES = [
   'sites', 'departments', 'columns', 'column_departments', 'users', 'user_roles', 'column_grants', 'password_history',
   'sessions', 'login_failures', 'settings', 'audit_log', 'audit_anchor', 'files',
+  'content_items', 'content_columns', 'content_versions', 'content_attachments', 'content_links', 'review_requests',
+  'review_steps', 'published_items', 'published_files', 'notifications',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -13,7 +15,10 @@ export const SELF_REFERENCES: Record<string, string[]> = {
 };
 
 /** Tables keyed otherwise than by an integer identity column (no sequence to move after a restore). */
-export const TABLES_WITHOUT_ID = new Set(['column_departments', 'column_grants', 'sessions', 'settings', 'audit_anchor']);
+export const TABLES_WITHOUT_ID = new Set([
+  'column_departments', 'column_grants', 'sessions', 'settings', 'audit_anchor', 'content_columns', 'content_attachments',
+  'content_links', 'published_items', 'published_files',
+]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */
 export const MIGRATION_TABLES = ['kysely_migration'] as const;

@@ -1,10 +1,12 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_content.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_content': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

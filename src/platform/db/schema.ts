@@ -161,6 +161,137 @@ export interface FilesTable {
   created_at: string;
 }
 
+export interface ContentItemsTable {
+  id: Generated<number>;
+  site_id: number;
+  column_id: number;
+  type: string;
+  status: string;
+  title: string;
+  subtitle: string;
+  source: string;
+  author: string;
+  summary: string;
+  keywords: string;
+  cover_file_id: number | null;
+  body_html: string;
+  fields: string;
+  index_no: string | null;
+  sort: number;
+  department_id: number | null;
+  created_by: number;
+  version: number;
+  published_version: number | null;
+  first_published_at: string | null;
+  last_published_at: string | null;
+  publish_at: string | null;
+  withdraw_at: string | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContentColumnsTable {
+  content_id: number;
+  column_id: number;
+}
+
+export interface ContentVersionsTable {
+  id: Generated<number>;
+  content_id: number;
+  version: number;
+  snapshot: string;
+  created_by: number;
+  created_at: string;
+  note: string;
+}
+
+export interface ContentAttachmentsTable {
+  content_id: number;
+  file_id: number;
+  name: string;
+  sort: number;
+}
+
+export interface ContentLinksTable {
+  interpretation_id: number;
+  policy_id: number;
+}
+
+export interface ReviewRequestsTable {
+  id: Generated<number>;
+  site_id: number;
+  content_id: number;
+  content_version: number;
+  year: number;
+  serial: number;
+  department_id: number;
+  title: string;
+  secret: string;
+  release_form: string;
+  column_id: number;
+  state: string;
+  outcome: string;
+  check_report: string;
+  confirmed_findings: string;
+  submitted_by: number;
+  submitted_at: string;
+  closed_at: string | null;
+}
+
+export interface ReviewStepsTable {
+  id: Generated<number>;
+  request_id: number;
+  step: string;
+  decision: string;
+  opinion: string;
+  secret: string | null;
+  actor_id: number;
+  actor_name: string;
+  decided_at: string;
+}
+
+export interface PublishedItemsTable {
+  content_id: number;
+  site_id: number;
+  column_id: number;
+  type: string;
+  title: string;
+  summary: string;
+  pub_date: string;
+  updated_at: string | null;
+  version: number;
+  body_public: Flag;
+  index_no: string | null;
+  doc_number: string | null;
+  issuing_organ: string | null;
+  written_date: string | null;
+  theme: string | null;
+  validity: string | null;
+  sort: number;
+  snapshot: string;
+}
+
+export interface PublishedFilesTable {
+  file_id: number;
+  content_id: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  site_id: number;
+  user_id: number | null;
+  department_id: number | null;
+  kind: string;
+  dedupe_key: string;
+  title: string;
+  body: string;
+  link: string;
+  created_at: string;
+  read_at: string | null;
+}
+
 export interface Database {
   sites: SitesTable;
   departments: DepartmentsTable;
@@ -176,6 +307,16 @@ export interface Database {
   audit_log: AuditLogTable;
   audit_anchor: AuditAnchorTable;
   files: FilesTable;
+  content_items: ContentItemsTable;
+  content_columns: ContentColumnsTable;
+  content_versions: ContentVersionsTable;
+  content_attachments: ContentAttachmentsTable;
+  content_links: ContentLinksTable;
+  review_requests: ReviewRequestsTable;
+  review_steps: ReviewStepsTable;
+  published_items: PublishedItemsTable;
+  published_files: PublishedFilesTable;
+  notifications: NotificationsTable;
 }
 
 export type Site = Selectable<SitesTable>;
@@ -188,3 +329,7 @@ export type User = Selectable<UsersTable>;
 export type Session = Selectable<SessionsTable>;
 export type AuditRecord = Selectable<AuditLogTable>;
 export type StoredFile = Selectable<FilesTable>;
+export type ContentItem = Selectable<ContentItemsTable>;
+export type ReviewRequest = Selectable<ReviewRequestsTable>;
+export type ReviewStep = Selectable<ReviewStepsTable>;
+export type PublishedItem = Selectable<PublishedItemsTable>;

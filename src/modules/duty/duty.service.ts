@@ -1,0 +1,106 @@
+// 附件1 as a living table: for every column, who answers for it, how often it must be updated, when it last
+// was, and whether it is 正常 / 即将到期 / 已超期 / 空白. The inspection engine reuses columnDuty().
+import type { Db } from '../../platform/db/database.ts';
+import type { Clock } from '../../platform/time.ts';
+import { DAY, shanghaiDate } from '../../platform/time.ts';
+import { readSetting } from '../../platform/settings/settings.repository.ts';
+import type { ColumnsService } from '../columns/columns.service.ts';
+import type { ColumnNode } from '../columns/columns.schema.ts';
+import * as repo from './duty.repository.ts';
+
+export type DutyStatus = '正常' | '即将到期' | '已超期' | '空白';
+
+export interface ColumnDuty {
+  columnId: number;
+  name: string;
+  path: string;
+  /** 工作动态 / 部门动态 */
+  trail: string;
+  columnType: string;
+  leadDepartmentId: number | null;
+  leadDepartmentName: string | null;
+  cooperatingDepartmentIds: number[];
+  openCooperation: boolean;
+  maxUpdateDays: number | null;
+  marker: string | null;
+  lastPublishedAt: string | null;
+  publishedCount: number;
+  /** When the column falls due (last publication + cycle), for columns with a cycle. */
+  dueAt: string | null;
+  daysLeft: number | null;
+  status: DutyStatus;
+}
+
+export const DEFAULT_DUE_SOON_DAYS = 3;
+export const dueSoonKey = (siteId: number) => `duty.dueSoonDays.${siteId}`;
+
+/** The status of one column at `now`: pure, so the boundaries are easy to test. */
+export function dutyStatus(lastPublishedAt: string | null, maxUpdateDays: number | null, now: Date, dueSoonDays: number): { status: DutyStatus; dueAt: string | null; daysLeft: number | null } {
+  if (!lastPublishedAt) return { status: '空白', dueAt: null, daysLeft: null };
+  if (maxUpdateDays === null) return { status: '正常', dueAt: null, daysLeft: null };
+  const due = new Date(lastPublishedAt).getTime() + maxUpdateDays * DAY;
+  const daysLeft = Math.floor((due - now.getTime()) / DAY);
+  const dueAt = new Date(due).toISOString();
+  if (now.getTime() > due) return { status: '已超期', dueAt, daysLeft };
+  if (due - now.getTime() <= dueSoonDays * DAY) return { status: '即将到期', dueAt, daysLeft };
+  return { status: '正常', dueAt, daysLeft };
+}
+
+/** Columns that carry content themselves: leaves of the tree that are lists or single pages. */
+export function dutyColumns(flat: ColumnNode[]): ColumnNode[] {
+  return flat.filter((c) => c.children.length === 0 && c.kind !== 'link' && c.visible);
+}
+
+export class DutyService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly columns: ColumnsService,
+  ) {}
+
+  async dueSoonDays(siteId: number): Promise<number> {
+    return (await readSetting<number>(this.db, dueSoonKey(siteId))) ?? DEFAULT_DUE_SOON_DAYS;
+  }
+
+  async columnDuty(siteId: number, now: Date = this.clock.now()): Promise<ColumnDuty[]> {
+    const [tree, last, soon] = await Promise.all([this.columns.tree(siteId), repo.lastPublicationByColumn(this.db, siteId), this.dueSoonDays(siteId)]);
+    return dutyColumns(tree.flat).map((c) => {
+      const trail: string[] = [];
+      for (let n: ColumnNode | undefined = c; n; n = n.parentId === null ? undefined : tree.byId.get(n.parentId)) trail.unshift(n.name);
+      const pub = last.get(c.id);
+      return {
+        columnId: c.id, name: c.name, path: c.path, trail: trail.join(' / '), columnType: c.columnType,
+        leadDepartmentId: c.leadDepartmentId, leadDepartmentName: c.leadDepartmentName, cooperatingDepartmentIds: c.cooperatingDepartmentIds,
+        openCooperation: c.openCooperation, maxUpdateDays: c.maxUpdateDays, marker: c.marker, lastPublishedAt: pub?.last ?? null,
+        publishedCount: pub?.count ?? 0, ...dutyStatus(pub?.last ?? null, c.maxUpdateDays, now, soon),
+      };
+    });
+  }
+
+  /** Reminds the lead department's editors of columns that are due soon, overdue or blank (once per due date). */
+  async remind(siteId: number): Promise<number> {
+    const now = this.clock.now();
+    let created = 0;
+    for (const d of await this.columnDuty(siteId, now)) {
+      if (d.status === '正常' || d.leadDepartmentId === null) continue;
+      const when = d.status === '空白' ? '' : `，应于 ${shanghaiDate(d.dueAt!)} 前更新`;
+      const inserted = await repo.insertNotificationOnce(this.db, {
+        site_id: siteId, user_id: null, department_id: d.leadDepartmentId, kind: 'column-due',
+        dedupe_key: `column-due:${d.columnId}:${d.status}:${d.dueAt ?? d.lastPublishedAt ?? 'blank'}`,
+        title: `栏目“${d.trail}”${d.status}`,
+        body: d.status === '空白' ? `栏目“${d.trail}”还没有发布任何信息，请牵头部门尽快补充。` : `栏目“${d.trail}”更新周期为 ${d.maxUpdateDays} 天，最近一次发布于 ${shanghaiDate(d.lastPublishedAt!)}${when}。`,
+        link: `/admin/duty?column=${d.columnId}`, created_at: now.toISOString(),
+      });
+      if (inserted) created += 1;
+    }
+    return created;
+  }
+
+  notifications(departmentId: number | null, userId: number) {
+    return repo.notificationsFor(this.db, departmentId, userId, 50);
+  }
+
+  markRead(id: number) {
+    return repo.markRead(this.db, id, this.clock.now().toISOString());
+  }
+}

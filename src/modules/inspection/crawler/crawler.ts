@@ -1,0 +1,219 @@
+// crawlSite: a polite breadth-first crawl of one government site from its home page. Bounded in pages, time,
+// bytes and concurrency, paced per host, robots.txt honoured; a bad site yields error records, never a throw.
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, USER_AGENT, fetchPage, parseHttpUrl, withoutText } from './fetcher.ts';
+import type { FetchOptions } from './fetcher.ts';
+import { isHtmlType } from './charset.ts';
+import { extractPage } from './extract.ts';
+import { HostPacer } from './pacing.ts';
+import { loadRobots, type RobotsRules } from './robots.ts';
+import { canonicalUrl, looksLikePage } from './urls.ts';
+import type { CrawlSettings, PageFacts, PageSnapshot, ProgressEvent, SiteSnapshot, SkippedUrl, StopReason } from './types.ts';
+
+export const DEFAULT_CRAWL_SETTINGS: Readonly<CrawlSettings> = {
+  maxPages: 60,
+  concurrency: 2,
+  minDelayMs: 200,
+  timeoutMs: DEFAULT_TIMEOUT_MS,
+  maxBytes: DEFAULT_MAX_BYTES,
+  maxRedirects: DEFAULT_MAX_REDIRECTS,
+  totalTimeMs: 10 * 60_000,
+  ignoreRobots: false,
+  userAgent: USER_AGENT,
+};
+
+/** At most this many skipped URLs are kept in the snapshot. */
+const MAX_SKIPPED_RECORDED = 300;
+
+export interface CrawlOptions extends Partial<CrawlSettings> {
+  onProgress?: (event: ProgressEvent) => void;
+  signal?: AbortSignal;
+}
+
+interface QueueItem {
+  url: string;
+  depth: number;
+  referrer: string | null;
+}
+
+export async function crawlSite(baseUrl: string, options: CrawlOptions = {}): Promise<SiteSnapshot> {
+  const settings = settingsFrom(options);
+  const startedAt = new Date().toISOString();
+  const deadline = AbortSignal.timeout(settings.totalTimeMs);
+  const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
+  const crawl = new Crawl(baseUrl, settings, signal, options.onProgress);
+  const stoppedBy = await crawl.run(options.signal);
+  return {
+    baseUrl,
+    homeUrl: crawl.homeUrl,
+    hosts: [...crawl.hosts],
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    settings,
+    robots: crawl.robots.info,
+    pages: crawl.orderedPages(),
+    skipped: crawl.skipped,
+    stoppedBy,
+  };
+}
+
+function settingsFrom(options: CrawlOptions): CrawlSettings {
+  const pick = <K extends keyof CrawlSettings>(key: K): CrawlSettings[K] =>
+    (options[key] ?? DEFAULT_CRAWL_SETTINGS[key]) as CrawlSettings[K];
+  return {
+    maxPages: Math.max(1, pick('maxPages')),
+    concurrency: Math.max(1, pick('concurrency')),
+    minDelayMs: Math.max(0, pick('minDelayMs')),
+    timeoutMs: pick('timeoutMs'),
+    maxBytes: pick('maxBytes'),
+    maxRedirects: pick('maxRedirects'),
+    totalTimeMs: pick('totalTimeMs'),
+    ignoreRobots: pick('ignoreRobots'),
+    userAgent: pick('userAgent'),
+  };
+}
+
+const ALLOW_ALL: RobotsRules = {
+  info: { url: '', status: null, found: false, honoured: false, crawlDelayMs: null },
+  isAllowed: () => true,
+};
+
+class Crawl {
+  homeUrl: string;
+  readonly hosts = new Set<string>();
+  robots: RobotsRules = ALLOW_ALL;
+  readonly skipped: SkippedUrl[] = [];
+  private readonly pages: PageSnapshot[] = [];
+  private readonly queue: QueueItem[] = [];
+  private readonly seen = new Set<string>();
+  private readonly pacer: HostPacer;
+  private readonly fetchOptions: FetchOptions;
+  private started = 0;
+
+  constructor(
+    private readonly baseUrl: string,
+    private readonly settings: CrawlSettings,
+    private readonly signal: AbortSignal,
+    private readonly onProgress?: (event: ProgressEvent) => void,
+  ) {
+    this.homeUrl = baseUrl;
+    this.pacer = new HostPacer(settings.minDelayMs);
+    this.fetchOptions = {
+      timeoutMs: settings.timeoutMs,
+      maxBytes: settings.maxBytes,
+      maxRedirects: settings.maxRedirects,
+      userAgent: settings.userAgent,
+      readBody: 'text',
+      signal,
+    };
+  }
+
+  async run(callerSignal?: AbortSignal): Promise<StopReason> {
+    const base = parseHttpUrl(this.baseUrl);
+    if (base) {
+      this.hosts.add(base.host);
+      await this.loadRobots(base);
+    }
+    this.enqueue(this.baseUrl, 0, null, true);
+    const active = new Set<Promise<void>>();
+    for (;;) {
+      while (active.size < this.settings.concurrency && this.queue.length > 0 && this.canStart()) {
+        const item = this.queue.shift() as QueueItem;
+        this.started += 1;
+        const job: Promise<void> = this.visit(item).finally(() => active.delete(job));
+        active.add(job);
+      }
+      if (active.size === 0) break;
+      await Promise.race(active);
+    }
+    return this.stopReason(callerSignal);
+  }
+
+  private canStart(): boolean {
+    return this.started < this.settings.maxPages && !this.signal.aborted;
+  }
+
+  private stopReason(callerSignal?: AbortSignal): StopReason {
+    if (callerSignal?.aborted) return 'aborted';
+    if (this.queue.length === 0) return 'done';
+    const reason = this.signal.aborted ? 'time-limit' : 'page-limit';
+    for (const item of this.queue) this.skip(item.url, reason);
+    return reason;
+  }
+
+  private async loadRobots(base: URL): Promise<void> {
+    await this.pacer.wait(base.host);
+    this.robots = await loadRobots(base.origin, this.settings.ignoreRobots, this.fetchOptions);
+    const delay = this.robots.info.crawlDelayMs;
+    if (this.robots.info.honoured && delay) this.pacer.setDelay(base.host, delay);
+  }
+
+  private async visit(item: QueueItem): Promise<void> {
+    const host = parseHttpUrl(item.url)?.host;
+    if (host) await this.pacer.wait(host);
+    const result = await fetchPage(item.url, this.fetchOptions);
+    if (item.depth === 0) this.adoptHome(result.finalUrl);
+    const html = result.text !== null && isHtmlType(result.contentType) && isSuccess(result.status) ? result.text : null;
+    const facts = html === null ? null : safeExtract(html, result.finalUrl);
+    this.pages.push({ index: this.pages.length, depth: item.depth, referrer: item.referrer, fetch: withoutText(result), facts });
+    if (facts && this.isSameSite(result.finalUrl)) {
+      for (const link of facts.links) this.enqueue(link.url, item.depth + 1, result.finalUrl);
+    }
+    this.onProgress?.({
+      phase: 'crawl',
+      done: this.pages.length,
+      queued: this.queue.length,
+      limit: this.settings.maxPages,
+      url: item.url,
+    });
+  }
+
+  /** The home page's redirect target (http → https, example.gov.cn → www.example.gov.cn) is the same site. */
+  private adoptHome(finalUrl: string): void {
+    const final = parseHttpUrl(finalUrl);
+    if (!final) return;
+    this.homeUrl = final.href;
+    this.hosts.add(final.host);
+    this.seen.add(canonicalUrl(final));
+  }
+
+  private isSameSite(url: string): boolean {
+    const parsed = parseHttpUrl(url);
+    return parsed !== null && this.hosts.has(parsed.host);
+  }
+
+  /** Queues a same-site page once; the home page is queued whatever its URL looks like (a bad one fails). */
+  private enqueue(url: string, depth: number, referrer: string | null, isHome = false): void {
+    const parsed = parseHttpUrl(url);
+    if (!isHome && (!parsed || !this.hosts.has(parsed.host) || !looksLikePage(parsed))) return;
+    const key = parsed ? canonicalUrl(parsed) : url;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    if (!this.robots.isAllowed(key)) {
+      this.skip(key, 'robots');
+      return;
+    }
+    this.queue.push({ url: key, depth, referrer });
+  }
+
+  private skip(url: string, reason: SkippedUrl['reason']): void {
+    if (this.skipped.length < MAX_SKIPPED_RECORDED) this.skipped.push({ url, reason });
+  }
+
+  /** Home first, then by depth and URL, so a snapshot does not depend on which request answered first. */
+  orderedPages(): PageSnapshot[] {
+    const sorted = [...this.pages].sort((a, b) => a.depth - b.depth || compareText(a.fetch.url, b.fetch.url));
+    return sorted.map((page, index) => ({ ...page, index }));
+  }
+}
+
+const isSuccess = (status: number | null): boolean => status !== null && status >= 200 && status < 300;
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Extraction of hostile HTML must not end the crawl; such a page is kept without facts. */
+function safeExtract(html: string, url: string): PageFacts | null {
+  try {
+    return extractPage(html, url);
+  } catch {
+    return null;
+  }
+}

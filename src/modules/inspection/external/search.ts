@@ -1,0 +1,167 @@
+// 站内搜索: a search form must exist and work (rule 1, 4 points); 4 random published titles must each appear
+// on the first results page (rule 2, 1 point each); results must be grouped by kind (rule 3, 1 point).
+import * as cheerio from 'cheerio';
+import type { Finding, IndicatorResult } from '../scoring.ts';
+import { fetchPage } from '../crawler/fetcher.ts';
+import { compact, extractPage } from '../crawler/extract.ts';
+import { sleep } from '../crawler/pacing.ts';
+import { sample } from '../crawler/random.ts';
+import type { HtmlPage } from '../crawler/site.ts';
+import type { SearchFormFact } from '../crawler/types.ts';
+import { type CheckContext, type ExternalCheckOptions, type SearchPage, finding, measured, pageEvidence, untested } from './context.ts';
+
+const ID = 'deduct.site-search';
+const TITLES_TESTED = 4;
+/** Queried when the site has no titled content page: only whether search works can then be told. */
+const FALLBACK_QUERY = '通知';
+/** A truncated title ("关于做好2026年…") still identifies the item when this many characters remain. */
+const MIN_TRUNCATED_CHARS = 8;
+/** Names of kinds that search results are grouped by (tabs, filters). */
+const KIND_NAMES = new Set([
+  '全部', '新闻', '动态', '新闻动态', '工作动态', '要闻', '政策', '文件', '政策文件', '解读', '政策解读', '办事', '办事指南',
+  '办事服务', '服务', '互动', '互动交流', '信息公开', '政务公开', '通知公告', '公告', '图片', '视频', '文档', '网页', '其他',
+]);
+const GROUPING_TOKEN = /tab|categor|classif|type|filter|sort|group|channel|kind|fenlei|lb/i;
+const CHROME_TOKEN = /(^|[-_])(nav|menu|header|footer)([-_]|$)/i;
+
+interface Probe {
+  query: string;
+  article: HtmlPage | null;
+  result: SearchPage;
+}
+
+export async function checkSiteSearch(ctx: CheckContext): Promise<IndicatorResult> {
+  const home = ctx.home;
+  if (!home) return untested(ID, '首页无法访问或不是HTML页面，无法检测');
+  const form = home.facts.searchForm ?? ctx.htmlPages.find((p) => p.facts.searchForm)?.facts.searchForm ?? null;
+  const search = ctx.options.searchProbe ?? (form ? formSearch(form, ctx.options) : null);
+  if (!search) {
+    const evidence = pageEvidence(home, '提供全站站内搜索（搜索表单）', '首页及抓取页面中未发现搜索表单');
+    return measured(ID, [finding(ID, 1, '未提供全站站内搜索功能', evidence)]);
+  }
+  const articles = sample(titledPages(ctx), TITLES_TESTED, ctx.randomFor(ID), (p) => p.fetch.url);
+  const probes = await runProbes(ctx, search, articles);
+  const working = probes.filter((p) => isUsable(p.result));
+  if (working.length === 0) return measured(ID, [unusableFinding(probes[0])]);
+  const findings: Finding[] = probes.filter((p) => p.article && !foundIn(p)).map(missedFinding);
+  if (!working.some((p) => hasKindGrouping(p.result.html as string, p.result.url))) findings.push(ungroupedFinding(working[0]));
+  return measured(ID, findings);
+}
+
+function titledPages(ctx: CheckContext): HtmlPage[] {
+  return ctx.htmlPages.filter((p) => p.facts.kind === 'content' && p.facts.meta.ArticleTitle);
+}
+
+/** One search after another, paced like the crawl. */
+async function runProbes(ctx: CheckContext, search: (q: string) => Promise<SearchPage>, articles: HtmlPage[]): Promise<Probe[]> {
+  const plan = articles.length > 0 ? articles.map((a) => ({ query: a.facts.meta.ArticleTitle, article: a })) : [{ query: FALLBACK_QUERY, article: null }];
+  const probes: Probe[] = [];
+  for (const [i, { query, article }] of plan.entries()) {
+    if (i > 0) await sleep(ctx.snapshot.settings.minDelayMs);
+    probes.push({ query, article, result: await safeSearch(search, query) });
+  }
+  return probes;
+}
+
+async function safeSearch(search: (q: string) => Promise<SearchPage>, query: string): Promise<SearchPage> {
+  try {
+    return await search(query);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { url: `（搜索“${query}”）`, status: null, html: null, at: new Date().toISOString(), sha256: null, error: message };
+  }
+}
+
+const isUsable = (page: SearchPage): boolean => page.status !== null && page.status < 400 && page.html !== null;
+
+/** Submits the site's own search form (GET; a POST form is tried as GET, which most search servers accept). */
+export function formSearch(form: SearchFormFact, options: Pick<ExternalCheckOptions, 'timeoutMs'>) {
+  return async (query: string): Promise<SearchPage> => {
+    const url = new URL(form.action);
+    for (const [name, value] of Object.entries(form.hidden)) url.searchParams.set(name, value);
+    url.searchParams.set(form.queryParam, query);
+    const result = await fetchPage(url.href, { readBody: 'text', ...(options.timeoutMs && { timeoutMs: options.timeoutMs }) });
+    return {
+      url: url.href,
+      status: result.status,
+      html: result.text,
+      at: result.startedAt,
+      sha256: result.sha256,
+      ...(result.error && { error: result.error.message }),
+    };
+  };
+}
+
+/** The item is on the results page: a link to it, or a link reading its (possibly truncated) title. */
+function foundIn(probe: Probe): boolean {
+  const { result, article } = probe;
+  if (!article || !isUsable(result)) return false;
+  const facts = extractPage(result.html as string, result.url);
+  const footer = new Set(facts.footer.links.map((l) => l.url));
+  const wanted = compact(probe.query);
+  return facts.links
+    .filter((l) => !footer.has(l.url))
+    .some((l) => l.url === article.fetch.url || l.url === article.fetch.finalUrl || titleMatches(compact(l.text), wanted));
+}
+
+function titleMatches(text: string, wanted: string): boolean {
+  if (!text) return false;
+  if (text.includes(wanted)) return true;
+  const stem = text.replace(/(\.{2,}|…+)$/, '');
+  return stem !== text && stem.length >= MIN_TRUNCATED_CHARS && wanted.startsWith(stem);
+}
+
+/**
+ * Results are grouped when at least two kind names (政策文件, 办事指南, 新闻 …) appear as tabs or filters:
+ * role=tab, inside a tab/category-named block, or linking back to the search page. Menus do not count.
+ */
+export function hasKindGrouping(html: string, searchUrl: string): boolean {
+  const $ = cheerio.load(html);
+  const searchPath = safePath(searchUrl);
+  const kinds = new Set<string>();
+  $('a, li, button, span, label, option, [role="tab"]').each((_, el) => {
+    const text = compact($(el).text());
+    if (!KIND_NAMES.has(text)) return;
+    const ancestors = $(el).parents().toArray();
+    const tokens = (node: (typeof ancestors)[number]) => `${node.attribs.id ?? ''} ${node.attribs.class ?? ''}`.split(/\s+/);
+    if (ancestors.some((a) => ['nav', 'header', 'footer'].includes(a.name) || tokens(a).some((t) => CHROME_TOKEN.test(t)))) return;
+    const href = $(el).attr('href') ?? $(el).find('a[href]').attr('href');
+    const isTab =
+      $(el).attr('role') === 'tab' ||
+      ancestors.some((a) => a.attribs.role === 'tablist' || tokens(a).some((t) => GROUPING_TOKEN.test(t))) ||
+      (href !== undefined && searchPath !== null && safePath(href, searchUrl) === searchPath);
+    if (isTab) kinds.add(text);
+  });
+  return kinds.size >= 2;
+}
+
+function safePath(href: string, base?: string): string | null {
+  try {
+    return new URL(href, base).pathname;
+  } catch {
+    return null;
+  }
+}
+
+// ───────────────────────────── findings ─────────────────────────────
+
+function resultEvidence(probe: Probe, expected: string, observed: string) {
+  return { url: probe.result.url, expected, observed, at: probe.result.at, sha256: probe.result.sha256, query: probe.query };
+}
+
+function unusableFinding(probe: Probe): Finding {
+  const { result } = probe;
+  const observed = result.error ?? (result.status === null ? '无响应' : `HTTP ${result.status}`);
+  return finding(ID, 1, '站内搜索功能不可用', resultEvidence(probe, '搜索请求返回结果页面', observed));
+}
+
+function missedFinding(probe: Probe): Finding {
+  const observed = isUsable(probe.result) ? '结果第一页未找到该信息' : `搜索请求失败：${probe.result.error ?? `HTTP ${probe.result.status}`}`;
+  const evidence = resultEvidence(probe, `搜索结果第一页包含“${probe.query}”`, observed);
+  return finding(ID, 2, `搜索“${probe.query}”在结果第一页未找到该信息`, { ...evidence, article: probe.article?.fetch.finalUrl });
+}
+
+function ungroupedFinding(probe: Probe): Finding {
+  const evidence = resultEvidence(probe, '搜索结果按政策文件、办事指南等分类展现', '结果页面未发现分类（标签页或分类筛选）');
+  return finding(ID, 3, '未对搜索结果进行分类展现', evidence);
+}

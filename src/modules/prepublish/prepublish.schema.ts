@@ -1,0 +1,123 @@
+// Types of the pre-publish checks (issue 3, outcome 5): run when an editor submits an item for review and again
+// just before publication, over the title, subtitle, summary, the rich-text body (HTML) and attachment text.
+// Types only: the checks live in text.ts, dictionaries.ts, leaders.ts, personal-data.ts, links.ts and are
+// combined by prepublish.service.ts.
+
+export type CheckKind =
+  | 'forbidden-word'
+  | 'error-prone'
+  | 'leader-post'
+  | 'id-number'
+  | 'mobile'
+  | 'bank-card'
+  | 'broken-link'
+  | 'image-alt';
+
+/** block: publication waits until the finding is fixed or (except forbidden words) a reviewer confirms it. */
+export type Severity = 'block' | 'warn';
+
+/** Which part of the item a finding is in; attachments are named by their file name. */
+export type FieldName = 'title' | 'subtitle' | 'summary' | 'body' | `attachment:${string}`;
+
+/**
+ * One problem found.
+ *
+ * Offsets and lengths are in UTF-16 code units (JavaScript string indices) into the *plain text of the field*:
+ * the title, subtitle, summary and attachment text exactly as given; for the body, the text extracted from the
+ * HTML by `extractText` (text.ts): entities decoded, script/style skipped, whitespace collapsed as a browser
+ * renders it, a line break at block boundaries. `text.slice(offset, offset + length) === match` for the text
+ * checks. Link and image findings point at the element's text in the body (an image: a zero-length position)
+ * and carry the URL as `match`.
+ */
+export interface Finding {
+  check: CheckKind;
+  severity: Severity;
+  field: FieldName;
+  offset: number;
+  length: number;
+  /** About 15 characters either side with the match; “…” marks a cut; personal data in it is masked. */
+  excerpt: string;
+  /** The matched text (personal data unmasked: the confirmation step needs the value). */
+  match: string;
+  /** Chinese explanation shown to editors and reviewers (personal data masked). */
+  message: string;
+  /** The correct form, for error-prone words. */
+  suggestion?: string;
+  /**
+   * Stable across edits (no offset in it): `${check}:${field}:${match}`; for personal data the value is
+   * replaced by a short SHA-256 digest, so stored confirmations and audit records do not hold the number.
+   * Every occurrence of the same value in the same field shares the key; one confirmation covers them all.
+   */
+  key: string;
+  /** A block finding a reviewer may confirm (all block findings except forbidden words). */
+  confirmable: boolean;
+  /** Set on confirmable block findings whose key the reviewer confirmed. */
+  confirmed: boolean;
+}
+
+export interface ErrorProneWord {
+  wrong: string;
+  right: string;
+}
+
+export interface LeaderEntry {
+  name: string;
+  /** Current posts, e.g. ['党组书记', '主任'] or with the organ: ['市发展改革委主任']. */
+  posts: string[];
+}
+
+export interface Dictionaries {
+  /** Expressions that must never be published (always blocking, cannot be confirmed). */
+  forbidden: string[];
+  errorProne: ErrorProneWord[];
+  leaders: LeaderEntry[];
+}
+
+export interface Attachment {
+  name: string;
+  /** Text extracted from the file (by the upload pipeline). */
+  text: string;
+}
+
+export interface CheckInput {
+  title: string;
+  subtitle?: string;
+  summary?: string;
+  bodyHtml: string;
+  attachments?: Attachment[];
+}
+
+export interface CheckContext {
+  /** Compiled once per object and cached (WeakMap): build a new object when the lists change. */
+  dictionaries: Dictionaries;
+  /**
+   * Whether an internal path (decoded pathname, no query or fragment, e.g. `/zwgk/2024/通知.pdf`) exists.
+   * Without it internal links are not checked.
+   */
+  internalLinkExists?: (path: string) => boolean;
+  /** Host names of this site (e.g. ['www.example.gov.cn']); absolute links to them count as internal. */
+  siteHosts?: string[];
+  /** Path the item will be published under; relative links resolve against it (default '/'). */
+  basePath?: string;
+}
+
+export interface CheckResult {
+  /** Sorted by field (title, subtitle, summary, body, attachments in input order), then offset. */
+  findings: Finding[];
+  /** True while any block finding is not confirmed (forbidden words: always). */
+  blocking: boolean;
+  counts: Record<Severity, number>;
+}
+
+/** What a single check reports before the service adds the field, excerpt, key and confirmation state. */
+export interface Hit {
+  check: CheckKind;
+  severity: Severity;
+  offset: number;
+  length: number;
+  match: string;
+  message: string;
+  suggestion?: string;
+  /** Personal data: the match with its digits masked (same length), used for excerpts. */
+  masked?: string;
+}

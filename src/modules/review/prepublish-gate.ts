@@ -1,0 +1,63 @@
+// Runs the pre-publish checks with this site's dictionaries: its own word lists (or the defaults), and the
+// current leaders taken from its 领导信息 content, so a leader shown with a wrong post is caught.
+import type { Db } from '../../platform/db/database.ts';
+import { readSetting, writeSetting } from '../../platform/settings/settings.repository.ts';
+import type { ColumnsService } from '../columns/columns.service.ts';
+import type { ContentSnapshot } from '../content/content-types.ts';
+import { DEFAULT_DICTIONARIES } from '../prepublish/dictionaries.ts';
+import { runPrepublishChecks } from '../prepublish/prepublish.service.ts';
+import type { CheckResult, Dictionaries } from '../prepublish/prepublish.schema.ts';
+import type { SitesService } from '../sites/sites.service.ts';
+
+const dictionaryKey = (siteId: number) => `prepublish.dictionaries.${siteId}`;
+
+export class PrepublishGate {
+  constructor(
+    private readonly db: Db,
+    private readonly columns: ColumnsService,
+    private readonly sites: SitesService,
+  ) {}
+
+  async siteDictionaries(siteId: number): Promise<Dictionaries> {
+    return (await readSetting<Dictionaries>(this.db, dictionaryKey(siteId))) ?? DEFAULT_DICTIONARIES;
+  }
+
+  async saveDictionaries(siteId: number, dictionaries: Dictionaries, at: string): Promise<void> {
+    await writeSetting(this.db, dictionaryKey(siteId), dictionaries, at);
+  }
+
+  private async leaders(siteId: number): Promise<Dictionaries['leaders']> {
+    const rows = await this.db.selectFrom('content_items').select(['title', 'fields']).where('site_id', '=', siteId).where('type', '=', 'leader').where('status', '=', 'published').execute();
+    return rows
+      .map((r) => ({ name: r.title.trim(), posts: String((JSON.parse(r.fields) as { post?: string }).post ?? '').split(/[、，,；;\s]+/).filter(Boolean) }))
+      .filter((l) => l.name && l.posts.length);
+  }
+
+  private async linkIndex(siteId: number): Promise<(path: string) => boolean> {
+    const tree = await this.columns.tree(siteId);
+    const paths = new Set(['/', ...tree.flat.map((c) => c.path)]);
+    const files = new Set((await this.db.selectFrom('files').select('id').where('site_id', '=', siteId).execute()).map((f) => f.id));
+    const items = new Set((await this.db.selectFrom('content_items').select('id').where('site_id', '=', siteId).where('status', 'in', ['published', 'scheduled', 'draft']).execute()).map((i) => i.id));
+    return (path) => {
+      const normal = path.endsWith('/') ? path : `${path}/`;
+      if (paths.has(normal) || paths.has(path)) return true;
+      const file = /^\/files\/(\d+)\//.exec(path);
+      if (file) return files.has(Number(file[1]));
+      const page = /\/(\d+)\.html$/.exec(path);
+      if (page) return items.has(Number(page[1]));
+      return /^\/(search|sitemap|assets|site)\b/.test(path);
+    };
+  }
+
+  async check(siteId: number, snapshot: ContentSnapshot, confirmed: string[]): Promise<CheckResult> {
+    const base = await this.siteDictionaries(siteId);
+    const leaders = await this.leaders(siteId);
+    const site = await this.sites.get(siteId);
+    const dictionaries: Dictionaries = { ...base, leaders: [...base.leaders, ...leaders] };
+    return runPrepublishChecks(
+      { title: snapshot.title, subtitle: snapshot.subtitle, summary: snapshot.summary, bodyHtml: snapshot.bodyHtml },
+      { dictionaries, internalLinkExists: await this.linkIndex(siteId), siteHosts: site.domains },
+      confirmed,
+    );
+  }
+}

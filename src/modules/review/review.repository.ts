@@ -1,0 +1,86 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, ReviewRequest } from '../../platform/db/schema.ts';
+
+type Executor = Kysely<Database> | Transaction<Database>;
+
+export const OPEN_STATES = ['secrecy_review', 'dept_review', 'leader_review'] as const;
+
+export const openRequestFor = (db: Executor, contentId: number) =>
+  db.selectFrom('review_requests').selectAll().where('content_id', '=', contentId).where('state', 'in', [...OPEN_STATES]).executeTakeFirst();
+
+export const latestRequestFor = (db: Executor, contentId: number) =>
+  db.selectFrom('review_requests').selectAll().where('content_id', '=', contentId).orderBy('id', 'desc').executeTakeFirst();
+
+export const findRequest = (db: Executor, id: number) => db.selectFrom('review_requests').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function nextSerial(db: Executor, siteId: number, year: number): Promise<number> {
+  const row = await db
+    .selectFrom('review_requests')
+    .select((eb) => eb.fn.max('serial').as('max'))
+    .where('site_id', '=', siteId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+export async function insertRequest(db: Executor, row: Omit<ReviewRequest, 'id'>): Promise<number> {
+  return (await db.insertInto('review_requests').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export const updateRequest = (db: Executor, id: number, changes: Partial<Omit<ReviewRequest, 'id'>>) =>
+  db.updateTable('review_requests').set(changes).where('id', '=', id).execute();
+
+export async function insertStep(
+  db: Executor,
+  row: { request_id: number; step: string; decision: string; opinion: string; secret: string | null; actor_id: number; actor_name: string; decided_at: string },
+) {
+  await db.insertInto('review_steps').values(row).execute();
+}
+
+export const stepsOf = (db: Executor, requestIds: number[]) =>
+  requestIds.length ? db.selectFrom('review_steps').selectAll().where('request_id', 'in', requestIds).orderBy('id').execute() : Promise.resolve([]);
+
+export const requestsOfContent = (db: Executor, contentId: number) =>
+  db.selectFrom('review_requests').selectAll().where('content_id', '=', contentId).orderBy('id').execute();
+
+export async function openRequests(db: Executor, siteIds: number[] | null, states: string[]) {
+  let q = db
+    .selectFrom('review_requests')
+    .innerJoin('content_items', 'content_items.id', 'review_requests.content_id')
+    .innerJoin('users', 'users.id', 'review_requests.submitted_by')
+    .innerJoin('departments', 'departments.id', 'review_requests.department_id')
+    .innerJoin('columns', 'columns.id', 'review_requests.column_id')
+    .selectAll('review_requests')
+    .select(['content_items.type as content_type', 'users.display_name as submitter_name', 'departments.name as department_name', 'columns.name as column_name'])
+    .where('review_requests.state', 'in', states);
+  if (siteIds) q = q.where('review_requests.site_id', 'in', siteIds.length ? siteIds : [-1]);
+  return q.orderBy('review_requests.submitted_at').execute();
+}
+
+export interface RegisterFilter {
+  siteId: number;
+  year?: number;
+  from?: string;
+  to?: string;
+  departmentId?: number;
+  columnId?: number;
+  outcome?: string;
+}
+
+export async function registerRows(db: Executor, f: RegisterFilter) {
+  let q = db
+    .selectFrom('review_requests')
+    .innerJoin('departments', 'departments.id', 'review_requests.department_id')
+    .innerJoin('columns', 'columns.id', 'review_requests.column_id')
+    .innerJoin('users', 'users.id', 'review_requests.submitted_by')
+    .selectAll('review_requests')
+    .select(['departments.name as department_name', 'columns.name as column_name', 'users.display_name as submitter_name'])
+    .where('review_requests.site_id', '=', f.siteId);
+  if (f.year) q = q.where('review_requests.year', '=', f.year);
+  if (f.from) q = q.where('review_requests.submitted_at', '>=', f.from);
+  if (f.to) q = q.where('review_requests.submitted_at', '<', f.to);
+  if (f.departmentId) q = q.where('review_requests.department_id', '=', f.departmentId);
+  if (f.columnId) q = q.where('review_requests.column_id', '=', f.columnId);
+  if (f.outcome) q = q.where('review_requests.outcome', '=', f.outcome);
+  return q.orderBy('review_requests.year', 'desc').orderBy('review_requests.serial', 'desc').execute();
+}

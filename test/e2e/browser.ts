@@ -1,0 +1,47 @@
+// Browser tests drive Debian's chromium (never a downloaded browser) through playwright-core, against the
+// app listening on a loopback port in this process.
+import fs from 'node:fs';
+import type { TestContext } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { testEnv, type TestEnv } from '../helpers.ts';
+import type { ManualClock } from '../../src/platform/time.ts';
+
+const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+export const CHROMIUM = CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
+export const SKIP_REASON = CHROMIUM ? false : 'Debian chromium 未安装（apt-get install chromium），跳过浏览器测试';
+
+export interface BrowserEnv extends TestEnv {
+  browser: Browser;
+  page: Page;
+  baseUrl: string;
+  closeAll(): Promise<void>;
+}
+
+export async function browserEnv(options: { clock?: ManualClock } = {}): Promise<BrowserEnv> {
+  const env = await testEnv(options);
+  await env.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = env.app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM!,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+  // The page must never wait on the outside world (the national 找错 script, badges): block it all.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const page = await context.newPage();
+  return {
+    ...env, browser, page, baseUrl: `http://127.0.0.1:${port}`,
+    closeAll: async () => {
+      await browser.close();
+      await env.close();
+    },
+  };
+}
+
+export async function screenshot(page: Page, t: TestContext, name: string): Promise<void> {
+  const dir = 'test-results';
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+  t.diagnostic(`screenshot: ${dir}/${name}.png`);
+}
