@@ -151,7 +151,7 @@ const COLS = [
 const TABLE_W = COLS.reduce((s, c) => s + c.width, 0);
 const HEADER_H = 34;
 /** x of each column's left edge. */
-const COL_X = COLS.reduce<number[]>((xs, c, i) => [...xs, i === 0 ? PAGE.margin : xs[i - 1] + COLS[i - 1].width], []);
+const COL_X = COLS.map((_, i) => PAGE.margin + COLS.slice(0, i).reduce((s, c) => s + c.width, 0));
 const BOTTOM = PAGE.height - PAGE.margin - FOOTER_H;
 /** Line limits per cell, so one record always fits on a page (longer text ends with …; the XLSX has it all). */
 const MAX_LINES = { title: 24, department: 6, opinion: 14, secrecy: 4 } as const;

@@ -134,9 +134,8 @@ class Crawl {
 
   private stopReason(callerSignal?: AbortSignal): StopReason {
     if (callerSignal?.aborted) return 'aborted';
-    if (this.queue.length === 0) return 'done';
-    const reason = this.signal.aborted ? 'time-limit' : 'page-limit';
-    for (const item of this.queue) this.skip(item.url, reason);
+    const reason = this.signal.aborted ? 'time-limit' : this.queue.length > 0 ? 'page-limit' : 'done';
+    if (reason !== 'done') for (const item of this.queue) this.skip(item.url, reason);
     return reason;
   }
 

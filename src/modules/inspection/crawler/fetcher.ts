@@ -238,7 +238,10 @@ const KIND_MESSAGES: Record<FetchErrorKind, string> = {
 export function classifyError(error: unknown, deadline?: AbortSignal): FetchError {
   if (deadline?.aborted || error instanceof DeadlineError) return { kind: 'timeout', message: KIND_MESSAGES.timeout };
   const chain = causeChain(error);
-  if (chain.some((e) => e.name === 'AbortError')) return { kind: 'aborted', message: KIND_MESSAGES.aborted };
+  // the caller's signal (a crawl's total time limit, a cancel) rejects with AbortError or TimeoutError
+  if (chain.some((e) => e.name === 'AbortError' || e.name === 'TimeoutError')) {
+    return { kind: 'aborted', message: KIND_MESSAGES.aborted };
+  }
   for (const e of chain) {
     const code = (e as { code?: unknown }).code;
     if (typeof code !== 'string') continue;
