@@ -19,7 +19,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
   },
   allowedClasses: { p: ['align-center', 'align-right', 'indent'], span: ['highlight'], div: ['attachment'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: { img: ['http', 'https', 'data'] },
+  // No data: URIs: pasted images are uploaded to the file store instead.
+  allowedSchemesByTag: { img: ['http', 'https'] },
   allowedSchemesAppliedToAttributes: ['href', 'src', 'cite'],
   allowProtocolRelative: false,
   // Word and WPS paste: drop their namespaced tags (o:p, w:…) and comments but keep the text.

@@ -1,0 +1,68 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { testEnv, call, columnByName, mainSiteId, DIALECT } from '../../../test/helpers.ts';
+import { team, draftNews, publishThroughReview, relogin } from '../../../test/workflow.ts';
+import { dutyStatus } from './duty.service.ts';
+import { DAY, HOUR } from '../../platform/time.ts';
+
+test('column status across cycle boundaries: 正常, 即将到期, 已超期, 空白', () => {
+  const last = '2026-11-01T02:00:00.000Z';
+  const at = (ms: number) => new Date(new Date(last).getTime() + ms);
+  assert.equal(dutyStatus(null, 14, at(0), 3).status, '空白');
+  assert.equal(dutyStatus(last, null, at(400 * DAY), 3).status, '正常', 'no cycle: never overdue');
+  assert.equal(dutyStatus(last, 14, at(10 * DAY), 3).status, '正常');
+  assert.equal(dutyStatus(last, 14, at(11 * DAY - 1), 3).status, '正常');
+  assert.equal(dutyStatus(last, 14, at(11 * DAY), 3).status, '即将到期', 'exactly 3 days before the due date');
+  assert.equal(dutyStatus(last, 14, at(14 * DAY), 3).status, '即将到期', 'due today is not yet overdue');
+  assert.equal(dutyStatus(last, 14, at(14 * DAY + 1), 3).status, '已超期');
+  assert.equal(dutyStatus(last, 183, at(182 * DAY), 3).status, '即将到期');
+  assert.equal(dutyStatus(last, 183, at(184 * DAY), 3).status, '已超期');
+  assert.equal(dutyStatus(last, 14, at(12 * DAY), 0).status, '正常', 'no warning window');
+  assert.equal(dutyStatus(last, 14, at(10 * DAY), 3).dueAt, '2026-11-15T02:00:00.000Z');
+});
+
+test(`the duty dashboard follows publications and reminds the lead department (${DIALECT})`, async () => {
+  const env = await testEnv();
+  try {
+    const { app, ctx, clock } = env;
+    const t = await team(app, ctx);
+    const siteId = await mainSiteId(ctx);
+    const bmdt = await columnByName(ctx, '部门动态');
+    const before = (await ctx.duty.columnDuty(siteId)).find((d) => d.columnId === bmdt.id)!;
+    const item = await draftNews(app, ctx, t, '一条新的部门动态');
+    await publishThroughReview(app, t, item.id);
+    const after = (await ctx.duty.columnDuty(siteId)).find((d) => d.columnId === bmdt.id)!;
+    assert.equal(after.status, '正常');
+    assert.equal(after.lastPublishedAt, clock.now().toISOString());
+    assert.equal(after.publishedCount, before.publishedCount + 1);
+    assert.equal(after.leadDepartmentName, '综合处');
+    assert.equal(after.maxUpdateDays, 14);
+
+    clock.advance(12 * DAY);
+    await relogin(app, t);
+    const dash = (await call(app, t.editor, 'GET', `/api/sites/${siteId}/duty`)).json();
+    const row = dash.items.find((d: { columnId: number }) => d.columnId === bmdt.id);
+    assert.equal(row.status, '即将到期');
+    assert.equal(dash.items.length, 47, 'every leaf column of 附件1 (58 columns, 11 of them parents) is listed');
+    type Row = { leadDepartmentId: number; cooperatingDepartmentIds: number[] };
+    const mine = (d: Row) => d.leadDepartmentId === dash.myDepartmentId || d.cooperatingDepartmentIds.includes(dash.myDepartmentId);
+    const flags = dash.items.map(mine);
+    assert.deepEqual(flags, [...flags].sort((a: boolean, b: boolean) => Number(b) - Number(a)), 'the department sees its own columns first');
+    const filtered = (await call(app, t.editor, 'GET', `/api/sites/${siteId}/duty?departmentId=${bmdt.leadDepartmentId}`)).json().items;
+    assert.ok(filtered.every((d: { leadDepartmentId: number; cooperatingDepartmentIds: number[] }) => d.leadDepartmentId === bmdt.leadDepartmentId || d.cooperatingDepartmentIds.includes(bmdt.leadDepartmentId!)));
+
+    const created = await ctx.duty.remind(siteId);
+    assert.ok(created >= 1);
+    assert.equal(await ctx.duty.remind(siteId), 0, 'a reminder is sent once per due date');
+    const notes = (await call(app, t.editor, 'GET', '/api/notifications')).json();
+    const note = notes.items.find((n: { title: string }) => n.title.includes('部门动态'));
+    assert.ok(note, 'the lead department\'s editor is reminded');
+    assert.match(note.title, /即将到期/);
+    assert.ok(notes.unread >= 1);
+    clock.advance(3 * DAY + HOUR);
+    assert.equal((await ctx.duty.columnDuty(siteId)).find((d) => d.columnId === bmdt.id)!.status, '已超期');
+    assert.ok((await ctx.duty.remind(siteId)) >= 1, 'overdue is a new reminder');
+  } finally {
+    await env.close();
+  }
+});
