@@ -13,6 +13,8 @@ const adminDir = path.join(projectRoot, 'admin');
 const outIndex = path.join(projectRoot, 'dist', 'admin', 'index.html');
 const configFile = path.join(adminDir, 'vite.config.ts');
 const force = process.argv.includes('--force');
+// Server files the console imports directly (plain constants), which count as build inputs too.
+const SHARED_INPUTS = ['src/modules/audit/action-names.ts'].map((f) => path.join(projectRoot, f));
 const rel = (p) => path.relative(projectRoot, p) || '.';
 
 /** Latest modification time of any file under `dir` (0 when empty). */
@@ -32,7 +34,10 @@ if (!existsSync(configFile)) {
   process.exit(0);
 }
 
-if (!force && existsSync(outIndex) && statSync(outIndex).mtimeMs > newestMtime(adminDir)) {
+const newestInput = () =>
+  Math.max(newestMtime(adminDir), ...SHARED_INPUTS.filter((f) => existsSync(f)).map((f) => statSync(f).mtimeMs));
+
+if (!force && existsSync(outIndex) && statSync(outIndex).mtimeMs > newestInput()) {
   console.log(`build-admin: ${rel(outIndex)} is up to date, build skipped (use --force to rebuild)`);
   process.exit(0);
 }

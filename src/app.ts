@@ -28,6 +28,8 @@ import { contentRoutes } from './modules/content/content.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { dutyRoutes } from './modules/duty/duty.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
+import { searchRoutes } from './modules/search/search.routes.ts';
+import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -88,7 +90,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   });
 
   for (const routes of [
-    authRoutes, sitesRoutes, departmentsRoutes, columnsRoutes, usersRoutes, securityRoutes, auditRoutes, filesRoutes, contentRoutes, reviewRoutes, dutyRoutes,
+    authRoutes, sitesRoutes, departmentsRoutes, columnsRoutes, usersRoutes, securityRoutes, auditRoutes, filesRoutes, contentRoutes, reviewRoutes, dutyRoutes, searchRoutes,
+    inspectionRoutes,
     adminRoutes, portalRoutes,
   ]) {
     await routes(app, ctx);

@@ -164,6 +164,53 @@ program
     });
   });
 
+program
+  .command('inspect')
+  .description('按 2019 年《政府网站与政务新媒体检查指标》检查一个网站，输出得分与报告')
+  .requiredOption('--url <url>', '网站首页地址')
+  .option('--max-pages <n>', '最多抓取页面数', '60')
+  .option('--no-services', '没有对外服务职能（办事服务指标不检查，×4/3）')
+  .option('--site <code>', '本平台的站点代码：同时从数据库检查内部指标')
+  .option('--public-host <host>', '经本机地址抓取时，网站对外的域名（用于域名规范检查）')
+  .option('--ignore-robots', '忽略 robots.txt（仅限本单位网站）')
+  .option('--no-screenshots', '不截取问题页面')
+  .option('--seed <n>', '随机抽样种子（同一种子抽到相同页面）')
+  .option('--out <dir>', '把 report.json 与 report.html 写到此目录')
+  .action(async (opts: { url: string; maxPages: string; services: boolean; site?: string; publicHost?: string; ignoreRobots?: boolean; screenshots: boolean; seed?: string; out?: string }) => {
+    await withContext(async (ctx) => {
+      const site = opts.site ? (await ctx.sites.list()).find((s) => s.code === opts.site) : undefined;
+      if (opts.site && !site) throw new AppError('NOT_FOUND', `站点 ${opts.site} 不存在`);
+      const id = await ctx.inspection.create(SYSTEM_ACTOR, {
+        url: opts.url, siteId: site?.id ?? null, maxPages: Number(opts.maxPages), noServices: !opts.services, ignoreRobots: opts.ignoreRobots,
+        screenshots: opts.screenshots, seed: opts.seed === undefined ? undefined : Number(opts.seed), publicHost: opts.publicHost,
+      });
+      const bar = progressBar();
+      const stages: Record<string, string> = { crawl: '抓取页面', links: '检查链接', checks: '按指标检查', evidence: '截取证据', done: '完成' };
+      const report = await ctx.inspection.execute(id, (p) => bar.progress(stages[p.stage] ?? p.stage, p.done, Math.max(p.total, p.done)));
+      bar.stop();
+      printInspectionSummary(report);
+      if (opts.out) {
+        const { renderReportHtml } = await import('./modules/inspection/report/index.ts');
+        const fs = await import('node:fs/promises');
+        await fs.mkdir(opts.out, { recursive: true });
+        await fs.writeFile(`${opts.out}/report.json`, JSON.stringify(report, null, 2));
+        await fs.writeFile(`${opts.out}/report.html`, renderReportHtml(report));
+        console.log(`报告已写入 ${opts.out}/report.json 与 ${opts.out}/report.html`);
+      }
+    });
+  });
+
+function printInspectionSummary(report: import('./modules/inspection/engine.ts').InspectionReport): void {
+  const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(2));
+  console.log(`\n${report.target.url}  检查结论：${report.verdict}`);
+  console.log(`扣分指标得分 ${fmt(report.deductionScore)}  加分 ${fmt(report.bonusScore)}  总分 ${fmt(report.totalScore)}`);
+  if (report.untested.deductionPoints > 0) console.log(`未检测的扣分指标共 ${report.untested.deductionPoints} 分（得分可能偏高）：${report.untested.indicators.map((i) => i.name).join('、')}`);
+  for (const i of report.indicators.filter((x) => ['否决', '扣分', '加分'].includes(x.status))) {
+    console.log(`  [${i.status}] ${i.name}${i.points === null ? '' : ` ${i.points}`}：${i.findings.slice(0, 3).map((f) => f.message).join('；')}${i.findings.length > 3 ? ` 等 ${i.findings.length} 处` : ''}`);
+  }
+  console.log(`SCORE deduction=${fmt(report.deductionScore)} bonus=${fmt(report.bonusScore)} total=${fmt(report.totalScore)} verdict=${report.verdict}`);
+}
+
 const audit = program.command('audit').description('审计日志');
 audit
   .command('verify')
@@ -180,6 +227,19 @@ audit
         for (const p of result.problems) console.error(`  - ${p}`);
         process.exitCode = 1;
       }
+    });
+  });
+
+const searchCommand = program.command('search').description('站内搜索');
+searchCommand
+  .command('reindex')
+  .description('从已发布信息重建站内搜索索引（网站运行时也可执行，搜索不中断）')
+  .action(async () => {
+    await withContext(async (ctx) => {
+      const bar = progressBar();
+      const result = await ctx.search.reindex((done, total) => bar.progress('重建索引', done, total));
+      bar.stop();
+      console.log(`索引重建完成：${result.indexed} 条信息，移除 ${result.removed} 条已不公开的信息，用时 ${(result.ms / 1000).toFixed(1)} 秒。`);
     });
   });
 

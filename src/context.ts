@@ -19,6 +19,8 @@ import { ReviewService } from './modules/review/review.service.ts';
 import { PrepublishGate } from './modules/review/prepublish-gate.ts';
 import { countByColumn } from './modules/content/content.repository.ts';
 import { DutyService } from './modules/duty/duty.service.ts';
+import { InspectionService } from './modules/inspection/inspection.service.ts';
+import { SearchService } from './modules/search/search.service.ts';
 
 export interface AppContext {
   config: Config;
@@ -39,6 +41,8 @@ export interface AppContext {
   review: ReviewService;
   prepublish: PrepublishGate;
   duty: DutyService;
+  search: SearchService;
+  inspection: InspectionService;
   close(): Promise<void>;
 }
 
@@ -64,6 +68,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const content = new ContentService(db, clock, audit, columns, users, sites);
   const publication = new PublicationService(db, clock, audit);
   const prepublish = new PrepublishGate(db, columns, sites);
+  const duty = new DutyService(db, clock, columns);
   return {
     config,
     dbh,
@@ -82,7 +87,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     publication,
     review: new ReviewService(db, clock, audit, content, publication, prepublish),
     prepublish,
-    duty: new DutyService(db, clock, columns),
+    duty,
+    inspection: new InspectionService(db, clock, audit, fileStore, sites, columns, duty),
+    search: new SearchService(db, clock, audit, sites, columns, publication),
     close: () => dbh.close(),
   };
 }

@@ -25,17 +25,19 @@ function printAccounts(accounts: Awaited<ReturnType<typeof ensureInitialAccounts
 
 export async function prepare(config: Config, options: ServeOptions): Promise<AppContext> {
   const ctx = await createContext(config);
+  const accounts = await ensureInitialAccounts(ctx, config.adminPassword);
   if (options.initDemo && !(await hasSites(ctx))) {
     const { columns } = await initDemo(ctx);
     process.stdout.write(`已创建演示站点（${columns} 个栏目）。\n`);
   }
-  printAccounts(await ensureInitialAccounts(ctx, config.adminPassword));
+  printAccounts(accounts);
   return ctx;
 }
 
 export async function serve(config: Config, options: ServeOptions = {}): Promise<{ app: App; ctx: AppContext }> {
   const ctx = await prepare(config, options);
   const app = await buildApp(ctx);
+  await ctx.inspection.recover();
   const scheduler = new Scheduler((job, error) => app.log.error({ err: error, job }, 'scheduled job failed'));
   if (config.jobsEnabled) scheduler.start(housekeepingJobs(ctx));
   const shutdown = async () => {

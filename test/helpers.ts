@@ -11,7 +11,7 @@ import { createContext, type AppContext } from '../src/context.ts';
 import { buildApp } from '../src/app.ts';
 import type { App } from '../src/platform/http.ts';
 import { ManualClock, type Clock } from '../src/platform/time.ts';
-import { initDemo } from '../src/modules/setup/setup.service.ts';
+import { createSiteWithAnnex1, initDemo } from '../src/modules/setup/setup.service.ts';
 import { SYSTEM_ACTOR } from '../src/platform/audit/audit.service.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
 
@@ -60,12 +60,17 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function testEnv(options: { clock?: ManualClock; demo?: boolean } = {}): Promise<TestEnv> {
+/**
+ * A fresh installation. By default it has the demo site with 附件1's departments and columns but no content
+ * (fast); `demoContent: true` seeds the full demo (staff, content, register, subordinate site) as `npm start` does.
+ */
+export async function testEnv(options: { clock?: ManualClock; demo?: boolean; demoContent?: boolean } = {}): Promise<TestEnv> {
   const tdb = await freshDatabase();
   const clock = options.clock ?? new ManualClock();
   const config = loadConfig({}, { dataDir: tdb.dataDir, logLevel: 'silent' });
   const ctx = await createContext(config, { dbh: tdb.dbh, clock: clock as Clock });
-  if (options.demo !== false) await initDemo(ctx);
+  if (options.demoContent) await initDemo(ctx);
+  else if (options.demo !== false) await createSiteWithAnnex1(ctx);
   const app = await buildApp(ctx, { logger: false });
   return {
     ctx, app, clock, config,

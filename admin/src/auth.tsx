@@ -1,7 +1,7 @@
 // Who is logged in. Loads /api/auth/me at start, keeps the CSRF token for api.ts, and reacts to session
 // problems reported by any API call: logged out or timed out → login page; password change required →
 // the forced password-change page.
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onSessionProblem, setCsrfToken } from './api';
 import type { Capability, Me, MeResponse } from './types';
 
@@ -28,8 +28,6 @@ const EXPIRED_NOTICE = '登录已超时，请重新登录';
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
-  const stateRef = useRef(state);
-  stateRef.current = state;
 
   const accept = useCallback((data: MeResponse) => {
     setCsrfToken(data.csrfToken);
@@ -60,18 +58,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
           setCsrfToken(null);
           setState({ status: 'anonymous', notice: code === 'SESSION_EXPIRED' ? EXPIRED_NOTICE : '请先登录' });
         } else if (code === 'PASSWORD_CHANGE_REQUIRED') {
-          const current = stateRef.current;
-          if (current.status === 'authenticated') {
-            setState({ status: 'authenticated', user: { ...current.user, mustChangePassword: true } });
-          } else {
-            void refresh();
-          }
+          // /api/auth/me tells whether it is a first-login/reset password or an expired one.
+          api.get<MeResponse>('/api/auth/me', { quiet: true }).then(
+            (data) => {
+              const pending = data.user.mustChangePassword || data.user.passwordExpired;
+              accept(pending ? data : { ...data, user: { ...data.user, mustChangePassword: true } });
+            },
+            () => void refresh(),
+          );
         } else if (code === 'CSRF_FAILED') {
           // The session's token changed (e.g. a new login in another tab): pick up the current one.
           void refresh();
         }
       }),
-    [refresh],
+    [refresh, accept],
   );
 
   const login = useCallback(

@@ -51,12 +51,19 @@ export function showFormError(form: FormInstance, err: unknown, rename: Record<s
   if (err instanceof ApiError) {
     const fields = err.fieldErrors;
     const known = new Set(Object.keys(form.getFieldsValue(true) as Record<string, unknown>));
+    // `domains.0` (an item of an array field) is shown under `domains`.
+    const place = (name: string) => {
+      const mapped = rename[name] ?? name;
+      if (known.has(mapped)) return mapped;
+      const head = mapped.split('.')[0];
+      return known.has(head) ? head : null;
+    };
     const entries = Object.entries(fields)
-      .map(([name, msg]) => [rename[name] ?? name, msg] as const)
-      .filter(([name]) => known.has(name));
+      .map(([name, msg]) => [place(name), msg] as const)
+      .filter((e): e is readonly [string, string] => e[0] !== null);
     if (entries.length) {
       form.setFields(entries.map(([name, msg]) => ({ name, errors: [msg] })));
-      const unplaced = Object.keys(fields).filter((n) => !known.has(rename[n] ?? n));
+      const unplaced = Object.keys(fields).filter((n) => place(n) === null);
       toastError(unplaced.length ? `${err.message}：${unplaced.map((n) => fields[n]).join('；')}` : err.message);
       return;
     }

@@ -20,11 +20,5 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000; // China has no daylight saving time.
-
-/** The UTC instant at which the given calendar day starts in Asia/Shanghai, as ISO-8601. */
-export function shanghaiDayStart(year: number, monthIndex: number, day: number): string {
-  return new Date(Date.UTC(year, monthIndex, day) - SHANGHAI_OFFSET_MS).toISOString();
-}
 
 export const isFuture = (value: string | null | undefined): boolean => !!value && new Date(value).getTime() > Date.now();

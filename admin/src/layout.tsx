@@ -55,10 +55,10 @@ export function AppLayout() {
           <span style={{ color: '#fff' }} data-testid="current-user">
             <UserOutlined aria-hidden /> {me.displayName}
           </span>
-          <Button ghost icon={<KeyOutlined />} onClick={() => setPasswordOpen(true)}>
+          <Button ghost icon={<KeyOutlined aria-hidden />} onClick={() => setPasswordOpen(true)}>
             修改密码
           </Button>
-          <Button ghost icon={<LogoutOutlined />} onClick={() => void logout()}>
+          <Button ghost icon={<LogoutOutlined aria-hidden />} onClick={() => void logout()}>
             退出登录
           </Button>
         </Space>

@@ -21,6 +21,17 @@ dayjs.locale('zh-cn');
 const THEME: ThemeConfig = {
   token: {
     colorPrimary: '#1d4ea8',
+    colorLink: '#1d4ea8',
+    colorError: '#c9252c',
+    colorSuccess: '#2f7d0b',
+    colorWarning: '#ad6800',
+    // Keep the light status backgrounds antd derives from its default colours (tags, alerts).
+    colorSuccessBg: '#f6ffed',
+    colorSuccessBorder: '#b7eb8f',
+    colorWarningBg: '#fffbe6',
+    colorWarningBorder: '#ffe58f',
+    colorErrorBg: '#fff2f0',
+    colorErrorBorder: '#ffccc7',
     borderRadius: 4,
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',

@@ -26,29 +26,29 @@ export interface NavGroup {
 }
 
 export const NAV: NavGroup[] = [
-  { label: null, items: [{ path: '/', label: '工作台', icon: <DashboardOutlined />, capabilities: [] }] },
+  { label: null, items: [{ path: '/', label: '工作台', icon: <DashboardOutlined aria-hidden />, capabilities: [] }] },
   {
     label: '站点管理',
     items: [
-      { path: '/site', label: '站点信息', icon: <GlobalOutlined />, capabilities: ['site.manage'] },
-      { path: '/columns', label: '栏目管理', icon: <ClusterOutlined />, capabilities: ['column.manage'] },
-      { path: '/departments', label: '部门管理', icon: <ApartmentOutlined />, capabilities: ['department.manage'] },
+      { path: '/site', label: '站点信息', icon: <GlobalOutlined aria-hidden />, capabilities: ['site.manage'] },
+      { path: '/columns', label: '栏目管理', icon: <ClusterOutlined aria-hidden />, capabilities: ['column.manage'] },
+      { path: '/departments', label: '部门管理', icon: <ApartmentOutlined aria-hidden />, capabilities: ['department.manage'] },
     ],
   },
   {
     label: '用户与权限',
-    items: [{ path: '/users', label: '用户管理', icon: <TeamOutlined />, capabilities: ['user.manage'] }],
+    items: [{ path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, capabilities: ['user.manage'] }],
   },
   {
     label: '安全',
     items: [
-      { path: '/security/policy', label: '安全策略', icon: <SafetyCertificateOutlined />, capabilities: ['security.policy'] },
-      { path: '/security/locked', label: '账号锁定', icon: <LockOutlined />, capabilities: ['user.unlock'] },
+      { path: '/security/policy', label: '安全策略', icon: <SafetyCertificateOutlined aria-hidden />, capabilities: ['security.policy'] },
+      { path: '/security/locked', label: '账号锁定', icon: <LockOutlined aria-hidden />, capabilities: ['user.unlock'] },
     ],
   },
   {
     label: '审计',
-    items: [{ path: '/audit', label: '审计日志', icon: <AuditOutlined />, capabilities: ['audit.read'] }],
+    items: [{ path: '/audit', label: '审计日志', icon: <AuditOutlined aria-hidden />, capabilities: ['audit.read'] }],
   },
 ];
 

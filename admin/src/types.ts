@@ -89,9 +89,10 @@ export type ColumnKind = 'list' | 'page' | 'link';
 
 export interface ColumnNode {
   id: number;
+  siteId?: number;
   parentId: number | null;
   name: string;
-  fullName: string;
+  fullName: string | null;
   slug: string;
   path: string;
   columnType: string;
@@ -113,6 +114,7 @@ export interface ColumnNode {
 
 export interface ColumnInput {
   name: string;
+  fullName: string | null;
   slug: string;
   columnType: string;
   kind: ColumnKind;

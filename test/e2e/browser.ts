@@ -3,11 +3,11 @@
 import fs from 'node:fs';
 import type { TestContext } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, chromiumPath } from '../../src/platform/browser.ts';
 import { testEnv, type TestEnv } from '../helpers.ts';
 import type { ManualClock } from '../../src/platform/time.ts';
 
-const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
-export const CHROMIUM = CANDIDATES.find((p) => fs.existsSync(p)) ?? null;
+export const CHROMIUM = chromiumPath();
 export const SKIP_REASON = CHROMIUM ? false : 'Debian chromium 未安装（apt-get install chromium），跳过浏览器测试';
 
 export interface BrowserEnv extends TestEnv {
@@ -24,7 +24,7 @@ export async function browserEnv(options: { clock?: ManualClock } = {}): Promise
   const port = typeof address === 'object' && address ? address.port : 0;
   const browser = await chromium.launch({
     executablePath: CHROMIUM!,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
   });
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
   // The page must never wait on the outside world (the national 找错 script, badges): block it all.

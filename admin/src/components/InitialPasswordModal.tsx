@@ -58,7 +58,7 @@ export function InitialPasswordModal({ value, onClose }: { value: { username: st
               {value.password}
             </Typography.Text>
             <Button
-              icon={<CopyOutlined />}
+              icon={<CopyOutlined aria-hidden />}
               onClick={async () => {
                 if (await copyText(value.password)) {
                   setCopied(true);

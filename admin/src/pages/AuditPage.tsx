@@ -5,7 +5,9 @@ import type { Dayjs } from 'dayjs';
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
 import { api, queryString } from '../api';
 import { showError } from '../feedback';
-import { formatDateTime, shanghaiDayStart } from '../format';
+import { formatDateTime } from '../format';
+// The server's own list of audited actions and their Chinese names (a plain constant module).
+import { ACTION_NAMES } from '../../../src/modules/audit/action-names';
 import { useLoad, usePageTitle } from '../hooks';
 import type { AuditItem, AuditVerifyResult } from '../types';
 
@@ -28,12 +30,12 @@ interface Filters {
 
 const EMPTY: FilterValues = { range: null, actor: '', action: '', outcome: '', q: '' };
 
-/** The chosen calendar days (Asia/Shanghai) as the half-open UTC interval [from, to) the API filters on. */
+/** Dates go as calendar days (yyyy-MM-dd, both inclusive); the server reads them as Asia/Shanghai days. */
 function toFilters(v: FilterValues): Filters {
   const [start, end] = v.range ?? [null, null];
   return {
-    from: start ? shanghaiDayStart(start.year(), start.month(), start.date()) : undefined,
-    to: end ? shanghaiDayStart(end.year(), end.month(), end.date() + 1) : undefined,
+    from: start ? start.format('YYYY-MM-DD') : undefined,
+    to: end ? end.format('YYYY-MM-DD') : undefined,
     actor: v.actor.trim() || undefined,
     action: v.action.trim() || undefined,
     outcome: v.outcome || undefined,
@@ -77,7 +79,7 @@ export default function AuditPage() {
   const [filters, setFilters] = useState<Filters>({});
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
-  const [actions, setActions] = useState<Map<string, string>>(new Map());
+  const [actions, setActions] = useState<Map<string, string>>(() => new Map(Object.entries(ACTION_NAMES)));
   const [verifying, setVerifying] = useState(false);
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
 
@@ -137,7 +139,7 @@ export default function AuditPage() {
       title: '结果',
       dataIndex: 'outcome',
       width: 90,
-      render: (v: AuditItem['outcome']) => (v === 'success' ? <Tag color="green">成功</Tag> : <Tag color="red">失败</Tag>),
+      render: (v: AuditItem['outcome']) => (v === 'success' ? <Tag color="success">成功</Tag> : <Tag color="error">失败</Tag>),
     },
   ];
 
@@ -165,7 +167,7 @@ export default function AuditPage() {
                 filterOption: (input, option) =>
                   !!option && `${String(option.value)} ${String(option.label)}`.toLowerCase().includes(input.trim().toLowerCase()),
               }}
-              placeholder="如 auth.login"
+              placeholder="输入或选择"
             />
           </Form.Item>
           <Form.Item label="结果" name="outcome">
@@ -183,7 +185,7 @@ export default function AuditPage() {
           </Form.Item>
           <Form.Item>
             <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
                 查询
               </Button>
               <Button
@@ -199,10 +201,10 @@ export default function AuditPage() {
         </Form>
       </Card>
       <Space wrap>
-        <Button icon={<DownloadOutlined />} href={exportHref}>
+        <Button icon={<DownloadOutlined aria-hidden />} href={exportHref}>
           导出 CSV
         </Button>
-        <Button icon={<SafetyCertificateOutlined />} onClick={runVerify} loading={verifying}>
+        <Button icon={<SafetyCertificateOutlined aria-hidden />} onClick={runVerify} loading={verifying}>
           校验完整性
         </Button>
       </Space>

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -32,11 +32,19 @@ import { SiteSelect } from '../components/SiteSelect';
 import { descendantIds, dropTarget, idsWithChildren, indexTree, moveLocally, type Located, type MoveTarget } from '../columnTree';
 import type { ColumnInput, ColumnKind, ColumnNode, ColumnTypeOption, Department, Items } from '../types';
 
+// Fallback labels; GET /api/column-types also sends `kinds`, which win when present.
 const KIND_OPTIONS: { value: ColumnKind; label: string }[] = [
-  { value: 'list', label: '列表栏目（发布多篇信息）' },
-  { value: 'page', label: '单页栏目（一篇固定内容）' },
+  { value: 'list', label: '信息列表' },
+  { value: 'page', label: '单页' },
   { value: 'link', label: '外部链接' },
 ];
+
+interface ColumnTypes {
+  items: ColumnTypeOption[];
+  kinds?: { value: ColumnKind; label: string }[];
+}
+
+const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
 
 const MARKERS: Record<string, string> = {
   '*': '重点栏目：更新周期最长 2 周',
@@ -47,6 +55,7 @@ type Cycle = 'none' | '14' | '183' | 'custom';
 
 interface FormValues {
   name: string;
+  fullName: string;
   slug: string;
   columnType: string;
   kind: ColumnKind;
@@ -68,6 +77,7 @@ const cycleOf = (days: number | null): Pick<FormValues, 'cycle' | 'customDays'> 
 
 const valuesOf = (n: ColumnNode): FormValues => ({
   name: n.name,
+  fullName: n.fullName ?? '',
   slug: n.slug,
   columnType: n.columnType,
   kind: n.kind,
@@ -85,6 +95,7 @@ function inputOf(v: FormValues): ColumnInput {
   const maxUpdateDays = v.cycle === 'none' ? null : v.cycle === 'custom' ? (v.customDays ?? null) : Number(v.cycle);
   return {
     name: v.name.trim(),
+    fullName: v.fullName.trim() || null,
     slug: v.slug.trim(),
     columnType: v.columnType,
     kind: v.kind,
@@ -108,7 +119,7 @@ function NodeTitle({ node }: { node: ColumnNode }) {
       {node.name}
       {node.marker && (
         <Tooltip title={MARKERS[node.marker]}>
-          <Tag color={node.marker === '*' ? 'red' : 'gold'} style={{ marginInlineStart: 6 }} aria-label={MARKERS[node.marker]}>
+          <Tag color={node.marker === '*' ? 'error' : 'warning'} style={{ marginInlineStart: 6 }} aria-label={MARKERS[node.marker]}>
             {node.marker}
           </Tag>
         </Tooltip>
@@ -135,19 +146,27 @@ export default function ColumnsPage() {
   const sites = useSites();
   const [site, chooseSite] = useCurrentSite(sites.data);
   const siteId = site?.id;
-  const columns = useLoad(siteId ? () => api.get<Items<ColumnNode>>(`/api/sites/${siteId}/columns`).then((r) => r.items) : null, [siteId]);
+  // Tagged with its site so a tree still on screen from the previous site is never taken for the new one.
+  const columns = useLoad(
+    siteId ? () => api.get<Items<ColumnNode>>(`/api/sites/${siteId}/columns`).then((r) => ({ siteId, items: r.items })) : null,
+    [siteId],
+  );
   const departments = useLoad(
     siteId ? () => api.get<Items<Department>>(`/api/sites/${siteId}/departments`).then((r) => r.items) : null,
     [siteId],
   );
-  const types = useLoad(() => api.get<Items<ColumnTypeOption>>('/api/column-types').then((r) => r.items), []);
+  const types = useLoad(() => api.get<ColumnTypes>('/api/column-types'), []);
 
   const [mode, setMode] = useState<Mode | null>(null);
   const [expanded, setExpanded] = useState<number[]>([]);
   const [busy, setBusy] = useState(false);
   const [moveOpen, setMoveOpen] = useState(false);
+  // Bumped after a save so the editor re-reads the column as the server stored it.
+  const [version, setVersion] = useState(0);
+  const expandedFor = useRef<number | null>(null);
 
-  const roots = columns.data ?? [];
+  const current = columns.data && columns.data.siteId === siteId ? columns.data : null;
+  const roots = useMemo(() => current?.items ?? [], [current]);
   const tree = useMemo(() => indexTree(roots), [roots]);
   const treeData = useMemo(() => toTreeData(roots), [roots]);
   const selected: Located | null = mode?.type === 'edit' ? (tree.get(mode.id) ?? null) : null;
@@ -156,15 +175,17 @@ export default function ColumnsPage() {
   useEffect(() => {
     setMode(null);
     setExpanded([]);
+    expandedFor.current = null;
   }, [siteId]);
   useEffect(() => {
-    if (columns.data && expanded.length === 0) setExpanded(idsWithChildren(columns.data));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [columns.data]);
+    if (current && expandedFor.current !== current.siteId) {
+      expandedFor.current = current.siteId;
+      setExpanded(idsWithChildren(current.items));
+    }
+  }, [current]);
 
   const move = async (dragId: number, to: MoveTarget) => {
-    const previous = columns.data;
-    if (previous) columns.setData(moveLocally(previous, dragId, to));
+    if (current) columns.setData({ ...current, items: moveLocally(current.items, dragId, to) });
     if (to.parentId !== null) setExpanded((keys) => (keys.includes(to.parentId!) ? keys : [...keys, to.parentId!]));
     setBusy(true);
     try {
@@ -232,7 +253,7 @@ export default function ColumnsPage() {
     if (parentId !== null) setExpanded((keys) => (keys.includes(parentId) ? keys : [...keys, parentId]));
   };
 
-  const editorKey = mode ? `${mode.type}:${mode.type === 'edit' ? mode.id : mode.parentId}:${columns.data ? 'loaded' : ''}` : 'none';
+  const editorKey = mode ? `${mode.type}:${mode.type === 'edit' ? mode.id : mode.parentId}:${version}` : 'none';
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -243,30 +264,30 @@ export default function ColumnsPage() {
         {sites.data && <SiteSelect sites={sites.data} value={site} onChange={chooseSite} />}
       </Space>
       <Space wrap>
-        <Button icon={<PlusOutlined />} onClick={() => createUnder(null)} disabled={!site}>
+        <Button icon={<PlusOutlined aria-hidden />} onClick={() => createUnder(null)} disabled={!site}>
           新建一级栏目
         </Button>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => selected && createUnder(selected.node.id)} disabled={!selected}>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => selected && createUnder(selected.node.id)} disabled={!selected}>
           新建下级栏目
         </Button>
         <Tooltip title={deleteBlocked ? deleteReason : ''}>
           <span>
-            <Button danger icon={<DeleteOutlined />} onClick={remove} disabled={deleteBlocked || busy}>
+            <Button danger icon={<DeleteOutlined aria-hidden />} onClick={remove} disabled={deleteBlocked || busy}>
               删除
             </Button>
           </span>
         </Tooltip>
-        <Button icon={<ArrowUpOutlined />} onClick={() => shift(-1)} disabled={!selected || selected.index === 0 || busy}>
+        <Button icon={<ArrowUpOutlined aria-hidden />} onClick={() => shift(-1)} disabled={!selected || selected.index === 0 || busy}>
           上移
         </Button>
         <Button
-          icon={<ArrowDownOutlined />}
+          icon={<ArrowDownOutlined aria-hidden />}
           onClick={() => shift(1)}
           disabled={!selected || selected.index === selected.siblings.length - 1 || busy}
         >
           下移
         </Button>
-        <Button icon={<SwapOutlined />} onClick={() => setMoveOpen(true)} disabled={!selected || busy}>
+        <Button icon={<SwapOutlined aria-hidden />} onClick={() => setMoveOpen(true)} disabled={!selected || busy}>
           移动到…
         </Button>
       </Space>
@@ -290,26 +311,28 @@ export default function ColumnsPage() {
               拖动栏目可调整顺序或上级栏目；也可选中后使用“上移”“下移”“移动到…”。
             </Typography.Paragraph>
             <Spin spinning={columns.loading || busy}>
-              {roots.length === 0 && !columns.loading ? (
-                <Empty description="还没有栏目，请先新建一级栏目" />
-              ) : (
-                <Tree
-                  className="column-tree"
-                  aria-label="栏目结构"
-                  data-testid="column-tree"
-                  treeData={treeData}
-                  draggable={{ icon: false }}
-                  blockNode
-                  showLine
-                  expandedKeys={expanded}
-                  onExpand={(keys) => setExpanded(keys.map(Number))}
-                  selectedKeys={mode?.type === 'edit' ? [mode.id] : []}
-                  onSelect={(keys) => {
-                    if (keys.length) setMode({ type: 'edit', id: Number(keys[0]) });
-                  }}
-                  onDrop={onDrop}
-                />
-              )}
+              <div style={{ maxHeight: 'calc(100vh - 300px)', minHeight: 240, overflow: 'auto' }}>
+                {roots.length === 0 && !columns.loading ? (
+                  <Empty description="还没有栏目，请先新建一级栏目" />
+                ) : (
+                  <Tree
+                    className="column-tree"
+                    aria-label="栏目结构"
+                    data-testid="column-tree"
+                    treeData={treeData}
+                    draggable={{ icon: false }}
+                    blockNode
+                    showLine
+                    expandedKeys={expanded}
+                    onExpand={(keys) => setExpanded(keys.map(Number))}
+                    selectedKeys={mode?.type === 'edit' ? [mode.id] : []}
+                    onSelect={(keys) => {
+                      if (keys.length) setMode({ type: 'edit', id: Number(keys[0]) });
+                    }}
+                    onDrop={onDrop}
+                  />
+                )}
+              </div>
             </Spin>
           </Card>
         </Col>
@@ -329,10 +352,12 @@ export default function ColumnsPage() {
                     ? (tree.get(selected.node.parentId)?.node ?? null)
                     : null
               }
-              types={types.data ?? []}
+              types={types.data?.items ?? []}
+              kinds={types.data?.kinds?.length ? types.data.kinds : KIND_OPTIONS}
               departments={departments.data ?? []}
               onSaved={async (saved, created) => {
                 await columns.reload();
+                setVersion((v) => v + 1);
                 setMode({ type: 'edit', id: saved.id });
                 toastSuccess(created ? `栏目“${saved.name}”已创建` : '栏目已保存');
               }}
@@ -379,6 +404,7 @@ function ColumnEditor(props: {
   node: ColumnNode | null;
   parent: ColumnNode | null;
   types: ColumnTypeOption[];
+  kinds: { value: ColumnKind; label: string }[];
   departments: Department[];
   onSaved: (node: ColumnNode, created: boolean) => void | Promise<void>;
   onCancel: () => void;
@@ -393,8 +419,9 @@ function ColumnEditor(props: {
         ? valuesOf(node)
         : {
             name: '',
+            fullName: '',
             slug: '',
-            columnType: types[0]?.value ?? '',
+            columnType: (types.find((t) => t.value === '其他') ?? types[0])?.value ?? '',
             kind: 'list',
             linkUrl: '',
             description: '',
@@ -444,14 +471,14 @@ function ColumnEditor(props: {
         !creating && node ? (
           <a href={publicUrl(node.path)} target="_blank" rel="noopener noreferrer">
             在网站上查看 <ExportOutlined aria-hidden />
-            <span className="skip-link">（在新窗口打开）</span>
+            <span className="sr-only">（在新窗口打开）</span>
           </a>
         ) : null
       }
     >
       {!creating && node && (
         <Descriptions size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 12 }}>
-          <Descriptions.Item label="完整名称">{node.fullName}</Descriptions.Item>
+          {node.fullName && <Descriptions.Item label="栏目全称">{node.fullName}</Descriptions.Item>}
           <Descriptions.Item label="网址路径">
             <Typography.Text code>{publicUrl(node.path)}</Typography.Text>
           </Descriptions.Item>
@@ -463,17 +490,20 @@ function ColumnEditor(props: {
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item label="栏目名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入栏目名称' }]}>
-              <Input maxLength={60} />
+              <Input maxLength={50} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item
               label="访问路径"
               name="slug"
-              rules={[{ required: true, whitespace: true, message: '请输入访问路径' }]}
-              extra={parent ? `网址为 ${publicUrl(parent.path).replace(/\/$/, '')}/访问路径` : '建议使用小写字母、数字和连字符，如 tzgg'}
+              rules={[
+                { required: true, whitespace: true, message: '请输入访问路径' },
+                { pattern: SLUG_PATTERN, message: '只能使用小写字母、数字和连字符，且不能以连字符开头，最长 48 位' },
+              ]}
+              extra={parent ? `小写字母、数字和连字符；网址为 ${publicUrl(parent.path).replace(/\/$/, '')}/访问路径` : '小写字母、数字和连字符，如 tzgg'}
             >
-              <Input maxLength={60} spellCheck={false} />
+              <Input maxLength={48} spellCheck={false} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -483,7 +513,7 @@ function ColumnEditor(props: {
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="栏目形式" name="kind" rules={[{ required: true, message: '请选择栏目形式' }]}>
-              <Select options={KIND_OPTIONS} />
+              <Select options={props.kinds} />
             </Form.Item>
           </Col>
           {kind === 'link' && (
@@ -500,6 +530,11 @@ function ColumnEditor(props: {
               </Form.Item>
             </Col>
           )}
+          <Col span={24}>
+            <Form.Item label="栏目全称" name="fullName" extra="可选；与栏目名称不同时填写，如“市政务办通知公告”">
+              <Input maxLength={200} />
+            </Form.Item>
+          </Col>
           <Col span={24}>
             <Form.Item label="栏目描述" name="description">
               <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={500} showCount />

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
-import { Link } from 'react-router-dom';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useMe } from '../auth';
 import { loadSites, usePageTitle } from '../hooks';
 import type { Site } from '../types';
@@ -25,9 +24,9 @@ export default function DashboardPage() {
     if (needsSites) loadSites().then(setSites, () => undefined);
   }, [needsSites]);
   const siteName = (id: number | null) => (id === null ? '全部站点' : (sites.find((s) => s.id === id)?.name ?? `站点 #${id}`));
-  const shortcuts = visibleNav(me.capabilities)
+  const sections = visibleNav(me.capabilities)
     .filter((g) => g.label)
-    .flatMap((g) => g.items.map((i) => ({ ...i, group: g.label! })));
+    .map((g) => g.label!);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -54,30 +53,11 @@ export default function DashboardPage() {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      {shortcuts.length > 0 && (
-        <Card title="常用功能">
-          <Row gutter={[16, 16]}>
-            {shortcuts.map((s) => (
-              <Col key={s.path} xs={24} sm={12} lg={8} xl={6}>
-                <Link to={s.path}>
-                  <Card hoverable size="small">
-                    <Space>
-                      <span aria-hidden style={{ fontSize: 20 }}>
-                        {s.icon}
-                      </span>
-                      <span>
-                        <Typography.Text strong>{s.label}</Typography.Text>
-                        <br />
-                        <Typography.Text type="secondary">{s.group}</Typography.Text>
-                      </span>
-                    </Space>
-                  </Card>
-                </Link>
-              </Col>
-            ))}
-          </Row>
-        </Card>
-      )}
+      <Typography.Paragraph type="secondary">
+        {sections.length
+          ? `您可以通过左侧菜单进入：${sections.join('、')}。`
+          : '您的角色在管理后台暂无可用的管理功能。'}
+      </Typography.Paragraph>
     </Space>
   );
 }

@@ -153,7 +153,7 @@ export default function DepartmentsPage() {
         部门用于指定栏目的牵头部门与配合部门。名称不同但实为同一处室的（例如“法规处”与“政策法规处”），可将其中一个合并到另一个，被合并的名称将作为别名保留。
       </Typography.Paragraph>
       <Space wrap>
-        <Button type="primary" icon={<PlusOutlined />} onClick={openCreate} disabled={!site}>
+        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={openCreate} disabled={!site}>
           新建部门
         </Button>
         {mergedCount > 0 && (
@@ -183,15 +183,30 @@ export default function DepartmentsPage() {
         forceRender
       >
         <Form<EditValues> form={editForm} layout="vertical" onFinish={saveEdit}>
-          <Form.Item label="部门名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入部门名称' }]}>
-            <Input maxLength={100} />
+          <Form.Item
+            label="部门名称"
+            name="name"
+            rules={[
+              { required: true, whitespace: true, message: '请输入部门名称' },
+              { min: 2, message: '部门名称至少 2 个字' },
+            ]}
+          >
+            <Input maxLength={50} />
           </Form.Item>
-          <Form.Item label="别名" name="aliases" extra="同一部门的其他叫法，输入后按回车确认；可用逗号或顿号分隔多个。">
+          <Form.Item
+            label="别名"
+            name="aliases"
+            extra="同一部门的其他叫法，输入后按回车确认；可用逗号或顿号分隔多个。"
+            rules={[
+              { type: 'array', max: 20, message: '别名最多 20 个' },
+              { validator: (_, v: string[] | undefined) => ((v ?? []).some((a) => a.trim().length > 50) ? Promise.reject(new Error('每个别名最长 50 个字')) : Promise.resolve()) },
+            ]}
+          >
             <Select mode="tags" tokenSeparators={ALIAS_SEPARATORS} placeholder="例如：法规处" />
           </Form.Item>
           {editing?.mode === 'edit' && (
             <Form.Item label="排序" name="sort" extra="数字小的排在前面">
-              <InputNumber min={0} max={99999} precision={0} style={{ width: 160 }} />
+              <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
             </Form.Item>
           )}
         </Form>

@@ -38,7 +38,7 @@ export default function LockedUsersPage() {
           cancelText="取消"
           onConfirm={() => unlock(u)}
         >
-          <Button size="small" icon={<UnlockOutlined />} aria-label={`解锁 ${u.username}`}>
+          <Button size="small" icon={<UnlockOutlined aria-hidden />} aria-label={`解锁 ${u.username}`}>
             解锁
           </Button>
         </Popconfirm>
@@ -53,7 +53,7 @@ export default function LockedUsersPage() {
       </Typography.Title>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">因连续登录失败而被锁定的账号。锁定到期后会自动解除，也可在此提前解锁。</Typography.Text>
-        <Button icon={<ReloadOutlined />} onClick={() => void locked.reload()}>
+        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void locked.reload()}>
           刷新
         </Button>
       </Space>

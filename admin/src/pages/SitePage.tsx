@@ -109,13 +109,19 @@ export default function SitePage() {
               }}
               data-testid="site-form"
             >
-              <Form.Item label="网站名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入网站名称' }]}>
+              <Form.Item label="网站名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入网站名称' }, { min: 2, message: '至少 2 个字' }]}>
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item
                 label="域名（每行一个，第一个为主域名）"
                 name="domains"
-                rules={[{ required: true, whitespace: true, message: '请至少填写一个域名' }]}
+                rules={[
+                  { required: true, whitespace: true, message: '请至少填写一个域名' },
+                  {
+                    validator: (_, v: string | undefined) =>
+                      (v ?? '').split(/\r?\n/).filter((d) => d.trim()).length > 10 ? Promise.reject(new Error('最多填写 10 个域名')) : Promise.resolve(),
+                  },
+                ]}
                 extra="例如 zwb.example.gov.cn；不含 http:// 与路径。"
               >
                 <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} spellCheck={false} />
@@ -129,7 +135,7 @@ export default function SitePage() {
               <Form.Item label="公安机关备案号" name="policeNumber" extra="例如 苏公网安备 32010202000001号">
                 <Input maxLength={60} />
               </Form.Item>
-              <Form.Item label="主办单位" name="sponsor" rules={[{ required: true, whitespace: true, message: '请输入主办单位' }]}>
+              <Form.Item label="主办单位" name="sponsor" rules={[{ required: true, whitespace: true, message: '请输入主办单位' }, { min: 2, message: '至少 2 个字' }]}>
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item label="承办单位" name="organizer" extra="与主办单位相同时可不填">
@@ -141,7 +147,7 @@ export default function SitePage() {
               <Form.Item label="电子邮箱" name="email" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
                 <Input maxLength={120} inputMode="email" />
               </Form.Item>
-              <Form.Item label="联系地址" name="address">
+              <Form.Item label="联系地址" name="address" rules={[{ required: true, whitespace: true, message: '请输入联系地址' }, { min: 2, message: '至少 2 个字' }]}>
                 <Input maxLength={200} />
               </Form.Item>
               <Form.Item label="党政机关网站标识链接" name="conacUrl" extra="党政机关网站标识（红色标识）的链接地址；未取得可不填">

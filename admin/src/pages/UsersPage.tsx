@@ -1,7 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { DeleteOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
 import { api } from '../api';
 import { useMe } from '../auth';
 import { modal, showError, showFormError, toastSuccess } from '../feedback';
@@ -60,15 +60,15 @@ function conflictHint(roles: (RoleName | undefined)[], names: Map<string, string
 
 function statusTags(u: UserRow) {
   const tags = [];
-  if (u.disabled) tags.push(<Tag key="disabled" color="red">已停用</Tag>);
+  if (u.disabled) tags.push(<Tag key="disabled" color="error">已停用</Tag>);
   if (isFuture(u.lockedUntil))
     tags.push(
       <Tooltip key="locked" title={`锁定至 ${formatDateTime(u.lockedUntil)}`}>
-        <Tag color="orange">已锁定</Tag>
+        <Tag color="warning">已锁定</Tag>
       </Tooltip>,
     );
   if (u.mustChangePassword) tags.push(<Tag key="pwd" color="blue">待修改初始密码</Tag>);
-  if (tags.length === 0) tags.push(<Tag key="ok" color="green">正常</Tag>);
+  if (tags.length === 0) tags.push(<Tag key="ok" color="success">正常</Tag>);
   return <Space size={[4, 4]} wrap>{tags}</Space>;
 }
 
@@ -133,8 +133,13 @@ export default function UsersPage() {
     return columnTrees.map((t): Option => ({ value: `site-${t.site.id}`, title: t.site.name, selectable: false, children: map(t.roots) }));
   }, [columnTrees]);
 
-  const ensureColumnTrees = async () => {
-    if (columnTrees || !ref) return;
+  useEffect(() => {
+    if (editing?.mode === 'edit' && ref && !columnTrees) void loadColumnTrees();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editing, ref]);
+
+  const loadColumnTrees = async () => {
+    if (!ref) return;
     try {
       const trees = await Promise.all(
         ref.sites.map((site) => api.get<Items<ColumnNode>>(`/api/sites/${site.id}/columns`).then((r) => ({ site, roots: r.items }))),
@@ -162,7 +167,6 @@ export default function UsersPage() {
       columnGrantIds: user.columnGrantIds ?? [],
     });
     setEditing({ mode: 'edit', user });
-    void ensureColumnTrees();
   };
 
   const rolesInput = (rows: RoleRow[]): RoleGrantInput[] =>
@@ -295,15 +299,17 @@ export default function UsersPage() {
       </Typography.Title>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Space wrap>
-          <Button type="primary" icon={<PlusOutlined />} onClick={openCreate} disabled={!ref}>
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={openCreate} disabled={!ref}>
             新建用户
           </Button>
-          <Button icon={<ReloadOutlined />} onClick={() => void users.reload()}>
+          <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void users.reload()}>
             刷新
           </Button>
         </Space>
-        <Input.Search
+        <Input
+          type="search"
           allowClear
+          prefix={<SearchOutlined aria-hidden />}
           placeholder="按用户名或姓名查找"
           aria-label="查找用户"
           style={{ width: 260 }}
@@ -338,20 +344,27 @@ export default function UsersPage() {
             name="username"
             rules={[
               { required: true, whitespace: true, message: '请输入用户名' },
-              { pattern: /^[A-Za-z0-9._-]{2,32}$/, message: '用户名为 2–32 位字母、数字或 . _ -' },
+              { pattern: /^[a-zA-Z][a-zA-Z0-9_.-]{2,31}$/, message: '用户名须以字母开头，3–32 位字母、数字或 _ . -' },
             ]}
             extra={editing?.mode === 'edit' ? '用户名创建后不能修改' : '登录时使用，创建后不能修改'}
           >
             <Input disabled={editing?.mode === 'edit'} autoComplete="off" spellCheck={false} />
           </Form.Item>
-          <Form.Item label="姓名" name="displayName" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+          <Form.Item
+            label="姓名"
+            name="displayName"
+            rules={[
+              { required: true, whitespace: true, message: '请输入姓名' },
+              { min: 2, message: '姓名至少 2 个字' },
+            ]}
+          >
             <Input maxLength={50} autoComplete="off" />
           </Form.Item>
           <Form.Item label="所属部门" name="departmentId">
             <Select allowClear options={departmentOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="选择部门" />
           </Form.Item>
           <Form.Item label="电子邮箱" name="email" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
-            <Input maxLength={120} autoComplete="off" inputMode="email" />
+            <Input maxLength={200} autoComplete="off" inputMode="email" />
           </Form.Item>
           <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
             <legend style={{ fontSize: 14, marginBottom: 8 }}>角色</legend>
@@ -370,6 +383,7 @@ export default function UsersPage() {
                         >
                           <Select
                             options={roleOptions}
+                            showSearch={{ optionFilterProp: 'label' }}
                             placeholder="选择角色"
                             aria-label={`第 ${i + 1} 个角色`}
                             onChange={(value: RoleName) => {
@@ -380,15 +394,16 @@ export default function UsersPage() {
                         <Form.Item name={[field.name, 'siteId']} style={{ width: 220 }}>
                           <Select
                             options={siteOptions}
+                            showSearch={{ optionFilterProp: 'label' }}
                             disabled={installationWide}
                             aria-label={`第 ${i + 1} 个角色的适用站点`}
                           />
                         </Form.Item>
-                        <Button icon={<DeleteOutlined />} onClick={() => remove(field.name)} aria-label={`删除第 ${i + 1} 个角色`} />
+                        <Button icon={<DeleteOutlined aria-hidden />} onClick={() => remove(field.name)} aria-label={`删除第 ${i + 1} 个角色`} />
                       </Space>
                     );
                   })}
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ role: undefined, siteId: ALL_SITES })}>
+                  <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ role: undefined, siteId: ALL_SITES })}>
                     添加角色
                   </Button>
                 </>

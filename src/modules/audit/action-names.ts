@@ -37,6 +37,11 @@ export const ACTION_NAMES: Record<string, string> = {
   'review.leader': '分管领导审批',
   'prepublish.dictionaries': '修改错敏词库',
   'duty.settings': '修改栏目到期提醒设置',
+  'inspection.start': '开始网站检查',
+  'inspection.manual-finding': '记录人工检查发现',
+  'inspection.revoke-finding': '撤销人工检查发现',
+  'inspection.schedule': '新建定期检查',
+  'inspection.unschedule': '停止定期检查',
   'system.init': '初始化站点',
   'system.restore': '恢复备份',
 };

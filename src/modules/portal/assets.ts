@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { makePage, type CachedPage } from './portal-cache.ts';
 
 export const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 export const ASSET_PREFIX = '/assets/';
@@ -29,6 +30,8 @@ export interface Asset {
   url: string;
   contentType: string;
   body: Buffer;
+  /** The asset as a cacheable response: its ETag and, once asked for, its compressed variants. */
+  page: CachedPage;
 }
 
 export class AssetManifest {
@@ -42,7 +45,7 @@ export class AssetManifest {
       if (!contentType) continue;
       const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
       const fileName = `${name.slice(0, name.length - ext.length)}.${hash}${ext}`;
-      const asset: Asset = { name, fileName, url: `${ASSET_PREFIX}${fileName}`, contentType, body };
+      const asset: Asset = { name, fileName, url: `${ASSET_PREFIX}${fileName}`, contentType, body, page: makePage(body, contentType) };
       this.byName.set(name, asset);
       this.byFile.set(fileName, asset);
     }

@@ -10,11 +10,15 @@ export interface CachedPage {
   body: Buffer;
   /** Strong validator: quoted hash of the body. */
   etag: string;
+  /** Whole seconds; see PortalService.lastModified for why it always moves forward after a change. */
+  lastModified?: Date;
+  /** Compressed variants, made once on first demand and kept with the page (compression.ts). */
+  encoded?: Partial<Record<'br' | 'gzip', Promise<Buffer>>>;
 }
 
-export function makePage(body: string | Buffer, contentType = 'text/html; charset=utf-8', status = 200): CachedPage {
+export function makePage(body: string | Buffer, contentType = 'text/html; charset=utf-8', status = 200, lastModified?: Date): CachedPage {
   const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  return { status, contentType, body: buffer, etag: etagOf(buffer) };
+  return { status, contentType, body: buffer, etag: etagOf(buffer), ...(lastModified ? { lastModified } : {}) };
 }
 
 export function etagOf(body: Buffer): string {
@@ -74,6 +78,38 @@ export class PageCache {
   /** A rendered page for (site, key): the key should name everything the page depends on besides the site. */
   page(siteId: number, key: string, render: () => Promise<CachedPage>): Promise<CachedPage> {
     return this.remember(siteId, `page:${key}`, render);
+  }
+
+  /** Stores a value for (site, key), replacing any entry. */
+  set<T>(siteId: number, key: string, value: Promise<T>): void {
+    const entries = this.sites.get(siteId) ?? new Map<string, Promise<unknown>>();
+    this.sites.set(siteId, entries);
+    entries.delete(key);
+    entries.set(key, value);
+  }
+
+  /** The entry for (site, key) if there is one, without producing or touching it. */
+  peek<T>(siteId: number, key: string): Promise<T> | undefined {
+    return this.sites.get(siteId)?.get(key) as Promise<T> | undefined;
+  }
+
+  /** Drops the site's entries whose key passes the test; returns how many. Renders already running are not stored. */
+  invalidate(siteId: number, test: (key: string) => boolean): number {
+    const entries = this.sites.get(siteId);
+    if (!entries) return 0;
+    let n = 0;
+    for (const key of [...entries.keys()]) {
+      if (test(key)) {
+        entries.delete(key);
+        n += 1;
+      }
+    }
+    return n;
+  }
+
+  /** The keys of a site's entries (tests and diagnostics). */
+  keys(siteId: number): string[] {
+    return [...(this.sites.get(siteId)?.keys() ?? [])];
   }
 
   /** Drops every entry of the site: call when anything shown on its pages changes. */

@@ -6,109 +6,10 @@ import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.ts';
 import { buildApp } from '../../app.ts';
 import type { ColumnNode, ColumnUpdate } from '../columns/columns.schema.ts';
 import type { SiteIdentity, SiteView } from '../sites/sites.schema.ts';
-import { jiucuoPageUrl } from '../sites/site-identity.ts';
+import { assertDocument, assertIdentityFooter, assertSiteMeta, byAttr, hrefs, metaTags, text } from './html-testing.ts';
 import { PageCache, etagMatches, makePage } from './portal-cache.ts';
 import { articleMeta, columnMeta, siteMeta } from './meta.ts';
 import { localPath, resolveSite } from './site-resolver.ts';
-
-// ---------- tiny HTML helpers (regex is enough for our own, well-formed output) ----------
-
-const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-
-function head(html: string): string {
-  const m = /<head>([\s\S]*?)<\/head>/.exec(html);
-  assert.ok(m, 'document has a <head>');
-  return m[1]!;
-}
-
-/** name → every content value of <meta name=…> in <head>. */
-function metaTags(html: string): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const m of head(html).matchAll(/<meta name="([^"]+)" content="([^"]*)"\/?>/g)) {
-    out.set(m[1]!, [...(out.get(m[1]!) ?? []), decode(m[2]!)]);
-  }
-  return out;
-}
-
-const hrefs = (html: string) => [...html.matchAll(/href="([^"]*)"/g)].map((m) => decode(m[1]!));
-
-/** The inner HTML of the first element carrying the attribute. */
-function byAttr(html: string, attr: string): string | null {
-  const m = new RegExp(`<(\\w+)[^>]*\\s${attr.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^>]*>`).exec(html);
-  if (!m) return null;
-  const tag = m[1]!;
-  const start = m.index + m[0].length;
-  // Our markup does not nest an element inside one of the same tag within the identity block.
-  const end = html.indexOf(`</${tag}>`, start);
-  return html.slice(start, end);
-}
-
-const text = (fragment: string) => decode(fragment.replace(/<[^>]+>/g, ''));
-
-function assertSiteMeta(html: string, site: SiteView, url: string) {
-  const tags = metaTags(html);
-  assert.deepEqual(tags.get('SiteName'), [site.name], `${url}: SiteName`);
-  assert.deepEqual(tags.get('SiteDomain'), [site.domains[0]], `${url}: SiteDomain`);
-  assert.deepEqual(tags.get('SiteIDCode'), [site.siteIdCode], `${url}: SiteIDCode`);
-}
-
-function assertDocument(html: string, url: string) {
-  assert.ok(html.startsWith('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'), `${url}: doctype, lang, charset`);
-  assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1"\/>/);
-  assert.match(html, /<title>[^<]+<\/title>/);
-  assert.match(html, /<a class="skip-link" href="#main">跳到主要内容<\/a>/);
-  assert.match(html, /<header class="site-header">/);
-  assert.match(html, /<nav class="main-nav" aria-label="主导航">/);
-  assert.match(html, /<main id="main"/);
-  assert.match(html, /<footer class="site-footer">/);
-  assert.match(html, /<form class="search-form" role="search"[^>]* action="[^"]*\/search" method="get"[^>]*>[\s\S]*?<input [^>]*name="q"/, `${url}: search form`);
-  // No inline script or style: the CSP forbids them.
-  for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
-    assert.match(m[1]!, /\ssrc="/, `${url}: scripts are external`);
-    assert.equal(m[2], '', `${url}: no inline script`);
-  }
-  assert.doesNotMatch(html, /\sstyle="|<style|\son[a-z]+="/i, `${url}: no inline style or event handler`);
-  // Headings: one <h1>, and no level skipped.
-  const levels = [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
-  assert.equal(levels.filter((l) => l === 1).length, 1, `${url}: exactly one h1`);
-  levels.reduce((prev, l) => {
-    assert.ok(l <= prev + 1, `${url}: heading h${l} after h${prev}`);
-    return l;
-  }, 0);
-}
-
-function assertIdentityFooter(html: string, site: SiteView, url: string) {
-  const footer = html.slice(html.indexOf('<footer'), html.indexOf('</footer>'));
-  const item = (name: string) => {
-    const inner = byAttr(footer, `data-identity="${name}"`);
-    assert.ok(inner !== null, `${url}: footer item ${name}`);
-    return inner;
-  };
-  const conac = item('conac');
-  assert.ok(conac.includes(`<a class="conac-badge" href="${site.conacUrl!.replace(/&/g, '&amp;')}"`), `${url}: 党政机关 badge link`);
-  assert.match(conac, /<img src="\/assets\/conac\.[0-9a-f]{10}\.svg" alt="党政机关网站标识"/);
-  assert.match(conac, /<span id="_ideConac"><\/span>/);
-  assert.equal(text(item('site-id-code')), `网站标识码：${site.siteIdCode}`);
-  assert.match(item('icp'), /<a href="https:\/\/beian\.miit\.gov\.cn\/"[^>]*>/);
-  assert.equal(text(item('icp')), site.icpNumber);
-  const police = item('police');
-  const code = /(\d{14})/.exec(site.policeNumber)![1];
-  assert.match(police, new RegExp(`href="https://www\\.beian\\.gov\\.cn/portal/registerSystemInfo\\?recordcode=${code}"`));
-  assert.match(police, /<img class="police-badge" src="\/assets\/police\.[0-9a-f]{10}\.svg"/);
-  assert.equal(text(police), site.policeNumber);
-  assert.equal(text(item('sponsor')), `主办单位：${site.sponsor}`);
-  if (site.organizer) assert.equal(text(item('organizer')), `承办单位：${site.organizer}`);
-  const contact = text(item('contact'));
-  for (const part of [`联系电话：${site.phone}`, `电子邮箱：${site.email}`, `地址：${site.address}`]) assert.ok(contact.includes(part), `${url}: ${part}`);
-  // 我为政府网站找错: a plain link for readers without JavaScript, and the national script, async, last in <body>.
-  const jiucuo = item('jiucuo');
-  assert.equal(text(jiucuo), '我为政府网站找错');
-  assert.ok(hrefs(jiucuo).includes(jiucuoPageUrl(site.siteIdCode)), `${url}: 找错 link`);
-  const script = `<script id="_jiucuo_" sitecode="${site.siteIdCode}" src="${site.jiucuoScriptUrl}" async></script>`;
-  assert.ok(html.endsWith(`${script}</body></html>`), `${url}: 找错 script at the end of body`);
-  assert.equal(html.split('id="_jiucuo_"').length, 2, `${url}: one 找错 script`);
-}
 
 function toUpdate(c: ColumnNode, patch: Partial<ColumnUpdate> = {}): ColumnUpdate {
   return {
@@ -125,18 +26,18 @@ function identityOf(site: SiteView, patch: Partial<SiteIdentity> = {}): SiteIden
 }
 
 const SECOND_SITE = {
-  code: 'zwfw',
-  name: '南江市政务服务网',
-  domains: ['zwfw.nanjiang.gov.cn'],
-  siteIdCode: '3299000002',
-  icpNumber: '苏ICP备20990001号-2',
-  policeNumber: '苏公网安备 32990002000002号',
+  code: 'gjj',
+  name: '南江市住房公积金网',
+  domains: ['gjj.nanjiang.gov.cn'],
+  siteIdCode: '3299000007',
+  icpNumber: '苏ICP备20990001号-7',
+  policeNumber: '苏公网安备 32990002000007号',
   sponsor: '南江市政务服务管理办公室',
   organizer: null,
   phone: '0599-12345679',
-  email: 'zwfw@nanjiang.gov.cn',
+  email: 'gjj@nanjiang.gov.cn',
   address: '南江市行政中心东区 3 号楼',
-  conacUrl: 'https://bszs.conac.cn/sitename?method=show&id=DEMO0000000002',
+  conacUrl: 'https://bszs.conac.cn/sitename?method=show&id=DEMO0000000007',
   jiucuoEnabled: true,
   jiucuoScriptUrl: 'https://zfwzgl.www.gov.cn/exposure/jiucuo.js',
 };
@@ -157,6 +58,7 @@ describe('public site shell', () => {
     const top = await env.ctx.columns.create(SYSTEM_ACTOR, second.id, { ...base, parentId: null, name: '办事服务', slug: 'bsfw', kind: 'list', description: '办事服务事项' });
     await env.ctx.columns.create(SYSTEM_ACTOR, second.id, { ...base, parentId: top.id, name: '个人办事', slug: 'grbs', kind: 'list' });
     await env.ctx.columns.create(SYSTEM_ACTOR, second.id, { ...base, parentId: top.id, name: '省政务服务网', slug: 'jszwfw', kind: 'link', linkUrl: 'https://www.jszwfw.gov.cn/' });
+    await env.ctx.columns.create(SYSTEM_ACTOR, second.id, { ...base, parentId: null, name: '中心简介', slug: 'zxjj', kind: 'page', columnType: '概况信息' });
   });
   after(async () => env.close());
 
@@ -180,6 +82,8 @@ describe('public site shell', () => {
       "default-src 'self'; script-src 'self' https://zfwzgl.www.gov.cn https://dcs.conac.cn; style-src 'self'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
+    assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin');
+    assert.match(String(res.headers['permissions-policy']), /camera=\(\), microphone=\(\), geolocation=\(\)/);
     assert.equal(res.headers['cache-control'], 'no-cache');
   });
 
@@ -210,9 +114,10 @@ describe('public site shell', () => {
   });
 
   it('shows the empty state in the list area of list columns and the body area of page columns', async () => {
-    const list = (await get('/gzdt/bmdt/')).body;
+    // The second site is this test's own, so its columns are empty (the demo site may have content).
+    const list = (await get('/site/gjj/bsfw/grbs/')).body;
     assert.match(list, /<ul class="items"><\/ul><p class="empty-state">本栏目暂无信息<\/p>/);
-    const page = (await get('/bmgk/bmjj/')).body;
+    const page = (await get('/site/gjj/zxjj/')).body;
     assert.match(page, /<section class="page-body"[^>]*><p class="empty-state">本栏目暂无信息<\/p><\/section>/);
     assert.doesNotMatch(page, /class="items"/);
   });
@@ -239,9 +144,9 @@ describe('public site shell', () => {
     // The main navigation holds every top-level column.
     const nav = byAttr(home, 'aria-label="主导航"')!;
     assert.deepEqual(hrefs(nav), ['/', ...tree.roots.map((c) => c.path)]);
-    // Entries: 政务公开, 办事服务 (办事指南), 互动交流 (公众调查), 党务公开, 三服务.
+    // Entries: 政务公开, 办事服务 (办事指南), 互动交流 (意见征集), 公众调查, 党务公开, 三服务.
     const entries = Object.fromEntries([...home.matchAll(/<a class="entry" href="([^"]+)" data-entry="([^"]+)">/g)].map((m) => [m[2], m[1]]));
-    assert.deepEqual(entries, { 政务公开: '/zwgk/', 办事服务: '/gzdt/bszn/', 互动交流: '/gzdc/', 党务公开: '/dwgk/', 三服务: '/sfw/' });
+    assert.deepEqual(entries, { 政务公开: '/zwgk/', 办事服务: '/gzdt/bszn/', 互动交流: '/zwgk/jcgk/yjzj/', 公众调查: '/gzdc/', 党务公开: '/dwgk/', 三服务: '/sfw/' });
     // The site name is the home page's <h1>.
     assert.match(home, new RegExp(`<h1 class="site-name"><a href="/">${site.name}</a></h1>`));
   });
@@ -256,7 +161,11 @@ describe('public site shell', () => {
     const xml = await get('/sitemap.xml', { host: 'zwb.nanjiang.gov.cn' });
     assert.match(String(xml.headers['content-type']), /^application\/xml/);
     const locs = [...xml.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-    assert.deepEqual(locs, ['http://zwb.nanjiang.gov.cn/', ...tree.flat.map((c) => `http://zwb.nanjiang.gov.cn${c.path}`)]);
+    // Home, every column, the 主动公开目录; then the content pages (none here, but demo content may add some).
+    assert.deepEqual(locs.slice(0, tree.flat.length + 2), [
+      'http://zwb.nanjiang.gov.cn/', ...tree.flat.map((c) => `http://zwb.nanjiang.gov.cn${c.path}`), 'http://zwb.nanjiang.gov.cn/zwgk/catalog/',
+    ]);
+    for (const loc of locs.slice(tree.flat.length + 2)) assert.match(loc!, /^http:\/\/zwb\.nanjiang\.gov\.cn\/.*\/\d+\.html$/);
 
     const robots = await get('/robots.txt', { host: 'localhost:3000' });
     assert.match(String(robots.headers['content-type']), /^text\/plain/);
@@ -307,7 +216,7 @@ describe('public site shell', () => {
   });
 
   it('redirects link columns to their target', async () => {
-    const res = await get('/site/zwfw/bsfw/jszwfw/');
+    const res = await get('/site/gjj/bsfw/jszwfw/');
     assert.equal(res.statusCode, 302);
     assert.equal(res.headers.location, 'https://www.jszwfw.gov.cn/');
   });
@@ -356,30 +265,30 @@ describe('public site shell', () => {
   });
 
   it('serves the other sites of the cluster under /site/<code>/ with prefixed links', async () => {
-    const res = await get('/site/zwfw/');
+    const res = await get('/site/gjj/');
     assert.equal(res.statusCode, 200);
-    assertDocument(res.body, '/site/zwfw/');
-    assertSiteMeta(res.body, second, '/site/zwfw/');
-    assertIdentityFooter(res.body, second, '/site/zwfw/');
+    assertDocument(res.body, '/site/gjj/');
+    assertSiteMeta(res.body, second, '/site/gjj/');
+    assertIdentityFooter(res.body, second, '/site/gjj/');
     assert.doesNotMatch(res.body, /data-identity="organizer"/);
     const internal = hrefs(res.body).filter((h) => h.startsWith('/') && !h.startsWith('/assets/') && !h.startsWith('/accessibility/'));
     assert.ok(internal.length > 0);
-    for (const h of internal) assert.ok(h.startsWith('/site/zwfw/'), h);
-    assert.match(res.body, /action="\/site\/zwfw\/search"/);
-    assert.match(res.body, /href="\/accessibility\/toggle\?back=%2Fsite%2Fzwfw%2F"/);
+    for (const h of internal) assert.ok(h.startsWith('/site/gjj/'), h);
+    assert.match(res.body, /action="\/site\/gjj\/search"/);
+    assert.match(res.body, /href="\/accessibility\/toggle\?back=%2Fsite%2Fgjj%2F"/);
 
-    const column = await get('/site/zwfw/bsfw/grbs/');
+    const column = await get('/site/gjj/bsfw/grbs/');
     assert.equal(column.statusCode, 200);
-    assert.match(column.body, /<title>个人办事_办事服务_南江市政务服务网<\/title>/);
-    assert.deepEqual(hrefs(byAttr(column.body, 'aria-label="当前位置"')!), ['/site/zwfw/', '/site/zwfw/bsfw/']);
-    assert.match((await get('/site/zwfw/sitemap.xml')).body, /<loc>http:\/\/localhost:80\/site\/zwfw\/bsfw\/grbs\/<\/loc>/);
+    assert.match(column.body, /<title>个人办事_办事服务_南江市住房公积金网<\/title>/);
+    assert.deepEqual(hrefs(byAttr(column.body, 'aria-label="当前位置"')!), ['/site/gjj/', '/site/gjj/bsfw/']);
+    assert.match((await get('/site/gjj/sitemap.xml')).body, /<loc>http:\/\/localhost:80\/site\/gjj\/bsfw\/grbs\/<\/loc>/);
 
     // 404 inside the prefixed site keeps its identity and links.
-    const missing = await get('/site/zwfw/nope/');
+    const missing = await get('/site/gjj/nope/');
     assert.equal(missing.statusCode, 404);
-    assertSiteMeta(missing.body, second, '/site/zwfw/nope/');
+    assertSiteMeta(missing.body, second, '/site/gjj/nope/');
 
-    assert.equal((await get('/site/zwfw')).headers.location, '/site/zwfw/');
+    assert.equal((await get('/site/gjj')).headers.location, '/site/gjj/');
     assert.equal((await get('/site/main/gzdt/')).headers.location, '/gzdt/');
     assert.equal((await get('/site/main//evil.example')).headers.location, '/');
     assert.equal((await get('/site/unknown/')).statusCode, 404);
@@ -388,24 +297,24 @@ describe('public site shell', () => {
   it('leaves out the 找错 entry and the badge link when the site has them switched off', async () => {
     await env.ctx.sites.update(SYSTEM_ACTOR, second.id, identityOf(second, { jiucuoEnabled: false, conacUrl: null }));
     try {
-      const html = (await get('/site/zwfw/bsfw/')).body;
+      const html = (await get('/site/gjj/bsfw/')).body;
       assert.doesNotMatch(html, /_jiucuo_|data-identity="jiucuo"|我为政府网站找错/);
       assert.match(html, /<div class="identity-item" data-identity="conac"><span id="_ideConac"><\/span><\/div>/);
-      assert.match(html, /data-identity="site-id-code">网站标识码：3299000002</);
+      assert.match(html, /data-identity="site-id-code">网站标识码：3299000007</);
     } finally {
       await env.ctx.sites.update(SYSTEM_ACTOR, second.id, identityOf(second));
     }
-    assert.match((await get('/site/zwfw/bsfw/')).body, /id="_jiucuo_"/);
+    assert.match((await get('/site/gjj/bsfw/')).body, /id="_jiucuo_"/);
   });
 
   it('chooses the site by the Host header', async () => {
-    const own = await get('/', { host: 'zwfw.nanjiang.gov.cn:8080' });
-    assertSiteMeta(own.body, second, 'zwfw host');
+    const own = await get('/', { host: 'gjj.nanjiang.gov.cn:8080' });
+    assertSiteMeta(own.body, second, 'gjj host');
     assert.match(own.body, /<a href="\/bsfw\/">办事服务<\/a>/);
     assertSiteMeta((await get('/', { host: 'unknown.example.org' })).body, site, 'unknown host → main site');
     assertSiteMeta((await get('/', { host: 'zwb.nanjiang.gov.cn' })).body, site, 'main host');
     // From the second site's host, the main site is the other site of the cluster.
-    assertSiteMeta((await get('/site/main/', { host: 'zwfw.nanjiang.gov.cn' })).body, site, '/site/main/ from zwfw');
+    assertSiteMeta((await get('/site/main/', { host: 'gjj.nanjiang.gov.cn' })).body, site, '/site/main/ from gjj');
   });
 
   it('switches 长者模式 with a cookie, without JavaScript, and refuses foreign return addresses', async () => {
@@ -457,7 +366,7 @@ describe('public site shell', () => {
     assert.ok(res.headers.etag);
   });
 
-  it('echoes the search query safely on the interim search page', async () => {
+  it('echoes the search query safely on the search page', async () => {
     const res = await get(`/search?q=${encodeURIComponent('<script>x</script>')}`);
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /未找到与“&lt;script&gt;x&lt;\/script&gt;”相关的信息/);

@@ -7,6 +7,7 @@ import { loadAnnex1 } from '../columns/annex1.ts';
 import { countSites } from '../sites/sites.repository.ts';
 import type { SiteCreate } from '../sites/sites.schema.ts';
 import { DEMO_SITE } from './demo-site.ts';
+import { seedDemoContent } from './demo-content.ts';
 
 export interface InitialAccount {
   username: string;
@@ -21,11 +22,11 @@ const BOOTSTRAP: { username: string; displayName: string; role: Role }[] = [
   { username: 'auditadmin', displayName: '审计管理员', role: 'audit_admin' },
 ];
 
-/** On an installation without accounts, creates the three administrators with one-time passwords. */
+/** Creates the administrator accounts no one holds yet (on a new installation: all three), with one-time passwords. */
 export async function ensureInitialAccounts(ctx: AppContext, adminPassword: string | null): Promise<InitialAccount[]> {
-  if ((await ctx.users.count()) > 0) return [];
+  const held = new Set((await ctx.db.selectFrom('user_roles').select('role').where('role', 'in', BOOTSTRAP.map((b) => b.role)).execute()).map((r) => r.role));
   const created: InitialAccount[] = [];
-  for (const account of BOOTSTRAP) {
+  for (const account of BOOTSTRAP.filter((b) => !held.has(b.role))) {
     const { initialPassword } = await ctx.users.create(
       SYSTEM_ACTOR,
       { username: account.username, displayName: account.displayName, departmentId: null, email: null, roles: [{ role: account.role, siteId: null }] },
@@ -53,5 +54,5 @@ export async function createSiteWithAnnex1(ctx: AppContext, input: SiteCreate = 
 
 /** The demo site: 附件1's tree now; later modules add their demo content here. */
 export async function initDemo(ctx: AppContext): Promise<{ siteId: number; columns: number }> {
-  return createSiteWithAnnex1(ctx, DEMO_SITE);
+  return createSiteWithAnnex1(ctx, DEMO_SITE).then(async (created) => (await seedDemoContent(ctx, created.siteId), created));
 }

@@ -8,6 +8,7 @@ export const ROLES = {
   reviewer: '审核人',
   leader: '分管领导',
   secrecy_reviewer: '保密审查员',
+  inspector: '检查员',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -44,6 +45,7 @@ export const CAPABILITIES = {
   'content.review': ['reviewer'],
   'content.approve': ['leader'],
   'content.secrecy': ['secrecy_reviewer'],
+  'inspection.run': ['inspector', 'site_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

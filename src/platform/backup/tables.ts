@@ -5,6 +5,8 @@ export const BACKUP_TABLES = [
   'sessions', 'login_failures', 'settings', 'audit_log', 'audit_anchor', 'files',
   'content_items', 'content_columns', 'content_versions', 'content_attachments', 'content_links', 'review_requests',
   'review_steps', 'published_items', 'published_files', 'notifications',
+  'inspection_runs', 'inspection_evidence', 'inspection_manual_findings', 'availability_probes', 'inspection_schedules',
+  'search_log', 'search_cards',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -22,3 +24,13 @@ export const TABLES_WITHOUT_ID = new Set([
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */
 export const MIGRATION_TABLES = ['kysely_migration'] as const;
+
+/**
+ * Derived tables: rebuilt from the data above (`govportal search reindex`), so not backed up. The search index
+ * rebuilds itself on first use when it is empty and items are published (e.g. after a restore).
+ */
+export const DERIVED_TABLES = [
+  'search_docs', 'search_terms',
+  // SQLite only: the FTS5 table and its shadow tables.
+  'search_fts', 'search_fts_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_config',
+] as const;

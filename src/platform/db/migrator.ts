@@ -2,11 +2,15 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Db } from './database.ts';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_content.ts';
+import * as m0003 from './migrations/0003_search.ts';
+import * as m0004 from './migrations/0004_inspection.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_content': m0002,
+  '0003_search': m0003,
+  '0004_inspection': m0004,
 };
 
 class StaticProvider implements MigrationProvider {

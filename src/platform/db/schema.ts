@@ -292,6 +292,74 @@ export interface NotificationsTable {
   read_at: string | null;
 }
 
+export interface InspectionRunsTable {
+  id: Generated<number>;
+  site_id: number | null;
+  target_url: string;
+  status: string;
+  options: string;
+  progress: string;
+  verdict: string | null;
+  deduction_score: number | null;
+  bonus_score: number | null;
+  total_score: number | null;
+  untested_points: number | null;
+  report: string | null;
+  error: string | null;
+  created_by: number | null;
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+}
+
+export interface InspectionEvidenceTable {
+  id: Generated<number>;
+  run_id: number;
+  url: string;
+  kind: string;
+  sha256: string;
+  storage_key: string;
+  mime: string;
+  size: number;
+  created_at: string;
+}
+
+export interface InspectionManualFindingsTable {
+  id: Generated<number>;
+  target_url: string;
+  indicator_id: string;
+  sub_rule: number | null;
+  part: string | null;
+  points: number | null;
+  message: string;
+  evidence: string;
+  created_by: number | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+export interface AvailabilityProbesTable {
+  id: Generated<number>;
+  target_url: string;
+  at: string;
+  ok: Flag;
+  ms: number;
+  status: number | null;
+  error: string | null;
+}
+
+export interface InspectionSchedulesTable {
+  id: Generated<number>;
+  target_url: string;
+  site_id: number | null;
+  every_hours: number;
+  options: string;
+  next_run_at: string;
+  active: Flag;
+  created_by: number | null;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   departments: DepartmentsTable;
@@ -317,6 +385,11 @@ export interface Database {
   published_items: PublishedItemsTable;
   published_files: PublishedFilesTable;
   notifications: NotificationsTable;
+  inspection_runs: InspectionRunsTable;
+  inspection_evidence: InspectionEvidenceTable;
+  inspection_manual_findings: InspectionManualFindingsTable;
+  availability_probes: AvailabilityProbesTable;
+  inspection_schedules: InspectionSchedulesTable;
 }
 
 export type Site = Selectable<SitesTable>;
@@ -333,3 +406,4 @@ export type ContentItem = Selectable<ContentItemsTable>;
 export type ReviewRequest = Selectable<ReviewRequestsTable>;
 export type ReviewStep = Selectable<ReviewStepsTable>;
 export type PublishedItem = Selectable<PublishedItemsTable>;
+export type InspectionRun = Selectable<InspectionRunsTable>;

@@ -150,7 +150,7 @@ class Crawl {
     const host = parseHttpUrl(item.url)?.host;
     if (host) await this.pacer.wait(host);
     const result = await fetchPage(item.url, this.fetchOptions);
-    if (item.depth === 0) this.adoptHome(result.finalUrl);
+    if (item.depth === 0) await this.adoptHome(result.finalUrl);
     const html = result.text !== null && isHtmlType(result.contentType) && isSuccess(result.status) ? result.text : null;
     const facts = html === null ? null : safeExtract(html, result.finalUrl);
     this.pages.push({ index: this.pages.length, depth: item.depth, referrer: item.referrer, fetch: withoutText(result), facts });
@@ -166,13 +166,17 @@ class Crawl {
     });
   }
 
-  /** The home page's redirect target (http → https, example.gov.cn → www.example.gov.cn) is the same site. */
-  private adoptHome(finalUrl: string): void {
+  /**
+   * The home page's redirect target (http → https, example.gov.cn → www.example.gov.cn) is the same site; its
+   * pages fall under that origin's robots.txt.
+   */
+  private async adoptHome(finalUrl: string): Promise<void> {
     const final = parseHttpUrl(finalUrl);
     if (!final) return;
     this.homeUrl = final.href;
     this.hosts.add(final.host);
     this.seen.add(canonicalUrl(final));
+    if (final.origin !== parseHttpUrl(this.baseUrl)?.origin) await this.loadRobots(final);
   }
 
   private isSameSite(url: string): boolean {

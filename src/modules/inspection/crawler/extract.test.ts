@@ -12,7 +12,7 @@ test('meta tags: name → content, first occurrence, names case-sensitive', () =
     URL_,
   );
   assert.deepEqual(facts.meta, { SiteName: '示例市人民政府', siteidcode: 'x', PubDate: '2026-11-20 14:30:00' });
-  assert.equal(facts.meta.SiteIDCode, undefined);
+  assert.equal(Object.hasOwn(facts.meta, 'SiteIDCode'), false);
   assert.equal(facts.pubDate, '2026-11-20');
 });
 

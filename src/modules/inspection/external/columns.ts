@@ -62,22 +62,34 @@ export interface ColumnInfo {
 /** The column pages of the crawl (the home page excluded). */
 export function siteColumns(ctx: CheckContext): ColumnInfo[] {
   const linkTexts = linkTextsByUrl(ctx);
-  const pubDates = new Map(ctx.htmlPages.filter((p) => p.facts.pubDate).map((p) => [p.fetch.url, p.facts.pubDate as string]));
-  return ctx.htmlPages
+  const pages = ctx.htmlPages
     .filter((page) => page.depth > 0 && page.facts.kind === 'column')
-    .map((page) => describeColumn(page, linkTexts, pubDates));
+    .map((page) => describeColumn(page, linkTexts, ctx.datesOn(page)));
+  return mergePagesOfOneColumn(pages);
 }
 
-function describeColumn(page: HtmlPage, linkTexts: Map<string, string>, pubDates: Map<string, string>): ColumnInfo {
+/** Pages 2, 3 … of a list carry the same column name: one column, updated when any page is, blank when all are. */
+function mergePagesOfOneColumn(pages: ColumnInfo[]): ColumnInfo[] {
+  const byName = new Map<string, ColumnInfo>();
+  for (const page of pages) {
+    const key = `${page.category} ${compact(page.name)}`;
+    const known = byName.get(key);
+    if (!known) {
+      byName.set(key, page);
+      continue;
+    }
+    known.latest = newest([known.latest, page.latest].filter((d): d is string => d !== null));
+    known.items += page.items;
+    known.blank = known.blank && page.blank;
+  }
+  return [...byName.values()];
+}
+
+function describeColumn(page: HtmlPage, linkTexts: Map<string, string>, dates: readonly string[]): ColumnInfo {
   const { meta } = page.facts;
   const name = meta.ColumnName || linkTexts.get(page.fetch.url) || page.facts.title;
   const typed = meta.ColumnType ? classifyColumn(meta.ColumnType) : null;
   const byType = typed && (typed !== '其他' || compact(meta.ColumnType) === '其他') ? typed : null;
-  // list entries without a printed date count with the PubDate of their page (稿件未注明发布时间的视为不更新)
-  const dates = [
-    ...page.facts.datedLinks.map((d) => d.date),
-    ...page.facts.links.map((l) => pubDates.get(l.url)).filter((d): d is string => d !== undefined),
-  ];
   return {
     page,
     url: page.fetch.finalUrl,

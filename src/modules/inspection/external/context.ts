@@ -55,6 +55,8 @@ export type Evidence = {
 export class CheckContext {
   readonly home: HtmlPage | null;
   readonly htmlPages: HtmlPage[];
+  /** PubDate of each crawled page, by its URL (as requested and as finally served). */
+  private readonly pubDates = new Map<string, string>();
 
   constructor(
     readonly snapshot: SiteSnapshot,
@@ -62,6 +64,20 @@ export class CheckContext {
   ) {
     this.home = homePage(snapshot);
     this.htmlPages = snapshot.pages.filter(isHtmlPage);
+    for (const page of this.htmlPages) {
+      if (!page.facts.pubDate) continue;
+      this.pubDates.set(page.fetch.url, page.facts.pubDate);
+      this.pubDates.set(page.fetch.finalUrl, page.facts.pubDate);
+    }
+  }
+
+  /**
+   * The dates a page shows: its own (list dates, PubDate) and the PubDate of the crawled pages it links to —
+   * an entry listed without a date is still dated when its 稿件发布页 carries one.
+   */
+  datesOn(page: HtmlPage): string[] {
+    const linked = page.facts.links.map((l) => this.pubDates.get(l.url)).filter((d): d is string => d !== undefined);
+    return [...page.facts.dates, ...linked];
   }
 
   get now(): Date {

@@ -14,7 +14,7 @@ const GOV_SUFFIXES = ['.gov.cn', '.政务'];
 export function checkDomainName(ctx: CheckContext): IndicatorResult {
   const home = ctx.home;
   if (!home) return untested(ID, '首页无法访问或不是HTML页面，无法检测');
-  const host = ctx.options.publicHost ?? bareHost(new URL(ctx.snapshot.homeUrl));
+  const host = ctx.options.publicHost ? hostOnly(ctx.options.publicHost) : bareHost(new URL(ctx.snapshot.homeUrl));
   if (!ctx.options.publicHost && isLoopbackHost(host)) {
     return untested(ID, `本地地址（${host}）无法判断域名是否规范；请以 publicHost 指明网站的正式域名后再检测`);
   }
@@ -28,6 +28,15 @@ export function checkDomainName(ctx: CheckContext): IndicatorResult {
   const nameFinding = checkNameInHeaders(ctx, home, https);
   if (nameFinding) findings.push(nameFinding);
   return measured(ID, findings);
+}
+
+/** "www.example.gov.cn:8443" or "https://www.example.gov.cn/" → "www.example.gov.cn". */
+function hostOnly(publicHost: string): string {
+  try {
+    return bareHost(new URL(publicHost.includes('://') ? publicHost : `http://${publicHost}`));
+  } catch {
+    return publicHost.trim().toLowerCase();
+  }
 }
 
 /** The site name is the SiteName tag of the home page, else its title's longest part ("首页 - XX市人民政府"). */

@@ -42,7 +42,7 @@ export function checkHomepageUpdates(ctx: CheckContext): IndicatorResult {
   if (!home) return untested(id, NO_HOME);
   const expected = `首页有监测时间点前${NEWS_DAYS}天内发布的信息`;
   if (!isNavigationOnlyHome(home.facts)) {
-    const latest = newestPast(ctx, home.facts.dates);
+    const latest = newestPast(ctx, ctx.datesOn(home));
     if (ctx.isWithin(latest, NEWS_DAYS)) return measured(id, []);
     return measured(id, [
       finding(id, 1, `首页${NEWS_DAYS}天内无信息更新`, pageEvidence(home, expected, describeDate(ctx, latest))),
@@ -51,7 +51,7 @@ export function checkHomepageUpdates(ctx: CheckContext): IndicatorResult {
   // 如首页仅为网站栏目导航入口，所有二级页面无信息更新的，即单项否决
   const pages = secondLevelPages(ctx.snapshot);
   if (pages.length === 0) return untested(id, '首页仅为栏目导航入口，且未能抓取任何二级页面');
-  const latest = newestPast(ctx, pages.flatMap((p) => p.facts.dates));
+  const latest = newestPast(ctx, pages.flatMap((p) => ctx.datesOn(p)));
   if (ctx.isWithin(latest, NEWS_DAYS)) return measured(id, []);
   const evidence = pageEvidence(home, `二级页面有监测时间点前${NEWS_DAYS}天内发布的信息`, describeDate(ctx, latest), {
     secondLevelPages: pages.map((p) => p.fetch.finalUrl),

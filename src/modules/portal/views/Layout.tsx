@@ -2,7 +2,8 @@
 // <main id="main">, footer. Render it with renderDocument (render.tsx).
 import type { ReactNode } from 'react';
 import type { MetaTag } from '../meta.ts';
-import type { ViewContext } from './types.ts';
+import type { HeadLink, ViewContext } from './types.ts';
+import { href } from './links.ts';
 import { Header, MainNav } from './Header.tsx';
 import { Footer } from './Footer.tsx';
 
@@ -17,10 +18,12 @@ export interface LayoutProps {
   section?: { topId: number; isTopPage: boolean };
   /** Search results, 404 and similar pages are not for indexing. */
   noindex?: boolean;
+  /** rel prev/next, the RSS feed … */
+  links?: HeadLink[];
   children: ReactNode;
 }
 
-export function Layout({ view, title, meta, isHome = false, section, noindex, children }: LayoutProps) {
+export function Layout({ view, title, meta, isHome = false, section, noindex, links = [], children }: LayoutProps) {
   return (
     <html lang="zh-CN">
       <head>
@@ -28,6 +31,7 @@ export function Layout({ view, title, meta, isHome = false, section, noindex, ch
         <title>{title}</title>
         {meta.map((m) => <meta key={m.name} name={m.name} content={m.content} />)}
         {noindex ? <meta name="robots" content="noindex" /> : null}
+        {links.map((l) => <link key={`${l.rel} ${l.href}`} rel={l.rel} type={l.type} title={l.title} href={href(view, l.href)} />)}
         <link rel="icon" type="image/svg+xml" href={view.assets.favicon} />
         <link rel="stylesheet" href={view.assets.css} />
         <script src={view.assets.js} defer></script>

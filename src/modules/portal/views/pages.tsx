@@ -2,19 +2,23 @@
 // it lays out; later issues add content pages here the same way.
 import type { ReactNode } from 'react';
 import type { MetaTag } from '../meta.ts';
-import type { ColumnContent, Crumb, HomeBlock, HomeEntry, PublicColumn, ViewContext } from './types.ts';
+import type { ColumnContent, Crumb, HeadLink, HomeBlock, HomeEntry, ItemGroup, LeaderCard, PublicColumn, ViewContext } from './types.ts';
 import { Layout } from './Layout.tsx';
 import { SearchForm } from './Header.tsx';
-import { Breadcrumbs, ColumnNav, ColumnTreeList, EmptyState, ItemList } from './parts.tsx';
+import { Breadcrumbs, ColumnNav, ColumnTreeList, EmptyState, ItemList, PaginationNav } from './parts.tsx';
 import { columnHref, homeHref, href } from './links.ts';
 
 export interface PageFrame {
   view: ViewContext;
   title: string;
   meta: MetaTag[];
+  links?: HeadLink[];
 }
 
-export function HomePage({ frame, entries, blocks }: { frame: PageFrame; entries: HomeEntry[]; blocks: HomeBlock[] }) {
+/** Where a leader without a photo shows the neutral placeholder. */
+export const LEADER_PLACEHOLDER_ALT = '暂无照片';
+
+export function HomePage({ frame, entries, blocks, news = [] }: { frame: PageFrame; entries: HomeEntry[]; blocks: HomeBlock[]; news?: ItemGroup[] }) {
   const { view } = frame;
   return (
     <Layout {...frame} isHome>
@@ -32,6 +36,20 @@ export function HomePage({ frame, entries, blocks }: { frame: PageFrame; entries
                 </li>
               ))}
             </ul>
+          </section>
+        ) : null}
+        {news.length > 0 ? (
+          <section className="news" aria-labelledby="news-title">
+            <h2 id="news-title">最新信息</h2>
+            <div className="news-blocks">
+              {news.map(({ column, items }) => (
+                <section key={column.id} className="news-block" aria-labelledby={`news-${column.id}`}>
+                  <h3 id={`news-${column.id}`}><a href={columnHref(view, column)}>{column.name}</a></h3>
+                  <ItemList view={view} items={items} labelledBy={`news-${column.id}`} />
+                  <p className="more"><a href={columnHref(view, column)} aria-label={`更多${column.name}`}>更多</a></p>
+                </section>
+              ))}
+            </div>
           </section>
         ) : null}
         <div className="column-blocks">
@@ -83,18 +101,73 @@ export function ColumnPage({ frame, column, ancestry, content }: ColumnPageProps
                 </ul>
               </section>
             ) : null}
+            {content.feed ? (
+              <p className="feed-link"><a href={href(view, content.feed)} type="application/rss+xml">RSS订阅</a></p>
+            ) : null}
             {column.kind === 'page' ? (
               <section className="page-body" aria-label={column.name}>
                 {content.body ?? <EmptyState />}
               </section>
+            ) : content.leaders ? (
+              <LeaderList view={view} leaders={content.leaders} />
+            ) : content.groups && content.items.length === 0 ? (
+              <ItemGroups view={view} groups={content.groups} />
             ) : (
-              <ItemList view={view} items={content.items} />
+              <>
+                <ItemList view={view} items={content.items} />
+                {content.pagination && content.pagination.total > 0 ? <PaginationNav view={view} pagination={content.pagination} /> : null}
+              </>
             )}
           </div>
           <ColumnNav view={view} section={section} current={column} trailIds={new Set(ancestry.map((c) => c.id))} />
         </div>
       </div>
     </Layout>
+  );
+}
+
+/** The children's newest items, grouped by child column. */
+export function ItemGroups({ view, groups }: { view: ViewContext; groups: ItemGroup[] }) {
+  if (groups.length === 0) return <EmptyState />;
+  return (
+    <div className="item-groups">
+      {groups.map(({ column, items }) => (
+        <section key={column.id} className="item-group" aria-labelledby={`group-${column.id}`}>
+          <h2 id={`group-${column.id}`}><a href={columnHref(view, column)}>{column.name}</a></h2>
+          <ItemList view={view} items={items} labelledBy={`group-${column.id}`} />
+          <p className="more"><a href={columnHref(view, column)} aria-label={`更多${column.name}`}>更多</a></p>
+        </section>
+      ))}
+    </div>
+  );
+}
+
+/** 领导信息: photo (or the placeholder), name, post and duties, in the editors' order. */
+export function LeaderList({ view, leaders }: { view: ViewContext; leaders: LeaderCard[] }) {
+  return (
+    <section className="leaders" aria-labelledby="leaders-title">
+      <h2 id="leaders-title" className="visually-hidden">领导名单</h2>
+      <ul className="leader-list">
+        {leaders.map((l, i) => (
+          <li key={i} className="leader-card">
+            <img
+              className="leader-photo"
+              src={l.photo ? href(view, l.photo) : view.assets.leaderPlaceholder}
+              alt={l.photo ? `${l.name}照片` : LEADER_PLACEHOLDER_ALT}
+              width={120}
+              height={160}
+              loading="lazy"
+            />
+            <div className="leader-text">
+              <h3 className="leader-name"><a href={href(view, l.url)}>{l.name}</a></h3>
+              {l.post ? <p className="leader-post">{l.post}</p> : null}
+              {l.duties ? <p className="leader-duties"><span className="label">分工：</span>{l.duties}</p> : null}
+            </div>
+          </li>
+        ))}
+      </ul>
+      {leaders.length === 0 ? <EmptyState /> : null}
+    </section>
   );
 }
 

@@ -15,6 +15,7 @@ export interface AssetUrls {
   favicon: string;
   conacBadge: string;
   policeBadge: string;
+  leaderPlaceholder: string;
 }
 
 export interface ViewContext {
@@ -30,13 +31,55 @@ export interface ViewContext {
   assets: AssetUrls;
 }
 
-/** One entry of an item list (content arrives in a later issue). */
+/** One entry of an item list. */
 export interface ItemSummary {
   title: string;
   /** Site-internal path without the site prefix (it is added when rendering), or an absolute URL. */
   url: string;
   /** ISO time; shown as yyyy-MM-dd (Asia/Shanghai). */
   publishedAt: string;
+}
+
+/** A `<link>` in the head: rel prev/next of paginated lists, the RSS feed of a dynamic column. */
+export interface HeadLink {
+  rel: string;
+  /** Site-internal path without the prefix, or an absolute URL. */
+  href: string;
+  type?: string;
+  title?: string;
+}
+
+export interface Pagination {
+  /** 1-based. */
+  page: number;
+  pageCount: number;
+  total: number;
+  /** Site-internal URL of page n (page 1 without `?page`), filters kept. */
+  pageUrl: (n: number) => string;
+}
+
+/** A child column with its newest items, on a list column that has children but no own items. */
+export interface ItemGroup {
+  column: PublicColumn;
+  items: ItemSummary[];
+}
+
+export interface LeaderCard {
+  name: string;
+  url: string;
+  post: string;
+  duties: string;
+  /** Site-internal URL of the photo, or null for the placeholder. */
+  photo: string | null;
+}
+
+export interface FileLink {
+  name: string;
+  url: string;
+  /** PDF文档, Word文档, Excel表格, 图片 … */
+  typeLabel: string;
+  /** 12.3 KB, 1.25 MB. */
+  sizeLabel: string;
 }
 
 export interface HomeEntry {
@@ -54,6 +97,14 @@ export interface ColumnContent {
   items: ItemSummary[];
   /** Body of a kind=page column, already safe to render. */
   body?: ReactNode;
+  /** Pages of the list (absent: no pagination shown). */
+  pagination?: Pagination;
+  /** The children's newest items, when the column has children but no own items. */
+  groups?: ItemGroup[];
+  /** 领导信息 columns list leaders instead of items. */
+  leaders?: LeaderCard[];
+  /** Site-internal URL of the column's RSS feed. */
+  feed?: string;
 }
 
 export interface Crumb {

@@ -1,0 +1,160 @@
+// One match language, two engines. A document is indexed as five token streams (title words, title bigrams,
+// metadata words, body words, facets); a query is a tree over them. The tree compiles to an FTS5 MATCH
+// expression on SQLite and to a tsquery on PostgreSQL, over the same tokens, so both dialects find the same
+// documents.
+
+export type Field = 'title' | 'grams' | 'meta' | 'body' | 'facets';
+
+export type MatchNode =
+  | { op: 'term'; fields: Field[]; token: string; prefix?: boolean }
+  | { op: 'phrase'; tokens: string[] }
+  | { op: 'and'; items: MatchNode[] }
+  | { op: 'or'; items: MatchNode[] }
+  | { op: 'not'; item: MatchNode; minus: MatchNode };
+
+export const TEXT_FIELDS: Field[] = ['title', 'meta', 'body'];
+export const TITLE_FIELDS: Field[] = ['title'];
+
+export const term = (token: string, fields: Field[] = TEXT_FIELDS, prefix = false): MatchNode => ({ op: 'term', fields, token, prefix });
+
+/** A phrase in the title bigrams: the title contains the text as a substring. */
+export function gramPhrase(grams: string[]): MatchNode {
+  if (grams.length === 1) return term(grams[0]!, ['grams']);
+  return { op: 'phrase', tokens: grams };
+}
+
+export function and(items: MatchNode[]): MatchNode {
+  const flat = items.flatMap((i) => (i.op === 'and' ? i.items : [i]));
+  return flat.length === 1 ? flat[0]! : { op: 'and', items: flat };
+}
+
+const FIELD_ORDER: Field[] = ['title', 'grams', 'meta', 'body', 'facets'];
+
+export function or(items: MatchNode[]): MatchNode {
+  const seen = new Set<string>();
+  const flat: MatchNode[] = [];
+  // The same token in several fields is one lookup (grams:"工作" OR body:"工作" → {grams body}:"工作").
+  const terms = new Map<string, Extract<MatchNode, { op: 'term' }>>();
+  for (const i of items.flatMap((i) => (i.op === 'or' ? i.items : [i]))) {
+    if (i.op === 'term') {
+      const key = `${i.prefix ? '*' : ''}${i.token}`;
+      const known = terms.get(key);
+      if (known) {
+        known.fields = FIELD_ORDER.filter((f) => known.fields.includes(f) || i.fields.includes(f));
+        continue;
+      }
+      const copy = { ...i, fields: [...i.fields] };
+      terms.set(key, copy);
+      flat.push(copy);
+      continue;
+    }
+    const key = JSON.stringify(i);
+    if (!seen.has(key)) {
+      seen.add(key);
+      flat.push(i);
+    }
+  }
+  return flat.length === 1 ? flat[0]! : { op: 'or', items: flat };
+}
+
+export const not = (item: MatchNode, minus: MatchNode): MatchNode => ({ op: 'not', item, minus });
+
+/** The same tree with every word match limited to the title (bigram phrases are title-only already). */
+export function titleOnly(node: MatchNode): MatchNode | null {
+  switch (node.op) {
+    case 'term': {
+      if (node.fields.includes('facets')) return node;
+      const fields = node.fields.filter((f) => f === 'title' || f === 'grams');
+      return fields.length ? { ...node, fields } : null;
+    }
+    case 'phrase':
+      return node;
+    case 'and': {
+      const items = node.items.map(titleOnly);
+      return items.some((i) => i === null) ? null : and(items as MatchNode[]);
+    }
+    case 'or': {
+      const items = node.items.map(titleOnly).filter((i): i is MatchNode => i !== null);
+      return items.length ? or(items) : null;
+    }
+    case 'not': {
+      const item = titleOnly(node.item);
+      return item ? not(item, node.minus) : null;
+    }
+  }
+}
+
+// ---------- SQLite FTS5 ----------
+
+const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
+
+export function toFts5(node: MatchNode): string {
+  switch (node.op) {
+    case 'term': {
+      const cols = node.fields.length === 1 ? node.fields[0] : `{${node.fields.join(' ')}}`;
+      return `${cols} : ${quote(node.token)}${node.prefix ? ' *' : ''}`;
+    }
+    case 'phrase':
+      return `grams : ${quote(node.tokens.join(' '))}`;
+    case 'and':
+      return `(${node.items.map(toFts5).join(' AND ')})`;
+    case 'or':
+      return `(${node.items.map(toFts5).join(' OR ')})`;
+    case 'not':
+      return `(${toFts5(node.item)} NOT ${toFts5(node.minus)})`;
+  }
+}
+
+// ---------- PostgreSQL tsquery / tsvector ----------
+
+/** Lexemes carry their field as a one-letter prefix, so one tsvector holds the five streams. */
+const PREFIX: Record<Field, string> = { title: 't', grams: 'g', meta: 'm', body: 'b', facets: 'f' };
+
+const lexeme = (field: Field, token: string) => `'${(PREFIX[field] + token).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+export function toTsquery(node: MatchNode): string {
+  switch (node.op) {
+    case 'term': {
+      const parts = node.fields.map((f) => lexeme(f, node.token) + (node.prefix ? ':*' : ''));
+      return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
+    }
+    case 'phrase':
+      return `(${node.tokens.map((t) => lexeme('grams', t)).join(' <-> ')})`;
+    case 'and':
+      return `(${node.items.map(toTsquery).join(' & ')})`;
+    case 'or':
+      return `(${node.items.map(toTsquery).join(' | ')})`;
+    case 'not':
+      return `(${toTsquery(node.item)} & !${toTsquery(node.minus)})`;
+  }
+}
+
+/** The token streams of one document. */
+export interface DocTokens {
+  title: string[];
+  grams: string[];
+  meta: string[];
+  body: string[];
+  facets: string[];
+}
+
+/** FTS5 column values: space-joined tokens (the unicode61 tokenizer splits them back on the spaces). */
+export function fts5Columns(doc: DocTokens): Record<Field, string> {
+  return { title: doc.title.join(' '), grams: doc.grams.join(' '), meta: doc.meta.join(' '), body: doc.body.join(' '), facets: doc.facets.join(' ') };
+}
+
+/** A tsvector literal: the bigrams with positions (for phrases), the other streams without. */
+export function tsvectorLiteral(doc: DocTokens): string {
+  const positions = new Map<string, number[]>();
+  doc.grams.forEach((g, i) => {
+    const lex = lexeme('grams', g);
+    const list = positions.get(lex) ?? [];
+    if (i < 16383) list.push(i + 1);
+    positions.set(lex, list);
+  });
+  const plain = new Set<string>();
+  for (const field of ['title', 'meta', 'body', 'facets'] as const) for (const t of doc[field]) plain.add(lexeme(field, t));
+  const parts = [...positions].map(([lex, pos]) => (pos.length ? `${lex}:${pos.join(',')}` : lex));
+  for (const lex of plain) if (!positions.has(lex)) parts.push(lex);
+  return parts.join(' ');
+}

@@ -1,0 +1,357 @@
+// All SQL of site search. The index lives in search_docs plus, on SQLite, the FTS5 table search_fts (rowid =
+// doc_key) and, on PostgreSQL, search_docs.tsv with its GIN index. Queries arrive as compiled match strings
+// (FTS5 MATCH syntax or tsquery input syntax, see match.ts) and come back as document keys, which order by date.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Db } from '../../platform/db/database.ts';
+import type { Database, PublishedItem } from '../../platform/db/schema.ts';
+import { isPostgres } from '../../platform/db/migration-helpers.ts';
+import type { Generated } from 'kysely';
+import { fts5Columns, toFts5, toTsquery, tsvectorLiteral, type DocTokens, type MatchNode } from './match.ts';
+import type { TermInfo } from './vocabulary.ts';
+
+export interface SearchDocsTable {
+  doc_key: number;
+  content_id: number;
+  site_id: number;
+  column_id: number;
+  /** JSON list of the column, its ancestors and the item's extra columns. */
+  column_ids: string;
+  kind: string;
+  type: string;
+  version: number;
+  title: string;
+  title_key: string;
+  pub_date: string;
+  /** Display line of the catalogue fields: 文号, 发布机构, 索引号. */
+  meta: string;
+  summary: string;
+  /** Plain text for snippets ('' for catalogue-only items). */
+  body: string;
+  indexed_at: string;
+}
+
+export interface SearchTermsTable {
+  term: string;
+  df: number;
+  pinyin: string;
+  initials: string;
+}
+
+export interface SearchLogTable {
+  id: Generated<number>;
+  site_id: number;
+  query: string;
+  results: number;
+  at: string;
+}
+
+export interface SearchCardsTable {
+  id: Generated<number>;
+  site_id: number;
+  title: string;
+  description: string;
+  keywords: string;
+  links: string;
+  sort: number;
+  enabled: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SearchDatabase extends Database {
+  search_docs: SearchDocsTable;
+  search_terms: SearchTermsTable;
+  search_log: SearchLogTable;
+  search_cards: SearchCardsTable;
+}
+
+export type SearchDoc = SearchDocsTable;
+export type SearchCardRow = SearchCardsTable & { id: number };
+type Executor = Kysely<Database> | Transaction<Database>;
+type SearchExecutor = Kysely<SearchDatabase>;
+
+const sdb = (db: Executor) => db as unknown as SearchExecutor;
+
+const DOC_COLUMNS = [
+  'doc_key', 'content_id', 'site_id', 'column_id', 'column_ids', 'kind', 'type', 'version', 'title', 'title_key', 'pub_date', 'meta',
+  'summary', 'body', 'indexed_at',
+] as const;
+
+const chunk = <T>(list: T[], size: number): T[][] => {
+  const out: T[][] = [];
+  for (let i = 0; i < list.length; i += size) out.push(list.slice(i, i + size));
+  return out;
+};
+
+// ---------- writing the index ----------
+
+export interface IndexedDoc {
+  row: SearchDoc;
+  tokens: DocTokens;
+}
+
+export async function findDocs(db: Executor, contentIds: number[]): Promise<SearchDoc[]> {
+  if (contentIds.length === 0) return [];
+  const out: SearchDoc[] = [];
+  for (const ids of chunk(contentIds, 500)) {
+    out.push(...(await sdb(db).selectFrom('search_docs').select(DOC_COLUMNS).where('content_id', 'in', ids).execute()));
+  }
+  return out;
+}
+
+/** The keys among `keys` that some document already has. */
+export async function takenKeys(db: Executor, keys: number[]): Promise<Set<number>> {
+  const taken = new Set<number>();
+  for (const list of chunk(keys, 500)) {
+    for (const r of await sdb(db).selectFrom('search_docs').select('doc_key').where('doc_key', 'in', list).execute()) taken.add(Number(r.doc_key));
+  }
+  return taken;
+}
+
+export async function deleteDocs(db: Executor, keys: number[]): Promise<void> {
+  for (const list of chunk(keys, 500)) {
+    await sdb(db).deleteFrom('search_docs').where('doc_key', 'in', list).execute();
+    if (!isPostgres(db)) await sql`delete from search_fts where rowid in (${sql.join(list)})`.execute(db);
+  }
+}
+
+export async function insertDocs(db: Executor, docs: IndexedDoc[]): Promise<void> {
+  const pg = isPostgres(db);
+  for (const batch of chunk(docs, pg ? 200 : 100)) {
+    if (pg) {
+      const rows = batch.map((d) => ({ ...d.row, tsv: sql`cast(${tsvectorLiteral(d.tokens)} as tsvector)` }));
+      await sdb(db).insertInto('search_docs').values(rows as never).execute();
+    } else {
+      await sdb(db).insertInto('search_docs').values(batch.map((d) => d.row)).execute();
+      const values = batch.map((d) => {
+        const c = fts5Columns(d.tokens);
+        return sql`(${d.row.doc_key}, ${c.title}, ${c.grams}, ${c.meta}, ${c.body}, ${c.facets})`;
+      });
+      await sql`insert into search_fts (rowid, title, grams, meta, body, facets) values ${sql.join(values)}`.execute(db);
+    }
+  }
+}
+
+/** Applies document-frequency changes; new terms come with their pinyin. Terms no document uses are removed. */
+export async function adjustTerms(db: Executor, changes: { term: string; delta: number; pinyin: string; initials: string }[]): Promise<void> {
+  const up = changes.filter((c) => c.delta > 0);
+  for (const batch of chunk(up, 300)) {
+    await sdb(db)
+      .insertInto('search_terms')
+      .values(batch.map((c) => ({ term: c.term, df: c.delta, pinyin: c.pinyin, initials: c.initials })))
+      .onConflict((oc) => oc.column('term').doUpdateSet({ df: sql`search_terms.df + excluded.df` }))
+      .execute();
+  }
+  const down = new Map<number, string[]>();
+  for (const c of changes.filter((c) => c.delta < 0)) down.set(c.delta, [...(down.get(c.delta) ?? []), c.term]);
+  for (const [delta, terms] of down) {
+    for (const list of chunk(terms, 500)) {
+      await sdb(db).updateTable('search_terms').set({ df: sql`df + ${delta}` }).where('term', 'in', list).execute();
+      await sdb(db).deleteFrom('search_terms').where('term', 'in', list).where('df', '<=', 0).execute();
+    }
+  }
+}
+
+export async function replaceTerms(db: Executor, rows: TermInfo[]): Promise<void> {
+  await sdb(db).deleteFrom('search_terms').execute();
+  for (const batch of chunk(rows, 500)) {
+    await sdb(db).insertInto('search_terms').values(batch.map((t) => ({ term: t.term, df: t.df, pinyin: t.pinyin, initials: t.initials }))).execute();
+  }
+}
+
+export async function loadTerms(db: Executor): Promise<TermInfo[]> {
+  return sdb(db).selectFrom('search_terms').select(['term', 'df', 'pinyin', 'initials']).execute();
+}
+
+/** Changes whenever the vocabulary does (another process may have reindexed). */
+export async function termsChecksum(db: Executor): Promise<string> {
+  const r = await sdb(db).selectFrom('search_terms').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('df').as('s')]).executeTakeFirst();
+  return `${Number(r?.n ?? 0)}:${Number(r?.s ?? 0)}`;
+}
+
+export async function countDocs(db: Executor): Promise<number> {
+  const r = await sdb(db).selectFrom('search_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function docsOfSite(db: Executor, siteId: number): Promise<Pick<SearchDoc, 'content_id' | 'column_id' | 'column_ids' | 'kind' | 'type' | 'meta'>[]> {
+  return sdb(db).selectFrom('search_docs').select(['content_id', 'column_id', 'column_ids', 'kind', 'type', 'meta']).where('site_id', '=', siteId).execute();
+}
+
+/** Indexed items that are no longer published, or whose published version has changed since. */
+export async function staleDocs(db: Executor): Promise<{ gone: SearchDoc[]; changed: number[] }> {
+  const gone = await sdb(db)
+    .selectFrom('search_docs as d')
+    .leftJoin('published_items as p', 'p.content_id', 'd.content_id')
+    .select(DOC_COLUMNS.map((c) => `d.${c}` as const))
+    .where('p.content_id', 'is', null)
+    .execute();
+  const changed = await sdb(db)
+    .selectFrom('search_docs as d')
+    .innerJoin('published_items as p', 'p.content_id', 'd.content_id')
+    .select('d.content_id')
+    .where((eb) => eb.or([eb('p.version', '!=', eb.ref('d.version')), eb('p.pub_date', '!=', eb.ref('d.pub_date'))]))
+    .execute();
+  return { gone: gone as SearchDoc[], changed: changed.map((r) => r.content_id) };
+}
+
+/** Compacts the index after a rebuild. */
+export async function optimize(db: Executor): Promise<void> {
+  if (isPostgres(db)) await sql`analyze search_docs`.execute(db);
+  else await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db);
+}
+
+// ---------- reading published items ----------
+
+export const countPublished = async (db: Executor) =>
+  Number((await db.selectFrom('published_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+
+export const publishedAfter = (db: Executor, afterId: number, limit: number): Promise<PublishedItem[]> =>
+  db.selectFrom('published_items').selectAll().where('content_id', '>', afterId).orderBy('content_id').limit(limit).execute();
+
+export const publishedItems = async (db: Executor, ids: number[]): Promise<PublishedItem[]> =>
+  ids.length ? db.selectFrom('published_items').selectAll().where('content_id', 'in', ids).execute() : [];
+
+export async function publishedVersions(db: Executor, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('published_items').select(['content_id', 'version']).where('content_id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.content_id, r.version]));
+}
+
+// ---------- querying the index ----------
+
+export interface KeyFilter {
+  min: number | null;
+  max: number | null;
+  kindCode?: number | null;
+  exclude?: number[];
+}
+
+function conditions(pg: boolean, f: KeyFilter) {
+  const key = pg ? sql.ref('doc_key') : sql.raw('rowid');
+  const parts = [];
+  if (f.min !== null) parts.push(sql`${key} >= ${f.min}`);
+  if (f.max !== null) parts.push(sql`${key} <= ${f.max}`);
+  if (f.kindCode) parts.push(sql`(${key} & 7) = ${f.kindCode}`);
+  if (f.exclude?.length) parts.push(sql`${key} not in (${sql.join(f.exclude)})`);
+  return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
+}
+
+function matchClause(pg: boolean, node: MatchNode) {
+  return pg ? sql`tsv @@ cast(${toTsquery(node)} as tsquery)` : sql`search_fts match ${toFts5(node)}`;
+}
+
+/** Matching documents per kind code. */
+export async function kindCounts(db: Executor, node: MatchNode, f: KeyFilter): Promise<Map<number, number>> {
+  const pg = isPostgres(db);
+  const q = pg
+    ? sql<{ k: number; n: number }>`select cast(doc_key & 7 as integer) as k, count(*) as n from search_docs where ${matchClause(pg, node)}${conditions(pg, f)} group by 1`
+    : sql<{ k: number; n: number }>`select (rowid & 7) as k, count(*) as n from search_fts where ${matchClause(pg, node)}${conditions(pg, f)} group by 1`;
+  const rows = (await q.execute(db)).rows;
+  return new Map(rows.map((r) => [Number(r.k), Number(r.n)]));
+}
+
+export async function countMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {
+  const pg = isPostgres(db);
+  const table = pg ? sql.ref('search_docs') : sql.ref('search_fts');
+  const r = await sql<{ n: number }>`select count(*) as n from ${table} where ${matchClause(pg, node)}${conditions(pg, f)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+/** Matching keys, newest first. */
+export async function matchKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset = 0): Promise<number[]> {
+  const pg = isPostgres(db);
+  const q = pg
+    ? sql<{ k: number }>`select doc_key as k from search_docs where ${matchClause(pg, node)}${conditions(pg, f)} order by doc_key desc limit ${limit} offset ${offset}`
+    : sql<{ k: number }>`select rowid as k from search_fts where ${matchClause(pg, node)}${conditions(pg, f)} order by rowid desc limit ${limit} offset ${offset}`;
+  return (await q.execute(db)).rows.map((r) => Number(r.k));
+}
+
+export async function docsByKeys(db: Executor, keys: number[]): Promise<SearchDoc[]> {
+  if (keys.length === 0) return [];
+  const rows = await sdb(db).selectFrom('search_docs').select(DOC_COLUMNS).where('doc_key', 'in', keys).execute();
+  return rows.map((r) => ({ ...r, doc_key: Number(r.doc_key) }));
+}
+
+/** Documents whose title is exactly the query (letters and digits compared), newest first. */
+export async function exactTitle(db: Executor, key: string, siteIds: number[] | null): Promise<SearchDoc[]> {
+  // By title_key alone (with a site condition or an ORDER BY, SQLite may prefer walking a whole site's rows).
+  const rows = await sdb(db).selectFrom('search_docs').select(DOC_COLUMNS).where('title_key', '=', key).limit(200).execute();
+  return rows
+    .map((r) => ({ ...r, doc_key: Number(r.doc_key) }))
+    .filter((r) => !siteIds || siteIds.includes(r.site_id))
+    .sort((a, b) => b.doc_key - a.doc_key)
+    .slice(0, 50);
+}
+
+// ---------- search log ----------
+
+export async function logSearch(db: Executor, row: { site_id: number; query: string; results: number; at: string }): Promise<void> {
+  await sdb(db).insertInto('search_log').values(row).execute();
+}
+
+export async function popularQueries(db: Executor, siteIds: number[], since: string, limit: number, minCount = 1): Promise<{ query: string; n: number }[]> {
+  const rows = await sdb(db)
+    .selectFrom('search_log')
+    .select((eb) => ['query', eb.fn.countAll<number>().as('n')])
+    .where('site_id', 'in', siteIds)
+    .where('at', '>=', since)
+    .where('results', '>', 0)
+    .groupBy('query')
+    .having((eb) => eb.fn.countAll(), '>=', minCount)
+    .orderBy('n', 'desc')
+    .orderBy('query')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ query: r.query, n: Number(r.n) }));
+}
+
+export async function zeroResultQueries(db: Executor, siteId: number, since: string, until: string, limit: number) {
+  const rows = await sdb(db)
+    .selectFrom('search_log')
+    .select((eb) => ['query', eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last_at')])
+    .where('site_id', '=', siteId)
+    .where('at', '>=', since)
+    .where('at', '<', until)
+    .where('results', '=', 0)
+    .groupBy('query')
+    .orderBy('n', 'desc')
+    .orderBy('query')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ query: r.query, count: Number(r.n), lastAt: String(r.last_at) }));
+}
+
+export async function logTotals(db: Executor, siteId: number, since: string, until: string): Promise<{ searches: number; zero: number }> {
+  const r = await sdb(db)
+    .selectFrom('search_log')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('results', '=', 0).then(1).else(0).end()).as('z')])
+    .where('site_id', '=', siteId)
+    .where('at', '>=', since)
+    .where('at', '<', until)
+    .executeTakeFirst();
+  return { searches: Number(r?.n ?? 0), zero: Number(r?.z ?? 0) };
+}
+
+// ---------- service cards ----------
+
+export const listCards = (db: Executor, siteId: number) =>
+  sdb(db).selectFrom('search_cards').selectAll().where('site_id', '=', siteId).orderBy('sort').orderBy('id').execute() as Promise<SearchCardRow[]>;
+
+export const findCard = (db: Executor, id: number) =>
+  sdb(db).selectFrom('search_cards').selectAll().where('id', '=', id).executeTakeFirst() as Promise<SearchCardRow | undefined>;
+
+export async function insertCard(db: Executor, row: Omit<SearchCardsTable, 'id'>): Promise<number> {
+  const r = await sdb(db).insertInto('search_cards').values(row).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function updateCard(db: Executor, id: number, changes: Partial<Omit<SearchCardsTable, 'id' | 'site_id' | 'created_at'>>): Promise<void> {
+  await sdb(db).updateTable('search_cards').set(changes).where('id', '=', id).execute();
+}
+
+export async function deleteCard(db: Executor, id: number): Promise<void> {
+  await sdb(db).deleteFrom('search_cards').where('id', '=', id).execute();
+}
+
+export type { Db };
