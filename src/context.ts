@@ -19,8 +19,10 @@ import { ReviewService } from './modules/review/review.service.ts';
 import { PrepublishGate } from './modules/review/prepublish-gate.ts';
 import { countByColumn } from './modules/content/content.repository.ts';
 import { DutyService } from './modules/duty/duty.service.ts';
+import { createMailer, type Mailer } from './platform/mail.ts';
 import { InspectionService } from './modules/inspection/inspection.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
+import { StatsService } from './modules/stats/stats.service.ts';
 
 export interface AppContext {
   config: Config;
@@ -43,6 +45,7 @@ export interface AppContext {
   duty: DutyService;
   search: SearchService;
   inspection: InspectionService;
+  stats: StatsService;
   close(): Promise<void>;
 }
 
@@ -51,6 +54,8 @@ export interface ContextOptions {
   /** An already-open database (tests); otherwise opened from the config. */
   dbh?: DatabaseHandle;
   migrate?: boolean;
+  /** Outgoing mail (tests pass a capturing transport); otherwise from GOVPORTAL_SMTP_URL. */
+  mailer?: Mailer;
 }
 
 export async function createContext(config: Config, options: ContextOptions = {}): Promise<AppContext> {
@@ -68,7 +73,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const content = new ContentService(db, clock, audit, columns, users, sites);
   const publication = new PublicationService(db, clock, audit);
   const prepublish = new PrepublishGate(db, columns, sites);
-  const duty = new DutyService(db, clock, columns);
+  const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
   return {
     config,
     dbh,
@@ -90,6 +95,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     duty,
     inspection: new InspectionService(db, clock, audit, fileStore, sites, columns, duty),
     search: new SearchService(db, clock, audit, sites, columns, publication),
+    stats: new StatsService(db, clock, sites),
     close: () => dbh.close(),
   };
 }

@@ -14,6 +14,7 @@ import { ManualClock, type Clock } from '../src/platform/time.ts';
 import { createSiteWithAnnex1, initDemo } from '../src/modules/setup/setup.service.ts';
 import { SYSTEM_ACTOR } from '../src/platform/audit/audit.service.ts';
 import type { Role } from '../src/platform/auth/roles.ts';
+import type { Mailer } from '../src/platform/mail.ts';
 
 export const TEST_PG_URL = process.env.TEST_DATABASE_URL || null;
 export const DIALECT = TEST_PG_URL ? 'postgres' : 'sqlite';
@@ -64,11 +65,11 @@ export interface TestEnv {
  * A fresh installation. By default it has the demo site with 附件1's departments and columns but no content
  * (fast); `demoContent: true` seeds the full demo (staff, content, register, subordinate site) as `npm start` does.
  */
-export async function testEnv(options: { clock?: ManualClock; demo?: boolean; demoContent?: boolean } = {}): Promise<TestEnv> {
+export async function testEnv(options: { clock?: ManualClock; demo?: boolean; demoContent?: boolean; mailer?: Mailer } = {}): Promise<TestEnv> {
   const tdb = await freshDatabase();
   const clock = options.clock ?? new ManualClock();
   const config = loadConfig({}, { dataDir: tdb.dataDir, logLevel: 'silent' });
-  const ctx = await createContext(config, { dbh: tdb.dbh, clock: clock as Clock });
+  const ctx = await createContext(config, { dbh: tdb.dbh, clock: clock as Clock, mailer: options.mailer });
   if (options.demoContent) await initDemo(ctx);
   else if (options.demo !== false) await createSiteWithAnnex1(ctx);
   const app = await buildApp(ctx, { logger: false });

@@ -14,6 +14,8 @@ export interface Config {
   publicBaseUrl: string | null;
   auditRetentionDays: number;
   jobsEnabled: boolean;
+  smtpUrl: string | null;
+  mailFrom: string;
 }
 
 interface Variable {
@@ -33,6 +35,8 @@ export const VARIABLES: Variable[] = [
   { name: 'GOVPORTAL_TRUST_PROXY', description: '位于反向代理之后时设为 true，以 X-Forwarded-For 取访问者 IP', default: 'false' },
   { name: 'GOVPORTAL_PUBLIC_URL', description: '对外访问的基础地址（如 https://zwb.example.gov.cn），用于生成绝对链接', default: '' },
   { name: 'GOVPORTAL_AUDIT_RETENTION_DAYS', description: '审计日志最短保留天数（不得少于 180）', default: '184' },
+  { name: 'GOVPORTAL_SMTP_URL', description: '发送提醒邮件的 SMTP 服务器（如 smtps://user:pass@mail.example.gov.cn:465）；不设则只在管理后台提醒', default: '' },
+  { name: 'GOVPORTAL_MAIL_FROM', description: '提醒邮件的发件人地址', default: 'govportal@localhost' },
   { name: 'GOVPORTAL_JOBS', description: '是否在本节点运行定时任务（定时发布、提醒等）；多节点部署时可只在一个节点开启', default: 'true' },
 ];
 
@@ -70,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (publicBaseUrl && !/^https?:\/\/[^/]+/.test(publicBaseUrl)) {
     throw new ConfigError('GOVPORTAL_PUBLIC_URL 必须是 http:// 或 https:// 开头的地址');
   }
+  const smtpUrl = get('GOVPORTAL_SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('GOVPORTAL_SMTP_URL 必须以 smtp:// 或 smtps:// 开头');
   const config: Config = {
     port: readInt('PORT', get('PORT'), 0, 65535),
     host: get('HOST'),
@@ -82,6 +88,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     publicBaseUrl: publicBaseUrl ? publicBaseUrl.replace(/\/+$/, '') : null,
     auditRetentionDays: readInt('GOVPORTAL_AUDIT_RETENTION_DAYS', get('GOVPORTAL_AUDIT_RETENTION_DAYS'), 180, 36500),
     jobsEnabled: readBool('GOVPORTAL_JOBS', get('GOVPORTAL_JOBS')),
+    smtpUrl: smtpUrl || null,
+    mailFrom: get('GOVPORTAL_MAIL_FROM'),
   };
   return { ...config, ...overrides };
 }

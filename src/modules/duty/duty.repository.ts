@@ -48,3 +48,18 @@ export const notificationsFor = (db: Executor, departmentId: number | null, user
 
 export const markRead = (db: Executor, id: number, at: string) =>
   db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).where('read_at', 'is', null).execute();
+
+/** E-mail addresses of the active editors of a department, for reminders. */
+export async function editorEmails(db: Executor, departmentId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.email')
+    .where('users.department_id', '=', departmentId)
+    .where('user_roles.role', '=', 'editor')
+    .where('users.disabled', '=', 0)
+    .where('users.email', 'is not', null)
+    .distinct()
+    .execute();
+  return rows.map((r) => r.email!).filter(Boolean);
+}

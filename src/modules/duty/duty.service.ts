@@ -7,6 +7,7 @@ import { readSetting } from '../../platform/settings/settings.repository.ts';
 import type { ColumnsService } from '../columns/columns.service.ts';
 import type { ColumnNode } from '../columns/columns.schema.ts';
 import * as repo from './duty.repository.ts';
+import { disabledMailer, type Mailer } from '../../platform/mail.ts';
 
 export type DutyStatus = '正常' | '即将到期' | '已超期' | '空白';
 
@@ -56,6 +57,7 @@ export class DutyService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly columns: ColumnsService,
+    private readonly mailer: Mailer = disabledMailer,
   ) {}
 
   async dueSoonDays(siteId: number): Promise<number> {
@@ -91,9 +93,21 @@ export class DutyService {
         body: d.status === '空白' ? `栏目“${d.trail}”还没有发布任何信息，请牵头部门尽快补充。` : `栏目“${d.trail}”更新周期为 ${d.maxUpdateDays} 天，最近一次发布于 ${shanghaiDate(d.lastPublishedAt!)}${when}。`,
         link: `/admin/duty?column=${d.columnId}`, created_at: now.toISOString(),
       });
-      if (inserted) created += 1;
+      if (inserted) {
+        created += 1;
+        if (this.mailer.enabled) await this.mailReminder(d, when);
+      }
     }
     return created;
+  }
+
+  private async mailReminder(d: ColumnDuty, when: string): Promise<void> {
+    const to = await repo.editorEmails(this.db, d.leadDepartmentId!);
+    const text = d.status === '空白'
+      ? `栏目“${d.trail}”还没有发布任何信息，请尽快补充。`
+      : `栏目“${d.trail}”${d.status}：更新周期 ${d.maxUpdateDays} 天，最近一次发布于 ${shanghaiDate(d.lastPublishedAt!)}${when}。`;
+    // A failing mail server must not stop the reminders in the console.
+    await this.mailer.send({ to, subject: `【栏目更新提醒】${d.trail}${d.status}`, text: `${text}\n\n请登录管理后台处理。` }).catch(() => {});
   }
 
   notifications(departmentId: number | null, userId: number) {

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { testEnv, call, columnByName, mainSiteId, DIALECT } from '../../../test/helpers.ts';
+import nodemailer from 'nodemailer';
+import { testEnv, call, columnByName, mainSiteId, staff, DIALECT } from '../../../test/helpers.ts';
+import { createMailer } from '../../platform/mail.ts';
 import { team, draftNews, publishThroughReview, relogin } from '../../../test/workflow.ts';
 import { dutyStatus } from './duty.service.ts';
 import { DAY, HOUR } from '../../platform/time.ts';
@@ -62,6 +64,34 @@ test(`the duty dashboard follows publications and reminds the lead department ($
     clock.advance(3 * DAY + HOUR);
     assert.equal((await ctx.duty.columnDuty(siteId)).find((d) => d.columnId === bmdt.id)!.status, '已超期');
     assert.ok((await ctx.duty.remind(siteId)) >= 1, 'overdue is a new reminder');
+  } finally {
+    await env.close();
+  }
+});
+
+test('with SMTP configured, reminders are also mailed to the lead department\'s editors', async () => {
+  const sent: { to: string; subject: string; text: string }[] = [];
+  const transport = nodemailer.createTransport({ jsonTransport: true });
+  const capturing = createMailer(null, 'govportal@nanjiang.gov.cn', {
+    sendMail: async (m: { to: string; subject: string; text: string }) => {
+      sent.push(m);
+      return transport.sendMail(m);
+    },
+  } as unknown as Parameters<typeof createMailer>[2]);
+  const env = await testEnv({ mailer: capturing });
+  try {
+    const { ctx } = env;
+    const siteId = await mainSiteId(ctx);
+    const editor = await staff(ctx, 'zh_mail', ['editor'], '综合处');
+    await ctx.db.updateTable('users').set({ email: 'zh_editor@nanjiang.gov.cn' }).where('id', '=', editor.id).execute();
+    await ctx.duty.remind(siteId);
+    const mine = sent.filter((m) => m.to.includes('zh_editor@nanjiang.gov.cn'));
+    assert.ok(mine.length > 0, 'blank columns led by 综合处 are mailed');
+    assert.ok(mine.every((m) => m.subject.startsWith('【栏目更新提醒】')));
+    assert.ok(mine.some((m) => m.subject.includes('部门简介') && m.subject.endsWith('空白')));
+    const count = sent.length;
+    await ctx.duty.remind(siteId);
+    assert.equal(sent.length, count, 'mailed once per reminder');
   } finally {
     await env.close();
   }

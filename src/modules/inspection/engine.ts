@@ -93,7 +93,9 @@ export function mergeResults(sets: { source: Source; results: IndicatorResult[] 
     sources.set(indicator.id, used);
     tagged.set(indicator.id, findings);
     if (chosen || own.length) {
-      results.push({ indicatorId: indicator.id, status: 'measured', findings: findings.map(({ source: _s, ...f }) => f) });
+      // A part an inspector recorded by hand is measured, whatever the automatic checks could not see.
+      const untestedParts = (chosen && chosen.r.status === 'measured' ? (chosen.r.untestedParts ?? []) : []).filter((u) => !own.some((f) => f.part === u.part));
+      results.push({ indicatorId: indicator.id, status: 'measured', findings: findings.map(({ source: _s, ...f }) => f), ...(untestedParts.length ? { untestedParts } : {}) });
     } else {
       const reasons = candidates.map((c) => (c.r.status === 'untested' ? c.r.reason : '')).filter(Boolean);
       results.push({ indicatorId: indicator.id, status: 'untested', reason: reasons[0] ?? '本次检查未能测量' });

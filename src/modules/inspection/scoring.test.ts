@@ -329,3 +329,14 @@ describe('scoreInspection: invalid input', () => {
     rejects(measuredAll([finding('deduct.availability', 0.015)]));
   });
 });
+
+it('a part that could not be measured is reported untested, never passed (找错留言办理)', () => {
+  const score = scoreInspection([
+    { indicatorId: 'deduct.report-errors', status: 'measured', findings: [], untestedParts: [{ part: 'handling', reason: '外部无法检测' }] },
+  ]);
+  const outcome = score.deductions!.find((d) => d.indicatorId === 'deduct.report-errors')!;
+  assert.equal(outcome.status, '通过');
+  assert.ok(score.untested.indicators.some((i) => i.name === '我为政府网站找错（找错留言办理）' && i.maxPoints === 3 && i.reason === '外部无法检测'));
+  const without = scoreInspection([{ indicatorId: 'deduct.report-errors', status: 'measured', findings: [] }]);
+  assert.equal(score.untested.deductionPoints, without.untested.deductionPoints + 3);
+});

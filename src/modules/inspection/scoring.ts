@@ -26,7 +26,13 @@ export interface Finding {
 
 /** One result per indicator. A measured indicator without findings passed; an untested one never does. */
 export type IndicatorResult =
-  | { indicatorId: string; status: 'measured'; findings: readonly Finding[] }
+  | {
+      indicatorId: string;
+      status: 'measured';
+      findings: readonly Finding[];
+      /** Parts of a multi-part indicator that could not be measured (找错: the handling of messages). */
+      untestedParts?: readonly { part: string; reason: string }[];
+    }
   | { indicatorId: string; status: 'untested'; reason: string };
 
 export interface ScoringOptions {
@@ -222,7 +228,7 @@ interface Evaluated {
   /** capped points (hundredths), null unless a measured deduction/bonus indicator */
   points: number | null;
   raw: number | null;
-  parts?: { id: string; name: string; max: number; points: number; raw: number }[];
+  parts?: { id: string; name: string; max: number; points: number; raw: number; untested?: string }[];
 }
 
 function evaluateIndicator(
@@ -252,7 +258,8 @@ function evaluateIndicator(
   const parts = indicatorParts.map((part) => {
     const partRaw = sum(findings.filter((f) => f.part === part.id).map(pointsOf));
     const partMax = toHundredths(part.points);
-    return { id: part.id, name: part.name, max: partMax, raw: partRaw, points: Math.min(partRaw, partMax) };
+    const untested = result.untestedParts?.find((u) => u.part === part.id)?.reason;
+    return { id: part.id, name: part.name, max: partMax, raw: partRaw, points: Math.min(partRaw, partMax), ...(untested ? { untested } : {}) };
   });
   const points = Math.min(sum(parts.map((p) => p.points)), cap);
   return { indicator, state: 'measured', findings, max, raw, points, parts };
@@ -342,7 +349,11 @@ function vetoReasonsOf(e: Evaluated): VetoReason[] {
 
 function summariseUntested(evaluated: readonly Evaluated[]): UntestedSummary {
   const untested = evaluated.filter((e) => e.state === 'untested');
-  const maxOf = (kind: IndicatorKind) => sum(untested.filter((e) => e.indicator.kind === kind).map((e) => e.max ?? 0));
+  // A measured indicator whose part was not measured counts that part as untested, never as passed.
+  const partial = evaluated.flatMap((e) => (e.parts ?? []).filter((p) => p.untested).map((p) => ({ e, p })));
+  const maxOf = (kind: IndicatorKind) =>
+    sum(untested.filter((e) => e.indicator.kind === kind).map((e) => e.max ?? 0)) +
+    sum(partial.filter(({ e }) => e.indicator.kind === kind).map(({ p }) => p.max));
   const describe = (e: Evaluated): UntestedIndicator => ({
     indicatorId: e.indicator.id,
     kind: e.indicator.kind,
@@ -354,7 +365,10 @@ function summariseUntested(evaluated: readonly Evaluated[]): UntestedSummary {
     deductionPoints: fromHundredths(maxOf('deduction')),
     bonusPoints: fromHundredths(maxOf('bonus')),
     vetoes: untested.filter((e) => e.indicator.kind === 'veto').map(describe),
-    indicators: untested.map(describe),
+    indicators: [
+      ...untested.map(describe),
+      ...partial.map(({ e, p }) => ({ indicatorId: e.indicator.id, kind: e.indicator.kind, name: `${e.indicator.name}（${p.name}）`, maxPoints: fromHundredths(p.max), reason: p.untested! })),
+    ],
   };
 }
 
