@@ -30,6 +30,7 @@ import { dutyRoutes } from './modules/duty/duty.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -92,6 +93,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   for (const routes of [
     authRoutes, sitesRoutes, departmentsRoutes, columnsRoutes, usersRoutes, securityRoutes, auditRoutes, filesRoutes, contentRoutes, reviewRoutes, dutyRoutes, searchRoutes,
     inspectionRoutes,
+    statsRoutes,
     adminRoutes, portalRoutes,
   ]) {
     await routes(app, ctx);

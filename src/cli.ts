@@ -165,6 +165,35 @@ program
   });
 
 program
+  .command('export')
+  .description('把公开网站导出为可由 nginx 或 CDN 直接提供的静态文件，附签名清单 manifest.json 与 nginx 示例配置')
+  .requiredOption('--out <dir>', '输出目录（空目录或以前的导出目录）')
+  .option('--site <code>', '站点代码（默认主站）')
+  .option('--base-url <url>', '页面中绝对地址的基础地址（默认 GOVPORTAL_PUBLIC_URL，或 https://站点域名）')
+  .option('--watch', '登记此目录：每 10 分钟校验一次，发现篡改即告警')
+  .option('--auto-restore', '与 --watch 同用：发现篡改后自动恢复发布版本')
+  .action(async (opts: { out: string; site?: string; baseUrl?: string; watch?: boolean; autoRestore?: boolean }) => {
+    await withContext(async (ctx) => {
+      const { exportCommand } = await import('./modules/export/export.cli.ts');
+      const bar = progressBar();
+      process.exitCode = await exportCommand(ctx, opts, bar.progress, bar.stop);
+    });
+  });
+
+program
+  .command('verify')
+  .description('按签名清单校验导出目录，报告新增、改动、缺失的文件；--restore 恢复发布版本')
+  .requiredOption('--dir <dir>', '导出目录')
+  .option('--restore', '删除新增文件，恢复被改动和缺失的文件')
+  .action(async (opts: { dir: string; restore?: boolean }) => {
+    await withContext(async (ctx) => {
+      const { verifyCommand } = await import('./modules/export/export.cli.ts');
+      const bar = progressBar();
+      process.exitCode = await verifyCommand(ctx, opts, bar.progress, bar.stop);
+    });
+  });
+
+program
   .command('inspect')
   .description('按 2019 年《政府网站与政务新媒体检查指标》检查一个网站，输出得分与报告')
   .requiredOption('--url <url>', '网站首页地址')

@@ -4,6 +4,7 @@ import type { Job } from './platform/jobs/scheduler.ts';
 import { DAY, HOUR, MINUTE } from './platform/time.ts';
 import { deleteExpiredSessions, pruneLoginFailures } from './modules/auth/session.repository.ts';
 import { SYSTEM_ACTOR } from './platform/audit/audit.service.ts';
+import { runExportWatch } from './modules/export/export.watch.ts';
 
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
@@ -18,6 +19,10 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
     { name: 'inspection.schedules', everyMs: 5 * MINUTE, run: () => ctx.inspection.runDueSchedules(SYSTEM_ACTOR) },
     // 站点无法访问 is judged on ≥ 20 probes a day for a week: one an hour gives 24.
     { name: 'inspection.availability', everyMs: HOUR, run: () => ctx.inspection.probeMonitored() },
+    // Closes finished days: unique visitors counted, visitor hashes and the day's salt deleted.
+    { name: 'stats.close-days', everyMs: 5 * MINUTE, run: () => ctx.stats.closeFinishedDays() },
+    // 网页防篡改: the static export registered with `govportal export --watch` against its signed manifest.
+    { name: 'export.watch', everyMs: 10 * MINUTE, run: () => runExportWatch(ctx) },
     { name: 'sessions.prune', everyMs: 10 * MINUTE, run: () => deleteExpiredSessions(ctx.db, ctx.clock.now().toISOString()) },
     { name: 'login-failures.prune', everyMs: HOUR, run: () => pruneLoginFailures(ctx.db, new Date(ctx.clock.now().getTime() - DAY).toISOString()) },
   ];

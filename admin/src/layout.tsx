@@ -8,6 +8,8 @@ import { toastSuccess } from './feedback';
 import { APP_TITLE } from './hooks';
 import { visibleNav } from './nav';
 import { PasswordForm } from './components/PasswordForm';
+import { NotificationBell } from './pages/content/NotificationBell';
+import { CONTENT_STAFF } from './pages/content/model';
 
 const { Header, Sider, Content } = Layout;
 
@@ -22,7 +24,7 @@ export function AppLayout() {
   const groups = useMemo(() => visibleNav(me.capabilities), [me.capabilities]);
   type MenuItem = NonNullable<MenuProps['items']>[number];
   const items: MenuItem[] = groups.flatMap((g): MenuItem[] => {
-    const entries = g.items.map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path}>{i.label}</Link> }));
+    const entries = g.items.map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path}>{i.label}{i.badge}</Link> }));
     return g.label ? [{ type: 'group' as const, key: `group:${g.label}`, label: g.label, children: entries }] : entries;
   });
   const selected = groups
@@ -52,6 +54,7 @@ export function AppLayout() {
           </Link>
         </Typography.Title>
         <Space size="middle" wrap={false}>
+          <NotificationBell showReview={CONTENT_STAFF.some((c) => me.capabilities.includes(c))} />
           <span style={{ color: '#fff' }} data-testid="current-user">
             <UserOutlined aria-hidden /> {me.displayName}
           </span>

@@ -48,6 +48,18 @@ const UsersPage = lazy(() => import('./pages/UsersPage'));
 const SecurityPolicyPage = lazy(() => import('./pages/SecurityPolicyPage'));
 const LockedUsersPage = lazy(() => import('./pages/LockedUsersPage'));
 const AuditPage = lazy(() => import('./pages/AuditPage'));
+const StatsPage = lazy(() => import('./pages/stats/StatsPage'));
+const InboxPage = lazy(() => import('./pages/content/InboxPage'));
+const ReviewPage = lazy(() => import('./pages/content/ReviewPage'));
+const ContentListPage = lazy(() => import('./pages/content/ContentListPage'));
+const ContentEditorPage = lazy(() => import('./pages/content/ContentEditorPage'));
+const RegisterPage = lazy(() => import('./pages/content/RegisterPage'));
+const DutyPage = lazy(() => import('./pages/content/DutyPage'));
+const DictionariesPage = lazy(() => import('./pages/content/DictionariesPage'));
+const InspectionRunsPage = lazy(() => import('./pages/inspection/RunsPage'));
+const InspectionReportPage = lazy(() => import('./pages/inspection/ReportPage'));
+const InspectionTrendPage = lazy(() => import('./pages/inspection/TrendPage'));
+const InspectionSchedulesPage = lazy(() => import('./pages/inspection/SchedulesPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -57,6 +69,15 @@ const PAGES: Record<string, ReactNode> = {
   '/security/policy': <SecurityPolicyPage />,
   '/security/locked': <LockedUsersPage />,
   '/audit': <AuditPage />,
+  '/stats': <StatsPage />,
+  '/inbox': <InboxPage />,
+  '/content': <ContentListPage />,
+  '/register': <RegisterPage />,
+  '/duty': <DutyPage />,
+  '/dictionaries': <DictionariesPage />,
+  '/inspection/runs': <InspectionRunsPage />,
+  '/inspection/trend': <InspectionTrendPage />,
+  '/inspection/schedules': <InspectionSchedulesPage />,
 };
 
 const Loading = () => (
@@ -103,6 +124,10 @@ function Root() {
             {Object.entries(PAGES).map(([path, element]) => (
               <Route key={path} path={path.slice(1)} element={<Guarded path={path}>{element}</Guarded>} />
             ))}
+            <Route path="inspection/runs/:id" element={<Guarded path="/inspection/runs"><InspectionReportPage /></Guarded>} />
+            <Route path="inbox/:requestId" element={<Guarded path="/inbox"><ReviewPage /></Guarded>} />
+            <Route path="content/new" element={<Guarded path="/content"><ContentEditorPage /></Guarded>} />
+            <Route path="content/:id" element={<Guarded path="/content"><ContentEditorPage /></Guarded>} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

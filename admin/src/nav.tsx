@@ -10,7 +10,12 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import { FileSearchOutlined, FieldTimeOutlined, LineChartOutlined } from '@ant-design/icons';
 import type { Capability } from './types';
+import { AreaChartOutlined } from '@ant-design/icons';
+import { BookOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { ReviewCountBadge } from './pages/content/reviewCounts';
+import { CONTENT_STAFF } from './pages/content/model';
 
 export interface NavItem {
   path: string;
@@ -18,6 +23,8 @@ export interface NavItem {
   icon: ReactNode;
   /** Any of these capabilities shows the page; none: every logged-in user. */
   capabilities: Capability[];
+  /** Shown after the label (e.g. the 我的待办 count). */
+  badge?: ReactNode;
 }
 
 export interface NavGroup {
@@ -28,11 +35,22 @@ export interface NavGroup {
 export const NAV: NavGroup[] = [
   { label: null, items: [{ path: '/', label: '工作台', icon: <DashboardOutlined aria-hidden />, capabilities: [] }] },
   {
+    label: '信息发布',
+    items: [
+      { path: '/inbox', label: '我的待办', icon: <InboxOutlined aria-hidden />, capabilities: CONTENT_STAFF, badge: <ReviewCountBadge /> },
+      { path: '/content', label: '信息发布', icon: <FileTextOutlined aria-hidden />, capabilities: CONTENT_STAFF },
+      { path: '/register', label: '审查登记', icon: <ProfileOutlined aria-hidden />, capabilities: CONTENT_STAFF },
+      { path: '/duty', label: '栏目更新', icon: <ScheduleOutlined aria-hidden />, capabilities: [...CONTENT_STAFF, 'site.manage'] },
+      { path: '/dictionaries', label: '错敏词库', icon: <BookOutlined aria-hidden />, capabilities: ['site.manage', 'content.write'] },
+    ],
+  },
+  {
     label: '站点管理',
     items: [
       { path: '/site', label: '站点信息', icon: <GlobalOutlined aria-hidden />, capabilities: ['site.manage'] },
       { path: '/columns', label: '栏目管理', icon: <ClusterOutlined aria-hidden />, capabilities: ['column.manage'] },
       { path: '/departments', label: '部门管理', icon: <ApartmentOutlined aria-hidden />, capabilities: ['department.manage'] },
+      { path: '/stats', label: '访问统计', icon: <AreaChartOutlined aria-hidden />, capabilities: ['site.manage'] },
     ],
   },
   {
@@ -44,6 +62,14 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/security/policy', label: '安全策略', icon: <SafetyCertificateOutlined aria-hidden />, capabilities: ['security.policy'] },
       { path: '/security/locked', label: '账号锁定', icon: <LockOutlined aria-hidden />, capabilities: ['user.unlock'] },
+    ],
+  },
+  {
+    label: '网站检查',
+    items: [
+      { path: '/inspection/runs', label: '检查任务', icon: <FileSearchOutlined aria-hidden />, capabilities: ['inspection.run'] },
+      { path: '/inspection/trend', label: '得分趋势', icon: <LineChartOutlined aria-hidden />, capabilities: ['inspection.run'] },
+      { path: '/inspection/schedules', label: '定期检查', icon: <FieldTimeOutlined aria-hidden />, capabilities: ['inspection.run'] },
     ],
   },
   {

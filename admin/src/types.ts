@@ -12,7 +12,8 @@ export type Capability =
   | 'content.write'
   | 'content.review'
   | 'content.approve'
-  | 'content.secrecy';
+  | 'content.secrecy'
+  | 'inspection.run';
 
 export type RoleName =
   | 'sys_admin'
@@ -22,7 +23,8 @@ export type RoleName =
   | 'editor'
   | 'reviewer'
   | 'leader'
-  | 'secrecy_reviewer';
+  | 'secrecy_reviewer'
+  | 'inspector';
 
 /** The three separated administrator roles (三员分立): always installation-wide. */
 export const SEPARATED_ROLES: readonly string[] = ['sys_admin', 'sec_admin', 'audit_admin'];

@@ -42,6 +42,10 @@ export const ACTION_NAMES: Record<string, string> = {
   'inspection.revoke-finding': '撤销人工检查发现',
   'inspection.schedule': '新建定期检查',
   'inspection.unschedule': '停止定期检查',
+  'export.create': '导出静态网站',
+  'export.watch': '登记静态网站防篡改监测',
+  'export.tamper': '发现静态网页被篡改',
+  'export.restore': '恢复被篡改的静态网页',
   'system.init': '初始化站点',
   'system.restore': '恢复备份',
 };

@@ -25,7 +25,7 @@ test(`an inspector inspects the demo site by URL: no veto, at least 95 in deduct
     await staff(ctx, 'inspector1', ['inspector']);
     const s = await login(app, 'inspector1');
 
-    const start = await call(app, s, 'POST', '/api/inspection/runs', { url, siteId: await mainSiteId(ctx), maxPages: 40, screenshots: false, seed: 7, noServices: true });
+    const start = await call(app, s, 'POST', '/api/inspection/runs', { url, siteId: await mainSiteId(ctx), maxPages: 40, screenshots: false, seed: 7 });
     assert.equal(start.statusCode, 200, start.body);
     const run = await waitForRun(app, s, start.json().id);
     assert.equal(run.status, 'done', JSON.stringify(run));
@@ -45,7 +45,7 @@ test(`an inspector inspects the demo site by URL: no veto, at least 95 in deduct
     // A manual finding counts like an automatic one.
     const manual = await call(app, s, 'POST', '/api/inspection/findings', { url, indicatorId: 'deduct.leaders', subRule: 2, message: '领导简历缺少任职时间', evidenceUrl: `${url}bmgk/ldxx/`, note: '人工核对' });
     assert.equal(manual.statusCode, 200, manual.body);
-    const second = await call(app, s, 'POST', '/api/inspection/runs', { url, siteId: await mainSiteId(ctx), maxPages: 40, screenshots: false, seed: 7, noServices: true });
+    const second = await call(app, s, 'POST', '/api/inspection/runs', { url, siteId: await mainSiteId(ctx), maxPages: 40, screenshots: false, seed: 7 });
     await waitForRun(app, s, second.json().id);
     const report2 = (await call(app, s, 'GET', `/api/inspection/runs/${second.json().id}/report`)).json() as InspectionReport;
     const leaders = report2.indicators.find((i) => i.name === '领导信息')!;

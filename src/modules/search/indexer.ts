@@ -74,9 +74,34 @@ export function titleTerms(title: string): string[] {
   return [...new Set(searchTokens(normalize(title)).filter(isVocabularyTerm))];
 }
 
-export function buildDoc(item: PublishedItem, byId: Map<number, ColumnNode>, now: string): BuiltDoc {
+/** A published item read for indexing: its snapshot, its body's plain text and the normalised text to segment. */
+export interface PreparedItem {
+  item: PublishedItem;
+  extra: number[];
+  subtitle: string;
+  keywords: string;
+  /** Plain text of the body ('' for catalogue-only items). */
+  body: string;
+  /** Summary and body, normalised: what the body stream is cut from. */
+  bodyIndexText: string;
+}
+
+export function prepareItem(item: PublishedItem): PreparedItem {
   const snapshot = JSON.parse(item.snapshot) as Partial<ContentSnapshot>;
-  const extra = (snapshot.extraColumnIds ?? []).filter((id) => typeof id === 'number');
+  const body = item.body_public ? bodyText(snapshot.bodyHtml ?? '') : '';
+  return {
+    item,
+    extra: (snapshot.extraColumnIds ?? []).filter((id) => typeof id === 'number'),
+    subtitle: snapshot.subtitle ?? '',
+    keywords: snapshot.keywords ?? '',
+    body,
+    bodyIndexText: body ? normalize(`${item.summary} ${body.slice(0, MAX_BODY_INDEXED)}`) : '',
+  };
+}
+
+/** The index entry of an item; `segmentedBody` when the body was cut elsewhere (a worker thread). */
+export function buildDoc(prepared: PreparedItem, byId: Map<number, ColumnNode>, now: string, segmentedBody?: string[]): BuiltDoc {
+  const { item, extra, body } = prepared;
   const chain = ancestry(byId, item.column_id);
   const kind = classify(item.type, chain.map((c) => c.columnType));
   const columnIds = facetColumns(byId, item.column_id, extra);
@@ -89,12 +114,9 @@ export function buildDoc(item: PublishedItem, byId: Map<number, ColumnNode>, now
     ...(item.index_no ? { indexNo: item.index_no } : {}),
     ...(extra.length ? { extra } : {}),
   };
-  const metaText = normalize([item.doc_number, item.issuing_organ, item.index_no, snapshot.subtitle, snapshot.keywords].filter(Boolean).join(' '));
+  const metaText = normalize([item.doc_number, item.issuing_organ, item.index_no, prepared.subtitle, prepared.keywords].filter(Boolean).join(' '));
   const metaTokens = [...new Set([...searchTokens(metaText), ...chunksOf(metaText)])];
-  const body = item.body_public ? bodyText(snapshot.bodyHtml ?? '') : '';
-  const bodyTokens = body
-    ? searchTokens(normalize(`${item.summary} ${body.slice(0, MAX_BODY_INDEXED)}`)).filter((t) => !STOP_WORDS.has(t))
-    : [];
+  const bodyTokens = (segmentedBody ?? (prepared.bodyIndexText ? searchTokens(prepared.bodyIndexText) : [])).filter((t) => !STOP_WORDS.has(t));
 
   return {
     kind,

@@ -1,13 +1,13 @@
 // One match language, two engines. A document is indexed as five token streams (title words, title bigrams,
 // metadata words, body words, facets); a query is a tree over them. The tree compiles to an FTS5 MATCH
 // expression on SQLite and to a tsquery on PostgreSQL, over the same tokens, so both dialects find the same
-// documents.
+// documents. No positions are needed: a piece of title text is matched as "all its bigrams in the title"
+// (FTS5 detail=column; no phrase operators, so PostgreSQL's GIN index needs no rechecks).
 
 export type Field = 'title' | 'grams' | 'meta' | 'body' | 'facets';
 
 export type MatchNode =
   | { op: 'term'; fields: Field[]; token: string; prefix?: boolean }
-  | { op: 'phrase'; tokens: string[] }
   | { op: 'and'; items: MatchNode[] }
   | { op: 'or'; items: MatchNode[] }
   | { op: 'not'; item: MatchNode; minus: MatchNode };
@@ -17,10 +17,13 @@ export const TITLE_FIELDS: Field[] = ['title'];
 
 export const term = (token: string, fields: Field[] = TEXT_FIELDS, prefix = false): MatchNode => ({ op: 'term', fields, token, prefix });
 
-/** A phrase in the title bigrams: the title contains the text as a substring. */
+/**
+ * The title contains the text: all its bigrams are title bigrams. (As good as a substring test for title-length
+ * text: the bigrams of a query of three or more characters rarely all occur in a title out of order.)
+ */
 export function gramPhrase(grams: string[]): MatchNode {
-  if (grams.length === 1) return term(grams[0]!, ['grams']);
-  return { op: 'phrase', tokens: grams };
+  const unique = [...new Set(grams)];
+  return and(unique.map((g) => term(g, ['grams'])));
 }
 
 export function and(items: MatchNode[]): MatchNode {
@@ -67,8 +70,6 @@ export function titleOnly(node: MatchNode): MatchNode | null {
       const fields = node.fields.filter((f) => f === 'title' || f === 'grams');
       return fields.length ? { ...node, fields } : null;
     }
-    case 'phrase':
-      return node;
     case 'and': {
       const items = node.items.map(titleOnly);
       return items.some((i) => i === null) ? null : and(items as MatchNode[]);
@@ -94,8 +95,6 @@ export function toFts5(node: MatchNode): string {
       const cols = node.fields.length === 1 ? node.fields[0] : `{${node.fields.join(' ')}}`;
       return `${cols} : ${quote(node.token)}${node.prefix ? ' *' : ''}`;
     }
-    case 'phrase':
-      return `grams : ${quote(node.tokens.join(' '))}`;
     case 'and':
       return `(${node.items.map(toFts5).join(' AND ')})`;
     case 'or':
@@ -118,8 +117,6 @@ export function toTsquery(node: MatchNode): string {
       const parts = node.fields.map((f) => lexeme(f, node.token) + (node.prefix ? ':*' : ''));
       return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
     }
-    case 'phrase':
-      return `(${node.tokens.map((t) => lexeme('grams', t)).join(' <-> ')})`;
     case 'and':
       return `(${node.items.map(toTsquery).join(' & ')})`;
     case 'or':
@@ -143,18 +140,9 @@ export function fts5Columns(doc: DocTokens): Record<Field, string> {
   return { title: doc.title.join(' '), grams: doc.grams.join(' '), meta: doc.meta.join(' '), body: doc.body.join(' '), facets: doc.facets.join(' ') };
 }
 
-/** A tsvector literal: the bigrams with positions (for phrases), the other streams without. */
+/** A tsvector literal of the five streams (no positions: none are needed). */
 export function tsvectorLiteral(doc: DocTokens): string {
-  const positions = new Map<string, number[]>();
-  doc.grams.forEach((g, i) => {
-    const lex = lexeme('grams', g);
-    const list = positions.get(lex) ?? [];
-    if (i < 16383) list.push(i + 1);
-    positions.set(lex, list);
-  });
-  const plain = new Set<string>();
-  for (const field of ['title', 'meta', 'body', 'facets'] as const) for (const t of doc[field]) plain.add(lexeme(field, t));
-  const parts = [...positions].map(([lex, pos]) => (pos.length ? `${lex}:${pos.join(',')}` : lex));
-  for (const lex of plain) if (!positions.has(lex)) parts.push(lex);
-  return parts.join(' ');
+  const lexemes = new Set<string>();
+  for (const field of ['title', 'grams', 'meta', 'body', 'facets'] as const) for (const t of doc[field]) lexemes.add(lexeme(field, t));
+  return [...lexemes].join(' ');
 }

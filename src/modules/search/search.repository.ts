@@ -195,6 +195,19 @@ export async function staleDocs(db: Executor): Promise<{ gone: SearchDoc[]; chan
   return { gone: gone as SearchDoc[], changed: changed.map((r) => r.content_id) };
 }
 
+/**
+ * SQLite: lets the write-ahead log grow to ~256 MB during a rebuild instead of checkpointing (and syncing) at
+ * every batch; `end` restores the default and checkpoints once. PostgreSQL: nothing to do.
+ */
+export async function bulkWrites(db: Executor, phase: 'start' | 'end'): Promise<void> {
+  if (isPostgres(db)) return;
+  if (phase === 'start') await sql`pragma wal_autocheckpoint = 65536`.execute(db);
+  else {
+    await sql`pragma wal_autocheckpoint = 1000`.execute(db);
+    await sql`pragma wal_checkpoint(passive)`.execute(db);
+  }
+}
+
 /** Compacts the index after a rebuild. */
 export async function optimize(db: Executor): Promise<void> {
   if (isPostgres(db)) await sql`analyze search_docs`.execute(db);

@@ -13,9 +13,11 @@ import type { SitesService } from '../sites/sites.service.ts';
 import type { SiteView } from '../sites/sites.schema.ts';
 import type { ColumnsService, ColumnTree } from '../columns/columns.service.ts';
 import type { PublicationChange, PublicationService } from '../publication/publication.service.ts';
+import type { PublishedItem } from '../../platform/db/schema.ts';
 import * as repo from './search.repository.ts';
 import type { IndexedDoc, SearchCardRow, SearchDoc } from './search.repository.ts';
-import { ancestry, buildDoc, cachedPinyin, facetColumns, titleTerms, type BuiltDoc, type DocMeta } from './indexer.ts';
+import { ancestry, buildDoc, cachedPinyin, facetColumns, prepareItem, titleTerms, type BuiltDoc, type DocMeta, type PreparedItem } from './indexer.ts';
+import { mainThreadSegmenter, openSegmenter, type Segmenter } from './segment-pool.ts';
 import { ALL_LABEL, classify, docKey, KINDS, kindCode, kindLabel, kindOfKey, keyRange, type Kind } from './kinds.ts';
 import { and, not, or, term, type MatchNode } from './match.ts';
 import { correctQuery, fuzzyPlan, planQuery, prepare, relaxedPlan, SynonymIndex, type Plan, type PlanContext } from './query.ts';
@@ -253,10 +255,12 @@ export class SearchService {
     return this.sites.list();
   }
 
-  private async build(items: Awaited<ReturnType<typeof repo.publishedItems>>): Promise<BuiltDoc[]> {
+  private async build(items: { row: PublishedItem; prepared?: PreparedItem }[], segmented?: string[][]): Promise<BuiltDoc[]> {
     const now = this.clock.now().toISOString();
     const out: BuiltDoc[] = [];
-    for (const item of items) out.push(buildDoc(item, (await this.tree(item.site_id)).byId, now));
+    for (const [i, item] of items.entries()) {
+      out.push(buildDoc(item.prepared ?? prepareItem(item.row), (await this.tree(item.row.site_id)).byId, now, segmented?.[i]));
+    }
     return out;
   }
 
@@ -281,6 +285,8 @@ export class SearchService {
       pending = retry;
     }
     await repo.deleteDocs(trx, replacing.map((d) => d.doc_key));
+    // In key order: FTS5 flushes its pending index to a new segment whenever a key is not larger than the last.
+    keyed.sort((a, b) => a.row.doc_key - b.row.doc_key);
     await repo.insertDocs(trx, keyed);
     return keyed;
   }
@@ -298,7 +304,7 @@ export class SearchService {
     if (ids.length === 0) return;
     const items = await repo.publishedItems(this.db, ids);
     const gone = ids.filter((id) => !items.some((i) => i.content_id === id));
-    const docs = await this.build(items);
+    const docs = await this.build(items.map((row) => ({ row })));
     await this.db.transaction().execute(async (trx) => {
       const old = await repo.findDocs(trx, ids);
       const replaced = old.filter((d) => !gone.includes(d.content_id));
@@ -343,20 +349,15 @@ export class SearchService {
     const total = await repo.countPublished(this.db);
     const df = new Map<string, number>();
     let done = 0;
-    let after = 0;
     progress?.(0, total);
-    for (;;) {
-      const items = await repo.publishedAfter(this.db, after, BATCH);
-      if (items.length === 0) break;
-      after = items[items.length - 1]!.content_id;
-      const docs = await this.build(items);
-      await this.db.transaction().execute(async (trx) => {
-        const old = await repo.findDocs(trx, items.map((i) => i.content_id));
-        await this.write(trx, docs, old);
+    await repo.bulkWrites(this.db, 'start');
+    try {
+      await this.rebuild(df, (n) => {
+        done += n;
+        progress?.(Math.min(done, total), Math.max(total, done));
       });
-      for (const d of docs) for (const t of d.titleTerms) df.set(t, (df.get(t) ?? 0) + 1);
-      done += items.length;
-      progress?.(Math.min(done, total), Math.max(total, done));
+    } finally {
+      await repo.bulkWrites(this.db, 'end');
     }
     const stale = await repo.staleDocs(this.db);
     await this.db.transaction().execute((trx) => repo.deleteDocs(trx, stale.gone.map((d) => d.doc_key)));
@@ -367,6 +368,43 @@ export class SearchService {
     await repo.optimize(this.db);
     this.indexChanged();
     return { indexed: done, removed: stale.gone.length, ms: Date.now() - started };
+  }
+
+  /**
+   * The batches of a rebuild, pipelined: while one batch is written, the next is read and its bodies are cut
+   * into words on a worker thread.
+   */
+  private async rebuild(df: Map<string, number>, onBatch: (n: number) => void): Promise<void> {
+    let segmenter: Segmenter = openSegmenter();
+    const fetch = async (after: number) => {
+      const rows = await repo.publishedAfter(this.db, after, BATCH);
+      const prepared = rows.map((row) => ({ row, prepared: prepareItem(row) }));
+      const texts = prepared.map((p) => p.prepared.bodyIndexText);
+      const tokens = segmenter.segment(texts).catch(async () => {
+        // No worker (or it failed): cut on this thread from now on.
+        segmenter = mainThreadSegmenter;
+        return mainThreadSegmenter.segment(texts);
+      });
+      tokens.catch(() => undefined);
+      return { prepared, tokens };
+    };
+    try {
+      let batch = await fetch(0);
+      while (batch.prepared.length) {
+        const next = fetch(batch.prepared[batch.prepared.length - 1]!.row.content_id);
+        next.catch(() => undefined);
+        const docs = await this.build(batch.prepared, await batch.tokens);
+        await this.db.transaction().execute(async (trx) => {
+          const old = await repo.findDocs(trx, batch.prepared.map((p) => p.row.content_id));
+          await this.write(trx, docs, old);
+        });
+        for (const d of docs) for (const t of d.titleTerms) df.set(t, (df.get(t) ?? 0) + 1);
+        onBatch(docs.length);
+        batch = await next;
+      }
+    } finally {
+      await segmenter.close();
+    }
   }
 
   private async indexItemsQuietly(ids: number[]) {

@@ -74,7 +74,7 @@ function plainToken(t: string): boolean {
 }
 
 /** Splits tokens jieba returns with punctuation inside into clean letter/digit tokens. */
-function clean(tokens: string[]): string[] {
+export function cleanTokens(tokens: string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     if (plainToken(t) || TOKEN.test(t)) out.push(t);
@@ -85,17 +85,12 @@ function clean(tokens: string[]): string[] {
 
 /** Jieba's search mode (whole words plus their dictionary sub-words) over normalised text. */
 export function searchTokens(normalized: string): string[] {
-  return clean(segmenter().cutForSearch(normalized, true));
+  return cleanTokens(segmenter().cutForSearch(normalized, true));
 }
 
 /** Jieba's precise mode: how a query is cut into words. */
 export function words(normalized: string): string[] {
-  return clean(segmenter().cut(normalized, true));
-}
-
-/** Same as searchTokens, on the libuv thread pool (for bulk indexing on several cores). */
-export async function searchTokensAsync(normalized: string): Promise<string[]> {
-  return clean((await segmenter().cutAsync(normalized, true)) as string[]);
+  return cleanTokens(segmenter().cut(normalized, true));
 }
 
 /** Full pinyin without tones (社保 → shebao) and initials (sb) of a Han term; latin parts stay as they are. */

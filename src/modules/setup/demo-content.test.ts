@@ -18,7 +18,7 @@ describe(`demo content (${DIALECT})`, () => {
   let subSiteId: number;
 
   before(async () => {
-    env = await testEnv();
+    env = await testEnv({ demoContent: true });
     siteId = await mainSiteId(env.ctx);
     subSiteId = (await env.ctx.db.selectFrom('sites').select('id').where('code', '=', 'zwfw').executeTakeFirstOrThrow()).id;
   });

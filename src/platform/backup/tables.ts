@@ -7,6 +7,7 @@ export const BACKUP_TABLES = [
   'review_steps', 'published_items', 'published_files', 'notifications',
   'inspection_runs', 'inspection_evidence', 'inspection_manual_findings', 'availability_probes', 'inspection_schedules',
   'search_log', 'search_cards',
+  'stats_page_days', 'stats_site_days',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -20,6 +21,7 @@ export const SELF_REFERENCES: Record<string, string[]> = {
 export const TABLES_WITHOUT_ID = new Set([
   'column_departments', 'column_grants', 'sessions', 'settings', 'audit_anchor', 'content_columns', 'content_attachments',
   'content_links', 'published_items', 'published_files',
+  'stats_page_days', 'stats_site_days',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */
@@ -33,4 +35,6 @@ export const DERIVED_TABLES = [
   'search_docs', 'search_terms',
   // SQLite only: the FTS5 table and its shadow tables.
   'search_fts', 'search_fts_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_config',
+  // Transient visitor statistics (hashes and the day's key), deliberately never backed up: see modules/stats.
+  'stats_visitors', 'stats_salts',
 ] as const;

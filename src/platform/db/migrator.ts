@@ -4,6 +4,7 @@ import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_content.ts';
 import * as m0003 from './migrations/0003_search.ts';
 import * as m0004 from './migrations/0004_inspection.ts';
+import * as m0005 from './migrations/0005_stats.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0002_content': m0002,
   '0003_search': m0003,
   '0004_inspection': m0004,
+  '0005_stats': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

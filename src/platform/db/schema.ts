@@ -360,6 +360,42 @@ export interface InspectionSchedulesTable {
   created_at: string;
 }
 
+export interface StatsPageDaysTable {
+  site_id: number;
+  /** yyyy-MM-dd in Asia/Shanghai. */
+  day: string;
+  /** The path inside the site (no /site/<code> prefix, no query). */
+  path: string;
+  column_id: number | null;
+  views: number;
+  /** Unique visitors of the page that day; filled when the day is closed. */
+  visitors: number;
+}
+
+export interface StatsSiteDaysTable {
+  site_id: number;
+  day: string;
+  views: number;
+  /** Unique visitors of the site that day; filled when the day is closed. */
+  visitors: number;
+  closed: Flag;
+}
+
+/** Transient: deleted when the day is closed. */
+export interface StatsVisitorsTable {
+  site_id: number;
+  day: string;
+  path: string;
+  visitor_hash: string;
+}
+
+/** Transient: the current day's hashing key, deleted when the day is closed. */
+export interface StatsSaltsTable {
+  day: string;
+  salt: string;
+  created_at: string;
+}
+
 export interface Database {
   sites: SitesTable;
   departments: DepartmentsTable;
@@ -390,6 +426,10 @@ export interface Database {
   inspection_manual_findings: InspectionManualFindingsTable;
   availability_probes: AvailabilityProbesTable;
   inspection_schedules: InspectionSchedulesTable;
+  stats_page_days: StatsPageDaysTable;
+  stats_site_days: StatsSiteDaysTable;
+  stats_visitors: StatsVisitorsTable;
+  stats_salts: StatsSaltsTable;
 }
 
 export type Site = Selectable<SitesTable>;

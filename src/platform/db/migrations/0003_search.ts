@@ -6,10 +6,11 @@
 // - search_docs: one row per public item (display fields, plain text for snippets). Its key `doc_key` encodes
 //   the publication time, a sequence and the result kind, so ordering by it is ordering by date and the kind
 //   is read without touching the row.
-// - SQLite: search_fts, an FTS5 table over pre-segmented, space-joined tokens (contentless; rowid = doc_key).
-// - PostgreSQL: search_docs.tsv, a tsvector built from the same tokens (column-prefixed lexemes, positions for
-//   the title bigrams), with a GIN index. pg_trgm is not used: the same token streams on both dialects give the
-//   same results, and no extension (superuser) is needed.
+// - SQLite: search_fts, an FTS5 table over pre-segmented, space-joined tokens (contentless, detail=column: no
+//   positions are needed; rowid = doc_key).
+// - PostgreSQL: search_docs.tsv, a tsvector built from the same tokens (lexemes prefixed by their stream), with a
+//   GIN index. pg_trgm is not used: the same token streams on both dialects give the same results, and no
+//   extension (superuser) is needed.
 import { sql, type Kysely } from 'kysely';
 import { addId, isPostgres } from '../migration-helpers.ts';
 
@@ -35,7 +36,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('indexed_at', 'varchar(32)', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('search_docs_title_key').on('search_docs').column('title_key').execute();
-  await db.schema.createIndex('search_docs_site').on('search_docs').columns(['site_id', 'doc_key']).execute();
 
   if (pg) {
     await sql`alter table search_docs add column tsv tsvector not null default ''::tsvector`.execute(db);
@@ -43,7 +43,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   } else {
     await sql`create virtual table search_fts using fts5(
       title, grams, meta, body, facets,
-      content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0'
+      content='', contentless_delete=1, detail=column, tokenize='unicode61 remove_diacritics 0'
     )`.execute(db);
   }
 

@@ -1,0 +1,224 @@
+// 信息发布: the site's content with filters (column, status, type, keyword, 只看我的). Editors create and edit;
+// reviewers, leaders and secrecy reviewers read. Filters live in the address so “back” keeps them.
+import { useMemo } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { Button, Card, Checkbox, Empty, Form, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { api, queryString } from '../../api';
+import { useAuth } from '../../auth';
+import { formatDateTime } from '../../format';
+import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
+import { SiteSelect } from '../../components/SiteSelect';
+import { columnTreeOptions, useColumnIndex, useContentOptions } from './data';
+import { STATUS_COLORS, TYPE_NAMES, type ContentListItem } from './model';
+import './content.css';
+
+interface FilterValues {
+  columnId?: number;
+  status?: string;
+  type?: string;
+  q?: string;
+  mine?: boolean;
+}
+
+const num = (v: string | null) => (v && /^\d+$/.test(v) ? Number(v) : undefined);
+
+export default function ContentListPage() {
+  usePageTitle('信息发布');
+  const { can } = useAuth();
+  const writer = can('content.write');
+  const navigate = useNavigate();
+  const sites = useSites();
+  const [site, chooseSite] = useCurrentSite(sites.data);
+  const siteId = site?.id;
+  const [params, setParams] = useSearchParams();
+  const [form] = Form.useForm<FilterValues>();
+  const options = useContentOptions();
+  const columns = useColumnIndex(siteId);
+
+  const filters = {
+    columnId: num(params.get('columnId')),
+    status: params.get('status') ?? undefined,
+    type: params.get('type') ?? undefined,
+    q: params.get('q') ?? undefined,
+    mine: params.get('mine') === '1' ? true : undefined,
+  };
+  const page = num(params.get('page')) ?? 1;
+  const pageSize = num(params.get('pageSize')) ?? 20;
+  const key = params.toString();
+
+  const result = useLoad(
+    siteId
+      ? () =>
+          api.get<{ items: ContentListItem[]; total: number }>(
+            `/api/sites/${siteId}/content${queryString({ ...filters, mine: filters.mine ? 'true' : undefined, page, pageSize })}`,
+          )
+      : null,
+    [siteId, key],
+  );
+
+  const treeData = useMemo(() => columnTreeOptions(columns.data?.roots ?? []), [columns.data]);
+
+  const apply = (values: FilterValues, nextPage = 1, nextSize = pageSize) => {
+    const next = new URLSearchParams();
+    if (values.columnId) next.set('columnId', String(values.columnId));
+    if (values.status) next.set('status', values.status);
+    if (values.type) next.set('type', values.type);
+    if (values.q?.trim()) next.set('q', values.q.trim());
+    if (values.mine) next.set('mine', '1');
+    if (nextPage > 1) next.set('page', String(nextPage));
+    if (nextSize !== 20) next.set('pageSize', String(nextSize));
+    setParams(next);
+  };
+
+  const tableColumns: TableColumnsType<ContentListItem> = [
+    {
+      title: '标题',
+      dataIndex: 'title',
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/content/${r.id}`}>{r.title}</Link>
+          {r.indexNo && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              索引号：{r.indexNo}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+    { title: '类型', dataIndex: 'typeName', width: 96, render: (v: string, r) => v || TYPE_NAMES[r.type] },
+    { title: '栏目', dataIndex: 'columnName', width: 140 },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      width: 150,
+      render: (_, r) => (
+        <Space size={4} wrap>
+          <Tag color={STATUS_COLORS[r.status]}>{r.statusName}</Tag>
+          {r.pendingChanges && <Tag color="orange">有未发布的修改</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: '版本',
+      key: 'version',
+      width: 120,
+      render: (_, r) => (
+        <span>
+          第 {r.version} 版
+          {r.publishedVersion !== null && r.publishedVersion !== r.version && (
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+              网站上为第 {r.publishedVersion} 版
+            </Typography.Text>
+          )}
+        </span>
+      ),
+    },
+    { title: '首次发布', dataIndex: 'firstPublishedAt', width: 170, render: (v: string | null) => formatDateTime(v) },
+    { title: '最后修改', dataIndex: 'updatedAt', width: 170, render: (v: string) => formatDateTime(v) },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          信息发布
+        </Typography.Title>
+        <Space wrap>
+          {sites.data && (
+            <SiteSelect
+              sites={sites.data}
+              value={site}
+              onChange={(id) => {
+                chooseSite(id);
+                form.resetFields();
+                setParams(new URLSearchParams());
+              }}
+            />
+          )}
+          {writer && (
+            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/content/new')} disabled={!site}>
+              新建
+            </Button>
+          )}
+        </Space>
+      </Space>
+      {!writer && (
+        <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+          您可以查看本站点的信息及其审查记录；新建和修改信息由各部门的编辑（承办人）进行。
+        </Typography.Paragraph>
+      )}
+      <Card size="small">
+        <Form<FilterValues>
+          key={`${siteId}:${key}`}
+          form={form}
+          layout="inline"
+          initialValues={filters}
+          onFinish={(v) => apply(v)}
+          style={{ rowGap: 12 }}
+          data-testid="content-filters"
+        >
+          <Form.Item label="栏目" name="columnId">
+            <TreeSelect
+              allowClear
+              style={{ width: 200 }}
+              treeData={treeData}
+              treeDefaultExpandAll
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              placeholder="全部栏目"
+              popupMatchSelectWidth={false}
+            />
+          </Form.Item>
+          <Form.Item label="状态" name="status">
+            <Select allowClear style={{ width: 130 }} placeholder="全部" options={options.data?.statuses ?? []} />
+          </Form.Item>
+          <Form.Item label="类型" name="type">
+            <Select allowClear style={{ width: 130 }} placeholder="全部" options={options.data?.types ?? []} />
+          </Form.Item>
+          <Form.Item label="关键字" name="q">
+            <Input allowClear style={{ width: 180 }} placeholder="标题中的文字" maxLength={100} />
+          </Form.Item>
+          {writer && (
+            <Form.Item name="mine" valuePropName="checked">
+              <Checkbox>只看我的</Checkbox>
+            </Form.Item>
+          )}
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
+                查询
+              </Button>
+              <Button
+                onClick={() => {
+                  setParams(new URLSearchParams());
+                }}
+              >
+                重置
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      <Table<ContentListItem>
+        rowKey="id"
+        columns={tableColumns}
+        dataSource={result.data?.items ?? []}
+        loading={result.loading}
+        size="middle"
+        scroll={{ x: 960 }}
+        locale={{ emptyText: <Empty description={writer ? '没有符合条件的信息，可点击“新建”发布信息' : '没有符合条件的信息'} /> }}
+        pagination={{
+          current: page,
+          pageSize,
+          total: result.data?.total ?? 0,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (n) => `共 ${n} 条`,
+          onChange: (p, size) => apply(filters, size !== pageSize ? 1 : p, size),
+        }}
+        data-testid="content-table"
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,140 @@
+// The bell in the header: unread reminders (e.g. 栏目即将到期) and the 我的待办 counts, in a dropdown list.
+// Opening a reminder marks it read and goes to its page.
+import { useCallback, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { Badge, Button, Empty, Popover, Space, Spin, Typography } from 'antd';
+import { BellOutlined, InboxOutlined } from '@ant-design/icons';
+import { api } from '../../api';
+import { showError } from '../../feedback';
+import { formatDateTime } from '../../format';
+import { consolePath, type NotificationItem } from './model';
+import { useActivePoll } from './poll';
+import { reviewCountsLabel, useReviewCounts } from './reviewCounts';
+
+interface Notifications {
+  items: NotificationItem[];
+  unread: number;
+}
+
+export function NotificationBell({ showReview }: { showReview: boolean }) {
+  const navigate = useNavigate();
+  const [data, setData] = useState<Notifications | null>(null);
+  const [open, setOpen] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const counts = useReviewCounts();
+
+  const load = useCallback(async (visible = false) => {
+    if (visible) setLoading(true);
+    try {
+      setData(await api.get<Notifications>('/api/notifications'));
+    } catch (err) {
+      if (visible) showError(err);
+    } finally {
+      if (visible) setLoading(false);
+    }
+  }, []);
+  useActivePoll(() => void load(), 60_000);
+
+  const review = showReview ? (counts?.waiting ?? 0) + (counts?.returned ?? 0) : 0;
+  const unread = data?.unread ?? 0;
+  const total = unread + review;
+
+  const markRead = async (n: NotificationItem) => {
+    if (n.read_at) return;
+    try {
+      await api.post(`/api/notifications/${n.id}/read`);
+    } catch (err) {
+      showError(err);
+    }
+  };
+
+  const openItem = async (n: NotificationItem) => {
+    setOpen(false);
+    await markRead(n);
+    void load();
+    const inside = consolePath(n.link);
+    if (inside) navigate(inside);
+    else if (/^(https?:)?\//.test(n.link)) window.open(n.link, '_blank', 'noopener');
+  };
+
+  const markAll = async () => {
+    for (const n of data?.items ?? []) if (!n.read_at) await markRead(n);
+    await load(true);
+  };
+
+  const label = total ? `提醒：${[unread ? `${unread} 条未读提醒` : '', reviewCountsLabel(showReview ? counts : null)].filter(Boolean).join('，')}` : '提醒：没有未读提醒';
+
+  const content = (
+    <div style={{ width: 360, maxWidth: '80vw' }} data-testid="notification-list">
+      <Spin spinning={loading}>
+        {review > 0 && (
+          <button
+            type="button"
+            className="notice-item"
+            onClick={() => {
+              setOpen(false);
+              navigate('/inbox');
+            }}
+          >
+            <Space align="start">
+              <InboxOutlined aria-hidden style={{ color: '#1d4ea8', marginTop: 4 }} />
+              <span>
+                <Typography.Text strong>我的待办</Typography.Text>
+                <br />
+                <Typography.Text>{reviewCountsLabel(counts)}</Typography.Text>
+              </span>
+            </Space>
+          </button>
+        )}
+        {data && data.items.length === 0 && review === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无提醒" />}
+        <ul className="notice-list" aria-label="提醒列表">
+          {(data?.items ?? []).map((n) => (
+            <li key={n.id}>
+              <button type="button" className={`notice-item${n.read_at ? '' : ' notice-unread'}`} onClick={() => void openItem(n)}>
+                <Typography.Text strong={!n.read_at}>
+                  {!n.read_at && <span className="sr-only">未读：</span>}
+                  {n.title}
+                </Typography.Text>
+                <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0', fontSize: 12 }} ellipsis={{ rows: 2 }}>
+                  {n.body}
+                </Typography.Paragraph>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {formatDateTime(n.created_at)}
+                </Typography.Text>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </Spin>
+    </div>
+  );
+
+  return (
+    <Popover
+      trigger="click"
+      placement="bottomRight"
+      open={open}
+      onOpenChange={(v) => {
+        setOpen(v);
+        if (v) void load(true);
+      }}
+      title={
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <span>提醒</span>
+          {unread > 0 && (
+            <Button size="small" type="link" onClick={() => void markAll()}>
+              全部标为已读
+            </Button>
+          )}
+        </Space>
+      }
+      content={content}
+    >
+      <Button ghost aria-label={label} title={label} data-testid="notification-bell" aria-haspopup="dialog" aria-expanded={open}>
+        <Badge count={total} size="small" offset={[6, -4]} color="#c9252c">
+          <BellOutlined aria-hidden style={{ color: '#fff', fontSize: 16 }} />
+        </Badge>
+      </Button>
+    </Popover>
+  );
+}

@@ -1,0 +1,238 @@
+// 审查登记: the 信息发布审查登记表 (附件3) as a table — one row per submission with both opinions, names and
+// dates — with filters and exports (Excel / PDF) of exactly what is shown.
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Button, Card, DatePicker, Empty, Form, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { FileExcelOutlined, FilePdfOutlined, SearchOutlined } from '@ant-design/icons';
+import { api, queryString } from '../../api';
+import { formatDateTime } from '../../format';
+import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
+import { SiteSelect } from '../../components/SiteSelect';
+import { columnTreeOptions, useColumnIndex, useDepartments } from './data';
+import { OUTCOME_COLORS, type RegisterOpinion, type RegisterRow } from './model';
+import './content.css';
+
+interface FilterValues {
+  year?: number;
+  range?: [Dayjs | null, Dayjs | null] | null;
+  departmentId?: number;
+  columnId?: number;
+  outcome?: string;
+}
+
+interface Filters {
+  year?: number;
+  from?: string;
+  to?: string;
+  departmentId?: number;
+  columnId?: number;
+  outcome?: string;
+}
+
+const thisYear = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
+
+function toFilters(v: FilterValues): Filters {
+  const [a, b] = v.range ?? [null, null];
+  return {
+    year: v.year || undefined,
+    from: a ? a.format('YYYY-MM-DD') : undefined,
+    to: b ? b.format('YYYY-MM-DD') : undefined,
+    departmentId: v.departmentId || undefined,
+    columnId: v.columnId || undefined,
+    outcome: v.outcome || undefined,
+  };
+}
+
+function Opinion({ value, pending }: { value: RegisterOpinion | null; pending?: string }) {
+  if (!value) return <Typography.Text type="secondary">{pending ?? '—'}</Typography.Text>;
+  const color = value.decision === '同意' || value.decision === '不涉密' ? 'success' : value.decision === '不同意' || value.decision === '涉密' ? 'error' : 'default';
+  return (
+    <Space orientation="vertical" size={0}>
+      <span>
+        <Tag color={color}>{value.decision}</Tag>
+        {value.opinion && value.opinion !== value.decision ? value.opinion : ''}
+      </span>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {value.name} · {formatDateTime(value.at).slice(0, 16)}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+export default function RegisterPage() {
+  usePageTitle('审查登记');
+  const sites = useSites();
+  const [site, chooseSite] = useCurrentSite(sites.data);
+  const siteId = site?.id;
+  const [form] = Form.useForm<FilterValues>();
+  const [filters, setFilters] = useState<Filters>({ year: thisYear });
+  const departments = useDepartments(siteId);
+  const columns = useColumnIndex(siteId);
+  const rows = useLoad(siteId ? () => api.get<{ items: RegisterRow[] }>(`/api/sites/${siteId}/register${queryString({ ...filters })}`).then((r) => r.items) : null, [siteId, filters]);
+  const treeData = useMemo(() => columnTreeOptions(columns.data?.roots ?? []), [columns.data]);
+
+  const exportHref = (format: 'xlsx' | 'pdf') => (siteId ? `/api/sites/${siteId}/register.${format}${queryString({ ...filters })}` : undefined);
+
+  const pendingText = (r: RegisterRow, step: 'dept' | 'leader') => {
+    if (r.outcome === '涉密不发布' || r.outcome === '不同意') return '—';
+    if (step === 'dept' && (r.stateName === '待工作机构审查' || r.stateName === '待保密审查')) return '待审查';
+    if (step === 'leader' && r.outcome === '审查中') return '待审批';
+    return '—';
+  };
+
+  const tableColumns: TableColumnsType<RegisterRow> = [
+    { title: '序号', dataIndex: 'serialText', width: 96, fixed: 'left' },
+    { title: '部门', dataIndex: 'department', width: 110 },
+    {
+      title: '信息名称',
+      dataIndex: 'title',
+      width: 240,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <Link to={`/content/${r.contentId}`}>{r.title}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            承办人 {r.submitter} · {formatDateTime(r.submittedAt).slice(0, 16)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: '是否涉密',
+      dataIndex: 'secret',
+      width: 150,
+      render: (_, r) => (
+        <Space orientation="vertical" size={2}>
+          <span>{r.secret}</span>
+          {r.secrecy && (
+            <span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                保密审查：
+              </Typography.Text>
+              <Opinion value={r.secrecy} />
+            </span>
+          )}
+        </Space>
+      ),
+    },
+    { title: '发布形式', dataIndex: 'releaseForm', width: 100 },
+    {
+      title: '网站发布栏目',
+      dataIndex: 'columnBox',
+      width: 140,
+      render: (_, r) => (r.columnBox === '其他' ? `其他：${r.column}` : r.columnBox),
+    },
+    { title: '工作机构或人员审查意见', key: 'dept', width: 220, render: (_, r) => <Opinion value={r.dept} pending={pendingText(r, 'dept')} /> },
+    { title: '分管领导意见', key: 'leader', width: 200, render: (_, r) => <Opinion value={r.leader} pending={pendingText(r, 'leader')} /> },
+    {
+      title: '审查结果',
+      dataIndex: 'outcome',
+      width: 110,
+      fixed: 'right',
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <Tag color={OUTCOME_COLORS[r.outcome] ?? 'default'}>{r.outcome}</Tag>
+          {r.outcome === '审查中' && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.stateName}
+            </Typography.Text>
+          )}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
+        <Typography.Title level={2} style={{ margin: 0 }}>
+          信息发布审查登记
+        </Typography.Title>
+        {sites.data && (
+          <SiteSelect
+            sites={sites.data}
+            value={site}
+            onChange={(id) => {
+              chooseSite(id);
+              form.setFieldsValue({ departmentId: undefined, columnId: undefined });
+              setFilters((f) => ({ ...f, departmentId: undefined, columnId: undefined }));
+            }}
+          />
+        )}
+      </Space>
+      <Card size="small">
+        <Form<FilterValues> form={form} layout="inline" initialValues={{ year: thisYear }} onFinish={(v) => setFilters(toFilters(v))} style={{ rowGap: 12 }} data-testid="register-filters">
+          <Form.Item label="年度" name="year">
+            <Select allowClear style={{ width: 110 }} placeholder="全部" options={YEARS.map((y) => ({ value: y, label: `${y}年` }))} />
+          </Form.Item>
+          <Form.Item label="提交日期" name="range">
+            <DatePicker.RangePicker allowEmpty={[true, true]} />
+          </Form.Item>
+          <Form.Item label="部门" name="departmentId">
+            <Select
+              allowClear
+              style={{ width: 160 }}
+              placeholder="全部部门"
+              showSearch={{ optionFilterProp: 'label' }}
+              options={(departments.data ?? []).filter((d) => !d.mergedIntoId).map((d) => ({ value: d.id, label: d.name }))}
+            />
+          </Form.Item>
+          <Form.Item label="栏目" name="columnId">
+            <TreeSelect allowClear style={{ width: 180 }} treeData={treeData} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="全部栏目" popupMatchSelectWidth={false} />
+          </Form.Item>
+          <Form.Item label="审查结果" name="outcome">
+            <Select
+              allowClear
+              style={{ width: 130 }}
+              placeholder="全部"
+              options={['审查中', '同意', '不同意', '涉密不发布'].map((v) => ({ value: v, label: v }))}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
+                查询
+              </Button>
+              <Button
+                onClick={() => {
+                  form.setFieldsValue({ year: undefined, range: null, departmentId: undefined, columnId: undefined, outcome: undefined });
+                  setFilters({});
+                }}
+              >
+                重置
+              </Button>
+            </Space>
+          </Form.Item>
+        </Form>
+      </Card>
+      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
+        <Typography.Text type="secondary">
+          共 {rows.data?.length ?? 0} 条登记{filters.year ? `（${filters.year}年）` : ''}。导出的表格与附件3 格式一致，按当前筛选条件导出。
+        </Typography.Text>
+        <Space wrap>
+          <Button icon={<FileExcelOutlined aria-hidden />} href={exportHref('xlsx')} disabled={!siteId} data-testid="export-xlsx">
+            导出 Excel
+          </Button>
+          <Button icon={<FilePdfOutlined aria-hidden />} href={exportHref('pdf')} disabled={!siteId} data-testid="export-pdf">
+            导出 PDF
+          </Button>
+        </Space>
+      </Space>
+      <Table<RegisterRow>
+        rowKey="id"
+        bordered
+        size="small"
+        className="register-table"
+        columns={tableColumns}
+        dataSource={rows.data ?? []}
+        loading={rows.loading}
+        scroll={{ x: 1400 }}
+        pagination={{ pageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => `共 ${n} 条` }}
+        locale={{ emptyText: <Empty description="没有符合条件的审查登记" /> }}
+        data-testid="register-table"
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,288 @@
+// Visitor statistics without third parties (issue 4 outcome 6). The request path only increments an in-memory
+// counter; every ~10 s (and on shutdown) each app node flushes its counters in one transaction of upserts. A
+// daily job closes the finished days: unique visitors are counted, the visitor hashes and the day's salt are
+// deleted. The privacy design is in README.md next to this file.
+import { randomBytes } from 'node:crypto';
+import type { Db } from '../../platform/db/database.ts';
+import type { Clock } from '../../platform/time.ts';
+import { AppError } from '../../platform/errors.ts';
+import type { SitesService } from '../sites/sites.service.ts';
+import { resolveSite } from '../portal/site-resolver.ts';
+import * as repo from './stats.repository.ts';
+import { addDays, dayStartMs, daysBetween, isDay, shanghaiDay, visitorHash } from './visitor.ts';
+
+/** How often each node writes its counters. */
+export const FLUSH_INTERVAL_MS = 10_000;
+/** A day is closed this long after it ended, so every node has flushed its last counts first. */
+export const CLOSE_GRACE_MS = 5 * 60_000;
+/** Beyond this many distinct pending keys, further views are counted without their visitor (memory bound). */
+export const MAX_PENDING_KEYS = 200_000;
+/** The longest range the statistics API answers at once. */
+export const MAX_RANGE_DAYS = 3 * 366;
+const TOP = 20;
+const SEP = '\u0000';
+
+export type Granularity = 'day' | 'month';
+
+export interface StatsQuery {
+  from?: string;
+  to?: string;
+  granularity?: Granularity;
+}
+
+export interface StatsReport {
+  from: string;
+  to: string;
+  granularity: Granularity;
+  totals: { views: number; visitors: number };
+  series: { date: string; views: number; visitors: number }[];
+  topPages: { path: string; title?: string; columnId: number | null; views: number; visitors: number }[];
+  topColumns: { columnId: number; name: string; views: number }[];
+}
+
+export interface AnnualReport {
+  year: number;
+  /** 网站总访问量: page views of the year. */
+  totalViews: number;
+  /** 独立用户访问总量: the year's daily unique visitors, summed (see README.md). */
+  uniqueVisitors: number;
+}
+
+interface ColumnIndex {
+  /** Column paths (`/gzdt/bmdt/`), longest first, for prefix matching. */
+  byPath: { path: string; id: number }[];
+  byId: Map<number, { name: string; path: string }>;
+}
+
+function columnIndex(rows: repo.ColumnRow[]): ColumnIndex {
+  const byRowId = new Map(rows.map((r) => [r.id, r]));
+  const pathOf = new Map<number, string>();
+  const resolve = (id: number, seen: Set<number>): string => {
+    const known = pathOf.get(id);
+    if (known !== undefined) return known;
+    const row = byRowId.get(id)!;
+    const parent = row.parentId === null || seen.has(row.parentId) || !byRowId.has(row.parentId) ? '/' : resolve(row.parentId, new Set([...seen, id]));
+    const path = `${parent}${row.slug}/`;
+    pathOf.set(id, path);
+    return path;
+  };
+  for (const r of rows) resolve(r.id, new Set([r.id]));
+  return {
+    byPath: rows.map((r) => ({ path: pathOf.get(r.id)!, id: r.id })).sort((a, b) => b.path.length - a.path.length),
+    byId: new Map(rows.map((r) => [r.id, { name: r.name, path: pathOf.get(r.id)! }])),
+  };
+}
+
+/** The column a page belongs to: the column whose path is the longest prefix of the page's path. */
+function columnFor(index: ColumnIndex, path: string): number | null {
+  for (const c of index.byPath) if (path.startsWith(c.path)) return c.id;
+  return null;
+}
+
+const CONTENT_PAGE = /\/([1-9]\d{0,11})\.html$/;
+
+export class StatsService {
+  /** `day \0 host \0 path \0 ip \0 ua` → views since the last flush. */
+  private pending = new Map<string, number>();
+  private day = '';
+  private dayStart = 0;
+  private dayEnd = 0;
+  /** Salts this node has used, by day; dropped once the day is closed. Never written anywhere but stats_salts. */
+  private readonly salts = new Map<string, Buffer>();
+  private flushing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly sites: Pick<SitesService, 'list'>,
+  ) {}
+
+  /**
+   * Counts one public page view. The hot path: the Asia/Shanghai day (recomputed only when the day changes),
+   * one string and one Map increment. Resolving the site and column, and hashing, wait for the flush.
+   */
+  recordView(host: string | undefined, path: string, ip: string, ua: string): void {
+    const now = this.clock.now().getTime();
+    if (now >= this.dayEnd || now < this.dayStart) {
+      this.day = shanghaiDay(now);
+      this.dayStart = dayStartMs(this.day);
+      this.dayEnd = this.dayStart + 86_400_000;
+    }
+    let key = `${this.day}${SEP}${host ?? ''}${SEP}${path}${SEP}${ip}${SEP}${ua}`;
+    let n = this.pending.get(key);
+    if (n === undefined && this.pending.size >= MAX_PENDING_KEYS) {
+      key = `${this.day}${SEP}${host ?? ''}${SEP}${path}${SEP}${SEP}`;
+      n = this.pending.get(key);
+    }
+    this.pending.set(key, (n ?? 0) + 1);
+  }
+
+  /** Views counted in memory and not yet written. */
+  get pendingKeys(): number {
+    return this.pending.size;
+  }
+
+  /** Writes the counters to the database; flushes never overlap. On failure the counts are kept for the next one. */
+  flush(): Promise<void> {
+    const run = this.flushing.then(() => this.flushOnce());
+    this.flushing = run.catch(() => undefined);
+    return run;
+  }
+
+  private async flushOnce(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const taken = this.pending;
+    this.pending = new Map();
+    try {
+      await this.write(taken);
+    } catch (error) {
+      for (const [key, n] of taken) this.pending.set(key, (this.pending.get(key) ?? 0) + n);
+      throw error;
+    }
+  }
+
+  private async write(taken: Map<string, number>): Promise<void> {
+    const now = this.clock.now().getTime();
+    const oldestOpen = shanghaiDay(now - CLOSE_GRACE_MS);
+    const sites = await this.sites.list();
+    const columns = new Map<number, ColumnIndex>();
+    const pages = new Map<string, repo.PageCount>();
+    const siteViews = new Map<string, { siteId: number; day: string; views: number }>();
+    const visitors = new Map<string, repo.VisitorRow>();
+    const salts = new Map<string, Buffer | null>();
+
+    for (const [key, n] of taken) {
+      const [day, host, rawPath, ip] = key.split(SEP, 4) as [string, string, string, string];
+      const ua = key.slice(day.length + host.length + rawPath.length + ip.length + 4);
+      const match = resolveSite(sites, host || undefined, rawPath);
+      if (!match || match.redirect !== undefined) continue;
+      const siteId = match.site.id;
+      const path = match.path.slice(0, 500);
+      let index = columns.get(siteId);
+      if (!index) {
+        index = columnIndex(await repo.columnsOf(this.db, siteId));
+        columns.set(siteId, index);
+      }
+      const pageKey = `${siteId}|${day}|${path}`;
+      const page = pages.get(pageKey) ?? { siteId, day, path, columnId: columnFor(index, path), views: 0 };
+      page.views += n;
+      pages.set(pageKey, page);
+      const siteKey = `${siteId}|${day}`;
+      const site = siteViews.get(siteKey) ?? { siteId, day, views: 0 };
+      site.views += n;
+      siteViews.set(siteKey, site);
+      if (!ip || day < oldestOpen) continue;
+      if (!salts.has(day)) salts.set(day, await this.saltFor(day));
+      const salt = salts.get(day);
+      if (!salt) continue;
+      const hash = visitorHash(salt, ip, ua);
+      visitors.set(`${pageKey}|${hash}`, { siteId, day, path, hash });
+    }
+
+    await this.db.transaction().execute(async (trx) => {
+      const closed = await repo.closedDays(trx, [...new Set([...visitors.values()].map((v) => v.day))]);
+      await repo.addPageViews(trx, [...pages.values()]);
+      await repo.addSiteViews(trx, [...siteViews.values()]);
+      await repo.addVisitors(trx, [...visitors.values()].filter((v) => !closed.has(`${v.siteId}|${v.day}`)));
+    });
+    for (const day of this.salts.keys()) if (day < oldestOpen) this.salts.delete(day);
+  }
+
+  /**
+   * The day's salt: from memory, else from stats_salts, created there (random) by the first node that needs it.
+   * Only asked for days not yet closed; should a late node recreate the salt of a day closed meanwhile, its
+   * hashes are refused (closedDays) and the salt is deleted by the next closeFinishedDays.
+   */
+  private async saltFor(day: string): Promise<Buffer | null> {
+    const cached = this.salts.get(day);
+    if (cached) return cached;
+    const hex = await repo.daySalt(this.db, day, { salt: randomBytes(32).toString('hex'), at: this.clock.now().toISOString() });
+    if (!hex) return null;
+    const salt = Buffer.from(hex, 'hex');
+    this.salts.set(day, salt);
+    return salt;
+  }
+
+  /**
+   * Closes the days that ended more than CLOSE_GRACE_MS ago: their unique visitors are counted and stored,
+   * their visitor hashes deleted, and their salts deleted. Idempotent, safe on several nodes at once.
+   */
+  async closeFinishedDays(): Promise<number> {
+    const before = shanghaiDay(this.clock.now().getTime() - CLOSE_GRACE_MS);
+    let closed = 0;
+    for (const { siteId, day } of await repo.openDaysBefore(this.db, before)) {
+      if (await this.db.transaction().execute((trx) => repo.closeDay(trx, siteId, day))) closed += 1;
+    }
+    await repo.deleteSaltsBefore(this.db, before);
+    for (const day of this.salts.keys()) if (day < before) this.salts.delete(day);
+    return closed;
+  }
+
+  today(): string {
+    return shanghaiDay(this.clock.now().getTime());
+  }
+
+  async report(siteId: number, query: StatsQuery): Promise<StatsReport> {
+    const today = this.today();
+    const to = query.to ?? today;
+    const from = query.from ?? addDays(to, -29);
+    const granularity = query.granularity ?? 'day';
+    if (!isDay(from) || !isDay(to)) throw new AppError('VALIDATION_FAILED', '日期格式应为 yyyy-MM-dd', { fields: { from: '日期格式应为 yyyy-MM-dd' } });
+    if (from > to) throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', { fields: { from: '开始日期不能晚于结束日期' } });
+    if ((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1 > MAX_RANGE_DAYS) {
+      throw new AppError('VALIDATION_FAILED', `统计范围不能超过 ${MAX_RANGE_DAYS} 天`, { fields: { from: `统计范围不能超过 ${MAX_RANGE_DAYS} 天` } });
+    }
+    const [days, pages, cols, columnRows] = await Promise.all([
+      repo.siteDays(this.db, siteId, from, to),
+      repo.topPages(this.db, siteId, from, to, TOP),
+      repo.topColumns(this.db, siteId, from, to, TOP),
+      repo.columnsOf(this.db, siteId),
+    ]);
+    const byDay = new Map(days.map((d) => [d.day, d]));
+    const buckets = new Map<string, { date: string; views: number; visitors: number }>();
+    for (const day of daysBetween(from, to)) {
+      const date = granularity === 'month' ? day.slice(0, 7) : day;
+      const bucket = buckets.get(date) ?? { date, views: 0, visitors: 0 };
+      const figures = byDay.get(day);
+      if (figures) {
+        bucket.views += figures.views;
+        bucket.visitors += figures.visitors;
+      }
+      buckets.set(date, bucket);
+    }
+    const series = [...buckets.values()];
+    const index = columnIndex(columnRows);
+    const titles = await repo.publishedTitles(this.db, siteId, pages.map((p) => CONTENT_PAGE.exec(p.path)).filter((m) => !!m).map((m) => Number(m[1])));
+    const titleOf = (path: string): string | undefined => {
+      if (path === '/') return '首页';
+      if (path === '/search') return '站内搜索';
+      if (path === '/sitemap/') return '网站地图';
+      const content = CONTENT_PAGE.exec(path);
+      if (content) return titles.get(Number(content[1]));
+      const column = index.byPath.find((c) => c.path === path);
+      if (column) return index.byId.get(column.id)?.name;
+      if (path.endsWith('/catalog/')) return '主动公开目录';
+      return undefined;
+    };
+    return {
+      from, to, granularity,
+      totals: { views: days.reduce((s, d) => s + d.views, 0), visitors: days.reduce((s, d) => s + d.visitors, 0) },
+      series,
+      topPages: pages.map((p) => {
+        const title = titleOf(p.path);
+        return { path: p.path, ...(title ? { title } : {}), columnId: p.columnId, views: p.views, visitors: p.visitors };
+      }),
+      topColumns: cols.map((c) => ({ columnId: c.columnId, name: index.byId.get(c.columnId)?.name ?? `已删除的栏目 #${c.columnId}`, views: c.views })),
+    };
+  }
+
+  /** The figures of the annual website report (政府网站年度工作报表) for a calendar year in Asia/Shanghai. */
+  async annual(siteId: number, year: number): Promise<AnnualReport> {
+    const days = await repo.siteDays(this.db, siteId, `${year}-01-01`, `${year}-12-31`);
+    return {
+      year,
+      totalViews: days.reduce((s, d) => s + d.views, 0),
+      uniqueVisitors: days.reduce((s, d) => s + d.visitors, 0),
+    };
+  }
+}

@@ -1,0 +1,76 @@
+// Pure pieces of visitor counting: which responses are page views, which user agents are people, the
+// Asia/Shanghai day of a moment, and the keyed visitor hash. No I/O here.
+import { createHmac } from 'node:crypto';
+
+/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so a day is a fixed UTC interval. */
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** `yyyy-MM-dd` of the Asia/Shanghai day containing `ms` (epoch milliseconds). */
+export function shanghaiDay(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The epoch milliseconds at which the Asia/Shanghai day `day` (yyyy-MM-dd) begins. */
+export function dayStartMs(day: string): number {
+  return Date.parse(`${day}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
+}
+
+/** `day` moved by `days` calendar days. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** True for a real calendar date written yyyy-MM-dd. */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const t = Date.parse(`${value}T00:00:00.000Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
+}
+
+/** Every day from `from` to `to` inclusive. */
+export function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+/**
+ * Crawlers, previewers, monitors, headless browsers and our own inspector. Only user agents that look like
+ * browsers (`Mozilla/…`, `Opera/…`) count at all, so curl, wget, scripts, HTTP libraries and load generators
+ * are left out before this list is consulted; it catches the robots that pretend to be browsers.
+ */
+export const BOT_PATTERN =
+  /(?<!cu)bot(?![a-z])|crawl|spider|slurp|scrap|fetch|archiver|preview|monitor|uptime|pingdom|lighthouse|pagespeed|headless|phantomjs|selenium|webdriver|puppeteer|playwright|govportal-inspector|facebookexternalhit|embedly|feedly|bingpreview|mediapartners|semrush|ahrefs|python|java\/|curl|wget|go-http-client|okhttp|httpclient|libwww|validator|checker/i;
+
+/** True when the user agent looks like a person's browser. */
+export function isHumanAgent(ua: string | undefined): boolean {
+  if (!ua || ua.length > 1000) return false;
+  if (!ua.startsWith('Mozilla/') && !ua.startsWith('Opera/')) return false;
+  return !BOT_PATTERN.test(ua);
+}
+
+/** Path prefixes that are never public pages: the API, the console, assets and downloads, the care switch. */
+const NOT_PAGES = ['/api/', '/admin/', '/assets/', '/files/', '/accessibility/', '/healthz'];
+
+/** True for a URL path (no query) that may be a public page. */
+export function isPagePath(path: string): boolean {
+  if (path === '/api' || path === '/admin') return false;
+  for (const prefix of NOT_PAGES) if (path.startsWith(prefix)) return false;
+  return true;
+}
+
+/**
+ * A 304 carries no Content-Type; the public pages are cached with `no-cache`, so a returning reader's view is
+ * usually a 304. It is a page view when the path looks like a page: a directory (`/gzdt/`), `*.html`, or a last
+ * segment without an extension (`/search`) — not `rss.xml`, `sitemap.xml` or `robots.txt`.
+ */
+export function looksLikePage(path: string): boolean {
+  const last = path.slice(path.lastIndexOf('/') + 1);
+  return last === '' || last.endsWith('.html') || !last.includes('.');
+}
+
+/** The keyed hash of a visitor: HMAC-SHA-256 under the day's random salt, 128 bits in hex. */
+export function visitorHash(salt: Buffer, ip: string, ua: string): string {
+  return createHmac('sha256', salt).update(ip).update('\u0000').update(ua).digest('hex').slice(0, 32);
+}
