@@ -75,3 +75,6 @@ export async function deleteThrough(trx: Executor, lastId: number, lastHash: str
 export async function oldestBefore(db: Db, before: string) {
   return db.selectFrom('audit_log').select(['id', 'hash']).where('at', '<', before).orderBy('id').execute();
 }
+
+export const firstRecordAtOrAfter = (db: Db, at: string) =>
+  db.selectFrom('audit_log').select('id').where('at', '>=', at).orderBy('id').limit(1).executeTakeFirst();

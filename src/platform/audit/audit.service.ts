@@ -111,7 +111,10 @@ export class AuditService {
       throw new AppError('AUDIT_RETENTION', `审计日志至少保存 ${this.retentionDays} 天`);
     }
     const cutoff = new Date(this.clock.now().getTime() - olderThanDays * DAY).toISOString();
-    const rows = await repo.oldestBefore(this.db, cutoff);
+    // Only the leading run of expired records goes: the chain must stay contiguous from its new start, and a
+    // record written later with an older time (imported history) must not pull newer records with it.
+    const first = await repo.firstRecordAtOrAfter(this.db, cutoff);
+    const rows = (await repo.oldestBefore(this.db, cutoff)).filter((r) => first === undefined || r.id < first.id);
     if (rows.length === 0) return 0;
     const last = rows[rows.length - 1];
     await this.db.transaction().execute(async (trx) => {
