@@ -27,8 +27,8 @@ export async function exportCommand(ctx: AppContext, opts: ExportCommandOptions,
   if (result.keyCreated) console.log('  已生成清单签名密钥（保存在数据库设置 export.manifestKey 中）');
   const redirects = Object.entries(result.redirects);
   if (redirects.length) console.log(`  ${redirects.length} 个地址由应用重定向，已写入 ${NGINX_FILE}：${redirects.slice(0, 5).map(([a, b]) => `${a} → ${b}`).join('，')}`);
-  const dynamic = result.skipped.filter((s) => s.reason === 'dynamic');
-  if (dynamic.length) console.log(`  ${dynamic.length} 个动态地址（站内搜索、长者模式等）未导出，由 ${NGINX_FILE} 转发给应用`);
+  const dynamic = [...new Set(result.skipped.filter((s) => s.reason === 'dynamic').map((s) => s.url.split('?')[0]))];
+  if (dynamic.length) console.log(`  动态地址未导出，由 ${NGINX_FILE} 转发给应用：${dynamic.join('、')}`);
   const other = result.skipped.filter((s) => s.reason !== 'dynamic');
   for (const s of other) console.warn(`  未导出：${s.url}（${s.reason === 'query' ? '带查询参数' : s.reason === 'duplicate' ? '与其他地址对应同一文件' : '路径无法作为文件名'}；见 ${s.from.join('、')}）`);
   for (const b of result.broken) console.warn(`  链接失效：${b.url} 返回 ${b.status}（见 ${b.from.join('、') || '种子地址'}）`);

@@ -124,7 +124,7 @@ interface Generated {
 }
 
 /** Crawls the site into `staging` (an empty directory) and adds nginx.conf.example. */
-async function generate(ctx: AppContext, target: ExportTarget, staging: string, outDir: string, createdAt: string, progress: Progress): Promise<Generated> {
+async function generate(ctx: AppContext, target: ExportTarget, staging: string, outDir: string, progress: Progress): Promise<Generated> {
   const app = await exportApp(ctx, target.baseUrl);
   try {
     const { prefix } = target;
@@ -140,8 +140,8 @@ async function generate(ctx: AppContext, target: ExportTarget, staging: string, 
     });
     const redirects = Object.fromEntries([...result.redirects.entries()].sort(([a], [b]) => byPath(a, b)));
     const conf = nginxConfig({
-      siteName: target.site.name, siteCode: target.site.code, domains: prefix ? [] : target.site.domains, dir: outDir, createdAt,
-      prefix, redirects, csp: cspFor(target.site),
+      siteName: target.site.name, siteCode: target.site.code, domains: prefix ? [] : target.site.domains, dir: outDir,
+      redirects, csp: cspFor(target.site),
     });
     await writeFileIn(staging, NGINX_FILE, conf);
     result.files.set(NGINX_FILE, { sha256: sha256(conf), size: Buffer.byteLength(conf) });
@@ -297,7 +297,7 @@ async function withStaging<T>(fn: (staging: string) => Promise<T>): Promise<T> {
 /** Crawls the target and signs the manifest of what was written into `staging`. */
 async function build(ctx: AppContext, target: ExportTarget, staging: string, dir: string, progress: Progress) {
   const createdAt = ctx.clock.now().toISOString();
-  const generated = await generate(ctx, target, staging, dir, createdAt, progress);
+  const generated = await generate(ctx, target, staging, dir, progress);
   const keyed = (await manifestKey(ctx.db, createdAt, true))!;
   const manifest = sign({
     format: MANIFEST_FORMAT,

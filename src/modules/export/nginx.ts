@@ -8,8 +8,6 @@ export interface NginxInput {
   siteCode: string;
   domains: string[];
   dir: string;
-  createdAt: string;
-  prefix: string;
   redirects: Record<string, string>;
   /** The site's Content-Security-Policy (cspFor). */
   csp: string;
@@ -28,12 +26,12 @@ export function nginxConfig(input: NginxInput): string {
     'add_header Cross-Origin-Opener-Policy same-origin always;',
   ];
   const indent = (lines: string[], n: number) => lines.map((l) => `${' '.repeat(n)}${l}`);
-  const proxy = ['proxy_pass http://govportal_app;', 'proxy_set_header Host $host;', 'proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;', 'proxy_set_header X-Forwarded-Proto $scheme;'];
+  const proxy = ['proxy_pass http://govportal_app;'];
   const redirects = Object.entries(input.redirects)
     .filter(([from, to]) => /^\/[^\s;{}"'?]*$/.test(from) && !/[\s;{}"']/.test(to))
     .map(([from, to]) => `    location = ${from} { return 301 ${to}; }`);
   return [
-    `# govportal 静态导出 —— ${input.siteName}（${input.siteCode}），导出时间 ${input.createdAt}`,
+    `# govportal 静态导出 —— ${input.siteName}（${input.siteCode}）`,
     '#',
     '# 本目录可由 nginx 或 CDN 原样提供：每个公开网址对应一个文件（/gzdt/bmdt/ → gzdt/bmdt/index.html）。',
     '# 分页：页面中的 ?page=N 链接已改写为 index_N.html；下面的 rewrite 让外部的旧链接 ?page=N 也能打开。',
@@ -55,6 +53,11 @@ export function nginxConfig(input: NginxInput): string {
     '    server_tokens off;',
     '',
     ...indent(security, 4),
+    '',
+    '    # 转发给应用的请求（proxy_set_header 不能写在 if 中，在此统一设置）',
+    '    proxy_set_header Host $host;',
+    '    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;',
+    '    proxy_set_header X-Forwarded-Proto $scheme;',
     '',
     `    error_page 404 /${NOT_FOUND_FILE};`,
     `    location = /${NOT_FOUND_FILE} { internal; }`,
