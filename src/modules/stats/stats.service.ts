@@ -4,7 +4,7 @@
 // deleted. The privacy design is in README.md next to this file.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
-import type { Clock } from '../../platform/time.ts';
+import { systemClock, type Clock } from '../../platform/time.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SitesService } from '../sites/sites.service.ts';
 import { resolveSite } from '../portal/site-resolver.ts';
@@ -15,7 +15,7 @@ import { addDays, dayStartMs, daysBetween, isDay, shanghaiDay, visitorHash } fro
 export const FLUSH_INTERVAL_MS = 10_000;
 /** A day is closed this long after it ended, so every node has flushed its last counts first. */
 export const CLOSE_GRACE_MS = 5 * 60_000;
-/** Beyond this many distinct pending keys, further views are counted without their visitor (memory bound). */
+/** Beyond this many distinct pending (page, visitor) pairs, further views are counted without their visitor (memory bound). */
 export const MAX_PENDING_KEYS = 200_000;
 /** The longest range the statistics API answers at once. */
 export const MAX_RANGE_DAYS = 3 * 366;
@@ -82,44 +82,65 @@ function columnFor(index: ColumnIndex, path: string): number | null {
 const CONTENT_PAGE = /\/([1-9]\d{0,11})\.html$/;
 
 export class StatsService {
-  /** `day \0 host \0 path \0 ip \0 ua` → views since the last flush. */
-  private pending = new Map<string, number>();
+  /**
+   * Views since the last flush: `day \0 host \0 path \0 ip` → user agent → views. The user agent is a key of
+   * its own (not part of a longer string) so the hash V8 cached on it during the robot check is reused.
+   */
+  private pending = new Map<string, Map<string, number>>();
+  private pendingPairs = 0;
   private day = '';
   private dayStart = 0;
   private dayEnd = 0;
   /** Salts this node has used, by day; dropped once the day is closed. Never written anywhere but stats_salts. */
   private readonly salts = new Map<string, Buffer>();
   private flushing: Promise<void> = Promise.resolve();
+  /** Epoch ms on the hot path: Date.now() with the system clock (no Date object), else the injected clock. */
+  private readonly nowMs: () => number;
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly sites: Pick<SitesService, 'list'>,
-  ) {}
+  ) {
+    this.nowMs = clock === systemClock ? Date.now : () => clock.now().getTime();
+  }
 
   /**
    * Counts one public page view. The hot path: the Asia/Shanghai day (recomputed only when the day changes),
-   * one string and one Map increment. Resolving the site and column, and hashing, wait for the flush.
+   * one short string and a nested Map increment. Resolving the site and column, and hashing, wait for the flush.
    */
   recordView(host: string | undefined, path: string, ip: string, ua: string): void {
-    const now = this.clock.now().getTime();
+    const now = this.nowMs();
     if (now >= this.dayEnd || now < this.dayStart) {
       this.day = shanghaiDay(now);
       this.dayStart = dayStartMs(this.day);
       this.dayEnd = this.dayStart + 86_400_000;
     }
-    let key = `${this.day}${SEP}${host ?? ''}${SEP}${path}${SEP}${ip}${SEP}${ua}`;
-    let n = this.pending.get(key);
-    if (n === undefined && this.pending.size >= MAX_PENDING_KEYS) {
-      key = `${this.day}${SEP}${host ?? ''}${SEP}${path}${SEP}${SEP}`;
-      n = this.pending.get(key);
-    }
-    this.pending.set(key, (n ?? 0) + 1);
+    this.add(`${this.day}${SEP}${host ?? ''}${SEP}${path}${SEP}${ip}`, ua, 1);
   }
 
-  /** Views counted in memory and not yet written. */
+  private add(key: string, ua: string, views: number): void {
+    let visitors = this.pending.get(key);
+    if (!visitors) this.pending.set(key, (visitors = new Map()));
+    const n = visitors.get(ua);
+    if (n !== undefined) {
+      visitors.set(ua, n + views);
+    } else if (this.pendingPairs < MAX_PENDING_KEYS) {
+      visitors.set(ua, views);
+      this.pendingPairs += 1;
+    } else {
+      // Full: count the view on the page without its visitor.
+      if (visitors.size === 0) this.pending.delete(key);
+      const anonymous = key.slice(0, key.lastIndexOf(SEP) + 1);
+      let page = this.pending.get(anonymous);
+      if (!page) this.pending.set(anonymous, (page = new Map()));
+      page.set('', (page.get('') ?? 0) + views);
+    }
+  }
+
+  /** Distinct (page, visitor) pairs counted in memory and not yet written. */
   get pendingKeys(): number {
-    return this.pending.size;
+    return this.pendingPairs;
   }
 
   /** Writes the counters to the database; flushes never overlap. On failure the counts are kept for the next one. */
@@ -130,18 +151,21 @@ export class StatsService {
   }
 
   private async flushOnce(): Promise<void> {
+    const oldestOpen = shanghaiDay(this.clock.now().getTime() - CLOSE_GRACE_MS);
+    for (const day of this.salts.keys()) if (day < oldestOpen) this.salts.delete(day);
     if (this.pending.size === 0) return;
     const taken = this.pending;
     this.pending = new Map();
+    this.pendingPairs = 0;
     try {
       await this.write(taken);
     } catch (error) {
-      for (const [key, n] of taken) this.pending.set(key, (this.pending.get(key) ?? 0) + n);
+      for (const [key, visitors] of taken) for (const [ua, n] of visitors) this.add(key, ua, n);
       throw error;
     }
   }
 
-  private async write(taken: Map<string, number>): Promise<void> {
+  private async write(taken: Map<string, Map<string, number>>): Promise<void> {
     const now = this.clock.now().getTime();
     const oldestOpen = shanghaiDay(now - CLOSE_GRACE_MS);
     const sites = await this.sites.list();
@@ -151,9 +175,9 @@ export class StatsService {
     const visitors = new Map<string, repo.VisitorRow>();
     const salts = new Map<string, Buffer | null>();
 
-    for (const [key, n] of taken) {
-      const [day, host, rawPath, ip] = key.split(SEP, 4) as [string, string, string, string];
-      const ua = key.slice(day.length + host.length + rawPath.length + ip.length + 4);
+    for (const [key, byAgent] of taken) {
+      const [day, host, rawPath, ip] = key.split(SEP) as [string, string, string, string];
+      const n = [...byAgent.values()].reduce((sum, v) => sum + v, 0);
       const match = resolveSite(sites, host || undefined, rawPath);
       if (!match || match.redirect !== undefined) continue;
       const siteId = match.site.id;
@@ -175,8 +199,10 @@ export class StatsService {
       if (!salts.has(day)) salts.set(day, await this.saltFor(day));
       const salt = salts.get(day);
       if (!salt) continue;
-      const hash = visitorHash(salt, ip, ua);
-      visitors.set(`${pageKey}|${hash}`, { siteId, day, path, hash });
+      for (const ua of byAgent.keys()) {
+        const hash = visitorHash(salt, ip, ua);
+        visitors.set(`${pageKey}|${hash}`, { siteId, day, path, hash });
+      }
     }
 
     await this.db.transaction().execute(async (trx) => {
@@ -185,7 +211,6 @@ export class StatsService {
       await repo.addSiteViews(trx, [...siteViews.values()]);
       await repo.addVisitors(trx, [...visitors.values()].filter((v) => !closed.has(`${v.siteId}|${v.day}`)));
     });
-    for (const day of this.salts.keys()) if (day < oldestOpen) this.salts.delete(day);
   }
 
   /**

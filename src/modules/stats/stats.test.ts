@@ -159,6 +159,21 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     assert.equal((await env.ctx.db.selectFrom('stats_salts').selectAll().execute()).length, 1, 'one salt shared by the nodes');
   });
 
+  test('a failed flush keeps its counts for the next one', async () => {
+    let down = true;
+    const node = new StatsService(env.ctx.db, env.clock, { list: async () => { if (down) throw new Error('database down'); return env.ctx.sites.list(); } });
+    node.recordView('localhost', '/', IP, CHROME);
+    await assert.rejects(node.flush(), /database down/);
+    node.recordView('localhost', '/', IP, CHROME);
+    node.recordView('localhost', '/', OTHER_IP, CHROME);
+    assert.equal(node.pendingKeys, 2);
+    down = false;
+    await node.flush();
+    assert.equal(node.pendingKeys, 0);
+    const r = await report('from=2026-11-27&to=2026-11-27');
+    assert.deepEqual(r.totals, { views: 3, visitors: 2 });
+  });
+
   test('no raw IP address or user agent is stored in any table', async () => {
     const column = await columnByName(env.ctx, '部门动态');
     await view('/');

@@ -43,11 +43,20 @@ export function daysBetween(from: string, to: string): string[] {
 export const BOT_PATTERN =
   /(?<!cu)bot(?![a-z])|crawl|spider|slurp|scrap|fetch|archiver|preview|monitor|uptime|pingdom|lighthouse|pagespeed|headless|phantomjs|selenium|webdriver|puppeteer|playwright|govportal-inspector|facebookexternalhit|embedly|feedly|bingpreview|mediapartners|semrush|ahrefs|python|java\/|curl|wget|go-http-client|okhttp|httpclient|libwww|validator|checker/i;
 
+/** Verdicts by user agent: the pattern costs microseconds, a lookup tens of nanoseconds (few distinct agents). */
+const verdicts = new Map<string, boolean>();
+const MAX_VERDICTS = 10_000;
+
 /** True when the user agent looks like a person's browser. */
 export function isHumanAgent(ua: string | undefined): boolean {
   if (!ua || ua.length > 1000) return false;
-  if (!ua.startsWith('Mozilla/') && !ua.startsWith('Opera/')) return false;
-  return !BOT_PATTERN.test(ua);
+  let human = verdicts.get(ua);
+  if (human === undefined) {
+    human = (ua.startsWith('Mozilla/') || ua.startsWith('Opera/')) && !BOT_PATTERN.test(ua);
+    if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+    verdicts.set(ua, human);
+  }
+  return human;
 }
 
 /** Path prefixes that are never public pages: the API, the console, assets and downloads, the care switch. */
