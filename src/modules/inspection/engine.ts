@@ -167,6 +167,5 @@ export async function inspect(options: InspectOptions, sources: InspectSources =
     crawl: { pages: snapshot.pages.length, stoppedBy: snapshot.stoppedBy, robots: snapshot.robots, skipped: snapshot.skipped.length },
     score,
   };
-  progress({ stage: 'done', done: 1, total: 1, message: `检查完成：${report.verdict}` });
   return { report, snapshot };
 }

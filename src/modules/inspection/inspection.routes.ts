@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { GOV_WEBSITE_CATALOGUE, allIndicators } from './indicators.ts';
 import { renderReportHtml, renderReportPdf, renderReportXlsx } from './report/index.ts';
 
-const RunBody = Type.Object({
+const RunFields = {
   url: Type.String({ pattern: '^https?://', maxLength: 500, description: '被检查网站的首页地址' }),
   siteId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '本平台站点（加测内部指标）' })),
   maxPages: Type.Optional(Type.Integer({ minimum: 5, maximum: 500 })),
@@ -17,7 +17,8 @@ const RunBody = Type.Object({
   ignoreRobots: Type.Optional(Type.Boolean({ description: '忽略 robots.txt（仅限本单位网站）' })),
   screenshots: Type.Optional(Type.Boolean()),
   seed: Type.Optional(Type.Integer({ minimum: 0 })),
-}, { additionalProperties: false });
+};
+const RunBody = Type.Object(RunFields, { additionalProperties: false });
 
 // Report pages carry text from arbitrary crawled sites: no script at all, styles inline only.
 const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'self'";
@@ -147,7 +148,7 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
   app.get('/api/inspection/schedules', { schema: { tags, summary: '定期检查计划' }, preHandler: inspector }, async () => ({ items: await inspection.schedules() }));
 
   app.post('/api/inspection/schedules', {
-    schema: { tags, summary: '新建定期检查（同时每小时监测可访问性）', body: Type.Intersect([RunBody, Type.Object({ everyHours: Type.Integer({ minimum: 1, maximum: 24 * 90 }) })]), response: { 200: Type.Object({ id: Type.Integer() }), ...errors(400, 403) } },
+    schema: { tags, summary: '新建定期检查（同时每小时监测可访问性）', body: Type.Object({ ...RunFields, everyHours: Type.Integer({ minimum: 1, maximum: 24 * 90 }) }, { additionalProperties: false }), response: { 200: Type.Object({ id: Type.Integer() }), ...errors(400, 403) } },
     preHandler: inspector,
   }, async (request) => {
     const a = checkScope(request, request.body.siteId);

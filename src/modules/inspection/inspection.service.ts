@@ -15,7 +15,7 @@ import { inspect, type InspectionReport, type RunProgress } from './engine.ts';
 import { evidenceUrls, takeScreenshots } from './evidence.ts';
 import { probeOnce } from './external/index.ts';
 import { findIndicator, GOV_WEBSITE_CATALOGUE } from './indicators.ts';
-import type { Finding } from './scoring.ts';
+import { InspectionInputError, scoreInspection, type Finding } from './scoring.ts';
 import { InternalChecks } from './internal/internal-checks.ts';
 import * as repo from './inspection.repository.ts';
 
@@ -212,6 +212,13 @@ export class InspectionService {
     if (!indicator) throw new AppError('VALIDATION_FAILED', `指标 ${input.indicatorId} 不存在`);
     if (indicator.kind !== 'veto' && input.points !== undefined && input.points !== null && (input.points < 0 || input.points > ('points' in indicator ? Number(indicator.points) : 0))) {
       throw new AppError('VALIDATION_FAILED', `分值应在 0 到 ${'points' in indicator ? indicator.points : 0} 之间`);
+    }
+    // Checked as the scoring will read it, so a bad finding is refused now rather than breaking later runs.
+    try {
+      scoreInspection([{ indicatorId: input.indicatorId, status: 'measured', findings: [{ indicatorId: input.indicatorId, ...(input.subRule ? { subRule: input.subRule } : {}), ...(input.part ? { part: input.part } : {}), ...(input.points !== undefined && input.points !== null ? { points: input.points } : {}), message: input.message }] }]);
+    } catch (error) {
+      if (error instanceof InspectionInputError) throw new AppError('VALIDATION_FAILED', `人工发现不符合该指标的评分细则：${error.message}`);
+      throw error;
     }
     const at = this.clock.now().toISOString();
     const evidence = { url: input.evidenceUrl ?? input.url, note: input.note ?? '', expected: '', observed: input.message, at, source: 'manual', inspector: actor.username, ...(input.screenshotFileKey ? { screenshotKey: input.screenshotFileKey } : {}) };

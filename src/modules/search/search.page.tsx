@@ -101,7 +101,7 @@ function Tabs({ view, result, input }: { view: ViewContext; result: SearchResult
         {result.kinds.map((k) => (
           <li key={k.kind}>
             <a href={searchHref(view, input, { kind: k.kind, page: 1 })} aria-current={k.kind === result.kind ? 'page' : undefined} data-kind={k.kind}>
-              {k.label}<span className="search-count">（{k.count}）</span>
+              {k.label}<span className="search-count">（{result.approximate && k.kind !== 'all' && k.kind !== result.kind ? '约' : ''}{k.count}）</span>
             </a>
           </li>
         ))}

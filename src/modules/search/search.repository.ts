@@ -254,12 +254,12 @@ function matchClause(pg: boolean, node: MatchNode) {
   return pg ? sql`tsv @@ cast(${toTsquery(node)} as tsquery)` : sql`search_fts match ${toFts5(node)}`;
 }
 
-/** Matching documents per kind code. */
-export async function kindCounts(db: Executor, node: MatchNode, f: KeyFilter): Promise<Map<number, number>> {
+/** Matching documents per kind code, among the newest `limit` matches (all of them when there are fewer). */
+export async function kindCounts(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<Map<number, number>> {
   const pg = isPostgres(db);
   const q = pg
-    ? sql<{ k: number; n: number }>`select cast(doc_key & 7 as integer) as k, count(*) as n from search_docs where ${matchClause(pg, node)}${conditions(pg, f)} group by 1`
-    : sql<{ k: number; n: number }>`select (rowid & 7) as k, count(*) as n from search_fts where ${matchClause(pg, node)}${conditions(pg, f)} group by 1`;
+    ? sql<{ k: number; n: number }>`select cast(k & 7 as integer) as k, count(*) as n from (select doc_key as k from search_docs where ${matchClause(pg, node)}${conditions(pg, f)} order by doc_key desc limit ${limit}) s group by 1`
+    : sql<{ k: number; n: number }>`select (k & 7) as k, count(*) as n from (select rowid as k from search_fts where ${matchClause(pg, node)}${conditions(pg, f)} order by rowid desc limit ${limit}) group by 1`;
   const rows = (await q.execute(db)).rows;
   return new Map(rows.map((r) => [Number(r.k), Number(r.n)]));
 }

@@ -82,6 +82,7 @@ export const SearchResultView = Type.Object({
   hotWords: Type.Array(Type.String(), { description: '热门搜索' }),
   serviceCards: Type.Array(CardView, { description: '搜索即服务：与关键词匹配的服务卡片' }),
   expanded: Type.Array(Type.String(), { description: '同时搜索的同义词、拼音对应词' }),
+  approximate: Type.Boolean({ description: '结果超过 5000 条时，各分类的条数为估计值（总数准确）' }),
 });
 
 export const SuggestView = Type.Object({

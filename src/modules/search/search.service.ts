@@ -31,6 +31,14 @@ const BATCH = 500;
 const VOCAB_CHECK_MS = 60_000;
 const HOT_TTL_MS = 5 * 60_000;
 const COUNT_TTL_MS = 30_000;
+/** Result sets up to this size are counted by kind exactly. */
+export const EXACT_COUNTS = 5000;
+
+interface KindCounts {
+  byKind: Map<number, number>;
+  total: number;
+  approximate: boolean;
+}
 const HOT_DAYS = 30;
 /** A query must have been searched this often before it is shown to others (hot words, suggestions). */
 const HOT_MIN_COUNT = 2;
@@ -118,6 +126,8 @@ export interface SearchResult {
   serviceCards: CardView[];
   /** Synonyms and pinyin readings the query was widened with. */
   expanded: string[];
+  /** The counts by kind (not the total) are estimates: the result set is larger than EXACT_COUNTS. */
+  approximate: boolean;
 }
 
 export interface SuggestItem {
@@ -173,10 +183,12 @@ export class SearchService {
   private readonly failed = new Set<number>();
   private background: Promise<void> = Promise.resolve();
   /** Per-kind counts of recent searches (tabs and pages of one query reuse them); cleared by any index change. */
-  private readonly countCache = new Map<string, { at: number; counts: Map<number, number> }>();
+  private readonly countCache = new Map<string, { at: number; counts: KindCounts }>();
   private readyChecked = false;
   /** The last indexing error (indexing never fails a publication; failed items are retried). */
   lastError: Error | null = null;
+  /** Result sets up to this size are counted by kind exactly (see kindCounts). */
+  exactCounts = EXACT_COUNTS;
 
   constructor(
     private readonly db: Db,
@@ -213,13 +225,25 @@ export class SearchService {
     this.countCache.clear();
   }
 
-  /** Matching documents per kind; remembered for 30 s (another process's reindex shows within that time). */
-  private async kindCounts(node: MatchNode, filter: repo.KeyFilter): Promise<Map<number, number>> {
-    const key = `${JSON.stringify(node)}|${filter.min}|${filter.max}`;
+  /**
+   * Matching documents per kind. Exact up to EXACT_COUNTS matches; beyond, the total is exact and the split by
+   * kind is that of the newest EXACT_COUNTS matches, scaled (`approximate`): counting a large result set by
+   * kind costs three times as much as counting it. Remembered for 30 s (tabs and pages of a query reuse it;
+   * another process's reindex shows within that time).
+   */
+  private async kindCounts(node: MatchNode, filter: repo.KeyFilter): Promise<KindCounts> {
+    const key = `${JSON.stringify(node)}|${filter.min}|${filter.max}|${this.exactCounts}`;
     const now = Date.now();
     const hit = this.countCache.get(key);
     if (hit && now - hit.at < COUNT_TTL_MS) return hit.counts;
-    const counts = await repo.kindCounts(this.db, node, filter);
+    const sample = await repo.kindCounts(this.db, node, filter, this.exactCounts + 1);
+    const sampled = [...sample.values()].reduce((a, b) => a + b, 0);
+    let counts: KindCounts = { byKind: sample, total: sampled, approximate: false };
+    if (sampled > this.exactCounts) {
+      const total = await repo.countMatches(this.db, node, filter);
+      const byKind = new Map([...sample].map(([k, n]) => [k, Math.round((n * total) / sampled)]));
+      counts = { byKind, total, approximate: true };
+    }
     if (this.countCache.size >= 500) this.countCache.delete(this.countCache.keys().next().value as string);
     this.countCache.set(key, { at: now, counts });
     return counts;
@@ -363,7 +387,7 @@ export class SearchService {
     await this.db.transaction().execute((trx) => repo.deleteDocs(trx, stale.gone.map((d) => d.doc_key)));
     if (stale.changed.length) await this.indexItemsQuietly(stale.changed);
     await this.db.transaction().execute((trx) =>
-      repo.replaceTerms(trx, [...df].map(([t, n]) => ({ term: t, df: n, ...pinyinFieldsInfo(t) }))),
+      repo.replaceTerms(trx, [...df].map(([t, n]) => ({ term: t, df: n, ...pinyinFields(t) }))),
     );
     await repo.optimize(this.db);
     this.indexChanged();
@@ -540,20 +564,19 @@ export class SearchService {
     let counts = await this.kindCounts(and([plan.match, ...facets]), filter);
     let correctedQuery: string | null = null;
     let fuzzy = false;
-    const sum = (m: Map<number, number>) => [...m.values()].reduce((a, b) => a + b, 0);
-    if (sum(counts) === 0) {
+    if (counts.total === 0) {
       const corrected = correctQuery(input.q, ctx.vocab);
       const cPlan = corrected ? planQuery(corrected, ctx, ctx.syn) : null;
-      const cCounts = cPlan ? await this.kindCounts(and([cPlan.match, ...facets]), filter) : new Map<number, number>();
-      if (cPlan && sum(cCounts) > 0) {
+      const cCounts = cPlan ? await this.kindCounts(and([cPlan.match, ...facets]), filter) : null;
+      if (cPlan && cCounts && cCounts.total > 0) {
         plan = cPlan;
         counts = cCounts;
         correctedQuery = corrected;
       } else {
         // A character wrong, missing or extra; then all words but one.
         for (const fPlan of [fuzzyPlan(input.q, ctx, ctx.syn), relaxedPlan(input.q, ctx, ctx.syn)]) {
-          const fCounts = fPlan ? await this.kindCounts(and([fPlan.match, ...facets]), filter) : new Map<number, number>();
-          if (fPlan && sum(fCounts) > 0) {
+          const fCounts = fPlan ? await this.kindCounts(and([fPlan.match, ...facets]), filter) : null;
+          if (fPlan && fCounts && fCounts.total > 0) {
             plan = fPlan;
             counts = fCounts;
             fuzzy = true;
@@ -562,10 +585,11 @@ export class SearchService {
         }
       }
     }
-    const totalAll = sum(counts);
+    const totalAll = counts.total;
     const code = input.kind === 'all' ? null : kindCode(input.kind);
-    const total = code === null ? totalAll : (counts.get(code) ?? 0);
     const kindFilter: repo.KeyFilter = { ...filter, kindCode: code };
+    // A tab's own total is always exact (its pages depend on it).
+    const total = code === null ? totalAll : counts.approximate ? await repo.countMatches(this.db, and([plan.match, ...facets]), kindFilter) : (counts.byKind.get(code) ?? 0);
 
     const keys = await this.pageKeys(plan, facets, kindFilter, input, sites.map((s) => s.id));
     const items = await this.present(keys, plan, scope, sites);
@@ -580,7 +604,8 @@ export class SearchService {
       pages: Math.min(MAX_PAGE, Math.ceil(total / input.pageSize)),
       kind: input.kind,
       sort: input.sort,
-      kinds: [{ kind: 'all', label: ALL_LABEL, count: totalAll }, ...KINDS.map((k) => ({ kind: k.kind, label: k.label, count: counts.get(k.code) ?? 0 }))],
+      kinds: [{ kind: 'all', label: ALL_LABEL, count: totalAll }, ...KINDS.map((k) => ({ kind: k.kind, label: k.label, count: k.code === code ? total : (counts.byKind.get(k.code) ?? 0) }))],
+      approximate: counts.approximate,
       sites: [],
       items,
       suggestions: [],
@@ -875,7 +900,6 @@ function pinyinFields(term: string) {
   return { pinyin: p.full, initials: p.initials };
 }
 
-const pinyinFieldsInfo = pinyinFields;
 
 // ---------- default service cards ----------
 

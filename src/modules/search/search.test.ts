@@ -136,6 +136,23 @@ describe(`site search (${DIALECT})`, () => {
     assert.equal((await search('营商环境', { column: other.id })).total, 0);
   });
 
+  it('counts large result sets exactly in total, and by kind from the newest matches (approximate)', async () => {
+    env.ctx.search.exactCounts = 5;
+    try {
+      const r = await search('营商环境');
+      assert.equal(r.total, 12, 'the total stays exact');
+      assert.equal(r.approximate, true);
+      assert.equal(r.kinds.find((k) => k.kind === 'news')!.count, 12, 'all twelve are news: the estimate is exact here');
+      const tab = await search('营商环境', { kind: 'news', page: 2 });
+      assert.equal(tab.total, 12, 'a tab’s own total is exact');
+      assert.equal(tab.items.length, 2);
+      const small = await search('社会保险费征缴');
+      assert.equal(small.approximate, false);
+    } finally {
+      env.ctx.search.exactCounts = 5000;
+    }
+  });
+
   it('widens queries with synonyms (default and administrator-managed)', async () => {
     assert.ok(titles(await search('公积金提取')).includes('住房公积金提取办事指南'));
     assert.ok(titles(await search('医保 参保缴费')).includes('关于做好2026年度城乡居民基本医疗保险参保缴费工作的通知'));

@@ -58,6 +58,7 @@ export default function RichTextEditor(props: RichTextEditorProps) {
   // in from outside. Normalisation alone (TipTap's trailing paragraph) is not a change.
   const emitted = useRef<string>('');
   const synced = useRef<string | undefined>(value);
+  const ready = useRef(false);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
   const siteRef = useRef(siteId);
@@ -223,12 +224,18 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       },
     },
     onCreate: ({ editor: e }) => {
+      ready.current = true;
       emitted.current = htmlOf(e);
       uploadDataImages(e);
     },
     onUpdate: ({ editor: e }) => {
       uploadDataImages(e);
       const html = htmlOf(e);
+      // Updates before onCreate are TipTap normalising the loaded content, not edits.
+      if (!ready.current) {
+        emitted.current = html;
+        return;
+      }
       if (html === emitted.current) return;
       emitted.current = html;
       synced.current = html;

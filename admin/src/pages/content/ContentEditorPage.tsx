@@ -210,7 +210,7 @@ function fitsColumn(type: ContentType, c: WritableColumn): boolean {
 }
 
 /** Policy documents to link from an interpretation, searched by title. */
-function PolicyPicker(props: { siteId: number; value?: number[]; onChange?: (v: number[]) => void; known: { id: number; title: string }[]; disabled?: boolean; selfId?: number }) {
+function PolicyPicker(props: { id?: string; siteId: number; value?: number[]; onChange?: (v: number[]) => void; known: { id: number; title: string }[]; disabled?: boolean; selfId?: number }) {
   const [q, setQ] = useState('');
   const [labels, setLabels] = useState<Map<number, string>>(() => new Map(props.known.map((k) => [k.id, k.title])));
   const result = useLoad(
@@ -229,16 +229,21 @@ function PolicyPicker(props: { siteId: number; value?: number[]; onChange?: (v: 
   const found = (result.data ?? []).filter((i) => i.id !== props.selfId);
   const options = [
     ...(props.value ?? []).filter((id) => !found.some((f) => f.id === id)).map((id) => ({ value: id, label: labels.get(id) ?? `#${id}` })),
-    ...found.map((i) => ({ value: i.id, label: `${i.title}${i.status === 'published' ? '' : `（${i.statusName}）`}` })),
+    ...found.map((i) => ({
+      value: i.id,
+      label: `${i.title}${i.status === 'published' ? '' : `（${i.statusName}）`}${i.indexNo ? ` · ${i.indexNo}` : ''}`,
+    })),
   ];
   return (
     <Select
+      id={props.id}
       mode="multiple"
       value={props.value}
       onChange={props.onChange}
       disabled={props.disabled}
       options={options}
       filterOption={false}
+      popupMatchSelectWidth={480}
       showSearch={{
         onSearch: (text) => {
           window.clearTimeout(timer.current);
@@ -423,7 +428,7 @@ export default function ContentEditorPage() {
 
   const status = detail?.status;
   const canSubmit = !readOnly && !!me.departmentId && !(status === 'published' && !detail?.pendingChanges && !dirty);
-  const canSchedule = !!detail && writer && columnWritable && status !== 'classified' && status !== 'withdrawn';
+  const canSchedule = !!detail && writer && columnWritable && status !== 'classified';
   const canWithdraw = !!detail && writer && columnWritable && (status === 'published' || status === 'scheduled');
   const typeOptions = (options.data?.types ?? Object.entries(TYPE_NAMES).map(([value, label]) => ({ value, label }))) as { value: ContentType; label: string }[];
   const nameLabel = type === 'leader' ? '姓名' : '标题';

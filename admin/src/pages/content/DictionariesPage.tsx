@@ -117,12 +117,14 @@ export default function DictionariesPage() {
     {
       title: '错误写法',
       dataIndex: 'wrong',
-      render: (_, w) => <Input value={w.wrong} maxLength={50} disabled={!editable} aria-label={`第 ${words.indexOf(w) + 1} 行错误写法`} onChange={(e) => changeWord(w.key, { wrong: e.target.value })} />,
+      render: (_, w) =>
+        editable ? <Input value={w.wrong} maxLength={50} aria-label={`第 ${words.indexOf(w) + 1} 行错误写法`} onChange={(e) => changeWord(w.key, { wrong: e.target.value })} /> : w.wrong,
     },
     {
       title: '正确写法',
       dataIndex: 'right',
-      render: (_, w) => <Input value={w.right} maxLength={50} disabled={!editable} aria-label={`第 ${words.indexOf(w) + 1} 行正确写法`} onChange={(e) => changeWord(w.key, { right: e.target.value })} />,
+      render: (_, w) =>
+        editable ? <Input value={w.right} maxLength={50} aria-label={`第 ${words.indexOf(w) + 1} 行正确写法`} onChange={(e) => changeWord(w.key, { right: e.target.value })} /> : w.right,
     },
     ...(editable
       ? [
@@ -152,25 +154,28 @@ export default function DictionariesPage() {
       title: '姓名',
       dataIndex: 'name',
       width: 180,
-      render: (_, l) => <Input value={l.name} maxLength={20} disabled={!editable} aria-label={`第 ${leaders.indexOf(l) + 1} 行姓名`} onChange={(e) => changeLeader(l.key, { name: e.target.value })} />,
+      render: (_, l) =>
+        editable ? <Input value={l.name} maxLength={20} aria-label={`第 ${leaders.indexOf(l) + 1} 行姓名`} onChange={(e) => changeLeader(l.key, { name: e.target.value })} /> : l.name,
     },
     {
       title: '现任职务（可填多个）',
       dataIndex: 'posts',
-      render: (_, l) => (
-        <Select
-          mode="tags"
-          value={l.posts}
-          disabled={!editable}
-          style={{ width: '100%' }}
-          tokenSeparators={['、', '，', ',', '；', ';']}
-          placeholder="输入职务后按回车，如：党组书记、主任"
-          aria-label={`第 ${leaders.indexOf(l) + 1} 行职务`}
-          open={false}
-          suffixIcon={null}
-          onChange={(posts: string[]) => changeLeader(l.key, { posts: posts.map((p) => p.trim()).filter(Boolean).slice(0, 10) })}
-        />
-      ),
+      render: (_, l) =>
+        !editable ? (
+          l.posts.join('、')
+        ) : (
+          <Select
+            mode="tags"
+            value={l.posts}
+            style={{ width: '100%' }}
+            tokenSeparators={['、', '，', ',', '；', ';']}
+            placeholder="输入职务后按回车，如：党组书记、主任"
+            aria-label={`第 ${leaders.indexOf(l) + 1} 行职务`}
+            open={false}
+            suffixIcon={null}
+            onChange={(posts: string[]) => changeLeader(l.key, { posts: posts.map((p) => p.trim()).filter(Boolean).slice(0, 10) })}
+          />
+        ),
     },
     ...(editable
       ? [

@@ -10,6 +10,7 @@ import { formatDateTime } from '../../format';
 import { consolePath, type NotificationItem } from './model';
 import { useActivePoll } from './poll';
 import { reviewCountsLabel, useReviewCounts } from './reviewCounts';
+import './content.css';
 
 interface Notifications {
   items: NotificationItem[];

@@ -84,12 +84,12 @@ export default function RegisterPage() {
   };
 
   const tableColumns: TableColumnsType<RegisterRow> = [
-    { title: '序号', dataIndex: 'serialText', width: 96, fixed: 'left' },
-    { title: '部门', dataIndex: 'department', width: 110 },
+    { title: '序号', dataIndex: 'serialText', width: 88 },
+    { title: '部门', dataIndex: 'department', width: 96 },
     {
       title: '信息名称',
       dataIndex: 'title',
-      width: 240,
+      width: 200,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/content/${r.contentId}`}>{r.title}</Link>
@@ -102,7 +102,7 @@ export default function RegisterPage() {
     {
       title: '是否涉密',
       dataIndex: 'secret',
-      width: 150,
+      width: 110,
       render: (_, r) => (
         <Space orientation="vertical" size={2}>
           <span>{r.secret}</span>
@@ -117,20 +117,19 @@ export default function RegisterPage() {
         </Space>
       ),
     },
-    { title: '发布形式', dataIndex: 'releaseForm', width: 100 },
+    { title: '发布形式', dataIndex: 'releaseForm', width: 84 },
     {
       title: '网站发布栏目',
       dataIndex: 'columnBox',
-      width: 140,
+      width: 110,
       render: (_, r) => (r.columnBox === '其他' ? `其他：${r.column}` : r.columnBox),
     },
-    { title: '工作机构或人员审查意见', key: 'dept', width: 220, render: (_, r) => <Opinion value={r.dept} pending={pendingText(r, 'dept')} /> },
-    { title: '分管领导意见', key: 'leader', width: 200, render: (_, r) => <Opinion value={r.leader} pending={pendingText(r, 'leader')} /> },
+    { title: '工作机构或人员审查意见', key: 'dept', width: 180, render: (_, r) => <Opinion value={r.dept} pending={pendingText(r, 'dept')} /> },
+    { title: '分管领导意见', key: 'leader', width: 180, render: (_, r) => <Opinion value={r.leader} pending={pendingText(r, 'leader')} /> },
     {
       title: '审查结果',
       dataIndex: 'outcome',
-      width: 110,
-      fixed: 'right',
+      width: 96,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Tag color={OUTCOME_COLORS[r.outcome] ?? 'default'}>{r.outcome}</Tag>
@@ -228,7 +227,7 @@ export default function RegisterPage() {
         columns={tableColumns}
         dataSource={rows.data ?? []}
         loading={rows.loading}
-        scroll={{ x: 1400 }}
+        scroll={{ x: 1144 }}
         pagination={{ pageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => `共 ${n} 条` }}
         locale={{ emptyText: <Empty description="没有符合条件的审查登记" /> }}
         data-testid="register-table"

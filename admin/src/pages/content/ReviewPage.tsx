@@ -226,7 +226,13 @@ export default function ReviewPage() {
                       ...(decision === '不同意' && !secrecyStep ? [{ required: true, whitespace: true, message: '不同意时须填写审查意见，说明退回理由' }] : []),
                       { max: 1000, message: '意见最多 1000 字' },
                     ]}
-                    extra={decision === '不同意' ? '必填：说明退回理由，承办人将看到此意见。' : '可选；不填时按结论记录（如“同意”）。'}
+                    extra={
+                      secrecyStep
+                        ? '可选；不填时记录为“经保密审查，不涉密”或“经保密审查，属于涉密信息，不得公开发布”。'
+                        : decision === '不同意'
+                          ? '必填：说明退回理由，承办人将看到此意见。'
+                          : '可选；不填时按结论记录（如“同意”）。'
+                    }
                   >
                     <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={1000} showCount />
                   </Form.Item>

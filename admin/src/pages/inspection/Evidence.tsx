@@ -1,7 +1,7 @@
 // One finding with its evidence: the page, what was expected and what was seen, when (Asia/Shanghai), the
 // SHA-256 of the page and a screenshot fetched through the API, opened large in a dialog.
 import { useEffect, useState, type ReactNode } from 'react';
-import { Button, Modal, Space, Tag, Typography } from 'antd';
+import { Modal, Space, Tag, Typography } from 'antd';
 import { PictureOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../format';
 import { fmt, partName, SourceTag, subRuleText, toneStyle } from './common';
@@ -63,7 +63,7 @@ export function Screenshot({ path, pageUrl }: { path: string; pageUrl?: string }
 // `missing` repeats 实为; `source` is shown as a tag; the rest is internal bookkeeping.
 const KNOWN = new Set(['url', 'expected', 'observed', 'at', 'sha256', 'screenshot', 'screenshotKey', 'source', 'note', 'inspector', 'manualFindingId', 'missing']);
 
-export function EvidenceView({ evidence }: { evidence: Evidence }) {
+export function EvidenceView({ evidence, message }: { evidence: Evidence; message?: string }) {
   const rows: [string, ReactNode][] = [];
   if (evidence.url)
     rows.push([
@@ -73,7 +73,8 @@ export function EvidenceView({ evidence }: { evidence: Evidence }) {
       </Typography.Link>,
     ]);
   if (evidence.expected) rows.push(['应为', evidence.expected]);
-  if (evidence.observed) rows.push(['实为', evidence.observed]);
+  // Manual findings store their description as `observed` too: shown once.
+  if (evidence.observed && evidence.observed !== message) rows.push(['实为', evidence.observed]);
   const link = evidence.link;
   if (typeof link === 'string' && link !== evidence.url)
     rows.push(['链接', <Typography.Text style={{ wordBreak: 'break-all' }}>{typeof evidence.text === 'string' && evidence.text ? `${evidence.text}：${link}` : link}</Typography.Text>]);
@@ -135,7 +136,7 @@ export function FindingView({ finding, indicator, kind }: { finding: ReportFindi
           细则{finding.subRule}：{rule}
         </Typography.Paragraph>
       )}
-      {finding.evidence && <EvidenceView evidence={finding.evidence} />}
+      {finding.evidence && <EvidenceView evidence={finding.evidence} message={finding.message} />}
     </div>
   );
 }

@@ -94,12 +94,10 @@ function summary(s: Section): string {
   if (s.key === 'veto') {
     if (count('否决')) parts.push(`否决 ${count('否决')} 项`);
     parts.push(`通过 ${count('通过')} 项`);
-  } else if (s.key === 'bonus') {
-    const gained = s.indicators.reduce((n, i) => n + (i.points ?? 0), 0);
-    parts.push(`加 ${fmt(gained)} 分`);
-  } else {
-    const lost = s.indicators.reduce((n, i) => n + (i.kind === 'deduction' ? (i.points ?? 0) : 0), 0);
-    parts.push(`扣 ${fmt(lost)} 分`);
+  } else if (s.indicators.some((i) => i.points !== null)) {
+    // Not after a veto, when nothing is scored.
+    const sum = s.indicators.reduce((n, i) => n + (i.points ?? 0), 0);
+    parts.push(s.key === 'bonus' ? `加 ${fmt(sum)} 分` : `扣 ${fmt(sum)} 分`);
     if (count('扣分')) parts.push(`${count('扣分')} 项扣分`);
   }
   if (count('未检测')) parts.push(`未检测 ${count('未检测')} 项`);

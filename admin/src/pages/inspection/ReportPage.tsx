@@ -223,7 +223,11 @@ function ReportBody({ runId, report, catalogue, sameUrl }: { runId: number; repo
       <Untested report={report} />
       {report.evidenceNote && <Alert type="info" showIcon title={report.evidenceNote} />}
       <Card title="各组扣分" size="small">
-        <GroupChart report={report} />
+        {report.deductionScore === null ? (
+          <Alert type="error" showIcon title="存在单项否决情形，扣分指标和加分指标不再评分。" description="各项发现仍列在下方，整改时请一并处理。" />
+        ) : (
+          <GroupChart report={report} />
+        )}
       </Card>
       <Card
         title="逐项检查结果"

@@ -148,7 +148,9 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
                   <span>检查完成</span>
                   <VerdictTag verdict={run.verdict} />
                   <span>
-                    扣分指标得分 {fmt(run.deduction_score)}，加分 {fmt(run.bonus_score)}，总分 {fmt(run.total_score)}
+                    {run.deduction_score === null
+                      ? '存在单项否决情形，不再评分'
+                      : `扣分指标得分 ${fmt(run.deduction_score)}，加分 ${fmt(run.bonus_score)}，总分 ${fmt(run.total_score)}`}
                   </span>
                 </Space>
               }

@@ -43,6 +43,7 @@ function HowItWorks() {
 function duration(from: string | null, to: string | null): string | null {
   if (!from || !to) return null;
   const s = Math.max(0, Math.round((new Date(to).getTime() - new Date(from).getTime()) / 1000));
+  if (s === 0) return null;
   return s < 60 ? `${s} 秒` : `${Math.floor(s / 60)} 分 ${s % 60} 秒`;
 }
 
@@ -141,7 +142,9 @@ export default function InspectionRunsPage() {
       key: 'score',
       width: 200,
       render: (_, r) =>
-        r.status === 'done' ? (
+        r.status === 'done' && r.deduction_score === null ? (
+          <Typography.Text type="secondary">单项否决，不再评分</Typography.Text>
+        ) : r.status === 'done' ? (
           <Space orientation="vertical" size={2}>
             <ScoreTag score={r.total_score} />
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>

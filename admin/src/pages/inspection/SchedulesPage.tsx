@@ -10,7 +10,7 @@ import { showError, showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
 import type { Items } from '../../types';
-import { isInspector } from './common';
+import { isInspector, toneStyle } from './common';
 import { initialTarget, TargetFields, toRunInput, type TargetValues } from './TargetFields';
 import type { RunOptionsInput, ScheduleRow } from './types';
 
@@ -92,13 +92,26 @@ export default function InspectionSchedulesPage() {
         <Space orientation="vertical" size={0}>
           <Typography.Text style={{ wordBreak: 'break-all' }}>{r.target_url}</Typography.Text>
           {r.site_id !== null && <Typography.Text type="secondary">本平台站点：{siteName(r.site_id)}</Typography.Text>}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {optionsText(optionsOf(r))}
+          </Typography.Text>
         </Space>
       ),
     },
-    { title: '周期', dataIndex: 'every_hours', width: 110, render: (h: number) => <Tag color="blue">{everyText(h)}</Tag> },
-    { title: '下次检查', dataIndex: 'next_run_at', width: 170, render: (v: string) => formatDateTime(v) },
-    { title: '检查选项', key: 'options', render: (_, r) => <Typography.Text type="secondary">{optionsText(optionsOf(r))}</Typography.Text> },
-    { title: '建立时间', dataIndex: 'created_at', width: 170, render: (v: string) => formatDateTime(v) },
+    { title: '周期', dataIndex: 'every_hours', width: 100, render: (h: number) => <Tag style={toneStyle('info')}>{everyText(h)}</Tag> },
+    {
+      title: '下次检查',
+      key: 'next',
+      width: 180,
+      render: (_, r) => (
+        <Space orientation="vertical" size={0}>
+          <span>{formatDateTime(r.next_run_at)}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            建立于 {formatDateTime(r.created_at)}
+          </Typography.Text>
+        </Space>
+      ),
+    },
     {
       title: '操作',
       key: 'actions',
@@ -170,7 +183,7 @@ export default function InspectionSchedulesPage() {
               loading={schedules.loading}
               pagination={false}
               size="middle"
-              scroll={{ x: 860 }}
+              scroll={{ x: 640 }}
               locale={{ emptyText: <Empty description="还没有定期检查" /> }}
               data-testid="schedules-table"
             />

@@ -172,13 +172,16 @@ export function ScoreTag({ score, label = '总分' }: { score: number | null | u
 
 export const isInspector = (me: Me): boolean => me.roles.some((r) => r.role === 'inspector');
 
-/** The site this admin origin answers as (the one listing the host among its domains, else the main site). */
+/**
+ * The site this admin origin answers as: the one listing the host among its domains, else the main site (the
+ * root site with the lowest id). A subordinate site is never the main site, even when it is the only one the
+ * staff member sees.
+ */
 function hostSite(sites: Site[]): Site | undefined {
   const { host, hostname } = window.location;
   const byHost = sites.find((s) => s.domains.some((d) => d.toLowerCase() === host.toLowerCase() || d.toLowerCase() === hostname.toLowerCase()));
   if (byHost) return byHost;
-  const sorted = [...sites].sort((a, b) => a.id - b.id);
-  return sorted.find((s) => s.parentId === null) ?? sorted[0];
+  return [...sites].sort((a, b) => a.id - b.id).find((s) => s.parentId === null);
 }
 
 /** Where a site of this platform is served from this origin: `/` for the main site, `/site/<code>/` for the others. */

@@ -1,0 +1,84 @@
+// Issue 6 in a real browser: an inspector starts an inspection of the demo site (one of this platform's own
+// sites) in the admin console, follows its progress, opens the report with the indicators of 附件2 and exports
+// it as PDF.
+import fs from 'node:fs';
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { browserEnv, SKIP_REASON, screenshot } from './browser.ts';
+import { mainSiteId, staff, TEST_PASSWORD } from '../helpers.ts';
+import { seedDemoContent } from '../../src/modules/setup/demo-content.ts';
+import { ManualClock } from '../../src/platform/time.ts';
+
+test('inspector: inspects the demo site, watches progress, reads the report and exports the PDF', { skip: SKIP_REASON }, async (t) => {
+  // The demo content is dated by the real clock: inspect at the real time.
+  const env = await browserEnv({ clock: new ManualClock(new Date()) });
+  try {
+    const { page, baseUrl, ctx } = env;
+    const siteId = await mainSiteId(ctx);
+    await seedDemoContent(ctx, siteId);
+    await staff(ctx, 'inspector1', ['inspector']);
+
+    await page.goto(`${baseUrl}/admin/`);
+    await page.getByLabel('用户名').fill('inspector1');
+    await page.getByLabel('密码').fill(TEST_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByRole('menuitem', { name: /检查任务/ }).click();
+
+    // The own site is preselected: its URL comes from this origin, and siteId makes the internal checks run.
+    const form = page.getByTestId('run-form');
+    const url = form.getByRole('textbox', { name: '网址' });
+    await page.waitForFunction((expected) => (document.querySelector('#url') as HTMLInputElement | null)?.value === expected, `${baseUrl}/`, { timeout: 10_000 });
+    assert.equal(await url.inputValue(), `${baseUrl}/`);
+    await form.getByLabel('最多页面数').fill('15');
+    await form.getByLabel('截取证据截图').uncheck();
+    await form.getByRole('button', { name: '开始检查' }).click();
+
+    // Live progress: the stage in Chinese with the engine's message, until the run is done.
+    const progress = page.getByTestId('run-progress');
+    await progress.getByRole('progressbar').waitFor();
+    const seen = new Set<string>();
+    const reportButton = progress.getByRole('button', { name: '查看报告' });
+    const deadline = Date.now() + 240_000;
+    while (!(await reportButton.isVisible())) {
+      assert.ok(Date.now() < deadline, `the run did not finish; progress seen: ${[...seen].join(' | ')}`);
+      const text = await page.getByTestId('run-progress-message').textContent().catch(() => null);
+      if (text) seen.add(text);
+      if (seen.size === 2) await screenshot(page, t, 'inspection-progress');
+      await page.waitForTimeout(250);
+    }
+    t.diagnostic(`progress: ${[...seen].join(' | ')}`);
+    assert.ok([...seen].some((m) => /^(排队中|抓取页面|检查链接|按指标检查|整理报告)/.test(m)), `a stage was shown: ${[...seen].join(' | ')}`);
+    await screenshot(page, t, 'inspection-done');
+
+    const run = await ctx.db.selectFrom('inspection_runs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal(run.status, 'done', run.error ?? '');
+    assert.equal(run.site_id, siteId);
+    assert.deepEqual(JSON.parse(run.options), { url: `${baseUrl}/`, siteId, maxPages: 15, noServices: false, ignoreRobots: false, screenshots: false });
+
+    // The report: verdict with its scores, and every indicator of 附件2 grouped in panels.
+    await reportButton.click();
+    await page.waitForURL(`${baseUrl}/admin/inspection/runs/${run.id}`);
+    const verdict = page.getByTestId('report-verdict');
+    await verdict.waitFor();
+    assert.match((await verdict.textContent()) ?? '', new RegExp(run.verdict!));
+    assert.match((await page.getByTestId('score-total').textContent()) ?? '', new RegExp(String(run.total_score)));
+    await page.getByTestId('report-untested').waitFor();
+    await page.getByRole('button', { name: '全部展开' }).click();
+    for (const name of ['页面标签', '网站标识', '站点无法访问', '我为政府网站找错']) {
+      await page.getByRole('heading', { name, exact: true }).waitFor();
+    }
+    await page.getByTestId('group-chart').locator('svg').waitFor();
+    await screenshot(page, t, 'inspection-report');
+
+    // 导出 PDF downloads the report.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 PDF' }).click()]);
+    assert.equal(download.suggestedFilename(), `网站检查报告-${run.id}.pdf`);
+    const pdf = fs.readFileSync((await download.path())!);
+    assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+  } catch (error) {
+    await screenshot(env.page, t, 'inspection-failure').catch(() => {});
+    throw error;
+  } finally {
+    await env.closeAll();
+  }
+});
