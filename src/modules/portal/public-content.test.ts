@@ -625,7 +625,8 @@ describe('public site with content', () => {
 
     for (const url of ['/sitemap.xml', `/bmgk/ldxx/${ids.leader}.html`, '/gzdt/bmdt/rss.xml']) {
       const res = await get(url, { 'accept-encoding': 'br' });
-      assert.equal(res.headers['content-encoding'], 'br', url);
+      // Responses below the compression threshold are sent as they are.
+      assert.ok(res.headers['content-encoding'] === 'br' || res.rawPayload.length < 1024, url);
     }
     const html = plain.body;
     const css = /href="(\/assets\/portal\.[0-9a-f]{10}\.css)"/.exec(html)![1]!;

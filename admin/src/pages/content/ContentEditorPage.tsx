@@ -48,6 +48,7 @@ import {
   type TypeFields,
   type WritableColumn,
 } from './model';
+import { ContentPreview } from './ContentPreview';
 import { ReviewHistory } from './ReviewHistory';
 import { VersionsPanel } from './VersionsPanel';
 import './content.css';
@@ -517,7 +518,12 @@ export default function ContentEditorPage() {
           </Button>
         )}
         {writer && (
-          <Tooltip title={!me.departmentId ? '您的账号未设置所属部门，不能提交审查' : status === 'published' && !detail?.pendingChanges && !dirty ? '已发布且没有新的修改，无需审查' : ''}>
+          <Tooltip
+            title={
+              readOnlyReason ??
+              (!me.departmentId ? '您的账号未设置所属部门，不能提交审查' : status === 'published' && !detail?.pendingChanges && !dirty ? '已发布且没有新的修改，无需审查' : '')
+            }
+          >
             <span>
               <Button icon={<SendOutlined aria-hidden />} disabled={!canSubmit || saving} onClick={() => void openSubmit()} data-testid="open-submit">
                 提交审查
@@ -551,7 +557,11 @@ export default function ContentEditorPage() {
           {
             key: 'content',
             label: '内容',
-            children: siteId ? (
+            children: readOnly && detail ? (
+              <Card size="small">
+                <ContentPreview item={detail} columnLabel={columnLabel(detail.columnId) || detail.columnName} />
+              </Card>
+            ) : siteId ? (
               <Form<FormValues>
                 key={formKey}
                 form={form}
