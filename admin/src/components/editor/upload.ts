@@ -22,8 +22,9 @@ export function uploadErrorText(err: unknown, name: string): string {
   if (err instanceof ApiError) {
     if (err.code === 'PAYLOAD_TOO_LARGE') return `“${name}”超过 50 MB 上限，不能上传。请压缩后再试。`;
     if (err.code === 'UNSUPPORTED_FILE') {
-      const reason = err.message && err.message !== '不支持的文件类型' ? `：${err.message}` : '';
-      return `“${name}”不能上传，不支持的文件类型${reason}。可上传图片（PNG、JPG、GIF、WebP）、PDF、Office/WPS 文档、OFD、ZIP、MP4、MP3。`;
+      // The server names the reason (content not matching the extension, a type not allowed …).
+      if (err.message && err.message !== '不支持的文件类型') return `“${name}”不能上传：${err.message.replace(/[。.]$/, '')}。`;
+      return `“${name}”不能上传，不支持的文件类型。可上传图片（PNG、JPG、GIF、WebP）、PDF、Office/WPS 文档、OFD、ZIP、MP4、MP3。`;
     }
     return `“${name}”上传失败：${err.message}`;
   }
