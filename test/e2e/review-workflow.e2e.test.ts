@@ -125,7 +125,9 @@ test('信息发布审查: editor submits, reviewer and leader approve in their i
     await page.getByTestId('current-user').waitFor();
     const secretId = await writeNews(page, SECRET_TITLE, '根据等级保护要求，对电子政务外网核心设备的安全防护措施作如下调整。');
     await submitForReview(page, '是');
-    await page.getByRole('dialog', { name: '已登记为涉密不发布' }).getByRole('button', { name: '知道了' }).click();
+    const notice = page.getByRole('dialog', { name: '已登记为涉密不发布' });
+    await notice.getByRole('button', { name: '知道了' }).click();
+    await notice.waitFor({ state: 'hidden' });
     await page.getByTestId('content-status').filter({ hasText: '涉密不发布' }).waitFor();
     assert.match((await page.getByTestId('read-only-reason').textContent())!, /涉密/);
     assert.equal(await page.getByTestId('open-submit').isDisabled(), true, 'a classified item cannot be submitted again');

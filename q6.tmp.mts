@@ -1,0 +1,16 @@
+import pg from 'pg';
+import { loadConfig } from './src/platform/config.ts';
+import { openPostgres } from './src/platform/db/database.ts';
+import { createContext } from './src/context.ts';
+import { createSiteWithAnnex1 } from './src/modules/setup/setup.service.ts';
+import { loadCorpus } from './src/modules/search/quality/load.ts';
+import { generateItems } from './bench/search/generate.ts';
+const base = 'postgres://postgres@127.0.0.1:55432/';
+const admin = new pg.Client({ connectionString: base + 'postgres' }); await admin.connect();
+await admin.query('drop database if exists gp_search_exp with (force)'); await admin.query('create database gp_search_exp'); await admin.end();
+const dbh = openPostgres(base + 'gp_search_exp', 4);
+const ctx = await createContext(loadConfig({}, { dataDir: '/tmp/gp-exp', logLevel: 'silent' }), { dbh });
+const { siteId } = await createSiteWithAnnex1(ctx);
+await loadCorpus(ctx, siteId, generateItems(30000));
+const t = performance.now(); await ctx.search.reindex(); console.log('reindex s', ((performance.now() - t) / 1000).toFixed(1));
+await dbh.close();
