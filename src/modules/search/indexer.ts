@@ -4,7 +4,7 @@ import type { PublishedItem } from '../../platform/db/schema.ts';
 import type { ColumnNode } from '../columns/columns.schema.ts';
 import type { ContentSnapshot } from '../content/content-types.ts';
 import { plainText } from '../content/sanitize.ts';
-import { classify, type Kind } from './kinds.ts';
+import { classify, kindCode, type Kind } from './kinds.ts';
 import type { DocTokens } from './match.ts';
 import type { SearchDoc } from './search.repository.ts';
 import { bigramsOf, chunksOf, isVocabularyTerm, normalize, pinyinOf, searchTokens, STOP_WORDS, titleKey, unitsOf } from './text.ts';
@@ -126,7 +126,7 @@ export function buildDoc(prepared: PreparedItem, byId: Map<number, ColumnNode>, 
       grams: bigramsOf(unitsOf(title)),
       meta: metaTokens,
       body: bodyTokens,
-      facets: [`s${item.site_id}`, ...columnIds.map((id) => `c${id}`)],
+      facets: [`s${item.site_id}`, `k${kindCode(kind)}`, ...columnIds.map((id) => `c${id}`)],
     },
     row: {
       content_id: item.content_id,

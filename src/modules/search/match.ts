@@ -12,7 +12,8 @@ export type MatchNode =
   | { op: 'or'; items: MatchNode[] }
   | { op: 'not'; item: MatchNode; minus: MatchNode };
 
-export const TEXT_FIELDS: Field[] = ['title', 'meta', 'body'];
+/** Where a word may match: anywhere (a two-character word that is a title bigram is in the title). */
+export const TEXT_FIELDS: Field[] = ['title', 'grams', 'meta', 'body'];
 export const TITLE_FIELDS: Field[] = ['title'];
 
 export const term = (token: string, fields: Field[] = TEXT_FIELDS, prefix = false): MatchNode => ({ op: 'term', fields, token, prefix });
@@ -106,15 +107,28 @@ export function toFts5(node: MatchNode): string {
 
 // ---------- PostgreSQL tsquery / tsvector ----------
 
-/** Lexemes carry their field as a one-letter prefix, so one tsvector holds the five streams. */
-const PREFIX: Record<Field, string> = { title: 't', grams: 'g', meta: 'm', body: 'b', facets: 'f' };
+/**
+ * Lexemes carry a one-letter prefix: `t` title word, `g` title bigram, `f` facet, and `a` for a token anywhere
+ * (title, bigrams, metadata, body) — so a word anywhere is one posting list, not an OR of four. Queries only
+ * ask for a word anywhere, or within the title (`t`, `g`), or for a facet.
+ */
+const quoteLexeme = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
-const lexeme = (field: Field, token: string) => `'${(PREFIX[field] + token).replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+function lexemes(fields: Field[], token: string): string[] {
+  if (TEXT_FIELDS.every((f) => fields.includes(f))) return [quoteLexeme(`a${token}`)];
+  return fields.map((f) => {
+    if (f === 'title') return quoteLexeme(`t${token}`);
+    if (f === 'grams') return quoteLexeme(`g${token}`);
+    if (f === 'facets') return quoteLexeme(`f${token}`);
+    throw new Error(`no PostgreSQL lexeme for ${f} alone`);
+  });
+}
+
 
 export function toTsquery(node: MatchNode): string {
   switch (node.op) {
     case 'term': {
-      const parts = node.fields.map((f) => lexeme(f, node.token) + (node.prefix ? ':*' : ''));
+      const parts = lexemes(node.fields, node.token).map((l) => l + (node.prefix ? ':*' : ''));
       return parts.length === 1 ? parts[0]! : `(${parts.join(' | ')})`;
     }
     case 'and':
@@ -140,9 +154,12 @@ export function fts5Columns(doc: DocTokens): Record<Field, string> {
   return { title: doc.title.join(' '), grams: doc.grams.join(' '), meta: doc.meta.join(' '), body: doc.body.join(' '), facets: doc.facets.join(' ') };
 }
 
-/** A tsvector literal of the five streams (no positions: none are needed). */
+/** A tsvector literal: title words (t), title bigrams (g), every token anywhere (a), facets (f). No positions. */
 export function tsvectorLiteral(doc: DocTokens): string {
-  const lexemes = new Set<string>();
-  for (const field of ['title', 'grams', 'meta', 'body', 'facets'] as const) for (const t of doc[field]) lexemes.add(lexeme(field, t));
-  return [...lexemes].join(' ');
+  const out = new Set<string>();
+  for (const t of doc.title) out.add(quoteLexeme(`t${t}`));
+  for (const t of doc.grams) out.add(quoteLexeme(`g${t}`));
+  for (const field of ['title', 'grams', 'meta', 'body'] as const) for (const t of doc[field]) out.add(quoteLexeme(`a${t}`));
+  for (const t of doc.facets) out.add(quoteLexeme(`f${t}`));
+  return [...out].join(' ');
 }

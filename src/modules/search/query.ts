@@ -1,5 +1,5 @@
 // From what a user typed to match trees. A query is cut into chunks (between spaces and punctuation); a
-// chunk matches when its text is a substring of the title (a bigram phrase) or when each of its words
+// chunk matches when its text is in the title (all its bigrams are title bigrams) or when each of its words
 // matches somewhere (title, metadata or body). A word also matches through its synonyms, a latin word
 // through the Han terms its pinyin or initials stand for. Tiers for ranking: the whole query in the title,
 // then all words in the title, then anywhere.

@@ -131,7 +131,7 @@ function Filters({ view, result, input, columns }: { view: ViewContext; result: 
             <label htmlFor="search-site">站点</label>
             <select id="search-site" name="site" defaultValue={input.site === undefined ? '' : String(input.site)}>
               <option value="">全部站点</option>
-              {result.sites.map((s) => <option key={s.id} value={s.id}>{s.name}（{s.count}）</option>)}
+              {result.sites.map((s) => <option key={s.id} value={s.id}>{s.name}{s.count === null ? '' : `（${s.count}）`}</option>)}
             </select>
           </>
         ) : null}
@@ -226,7 +226,7 @@ export function SearchResultsPage({ page, query, result, error }: SearchPageProp
             <Filters view={view} result={result} input={input} columns={columns} />
             <section className="search-results" aria-labelledby="search-results-title">
               <h2 id="search-results-title" className="search-summary">
-                {result.total > 0 ? `找到 ${result.total} 条相关结果` : '没有找到相关结果'}
+                {result.total > 0 ? `找到${result.approximate ? '约' : ''} ${result.total} 条相关结果` : '没有找到相关结果'}
               </h2>
               {result.expanded.length ? <p className="search-expanded">已同时搜索：{result.expanded.slice(0, 8).join('、')}</p> : null}
               {result.items.length ? (

@@ -1,5 +1,5 @@
 // All SQL of site search. The index lives in search_docs plus, on SQLite, the FTS5 table search_fts (rowid =
-// doc_key) and, on PostgreSQL, search_docs.tsv with its GIN index. Queries arrive as compiled match strings
+// doc_key) and, on PostgreSQL, search_match (doc_key, tsv) with its GIN index. Queries arrive as compiled match strings
 // (FTS5 MATCH syntax or tsquery input syntax, see match.ts) and come back as document keys, which order by date.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
@@ -111,18 +111,19 @@ export async function takenKeys(db: Executor, keys: number[]): Promise<Set<numbe
 export async function deleteDocs(db: Executor, keys: number[]): Promise<void> {
   for (const list of chunk(keys, 500)) {
     await sdb(db).deleteFrom('search_docs').where('doc_key', 'in', list).execute();
-    if (!isPostgres(db)) await sql`delete from search_fts where rowid in (${sql.join(list)})`.execute(db);
+    if (isPostgres(db)) await sql`delete from search_match where doc_key in (${sql.join(list)})`.execute(db);
+    else await sql`delete from search_fts where rowid in (${sql.join(list)})`.execute(db);
   }
 }
 
 export async function insertDocs(db: Executor, docs: IndexedDoc[]): Promise<void> {
   const pg = isPostgres(db);
   for (const batch of chunk(docs, pg ? 200 : 100)) {
+    await sdb(db).insertInto('search_docs').values(batch.map((d) => d.row)).execute();
     if (pg) {
-      const rows = batch.map((d) => ({ ...d.row, tsv: sql`cast(${tsvectorLiteral(d.tokens)} as tsvector)` }));
-      await sdb(db).insertInto('search_docs').values(rows as never).execute();
+      const values = batch.map((d) => sql`(${d.row.doc_key}, cast(${tsvectorLiteral(d.tokens)} as tsvector))`);
+      await sql`insert into search_match (doc_key, tsv) values ${sql.join(values)}`.execute(db);
     } else {
-      await sdb(db).insertInto('search_docs').values(batch.map((d) => d.row)).execute();
       const values = batch.map((d) => {
         const c = fts5Columns(d.tokens);
         return sql`(${d.row.doc_key}, ${c.title}, ${c.grams}, ${c.meta}, ${c.body}, ${c.facets})`;
@@ -210,7 +211,11 @@ export async function bulkWrites(db: Executor, phase: 'start' | 'end'): Promise<
 
 /** Compacts the index after a rebuild. */
 export async function optimize(db: Executor): Promise<void> {
-  if (isPostgres(db)) await sql`analyze search_docs`.execute(db);
+  if (isPostgres(db)) {
+    // Outside a transaction: VACUUM marks the pages all-visible (counting then skips them), ANALYZE refreshes statistics.
+    await sql`vacuum analyze search_match`.execute(db);
+    await sql`analyze search_docs`.execute(db);
+  }
   else await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db);
 }
 
@@ -236,7 +241,6 @@ export async function publishedVersions(db: Executor, ids: number[]): Promise<Ma
 export interface KeyFilter {
   min: number | null;
   max: number | null;
-  kindCode?: number | null;
   exclude?: number[];
 }
 
@@ -245,7 +249,6 @@ function conditions(pg: boolean, f: KeyFilter) {
   const parts = [];
   if (f.min !== null) parts.push(sql`${key} >= ${f.min}`);
   if (f.max !== null) parts.push(sql`${key} <= ${f.max}`);
-  if (f.kindCode) parts.push(sql`(${key} & 7) = ${f.kindCode}`);
   if (f.exclude?.length) parts.push(sql`${key} not in (${sql.join(f.exclude)})`);
   return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
 }
@@ -254,30 +257,93 @@ function matchClause(pg: boolean, node: MatchNode) {
   return pg ? sql`tsv @@ cast(${toTsquery(node)} as tsquery)` : sql`search_fts match ${toFts5(node)}`;
 }
 
-/** Matching documents per kind code, among the newest `limit` matches (all of them when there are fewer). */
-export async function kindCounts(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<Map<number, number>> {
-  const pg = isPostgres(db);
-  const q = pg
-    ? sql<{ k: number; n: number }>`select cast(k & 7 as integer) as k, count(*) as n from (select doc_key as k from search_docs where ${matchClause(pg, node)}${conditions(pg, f)} order by doc_key desc limit ${limit}) s group by 1`
-    : sql<{ k: number; n: number }>`select (k & 7) as k, count(*) as n from (select rowid as k from search_fts where ${matchClause(pg, node)}${conditions(pg, f)} order by rowid desc limit ${limit}) group by 1`;
-  const rows = (await q.execute(db)).rows;
-  return new Map(rows.map((r) => [Number(r.k), Number(r.n)]));
+/**
+ * Runs a search's reads. PostgreSQL: in one read-only transaction whose planner uses bitmap scans (SET LOCAL:
+ * this transaction only), except where newestKeys() knows that walking the keys backwards is cheaper. A plan
+ * testing `tsv @@ …` row by row reads and decompresses tsvectors (~4 µs a row), and the planner misjudges how
+ * many rows an AND of frequent words needs; a GIN bitmap scan tests no row. SQLite: directly.
+ */
+export async function reading<T>(db: Executor, work: (db: Executor) => Promise<T>): Promise<T> {
+  if (!isPostgres(db)) return work(db);
+  return (db as Kysely<Database>).transaction().execute(async (trx) => {
+    await sql`set local enable_seqscan = off`.execute(trx);
+    await sql`set local enable_indexscan = off`.execute(trx);
+    await sql`set transaction read only`.execute(trx);
+    return work(trx);
+  });
 }
 
-export async function countMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {
-  const pg = isPostgres(db);
-  const table = pg ? sql.ref('search_docs') : sql.ref('search_fts');
-  const r = await sql<{ n: number }>`select count(*) as n from ${table} where ${matchClause(pg, node)}${conditions(pg, f)}`.execute(db);
-  return Number(r.rows[0]?.n ?? 0);
+/** PostgreSQL: how many matches a bitmap probe collects before concluding that the matches are frequent. */
+const PROBE = 2000;
+
+async function pgPlanner(db: Executor, mode: 'bitmap' | 'ordered'): Promise<void> {
+  const ordered = mode === 'ordered';
+  await sql`select set_config('enable_indexscan', ${ordered ? 'on' : 'off'}, true), set_config('enable_bitmapscan', ${ordered ? 'off' : 'on'}, true)`.execute(db);
+}
+
+/**
+ * Up to `limit` matching keys, quickly: SQLite the newest; PostgreSQL any (the first a bitmap scan meets), and
+ * all of them when there are fewer than `limit`.
+ */
+async function sampleKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
+  if (!isPostgres(db)) {
+    const r = await sql<{ k: number }>`select rowid as k from search_fts where ${matchClause(false, node)}${conditions(false, f)} order by rowid desc limit ${limit}`.execute(db);
+    return r.rows.map((x) => Number(x.k));
+  }
+  const r = await sql<{ k: number }>`select doc_key as k from search_match where ${matchClause(true, node)}${conditions(true, f)} limit ${limit}`.execute(db);
+  return r.rows.map((x) => Number(x.k));
+}
+
+/**
+ * The newest `limit` matching keys after `offset`. SQLite: FTS5 walks its lists in key order and stops early.
+ * PostgreSQL: a bitmap probe of up to PROBE matches; if that is all of them, they are sorted here. Otherwise the
+ * matches are frequent, and walking the keys backwards (testing each row) finds the newest after a few rows.
+ */
+async function newestKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset = 0): Promise<number[]> {
+  if (!isPostgres(db)) {
+    const r = await sql<{ k: number }>`select rowid as k from search_fts where ${matchClause(false, node)}${conditions(false, f)} order by rowid desc limit ${limit} offset ${offset}`.execute(db);
+    return r.rows.map((x) => Number(x.k));
+  }
+  const probe = await sampleKeys(db, node, f, PROBE);
+  if (probe.length < PROBE) return probe.sort((a, b) => b - a).slice(offset, offset + limit);
+  await pgPlanner(db, 'ordered');
+  try {
+    const r = await sql<{ k: number }>`select doc_key as k from search_match where ${matchClause(true, node)}${conditions(true, f)} order by doc_key desc limit ${limit} offset ${offset}`.execute(db);
+    return r.rows.map((x) => Number(x.k));
+  } finally {
+    await pgPlanner(db, 'bitmap');
+  }
+}
+
+/**
+ * Matching documents per kind code, from up to `limit` matches: all of them when there are fewer (exact), else
+ * a sample (SQLite: the newest; PostgreSQL: those a bitmap scan meets first).
+ */
+export async function kindCounts(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<Map<number, number>> {
+  const counts = new Map<number, number>();
+  for (const key of await sampleKeys(db, node, f, limit)) counts.set(key % 8, (counts.get(key % 8) ?? 0) + 1);
+  return counts;
 }
 
 /** Matching keys, newest first. */
 export async function matchKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset = 0): Promise<number[]> {
+  return newestKeys(db, node, f, limit, offset);
+}
+
+/**
+ * PostgreSQL only: the planner's estimate of the number of matches (from the tsvector statistics), for result
+ * sets too large to count cheaply: counting visits every matching row.
+ */
+export async function estimateMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {
+  const r = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`explain (format json) select 1 from search_match where ${matchClause(true, node)}${conditions(true, f)}`.execute(db);
+  return Math.round(Number(r.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0));
+}
+
+export async function countMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {
   const pg = isPostgres(db);
-  const q = pg
-    ? sql<{ k: number }>`select doc_key as k from search_docs where ${matchClause(pg, node)}${conditions(pg, f)} order by doc_key desc limit ${limit} offset ${offset}`
-    : sql<{ k: number }>`select rowid as k from search_fts where ${matchClause(pg, node)}${conditions(pg, f)} order by rowid desc limit ${limit} offset ${offset}`;
-  return (await q.execute(db)).rows.map((r) => Number(r.k));
+  const table = pg ? sql.ref('search_match') : sql.ref('search_fts');
+  const r = await sql<{ n: number }>`select count(*) as n from ${table} where ${matchClause(pg, node)}${conditions(pg, f)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 export async function docsByKeys(db: Executor, keys: number[]): Promise<SearchDoc[]> {

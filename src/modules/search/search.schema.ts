@@ -64,7 +64,7 @@ export const SearchResultView = Type.Object({
   kind: Type.String(),
   sort: Type.String(),
   kinds: Type.Array(Type.Object({ kind: Type.String(), label: Type.String(), count: Type.Integer() }), { description: '分类标签及结果数（第一个为“全部”）' }),
-  sites: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), count: Type.Integer() }), { description: '站群搜索时各站点的结果数' }),
+  sites: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), count: Type.Union([Type.Integer(), Type.Null()]) }), { description: '站群搜索时的各站点及结果数（结果过多时不分站计数，为 null）' }),
   items: Type.Array(Type.Object({
     id: Type.Integer(),
     title: Html('标题'),
@@ -82,7 +82,7 @@ export const SearchResultView = Type.Object({
   hotWords: Type.Array(Type.String(), { description: '热门搜索' }),
   serviceCards: Type.Array(CardView, { description: '搜索即服务：与关键词匹配的服务卡片' }),
   expanded: Type.Array(Type.String(), { description: '同时搜索的同义词、拼音对应词' }),
-  approximate: Type.Boolean({ description: '结果超过 5000 条时，各分类的条数为估计值（总数准确）' }),
+  approximate: Type.Boolean({ description: '结果超过 1000 条时，各分类的条数为估计值（SQLite 总数准确；PostgreSQL 总数亦为估计值）' }),
 });
 
 export const SuggestView = Type.Object({

@@ -14,6 +14,7 @@ import type { SiteView } from '../sites/sites.schema.ts';
 import type { ColumnsService, ColumnTree } from '../columns/columns.service.ts';
 import type { PublicationChange, PublicationService } from '../publication/publication.service.ts';
 import type { PublishedItem } from '../../platform/db/schema.ts';
+import { isPostgres } from '../../platform/db/migration-helpers.ts';
 import * as repo from './search.repository.ts';
 import type { IndexedDoc, SearchCardRow, SearchDoc } from './search.repository.ts';
 import { ancestry, buildDoc, cachedPinyin, facetColumns, prepareItem, titleTerms, type BuiltDoc, type DocMeta, type PreparedItem } from './indexer.ts';
@@ -31,8 +32,11 @@ const BATCH = 500;
 const VOCAB_CHECK_MS = 60_000;
 const HOT_TTL_MS = 5 * 60_000;
 const COUNT_TTL_MS = 30_000;
-/** Result sets up to this size are counted by kind exactly. */
-export const EXACT_COUNTS = 5000;
+/**
+ * Result sets up to this size are counted by kind exactly. Beyond it, every one of the MAX_PAGE pages exists
+ * whatever the estimate, so the estimate only shows as "约 N".
+ */
+export const EXACT_COUNTS = 1000;
 
 interface KindCounts {
   byKind: Map<number, number>;
@@ -119,7 +123,7 @@ export interface SearchResult {
   sort: SortOrder;
   kinds: { kind: Kind | 'all'; label: string; count: number }[];
   /** Per site, when the search covers a site cluster. */
-  sites: { id: number; name: string; count: number }[];
+  sites: { id: number; name: string; count: number | null }[];
   items: SearchItem[];
   suggestions: string[];
   hotWords: string[];
@@ -231,16 +235,17 @@ export class SearchService {
    * kind costs three times as much as counting it. Remembered for 30 s (tabs and pages of a query reuse it;
    * another process's reindex shows within that time).
    */
-  private async kindCounts(node: MatchNode, filter: repo.KeyFilter): Promise<KindCounts> {
+  private async kindCounts(db: Db, node: MatchNode, filter: repo.KeyFilter): Promise<KindCounts> {
     const key = `${JSON.stringify(node)}|${filter.min}|${filter.max}|${this.exactCounts}`;
     const now = Date.now();
     const hit = this.countCache.get(key);
     if (hit && now - hit.at < COUNT_TTL_MS) return hit.counts;
-    const sample = await repo.kindCounts(this.db, node, filter, this.exactCounts + 1);
+    const sample = await repo.kindCounts(db, node, filter, this.exactCounts + 1);
     const sampled = [...sample.values()].reduce((a, b) => a + b, 0);
     let counts: KindCounts = { byKind: sample, total: sampled, approximate: false };
     if (sampled > this.exactCounts) {
-      const total = await repo.countMatches(this.db, node, filter);
+      // SQLite counts quickly; PostgreSQL would visit every matching row, so it estimates (never below the sample).
+      const total = isPostgres(db) ? Math.max(sampled, await repo.estimateMatches(db, node, filter)) : await repo.countMatches(db, node, filter);
       const byKind = new Map([...sample].map(([k, n]) => [k, Math.round((n * total) / sampled)]));
       counts = { byKind, total, approximate: true };
     }
@@ -559,66 +564,76 @@ export class SearchService {
     const range = keyRange(input.fromIso, input.toIso);
     const filter: repo.KeyFilter = { min: range.min, max: range.max };
 
-    let plan = planQuery(input.q, ctx, ctx.syn);
-    if (!plan) throw new AppError('VALIDATION_FAILED', '请输入有效的搜索关键词（文字或数字）');
-    let counts = await this.kindCounts(and([plan.match, ...facets]), filter);
-    let correctedQuery: string | null = null;
-    let fuzzy = false;
-    if (counts.total === 0) {
-      const corrected = correctQuery(input.q, ctx.vocab);
-      const cPlan = corrected ? planQuery(corrected, ctx, ctx.syn) : null;
-      const cCounts = cPlan ? await this.kindCounts(and([cPlan.match, ...facets]), filter) : null;
-      if (cPlan && cCounts && cCounts.total > 0) {
-        plan = cPlan;
-        counts = cCounts;
-        correctedQuery = corrected;
-      } else {
-        // A character wrong, missing or extra; then all words but one.
-        for (const fPlan of [fuzzyPlan(input.q, ctx, ctx.syn), relaxedPlan(input.q, ctx, ctx.syn)]) {
-          const fCounts = fPlan ? await this.kindCounts(and([fPlan.match, ...facets]), filter) : null;
-          if (fPlan && fCounts && fCounts.total > 0) {
-            plan = fPlan;
-            counts = fCounts;
-            fuzzy = true;
-            break;
+    const first = planQuery(input.q, ctx, ctx.syn);
+    if (!first) throw new AppError('VALIDATION_FAILED', '请输入有效的搜索关键词（文字或数字）');
+    const hotWords = (await this.hotQueries(site.id, sites.map((s) => s.id))).filter((h) => listable(h.query)).slice(0, 10).map((h) => h.query);
+    const serviceCards = input.page === 1 ? await this.matchingCards(site.id, first, ctx) : [];
+    const { result, plan, totalAll, correctedQuery } = await repo.reading(this.db, async (db) => {
+      let plan = first;
+      let counts = await this.kindCounts(db, and([plan.match, ...facets]), filter);
+      let correctedQuery: string | null = null;
+      let fuzzy = false;
+      if (counts.total === 0) {
+        const corrected = correctQuery(input.q, ctx.vocab);
+        const cPlan = corrected ? planQuery(corrected, ctx, ctx.syn) : null;
+        const cCounts = cPlan ? await this.kindCounts(db, and([cPlan.match, ...facets]), filter) : null;
+        if (cPlan && cCounts && cCounts.total > 0) {
+          plan = cPlan;
+          counts = cCounts;
+          correctedQuery = corrected;
+        } else {
+          // A character wrong, missing or extra; then all words but one.
+          for (const fPlan of [fuzzyPlan(input.q, ctx, ctx.syn), relaxedPlan(input.q, ctx, ctx.syn)]) {
+            const fCounts = fPlan ? await this.kindCounts(db, and([fPlan.match, ...facets]), filter) : null;
+            if (fPlan && fCounts && fCounts.total > 0) {
+              plan = fPlan;
+              counts = fCounts;
+              fuzzy = true;
+              break;
+            }
           }
         }
       }
-    }
-    const totalAll = counts.total;
-    const code = input.kind === 'all' ? null : kindCode(input.kind);
-    const kindFilter: repo.KeyFilter = { ...filter, kindCode: code };
-    // A tab's own total is always exact (its pages depend on it).
-    const total = code === null ? totalAll : counts.approximate ? await repo.countMatches(this.db, and([plan.match, ...facets]), kindFilter) : (counts.byKind.get(code) ?? 0);
+      const totalAll = counts.total;
+      const code = input.kind === 'all' ? null : kindCode(input.kind);
+      // A tab: its kind as a facet (the index narrows the matches).
+      const tabFacets = code === null ? facets : [...facets, term(`k${code}`, ['facets'])];
+      // A tab's own count: exact when small enough to count (its pages depend on it), else the estimate.
+      const estimate = counts.byKind.get(code ?? 0) ?? 0;
+      const total = code === null ? totalAll : !counts.approximate ? estimate : estimate <= this.exactCounts ? await repo.countMatches(db, and([plan.match, ...tabFacets]), filter) : estimate;
 
-    const keys = await this.pageKeys(plan, facets, kindFilter, input, sites.map((s) => s.id));
-    const items = await this.present(keys, plan, scope, sites);
+      const keys = await this.pageKeys(db, plan, tabFacets, filter, input, sites.map((s) => s.id), code);
+      const items = await this.present(db, keys, plan, scope, sites);
 
-    const result: SearchResult = {
-      query: input.q,
-      correctedQuery,
-      fuzzy,
-      total,
-      page: input.page,
-      pageSize: input.pageSize,
-      pages: Math.min(MAX_PAGE, Math.ceil(total / input.pageSize)),
-      kind: input.kind,
-      sort: input.sort,
-      kinds: [{ kind: 'all', label: ALL_LABEL, count: totalAll }, ...KINDS.map((k) => ({ kind: k.kind, label: k.label, count: k.code === code ? total : (counts.byKind.get(k.code) ?? 0) }))],
-      approximate: counts.approximate,
-      sites: [],
-      items,
-      suggestions: [],
-      hotWords: (await this.hotQueries(site.id, sites.map((s) => s.id))).filter((h) => listable(h.query)).slice(0, 10).map((h) => h.query),
-      serviceCards: input.page === 1 ? await this.matchingCards(site.id, plan, ctx) : [],
-      expanded: plan.expanded,
-    };
-    if (sites.length > 1 && sites.length <= 30 && totalAll > 0) {
-      for (const s of sites) {
-        const n = await repo.countMatches(this.db, and([plan.match, ...columnFacet, term(`s${s.id}`, ['facets'])]), kindFilter);
-        result.sites.push({ id: s.id, name: s.name, count: n });
+      const result: SearchResult = {
+        query: input.q,
+        correctedQuery,
+        fuzzy,
+        total,
+        page: input.page,
+        pageSize: input.pageSize,
+        pages: Math.min(MAX_PAGE, Math.ceil(total / input.pageSize)),
+        kind: input.kind,
+        sort: input.sort,
+        kinds: [{ kind: 'all', label: ALL_LABEL, count: totalAll }, ...KINDS.map((k) => ({ kind: k.kind, label: k.label, count: k.code === code ? total : (counts.byKind.get(k.code) ?? 0) }))],
+        approximate: counts.approximate,
+        sites: [],
+        items,
+        suggestions: [],
+        hotWords,
+        serviceCards: plan === first ? serviceCards : input.page === 1 ? await this.matchingCards(site.id, plan, ctx) : [],
+        expanded: plan.expanded,
+      };
+      if (sites.length > 1 && totalAll > 0) {
+        // Counted per site when the result set is small enough to count exactly; otherwise listed without counts.
+        for (const s of sites) {
+          const kindFacet = code === null ? [] : [term(`k${code}`, ['facets'])];
+          const n = counts.approximate || sites.length > 30 ? null : await repo.countMatches(db, and([plan.match, ...columnFacet, ...kindFacet, term(`s${s.id}`, ['facets'])]), filter);
+          result.sites.push({ id: s.id, name: s.name, count: n });
+        }
       }
-    }
+      return { result, plan, totalAll, correctedQuery };
+    });
     result.suggestions = await this.suggestionsFor(input.q, plan, totalAll, correctedQuery, ctx, site.id, sites.map((s) => s.id));
     const filtered = input.kind !== 'all' || input.from || input.to || input.column !== undefined || input.site !== undefined;
     if (input.page === 1 && !filtered) {
@@ -628,16 +643,16 @@ export class SearchService {
   }
 
   /** Keys of one page: exact titles, then the query in the title, then all words in the title, then the rest. */
-  private async pageKeys(plan: Plan, facets: MatchNode[], filter: repo.KeyFilter, input: { sort: SortOrder; page: number; pageSize: number; site?: number; column?: number }, siteIds: number[]): Promise<number[]> {
+  private async pageKeys(db: Db, plan: Plan, facets: MatchNode[], filter: repo.KeyFilter, input: { sort: SortOrder; page: number; pageSize: number; site?: number; column?: number }, siteIds: number[], kindCode: number | null): Promise<number[]> {
     const withFacets = (n: MatchNode) => and([n, ...facets]);
     const offset = (input.page - 1) * input.pageSize;
-    if (input.sort === 'date') return repo.matchKeys(this.db, withFacets(plan.match), filter, input.pageSize, offset);
+    if (input.sort === 'date') return repo.matchKeys(db, withFacets(plan.match), filter, input.pageSize, offset);
 
-    const exact = (await repo.exactTitle(this.db, plan.key, siteIds))
+    const exact = (await repo.exactTitle(db, plan.key, siteIds))
       .filter((d) => input.site === undefined || d.site_id === input.site)
       .filter((d) => input.column === undefined || (JSON.parse(d.column_ids) as number[]).includes(input.column))
       .filter((d) => (filter.min === null || d.doc_key >= filter.min) && (filter.max === null || d.doc_key <= filter.max))
-      .filter((d) => !filter.kindCode || d.doc_key % 8 === filter.kindCode)
+      .filter((d) => !kindCode || d.doc_key % 8 === kindCode)
       .map((d) => d.doc_key);
     // The tiers are nested (phrase ⊆ title ⊆ match). An earlier tier whose members are all known (it gave fewer
     // than asked for) is excluded by key; otherwise (deep pages) with NOT, which costs more.
@@ -664,14 +679,14 @@ export class SearchService {
       const tierFilter = { ...filter, exclude: complete ? known : exact };
       earlier = tier;
       if (skip > 0) {
-        const n = await repo.countMatches(this.db, node, tierFilter);
+        const n = await repo.countMatches(db, node, tierFilter);
         if (skip >= n) {
           skip -= n;
           complete = false;
           continue;
         }
       }
-      const got = await repo.matchKeys(this.db, node, tierFilter, need, skip);
+      const got = await repo.matchKeys(db, node, tierFilter, need, skip);
       keys.push(...got);
       if (skip > 0 || got.length >= need) complete = false;
       else known.push(...got);
@@ -681,10 +696,10 @@ export class SearchService {
     return keys;
   }
 
-  private async present(keys: number[], plan: Plan, scope: SearchScope, sites: SiteView[]): Promise<SearchItem[]> {
-    const docs = new Map((await repo.docsByKeys(this.db, keys)).map((d) => [d.doc_key, d]));
+  private async present(db: Db, keys: number[], plan: Plan, scope: SearchScope, sites: SiteView[]): Promise<SearchItem[]> {
+    const docs = new Map((await repo.docsByKeys(db, keys)).map((d) => [d.doc_key, d]));
     // Never show an item that is no longer public, even if its removal from the index failed.
-    const live = await repo.publishedVersions(this.db, [...docs.values()].map((d) => d.content_id));
+    const live = await repo.publishedVersions(db, [...docs.values()].map((d) => d.content_id));
     const dead = [...docs.values()].filter((d) => !live.has(d.content_id)).map((d) => d.content_id);
     if (dead.length) {
       for (const id of dead) this.failed.add(id);
@@ -778,8 +793,8 @@ export class SearchService {
     if (plan) {
       const facets = sites.length < all.length ? [or(sites.map((s) => term(`s${s.id}`, ['facets'])))] : [];
       const node = latin ? plan.title ?? plan.match : plan.phrase ?? plan.title ?? plan.match;
-      const keys = await repo.matchKeys(this.db, and([node, ...facets]), { min: null, max: null }, 5);
-      for (const item of await this.present(keys, plan, scope, sites)) add({ text: item.titleText, type: 'title', url: item.url });
+      const found = await repo.reading(this.db, async (db) => this.present(db, await repo.matchKeys(db, and([node, ...facets]), { min: null, max: null }, 5), plan, scope, sites));
+      for (const item of found) add({ text: item.titleText, type: 'title', url: item.url });
     }
     return { query: q, items };
   }

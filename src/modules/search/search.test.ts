@@ -12,7 +12,7 @@ import { DEMO_SITE } from '../setup/demo-site.ts';
 import { PortalService } from '../portal/portal.service.ts';
 import { loadCorpus, type LoadedItem } from './quality/load.ts';
 import type { CorpusItem } from './quality/corpus.ts';
-import { seedDefaultSearchCards, type SearchResult } from './search.service.ts';
+import { EXACT_COUNTS, seedDefaultSearchCards, type SearchResult } from './search.service.ts';
 import { registerSearchPage } from './search.page.tsx';
 import { DEFAULT_SYNONYMS } from './synonyms.ts';
 import { docKey, kindOfKey } from './kinds.ts';
@@ -140,16 +140,21 @@ describe(`site search (${DIALECT})`, () => {
     env.ctx.search.exactCounts = 5;
     try {
       const r = await search('营商环境');
-      assert.equal(r.total, 12, 'the total stays exact');
       assert.equal(r.approximate, true);
-      assert.equal(r.kinds.find((k) => k.kind === 'news')!.count, 12, 'all twelve are news: the estimate is exact here');
+      const news = r.kinds.find((k) => k.kind === 'news')!.count;
+      if (DIALECT === 'sqlite') {
+        assert.equal(r.total, 12, 'SQLite counts the total exactly');
+        assert.equal(news, 12, 'all twelve are news: the estimate is exact here');
+      } else {
+        assert.ok(r.total >= 6, 'PostgreSQL estimates the total, never below the sample');
+        assert.equal(news, r.total, 'all sampled are news');
+      }
       const tab = await search('营商环境', { kind: 'news', page: 2 });
-      assert.equal(tab.total, 12, 'a tab’s own total is exact');
-      assert.equal(tab.items.length, 2);
+      assert.equal(tab.items.length, 2, 'the items of a tab are exact');
       const small = await search('社会保险费征缴');
       assert.equal(small.approximate, false);
     } finally {
-      env.ctx.search.exactCounts = 5000;
+      env.ctx.search.exactCounts = EXACT_COUNTS;
     }
   });
 

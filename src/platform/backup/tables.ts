@@ -4,7 +4,7 @@ export const BACKUP_TABLES = [
   'sites', 'departments', 'columns', 'column_departments', 'users', 'user_roles', 'column_grants', 'password_history',
   'sessions', 'login_failures', 'settings', 'audit_log', 'audit_anchor', 'files',
   'content_items', 'content_columns', 'content_versions', 'content_attachments', 'content_links', 'review_requests',
-  'review_steps', 'published_items', 'published_files', 'notifications',
+  'review_steps', 'published_items', 'published_files', 'notifications', 'notification_reads',
   'inspection_runs', 'inspection_evidence', 'inspection_manual_findings', 'availability_probes', 'inspection_schedules',
   'search_log', 'search_cards',
   'stats_page_days', 'stats_site_days',
@@ -20,7 +20,7 @@ export const SELF_REFERENCES: Record<string, string[]> = {
 /** Tables keyed otherwise than by an integer identity column (no sequence to move after a restore). */
 export const TABLES_WITHOUT_ID = new Set([
   'column_departments', 'column_grants', 'sessions', 'settings', 'audit_anchor', 'content_columns', 'content_attachments',
-  'content_links', 'published_items', 'published_files',
+  'content_links', 'published_items', 'published_files', 'notification_reads',
   'stats_page_days', 'stats_site_days',
 ]);
 
@@ -33,8 +33,8 @@ export const MIGRATION_TABLES = ['kysely_migration'] as const;
  */
 export const DERIVED_TABLES = [
   'search_docs', 'search_terms',
-  // SQLite only: the FTS5 table and its shadow tables.
-  'search_fts', 'search_fts_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_config',
+  // SQLite only: the FTS5 table and its shadow tables; PostgreSQL only: the tsvector table.
+  'search_fts', 'search_fts_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_config', 'search_match',
   // Transient visitor statistics (hashes and the day's key), deliberately never backed up: see modules/stats.
   'stats_visitors', 'stats_salts',
 ] as const;

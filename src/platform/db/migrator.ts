@@ -5,6 +5,8 @@ import * as m0002 from './migrations/0002_content.ts';
 import * as m0003 from './migrations/0003_search.ts';
 import * as m0004 from './migrations/0004_inspection.ts';
 import * as m0005 from './migrations/0005_stats.ts';
+import * as m0006 from './migrations/0006_search_match.ts';
+import * as m0007 from './migrations/0007_notification_reads.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -13,6 +15,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '0003_search': m0003,
   '0004_inspection': m0004,
   '0005_stats': m0005,
+  '0006_search_match': m0006,
+  '0007_notification_reads': m0007,
 };
 
 class StaticProvider implements MigrationProvider {
