@@ -60,6 +60,9 @@ const InspectionRunsPage = lazy(() => import('./pages/inspection/RunsPage'));
 const InspectionReportPage = lazy(() => import('./pages/inspection/ReportPage'));
 const InspectionTrendPage = lazy(() => import('./pages/inspection/TrendPage'));
 const InspectionSchedulesPage = lazy(() => import('./pages/inspection/SchedulesPage'));
+const SearchSynonymsPage = lazy(() => import('./pages/search/SynonymsPage'));
+const SearchCardsPage = lazy(() => import('./pages/search/ServiceCardsPage'));
+const SearchReportPage = lazy(() => import('./pages/search/SearchReportPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -78,6 +81,9 @@ const PAGES: Record<string, ReactNode> = {
   '/inspection/runs': <InspectionRunsPage />,
   '/inspection/trend': <InspectionTrendPage />,
   '/inspection/schedules': <InspectionSchedulesPage />,
+  '/search/synonyms': <SearchSynonymsPage />,
+  '/search/cards': <SearchCardsPage />,
+  '/search/report': <SearchReportPage />,
 };
 
 const Loading = () => (

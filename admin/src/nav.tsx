@@ -16,6 +16,7 @@ import { AreaChartOutlined } from '@ant-design/icons';
 import { BookOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined, ScheduleOutlined } from '@ant-design/icons';
 import { ReviewCountBadge } from './pages/content/reviewCounts';
 import { CONTENT_STAFF } from './pages/content/model';
+import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -41,7 +42,7 @@ export const NAV: NavGroup[] = [
       { path: '/content', label: '信息发布', icon: <FileTextOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       { path: '/register', label: '审查登记', icon: <ProfileOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       { path: '/duty', label: '栏目更新', icon: <ScheduleOutlined aria-hidden />, capabilities: [...CONTENT_STAFF, 'site.manage'] },
-      { path: '/dictionaries', label: '错敏词库', icon: <BookOutlined aria-hidden />, capabilities: ['site.manage', 'content.write'] },
+      { path: '/dictionaries', label: '错敏词库', icon: <BookOutlined aria-hidden />, capabilities: [...CONTENT_STAFF, 'site.manage'] },
     ],
   },
   {
@@ -51,6 +52,14 @@ export const NAV: NavGroup[] = [
       { path: '/columns', label: '栏目管理', icon: <ClusterOutlined aria-hidden />, capabilities: ['column.manage'] },
       { path: '/departments', label: '部门管理', icon: <ApartmentOutlined aria-hidden />, capabilities: ['department.manage'] },
       { path: '/stats', label: '访问统计', icon: <AreaChartOutlined aria-hidden />, capabilities: ['site.manage'] },
+    ],
+  },
+  {
+    label: '站内搜索',
+    items: [
+      { path: '/search/synonyms', label: '同义词', icon: <SearchOutlined aria-hidden />, capabilities: ['site.manage'] },
+      { path: '/search/cards', label: '搜索即服务', icon: <ThunderboltOutlined aria-hidden />, capabilities: ['site.manage'] },
+      { path: '/search/report', label: '搜索报表', icon: <BarChartOutlined aria-hidden />, capabilities: ['site.manage'] },
     ],
   },
   {

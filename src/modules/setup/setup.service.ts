@@ -7,6 +7,7 @@ import { loadAnnex1 } from '../columns/annex1.ts';
 import { countSites } from '../sites/sites.repository.ts';
 import type { SiteCreate } from '../sites/sites.schema.ts';
 import { DEMO_SITE } from './demo-site.ts';
+import { seedDefaultSearchCards } from '../search/search.service.ts';
 import { seedDemoContent } from './demo-content.ts';
 
 export interface InitialAccount {
@@ -52,7 +53,10 @@ export async function createSiteWithAnnex1(ctx: AppContext, input: SiteCreate = 
   return { siteId: site.id, columns };
 }
 
-/** The demo site: 附件1's tree now; later modules add their demo content here. */
+/** The demo site: 附件1's tree, demo content and staff, and the default 搜索即服务 cards. */
 export async function initDemo(ctx: AppContext): Promise<{ siteId: number; columns: number }> {
-  return createSiteWithAnnex1(ctx, DEMO_SITE).then(async (created) => (await seedDemoContent(ctx, created.siteId), created));
+  const created = await createSiteWithAnnex1(ctx, DEMO_SITE);
+  await seedDemoContent(ctx, created.siteId);
+  await seedDefaultSearchCards(ctx, created.siteId);
+  return created;
 }
