@@ -74,6 +74,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const publication = new PublicationService(db, clock, audit);
   const prepublish = new PrepublishGate(db, columns, sites);
   const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
+  const search = new SearchService(db, clock, audit, sites, columns, publication);
   return {
     config,
     dbh,
@@ -94,8 +95,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
     prepublish,
     duty,
     inspection: new InspectionService(db, clock, audit, fileStore, sites, columns, duty),
-    search: new SearchService(db, clock, audit, sites, columns, publication),
+    search,
     stats: new StatsService(db, clock, sites),
-    close: () => dbh.close(),
+    // Background index work (column changes, an automatic rebuild) finishes before the database closes.
+    close: async () => {
+      await search.idle();
+      await dbh.close();
+    },
   };
 }

@@ -77,6 +77,7 @@ export async function testEnv(options: { clock?: ManualClock; demo?: boolean; de
     ctx, app, clock, config,
     close: async () => {
       await app.close();
+      await ctx.search.idle();
       await tdb.drop();
     },
   };

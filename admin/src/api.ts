@@ -56,7 +56,14 @@ export interface RequestOptions {
   /** Do not report session problems to the app (used by the auth context's own calls). */
   quiet?: boolean;
   signal?: AbortSignal;
+  /**
+   * A background poll (counts, reminders) rather than something the staff member did: the server checks the
+   * session but does not count the request as activity, so an unattended console still times out.
+   */
+  poll?: boolean;
 }
+
+export const POLL_HEADER = 'X-Govportal-Poll';
 
 export function queryString(params: Record<string, string | number | boolean | null | undefined>): string {
   const search = new URLSearchParams();
@@ -74,6 +81,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   const form = typeof FormData !== 'undefined' && body instanceof FormData;
   if (body !== undefined && !form) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (options.poll) headers[POLL_HEADER] = '1';
   let response: Response;
   try {
     response = await fetch(path, {

@@ -24,9 +24,11 @@ export const ERRORS = {
   SITE_IDENTITY_INVALID: { status: 400, message: '网站标识信息格式不正确' },
   AUDIT_RETENTION: { status: 409, message: '审计日志保存期未满，不能清除' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传的内容过大' },
+  CONTENT_TOO_LARGE: { status: 413, message: '提交的信息过大，请精简正文或拆分后再保存' },
   UNSUPPORTED_FILE: { status: 415, message: '不支持的文件类型' },
   PREPUBLISH_BLOCKED: { status: 422, message: '发布前检查未通过' },
   CLASSIFIED: { status: 403, message: '涉密信息不得在网站公开发布' },
+  INSPECTION_CANCELLED: { status: 409, message: '检查已中止' },
   BACKDATING: { status: 400, message: '发布时间由系统确定，不能早于当前时间' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
 } as const;

@@ -55,17 +55,20 @@ async function submitForReview(page: Page, secret: '是' | '否'): Promise<void>
 
 /** From 我的待办, opens the request for `title` and approves it with an opinion. */
 async function approveFromInbox(page: Page, title: string, opinion: string): Promise<void> {
-  const badge = page.getByTestId('review-count-badge');
-  await badge.waitFor();
-  assert.equal(await badge.getAttribute('data-count'), '1', 'the menu badge counts the waiting request');
+  // Wait for the state itself (the badge with its count), not for whatever the page shows first.
+  await page.locator('[data-testid="review-count-badge"][data-count="1"]').waitFor();
   await page.getByRole('menuitem', { name: /我的待办/ }).click();
   await page.getByTestId('inbox-waiting').getByRole('link', { name: title, exact: true }).click();
   await page.getByTestId('review-page').waitFor();
-  await page.getByTestId('decision-card').getByLabel(/^同意/).check();
-  await page.getByLabel('意见').fill(opinion);
+  const card = page.getByTestId('decision-card');
+  await card.getByLabel(/^同意/).check();
+  await card.getByLabel('意见').fill(opinion);
   await page.getByTestId('decide-submit').click();
   await page.waitForURL(/\/admin\/inbox$/);
-  await page.getByText('没有等待您审查的信息').waitFor();
+  // Decided: the server no longer counts it for me (the badge goes), and the inbox no longer lists it.
+  await page.getByTestId('review-count-badge').waitFor({ state: 'detached' });
+  await page.getByTestId('inbox-waiting').getByText('没有等待您审查的信息').waitFor();
+  assert.equal(await page.getByTestId('inbox-waiting').getByRole('link', { name: title, exact: true }).count(), 0);
 }
 
 test('信息发布审查: editor submits, reviewer and leader approve in their inboxes, the item is published; 涉密 items never are', { skip: SKIP_REASON }, async (t) => {
@@ -80,8 +83,11 @@ test('信息发布审查: editor submits, reviewer and leader approve in their i
     await login(page, baseUrl, 'zh_editor');
     const newsId = await writeNews(page, NEWS_TITLE, '11月27日，市政务办召开政务公开工作推进会，部署年底各项重点工作。');
     await submitForReview(page, '否');
-    await page.getByText(/已提交审查（登记序号 \d{4}-\d{4}），当前环节：待工作机构审查/).waitFor();
+    // The item's own state, not the passing toast (which may be gone before a slow run looks for it).
+    await page.locator('[data-testid="review-state"][data-state="dept_review"]').waitFor();
     await page.getByTestId('read-only-reason').waitFor();
+    const request = await ctx.db.selectFrom('review_requests').select(['state', 'serial']).where('content_id', '=', newsId).executeTakeFirstOrThrow();
+    assert.equal(request.state, 'dept_review');
     await screenshot(page, t, 'review-submitted');
     await logout(page);
 
@@ -105,6 +111,8 @@ test('信息发布审查: editor submits, reviewer and leader approve in their i
     await page.getByTestId('content-status').filter({ hasText: '已发布' }).waitFor();
     assert.equal(await page.getByTestId('public-link').getAttribute('href'), `/gzdt/bmdt/${newsId}.html`);
     await page.getByRole('tab', { name: /审查记录/ }).click();
+    // allTextContents() does not wait: wait for the three steps to be rendered first.
+    await page.getByTestId('review-step').nth(2).waitFor();
     const steps = await page.getByTestId('review-step').allTextContents();
     assert.equal(steps.length, 3);
     assert.match(steps[1], /工作机构或人员审查同意[\s\S]*测试zh_reviewer[\s\S]*内容准确，不涉密，同意发布/);

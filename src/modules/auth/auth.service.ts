@@ -119,8 +119,12 @@ export class AuthService {
     return { token, auth: await this.authenticate(token) };
   }
 
-  /** Resolves a session cookie to the staff member, enforcing idle and absolute timeouts. */
-  async authenticate(token: string): Promise<AuthContext> {
+  /**
+   * Resolves a session cookie to the staff member, enforcing idle and absolute timeouts. `touch: false` (the
+   * console's background polls) checks the session without counting the request as activity, so an unattended
+   * console still reaches the idle timeout.
+   */
+  async authenticate(token: string, options: { touch?: boolean } = {}): Promise<AuthContext> {
     const id = sha256(token);
     const session = await sessions.findSession(this.db, id);
     if (!session) throw new AppError('UNAUTHENTICATED');
@@ -137,7 +141,7 @@ export class AuthService {
       throw new AppError('UNAUTHENTICATED');
     }
     // Refresh the idle timer at most once a minute to keep reads cheap.
-    if (now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE) await sessions.touchSession(this.db, id, now.toISOString());
+    if (options.touch !== false && now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE) await sessions.touchSession(this.db, id, now.toISOString());
     const maxAge = policy.passwordMaxAgeDays * DAY;
     return {
       userId: user.id,

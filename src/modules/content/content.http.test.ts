@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { testEnv, call, columnByName, DIALECT } from '../../../test/helpers.ts';
 import { team, draftNews, publishThroughReview } from '../../../test/workflow.ts';
 import { sanitizeRichText } from './sanitize.ts';
+import { BODY_MAX_CHARS, CONTENT_BODY_LIMIT } from './content.schema.ts';
 
 const XSS = [
   '<script>alert(1)</script>',
@@ -147,6 +148,80 @@ test('versions are kept, compared and restored as a new draft; editors write onl
     });
     assert.equal(policy.statusCode, 200, policy.body);
     assert.match(policy.json().indexNo, /^3299000001\/2026-00001$/);
+  } finally {
+    await env.close();
+  }
+});
+
+test(`the request limit fits the largest item the schema allows; a larger request is refused with nothing changed (${DIALECT})`, async () => {
+  const env = await testEnv();
+  try {
+    const { app, ctx } = env;
+    const t = await team(app, ctx);
+    const column = await columnByName(ctx, '部门动态');
+    const fileIds: number[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const m = multipart(`附件${i}.pdf`, Buffer.concat([PDF, Buffer.from(`% ${i}\n`)]));
+      const pdf = await app.inject({ method: 'POST', url: `/api/sites/${t.siteId}/files`, headers: { cookie: t.editor.cookie, 'x-csrf-token': t.editor.csrf, 'content-type': m.contentType }, payload: m.payload });
+      assert.equal(pdf.statusCode, 200, pdf.body);
+      fileIds.push(pdf.json().id as number);
+    }
+    const send = (method: 'POST' | 'PUT', url: string, json: string) =>
+      app.inject({ method, url, headers: { cookie: t.editor.cookie, 'x-csrf-token': t.editor.csrf, 'content-type': 'application/json' }, payload: json });
+    const state = async () => ({
+      items: (await ctx.db.selectFrom('content_items').select('id').execute()).length,
+      versions: (await ctx.db.selectFrom('content_versions').select('content_id').execute()).length,
+      audit: (await ctx.db.selectFrom('audit_log').select('id').where('action', 'like', 'content.%').execute()).length,
+    });
+
+    // Every string at its longest; `ch` is what each character is made of.
+    const maximal = (ch: string, bodyChars = BODY_MAX_CHARS) => ({
+      type: 'article', columnId: column.id, title: ch.repeat(200), subtitle: ch.repeat(200), source: ch.repeat(100), author: ch.repeat(100),
+      summary: ch.repeat(1000), keywords: ch.repeat(200), bodyHtml: `<p>${ch.repeat(bodyChars - 7)}</p>`,
+      fields: { docNumber: ch.repeat(100), issuingOrgan: ch.repeat(100), post: ch.repeat(100), duties: ch.repeat(2000), resume: ch.repeat(10000) },
+      attachments: fileIds.map((fileId) => ({ fileId, name: ch.repeat(200) })), sort: 10000,
+    });
+
+    // The worst case for its size: each character a 6-byte JSON escape. It is within the limit…
+    const worst = JSON.stringify(maximal('\u0001'));
+    assert.ok(Buffer.byteLength(worst) > 6_000_000 && Buffer.byteLength(worst) <= CONTENT_BODY_LIMIT, `${Buffer.byteLength(worst)} bytes`);
+    const accepted = await send('POST', `/api/sites/${t.siteId}/content`, worst);
+    assert.equal(accepted.statusCode, 200, accepted.body.slice(0, 500));
+    // …and so is a realistic one: a million Chinese characters are 3 MB (more than the 2 MB of other requests).
+    const chinese = JSON.stringify(maximal('政'));
+    assert.ok(Buffer.byteLength(chinese) > 3_000_000);
+    const created = await send('POST', `/api/sites/${t.siteId}/content`, chinese);
+    assert.equal(created.statusCode, 200, created.body.slice(0, 500));
+    const id = created.json().id as number;
+    assert.equal((await ctx.content.item(id)).body_html.length, BODY_MAX_CHARS);
+    const { type: _type, ...update } = maximal('政');
+    const updated = await send('PUT', `/api/content/${id}`, JSON.stringify({ ...update, note: '修'.repeat(300) }));
+    assert.equal(updated.statusCode, 200, updated.body.slice(0, 500));
+    assert.equal(updated.json().version, 2);
+
+    // One character too many: a validation error naming the field.
+    const before = await state();
+    const tooLong = await send('POST', `/api/sites/${t.siteId}/content`, JSON.stringify(maximal('政', BODY_MAX_CHARS + 1)));
+    assert.equal(tooLong.statusCode, 400);
+    assert.equal(tooLong.json().error.code, 'VALIDATION_FAILED');
+    // More bytes than any valid item: refused before it is read, with the catalogue's error, nothing written.
+    const huge = JSON.stringify({ ...maximal('政', 10), bodyHtml: `<p>${'x'.repeat(CONTENT_BODY_LIMIT)}</p>` });
+    for (const [method, url] of [['POST', `/api/sites/${t.siteId}/content`], ['PUT', `/api/content/${id}`]] as const) {
+      const refused = await send(method, url, huge);
+      assert.equal(refused.statusCode, 413, `${method} ${url}`);
+      assert.equal(refused.json().error.code, 'CONTENT_TOO_LARGE');
+      assert.match(refused.json().error.message, /提交的信息过大.*正文最多 100 万字符/);
+    }
+    assert.deepEqual(await state(), before, 'nothing was created, versioned or audited');
+    assert.equal((await ctx.content.item(id)).version, 2);
+    // The same file twice is a clear refusal, not a database error.
+    const twice = await call(app, t.editor, 'PUT', `/api/content/${id}`, { columnId: column.id, title: '附件重复', attachments: [{ fileId: fileIds[0], name: 'a.pdf' }, { fileId: fileIds[0], name: 'b.pdf' }] });
+    assert.equal(twice.statusCode, 400);
+    assert.match(twice.json().error.message, /只能作为附件添加一次/);
+    // Other requests keep the general limit.
+    const other = await call(app, t.editor, 'POST', `/api/content/${id}/withdraw`, { reason: 'x'.repeat(3 * 1024 * 1024) });
+    assert.equal(other.statusCode, 413);
+    assert.equal(other.json().error.code, 'PAYLOAD_TOO_LARGE');
   } finally {
     await env.close();
   }

@@ -16,7 +16,7 @@ export const findItem = (db: Executor, id: number) => db.selectFrom('content_ite
 export async function listItems(
   db: Executor,
   siteId: number,
-  filter: { columnId?: number; status?: string; type?: string; q?: string; createdBy?: number; columnIds?: number[] },
+  filter: { columnId?: number; status?: string; type?: string; q?: string; createdBy?: number; columnIds?: number[]; reviewState?: string },
   limit: number,
   offset: number,
 ) {
@@ -27,6 +27,28 @@ export async function listItems(
   if (filter.type) q = q.where('type', '=', filter.type);
   if (filter.createdBy) q = q.where('created_by', '=', filter.createdBy);
   if (filter.q) q = q.where('title', 'like', `%${filter.q}%`);
+  if (filter.reviewState === 'none') {
+    q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('review_requests').select('review_requests.id').whereRef('review_requests.content_id', '=', 'content_items.id'))));
+  } else if (filter.reviewState) {
+    // The state of the item's latest submission.
+    const state = filter.reviewState;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('review_requests as latest')
+          .select('latest.id')
+          .whereRef('latest.content_id', '=', 'content_items.id')
+          .where('latest.state', '=', state)
+          .where((inner) =>
+            inner.not(
+              inner.exists(
+                inner.selectFrom('review_requests as newer').select('newer.id').whereRef('newer.content_id', '=', 'latest.content_id').whereRef('newer.id', '>', 'latest.id'),
+              ),
+            ),
+          ),
+      ),
+    );
+  }
   const [items, count] = await Promise.all([
     q.selectAll().orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(limit).offset(offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -95,4 +117,11 @@ export async function indexNumbersLike(db: Executor, siteId: number, prefix: str
 
 export async function itemsByIds(db: Executor, ids: number[]) {
   return ids.length ? db.selectFrom('content_items').select(['id', 'title', 'type', 'status', 'site_id']).where('id', 'in', ids).execute() : [];
+}
+
+/** The latest review request of each item (for list rows). */
+export async function latestRequests(db: Executor, contentIds: number[]) {
+  if (!contentIds.length) return new Map<number, { id: number; state: string }>();
+  const rows = await db.selectFrom('review_requests').select(['id', 'content_id', 'state']).where('content_id', 'in', contentIds).orderBy('id').execute();
+  return new Map(rows.map((r) => [r.content_id, { id: r.id, state: r.state }]));
 }

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { AppContext } from '../../context.ts';
 import type { ContentItem } from '../../platform/db/schema.ts';
 import { CONTENT_TYPES, DISCLOSURE_METHODS, DISCLOSURE_SCOPES, INTERPRETATION_FORMS, THEMES, VALIDITY } from './content-types.ts';
-import { ContentCreate, ContentListQuery, ContentUpdate } from './content.schema.ts';
+import { BODY_MAX_CHARS, CONTENT_BODY_LIMIT, ContentCreate, ContentListQuery, ContentUpdate } from './content.schema.ts';
 import { STATUS_NAMES } from './content.service.ts';
 import * as contentRepo from './content.repository.ts';
 import { STATE_NAMES, STEP_NAMES } from '../review/review.service.ts';
@@ -16,6 +16,18 @@ export const contentPath = (columnPath: string, id: number) => `${columnPath}${i
 export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, content, columns, files, review, db } = ctx;
   const tags = ['内容'];
+
+  // Saving an item accepts any body its schema allows (see CONTENT_BODY_LIMIT); a larger request is refused
+  // before anything is read or written, with the limit in words staff understand.
+  const largeBody = {
+    bodyLimit: CONTENT_BODY_LIMIT,
+    errorHandler: (error: Error & { statusCode?: number }) => {
+      if (error.statusCode === 413) {
+        throw new AppError('CONTENT_TOO_LARGE', `提交的信息过大（超过 ${CONTENT_BODY_LIMIT / 1024 / 1024} MB）：正文最多 ${BODY_MAX_CHARS / 10_000} 万字符，请精简或拆分后再保存`);
+      }
+      throw error;
+    },
+  };
 
   async function view(item: ContentItem) {
     const snapshot = await content.snapshot(item.id);
@@ -82,6 +94,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
     const a = staffOnSite(request, request.params.siteId);
     const { items, total } = await content.list(request.params.siteId, request.query, a);
     const tree = await columns.tree(request.params.siteId);
+    const latest = await contentRepo.latestRequests(db, items.map((i) => i.id));
     return {
       total,
       items: items.map((i) => ({
@@ -89,12 +102,15 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         statusName: STATUS_NAMES[i.status] ?? i.status, columnId: i.column_id, columnName: tree.byId.get(i.column_id)?.name ?? '',
         version: i.version, publishedVersion: i.published_version, firstPublishedAt: i.first_published_at, updatedAt: i.updated_at,
         indexNo: i.index_no, pendingChanges: i.published_version !== null && i.version > i.published_version,
+        reviewId: latest.get(i.id)?.id ?? null, reviewState: latest.get(i.id)?.state ?? null,
+        reviewStateName: latest.has(i.id) ? STATE_NAMES[latest.get(i.id)!.state] ?? latest.get(i.id)!.state : null,
       })),
     };
   });
 
   app.post('/api/sites/:siteId/content', {
-    schema: { tags, summary: '新建内容（草稿）', params: SiteParams, body: ContentCreate, response: { 400: Type.Ref('ErrorResponse'), 403: Type.Ref('ErrorResponse') } },
+    schema: { tags, summary: '新建内容（草稿）', params: SiteParams, body: ContentCreate, response: { 400: Type.Ref('ErrorResponse'), 403: Type.Ref('ErrorResponse'), 413: Type.Ref('ErrorResponse') } },
+    ...largeBody,
     preHandler: guard({ capability: 'content.write' }),
   }, async (request) => {
     const a = requireOnSite(request, 'content.write', request.params.siteId);
@@ -112,7 +128,8 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
   });
 
   app.put('/api/content/:id', {
-    schema: { tags, summary: '修改内容（保存为新版本）', params: IdParams, body: ContentUpdate, response: errors(400, 403, 404, 409) },
+    schema: { tags, summary: '修改内容（保存为新版本）', params: IdParams, body: ContentUpdate, response: errors(400, 403, 404, 409, 413) },
+    ...largeBody,
     preHandler: guard({ capability: 'content.write' }),
   }, async (request) => {
     await loadFor(request, request.params.id);

@@ -2,6 +2,15 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 import { CONTENT_TYPES, DISCLOSURE_METHODS, DISCLOSURE_SCOPES, INTERPRETATION_FORMS, THEMES, VALIDITY, type ContentType } from './content-types.ts';
 
 const oneOf = <T extends string>(values: readonly T[], description: string) => Type.Unsafe<T>(Type.String({ enum: [...values], description }));
+/** The longest rich-text body, in characters (code points, as the schema counts them). */
+export const BODY_MAX_CHARS = 1_000_000;
+/**
+ * The request body limit of the routes that take a content item. A character takes at most 6 bytes in JSON
+ * (a \uXXXX escape), so a body at BODY_MAX_CHARS is 6 MB at worst; every other field together (titles,
+ * summary, résumé, 50 attachment names …) stays well under 1 MB even so. Anything valid fits in 8 MB.
+ */
+export const CONTENT_BODY_LIMIT = 8 * 1024 * 1024;
+
 const Date10 = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'yyyy-MM-dd' });
 
 export const TypeFieldsSchema = Type.Object(
@@ -32,7 +41,7 @@ const Editable = {
   summary: Type.Optional(Type.String({ maxLength: 1000 })),
   keywords: Type.Optional(Type.String({ maxLength: 200 })),
   coverFileId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '封面或照片' })),
-  bodyHtml: Type.Optional(Type.String({ maxLength: 2_000_000, description: '正文（富文本，保存时按白名单清理）' })),
+  bodyHtml: Type.Optional(Type.String({ maxLength: BODY_MAX_CHARS, description: `正文（富文本，保存时按白名单清理），最多 ${BODY_MAX_CHARS} 字符` })),
   fields: Type.Optional(TypeFieldsSchema),
   attachments: Type.Optional(Type.Array(Type.Object({ fileId: Type.Integer({ minimum: 1 }), name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), { maxItems: 50 })),
   policyIds: Type.Optional(Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 20, description: '解读的政策文件' })),
@@ -54,6 +63,10 @@ export const ContentListQuery = Type.Object({
   type: Type.Optional(Type.String({ maxLength: 16 })),
   q: Type.Optional(Type.String({ maxLength: 100 })),
   mine: Type.Optional(Type.Boolean()),
+  reviewState: Type.Optional(Type.Unsafe<string>(Type.String({
+    enum: ['none', 'secrecy_review', 'dept_review', 'leader_review', 'approved', 'rejected', 'closed'],
+    description: '最近一次审查的状态；none：从未提交审查',
+  }))),
   page: Type.Optional(Type.Integer({ minimum: 1, default: 1 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
 });

@@ -103,6 +103,8 @@ export class ContentService {
   private buildSnapshot(type: ContentType, input: ContentCreate | ContentUpdate): ContentSnapshot {
     const fields = (input.fields ?? {}) as TypeFields;
     requireFields(type, fields);
+    const attachmentIds = (input.attachments ?? []).map((a) => a.fileId);
+    if (new Set(attachmentIds).size !== attachmentIds.length) throw new AppError('VALIDATION_FAILED', '同一个文件只能作为附件添加一次');
     return {
       type, columnId: input.columnId, extraColumnIds: [...new Set(input.extraColumnIds ?? [])].filter((c) => c !== input.columnId),
       title: input.title.trim(), subtitle: input.subtitle?.trim() ?? '', source: input.source?.trim() ?? '', author: input.author?.trim() ?? '',
@@ -203,7 +205,7 @@ export class ContentService {
     const pageSize = query.pageSize ?? 20;
     const { items, total } = await repo.listItems(
       this.db, siteId,
-      { columnId: query.columnId, status: query.status, type: query.type, q: query.q, createdBy: query.mine ? auth.userId : undefined },
+      { columnId: query.columnId, status: query.status, type: query.type, q: query.q, createdBy: query.mine ? auth.userId : undefined, reviewState: query.reviewState },
       pageSize, (page - 1) * pageSize,
     );
     return { items, total };

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { ExpressionBuilder, Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -37,17 +37,67 @@ export async function insertNotificationOnce(
   return true;
 }
 
+/** Notifications addressed to this staff member: personally, or to their department. */
+function addressedTo(departmentId: number | null, userId: number) {
+  return (eb: ExpressionBuilder<Database, 'notifications'>) =>
+    eb.or([eb('notifications.user_id', '=', userId), ...(departmentId ? [eb('notifications.department_id', '=', departmentId)] : [])]);
+}
+
+/** The newest notifications of a staff member with their own read time (read state is per user). */
 export const notificationsFor = (db: Executor, departmentId: number | null, userId: number, limit: number) =>
   db
     .selectFrom('notifications')
-    .selectAll()
-    .where((eb) => eb.or([eb('user_id', '=', userId), ...(departmentId ? [eb('department_id', '=', departmentId)] : [])]))
-    .orderBy('id', 'desc')
+    .leftJoin('notification_reads as nr', (join) => join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId))
+    .select([
+      'notifications.id', 'notifications.site_id', 'notifications.user_id', 'notifications.department_id', 'notifications.kind',
+      'notifications.title', 'notifications.body', 'notifications.link', 'notifications.created_at', 'nr.read_at',
+    ])
+    .where(addressedTo(departmentId, userId))
+    .orderBy('notifications.id', 'desc')
     .limit(limit)
     .execute();
 
-export const markRead = (db: Executor, id: number, at: string) =>
-  db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).where('read_at', 'is', null).execute();
+export async function unreadCount(db: Executor, departmentId: number | null, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .leftJoin('notification_reads as nr', (join) => join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(addressedTo(departmentId, userId))
+    .where('nr.read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export const findNotification = (db: Executor, id: number) => db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Marks one notification read for one user (idempotent: the first read time stays). */
+export const markRead = (db: Executor, id: number, userId: number, at: string) =>
+  db
+    .insertInto('notification_reads')
+    .values({ notification_id: id, user_id: userId, read_at: at })
+    .onConflict((oc) => oc.columns(['notification_id', 'user_id']).doNothing())
+    .execute();
+
+/** Marks every unread notification of this staff member read; returns how many. */
+export async function markAllRead(db: Executor, departmentId: number | null, userId: number, at: string): Promise<number> {
+  const unread = await db
+    .selectFrom('notifications')
+    .leftJoin('notification_reads as nr', (join) => join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId))
+    .select('notifications.id')
+    .where(addressedTo(departmentId, userId))
+    .where('nr.read_at', 'is', null)
+    .execute();
+  for (const n of unread) await markRead(db, n.id, userId, at);
+  return unread.length;
+}
+
+/** Removes notifications whose dedupe key starts with `prefix` (e.g. “waiting for you” once the step is taken). */
+export async function deleteNotificationsLike(db: Executor, siteId: number, prefix: string): Promise<void> {
+  const ids = (await db.selectFrom('notifications').select('id').where('site_id', '=', siteId).where('dedupe_key', 'like', `${prefix}%`).execute()).map((r) => r.id);
+  if (!ids.length) return;
+  await db.deleteFrom('notification_reads').where('notification_id', 'in', ids).execute();
+  await db.deleteFrom('notifications').where('id', 'in', ids).execute();
+}
 
 /** E-mail addresses of the active editors of a department, for reminders. */
 export async function editorEmails(db: Executor, departmentId: number): Promise<string[]> {

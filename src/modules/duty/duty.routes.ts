@@ -2,19 +2,30 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
 import { IdParams, Ok, SiteParams, errors } from '../../platform/http.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
+import { can, type Capability } from '../../platform/auth/roles.ts';
+import { AppError } from '../../platform/errors.ts';
 import { writeSetting } from '../../platform/settings/settings.repository.ts';
 import type { AppContext } from '../../context.ts';
 import { dueSoonKey } from './duty.service.ts';
+
+const DUTY_READERS: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy', 'site.manage'];
 
 export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, duty } = ctx;
   const tags = ['栏目更新责任'];
 
+  // The dashboard is for the site's content staff and its administrators (附件1 duties are per site).
+  const readerOnSite = (request: Parameters<typeof authOf>[0], siteId: number) => {
+    const a = authOf(request);
+    if (!DUTY_READERS.some((c) => can(a.grants, c, siteId))) throw new AppError('FORBIDDEN', '您没有查看该站点栏目更新情况的权限');
+    return a;
+  };
+
   app.get('/api/sites/:siteId/duty', {
     schema: { tags, summary: '栏目更新责任表（附件1）：正常 / 即将到期 / 已超期 / 空白', params: SiteParams, querystring: Type.Object({ departmentId: Type.Optional(Type.Integer({ minimum: 1 })) }) },
     preHandler: guard(),
   }, async (request) => {
-    const a = authOf(request);
+    const a = readerOnSite(request, request.params.siteId);
     let items = await duty.columnDuty(request.params.siteId);
     if (request.query.departmentId) {
       const d = request.query.departmentId;
@@ -42,20 +53,23 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
   });
 
   app.get('/api/notifications', {
-    schema: { tags, summary: '我的提醒（含本部门的栏目到期提醒）' },
+    schema: { tags, summary: '我的提醒（含本部门的栏目到期提醒）；已读状态按人记录' },
     preHandler: guard(),
   }, async (request) => {
     const a = authOf(request);
-    const items = await duty.notifications(a.departmentId, a.userId);
-    return { items, unread: items.filter((n) => !n.read_at).length };
+    return duty.notifications(a.departmentId, a.userId);
   });
 
   app.post('/api/notifications/:id/read', {
-    schema: { tags, summary: '标记提醒为已读', params: IdParams, response: { 200: Ok } },
+    schema: { tags, summary: '把发给我（或本部门）的一条提醒标记为我已读', params: IdParams, response: { 200: Ok, ...errors(403, 404) } },
     preHandler: guard(),
   }, async (request) => {
-    authOf(request);
-    await duty.markRead(request.params.id);
+    await duty.markRead(authOf(request), request.params.id);
     return { ok: true };
   });
+
+  app.post('/api/notifications/read-all', {
+    schema: { tags, summary: '把我的全部提醒标记为已读', response: { 200: Type.Object({ ok: Type.Boolean(), count: Type.Integer() }) } },
+    preHandler: guard(),
+  }, async (request) => ({ ok: true, count: await duty.markAllRead(authOf(request)) }));
 }

@@ -8,6 +8,7 @@ import type { ColumnsService } from '../columns/columns.service.ts';
 import type { ColumnNode } from '../columns/columns.schema.ts';
 import * as repo from './duty.repository.ts';
 import { disabledMailer, type Mailer } from '../../platform/mail.ts';
+import { AppError } from '../../platform/errors.ts';
 
 export type DutyStatus = '正常' | '即将到期' | '已超期' | '空白';
 
@@ -110,11 +111,22 @@ export class DutyService {
     await this.mailer.send({ to, subject: `【栏目更新提醒】${d.trail}${d.status}`, text: `${text}\n\n请登录管理后台处理。` }).catch(() => {});
   }
 
-  notifications(departmentId: number | null, userId: number) {
-    return repo.notificationsFor(this.db, departmentId, userId, 50);
+  /** The staff member's newest notifications (with their own read state) and how many are unread in all. */
+  async notifications(departmentId: number | null, userId: number) {
+    const [items, unread] = await Promise.all([repo.notificationsFor(this.db, departmentId, userId, 50), repo.unreadCount(this.db, departmentId, userId)]);
+    return { items, unread };
   }
 
-  markRead(id: number) {
-    return repo.markRead(this.db, id, this.clock.now().toISOString());
+  /** Marks a notification read for this staff member only; it must be addressed to them (or their department). */
+  async markRead(auth: { userId: number; departmentId: number | null }, id: number): Promise<void> {
+    const n = await repo.findNotification(this.db, id);
+    if (!n) throw new AppError('NOT_FOUND', '提醒不存在');
+    const mine = n.user_id === auth.userId || (n.department_id !== null && n.department_id === auth.departmentId);
+    if (!mine) throw new AppError('FORBIDDEN', '这条提醒不是发给您的');
+    await repo.markRead(this.db, id, auth.userId, this.clock.now().toISOString());
+  }
+
+  markAllRead(auth: { userId: number; departmentId: number | null }): Promise<number> {
+    return repo.markAllRead(this.db, auth.departmentId, auth.userId, this.clock.now().toISOString());
   }
 }

@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import nodemailer from 'nodemailer';
-import { testEnv, call, columnByName, mainSiteId, staff, DIALECT } from '../../../test/helpers.ts';
+import { testEnv, call, columnByName, login, mainSiteId, staff, DIALECT } from '../../../test/helpers.ts';
+import { createSiteWithAnnex1 } from '../setup/setup.service.ts';
+import { DEMO_SITE } from '../setup/demo-site.ts';
 import { createMailer } from '../../platform/mail.ts';
 import { team, draftNews, publishThroughReview, relogin } from '../../../test/workflow.ts';
 import { dutyStatus } from './duty.service.ts';
@@ -92,6 +94,36 @@ test('with SMTP configured, reminders are also mailed to the lead department\'s 
     const count = sent.length;
     await ctx.duty.remind(siteId);
     assert.equal(sent.length, count, 'mailed once per reminder');
+  } finally {
+    await env.close();
+  }
+});
+
+test(`the duty dashboard is only for the site's own staff (${DIALECT})`, async () => {
+  const env = await testEnv();
+  try {
+    const { app, ctx } = env;
+    const siteA = await mainSiteId(ctx);
+    const { siteId: siteB } = await createSiteWithAnnex1(ctx, {
+      ...DEMO_SITE, code: 'zwfw', name: '南江市政务服务中心', domains: ['zwfw.nanjiang.gov.cn'], siteIdCode: '3299000002', parentId: siteA,
+    });
+    await staff(ctx, 'a_editor', ['editor'], '综合处', siteA);
+    await staff(ctx, 'a_reviewer', ['reviewer'], '综合处', siteA);
+    await staff(ctx, 'b_admin', ['site_admin'], undefined, siteB);
+    await staff(ctx, 'all_leader', ['leader'], '综合处', null);
+    await staff(ctx, 'inspector', ['inspector'], undefined, null);
+    const status = async (username: string, siteId: number) => (await call(app, await login(app, username), 'GET', `/api/sites/${siteId}/duty`)).statusCode;
+
+    assert.equal(await status('a_editor', siteA), 200);
+    assert.equal(await status('a_reviewer', siteA), 200);
+    assert.equal(await status('a_editor', siteB), 403, 'an editor of site A cannot read site B\'s dashboard');
+    assert.equal(await status('a_reviewer', siteB), 403);
+    assert.equal(await status('b_admin', siteB), 200);
+    assert.equal(await status('b_admin', siteA), 403);
+    assert.equal(await status('all_leader', siteB), 200, 'a role granted for every site reaches every site');
+    assert.equal(await status('inspector', siteA), 403, 'not a role with duties for content');
+    const refused = await call(app, await login(app, 'a_editor'), 'GET', `/api/sites/${siteB}/duty`);
+    assert.equal(refused.json().error.code, 'FORBIDDEN');
   } finally {
     await env.close();
   }

@@ -65,6 +65,8 @@ export interface RegisterFilter {
   departmentId?: number;
   columnId?: number;
   outcome?: string;
+  /** The request's review state (dept_review, rejected …). */
+  state?: string;
 }
 
 export async function registerRows(db: Executor, f: RegisterFilter) {
@@ -82,5 +84,34 @@ export async function registerRows(db: Executor, f: RegisterFilter) {
   if (f.departmentId) q = q.where('review_requests.department_id', '=', f.departmentId);
   if (f.columnId) q = q.where('review_requests.column_id', '=', f.columnId);
   if (f.outcome) q = q.where('review_requests.outcome', '=', f.outcome);
+  if (f.state) q = q.where('review_requests.state', '=', f.state);
   return q.orderBy('review_requests.year', 'desc').orderBy('review_requests.serial', 'desc').execute();
 }
+
+/** Active staff holding `role` on the site (and, unless null, in the department): who can take a step. */
+export async function staffWithRole(db: Executor, siteId: number, role: string, departmentId: number | null, exclude: number[]): Promise<number[]> {
+  let q = db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .select('users.id')
+    .where('user_roles.role', '=', role)
+    .where((eb) => eb.or([eb('user_roles.site_id', 'is', null), eb('user_roles.site_id', '=', siteId)]))
+    .where('users.disabled', '=', 0);
+  if (departmentId !== null) q = q.where('users.department_id', '=', departmentId);
+  if (exclude.length) q = q.where('users.id', 'not in', exclude);
+  return [...new Set((await q.orderBy('users.id').execute()).map((r) => r.id))];
+}
+
+
+/** One request with the names the console shows. */
+export const requestWithNames = (db: Executor, id: number) =>
+  db
+    .selectFrom('review_requests')
+    .innerJoin('content_items', 'content_items.id', 'review_requests.content_id')
+    .innerJoin('users', 'users.id', 'review_requests.submitted_by')
+    .innerJoin('departments', 'departments.id', 'review_requests.department_id')
+    .innerJoin('columns', 'columns.id', 'review_requests.column_id')
+    .selectAll('review_requests')
+    .select(['content_items.type as content_type', 'content_items.status as content_status', 'users.display_name as submitter_name', 'departments.name as department_name', 'columns.name as column_name'])
+    .where('review_requests.id', '=', id)
+    .executeTakeFirst();

@@ -3,9 +3,11 @@ import type { App } from '../../platform/http.ts';
 import { IdParams, SiteParams, errors } from '../../platform/http.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
 import { AppError } from '../../platform/errors.ts';
+import { can, type Capability } from '../../platform/auth/roles.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import type { AppContext } from '../../context.ts';
-import { RELEASE_FORMS, SECRET_ANSWERS, STATE_NAMES } from './review.service.ts';
+import { RELEASE_FORMS, SECRET_ANSWERS, STATE_NAMES, STEP_NAMES } from './review.service.ts';
+import * as repo from './review.repository.ts';
 import { registerRows } from './register.ts';
 import { registerPdf, registerXlsx } from './register-export.ts';
 
@@ -18,6 +20,14 @@ const RegisterQuery = Type.Object({
   departmentId: Type.Optional(Type.Integer({ minimum: 1 })),
   columnId: Type.Optional(Type.Integer({ minimum: 1 })),
   outcome: Type.Optional(Type.String({ maxLength: 16 })),
+  state: Type.Optional(Type.Unsafe<string>(Type.String({ enum: Object.keys(STATE_NAMES), description: '审查状态' }))),
+});
+
+const DICTIONARY_READERS: Capability[] = ['site.manage', 'content.write', 'content.review', 'content.approve', 'content.secrecy'];
+
+const serialText = (r: { year: number; serial: number }) => `${r.year}-${String(r.serial).padStart(4, '0')}`;
+const stepView = (s: { step: string; decision: string; opinion: string; actor_name: string; decided_at: string; secret: string | null }) => ({
+  step: s.step, stepName: STEP_NAMES[s.step], decision: s.decision, opinion: s.opinion, actorName: s.actor_name, decidedAt: s.decided_at, secret: s.secret,
 });
 
 const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`).toISOString();
@@ -26,6 +36,13 @@ const dayAfter = (d: string) => new Date(new Date(`${d}T00:00:00+08:00`).getTime
 export async function reviewRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, review, db, sites } = ctx;
   const tags = ['信息发布审查'];
+
+  // Readers of the register and of single requests: the site's content staff and its administrators.
+  const canReadRegister = (request: Parameters<typeof authOf>[0], siteId: number) => {
+    const a = authOf(request);
+    const roles = ['site_admin', 'reviewer', 'leader', 'secrecy_reviewer', 'editor'];
+    if (!a.grants.some((g) => roles.includes(g.role) && (g.siteId === null || g.siteId === siteId))) throw new AppError('FORBIDDEN');
+  };
 
   app.post('/api/content/:id/submit', {
     schema: {
@@ -77,16 +94,32 @@ export async function reviewRoutes(app: App, ctx: AppContext): Promise<void> {
     return { waiting: waiting.length, returned: returned.length };
   });
 
+  app.get('/api/review/:id', {
+    schema: { tags, summary: '一条审查记录（附件3 登记）：审查表、各环节意见，以及该信息的历次审查', params: IdParams, response: errors(403, 404) },
+    preHandler: guard(),
+  }, async (request) => {
+    const r = await repo.requestWithNames(db, request.params.id);
+    if (!r) throw new AppError('NOT_FOUND', '审查记录不存在');
+    canReadRegister(request, r.site_id);
+    const a = authOf(request);
+    const history = await review.history(r.content_id);
+    const steps = history.find((h) => h.id === r.id)?.steps ?? [];
+    const mayDecide = await review.assertMayDecide(a, r).then(() => true, () => false);
+    return {
+      id: r.id, siteId: r.site_id, contentId: r.content_id, contentType: r.content_type, contentStatus: r.content_status, version: r.content_version,
+      serial: serialText(r), title: r.title, department: r.department_name, column: r.column_name, submitter: r.submitter_name,
+      submittedBy: r.submitted_by, submittedAt: r.submitted_at, closedAt: r.closed_at, secret: r.secret, releaseForm: r.release_form,
+      state: r.state, stateName: STATE_NAMES[r.state] ?? r.state, outcome: r.outcome, mayDecide,
+      checkReport: JSON.parse(r.check_report) as unknown, confirmedFindings: JSON.parse(r.confirmed_findings) as string[],
+      steps: steps.map(stepView),
+      history: history.map((h) => ({ id: h.id, serial: serialText(h), state: h.state, stateName: STATE_NAMES[h.state] ?? h.state, outcome: h.outcome, submittedAt: h.submitted_at, closedAt: h.closed_at, version: h.content_version })),
+    };
+  });
+
   const registerFilter = (siteId: number, q: Static<typeof RegisterQuery>) => ({
-    siteId, year: q.year, departmentId: q.departmentId, columnId: q.columnId, outcome: q.outcome || undefined,
+    siteId, year: q.year, departmentId: q.departmentId, columnId: q.columnId, outcome: q.outcome || undefined, state: q.state,
     from: q.from ? dayStart(q.from) : undefined, to: q.to ? dayAfter(q.to) : undefined,
   });
-  const canReadRegister = (request: Parameters<typeof authOf>[0], siteId: number) => {
-    const a = authOf(request);
-    const roles = ['site_admin', 'reviewer', 'leader', 'secrecy_reviewer', 'editor'];
-    if (!a.grants.some((g) => roles.includes(g.role) && (g.siteId === null || g.siteId === siteId))) throw new AppError('FORBIDDEN');
-  };
-
   app.get('/api/sites/:siteId/register', {
     schema: { tags, summary: '信息发布审查登记', params: SiteParams, querystring: RegisterQuery },
     preHandler: guard(),
@@ -123,7 +156,10 @@ export async function reviewRoutes(app: App, ctx: AppContext): Promise<void> {
     schema: { tags, summary: '错敏词库（禁用词、易错词、领导姓名职务）', params: SiteParams, response: { 200: Dictionaries } },
     preHandler: guard(),
   }, async (request) => {
-    requireOnSite(request, 'content.write', request.params.siteId);
+    // Read by whoever writes, reviews or manages the site's content (the checks cite these lists); only
+    // site administrators change them.
+    const a = authOf(request);
+    if (!DICTIONARY_READERS.some((c) => can(a.grants, c, request.params.siteId))) throw new AppError('FORBIDDEN');
     return ctx.prepublish.siteDictionaries(request.params.siteId);
   });
 

@@ -22,6 +22,7 @@ import * as contentRepo from '../content/content.repository.ts';
 import type { PublicationService } from '../publication/publication.service.ts';
 import type { PrepublishGate as PrepublishService } from './prepublish-gate.ts';
 import * as repo from './review.repository.ts';
+import { notifyReviewState } from './review-notifications.ts';
 
 export const SECRET_ANSWERS = ['是', '否', '不明确'] as const;
 export const RELEASE_FORMS = ['网站公开', '依申请提供', '其他'] as const;
@@ -82,6 +83,7 @@ export class ReviewService {
         submitted_by: auth.userId, submitted_at: at, closed_at: classified ? at : null,
       });
       await repo.insertStep(trx, { request_id: requestId, step: 'submit', decision: '提交', opinion: '', secret: input.secret, actor_id: auth.userId, actor_name: auth.displayName, decided_at: at });
+      await notifyReviewState(trx, (await repo.findRequest(trx, requestId))!, at, { creatorId: item.created_by });
       if (classified) await contentRepo.updateItem(trx, item.id, { status: 'classified', publish_at: null, updated_at: at });
       await this.audit.record(trx, auth.actor, {
         action: 'review.submit', targetType: 'content', targetId: item.id, siteId: item.site_id,
@@ -108,6 +110,7 @@ export class ReviewService {
     const request = await repo.findRequest(this.db, requestId);
     if (!request) throw new AppError('NOT_FOUND', '审查记录不存在');
     const step = await this.assertMayDecide(auth, request);
+    const item = await this.content.item(request.content_id);
     const opinion = input.opinion.trim();
     const at = this.clock.now().toISOString();
     const confirmed = [...new Set([...(JSON.parse(request.confirmed_findings) as string[]), ...(input.confirmFindings ?? [])])];
@@ -126,6 +129,7 @@ export class ReviewService {
         ...(step === 'secrecy' && input.secret ? { secret: input.secret } : {}),
       });
       if (next.state === 'closed') await contentRepo.updateItem(trx, request.content_id, { status: 'classified', publish_at: null, updated_at: at });
+      await notifyReviewState(trx, (await repo.findRequest(trx, request.id))!, at, { creatorId: item.created_by, decidedBy: auth.displayName, opinion: next.opinion });
       await this.audit.record(trx, auth.actor, {
         action: `review.${step}`, targetType: 'content', targetId: request.content_id, siteId: request.site_id,
         detail: { requestId: request.id, serial: `${request.year}-${request.serial}`, decision: next.decision, opinion: next.opinion, state: next.state },

@@ -7,6 +7,11 @@ import type { AuditService } from '../audit/audit.service.ts';
 
 export const SESSION_COOKIE = 'gp_session';
 export const CSRF_HEADER = 'x-csrf-token';
+/**
+ * Sent by the admin console's background polls (counts, reminders): the session is checked as usual but the
+ * request does not refresh its idle timer, so a console left open still times out. Honoured on reads only.
+ */
+export const POLL_HEADER = 'x-govportal-poll';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,7 +32,8 @@ export function makeGuard(auth: AuthService, audit: AuditService) {
     return async function preHandler(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
       const token = request.cookies[SESSION_COOKIE];
       if (!token) throw new AppError('UNAUTHENTICATED');
-      const ctx = await auth.authenticate(token);
+      const poll = SAFE_METHODS.has(request.method) && request.headers[POLL_HEADER] === '1';
+      const ctx = await auth.authenticate(token, { touch: !poll });
       ctx.actor = { ...ctx.actor, ip: request.ip };
       request.auth = ctx;
       // Cookie-authenticated writes must echo the session's CSRF token (double submit via header).

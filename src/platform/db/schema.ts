@@ -289,7 +289,14 @@ export interface NotificationsTable {
   body: string;
   link: string;
   created_at: string;
+  /** Unused since 0007: read state is per user (notification_reads). */
   read_at: string | null;
+}
+
+export interface NotificationReadsTable {
+  notification_id: number;
+  user_id: number;
+  read_at: string;
 }
 
 export interface InspectionRunsTable {
@@ -327,6 +334,8 @@ export interface InspectionEvidenceTable {
 export interface InspectionManualFindingsTable {
   id: Generated<number>;
   target_url: string;
+  /** The platform site the finding was recorded for (0008); null: by an inspector of every site, for any run. */
+  site_id: number | null;
   indicator_id: string;
   sub_rule: number | null;
   part: string | null;
@@ -421,6 +430,7 @@ export interface Database {
   published_items: PublishedItemsTable;
   published_files: PublishedFilesTable;
   notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
   inspection_runs: InspectionRunsTable;
   inspection_evidence: InspectionEvidenceTable;
   inspection_manual_findings: InspectionManualFindingsTable;

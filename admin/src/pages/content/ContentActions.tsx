@@ -1,10 +1,10 @@
 // The editor page's dialogs: 提交审查 (the 附件3 form), 定时发布/定时撤稿, 撤稿.
 import { useState } from 'react';
 import { Alert, Button, DatePicker, Descriptions, Form, Input, Modal, Radio, Space, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api, ApiError, isSessionError } from '../../api';
 import { errorText, showError, toastSuccess } from '../../feedback';
-import { formatDateTime } from '../../format';
+import { formatDateTime, fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from '../../format';
 import { FindingsList } from './Findings';
 import { RELEASE_HELP, SECRET_HELP, type ContentDetail, type Finding, type ReleaseForm, type SecretAnswer, type SubmitResult } from './model';
 import { refreshReviewCounts } from './reviewCounts';
@@ -134,7 +134,8 @@ interface ScheduleValues {
   withdrawAt: Dayjs | null;
 }
 
-const notPast = (d: Dayjs) => d.endOf('day').isBefore(dayjs());
+// The pickers hold Asia/Shanghai wall-clock times (see format.ts), whatever the browser's zone.
+const notPast = (d: Dayjs) => d.endOf('day').isBefore(shanghaiNowPicker());
 
 export function ScheduleModal(props: { open: boolean; item: ContentDetail; onClose: () => void; onDone: (detail: ContentDetail) => void }) {
   const { item } = props;
@@ -147,8 +148,8 @@ export function ScheduleModal(props: { open: boolean; item: ContentDetail; onClo
     setBusy(true);
     setError(null);
     try {
-      const body: { publishAt?: string | null; withdrawAt?: string | null } = { withdrawAt: v.withdrawAt ? v.withdrawAt.toISOString() : null };
-      if (canPublishAt) body.publishAt = v.publishAt ? v.publishAt.toISOString() : null;
+      const body: { publishAt?: string | null; withdrawAt?: string | null } = { withdrawAt: v.withdrawAt ? fromShanghaiPicker(v.withdrawAt) : null };
+      if (canPublishAt) body.publishAt = v.publishAt ? fromShanghaiPicker(v.publishAt) : null;
       const detail = await api.post<ContentDetail>(`/api/content/${item.id}/schedule`, body);
       toastSuccess('定时设置已保存');
       props.onDone(detail);
@@ -161,7 +162,7 @@ export function ScheduleModal(props: { open: boolean; item: ContentDetail; onClo
   };
 
   const future = (_: unknown, v: Dayjs | null) =>
-    v && !v.isAfter(dayjs()) ? Promise.reject(new Error('只能选择晚于现在的时间（发布时间不能倒填）')) : Promise.resolve();
+    v && !v.isAfter(shanghaiNowPicker()) ? Promise.reject(new Error('只能选择晚于现在的时间（发布时间不能倒填）')) : Promise.resolve();
 
   return (
     <Modal title="定时发布 / 定时撤稿" open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={busy} destroyOnHidden>
@@ -177,18 +178,18 @@ export function ScheduleModal(props: { open: boolean; item: ContentDetail; onClo
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ publishAt: item.publishAt ? dayjs(item.publishAt) : null, withdrawAt: item.withdrawAt ? dayjs(item.withdrawAt) : null }}
+        initialValues={{ publishAt: shanghaiPickerValue(item.publishAt), withdrawAt: shanghaiPickerValue(item.withdrawAt) }}
       >
         <Form.Item
-          label="定时发布时间"
+          label="定时发布时间（北京时间）"
           name="publishAt"
           rules={[{ validator: future }]}
           extra={canPublishAt ? undefined : `已于 ${formatDateTime(item.firstPublishedAt)} 发布，不能再设定发布时间。`}
         >
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={notPast} disabled={!canPublishAt} style={{ width: 240 }} />
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={notPast} disabled={!canPublishAt} style={{ width: 240 }} data-testid="schedule-publish-at" />
         </Form.Item>
-        <Form.Item label="定时撤稿时间" name="withdrawAt" rules={[{ validator: future }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={notPast} style={{ width: 240 }} />
+        <Form.Item label="定时撤稿时间（北京时间）" name="withdrawAt" rules={[{ validator: future }]}>
+          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={notPast} style={{ width: 240 }} data-testid="schedule-withdraw-at" />
         </Form.Item>
       </Form>
     </Modal>

@@ -461,7 +461,7 @@ export default function ContentEditorPage() {
                 </Tag>
                 {detail.pendingChanges && <Tag color="orange">有未发布的修改</Tag>}
                 {latestReview && (
-                  <Tag color={STATE_COLORS[latestReview.state]}>
+                  <Tag color={STATE_COLORS[latestReview.state]} data-testid="review-state" data-state={latestReview.state}>
                     审查：{latestReview.stateName}
                   </Tag>
                 )}
@@ -482,7 +482,11 @@ export default function ContentEditorPage() {
             {detail.lastPublishedAt && detail.lastPublishedAt !== detail.firstPublishedAt && (
               <Descriptions.Item label="最近发布">{formatDateTime(detail.lastPublishedAt)}</Descriptions.Item>
             )}
-            {detail.publishAt && <Descriptions.Item label="定时发布">{formatDateTime(detail.publishAt)}</Descriptions.Item>}
+            {detail.publishAt && (
+              <Descriptions.Item label="定时发布">
+                <span data-testid="publish-at">{formatDateTime(detail.publishAt)}</span>
+              </Descriptions.Item>
+            )}
             {detail.withdrawAt && <Descriptions.Item label="定时撤稿">{formatDateTime(detail.withdrawAt)}</Descriptions.Item>}
             {detail.withdrawnAt && (
               <Descriptions.Item label="撤稿">

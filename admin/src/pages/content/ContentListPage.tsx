@@ -1,4 +1,4 @@
-// 信息发布: the site's content with filters (column, status, type, keyword, 只看我的). Editors create and edit;
+// 信息发布: the site's content with filters (column, status, review state, type, keyword, 只看我的). Editors create and edit;
 // reviewers, leaders and secrecy reviewers read. Filters live in the address so “back” keeps them.
 import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
@@ -11,12 +11,13 @@ import { formatDateTime } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { columnTreeOptions, useColumnIndex, useContentOptions } from './data';
-import { STATUS_COLORS, TYPE_NAMES, type ContentListItem } from './model';
+import { REVIEW_STATE_OPTIONS, STATE_COLORS, STATUS_COLORS, TYPE_NAMES, type ContentListItem } from './model';
 import './content.css';
 
 interface FilterValues {
   columnId?: number;
   status?: string;
+  reviewState?: string;
   type?: string;
   q?: string;
   mine?: boolean;
@@ -40,6 +41,7 @@ export default function ContentListPage() {
   const filters = {
     columnId: num(params.get('columnId')),
     status: params.get('status') ?? undefined,
+    reviewState: params.get('reviewState') ?? undefined,
     type: params.get('type') ?? undefined,
     q: params.get('q') ?? undefined,
     mine: params.get('mine') === '1' ? true : undefined,
@@ -64,6 +66,7 @@ export default function ContentListPage() {
     const next = new URLSearchParams();
     if (values.columnId) next.set('columnId', String(values.columnId));
     if (values.status) next.set('status', values.status);
+    if (values.reviewState) next.set('reviewState', values.reviewState);
     if (values.type) next.set('type', values.type);
     if (values.q?.trim()) next.set('q', values.q.trim());
     if (values.mine) next.set('mine', '1');
@@ -97,6 +100,11 @@ export default function ContentListPage() {
         <Space size={4} wrap>
           <Tag color={STATUS_COLORS[r.status]}>{r.statusName}</Tag>
           {r.pendingChanges && <Tag color="orange">有未发布的修改</Tag>}
+          {r.reviewState && r.reviewState !== 'approved' && (
+            <Tag color={STATE_COLORS[r.reviewState]} data-testid="list-review-state">
+              审查：{r.reviewStateName}
+            </Tag>
+          )}
         </Space>
       ),
     },
@@ -172,6 +180,15 @@ export default function ContentListPage() {
           </Form.Item>
           <Form.Item label="状态" name="status">
             <Select allowClear style={{ width: 130 }} placeholder="全部" options={options.data?.statuses ?? []} />
+          </Form.Item>
+          <Form.Item label="审查" name="reviewState">
+            <Select
+              allowClear
+              style={{ width: 150 }}
+              placeholder="全部"
+              popupMatchSelectWidth={false}
+              options={[...REVIEW_STATE_OPTIONS, { value: 'none', label: '未提交审查' }]}
+            />
           </Form.Item>
           <Form.Item label="类型" name="type">
             <Select allowClear style={{ width: 130 }} placeholder="全部" options={options.data?.types ?? []} />

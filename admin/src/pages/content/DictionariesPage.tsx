@@ -1,6 +1,6 @@
 // 错敏词库: the site's word lists for the pre-publish check — 禁用词 (always blocking), 易错词 (wrong → right,
 // a hint), 领导姓名职务 (a leader written with another post blocks until confirmed). Site administrators edit;
-// editors read.
+// editors, reviewers, leaders and secrecy reviewers of the site read.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Input, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';

@@ -1,6 +1,7 @@
-// The bell in the header: unread reminders (e.g. 栏目即将到期) and the 我的待办 counts, in a dropdown list.
-// Opening a reminder marks it read and goes to its page.
-import { useCallback, useState } from 'react';
+// The bell in the header: unread reminders (栏目即将到期, 待您审查, 被退回 …) and the 我的待办 counts, in a
+// dropdown list. The badge counts my unread reminders (read state is per person); waiting work without an
+// unread reminder shows as a dot. Opening a reminder marks it read (for me) and goes to its page.
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Badge, Button, Empty, Popover, Space, Spin, Typography } from 'antd';
 import { BellOutlined, InboxOutlined } from '@ant-design/icons';
@@ -24,10 +25,11 @@ export function NotificationBell({ showReview }: { showReview: boolean }) {
   const [loading, setLoading] = useState(false);
   const counts = useReviewCounts();
 
+  /** `visible`: the staff member opened the list (spinner, errors shown); otherwise a background poll. */
   const load = useCallback(async (visible = false) => {
     if (visible) setLoading(true);
     try {
-      setData(await api.get<Notifications>('/api/notifications'));
+      setData(await api.get<Notifications>('/api/notifications', { poll: !visible }));
     } catch (err) {
       if (visible) showError(err);
     } finally {
@@ -35,10 +37,15 @@ export function NotificationBell({ showReview }: { showReview: boolean }) {
     }
   }, []);
   useActivePoll(() => void load(), 60_000);
+  // The review reminders follow the 待办 counts (a decision adds and removes them).
+  const waiting = counts?.waiting;
+  const returned = counts?.returned;
+  useEffect(() => {
+    if (waiting !== undefined) void load();
+  }, [waiting, returned, load]);
 
   const review = showReview ? (counts?.waiting ?? 0) + (counts?.returned ?? 0) : 0;
   const unread = data?.unread ?? 0;
-  const total = unread + review;
 
   const markRead = async (n: NotificationItem) => {
     if (n.read_at) return;
@@ -59,11 +66,16 @@ export function NotificationBell({ showReview }: { showReview: boolean }) {
   };
 
   const markAll = async () => {
-    for (const n of data?.items ?? []) if (!n.read_at) await markRead(n);
+    try {
+      await api.post('/api/notifications/read-all');
+    } catch (err) {
+      showError(err);
+    }
     await load(true);
   };
 
-  const label = total ? `提醒：${[unread ? `${unread} 条未读提醒` : '', reviewCountsLabel(showReview ? counts : null)].filter(Boolean).join('，')}` : '提醒：没有未读提醒';
+  const parts = [unread ? `${unread} 条未读提醒` : '', reviewCountsLabel(showReview ? counts : null)].filter(Boolean);
+  const label = parts.length ? `提醒：${parts.join('，')}` : '提醒：没有未读提醒';
 
   const content = (
     <div style={{ width: 360, maxWidth: '80vw' }} data-testid="notification-list">
@@ -91,7 +103,7 @@ export function NotificationBell({ showReview }: { showReview: boolean }) {
         <ul className="notice-list" aria-label="提醒列表">
           {(data?.items ?? []).map((n) => (
             <li key={n.id}>
-              <button type="button" className={`notice-item${n.read_at ? '' : ' notice-unread'}`} onClick={() => void openItem(n)}>
+              <button type="button" className={`notice-item${n.read_at ? '' : ' notice-unread'}`} onClick={() => void openItem(n)} data-testid="notification-item" data-kind={n.kind} data-read={n.read_at ? '1' : '0'}>
                 <Typography.Text strong={!n.read_at}>
                   {!n.read_at && <span className="sr-only">未读：</span>}
                   {n.title}
@@ -131,8 +143,8 @@ export function NotificationBell({ showReview }: { showReview: boolean }) {
       }
       content={content}
     >
-      <Button ghost aria-label={label} title={label} data-testid="notification-bell" aria-haspopup="dialog" aria-expanded={open}>
-        <Badge count={total} size="small" offset={[6, -4]} color="#c9252c">
+      <Button ghost aria-label={label} title={label} data-testid="notification-bell" data-unread={unread} aria-haspopup="dialog" aria-expanded={open}>
+        <Badge count={unread} dot={unread === 0 && review > 0} size="small" offset={[6, -4]} color="#c9252c">
           <BellOutlined aria-hidden style={{ color: '#fff', fontSize: 16 }} />
         </Badge>
       </Button>

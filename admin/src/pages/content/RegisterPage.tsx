@@ -11,7 +11,7 @@ import { formatDateTime } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { columnTreeOptions, useColumnIndex, useDepartments } from './data';
-import { OUTCOME_COLORS, type RegisterOpinion, type RegisterRow } from './model';
+import { OUTCOME_COLORS, REVIEW_STATE_OPTIONS, type RegisterOpinion, type RegisterRow } from './model';
 import './content.css';
 
 interface FilterValues {
@@ -20,6 +20,7 @@ interface FilterValues {
   departmentId?: number;
   columnId?: number;
   outcome?: string;
+  state?: string;
 }
 
 interface Filters {
@@ -29,6 +30,7 @@ interface Filters {
   departmentId?: number;
   columnId?: number;
   outcome?: string;
+  state?: string;
 }
 
 const thisYear = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
@@ -43,6 +45,7 @@ function toFilters(v: FilterValues): Filters {
     departmentId: v.departmentId || undefined,
     columnId: v.columnId || undefined,
     outcome: v.outcome || undefined,
+    state: v.state || undefined,
   };
 }
 
@@ -189,6 +192,9 @@ export default function RegisterPage() {
               options={['审查中', '同意', '不同意', '涉密不发布'].map((v) => ({ value: v, label: v }))}
             />
           </Form.Item>
+          <Form.Item label="审查环节" name="state">
+            <Select allowClear style={{ width: 150 }} placeholder="全部" popupMatchSelectWidth={false} options={REVIEW_STATE_OPTIONS} />
+          </Form.Item>
           <Form.Item>
             <Space>
               <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
@@ -196,7 +202,7 @@ export default function RegisterPage() {
               </Button>
               <Button
                 onClick={() => {
-                  form.setFieldsValue({ year: undefined, range: null, departmentId: undefined, columnId: undefined, outcome: undefined });
+                  form.setFieldsValue({ year: undefined, range: null, departmentId: undefined, columnId: undefined, outcome: undefined, state: undefined });
                   setFilters({});
                 }}
               >

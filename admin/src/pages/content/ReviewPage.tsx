@@ -13,7 +13,7 @@ import { useLoad, usePageTitle } from '../../hooks';
 import { blockedFindings } from './ContentActions';
 import { ContentPreview } from './ContentPreview';
 import { FindingsList, findingsSummary } from './Findings';
-import { OPEN_STATES, RELEASE_HELP, STATE_COLORS, type ContentDetail, type Finding, type Inbox, type ReviewState } from './model';
+import { OPEN_STATES, RELEASE_HELP, STATE_COLORS, type ContentDetail, type Finding, type ReviewRequestView, type ReviewState } from './model';
 import { StepsTimeline } from './ReviewHistory';
 import { refreshReviewCounts } from './reviewCounts';
 import './content.css';
@@ -35,9 +35,9 @@ export default function ReviewPage() {
   const requestId = Number(rid);
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const inbox = useLoad(() => api.get<Inbox>('/api/review/inbox'), []);
-  const row = inbox.data?.waiting.find((r) => r.id === requestId) ?? inbox.data?.returned.find((r) => r.id === requestId);
-  const contentId = Number(params.get('content')) || row?.contentId || null;
+  const one = useLoad(() => api.get<ReviewRequestView>(`/api/review/${requestId}`), [requestId]);
+  const row = one.data;
+  const contentId = row?.contentId ?? (Number(params.get('content')) || null);
   const content = useLoad(contentId ? () => api.get<ContentDetail>(`/api/content/${contentId}`) : null, [contentId]);
   const review = content.data?.reviews.find((r) => r.id === requestId);
   usePageTitle(review ? `审查：${content.data?.title}` : '信息发布审查');
@@ -50,7 +50,7 @@ export default function ReviewPage() {
   const [error, setError] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<Finding[] | null>(null);
 
-  const mine = !!inbox.data?.waiting.some((r) => r.id === requestId);
+  const mine = !!row?.mayDecide;
   const open = !!review && OPEN_STATES.includes(review.state);
   const secrecyStep = review?.state === 'secrecy_review';
   const findings = blocked ?? review?.checkReport.findings ?? [];
@@ -70,6 +70,7 @@ export default function ReviewPage() {
         : { decision: v.decision, opinion: v.opinion?.trim() ?? '', confirmFindings: confirmKeys };
       const r = await api.post<{ id: number; state: ReviewState; stateName: string; outcome: string }>(`/api/review/${requestId}/decide`, body);
       void refreshReviewCounts();
+      void one.reload();
       toastSuccess(
         r.state === 'approved'
           ? '已同意，信息已按发布形式处理（网站公开的已发布或将按设定时间发布）'
@@ -95,7 +96,7 @@ export default function ReviewPage() {
     }
   };
 
-  if (inbox.loading || content.loading || (!content.data && !content.error && contentId)) {
+  if (one.loading || content.loading || (!content.data && !content.error && contentId)) {
     return (
       <div style={{ padding: 64, textAlign: 'center' }}>
         <Spin size="large" description="正在加载…" />

@@ -41,6 +41,10 @@ export interface ContentListItem {
   updatedAt: string;
   indexNo: string | null;
   pendingChanges: boolean;
+  /** The latest submission for review, if any. */
+  reviewId: number | null;
+  reviewState: ReviewState | null;
+  reviewStateName: string | null;
 }
 
 export interface WritableColumn {
@@ -206,6 +210,23 @@ export interface InboxRow {
   contentType: ContentType;
 }
 
+/** GET /api/review/:id — one submission with its steps and the item's other submissions. */
+export interface ReviewRequestView extends Omit<InboxRow, 'contentType'> {
+  siteId: number;
+  contentType: ContentType;
+  contentStatus: ContentStatus;
+  version: number;
+  outcome: string;
+  submittedBy: number;
+  closedAt: string | null;
+  /** Whether the current step is mine to decide. */
+  mayDecide: boolean;
+  checkReport: CheckReport;
+  confirmedFindings: string[];
+  steps: ReviewStep[];
+  history: { id: number; serial: string; state: ReviewState; stateName: string; outcome: string; submittedAt: string; closedAt: string | null; version: number }[];
+}
+
 export interface Inbox {
   waiting: InboxRow[];
   returned: InboxRow[];
@@ -309,6 +330,16 @@ export const STATE_COLORS: Record<string, string> = {
 };
 
 export const OPEN_STATES: readonly string[] = ['secrecy_review', 'dept_review', 'leader_review'];
+
+/** The review states as the server names them (STATE_NAMES), in workflow order, for filters. */
+export const REVIEW_STATE_OPTIONS: { value: ReviewState; label: string }[] = [
+  { value: 'secrecy_review', label: '待保密审查' },
+  { value: 'dept_review', label: '待工作机构审查' },
+  { value: 'leader_review', label: '待分管领导审批' },
+  { value: 'approved', label: '已同意' },
+  { value: 'rejected', label: '已退回' },
+  { value: 'closed', label: '涉密不发布' },
+];
 
 export const OUTCOME_COLORS: Record<string, string> = {
   审查中: 'processing',

@@ -1,36 +1,19 @@
-// Periodic refresh that does not keep an idle session alive. Every staff request refreshes the server's idle
-// timer, so a plain 60-second poll would stop an unattended console from ever timing out (等保 session rule).
-// Polls therefore run only while the tab is visible and the staff member used the console recently.
+// Periodic refresh of counts and reminders. Polls are sent with `poll: true` (the X-Govportal-Poll header):
+// the server checks the session but does not treat them as activity, so a console left open still reaches
+// the idle timeout (等保 session rule) and then shows the login page. Polls run while the tab is visible, and
+// once more when it is shown again.
 import { useEffect, useRef } from 'react';
 
-/** A poll counts as “recent activity” only within this window after the last keyboard/pointer input. */
-const ACTIVE_WINDOW_MS = 2 * 60_000;
+const visible = () => typeof document === 'undefined' || document.visibilityState === 'visible';
 
-let lastActivity = Date.now();
-let listening = false;
-
-function listen(): void {
-  if (listening || typeof window === 'undefined') return;
-  listening = true;
-  const mark = () => {
-    lastActivity = Date.now();
-  };
-  for (const type of ['pointerdown', 'keydown', 'wheel', 'touchstart']) window.addEventListener(type, mark, { passive: true, capture: true });
-}
-
-export function recentlyActive(): boolean {
-  return Date.now() - lastActivity < ACTIVE_WINDOW_MS && (typeof document === 'undefined' || document.visibilityState === 'visible');
-}
-
-/** Runs `run` now and every `intervalMs` while the staff member is active, and when the tab is shown again. */
+/** Runs `run` now and every `intervalMs` while the tab is visible, and when the tab is shown again. */
 export function startPolling(run: () => void, intervalMs: number): () => void {
-  listen();
   run();
   const timer = window.setInterval(() => {
-    if (recentlyActive()) run();
+    if (visible()) run();
   }, intervalMs);
   const onVisible = () => {
-    if (document.visibilityState === 'visible' && recentlyActive()) run();
+    if (visible()) run();
   };
   document.addEventListener('visibilitychange', onVisible);
   return () => {

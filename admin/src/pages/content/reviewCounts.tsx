@@ -1,5 +1,5 @@
 // The 我的待办 counts (waiting for me / returned to me): one shared store, refreshed every 60 s while the
-// console is in use and right after any review action; shown as the badge of the menu item and in the
+// console is shown (as a poll that does not keep the session alive) and right after any review action; shown as the badge of the menu item and in the
 // header's reminders. One poll serves every component that shows the counts.
 import { useEffect, useState } from 'react';
 import { Badge } from 'antd';
@@ -16,11 +16,11 @@ const listeners = new Set<(c: ReviewCounts | null) => void>();
 let inFlight: Promise<void> | null = null;
 let stopPolling: (() => void) | null = null;
 
-/** Reloads the counts (call after submitting, deciding or opening the inbox). */
-export function refreshReviewCounts(): Promise<void> {
+/** Reloads the counts (call after submitting, deciding or opening the inbox); `poll` for the timer's reloads. */
+export function refreshReviewCounts(options: { poll?: boolean } = {}): Promise<void> {
   if (inFlight) return inFlight;
   inFlight = api
-    .get<ReviewCounts>('/api/review/counts')
+    .get<ReviewCounts>('/api/review/counts', { poll: options.poll })
     .then(
       (c) => {
         current = c;
@@ -38,7 +38,7 @@ export function useReviewCounts(): ReviewCounts | null {
   const [counts, setCounts] = useState<ReviewCounts | null>(current);
   useEffect(() => {
     listeners.add(setCounts);
-    if (!stopPolling) stopPolling = startPolling(() => void refreshReviewCounts(), 60_000);
+    if (!stopPolling) stopPolling = startPolling(() => void refreshReviewCounts({ poll: true }), 60_000);
     return () => {
       listeners.delete(setCounts);
       if (listeners.size === 0 && stopPolling) {
