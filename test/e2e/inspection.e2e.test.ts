@@ -1,6 +1,6 @@
 // Issue 6 in a real browser: an inspector starts an inspection of the demo site (one of this platform's own
 // sites) in the admin console, follows its progress, opens the report with the indicators of 附件2 and exports
-// it as PDF.
+// it as PDF; then cancels a second run, which the console shows as 已中止.
 import fs from 'node:fs';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,6 +75,22 @@ test('inspector: inspects the demo site, watches progress, reads the report and 
     assert.equal(download.suggestedFilename(), `网站检查报告-${run.id}.pdf`);
     const pdf = fs.readFileSync((await download.path())!);
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+
+    // 中止: a second run, cancelled while it crawls, is 已中止 in the progress card and in the list of runs.
+    await page.getByRole('link', { name: '返回检查任务' }).click();
+    await page.waitForFunction((expected) => (document.querySelector('#url') as HTMLInputElement | null)?.value === expected, `${baseUrl}/`, { timeout: 10_000 });
+    await form.getByLabel('最多页面数').fill('200');
+    await form.getByRole('button', { name: '开始检查' }).click();
+    await progress.getByRole('progressbar').waitFor();
+    await progress.getByRole('button', { name: '中止' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '中止' }).click();
+    await progress.getByText('已中止', { exact: true }).first().waitFor({ timeout: 15_000 });
+    await progress.getByText('本次检查没有报告，也不计入得分趋势', { exact: false }).waitFor();
+    const cancelled = await ctx.db.selectFrom('inspection_runs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    assert.equal(cancelled.status, 'cancelled');
+    const row = page.getByTestId('runs-table').getByRole('row').filter({ hasText: `#${cancelled.id}` });
+    await row.getByText('已中止', { exact: true }).waitFor({ timeout: 10_000 });
+    await screenshot(page, t, 'inspection-cancelled');
   } catch (error) {
     await screenshot(env.page, t, 'inspection-failure').catch(() => {});
     throw error;

@@ -1,6 +1,7 @@
 // One inspection: crawl the site, run the external checks, add the internal checks (for govportal's own
 // sites), the availability history and the inspectors' manual findings, merge them per indicator, score them
 // as the seed says, and describe everything in a stable JSON report.
+import { AppError } from '../../platform/errors.ts';
 import { crawlSite, checkLinks } from './crawler/index.ts';
 import type { ProgressEvent, SiteSnapshot } from './crawler/types.ts';
 import { runExternalChecks, evaluateAvailability, type AvailabilityProbe } from './external/index.ts';
@@ -28,8 +29,12 @@ export interface InspectOptions {
   /** The public host of a site crawled through a local address (for the domain rules). */
   publicHost?: string;
   onProgress?: (p: RunProgress) => void;
+  /** Cancels the run: the crawl and link check stop at once, and inspect rejects with INSPECTION_CANCELLED. */
   signal?: AbortSignal;
 }
+
+/** Thrown between the stages of a cancelled run: nothing is scored from a crawl cut short. */
+export const cancelledError = () => new AppError('INSPECTION_CANCELLED');
 
 export interface InspectSources {
   /** govportal's own view of the site, when it is one of ours. */
@@ -126,6 +131,10 @@ export async function inspect(options: InspectOptions, sources: InspectSources =
   const seed = options.seed ?? Math.floor(now.getTime() / 1000) % 1_000_000;
   const maxPages = options.maxPages ?? 60;
   const progress = options.onProgress ?? (() => {});
+  const stopIfCancelled = () => {
+    if (options.signal?.aborted) throw cancelledError();
+  };
+  stopIfCancelled();
   progress({ stage: 'crawl', done: 0, total: maxPages, message: '开始抓取网站' });
   const snapshot = await crawlSite(options.baseUrl, {
     maxPages, ignoreRobots: options.ignoreRobots ?? false, signal: options.signal,
@@ -133,6 +142,7 @@ export async function inspect(options: InspectOptions, sources: InspectSources =
       if (e.phase === 'crawl') progress({ stage: 'crawl', done: e.done, total: Math.min(e.limit, e.done + e.queued), message: `已抓取 ${e.done} 个页面` });
     },
   });
+  stopIfCancelled();
   progress({ stage: 'links', done: 0, total: 1, message: '检查链接和图片' });
   const links = await checkLinks(snapshot, {
     seed, signal: options.signal,
@@ -140,11 +150,14 @@ export async function inspect(options: InspectOptions, sources: InspectSources =
       if (e.phase === 'links') progress({ stage: 'links', done: e.done, total: e.total, message: `已检查 ${e.done} 个链接` });
     },
   });
+  stopIfCancelled();
   progress({ stage: 'checks', done: 0, total: 3, message: '按指标检查' });
-  const external = await runExternalChecks(snapshot, { now, seed, links, publicHost: options.publicHost });
+  const external = await runExternalChecks(snapshot, { now, seed, links, publicHost: options.publicHost, ...(options.signal && { signal: options.signal }) });
+  stopIfCancelled();
   const sets: { source: Source; results: IndicatorResult[] }[] = [{ source: 'external', results: external }];
   if (sources.internal) sets.push({ source: 'internal', results: await sources.internal(now, seed) });
   if (sources.probes) sets.push({ source: 'monitoring', results: [evaluateAvailability(sources.probes, { now, url: options.baseUrl })] });
+  stopIfCancelled();
   progress({ stage: 'checks', done: 2, total: 3, message: '计算得分' });
   const merged = mergeResults(sets, sources.manual ?? []);
   const score = scoreInspection(merged.results, { noPublicServices: options.noServices ?? false });

@@ -22,8 +22,9 @@ export function evidenceUrls(report: InspectionReport, limit: number): string[] 
   return [...urls].slice(0, limit);
 }
 
-export async function takeScreenshots(urls: string[], onEach?: (done: number) => void): Promise<Screenshot[] | null> {
-  if (urls.length === 0) return [];
+/** Screenshots of `urls` in order; stops between pages when `signal` aborts (a cancelled run). */
+export async function takeScreenshots(urls: string[], onEach?: (done: number) => void, signal?: AbortSignal): Promise<Screenshot[] | null> {
+  if (urls.length === 0 || signal?.aborted) return [];
   const browser = await launchChromium();
   if (!browser) return null;
   try {
@@ -31,6 +32,7 @@ export async function takeScreenshots(urls: string[], onEach?: (done: number) =>
     const page = await context.newPage();
     const shots: Screenshot[] = [];
     for (const [i, url] of urls.entries()) {
+      if (signal?.aborted) break;
       try {
         await page.goto(url, { timeout: 15_000, waitUntil: 'domcontentloaded' });
         const png = await page.screenshot({ fullPage: false, timeout: 10_000 });

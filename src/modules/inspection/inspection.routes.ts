@@ -3,11 +3,11 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http.ts';
 import { IdParams, Ok, errors } from '../../platform/http.ts';
 import { authOf } from '../../platform/auth/guard.ts';
-import { can } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppContext } from '../../context.ts';
 import { GOV_WEBSITE_CATALOGUE, allIndicators } from './indicators.ts';
 import { renderReportHtml, renderReportPdf, renderReportXlsx } from './report/index.ts';
+import { inScope, scopeOf } from './scope.ts';
 
 const RunFields = {
   url: Type.String({ pattern: '^https?://', maxLength: 500, description: '被检查网站的首页地址' }),
@@ -28,18 +28,26 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
   const tags = ['网站检查'];
   const inspector = guard({ capability: 'inspection.run' });
 
-  /** A site administrator inspects only their own sites; an inspector any URL. */
+  // Every route that reads or changes a run, schedule or finding checks its site against the caller's scope
+  // (scope.ts): an inspector of every site sees everything, a site administrator or an inspector bound to a site
+  // only that site's data. Lists are filtered by the same rule; single rows out of scope are refused (403).
+  const scopeFor = (request: FastifyRequest) => scopeOf(authOf(request).grants);
   const checkScope = (request: FastifyRequest, siteId: number | null | undefined) => {
     const a = authOf(request);
-    if (a.grants.some((g) => g.role === 'inspector')) return a;
-    if (siteId && can(a.grants, 'inspection.run', siteId)) return a;
-    throw new AppError('FORBIDDEN', '站点管理员只能检查本站点');
+    if (inScope(scopeOf(a.grants), siteId ?? null)) return a;
+    throw new AppError('FORBIDDEN', siteId ? '只能查看和检查本人负责的站点' : '只有负责全部站点的检查员才能检查或查看本平台以外的网站');
   };
   const runFor = async (request: FastifyRequest, id: number) => {
     const run = await inspection.run(id);
     checkScope(request, run.site_id);
     return run;
   };
+  /** An optional siteId filter must itself be in scope. */
+  const siteFilter = (request: FastifyRequest, siteId: number | undefined) => {
+    if (siteId !== undefined) checkScope(request, siteId);
+    return siteId;
+  };
+  const SiteQuery = Type.Optional(Type.Integer({ minimum: 1, description: '本平台站点' }));
 
   app.get('/api/inspection/indicators', { schema: { tags, summary: '检查指标（附件2）' }, preHandler: inspector }, async () => ({
     items: allIndicators(GOV_WEBSITE_CATALOGUE).map((i) => ({
@@ -57,13 +65,11 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
   });
 
   app.get('/api/inspection/runs', {
-    schema: { tags, summary: '检查记录', querystring: Type.Object({ url: Type.Optional(Type.String({ maxLength: 500 })) }) },
+    schema: { tags, summary: '检查记录（本人可见的站点）', querystring: Type.Object({ url: Type.Optional(Type.String({ maxLength: 500 })) }) },
     preHandler: inspector,
   }, async (request) => {
-    const a = authOf(request);
-    const rows = await inspection.list(request.query.url);
-    const mine = rows.filter((r) => a.grants.some((g) => g.role === 'inspector') || (r.site_id !== null && can(a.grants, 'inspection.run', r.site_id)));
-    return { items: mine.map((r) => ({ ...r, progress: JSON.parse(r.progress) as unknown })) };
+    const rows = await inspection.list(scopeFor(request), request.query.url);
+    return { items: rows.map((r) => ({ ...r, progress: JSON.parse(r.progress) as unknown })) };
   });
 
   app.get('/api/inspection/runs/:id', { schema: { tags, summary: '检查进度与结果摘要', params: IdParams }, preHandler: inspector }, async (request) => {
@@ -72,9 +78,13 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
     return { ...rest, progress: JSON.parse(run.progress) as unknown, options: JSON.parse(run.options) as unknown };
   });
 
-  app.post('/api/inspection/runs/:id/cancel', { schema: { tags, summary: '中止检查', params: IdParams, response: { 200: Ok } }, preHandler: inspector }, async (request) => {
+  app.post('/api/inspection/runs/:id/cancel', {
+    schema: { tags, summary: '中止检查（状态记为“已中止”，抓取随即停止）', params: IdParams, response: { 200: Ok, ...errors(403, 404, 409) } },
+    preHandler: inspector,
+  }, async (request) => {
     await runFor(request, request.params.id);
-    return { ok: inspection.cancel(request.params.id) };
+    await inspection.cancel(authOf(request).actor, request.params.id);
+    return { ok: true };
   });
 
   app.get('/api/inspection/runs/:id/report', { schema: { tags, summary: '检查报告（JSON）', params: IdParams }, preHandler: inspector }, async (request) => {
@@ -109,8 +119,11 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
     return reply.send(bytes);
   });
 
-  app.get('/api/inspection/trend', { schema: { tags, summary: '得分趋势', querystring: Type.Object({ url: Type.String({ maxLength: 500 }) }) }, preHandler: inspector }, async (request) => ({
-    items: await inspection.trend(request.query.url),
+  app.get('/api/inspection/trend', {
+    schema: { tags, summary: '得分趋势（已完成的检查；失败和中止的不计）', querystring: Type.Object({ url: Type.String({ maxLength: 500 }), siteId: SiteQuery }) },
+    preHandler: inspector,
+  }, async (request) => ({
+    items: await inspection.trend(request.query.url, scopeFor(request), siteFilter(request, request.query.siteId)),
   }));
 
   app.get('/api/inspection/compare', {
@@ -122,8 +135,11 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
     return inspection.compare(request.query.from, request.query.to);
   });
 
-  app.get('/api/inspection/findings', { schema: { tags, summary: '人工检查发现', querystring: Type.Object({ url: Type.String({ maxLength: 500 }) }) }, preHandler: inspector }, async (request) => ({
-    items: (await inspection.listManual(request.query.url)).map((r) => ({ ...r, evidence: JSON.parse(r.evidence) as unknown })),
+  app.get('/api/inspection/findings', {
+    schema: { tags, summary: '人工检查发现（给出 siteId 时为该站点检查计入的发现）', querystring: Type.Object({ url: Type.String({ maxLength: 500 }), siteId: SiteQuery }) },
+    preHandler: inspector,
+  }, async (request) => ({
+    items: (await inspection.listManual(request.query.url, scopeFor(request), siteFilter(request, request.query.siteId))).map((r) => ({ ...r, evidence: JSON.parse(r.evidence) as unknown })),
   }));
 
   app.post('/api/inspection/findings', {
@@ -134,18 +150,25 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
         subRule: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])), part: Type.Optional(Type.Union([Type.String({ maxLength: 32 }), Type.Null()])),
         points: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 30 }), Type.Null()])), message: Type.String({ minLength: 2, maxLength: 1000 }),
         evidenceUrl: Type.Optional(Type.Union([Type.String({ pattern: '^https?://', maxLength: 1000 }), Type.Null()])), note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+        siteId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '本平台站点：只计入该站点的检查；不填则计入该网址的每次检查（仅限检查员）' })),
       }, { additionalProperties: false }),
       response: { 200: Type.Object({ id: Type.Integer() }), ...errors(400, 403) },
     },
     preHandler: inspector,
-  }, async (request) => ({ id: await inspection.addManualFinding(authOf(request).actor, request.body) }));
+  }, async (request) => {
+    const a = checkScope(request, request.body.siteId);
+    return { id: await inspection.addManualFinding(a.actor, request.body) };
+  });
 
-  app.delete('/api/inspection/findings/:id', { schema: { tags, summary: '撤销人工检查发现', params: IdParams, response: { 200: Ok } }, preHandler: inspector }, async (request) => {
+  app.delete('/api/inspection/findings/:id', { schema: { tags, summary: '撤销人工检查发现', params: IdParams, response: { 200: Ok, ...errors(403, 404) } }, preHandler: inspector }, async (request) => {
+    checkScope(request, (await inspection.manualFinding(request.params.id)).site_id);
     await inspection.revokeManualFinding(authOf(request).actor, request.params.id);
     return { ok: true };
   });
 
-  app.get('/api/inspection/schedules', { schema: { tags, summary: '定期检查计划' }, preHandler: inspector }, async () => ({ items: await inspection.schedules() }));
+  app.get('/api/inspection/schedules', { schema: { tags, summary: '定期检查计划（本人可见的站点）' }, preHandler: inspector }, async (request) => ({
+    items: await inspection.schedules(scopeFor(request)),
+  }));
 
   app.post('/api/inspection/schedules', {
     schema: { tags, summary: '新建定期检查（同时每小时监测可访问性）', body: Type.Object({ ...RunFields, everyHours: Type.Integer({ minimum: 1, maximum: 24 * 90 }) }, { additionalProperties: false }), response: { 200: Type.Object({ id: Type.Integer() }), ...errors(400, 403) } },
@@ -155,7 +178,8 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
     return { id: await inspection.schedule(a.actor, request.body) };
   });
 
-  app.delete('/api/inspection/schedules/:id', { schema: { tags, summary: '停止定期检查', params: IdParams, response: { 200: Ok } }, preHandler: inspector }, async (request) => {
+  app.delete('/api/inspection/schedules/:id', { schema: { tags, summary: '停止定期检查', params: IdParams, response: { 200: Ok, ...errors(403, 404) } }, preHandler: inspector }, async (request) => {
+    checkScope(request, (await inspection.scheduleById(request.params.id)).site_id);
     await inspection.unschedule(authOf(request).actor, request.params.id);
     return { ok: true };
   });

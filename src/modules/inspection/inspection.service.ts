@@ -1,6 +1,10 @@
 // Inspection runs: started by an inspector (admin console), by the CLI or by a schedule; progress and reports
 // are kept in the database, so any app node can show them. Also the manual findings, the availability probes
 // and the comparison of runs.
+//
+// A run's status: queued → running → done | failed | cancelled. Cancelling writes 'cancelled' to the database
+// at once (any node may be asked); the node running it aborts its crawl when told directly, and otherwise
+// notices the status within a second. A cancelled run has no report and no place in the trend.
 import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/time.ts';
 import { DAY, HOUR } from '../../platform/time.ts';
@@ -11,13 +15,14 @@ import type { InspectionRun } from '../../platform/db/schema.ts';
 import type { ColumnsService } from '../columns/columns.service.ts';
 import type { DutyService } from '../duty/duty.service.ts';
 import type { SitesService } from '../sites/sites.service.ts';
-import { inspect, type InspectionReport, type RunProgress } from './engine.ts';
+import { cancelledError, inspect, type InspectionReport, type RunProgress } from './engine.ts';
 import { evidenceUrls, takeScreenshots } from './evidence.ts';
 import { probeOnce } from './external/index.ts';
 import { findIndicator, GOV_WEBSITE_CATALOGUE } from './indicators.ts';
 import { InspectionInputError, scoreInspection, type Finding } from './scoring.ts';
 import { InternalChecks } from './internal/internal-checks.ts';
 import * as repo from './inspection.repository.ts';
+import type { InspectionScope } from './scope.ts';
 
 export interface RunOptions {
   url: string;
@@ -40,7 +45,14 @@ export interface ManualFindingInput {
   evidenceUrl?: string | null;
   note?: string | null;
   screenshotFileKey?: string | null;
+  /** The platform site the finding is for: it then counts only in that site's runs. */
+  siteId?: number | null;
 }
+
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+const ACTIVE: RunStatus[] = ['queued', 'running'];
+/** How often a running run looks whether another node cancelled it. */
+const CANCEL_POLL_MS = 1000;
 
 const normalUrl = (url: string) => {
   const u = new URL(url);
@@ -95,51 +107,76 @@ export class InspectionService {
 
   async execute(id: number, onProgress?: (p: RunProgress) => void): Promise<InspectionReport> {
     const run = await this.run(id);
+    if (run.status === 'cancelled') throw cancelledError();
     const options = JSON.parse(run.options) as RunOptions;
     const controller = new AbortController();
+    const { signal } = controller;
     this.running.set(id, controller);
+    // A cancel made on another app node (or by the admin console while the CLI runs it) is seen in the database.
+    const watch = setInterval(() => {
+      void repo.runStatus(this.db, id).then((status) => status === 'cancelled' && controller.abort(), () => {});
+    }, CANCEL_POLL_MS);
+    watch.unref();
     let lastWrite = 0;
     const progress = (p: RunProgress) => {
+      if (signal.aborted) return;
       onProgress?.(p);
       // Written at most twice a second: enough for a live progress bar, cheap for the database.
       if (Date.now() - lastWrite > 500 || p.stage === 'done') {
         lastWrite = Date.now();
-        void repo.updateRun(this.db, id, { progress: JSON.stringify(p) }).catch(() => {});
+        void repo.updateRunIf(this.db, id, ['running'], { progress: JSON.stringify(p) }).catch(() => {});
       }
     };
-    await repo.updateRun(this.db, id, { status: 'running', started_at: this.clock.now().toISOString() });
     try {
+      if (!(await repo.updateRunIf(this.db, id, ['queued'], { status: 'running', started_at: this.clock.now().toISOString() }))) throw cancelledError();
       const siteId = run.site_id;
       const site = siteId ? await this.sites.get(siteId) : null;
       const now = this.clock.now();
       const { report } = await inspect(
-        { baseUrl: run.target_url, maxPages: options.maxPages, noServices: options.noServices, ignoreRobots: options.ignoreRobots, seed: options.seed, now, publicHost: options.publicHost ?? site?.domains[0], onProgress: progress, signal: controller.signal },
+        { baseUrl: run.target_url, maxPages: options.maxPages, noServices: options.noServices, ignoreRobots: options.ignoreRobots, seed: options.seed, now, publicHost: options.publicHost ?? site?.domains[0], onProgress: progress, signal },
         {
           internal: siteId ? (at, seed) => this.internalChecks.run({ db: this.db, siteId, now: at, seed, columns: this.columns, duty: this.duty, url: (p) => new URL(p, run.target_url).toString() }) : undefined,
-          manual: await this.manualFindings(run.target_url),
+          manual: await this.manualFindings(run.target_url, siteId),
           probes: await this.probes(run.target_url, now),
         },
         { siteId, siteName: site?.name ?? null },
       );
-      if (options.screenshots !== false) await this.attachScreenshots(id, report, progress);
-      await repo.updateRun(this.db, id, {
+      if (options.screenshots !== false) await this.attachScreenshots(id, report, progress, signal);
+      if (signal.aborted) throw cancelledError();
+      const finished = await repo.updateRunIf(this.db, id, ['running'], {
         status: 'done', verdict: report.verdict, deduction_score: report.deductionScore, bonus_score: report.bonusScore,
         total_score: report.totalScore, untested_points: report.untested.deductionPoints, report: JSON.stringify(report),
         finished_at: this.clock.now().toISOString(), progress: JSON.stringify({ stage: 'done', done: 1, total: 1, message: `检查完成：${report.verdict}` }),
       });
+      // cancelled in the last moment: the cancel stands
+      if (!finished) throw cancelledError();
       return report;
     } catch (error) {
-      await repo.updateRun(this.db, id, { status: 'failed', error: error instanceof Error ? error.message : String(error), finished_at: this.clock.now().toISOString() });
+      if (signal.aborted || (error instanceof AppError && error.code === 'INSPECTION_CANCELLED')) {
+        await this.markCancelled(id).catch(() => {});
+        throw cancelledError();
+      }
+      await repo.updateRunIf(this.db, id, ACTIVE, { status: 'failed', error: error instanceof Error ? error.message : String(error), finished_at: this.clock.now().toISOString() });
       throw error;
     } finally {
+      clearInterval(watch);
       this.running.delete(id);
     }
   }
 
-  private async attachScreenshots(runId: number, report: InspectionReport, progress: (p: RunProgress) => void): Promise<void> {
+  /** queued/running → cancelled, the progress kept at the stage it stopped in; false when the run had already ended. */
+  private async markCancelled(id: number): Promise<boolean> {
+    const current = await repo.findRun(this.db, id);
+    if (!current || !ACTIVE.includes(current.status as RunStatus)) return false;
+    const stopped = { stage: 'crawl', done: 0, total: 0, ...(JSON.parse(current.progress) as Partial<RunProgress>), message: '检查已中止' };
+    return repo.updateRunIf(this.db, id, ACTIVE, { status: 'cancelled', finished_at: this.clock.now().toISOString(), error: null, progress: JSON.stringify(stopped) });
+  }
+
+  private async attachScreenshots(runId: number, report: InspectionReport, progress: (p: RunProgress) => void, signal: AbortSignal): Promise<void> {
     const urls = evidenceUrls(report, 12);
     progress({ stage: 'evidence', done: 0, total: urls.length, message: '截取问题页面' });
-    const shots = await takeScreenshots(urls, (done) => progress({ stage: 'evidence', done, total: urls.length, message: `已截取 ${done} 个页面` }));
+    const shots = await takeScreenshots(urls, (done) => progress({ stage: 'evidence', done, total: urls.length, message: `已截取 ${done} 个页面` }), signal);
+    if (signal.aborted) return;
     if (shots === null) {
       (report as InspectionReport & { evidenceNote?: string }).evidenceNote = '服务器未安装 Chromium，本次未截取页面截图；页面证据以抓取时间和 HTML 的 SHA-256 为准';
       return;
@@ -158,10 +195,19 @@ export class InspectionService {
     }
   }
 
-  cancel(id: number): boolean {
-    const controller = this.running.get(id);
-    controller?.abort();
-    return !!controller;
+  /**
+   * Cancels a queued or running run: its status becomes 'cancelled' at once, and the crawl stops (here at once,
+   * on another node within a second). A run that has ended cannot be cancelled.
+   */
+  async cancel(actor: Actor, id: number): Promise<void> {
+    const run = await this.run(id);
+    if (!(await this.markCancelled(id))) {
+      const now = await this.run(id);
+      if (now.status === 'cancelled') return;
+      throw new AppError('CONFLICT', '检查已经结束，不能中止');
+    }
+    this.running.get(id)?.abort();
+    await this.audit.recordAlone(actor, { action: 'inspection.cancel', targetType: 'inspection_run', targetId: id, siteId: run.site_id, detail: { url: run.target_url } });
   }
 
   async run(id: number): Promise<InspectionRun> {
@@ -172,17 +218,21 @@ export class InspectionService {
 
   async report(id: number): Promise<InspectionReport> {
     const run = await this.run(id);
-    if (!run.report) throw new AppError('CONFLICT', run.status === 'failed' ? `检查失败：${run.error}` : '检查尚未完成');
+    if (!run.report) throw new AppError('CONFLICT', run.status === 'failed' ? `检查失败：${run.error}` : run.status === 'cancelled' ? '检查已中止，没有报告' : '检查尚未完成');
     return JSON.parse(run.report) as InspectionReport;
   }
 
-  list(targetUrl?: string) {
-    return repo.listRuns(this.db, targetUrl ? normalUrl(targetUrl) : undefined, 100);
+  /** The latest runs `scope` may see, newest first. */
+  list(scope: InspectionScope, targetUrl?: string) {
+    return repo.listRuns(this.db, { ...(targetUrl ? { targetUrl: normalUrl(targetUrl) } : {}), scope }, 100);
   }
 
-  /** Scores of finished runs of one target, oldest first: the trend chart. */
-  async trend(targetUrl: string) {
-    const runs = (await repo.listRuns(this.db, normalUrl(targetUrl), 100)).filter((r) => r.status === 'done').reverse();
+  /**
+   * Scores of the finished runs of one target that `scope` may see (of one site when `siteId` is given), oldest
+   * first: the trend chart. Failed and cancelled runs have no score and are left out.
+   */
+  async trend(targetUrl: string, scope: InspectionScope, siteId?: number) {
+    const runs = (await repo.listRuns(this.db, { targetUrl: normalUrl(targetUrl), status: 'done', scope, ...(siteId !== undefined ? { siteId } : {}) }, 100)).reverse();
     return runs.map((r) => ({ id: r.id, finishedAt: r.finished_at, verdict: r.verdict, deductionScore: r.deduction_score, bonusScore: r.bonus_score, totalScore: r.total_score, untestedPoints: r.untested_points }));
   }
 
@@ -222,29 +272,40 @@ export class InspectionService {
     }
     const at = this.clock.now().toISOString();
     const evidence = { url: input.evidenceUrl ?? input.url, note: input.note ?? '', expected: '', observed: input.message, at, source: 'manual', inspector: actor.username, ...(input.screenshotFileKey ? { screenshotKey: input.screenshotFileKey } : {}) };
+    if (input.siteId) await this.sites.get(input.siteId);
     const id = await repo.insertManualFinding(this.db, {
-      target_url: normalUrl(input.url), indicator_id: input.indicatorId, sub_rule: input.subRule ?? null, part: input.part ?? null,
+      target_url: normalUrl(input.url), site_id: input.siteId ?? null, indicator_id: input.indicatorId, sub_rule: input.subRule ?? null, part: input.part ?? null,
       points: input.points ?? null, message: input.message, evidence: JSON.stringify(evidence), created_by: actor.userId, created_at: at,
     });
-    await this.audit.recordAlone(actor, { action: 'inspection.manual-finding', targetType: 'inspection_finding', targetId: id, detail: { ...input } });
+    await this.audit.recordAlone(actor, { action: 'inspection.manual-finding', targetType: 'inspection_finding', targetId: id, siteId: input.siteId ?? null, detail: { ...input } });
     return id;
   }
 
-  async revokeManualFinding(actor: Actor, id: number): Promise<void> {
-    await repo.revokeManualFinding(this.db, id, this.clock.now().toISOString());
-    await this.audit.recordAlone(actor, { action: 'inspection.revoke-finding', targetType: 'inspection_finding', targetId: id });
+  /** A manual finding still in force (for the scope check before revoking it). */
+  async manualFinding(id: number) {
+    const row = await repo.findManualFinding(this.db, id);
+    if (!row || row.revoked_at !== null) throw new AppError('NOT_FOUND', '人工发现不存在或已撤销');
+    return row;
   }
 
-  async manualFindings(targetUrl: string): Promise<Finding[]> {
-    const rows = await repo.activeManualFindings(this.db, normalUrl(targetUrl));
+  async revokeManualFinding(actor: Actor, id: number): Promise<void> {
+    const row = await this.manualFinding(id);
+    await repo.revokeManualFinding(this.db, id, this.clock.now().toISOString());
+    await this.audit.recordAlone(actor, { action: 'inspection.revoke-finding', targetType: 'inspection_finding', targetId: id, siteId: row.site_id });
+  }
+
+  /** The manual findings a run of `targetUrl` for `siteId` counts: the site's own and the site-less ones. */
+  async manualFindings(targetUrl: string, siteId: number | null = null): Promise<Finding[]> {
+    const rows = await repo.activeManualFindings(this.db, normalUrl(targetUrl), { forSite: siteId });
     return rows.map((r) => ({
       indicatorId: r.indicator_id, ...(r.sub_rule !== null ? { subRule: r.sub_rule } : {}), ...(r.part ? { part: r.part } : {}),
       ...(r.points !== null ? { points: r.points } : {}), message: r.message, evidence: { ...(JSON.parse(r.evidence) as Record<string, unknown>), manualFindingId: r.id },
     }));
   }
 
-  listManual(targetUrl: string) {
-    return repo.activeManualFindings(this.db, normalUrl(targetUrl));
+  /** Findings in force for a target that `scope` may see; with `siteId`, those that site's runs count. */
+  listManual(targetUrl: string, scope: InspectionScope, siteId?: number) {
+    return repo.activeManualFindings(this.db, normalUrl(targetUrl), { scope, ...(siteId !== undefined ? { forSite: siteId } : {}) });
   }
 
   /** One availability probe (the 站点无法访问 rule wants ≥ 20 a day for a week). */
@@ -266,17 +327,24 @@ export class InspectionService {
       target_url: url, site_id: options.siteId ?? null, every_hours: options.everyHours, options: JSON.stringify({ ...options, url }),
       next_run_at: new Date(at.getTime() + options.everyHours * HOUR).toISOString(), created_by: actor.userId, created_at: at.toISOString(),
     });
-    await this.audit.recordAlone(actor, { action: 'inspection.schedule', targetType: 'inspection_schedule', targetId: id, detail: { url, everyHours: options.everyHours } });
+    await this.audit.recordAlone(actor, { action: 'inspection.schedule', targetType: 'inspection_schedule', targetId: id, siteId: options.siteId ?? null, detail: { url, everyHours: options.everyHours } });
     return id;
   }
 
-  schedules() {
-    return repo.listSchedules(this.db);
+  schedules(scope: InspectionScope) {
+    return repo.listSchedules(this.db, scope);
+  }
+
+  async scheduleById(id: number) {
+    const row = await repo.findSchedule(this.db, id);
+    if (!row) throw new AppError('NOT_FOUND', '定期检查不存在或已停止');
+    return row;
   }
 
   async unschedule(actor: Actor, id: number): Promise<void> {
+    const row = await this.scheduleById(id);
     await repo.deactivateSchedule(this.db, id);
-    await this.audit.recordAlone(actor, { action: 'inspection.unschedule', targetType: 'inspection_schedule', targetId: id });
+    await this.audit.recordAlone(actor, { action: 'inspection.unschedule', targetType: 'inspection_schedule', targetId: id, siteId: row.site_id });
   }
 
   /** The scheduler's job: due runs start, and every monitored site gets an availability probe. */

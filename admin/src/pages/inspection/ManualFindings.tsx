@@ -1,5 +1,6 @@
 // 人工发现: what an inspector found by hand for a URL. It is not part of the report it was recorded from: it
-// counts in every later run of that URL until revoked.
+// counts in every later run of that URL until revoked. Recorded from the report of a platform site's run, it
+// belongs to that site and counts only in that site's runs (site administrators see only their sites').
 import { useMemo, useState } from 'react';
 import { Alert, Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -24,7 +25,21 @@ interface Values {
 
 const EMPTY: Values = { indicatorId: undefined, part: undefined, subRule: undefined, points: null, message: '', evidenceUrl: '', note: '' };
 
-export function ManualFindingForm({ url, catalogue, open, onClose, onSaved }: { url: string; catalogue: CatalogueIndicator[]; open: boolean; onClose: () => void; onSaved: () => void }) {
+export function ManualFindingForm({
+  url,
+  siteId,
+  catalogue,
+  open,
+  onClose,
+  onSaved,
+}: {
+  url: string;
+  siteId: number | null;
+  catalogue: CatalogueIndicator[];
+  open: boolean;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const [form] = Form.useForm<Values>();
   const [saving, setSaving] = useState(false);
   const indicatorId = Form.useWatch('indicatorId', form);
@@ -47,6 +62,7 @@ export function ManualFindingForm({ url, catalogue, open, onClose, onSaved }: { 
       message: v.message.trim(),
       evidenceUrl: v.evidenceUrl.trim() || null,
       note: v.note.trim() || null,
+      ...(siteId !== null ? { siteId } : {}),
     };
     try {
       await api.post<{ id: number }>('/api/inspection/findings', input);
@@ -158,9 +174,12 @@ export function ManualFindingForm({ url, catalogue, open, onClose, onSaved }: { 
   );
 }
 
-/** The manual findings in force for a URL, each revocable. */
-export function ManualFindingList({ url, catalogue, version }: { url: string; catalogue: CatalogueIndicator[]; version: number }) {
-  const list = useLoad(() => api.get<Items<ManualFindingRow>>(`/api/inspection/findings${queryString({ url })}`).then((r) => r.items), [url, version]);
+/** The manual findings in force for a URL (for a platform site: those its runs count), each revocable. */
+export function ManualFindingList({ url, siteId, catalogue, version }: { url: string; siteId: number | null; catalogue: CatalogueIndicator[]; version: number }) {
+  const list = useLoad(
+    () => api.get<Items<ManualFindingRow>>(`/api/inspection/findings${queryString({ url, siteId })}`).then((r) => r.items),
+    [url, siteId, version],
+  );
   const byId = useMemo(() => new Map(catalogue.map((i) => [i.id, i])), [catalogue]);
 
   const revoke = async (row: ManualFindingRow) => {

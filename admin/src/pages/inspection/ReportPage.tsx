@@ -260,10 +260,11 @@ function ReportBody({ runId, report, catalogue, sameUrl }: { runId: number; repo
         <Typography.Paragraph type="secondary">
           检查员人工核查发现的问题（如需注册登录才能检查的项目）。人工发现计入该网址之后的每一次检查，直到撤销；已出具的报告不受影响。
         </Typography.Paragraph>
-        <ManualFindingList url={report.target.url} catalogue={catalogue} version={manualVersion} />
+        <ManualFindingList url={report.target.url} siteId={report.target.siteId} catalogue={catalogue} version={manualVersion} />
       </Card>
       <ManualFindingForm
         url={report.target.url}
+        siteId={report.target.siteId}
         catalogue={catalogue}
         open={manualOpen}
         onClose={() => setManualOpen(false)}
@@ -308,6 +309,8 @@ export default function InspectionReportPage() {
     body = <RunProgressCard runId={runId} showReportLink={false} onFinished={() => void run.reload()} />;
   } else if (run.data.status === 'failed') {
     body = <Result status="error" title="检查失败" subTitle={run.data.error ?? '原因不明'} />;
+  } else if (run.data.status === 'cancelled') {
+    body = <Result status="warning" title="检查已中止" subTitle="本次检查在完成前被中止，没有报告，也不计入得分趋势。" />;
   } else if (!report.data || !catalogue.data) {
     body = <Spin description="正在加载报告…" style={{ display: 'block', padding: 48 }} />;
   } else {

@@ -7,7 +7,7 @@ import { FileTextOutlined, StopOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
-import { fmt, progressPercent, RunStatusTag, STAGE_LABEL, STAGES, VerdictTag } from './common';
+import { fmt, isFinished, progressPercent, RunStatusTag, STAGE_LABEL, STAGES, VerdictTag } from './common';
 import type { RunDetail } from './types';
 
 const POLL_MS = 1000;
@@ -16,7 +16,7 @@ export interface RunProgressCardProps {
   runId: number;
   /** Every poll's answer (to keep a list of runs current). */
   onUpdate?: (run: RunDetail) => void;
-  /** Once, when the run is done or failed. */
+  /** Once, when the run is done, failed or cancelled. */
   onFinished?: (run: RunDetail) => void;
   onClose?: () => void;
   showReportLink?: boolean;
@@ -42,7 +42,7 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
         failures = 0;
         setRun(r);
         updateRef.current?.(r);
-        if (r.status === 'done' || r.status === 'failed') {
+        if (isFinished(r.status)) {
           finishedRef.current?.(r);
           return;
         }
@@ -64,9 +64,8 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
   const cancel = async () => {
     setCancelling(true);
     try {
-      const r = await api.post<{ ok: boolean }>(`/api/inspection/runs/${runId}/cancel`);
-      if (r.ok) toastSuccess('已请求中止检查');
-      else showError(new Error('该检查不在本服务器上运行，无法中止'));
+      await api.post<{ ok: boolean }>(`/api/inspection/runs/${runId}/cancel`);
+      toastSuccess('检查已中止');
     } catch (err) {
       showError(err);
     } finally {
@@ -79,7 +78,8 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
   const percent = run ? progressPercent(run.status, run.progress) : 0;
   // The engine says `done` before it takes the screenshots; the run is not over until its status says so.
   const stageIndex = run?.status === 'done' ? STAGES.length - 1 : Math.min(STAGES.indexOf(stage), STAGES.length - 2);
-  const stageText = run?.status === 'done' ? STAGE_LABEL.done : run?.status === 'queued' ? '排队中' : stage === 'done' ? '整理报告' : STAGE_LABEL[stage];
+  const stageText =
+    run?.status === 'done' ? STAGE_LABEL.done : run?.status === 'cancelled' ? '已中止' : run?.status === 'queued' ? '排队中' : stage === 'done' ? '整理报告' : STAGE_LABEL[stage];
 
   return (
     <Card
@@ -117,24 +117,24 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
           <Steps
             size="small"
             current={stageIndex}
-            status={run.status === 'failed' ? 'error' : run.status === 'done' ? 'finish' : 'process'}
+            status={run.status === 'failed' || run.status === 'cancelled' ? 'error' : run.status === 'done' ? 'finish' : 'process'}
             items={STAGES.map((s) => ({ title: STAGE_LABEL[s] }))}
             responsive
           />
           <div>
             <Progress
               percent={percent}
-              status={run.status === 'failed' ? 'exception' : run.status === 'done' ? 'success' : 'active'}
+              status={run.status === 'failed' ? 'exception' : run.status === 'done' ? 'success' : run.status === 'cancelled' ? 'normal' : 'active'}
               aria-label={`检查进度：${stageText}`}
               data-testid="run-progress-bar"
             />
             {/* Read out when the stage changes, not on every count. */}
             <div className="sr-only" aria-live="polite">
-              {run.status === 'done' ? '检查完成' : run.status === 'failed' ? '检查失败' : stageText}
+              {run.status === 'done' ? '检查完成' : run.status === 'failed' ? '检查失败' : run.status === 'cancelled' ? '检查已中止' : stageText}
             </div>
             <Typography.Text data-testid="run-progress-message">
               <Typography.Text strong>{stageText}</Typography.Text>
-              {run.status !== 'done' && run.progress?.message ? `：${run.progress.message}` : ''}
+              {run.status !== 'done' && run.status !== 'cancelled' && run.progress?.message ? `：${run.progress.message}` : ''}
               {running && run.progress && run.progress.total > 1 && stage !== 'done' ? `（${run.progress.done}/${run.progress.total}）` : ''}
             </Typography.Text>
           </div>
@@ -164,6 +164,9 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
             />
           )}
           {run.status === 'failed' && <Alert type="error" showIcon role="alert" title="检查失败" description={run.error ?? '原因不明'} />}
+          {run.status === 'cancelled' && (
+            <Alert type="warning" showIcon role="status" title="检查已中止" description={`中止于 ${formatDateTime(run.finished_at ?? run.created_at)}；本次检查没有报告，也不计入得分趋势。`} />
+          )}
         </Space>
       )}
     </Card>

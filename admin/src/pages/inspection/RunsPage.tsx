@@ -128,6 +128,11 @@ export default function InspectionRunsPage() {
           ) : (
             <RunStatusTag status={r.status} />
           )}
+          {r.status === 'cancelled' && r.finished_at && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              不计入得分趋势
+            </Typography.Text>
+          )}
           {r.status === 'running' && (
             <Typography.Text type="secondary">
               {STAGE_LABEL[r.progress?.stage ?? 'crawl']} {progressPercent(r.status, r.progress)}%

@@ -136,17 +136,21 @@ export function VerdictTag({ verdict }: { verdict: Verdict | null | undefined })
   );
 }
 
-const RUN_STATUS: Record<RunStatus, { label: string; color: string; icon: ReactNode }> = {
+const RUN_STATUS: Record<RunStatus, { label: string; color?: string; style?: CSSProperties; icon: ReactNode }> = {
   queued: { label: '排队中', color: 'default', icon: <ClockCircleOutlined aria-hidden /> },
   running: { label: '检查中', color: 'processing', icon: <SyncOutlined spin aria-hidden /> },
   done: { label: '已完成', color: 'success', icon: <CheckCircleOutlined aria-hidden /> },
   failed: { label: '失败', color: 'error', icon: <CloseCircleOutlined aria-hidden /> },
+  cancelled: { label: '已中止', style: toneStyle('caution'), icon: <StopOutlined aria-hidden /> },
 };
+
+/** The run is over: done, failed or cancelled (no more progress to poll). */
+export const isFinished = (status: RunStatus): boolean => status === 'done' || status === 'failed' || status === 'cancelled';
 
 export function RunStatusTag({ status }: { status: RunStatus }) {
   const s = RUN_STATUS[status] ?? { label: status, color: 'default', icon: null };
   return (
-    <Tag color={s.color} icon={s.icon}>
+    <Tag color={s.color} style={s.style} icon={s.icon}>
       {s.label}
     </Tag>
   );
@@ -170,7 +174,8 @@ export function ScoreTag({ score, label = '总分' }: { score: number | null | u
   );
 }
 
-export const isInspector = (me: Me): boolean => me.roles.some((r) => r.role === 'inspector');
+/** An inspector of every site (not bound to one): may inspect any URL. A site-bound inspector works like a site administrator. */
+export const isInspector = (me: Me): boolean => me.roles.some((r) => r.role === 'inspector' && r.siteId === null);
 
 /**
  * The site this admin origin answers as: the one listing the host among its domains, else the main site (the

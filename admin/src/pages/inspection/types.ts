@@ -2,7 +2,8 @@
 
 export type IndicatorKind = 'veto' | 'deduction' | 'bonus';
 export type Source = 'external' | 'internal' | 'manual' | 'monitoring';
-export type RunStatus = 'queued' | 'running' | 'done' | 'failed';
+/** cancelled: 已中止 by an inspector; it has no report and is not in the trend. */
+export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 export type Stage = 'crawl' | 'links' | 'checks' | 'evidence' | 'done';
 export type Verdict = '合格' | '不合格';
 
@@ -153,6 +154,8 @@ export interface CompareResult {
 export interface ManualFindingRow {
   id: number;
   target_url: string;
+  /** The platform site it counts for; null: every run of the URL (recorded by an inspector of every site). */
+  site_id: number | null;
   indicator_id: string;
   sub_rule: number | null;
   part: string | null;
@@ -172,6 +175,8 @@ export interface ManualFindingInput {
   message: string;
   evidenceUrl?: string | null;
   note?: string | null;
+  /** The platform site whose runs it counts in (required of site administrators). */
+  siteId?: number | null;
 }
 
 export interface ScheduleRow {

@@ -140,7 +140,7 @@ class Crawl {
   }
 
   private async loadRobots(base: URL): Promise<void> {
-    await this.pacer.wait(base.host);
+    await this.pacer.wait(base.host, this.signal);
     this.robots = await loadRobots(base.origin, this.settings.ignoreRobots, this.fetchOptions);
     const delay = this.robots.info.crawlDelayMs;
     if (this.robots.info.honoured && delay) this.pacer.setDelay(base.host, delay);
@@ -148,7 +148,7 @@ class Crawl {
 
   private async visit(item: QueueItem): Promise<void> {
     const host = parseHttpUrl(item.url)?.host;
-    if (host) await this.pacer.wait(host);
+    if (host) await this.pacer.wait(host, this.signal);
     const result = await fetchPage(item.url, this.fetchOptions);
     if (item.depth === 0) await this.adoptHome(result.finalUrl);
     const html = result.text !== null && isHtmlType(result.contentType) && isSuccess(result.status) ? result.text : null;

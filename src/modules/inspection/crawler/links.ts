@@ -113,7 +113,7 @@ async function fetchAll(urls: readonly string[], options: LinkCheckOptions): Pro
     while (next < urls.length && !options.signal?.aborted) {
       const url = urls[next++];
       const host = parseHttpUrl(url)?.host;
-      if (host) await pacer.wait(host);
+      if (host) await pacer.wait(host, options.signal);
       outcomes.set(url, await checkOne(url, options));
       options.onProgress?.({ phase: 'links', done: outcomes.size, total: urls.length, url });
     }

@@ -15,7 +15,7 @@ import { checkSiteSearch, hasKindGrouping } from './search.ts';
 import { checkPageTags } from './page-tags.ts';
 import { checkUsability } from './usability.ts';
 import { checkIpv6 } from './ipv6.ts';
-import { classifyColumn } from './columns.ts';
+import { classifyColumn, siteColumns } from './columns.ts';
 
 const ORIGIN = 'https://www.example.gov.cn';
 const NOW = new Date('2026-11-27T02:00:00Z');
@@ -265,6 +265,42 @@ test('页面标签: the sample depends on the seed only, so runs are reproducibl
   const reversed = snapshotOf([pages[0], ...pages.slice(1).reverse()]);
   assert.deepEqual(findingsOf(checkPageTags(new CheckContext(reversed, { now: NOW, seed: 42 })))?.map((f) => f.evidence?.url), run(42));
   assert.ok((run(42)?.length ?? 0) <= 5);
+});
+
+test('页面标签: the home page carries the site tags only — reached again through a redirect it is still no column page', () => {
+  const siteTags = '<meta name="SiteDomain" content="www.example.gov.cn"><meta name="SiteIDCode" content="3399000001">';
+  const columnTags = '<meta name="ColumnName" content="政务动态"><meta name="ColumnDescription" content="政务动态栏目"><meta name="ColumnKeywords" content="政务动态"><meta name="ColumnType" content="动态要闻">';
+  const items: [string, string, string][] = [
+    ['/news/1.html', '示例市召开第一次常务会议的新闻', '2026-11-25'],
+    ['/news/2.html', '示例市召开第二次常务会议的新闻', '2026-11-20'],
+    ['/news/3.html', '示例市召开第三次常务会议的新闻', '2026-11-18'],
+  ];
+  // The home page lists dated items (so it reads like a list page) and has no column tags, as regs §1.1 wants.
+  const home = pageHtml(list(items), siteTags);
+  const snapshot = snapshotOf([
+    { path: '/', html: home },
+    { path: '/news/', html: pageHtml(list(items), `${siteTags}${columnTags}`) },
+    // 长者模式 switch, /index.html and a 首页 link with a query: each ends on the home page at depth 1
+    { path: '/accessibility/toggle?back=/', html: home },
+    { path: '/index.html', html: home },
+    { path: '/?from=nav', html: home.replace('</main>', '<p>x</p></main>') },
+  ]);
+  const redirected = snapshot.pages[2];
+  (redirected.fetch as { finalUrl: string }).finalUrl = `${ORIGIN}/`;
+  const query = snapshot.pages[4];
+  (query.fetch as { finalUrl: string }).finalUrl = `${ORIGIN}/`;
+  for (const page of snapshot.pages.slice(1)) assert.equal(page.facts?.kind, 'column', `${page.fetch.url} reads like a list page`);
+  for (const seed of [1, 2, 3, 42]) {
+    const ctx = new CheckContext(snapshot, { now: NOW, seed });
+    assert.deepEqual(findingsOf(checkPageTags(ctx)), [], `seed ${seed}: only /news/ is a column page, and it is complete`);
+    assert.deepEqual(siteColumns(ctx).map((c) => c.url), [`${ORIGIN}/news/`]);
+  }
+  // A real column page without its column tags is still found.
+  const bare = snapshotOf([{ path: '/', html: home }, { path: '/news/', html: pageHtml(`<h1>政务动态</h1>${list(items)}`, siteTags) }]);
+  const [finding] = findingsOf(checkPageTags(new CheckContext(bare, { now: NOW, seed: 1 }))) ?? [];
+  assert.equal(finding.subRule, 2);
+  assert.equal(finding.evidence?.url, `${ORIGIN}/news/`);
+  assert.deepEqual(finding.evidence?.missing, ['ColumnName', 'ColumnDescription', 'ColumnKeywords', 'ColumnType']);
 });
 
 test('IPv6 and 可用性 with injected probes / reports', async () => {

@@ -59,11 +59,11 @@ export interface ColumnInfo {
   blank: boolean;
 }
 
-/** The column pages of the crawl (the home page excluded). */
+/** The column pages of the crawl (the home page excluded, however it was reached). */
 export function siteColumns(ctx: CheckContext): ColumnInfo[] {
   const linkTexts = linkTextsByUrl(ctx);
   const pages = ctx.htmlPages
-    .filter((page) => page.depth > 0 && page.facts.kind === 'column')
+    .filter((page) => !ctx.isHome(page) && page.facts.kind === 'column')
     .map((page) => describeColumn(page, linkTexts, ctx.datesOn(page)));
   return mergePagesOfOneColumn(pages);
 }

@@ -2,7 +2,7 @@
 // findings with their evidence ({url, expected, observed, at, sha256}).
 import type { Finding, IndicatorResult } from '../scoring.ts';
 import { seededRandom } from '../crawler/random.ts';
-import { homePage, isHtmlPage, type HtmlPage } from '../crawler/site.ts';
+import { homeMatcher, homePage, isHtmlPage, type HtmlPage } from '../crawler/site.ts';
 import type { LinkCheckReport, SiteSnapshot } from '../crawler/types.ts';
 import { daysBefore } from '../crawler/dates.ts';
 
@@ -42,6 +42,8 @@ export interface ExternalCheckOptions {
   publicHost?: string;
   /** Timeout of the default search requests (ms). */
   timeoutMs?: number;
+  /** Aborted when the run is cancelled: the search requests stop at once. */
+  signal?: AbortSignal;
 }
 
 export type Evidence = {
@@ -55,6 +57,8 @@ export type Evidence = {
 export class CheckContext {
   readonly home: HtmlPage | null;
   readonly htmlPages: HtmlPage[];
+  /** The home page however it was reached (the crawl's start, or a link redirected back to it). */
+  readonly isHome: (page: HtmlPage) => boolean;
   /** PubDate of each crawled page, by its URL (as requested and as finally served). */
   private readonly pubDates = new Map<string, string>();
 
@@ -64,6 +68,7 @@ export class CheckContext {
   ) {
     this.home = homePage(snapshot);
     this.htmlPages = snapshot.pages.filter(isHtmlPage);
+    this.isHome = homeMatcher(snapshot);
     for (const page of this.htmlPages) {
       if (!page.facts.pubDate) continue;
       this.pubDates.set(page.fetch.url, page.facts.pubDate);

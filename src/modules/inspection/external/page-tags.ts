@@ -1,5 +1,7 @@
 // 页面标签: 5 random content pages must carry the site tags and the content tags, 5 random column pages the site
 // tags and the column tags (regs §1.1); 0.1 per page missing any of them. Sampling is seeded.
+// The home page is neither: it carries the site tags only, and 附件2 samples content and column pages, so it is
+// never in either sample — also when a link (长者模式, 首页) leads back to it and it lists dated items.
 import type { Finding, IndicatorResult } from '../scoring.ts';
 import { sample } from '../crawler/random.ts';
 import type { HtmlPage } from '../crawler/site.ts';
@@ -12,7 +14,7 @@ export const CONTENT_TAGS = ['ArticleTitle', 'PubDate', 'ContentSource'] as cons
 export const COLUMN_TAGS = ['ColumnName', 'ColumnDescription', 'ColumnKeywords', 'ColumnType'] as const;
 
 export function checkPageTags(ctx: CheckContext): IndicatorResult {
-  const pages = ctx.htmlPages.filter((p) => p.depth > 0);
+  const pages = ctx.htmlPages.filter((p) => !ctx.isHome(p));
   const contentPages = pages.filter((p) => p.facts.kind === 'content');
   const columnPages = pages.filter((p) => p.facts.kind === 'column');
   if (contentPages.length === 0 && columnPages.length === 0) return untested(ID, '未发现内容页面或栏目页面，无法检测');

@@ -57,7 +57,7 @@ async function runProbes(ctx: CheckContext, search: (q: string) => Promise<Searc
   const plan = articles.length > 0 ? articles.map((a) => ({ query: a.facts.meta.ArticleTitle, article: a })) : [{ query: FALLBACK_QUERY, article: null }];
   const probes: Probe[] = [];
   for (const [i, { query, article }] of plan.entries()) {
-    if (i > 0) await sleep(ctx.snapshot.settings.minDelayMs);
+    if (i > 0) await sleep(ctx.snapshot.settings.minDelayMs, ctx.options.signal);
     probes.push({ query, article, result: await safeSearch(search, query) });
   }
   return probes;
@@ -75,12 +75,12 @@ async function safeSearch(search: (q: string) => Promise<SearchPage>, query: str
 const isUsable = (page: SearchPage): boolean => page.status !== null && page.status < 400 && page.html !== null;
 
 /** Submits the site's own search form (GET; a POST form is tried as GET, which most search servers accept). */
-export function formSearch(form: SearchFormFact, options: Pick<ExternalCheckOptions, 'timeoutMs'>) {
+export function formSearch(form: SearchFormFact, options: Pick<ExternalCheckOptions, 'timeoutMs' | 'signal'>) {
   return async (query: string): Promise<SearchPage> => {
     const url = new URL(form.action);
     for (const [name, value] of Object.entries(form.hidden)) url.searchParams.set(name, value);
     url.searchParams.set(form.queryParam, query);
-    const result = await fetchPage(url.href, { readBody: 'text', ...(options.timeoutMs && { timeoutMs: options.timeoutMs }) });
+    const result = await fetchPage(url.href, { readBody: 'text', ...(options.timeoutMs && { timeoutMs: options.timeoutMs }), ...(options.signal && { signal: options.signal }) });
     return {
       url: url.href,
       status: result.status,
