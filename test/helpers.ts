@@ -46,6 +46,13 @@ export async function freshDatabase(): Promise<TestDatabase> {
       await dbh.close();
       const client = new pg.Client({ connectionString: TEST_PG_URL });
       await client.connect();
+      // pg's pool resolves end() before its sockets are closed; a forced drop would then kill backends whose
+      // clients still listen and raise an uncaught error. Wait for them to leave first (force is the fallback).
+      for (let i = 0; i < 50; i++) {
+        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();
       fs.rmSync(dataDir, { recursive: true, force: true });
