@@ -3,7 +3,7 @@
 // quality set (src/modules/search/quality/corpus.ts), with longer bodies and repeated titles allowed.
 import { generateCorpus, type CorpusItem } from '../../src/modules/search/quality/corpus.ts';
 import { normalize, words, isHan } from '../../src/modules/search/text.ts';
-import { rng } from '../../src/modules/search/quality/corpus.ts';
+import { seededRandom } from '../../src/platform/random.ts';
 
 export function generateItems(count: number, seed = 42): CorpusItem[] {
   return generateCorpus(count, seed, { unique: false, extraParagraphs: 8 });
@@ -11,7 +11,7 @@ export function generateItems(count: number, seed = 42): CorpusItem[] {
 
 /** A query mix drawn from the items' titles: `per` queries of 1, 2 and 4 words each. */
 export function queryMix(items: CorpusItem[], per: number, seed = 7): { words: number; q: string }[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const out: { words: number; q: string }[] = [];
   const wordsOf = (title: string) => [...new Set(words(normalize(title)).filter((w) => isHan(w) && [...w].length >= 2))];
   for (const n of [1, 2, 4]) {

@@ -58,3 +58,9 @@ export function shanghaiDate(value: Date | string): string {
   const p = parts(value);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/** `2026-11-27T02:00:00Z` → `2026年11月27日` (Asia/Shanghai), as dates are written on forms and reports. */
+export function chineseDate(value: Date | string): string {
+  const p = parts(value);
+  return `${p.year}年${Number(p.month)}月${Number(p.day)}日`;
+}

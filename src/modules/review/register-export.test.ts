@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { RegisterOpinion, RegisterRow } from './register.ts';
-import { FONT_FILES, FORM_NOTES, SHEET_NAME, chineseDate, registerPdf, registerXlsx, wrapText } from './register-export.ts';
+import { FONT_FILES, wrapText } from '../../platform/pdf.ts';
+import { chineseDate } from '../../platform/time.ts';
+import { FORM_NOTES, SHEET_NAME, registerPdf, registerXlsx } from './register-export.ts';
 
 const BOXED = ['部门动态', '通知公告', '便民信息', '最多跑一次改革'];
 // 2026-11-27T17:30Z is already 11月28日 in Shanghai: the export must use Shanghai dates.

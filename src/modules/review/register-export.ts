@@ -1,10 +1,8 @@
 // Export of the 信息发布审查登记 register: an Excel workbook for filing and sorting, and a PDF laid out like
 // 附件3 信息发布审查表 (boxes printed as on the paper form, the right one ticked, signatures under the opinions).
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
-import { shanghaiDate, shanghaiDateTime } from '../../platform/time.ts';
+import { FONT, FONT_BOLD, newPdf, wrapText } from '../../platform/pdf.ts';
+import { chineseDate, shanghaiDateTime } from '../../platform/time.ts';
 import type { RegisterOpinion, RegisterRow } from './register.ts';
 
 export const FORM_TITLE = '信息发布审查表';
@@ -17,12 +15,6 @@ export const FORM_NOTES = [
   '4.不明确事项应当由机关、单位保密工作机构组织保密审查；',
   '5.其他发布栏目参照“门户网站有关栏目任务分解表”。',
 ];
-
-/** `2026-11-27T02:00:00Z` → `2026年11月27日` (Asia/Shanghai). */
-export function chineseDate(value: string): string {
-  const [y, m, d] = shanghaiDate(value).split('-');
-  return `${y}年${Number(m)}月${Number(d)}日`;
-}
 
 /** The opinion text worth printing: nothing when it only repeats the decision. */
 function extraOpinion(op: RegisterOpinion): string {
@@ -116,15 +108,6 @@ export async function registerXlsx(rows: RegisterRow[], meta: { unit: string; ti
 
 type Doc = PDFKit.PDFDocument;
 
-// The package exports no ./package.json, so locate the fonts from its main entry (dist/index.cjs).
-const FONTS_DIR = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-/** Noto Sans Hans (OFL), embedded as subsets. */
-export const FONT_FILES = {
-  regular: path.join(FONTS_DIR, 'NotoSansHans-Regular.otf'),
-  bold: path.join(FONTS_DIR, 'NotoSansHans-Bold.otf'),
-};
-const FONT = 'cn';
-const FONT_BOLD = 'cn-bold';
 
 /** A4 landscape, in points. */
 const PAGE = { width: 841.89, height: 595.28, margin: 28 };
@@ -167,39 +150,6 @@ function textAt(doc: Doc, text: string, x: number, y: number): void {
   doc.text(text, x, y + (LINE - doc.currentLineHeight()) / 2 + 0.5, { lineBreak: false });
 }
 
-/** Punctuation that must not begin a line (避头) or end one (避尾). */
-const NO_LINE_START = /^[，。、；：！？）》」』”’,.;:!?)\]]/u;
-const NO_LINE_END = /[（《「『“‘(\[]$/u;
-
-/** Breaks text into lines no wider than `width`: CJK per character, Latin words kept whole when they fit. */
-export function wrapText(doc: Doc, text: string, width: number): string[] {
-  const lines: string[] = [];
-  for (const para of text.split(/\r?\n/)) {
-    let line = '';
-    const breakBefore = (next: string) => {
-      // Closing punctuation takes the previous character to the next line; opening punctuation goes along too.
-      let cut = line.length;
-      if (NO_LINE_START.test(next) && cut > 1) cut -= 1;
-      while (cut > 1 && NO_LINE_END.test(line.slice(0, cut))) cut -= 1;
-      lines.push(line.slice(0, cut).trimEnd());
-      line = line.slice(cut);
-    };
-    for (const token of para.match(/[A-Za-z0-9._%+\-@/:]+|\s+|./gu) ?? []) {
-      if (doc.widthOfString(line + token) <= width) {
-        line += token;
-      } else if (/^\s+$/.test(token)) {
-        if (line.trim()) breakBefore('');
-      } else {
-        for (const piece of doc.widthOfString(token) <= width ? [token] : Array.from(token)) {
-          if (line.trim() && doc.widthOfString(line + piece) > width) breakBefore(piece);
-          line += piece;
-        }
-      }
-    }
-    lines.push(line.trimEnd());
-  }
-  return lines;
-}
 
 function clampLines(lines: string[], max: number): string[] {
   if (lines.length <= max) return lines;
@@ -450,18 +400,10 @@ function pageNumbers(doc: Doc): void {
 
 export async function registerPdf(rows: RegisterRow[], meta: { unit: string; period?: string }): Promise<Buffer> {
   // Margins 0: every line is placed explicitly, so pdfkit never breaks pages on its own.
-  const doc = new PDFDocument({
+  const { doc, done } = newPdf({
     size: 'A4', layout: 'landscape', margin: 0, bufferPages: true,
     info: { Title: `${FORM_TITLE}（${meta.unit}）`, Creator: 'govportal' },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont(FONT, FONT_FILES.regular);
-  doc.registerFont(FONT_BOLD, FONT_FILES.bold);
   font(doc);
 
   let y = formHeading(doc, meta.unit, meta.period);

@@ -2,7 +2,8 @@
 // is requested once (HEAD, falling back to GET), paced per host; pages already fetched by the crawl are reused.
 import { DEFAULT_TIMEOUT_MS, USER_AGENT, fetchPage, parseHttpUrl, type FetchOptions } from './fetcher.ts';
 import { HostPacer } from './pacing.ts';
-import { sample, seededRandom } from './random.ts';
+import { seededRandom } from '../../../platform/random.ts';
+import { sample } from './random.ts';
 import { homePage, isHtmlPage, isNavigationOnlyHome, secondLevelPages, type HtmlPage } from './site.ts';
 import { canonicalUrl } from './urls.ts';
 import type { FetchError, LinkCheck, LinkCheckReport, ProgressEvent, SiteSnapshot } from './types.ts';

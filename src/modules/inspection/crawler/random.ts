@@ -1,17 +1,5 @@
 // Seeded sampling: the indicators say 随机抽查, and a re-run with the same seed must pick the same pages.
 
-/** mulberry32: a small, fast 32-bit PRNG; good enough for choosing pages. Returns numbers in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * Up to `count` items chosen at random, in the order chosen. The items are first put in a stable order by
  * `key`, so the choice depends on the seed and the set of items only, not on the order they arrived in.

@@ -1,7 +1,7 @@
 // What every external check gets: the snapshot, the inspection time, seeded randomness, and helpers that build
 // findings with their evidence ({url, expected, observed, at, sha256}).
 import type { Finding, IndicatorResult } from '../scoring.ts';
-import { seededRandom } from '../crawler/random.ts';
+import { seededRandom } from '../../../platform/random.ts';
 import { homeMatcher, homePage, isHtmlPage, type HtmlPage } from '../crawler/site.ts';
 import type { LinkCheckReport, SiteSnapshot } from '../crawler/types.ts';
 import { daysBefore } from '../crawler/dates.ts';

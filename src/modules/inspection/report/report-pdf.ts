@@ -2,8 +2,8 @@
 // export), with the summary box, the points per group, every indicator with its status and points, and the
 // findings with their evidence. Lines are wrapped by wrapText (CJK per character, long URLs broken anywhere)
 // and placed one by one, so pdfkit never breaks pages on its own; page numbers "第 N 页 共 M 页" at the end.
-import PDFDocument from 'pdfkit';
-import { FONT_FILES, chineseDate, wrapText } from '../../review/register-export.ts';
+import { FONT, FONT_BOLD, newPdf, wrapText } from '../../../platform/pdf.ts';
+import { chineseDate } from '../../../platform/time.ts';
 import type { InspectionReport, ReportFinding, ReportIndicator } from '../engine.ts';
 import {
   BASIS, BONUS_TOTAL, DEDUCTION_TOTAL, KIND_LABEL, REPORT_TITLE, SOURCE_LABEL, STOPPED_BY_LABEL,
@@ -14,8 +14,6 @@ import {
 
 type Doc = PDFKit.PDFDocument;
 
-const FONT = 'cn';
-const FONT_BOLD = 'cn-bold';
 /** A4 portrait, in points. */
 const PAGE = { width: 595.28, height: 841.89, left: 42, right: 42, top: 50, bottom: 52 };
 const WIDTH = PAGE.width - PAGE.left - PAGE.right;
@@ -428,20 +426,12 @@ function findingBlock(w: PdfWriter, indicator: ReportIndicator, f: ReportFinding
 // ───────────────────────────── document ─────────────────────────────
 
 export async function renderReportPdf(report: InspectionReport): Promise<Buffer> {
-  const doc = new PDFDocument({
+  const { doc, done } = newPdf({
     size: 'A4', layout: 'portrait', margin: 0, bufferPages: true, autoFirstPage: true,
     info: { Title: `${siteLabel(report)} 网站检查报告`, Subject: `${REPORT_TITLE}（${report.verdict}）`, Creator: 'govportal' },
     lang: 'zh-CN',
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  doc.registerFont(FONT, FONT_FILES.regular);
-  doc.registerFont(FONT_BOLD, FONT_FILES.bold);
 
   const w = new PdfWriter(doc, `${siteLabel(report)} 网站检查报告 · ${report.verdict} · ${runTime(report)}`);
   const outline = doc.outline;

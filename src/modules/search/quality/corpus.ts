@@ -1,6 +1,7 @@
 // A deterministic generator of realistic Chinese government items (notices, policy documents and their
 // interpretations, news, service guides, public consultations, other disclosures) for the search quality set
 // and the benchmark. Same seed, same corpus.
+import { seededRandom } from '../../../platform/random.ts';
 
 export interface CorpusItem {
   /** Column path in the demo site (附件1 tree). */
@@ -13,17 +14,6 @@ export interface CorpusItem {
   fields: { docNumber?: string; issuingOrgan?: string; writtenDate?: string; theme?: string; validity?: string };
 }
 
-/** mulberry32: small, fast, good enough for test data. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const CITY = '南江市';
 const DISTRICTS = ['东湖区', '西山区', '北塘区', '南岭县', '青溪县', '高新区', '经开区', '临港新区', '白鹭镇', '桃源街道'];
@@ -115,7 +105,7 @@ function body(r: () => number, kind: string, topic: string, year: number, extraM
 
 /** Items spread over 2019–2026; each title at most once. */
 export function generateCorpus(count: number, seed = 2026, options: { unique?: boolean; extraParagraphs?: number } = {}): CorpusItem[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const unique = options.unique ?? true;
   const seen = new Set<string>();
   const items: CorpusItem[] = [];

@@ -4,7 +4,8 @@
 // reviewed copy kept in the repository.
 import { DEFAULT_SYNONYMS } from '../synonyms.ts';
 import { isHan, normalize, pinyinOf, words } from '../text.ts';
-import { rng, type CorpusItem } from './corpus.ts';
+import { seededRandom } from '../../../platform/random.ts';
+import type { CorpusItem } from './corpus.ts';
 
 export type Category = 'exact' | 'partial' | 'keywords' | 'typo' | 'pinyin' | 'initials' | 'synonym';
 
@@ -47,7 +48,7 @@ function shuffled<T>(r: () => number, list: readonly T[]): T[] {
 }
 
 export function buildQualitySet(corpus: CorpusItem[], seed = QUALITY_SEED): QualityQuery[] {
-  const r = rng(seed);
+  const r = seededRandom(seed);
   const titles = corpus.map((c) => c.title);
   const containing = (text: string) => titles.filter((t) => normalize(t).includes(normalize(text))).length;
   const out: QualityQuery[] = [];
