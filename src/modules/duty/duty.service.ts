@@ -12,19 +12,14 @@ import { AppError } from '../../platform/errors.ts';
 
 export type DutyStatus = '正常' | '即将到期' | '已超期' | '空白';
 
-export interface ColumnDuty {
+/** The column's 附件1 duties, as the column tree holds them. */
+type ColumnDuties = Pick<ColumnNode, 'name' | 'path' | 'leadDepartmentId' | 'leadDepartmentName' | 'cooperatingDepartmentIds' | 'openCooperation' | 'maxUpdateDays' | 'marker'>;
+
+export interface ColumnDuty extends ColumnDuties {
   columnId: number;
-  name: string;
-  path: string;
   /** 工作动态 / 部门动态 */
   trail: string;
   columnType: string;
-  leadDepartmentId: number | null;
-  leadDepartmentName: string | null;
-  cooperatingDepartmentIds: number[];
-  openCooperation: boolean;
-  maxUpdateDays: number | null;
-  marker: string | null;
   lastPublishedAt: string | null;
   publishedCount: number;
   /** When the column falls due (last publication + cycle), for columns with a cycle. */
