@@ -72,7 +72,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const users = new UsersService(db, clock, audit);
   const content = new ContentService(db, clock, audit, columns, users, sites);
   const publication = new PublicationService(db, clock, audit);
-  const prepublish = new PrepublishGate(db, columns, sites);
+  const prepublish = new PrepublishGate(db, columns, sites, fileStore);
   const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
   const search = new SearchService(db, clock, audit, sites, columns, publication);
   return {
@@ -100,6 +100,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();
+      await prepublish.close();
       await dbh.close();
     },
   };

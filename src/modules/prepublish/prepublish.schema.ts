@@ -11,7 +11,9 @@ export type CheckKind =
   | 'mobile'
   | 'bank-card'
   | 'broken-link'
-  | 'image-alt';
+  | 'image-alt'
+  /** An attachment whose text could not be extracted, or only partly (attachment-text.ts): checked by no rule. */
+  | 'attachment-unchecked';
 
 /** block: publication waits until the finding is fixed or (except forbidden words) a reviewer confirms it. */
 export type Severity = 'block' | 'warn';
@@ -43,6 +45,13 @@ export interface Finding {
   message: string;
   /** The correct form, for error-prone words. */
   suggestion?: string;
+  /** Where in an attachment: its page, slide, worksheet or part (e.g. “第 3 页”, “工作表“名单””, “页眉”). */
+  where?: string;
+  /**
+   * Attachments list each finding (key) once, at its first place: how many times it occurs there, when more than
+   * once (the message says so too).
+   */
+  occurrences?: number;
   /**
    * Stable across edits (no offset in it): `${check}:${field}:${match}`; for personal data the value is
    * replaced by a short SHA-256 digest, so stored confirmations and audit records do not hold the number.
@@ -75,8 +84,16 @@ export interface Dictionaries {
 
 export interface Attachment {
   name: string;
-  /** Text extracted from the file (by the upload pipeline). */
+  /** Text extracted from the file (attachment-text.ts); may be partial or empty, see `unchecked`. */
   text: string;
+  /** Where each page, slide, worksheet or part begins in `text` (ascending offsets); findings name theirs in `where`. */
+  parts?: { offset: number; label: string }[];
+  /**
+   * Set when the text could not be extracted, or only partly (an image, a legacy .doc, a scanned PDF, a file too
+   * large …): the reason, in Chinese, shown to editors and reviewers as a warn finding `attachment-unchecked`,
+   * so that nothing is skipped silently.
+   */
+  unchecked?: string;
 }
 
 export interface CheckInput {

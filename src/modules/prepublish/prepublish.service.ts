@@ -2,7 +2,8 @@
 // Pure: no database, no clock except the birth-date bound of ID numbers (options.today).
 //
 // Every text check runs on every field (title, subtitle, summary, body text, each attachment's text); the link
-// and image checks on the body HTML. Blocking rules:
+// and image checks on the body HTML. An attachment whose text could not be extracted (or only partly) gets a
+// warn finding `attachment-unchecked` first, so the reviewer knows what no rule has read. Blocking rules:
 //   - forbidden words block and cannot be confirmed away: the text must change;
 //   - the other block findings (leader posts, personal data) block until a reviewer confirms their key;
 //   - warn findings never block.
@@ -17,7 +18,8 @@ import type { CheckContext, CheckInput, CheckKind, CheckResult, FieldName, Findi
 import { excerptAt, extractText } from './text.ts';
 
 const CHECK_ORDER: readonly CheckKind[] = [
-  'forbidden-word', 'leader-post', 'id-number', 'mobile', 'bank-card', 'error-prone', 'broken-link', 'image-alt',
+  'attachment-unchecked', 'forbidden-word', 'leader-post', 'id-number', 'mobile', 'bank-card', 'error-prone',
+  'broken-link', 'image-alt',
 ];
 const PERSONAL: ReadonlySet<CheckKind> = new Set(['id-number', 'mobile', 'bank-card']);
 
@@ -43,6 +45,26 @@ export function findingKey(hit: Pick<Hit, 'check' | 'match'>, field: FieldName):
 interface FieldText {
   field: FieldName;
   text: string;
+  /** Attachments: where each page, slide or worksheet begins. */
+  parts?: { offset: number; label: string }[];
+  /** Attachments: why the text is missing or partial. */
+  unchecked?: string;
+}
+
+/** The label of the part an offset lies in (the last part beginning at or before it). */
+function partAt(parts: FieldText['parts'], offset: number): string | undefined {
+  if (!parts?.length) return undefined;
+  let lo = 0;
+  let hi = parts.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (parts[mid].offset <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found < 0 ? undefined : parts[found].label;
 }
 
 /** Runs every check over every field; `confirmed` holds keys of block findings a reviewer confirmed. */
@@ -58,10 +80,16 @@ export function runPrepublishChecks(
   if (input.subtitle !== undefined) fields.push({ field: 'subtitle', text: input.subtitle });
   if (input.summary !== undefined) fields.push({ field: 'summary', text: input.summary });
   fields.push({ field: 'body', text: body.text });
-  for (const a of input.attachments ?? []) fields.push({ field: `attachment:${a.name}`, text: a.text });
+  for (const a of input.attachments ?? []) fields.push({ field: `attachment:${a.name}`, text: a.text, parts: a.parts, unchecked: a.unchecked });
 
   const findings: (Finding & { order: number })[] = [];
-  fields.forEach(({ field, text }, order) => {
+  fields.forEach(({ field, text, parts, unchecked }, order) => {
+    if (unchecked) {
+      findings.push({
+        order, check: 'attachment-unchecked', severity: 'warn', field, offset: 0, length: 0, excerpt: '', match: '',
+        message: unchecked, key: `attachment-unchecked:${field}`, confirmable: false, confirmed: false,
+      });
+    }
     const personal = findPersonalData(text, options.today);
     const hits: Hit[] = [
       ...findForbiddenWords(text, ctx.dictionaries),
@@ -71,10 +99,21 @@ export function runPrepublishChecks(
       ...(field === 'body' ? findLinkProblems(body, ctx) : []),
     ];
     const shown = maskPersonalData(text, personal);
+    // An attachment (a long table, a report) may repeat the same finding thousands of times: it is listed once,
+    // at its first place, with the count; a confirmation covers every occurrence anyway (same key).
+    const attachment = field.startsWith('attachment:');
+    const first = new Map<string, Finding & { order: number }>();
+    if (attachment) hits.sort((a, b) => a.offset - b.offset);
     for (const hit of hits) {
       const key = findingKey(hit, field);
+      const seen = attachment ? first.get(key) : undefined;
+      if (seen) {
+        seen.occurrences = (seen.occurrences ?? 1) + 1;
+        continue;
+      }
       const confirmable = hit.severity === 'block' && hit.check !== 'forbidden-word';
-      findings.push({
+      const where = partAt(parts, hit.offset);
+      const finding: Finding & { order: number } = {
         order,
         check: hit.check,
         severity: hit.severity,
@@ -85,11 +124,15 @@ export function runPrepublishChecks(
         match: hit.match,
         message: hit.message,
         ...(hit.suggestion === undefined ? {} : { suggestion: hit.suggestion }),
+        ...(where === undefined ? {} : { where }),
         key,
         confirmable,
         confirmed: confirmable && confirmedKeys.has(key),
-      });
+      };
+      findings.push(finding);
+      if (attachment) first.set(key, finding);
     }
+    for (const f of first.values()) if (f.occurrences) f.message += `（此附件中共 ${f.occurrences} 处，此处为第一处）`;
   });
 
   findings.sort(

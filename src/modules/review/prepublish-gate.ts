@@ -1,12 +1,17 @@
 // Runs the pre-publish checks with this site's dictionaries: its own word lists (or the defaults), and the
-// current leaders taken from its 领导信息 content, so a leader shown with a wrong post is caught.
+// current leaders taken from its 领导信息 content, so a leader shown with a wrong post is caught. The item's
+// attachments are checked too, by their extracted text (prepublish/attachment-text.ts); one whose text could
+// not be read, or only partly, gets a warn finding saying so.
 import type { Db } from '../../platform/db/database.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.repository.ts';
 import type { ColumnsService } from '../columns/columns.service.ts';
 import type { ContentSnapshot } from '../content/content-types.ts';
+import { findFiles } from '../files/files.repository.ts';
+import { AttachmentTexts, CHECK_TIME_BUDGET_MS, uncheckedNote } from '../prepublish/attachment-text.ts';
 import { DEFAULT_DICTIONARIES } from '../prepublish/dictionaries.ts';
 import { runPrepublishChecks } from '../prepublish/prepublish.service.ts';
-import type { CheckResult, Dictionaries } from '../prepublish/prepublish.schema.ts';
+import type { Attachment, CheckResult, Dictionaries } from '../prepublish/prepublish.schema.ts';
 import type { SitesService } from '../sites/sites.service.ts';
 
 const dictionaryKey = (siteId: number) => `prepublish.dictionaries.${siteId}`;
@@ -16,6 +21,8 @@ export class PrepublishGate {
     private readonly db: Db,
     private readonly columns: ColumnsService,
     private readonly sites: SitesService,
+    private readonly fileStore: FileStore,
+    private readonly texts: AttachmentTexts = new AttachmentTexts(),
   ) {}
 
   async siteDictionaries(siteId: number): Promise<Dictionaries> {
@@ -49,15 +56,43 @@ export class PrepublishGate {
     };
   }
 
+  /** The text of each attachment, in the item's order, named as the item names it. */
+  private async attachments(snapshot: ContentSnapshot): Promise<Attachment[]> {
+    const listed = snapshot.attachments ?? [];
+    if (listed.length === 0) return [];
+    const files = await findFiles(this.db, listed.map((a) => a.fileId));
+    const deadline = Date.now() + CHECK_TIME_BUDGET_MS;
+    const out: Attachment[] = [];
+    for (const a of listed) {
+      const file = files.find((f) => f.id === a.fileId);
+      if (!file) {
+        out.push({ name: a.name, text: '', unchecked: uncheckedNote({ coverage: 'none', reason: '附件文件不存在' }) });
+        continue;
+      }
+      const result = await this.texts.textOf(file, () => this.fileStore.read(file.storage_key), deadline);
+      const unchecked = uncheckedNote(result);
+      out.push({ name: a.name, text: result.text, parts: result.parts, ...(unchecked ? { unchecked } : {}) });
+    }
+    return out;
+  }
+
   async check(siteId: number, snapshot: ContentSnapshot, confirmed: string[]): Promise<CheckResult> {
     const base = await this.siteDictionaries(siteId);
     const leaders = await this.leaders(siteId);
     const site = await this.sites.get(siteId);
     const dictionaries: Dictionaries = { ...base, leaders: [...base.leaders, ...leaders] };
     return runPrepublishChecks(
-      { title: snapshot.title, subtitle: snapshot.subtitle, summary: snapshot.summary, bodyHtml: snapshot.bodyHtml },
+      {
+        title: snapshot.title, subtitle: snapshot.subtitle, summary: snapshot.summary, bodyHtml: snapshot.bodyHtml,
+        attachments: await this.attachments(snapshot),
+      },
       { dictionaries, internalLinkExists: await this.linkIndex(siteId), siteHosts: site.domains },
       confirmed,
     );
+  }
+
+  /** Stops the attachment text worker. */
+  close(): Promise<void> {
+    return this.texts.close();
   }
 }

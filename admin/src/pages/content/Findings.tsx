@@ -63,7 +63,10 @@ export function FindingsList({ findings, confirmed = [], onConfirmChange, previo
               <Space wrap size={4}>
                 {f.severity === 'block' ? <Tag color="error">须处理</Tag> : <Tag color="warning">提示</Tag>}
                 <Tag>{CHECK_NAMES[f.check] ?? f.check}</Tag>
-                <Typography.Text type="secondary">位置：{fieldName(f.field)}</Typography.Text>
+                <Typography.Text type="secondary">
+                  位置：{fieldName(f.field)}
+                  {f.where ? `，${f.where}` : ''}
+                </Typography.Text>
                 {done && <Tag color="success">已确认</Tag>}
               </Space>
               {f.excerpt && (

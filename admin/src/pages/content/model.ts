@@ -109,6 +109,8 @@ export interface Finding {
   match: string;
   message: string;
   suggestion?: string;
+  /** Where in an attachment: “第 3 页”, “工作表“名单””, “页眉” … */
+  where?: string;
   key: string;
   confirmable: boolean;
   confirmed: boolean;
@@ -374,6 +376,7 @@ export const CHECK_NAMES: Record<string, string> = {
   'bank-card': '银行卡号',
   'broken-link': '链接失效',
   'image-alt': '图片替代文字',
+  'attachment-unchecked': '附件未检查',
 };
 
 export const PERSONAL_CHECKS: readonly string[] = ['id-number', 'mobile', 'bank-card'];
