@@ -29,3 +29,12 @@ test('every variable is documented in the README and .env.example', async () => 
     assert.ok(example.includes(v.name), `.env.example lists ${v.name}`);
   }
 });
+
+test('GOVPORTAL_WORKERS: one process by default, a number, or auto (one per CPU)', async () => {
+  const os = await import('node:os');
+  assert.equal(loadConfig({}).workers, 1);
+  assert.equal(loadConfig({ GOVPORTAL_WORKERS: '4' }).workers, 4);
+  assert.equal(loadConfig({ GOVPORTAL_WORKERS: 'auto' }).workers, Math.min(64, os.availableParallelism()));
+  assert.throws(() => loadConfig({ GOVPORTAL_WORKERS: '0' }), /GOVPORTAL_WORKERS/);
+  assert.throws(() => loadConfig({ GOVPORTAL_WORKERS: 'many' }), /GOVPORTAL_WORKERS/);
+});

@@ -1,5 +1,6 @@
 // The only module that reads process.env. Every variable is listed in VARIABLES (README and .env.example
 // are written from it) and validated here, so a typo fails at start-up rather than at first use.
+import os from 'node:os';
 import path from 'node:path';
 
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   jobsEnabled: boolean;
   smtpUrl: string | null;
   mailFrom: string;
+  /** HTTP worker processes (node:cluster); 1 serves from this process alone. */
+  workers: number;
 }
 
 interface Variable {
@@ -38,6 +41,7 @@ export const VARIABLES: Variable[] = [
   { name: 'GOVPORTAL_SMTP_URL', description: '发送提醒邮件的 SMTP 服务器（如 smtps://user:pass@mail.example.gov.cn:465）；不设则只在管理后台提醒', default: '' },
   { name: 'GOVPORTAL_MAIL_FROM', description: '提醒邮件的发件人地址', default: 'govportal@localhost' },
   { name: 'GOVPORTAL_JOBS', description: '是否在本节点运行定时任务（定时发布、提醒等）；多节点部署时可只在一个节点开启', default: 'true' },
+  { name: 'GOVPORTAL_WORKERS', description: '本节点的 HTTP 工作进程数（1–64，或 `auto` 按 CPU 核数）；多个进程共用端口与数据库，定时任务只在其中一个运行', default: '1' },
 ];
 
 export class ConfigError extends Error {}
@@ -54,6 +58,12 @@ function readInt(name: string, raw: string, min: number, max: number): number {
     throw new ConfigError(`${name} 必须为 ${min}–${max} 之间的整数，实际为 “${raw}”`);
   }
   return value;
+}
+
+/** `auto`: one worker per CPU the process may use. */
+function readWorkers(raw: string): number {
+  if (raw.toLowerCase() === 'auto') return Math.min(64, os.availableParallelism());
+  return readInt('GOVPORTAL_WORKERS', raw, 1, 64);
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -90,6 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     jobsEnabled: readBool('GOVPORTAL_JOBS', get('GOVPORTAL_JOBS')),
     smtpUrl: smtpUrl || null,
     mailFrom: get('GOVPORTAL_MAIL_FROM'),
+    workers: readWorkers(get('GOVPORTAL_WORKERS')),
   };
   return { ...config, ...overrides };
 }

@@ -4,10 +4,12 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../platform/errors.ts';
-import { etagMatches, type CachedPage } from './portal-cache.ts';
-import { CARE_COOKIE, PORTAL_CSP, PortalService, type PageResult, type PortalOptions, type PortalRequest } from './portal.service.ts';
+import type { CachedPage } from './portal-cache.ts';
+import { CARE_COOKIE, PORTAL_CSP, PortalService, type CacheEntryRef, type PageResult, type PortalOptions, type PortalRequest } from './portal.service.ts';
+import { FrontDoor, frontDoors } from './front-door.ts';
 import { localPath } from './site-resolver.ts';
-import { encodedBody, etagFor, isCompressible, negotiate } from './compression.ts';
+import { encodedBody, isCompressible, negotiate } from './compression.ts';
+import { isNotModified, securityHeaders, validatorHeaders } from './page-response.ts';
 import { registerSearchPage } from '../search/search.page.tsx';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -17,45 +19,23 @@ function portalRequest(request: FastifyRequest): PortalRequest {
   return { host: request.host, protocol: request.protocol, url: request.url, care: request.cookies[CARE_COOKIE] === '1' };
 }
 
-/** Only what the public site needs: no camera, microphone, location, payment or USB; no FLoC-style cohorts. */
-export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()';
+export { PERMISSIONS_POLICY } from './page-response.ts';
 
-function securityHeaders(reply: FastifyReply, csp: string): FastifyReply {
-  return reply
-    .header('content-security-policy', csp)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'strict-origin-when-cross-origin')
-    .header('permissions-policy', PERMISSIONS_POLICY)
-    .header('cross-origin-opener-policy', 'same-origin');
-}
-
-/** True when If-Modified-Since (ignored when If-None-Match is present, RFC 9110 §13.1.3) covers the page. */
-function notModifiedSince(request: FastifyRequest, lastModified: Date | undefined): boolean {
-  const since = request.headers['if-modified-since'];
-  if (!lastModified || !since || request.headers['if-none-match'] !== undefined) return false;
-  const t = Date.parse(since);
-  return Number.isFinite(t) && lastModified.getTime() <= t;
+function withSecurityHeaders(reply: FastifyReply, csp: string): FastifyReply {
+  return reply.headers(securityHeaders(csp));
 }
 
 /**
  * Sends a rendered page: validators (ETag, Last-Modified), the given Cache-Control, 304 for a matching
  * If-None-Match or If-Modified-Since, and the body compressed with br or gzip when the client accepts it (each
- * variant made once per cached page).
+ * variant made once per cached page). The front door (front-door.ts) answers the same way for cached pages.
  */
 async function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, csp: string, cacheControl = 'no-cache', vary = ['Cookie']) {
-  const compressible = isCompressible(page);
-  const encoding = compressible ? negotiate(request.headers['accept-encoding']) : null;
-  const etag = etagFor(page.etag, encoding);
-  securityHeaders(reply, csp)
-    .header('etag', etag)
-    .header('cache-control', cacheControl)
-    .header('vary', [...vary, ...(compressible ? ['Accept-Encoding'] : [])].join(', '));
-  if (page.lastModified) reply.header('last-modified', page.lastModified.toUTCString());
-  if (page.status === 200) {
-    const inm = request.headers['if-none-match'];
-    // Any representation of the same page validates: they differ only in their transfer coding.
-    if (etagMatches(inm, etag) || etagMatches(inm, page.etag) || notModifiedSince(request, page.lastModified)) return reply.status(304).send();
-  }
+  const encoding = isCompressible(page) ? negotiate(request.headers['accept-encoding']) : null;
+  const options = { csp, cacheControl, vary };
+  const headers = validatorHeaders(page, encoding, options);
+  reply.headers(headers);
+  if (isNotModified(page, headers.etag!, request.headers['if-none-match'], request.headers['if-modified-since'])) return reply.status(304).send();
   reply.status(page.status).type(page.contentType);
   if (encoding) {
     try {
@@ -81,11 +61,11 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
       case 'page':
         return sendPage(request, reply, result.page, result.csp);
       case 'redirect':
-        return securityHeaders(reply, PORTAL_CSP).redirect(result.location, result.status);
+        return withSecurityHeaders(reply, PORTAL_CSP).redirect(result.location, result.status);
       case 'not-found':
         return reply.callNotFound();
       case 'no-site':
-        return securityHeaders(reply, PORTAL_CSP).status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(NO_SITE_HTML);
+        return withSecurityHeaders(reply, PORTAL_CSP).status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(NO_SITE_HTML);
     }
   };
 
@@ -96,7 +76,7 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
   });
 
   app.get('/favicon.ico', hidden, async (_request, reply) =>
-    securityHeaders(reply, PORTAL_CSP).redirect(portal.assets.url('favicon.svg'), 301));
+    withSecurityHeaders(reply, PORTAL_CSP).redirect(portal.assets.url('favicon.svg'), 301));
 
   // 长者模式 switch: works without JavaScript; returns to the page it was clicked on (local paths only).
   app.get('/accessibility/toggle', hidden, async (request, reply) => {
@@ -106,10 +86,23 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
     });
     const back = localPath((request.query as Record<string, unknown>).back);
     const location = back && !back.startsWith('/accessibility/') ? back : '/';
-    return securityHeaders(reply, PORTAL_CSP).header('cache-control', 'no-store').redirect(location, 302);
+    return withSecurityHeaders(reply, PORTAL_CSP).header('cache-control', 'no-store').redirect(location, 302);
   });
 
-  const page = async (request: FastifyRequest, reply: FastifyReply) => send(request, reply, await portal.handle(portalRequest(request)));
+  // Cached pages are answered before Fastify from then on (front-door.ts); app.inject never reaches it.
+  const front = new FrontDoor(portal, { stats: ctx.stats, trustProxy: ctx.config.trustProxy, log: app.log, sites: () => ctx.sites.list() });
+  if (front.install(app.server)) frontDoors.set(app, front);
+  app.addHook('preClose', async () => front.close());
+  ctx.sites.onChange(() => front.clear());
+
+  const page = async (request: FastifyRequest, reply: FastifyReply) => {
+    const req = portalRequest(request);
+    let hit: CacheEntryRef | undefined;
+    const result = await portal.handle(req, (ref) => { hit = ref; });
+    // Remembered only when the result is the cache entry itself (not a redirect or 404 decided around it).
+    if (hit && request.method === 'GET' && result.type === 'page' && (await hit.entry.catch(() => null)) === result) front.remember(req, hit, result.page, result.csp);
+    return send(request, reply, result);
+  };
   app.get('/', hidden, page);
   app.get('/*', hidden, page);
 

@@ -125,6 +125,13 @@ export interface PageContext {
   raw(body: string, contentType: string): PageResult;
 }
 
+/** A page-cache entry that answered a request: valid while the cache still holds this very promise. */
+export interface CacheEntryRef {
+  siteId: number;
+  key: string;
+  entry: Promise<PageResult>;
+}
+
 export interface PortalPage {
   /** An exact path inside the site (`/sitemap/`) or a pattern tested against it. */
   path: string | RegExp;
@@ -362,6 +369,7 @@ export class PortalService {
         conacBadge: this.assets.url('conac.svg'),
         policeBadge: this.assets.url('police.svg'),
         leaderPlaceholder: this.assets.url('leader-placeholder.svg'),
+        jiucuo: this.assets.url('jiucuo.js'),
       },
     };
   }
@@ -379,8 +387,11 @@ export class PortalService {
     return `${request.protocol}://${known ? host : fallback ? primaryDomain(fallback) : 'localhost'}`;
   }
 
-  /** Answers a public GET: a page, a redirect, or not-found (the caller then renders the 404 page). */
-  async handle(request: PortalRequest): Promise<PageResult> {
+  /**
+   * Answers a public GET: a page, a redirect, or not-found (the caller then renders the 404 page). `onCached`
+   * learns which page-cache entry answered, so the front door can serve the URL from it while it lasts.
+   */
+  async handle(request: PortalRequest, onCached?: (entry: CacheEntryRef) => void): Promise<PageResult> {
     const [urlPath, rawQuery = ''] = splitUrl(request.url);
     // Unknown API URLs keep their JSON 404 even if a column were named `api`.
     if (urlPath === '/api' || urlPath.startsWith('/api/')) return { type: 'not-found' };
@@ -389,7 +400,7 @@ export class PortalService {
     if (!match) return { type: 'no-site' };
     if (match.redirect !== undefined) return { type: 'redirect', status: 301, location: withQuery(match.redirect, rawQuery) };
     await this.generation.check(match.site.id);
-    const page = await this.pageContext(request, match, rawQuery, sites);
+    const page = await this.pageContext(request, match, rawQuery, sites, onCached);
     for (const candidate of this.pages) {
       if (typeof candidate.path === 'string') {
         if (candidate.path === match.path) return candidate.render(page);
@@ -416,10 +427,10 @@ export class PortalService {
     if (!match) return null;
     const page = await this.pageContext(request, { ...match, path: localPath(match.path) ?? '/' }, '', sites);
     const frame = this.frame(page, pageTitle(page.site, '页面不存在'), siteMeta(page.site));
-    return { page: makePage(renderDocument(createElement(NotFoundPage, { frame }), page.site), undefined, 404), csp: cspFor(page.site) };
+    return { page: makePage(renderDocument(createElement(NotFoundPage, { frame })), undefined, 404), csp: cspFor(page.site) };
   }
 
-  private async pageContext(request: PortalRequest, match: SiteMatch, rawQuery: string, sites: SiteView[]): Promise<PageContext> {
+  private async pageContext(request: PortalRequest, match: SiteMatch, rawQuery: string, sites: SiteView[], onCached?: (entry: CacheEntryRef) => void): Promise<PageContext> {
     const { site } = match;
     const model = await this.model(site.id);
     const view = this.viewContext(site, model, match, request.care);
@@ -430,8 +441,13 @@ export class PortalService {
       site, match, model, view, origin,
       query: new URLSearchParams(rawQuery),
       params: null,
-      cached: (render, variant = '') => this.cache.remember(site.id, pageKey(match.path, `${rest}|${variant}`), render),
-      html: (element, status = 200) => ({ type: 'page', page: makePage(renderDocument(element, site), undefined, status, this.lastModified(site.id)), csp }),
+      cached: (render, variant = '') => {
+        const key = pageKey(match.path, `${rest}|${variant}`);
+        const entry = this.cache.remember(site.id, key, render);
+        onCached?.({ siteId: site.id, key, entry });
+        return entry;
+      },
+      html: (element, status = 200) => ({ type: 'page', page: makePage(renderDocument(element), undefined, status, this.lastModified(site.id)), csp }),
       raw: (body, contentType) => ({ type: 'page', page: makePage(body, contentType, 200, this.lastModified(site.id)), csp: PORTAL_CSP }),
     };
   }

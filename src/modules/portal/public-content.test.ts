@@ -24,10 +24,7 @@ import { generationKey, type IndexedItem } from './public-content.repository.ts'
 import { PublicIndex } from './public-index.ts';
 import type { PublicColumn } from './views/types.ts';
 import { GenerationSync } from './generation.ts';
-
-// A 1×1 PNG and a small PDF (3 KB): file-type recognises both by their bytes.
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(3000, 0x20), Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n')]);
+import { PDF, PNG, uploadFile } from './attachment-testing.ts';
 
 const SITE_TAGS = ['SiteName', 'SiteDomain', 'SiteIDCode'];
 const COLUMN_TAGS = ['ColumnName', 'ColumnDescription', 'ColumnKeywords', 'ColumnType'];
@@ -59,20 +56,7 @@ describe('public site with content', () => {
   const get = (url: string, headers: Record<string, string> = {}) => app.inject({ method: 'GET', url, headers });
   const $ = (html: string) => cheerio.load(html);
 
-  async function upload(name: string, mime: string, bytes: Buffer) {
-    const boundary = '----govportalTestBoundary';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`),
-      bytes,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    const res = await app.inject({
-      method: 'POST', url: `/api/sites/${t.siteId}/files`, payload,
-      headers: { cookie: t.editor.cookie, 'x-csrf-token': t.editor.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
-    assert.equal(res.statusCode, 200, res.body);
-    return res.json() as { id: number; url: string; name: string };
-  }
+  const upload = (name: string, mime: string, bytes: Buffer) => uploadFile(app, t.editor, t.siteId, name, mime, bytes);
 
   async function draft(body: Record<string, unknown>) {
     const res = await call(app, t.editor, 'POST', `/api/sites/${t.siteId}/content`, body);

@@ -42,7 +42,7 @@ async function dumpTables(dbh: DatabaseHandle, dir: string, progress: Progress):
       await run(trx);
     });
   } else {
-    await dbh.db.transaction().execute(run);
+    await dbh.db.transaction().setAccessMode('read only').execute(run);
   }
   return counts;
 }

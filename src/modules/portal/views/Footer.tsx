@@ -27,6 +27,8 @@ export function Footer({ view }: { view: ViewContext }) {
             {site.jiucuoEnabled ? (
               <div className="identity-item" data-identity="jiucuo">
                 <a className="jiucuo-link" href={jiucuoPageUrl(site.siteIdCode)} rel="noopener noreferrer">我为政府网站找错</a>
+                {/* Deferred, then the national script is inserted async: never blocks the page (assets/jiucuo.js). */}
+                <script src={assets.jiucuo} data-sitecode={site.siteIdCode} data-src={site.jiucuoScriptUrl} defer></script>
               </div>
             ) : null}
           </div>

@@ -16,6 +16,8 @@ export interface AssetUrls {
   conacBadge: string;
   policeBadge: string;
   leaderPlaceholder: string;
+  /** Loader of the national 找错 script (assets/jiucuo.js). */
+  jiucuo: string;
 }
 
 export interface ViewContext {
