@@ -435,7 +435,10 @@ function findSearchForm(doc: Doc, base: string): SearchFormFact | null {
   return null;
 }
 
-/** The 找错 entry: the national script (id _jiucuo_ or a jiucuo.js src) or a link reading 我为政府网站找错. */
+/**
+ * The 找错 entry: the national script (id _jiucuo_ or a jiucuo.js src, or a loader that inserts it and carries the
+ * code as data-sitecode) or a link reading 我为政府网站找错.
+ */
 function findJiucuo(doc: Doc, footer: ReadonlySet<AnyNode>): JiucuoFact | null {
   const scripts = doc.named('script').filter((el) => el.attribs.id === '_jiucuo_' || /jiucuo/i.test(el.attribs.src ?? ''));
   const links = doc
@@ -451,5 +454,5 @@ function findJiucuo(doc: Doc, footer: ReadonlySet<AnyNode>): JiucuoFact | null {
   ];
   if (entries.length === 0) return null;
   const best = entries.find((e) => isWithin(e.el, footer)) ?? entries[0];
-  return { how: best.how, inFooter: isWithin(best.el, footer), sitecode: best.el.attribs.sitecode ?? null };
+  return { how: best.how, inFooter: isWithin(best.el, footer), sitecode: best.el.attribs.sitecode ?? best.el.attribs['data-sitecode'] ?? null };
 }
