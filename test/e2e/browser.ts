@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import type { TestContext } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, chromiumPath } from '../../src/platform/browser.ts';
-import { testEnv, type TestEnv } from '../helpers.ts';
+import { TEST_PASSWORD, testEnv, type TestEnv } from '../helpers.ts';
 import type { ManualClock } from '../../src/platform/time.ts';
 
 export const CHROMIUM = chromiumPath();
@@ -44,4 +44,13 @@ export async function screenshot(page: Page, t: TestContext, name: string): Prom
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
   t.diagnostic(`screenshot: ${dir}/${name}.png`);
+}
+
+/** Signs a staff member (whose password is already changed) into the admin console. */
+export async function consoleLogin(page: Page, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/admin/`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.getByTestId('current-user').waitFor();
 }

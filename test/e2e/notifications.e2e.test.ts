@@ -6,19 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { browserEnv, SKIP_REASON, screenshot } from './browser.ts';
-import { call, columnByName, login as apiLogin, mainSiteId, staff, TEST_PASSWORD } from '../helpers.ts';
+import { browserEnv, SKIP_REASON, screenshot, consoleLogin } from './browser.ts';
+import { call, columnByName, login as apiLogin, mainSiteId, staff } from '../helpers.ts';
 import { MINUTE } from '../../src/platform/time.ts';
 
 const TITLE = '关于开展2026年政务公开日活动的通知';
 
-async function login(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByTestId('current-user').waitFor();
-}
+const login = consoleLogin;
 
 /** The day after tomorrow in Asia/Shanghai (after both the real and the test clock), as yyyy-MM-dd. */
 function shanghaiDayAfterTomorrow(at: Date): string {

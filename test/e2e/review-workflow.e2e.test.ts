@@ -5,21 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { browserEnv, SKIP_REASON, screenshot } from './browser.ts';
-import { staff, TEST_PASSWORD } from '../helpers.ts';
+import { browserEnv, SKIP_REASON, screenshot, consoleLogin } from './browser.ts';
+import { staff } from '../helpers.ts';
 import { shanghaiDateTime } from '../../src/platform/time.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.service.ts';
 
 const NEWS_TITLE = '市政务办召开政务公开工作推进会';
 const SECRET_TITLE = '关于电子政务外网安全防护方案的报告';
 
-async function login(page: Page, baseUrl: string, username: string): Promise<void> {
-  await page.goto(`${baseUrl}/admin/`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(TEST_PASSWORD);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.getByTestId('current-user').waitFor();
-}
+const login = consoleLogin;
 
 async function logout(page: Page): Promise<void> {
   await page.getByRole('button', { name: '退出登录' }).click();

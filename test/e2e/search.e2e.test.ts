@@ -8,8 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM_ARGS } from '../../src/platform/browser.ts';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.service.ts';
 import { ManualClock } from '../../src/platform/time.ts';
-import { CHROMIUM, SKIP_REASON, screenshot } from './browser.ts';
-import { mainSiteId, staff, TEST_PASSWORD, testEnv, type TestEnv } from '../helpers.ts';
+import { CHROMIUM, SKIP_REASON, screenshot, consoleLogin } from './browser.ts';
+import { mainSiteId, staff, testEnv, type TestEnv } from '../helpers.ts';
 
 // A policy document of the demo content; its interpretation (政策解读) carries the title too.
 const POLICY_TITLE = '南江市深化工程建设项目审批制度改革实施方案';
@@ -65,13 +65,7 @@ describe('site search in the browser (demo site)', { skip: SKIP_REASON }, () => 
     }
   }
 
-  async function adminLogin(page: Page, username = 'searchadmin'): Promise<void> {
-    await page.goto(`${baseUrl}/admin/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(TEST_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByTestId('current-user').waitFor();
-  }
+  const adminLogin = (page: Page, username = 'searchadmin') => consoleLogin(page, baseUrl, username);
 
   /** Searches from the home page's box, as a visitor would, and waits for the results page. */
   async function searchFromHome(page: Page, query: string): Promise<void> {

@@ -43,16 +43,19 @@ export const stepsOf = (db: Executor, requestIds: number[]) =>
 export const requestsOfContent = (db: Executor, contentId: number) =>
   db.selectFrom('review_requests').selectAll().where('content_id', '=', contentId).orderBy('id').execute();
 
-export async function openRequests(db: Executor, siteIds: number[] | null, states: string[]) {
-  let q = db
+/** Requests with the names the console shows (item type and status, submitter, department, column). */
+const requestsWithNames = (db: Executor) =>
+  db
     .selectFrom('review_requests')
     .innerJoin('content_items', 'content_items.id', 'review_requests.content_id')
     .innerJoin('users', 'users.id', 'review_requests.submitted_by')
     .innerJoin('departments', 'departments.id', 'review_requests.department_id')
     .innerJoin('columns', 'columns.id', 'review_requests.column_id')
     .selectAll('review_requests')
-    .select(['content_items.type as content_type', 'users.display_name as submitter_name', 'departments.name as department_name', 'columns.name as column_name'])
-    .where('review_requests.state', 'in', states);
+    .select(['content_items.type as content_type', 'content_items.status as content_status', 'users.display_name as submitter_name', 'departments.name as department_name', 'columns.name as column_name']);
+
+export async function openRequests(db: Executor, siteIds: number[] | null, states: string[]) {
+  let q = requestsWithNames(db).where('review_requests.state', 'in', states);
   if (siteIds) q = q.where('review_requests.site_id', 'in', siteIds.length ? siteIds : [-1]);
   return q.orderBy('review_requests.submitted_at').execute();
 }
@@ -104,14 +107,4 @@ export async function staffWithRole(db: Executor, siteId: number, role: string, 
 
 
 /** One request with the names the console shows. */
-export const requestWithNames = (db: Executor, id: number) =>
-  db
-    .selectFrom('review_requests')
-    .innerJoin('content_items', 'content_items.id', 'review_requests.content_id')
-    .innerJoin('users', 'users.id', 'review_requests.submitted_by')
-    .innerJoin('departments', 'departments.id', 'review_requests.department_id')
-    .innerJoin('columns', 'columns.id', 'review_requests.column_id')
-    .selectAll('review_requests')
-    .select(['content_items.type as content_type', 'content_items.status as content_status', 'users.display_name as submitter_name', 'departments.name as department_name', 'columns.name as column_name'])
-    .where('review_requests.id', '=', id)
-    .executeTakeFirst();
+export const requestWithNames = (db: Executor, id: number) => requestsWithNames(db).where('review_requests.id', '=', id).executeTakeFirst();
