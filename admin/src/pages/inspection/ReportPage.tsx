@@ -19,7 +19,7 @@ import { useLoad, usePageTitle } from '../../hooks';
 import type { Items } from '../../types';
 import { DEDUCTION_GROUPS, fmt } from './common';
 import { ComparePanel } from './ComparePanel';
-import { EChart } from './EChart';
+import { Chart } from '../../components/chart/Chart';
 import { hasProblem, IndicatorSections } from './IndicatorSections';
 import { ManualFindingButton, ManualFindingForm, ManualFindingList } from './ManualFindings';
 import { RunProgressCard } from './RunProgressCard';
@@ -109,7 +109,7 @@ function GroupChart({ report }: { report: InspectionReport }) {
   const description = `各组扣分：${groups.map((g) => `${g.name}（满分 ${g.max} 分）扣 ${fmt(g.lost)} 分，未检测 ${fmt(g.untested)} 分`).join('；')}。`;
   return (
     <>
-      <EChart option={option} description={description} height={300} testId="group-chart" />
+      <Chart option={option} label={description} height={300} testId="group-chart" />
       <p className="sr-only">{description}</p>
     </>
   );

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../format';
 import { useLoad, usePageTitle } from '../../hooks';
 import type { Items } from '../../types';
 import { distinctUrls, fmt, ScoreTag, VerdictTag } from './common';
-import { EChart } from './EChart';
+import { Chart } from '../../components/chart/Chart';
 import type { RunRow, TrendPoint } from './types';
 
 // The time axis is drawn in UTC from times moved by +8 h, so its labels read as Asia/Shanghai whatever the
@@ -134,7 +134,7 @@ export default function InspectionTrendPage() {
               扣分指标得分低于 60 分为不合格；高于 80 分时加分指标计入总分。未检测的指标不计分，也不视为通过，请结合“未检测分值”看待得分。
             </Typography.Paragraph>
             {points.length ? (
-              <EChart option={option} description={description} height={340} testId="trend-chart" />
+              <Chart option={option} label={description} height={340} testId="trend-chart" />
             ) : (
               !trend.loading && <Empty description="该网址还没有已完成的检查" />
             )}

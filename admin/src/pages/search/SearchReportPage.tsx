@@ -6,8 +6,8 @@ import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import { Chart } from '../stats/Chart';
-import type { ChartOption } from '../stats/charts';
+import { Chart } from '../../components/chart/Chart';
+import type { ChartOption } from '../../components/chart/echarts';
 import type { SearchReport } from './types';
 
 const HOT_COLOR = '#1d4ea8';

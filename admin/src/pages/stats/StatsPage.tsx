@@ -5,8 +5,8 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { api, queryString } from '../../api';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import { Chart } from './Chart';
-import type { ChartOption } from './charts';
+import { Chart } from '../../components/chart/Chart';
+import type { ChartOption } from '../../components/chart/echarts';
 import type { AnnualReport, Granularity, StatsPoint, StatsReport } from './types';
 
 const VIEWS_COLOR = '#1d4ea8';

@@ -1,12 +1,24 @@
 import { useEffect, useRef, useState } from 'react';
 import { Spin, Typography } from 'antd';
-import type { ChartOption, ECharts } from './charts';
+import type { EChartsCoreOption } from 'echarts/core';
+import type { ECharts } from './echarts';
+
+export interface ChartProps {
+  /** A ChartOption (./echarts) or any option built for the parts it registers. */
+  option: EChartsCoreOption;
+  /** What the chart shows, read out instead of it. */
+  label: string;
+  /** Its figures in words, when the page does not show them beside it. */
+  summary?: string;
+  height?: number;
+  testId?: string;
+}
 
 /**
  * A chart drawn by ECharts (loaded on first use). The drawing is hidden from assistive technology; the
- * figure's caption names it and `summary` gives its figures in words (the page also shows them as tables).
+ * figure's caption names it and `summary` gives its figures in words (pages also show them as tables).
  */
-export function Chart({ option, label, summary, height = 320, testId }: { option: ChartOption; label: string; summary: string; height?: number; testId?: string }) {
+export function Chart({ option, label, summary, height = 320, testId }: ChartProps) {
   const element = useRef<HTMLDivElement>(null);
   const chart = useRef<ECharts | null>(null);
   const [ready, setReady] = useState(false);
@@ -15,11 +27,15 @@ export function Chart({ option, label, summary, height = 320, testId }: { option
   useEffect(() => {
     let disposed = false;
     let observer: ResizeObserver | null = null;
-    import('./charts').then(
+    import('./echarts').then(
       ({ createChart }) => {
         if (disposed || !element.current) return;
         chart.current = createChart(element.current);
-        observer = new ResizeObserver(() => chart.current?.resize());
+        // A hidden container (0 wide, e.g. in an inactive tab) keeps the last drawing rather than collapsing it.
+        observer = new ResizeObserver((entries) => {
+          const box = entries[0]?.contentRect;
+          if (box && box.width > 0 && box.height > 0) chart.current?.resize();
+        });
         observer.observe(element.current);
         setReady(true);
       },
@@ -39,7 +55,7 @@ export function Chart({ option, label, summary, height = 320, testId }: { option
 
   return (
     <figure style={{ margin: 0 }} data-testid={testId}>
-      <figcaption className="sr-only">{`${label}。${summary}`}</figcaption>
+      <figcaption className="sr-only">{summary ? `${label}。${summary}` : label}</figcaption>
       {failed ? (
         <Typography.Text type="danger">图表加载失败，请刷新页面后重试；下方表格中的数据不受影响。</Typography.Text>
       ) : (
