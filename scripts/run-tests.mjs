@@ -20,6 +20,11 @@ function find(dir) {
 }
 
 const all = [...find('src'), ...find('test')].sort();
+const unknown = [...tiers].filter((t) => t !== 'fast' && t !== 'e2e');
+if (unknown.length) {
+  console.error(`unknown tier ${unknown.join(', ')}: use fast, e2e or fast,e2e`);
+  process.exit(1);
+}
 const files = extra.length ? extra : all.filter((f) => tiers.has(f.endsWith('.e2e.test.ts') ? 'e2e' : 'fast'));
 if (files.length === 0) {
   console.error('no test files selected');
