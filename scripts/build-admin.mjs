@@ -47,7 +47,9 @@ try {
   vite = await import('vite');
 } catch (err) {
   if (err?.code === 'ERR_MODULE_NOT_FOUND' && /['"]vite['"]/.test(String(err.message))) {
-    console.warn('build-admin: warning: vite is not installed (install without devDependencies?), admin console not built');
+    console.warn(
+      'build-admin: warning: vite is not installed (install without devDependencies?), admin console not built',
+    );
     process.exit(0);
   }
   throw err;
@@ -60,4 +62,6 @@ try {
   console.error(`build-admin: admin console build failed: ${err?.stack ?? err}`);
   process.exit(1);
 }
-console.log(`build-admin: built admin console into ${rel(path.dirname(outIndex))}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `build-admin: built admin console into ${rel(path.dirname(outIndex))}/ in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+);

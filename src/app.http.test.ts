@@ -14,7 +14,14 @@ test(`health, API description and error bodies (${DIALECT})`, async () => {
     const spec = await app.inject({ url: '/api/docs/json' });
     assert.equal(spec.statusCode, 200);
     const paths = Object.keys(spec.json().paths);
-    for (const p of ['/api/auth/login', '/api/sites/{id}', '/api/sites/{siteId}/columns', '/api/columns/{id}/move', '/api/users', '/api/audit']) {
+    for (const p of [
+      '/api/auth/login',
+      '/api/sites/{id}',
+      '/api/sites/{siteId}/columns',
+      '/api/columns/{id}/move',
+      '/api/users',
+      '/api/audit',
+    ]) {
       assert.ok(paths.includes(p), `OpenAPI documents ${p}`);
     }
     assert.equal((await app.inject({ url: '/api/docs' })).statusCode < 400, true, 'browsable docs');
@@ -28,7 +35,12 @@ test(`health, API description and error bodies (${DIALECT})`, async () => {
     assert.deepEqual(Object.keys(anonymous.json().error).sort(), ['code', 'message']);
     assert.equal(anonymous.json().error.message, '请先登录');
 
-    const badJson = await app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload: '{"username":' });
+    const badJson = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"username":',
+    });
     assert.equal(badJson.statusCode, 400);
     assert.ok(badJson.json().error.code);
   } finally {

@@ -38,10 +38,18 @@ export interface BuildOptions {
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
-    logger: options.logger === false ? false : {
-      level: ctx.config.logLevel,
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
-    },
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: ctx.config.logLevel,
+            redact: [
+              'req.headers.cookie',
+              'req.headers.authorization',
+              'req.headers["x-csrf-token"]',
+              'res.headers["set-cookie"]',
+            ],
+          },
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: false },
@@ -49,12 +57,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('auth', null);
-  for (const schema of [ErrorResponse, SiteView, DepartmentView, ColumnNodeSchema, UserView, MeView]) app.addSchema(schema);
+  for (const schema of [ErrorResponse, SiteView, DepartmentView, ColumnNodeSchema, UserView, MeView])
+    app.addSchema(schema);
 
   await app.register(cookie);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'govportal API', description: '政府门户网站平台 JSON 接口。写操作须携带登录会话 Cookie 与 X-CSRF-Token 请求头。', version: '0.1.0' },
+      info: {
+        title: 'govportal API',
+        description: '政府门户网站平台 JSON 接口。写操作须携带登录会话 Cookie 与 X-CSRF-Token 请求头。',
+        version: '0.1.0',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gp_session' } } },
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
@@ -75,26 +88,46 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     return reply.status(500).send(new AppError('INTERNAL').toBody());
   });
 
-  app.get('/healthz', {
-    schema: {
-      tags: ['运行'], summary: '健康检查',
-      response: { 200: Type.Object({ status: Type.String(), dialect: Type.String(), time: Type.String() }), 503: Type.Object({ status: Type.String(), dialect: Type.String(), time: Type.String() }) },
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        tags: ['运行'],
+        summary: '健康检查',
+        response: {
+          200: Type.Object({ status: Type.String(), dialect: Type.String(), time: Type.String() }),
+          503: Type.Object({ status: Type.String(), dialect: Type.String(), time: Type.String() }),
+        },
+      },
     },
-  }, async (_request, reply) => {
-    const time = new Date().toISOString();
-    try {
-      await ping(ctx.db);
-      return { status: 'ok', dialect: ctx.dbh.dialect, time };
-    } catch {
-      return reply.status(503).send({ status: 'database-unavailable', dialect: ctx.dbh.dialect, time });
-    }
-  });
+    async (_request, reply) => {
+      const time = new Date().toISOString();
+      try {
+        await ping(ctx.db);
+        return { status: 'ok', dialect: ctx.dbh.dialect, time };
+      } catch {
+        return reply.status(503).send({ status: 'database-unavailable', dialect: ctx.dbh.dialect, time });
+      }
+    },
+  );
 
   for (const routes of [
-    authRoutes, sitesRoutes, departmentsRoutes, columnsRoutes, usersRoutes, securityRoutes, auditRoutes, filesRoutes, contentRoutes, reviewRoutes, dutyRoutes, searchRoutes,
+    authRoutes,
+    sitesRoutes,
+    departmentsRoutes,
+    columnsRoutes,
+    usersRoutes,
+    securityRoutes,
+    auditRoutes,
+    filesRoutes,
+    contentRoutes,
+    reviewRoutes,
+    dutyRoutes,
+    searchRoutes,
     inspectionRoutes,
     statsRoutes,
-    adminRoutes, portalRoutes,
+    adminRoutes,
+    portalRoutes,
   ]) {
     await routes(app, ctx);
   }

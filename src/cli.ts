@@ -15,7 +15,10 @@ import { DEMO_SITE } from './modules/setup/demo-site.ts';
 import * as usersRepo from './modules/users/users.repository.ts';
 
 function progressBar(): { progress: Progress; stop: () => void } {
-  const bar = new cliProgress.SingleBar({ format: '{step} [{bar}] {value}/{total}', hideCursor: true }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    { format: '{step} [{bar}] {value}/{total}', hideCursor: true },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   let current = '';
   return {
@@ -118,7 +121,13 @@ user
       const siteId = opts.site ? Number(opts.site) : null;
       const { user: created, initialPassword } = await ctx.users.create(
         SYSTEM_ACTOR,
-        { username: opts.username, displayName: opts.name, departmentId: opts.department ? Number(opts.department) : null, email: null, roles: opts.role.map((role) => ({ role, siteId })) },
+        {
+          username: opts.username,
+          displayName: opts.name,
+          departmentId: opts.department ? Number(opts.department) : null,
+          email: null,
+          roles: opts.role.map((role) => ({ role, siteId })),
+        },
         { byOperator: true },
       );
       console.log(`已创建账号 ${created.username}，一次性密码：${initialPassword}（首次登录须修改）`);
@@ -133,7 +142,9 @@ user
     await withContext(async (ctx) => {
       const found = await usersRepo.findByUsername(ctx.db, opts.username);
       if (!found) throw new AppError('NOT_FOUND', `账号 ${opts.username} 不存在`);
-      console.log(`账号 ${opts.username} 的一次性密码：${await ctx.users.resetPassword(SYSTEM_ACTOR, found.id)}（首次登录须修改）`);
+      console.log(
+        `账号 ${opts.username} 的一次性密码：${await ctx.users.resetPassword(SYSTEM_ACTOR, found.id)}（首次登录须修改）`,
+      );
     });
   });
 
@@ -159,7 +170,11 @@ program
       const bar = progressBar();
       const manifest = await restoreBackup(ctx.dbh, ctx.fileStore, file, bar.progress);
       bar.stop();
-      await ctx.audit.recordAlone(SYSTEM_ACTOR, { action: 'system.restore', targetType: 'backup', detail: { file, createdAt: manifest.createdAt } });
+      await ctx.audit.recordAlone(SYSTEM_ACTOR, {
+        action: 'system.restore',
+        targetType: 'backup',
+        detail: { file, createdAt: manifest.createdAt },
+      });
       console.log(`恢复完成：备份时间 ${manifest.createdAt}，${manifest.files} 个文件`);
     });
   });
@@ -205,39 +220,77 @@ program
   .option('--no-screenshots', '不截取问题页面')
   .option('--seed <n>', '随机抽样种子（同一种子抽到相同页面）')
   .option('--out <dir>', '把 report.json 与 report.html 写到此目录')
-  .action(async (opts: { url: string; maxPages: string; services: boolean; site?: string; publicHost?: string; ignoreRobots?: boolean; screenshots: boolean; seed?: string; out?: string }) => {
-    await withContext(async (ctx) => {
-      const site = opts.site ? (await ctx.sites.list()).find((s) => s.code === opts.site) : undefined;
-      if (opts.site && !site) throw new AppError('NOT_FOUND', `站点 ${opts.site} 不存在`);
-      const id = await ctx.inspection.create(SYSTEM_ACTOR, {
-        url: opts.url, siteId: site?.id ?? null, maxPages: Number(opts.maxPages), noServices: !opts.services, ignoreRobots: opts.ignoreRobots,
-        screenshots: opts.screenshots, seed: opts.seed === undefined ? undefined : Number(opts.seed), publicHost: opts.publicHost,
+  .action(
+    async (opts: {
+      url: string;
+      maxPages: string;
+      services: boolean;
+      site?: string;
+      publicHost?: string;
+      ignoreRobots?: boolean;
+      screenshots: boolean;
+      seed?: string;
+      out?: string;
+    }) => {
+      await withContext(async (ctx) => {
+        const site = opts.site ? (await ctx.sites.list()).find((s) => s.code === opts.site) : undefined;
+        if (opts.site && !site) throw new AppError('NOT_FOUND', `站点 ${opts.site} 不存在`);
+        const id = await ctx.inspection.create(SYSTEM_ACTOR, {
+          url: opts.url,
+          siteId: site?.id ?? null,
+          maxPages: Number(opts.maxPages),
+          noServices: !opts.services,
+          ignoreRobots: opts.ignoreRobots,
+          screenshots: opts.screenshots,
+          seed: opts.seed === undefined ? undefined : Number(opts.seed),
+          publicHost: opts.publicHost,
+        });
+        const bar = progressBar();
+        const stages: Record<string, string> = {
+          crawl: '抓取页面',
+          links: '检查链接',
+          checks: '按指标检查',
+          evidence: '截取证据',
+          done: '完成',
+        };
+        const report = await ctx.inspection.execute(id, (p) =>
+          bar.progress(stages[p.stage] ?? p.stage, p.done, Math.max(p.total, p.done)),
+        );
+        bar.stop();
+        printInspectionSummary(report);
+        if (opts.out) {
+          const { renderReportHtml } = await import('./modules/inspection/report/index.ts');
+          const fs = await import('node:fs/promises');
+          await fs.mkdir(opts.out, { recursive: true });
+          await fs.writeFile(`${opts.out}/report.json`, JSON.stringify(report, null, 2));
+          await fs.writeFile(`${opts.out}/report.html`, renderReportHtml(report));
+          console.log(`报告已写入 ${opts.out}/report.json 与 ${opts.out}/report.html`);
+        }
       });
-      const bar = progressBar();
-      const stages: Record<string, string> = { crawl: '抓取页面', links: '检查链接', checks: '按指标检查', evidence: '截取证据', done: '完成' };
-      const report = await ctx.inspection.execute(id, (p) => bar.progress(stages[p.stage] ?? p.stage, p.done, Math.max(p.total, p.done)));
-      bar.stop();
-      printInspectionSummary(report);
-      if (opts.out) {
-        const { renderReportHtml } = await import('./modules/inspection/report/index.ts');
-        const fs = await import('node:fs/promises');
-        await fs.mkdir(opts.out, { recursive: true });
-        await fs.writeFile(`${opts.out}/report.json`, JSON.stringify(report, null, 2));
-        await fs.writeFile(`${opts.out}/report.html`, renderReportHtml(report));
-        console.log(`报告已写入 ${opts.out}/report.json 与 ${opts.out}/report.html`);
-      }
-    });
-  });
+    },
+  );
 
 function printInspectionSummary(report: import('./modules/inspection/engine.ts').InspectionReport): void {
   const fmt = (n: number | null) => (n === null ? '—' : n.toFixed(2));
   console.log(`\n${report.target.url}  检查结论：${report.verdict}`);
-  console.log(`扣分指标得分 ${fmt(report.deductionScore)}  加分 ${fmt(report.bonusScore)}  总分 ${fmt(report.totalScore)}`);
-  if (report.untested.deductionPoints > 0) console.log(`未检测的扣分指标共 ${report.untested.deductionPoints} 分（得分可能偏高）：${report.untested.indicators.map((i) => i.name).join('、')}`);
+  console.log(
+    `扣分指标得分 ${fmt(report.deductionScore)}  加分 ${fmt(report.bonusScore)}  总分 ${fmt(report.totalScore)}`,
+  );
+  if (report.untested.deductionPoints > 0)
+    console.log(
+      `未检测的扣分指标共 ${report.untested.deductionPoints} 分（得分可能偏高）：${report.untested.indicators.map((i) => i.name).join('、')}`,
+    );
   for (const i of report.indicators.filter((x) => ['否决', '扣分', '加分'].includes(x.status))) {
-    console.log(`  [${i.status}] ${i.name}${i.points === null ? '' : ` ${i.points}`}：${i.findings.slice(0, 3).map((f) => f.message).join('；')}${i.findings.length > 3 ? ` 等 ${i.findings.length} 处` : ''}`);
+    console.log(
+      `  [${i.status}] ${i.name}${i.points === null ? '' : ` ${i.points}`}：${i.findings
+        .slice(0, 3)
+        .map((f) => f.message)
+        .join('；')}${i.findings.length > 3 ? ` 等 ${i.findings.length} 处` : ''}`,
+    );
   }
-  console.log(`SCORE deduction=${fmt(report.deductionScore)} bonus=${fmt(report.bonusScore)} total=${fmt(report.totalScore)} verdict=${report.verdict}`);
+  console.log(
+    `SCORE deduction=${fmt(report.deductionScore)} bonus=${fmt(report.bonusScore)} total=${fmt(report.totalScore)} verdict=${report.verdict}`,
+  );
 }
 
 const audit = program.command('audit').description('审计日志');
@@ -268,7 +321,9 @@ searchCommand
       const bar = progressBar();
       const result = await ctx.search.reindex((done, total) => bar.progress('重建索引', done, total));
       bar.stop();
-      console.log(`索引重建完成：${result.indexed} 条信息，移除 ${result.removed} 条已不公开的信息，用时 ${(result.ms / 1000).toFixed(1)} 秒。`);
+      console.log(
+        `索引重建完成：${result.indexed} 条信息，移除 ${result.removed} 条已不公开的信息，用时 ${(result.ms / 1000).toFixed(1)} 秒。`,
+      );
     });
   });
 

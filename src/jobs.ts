@@ -23,7 +23,15 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
     { name: 'stats.close-days', everyMs: 5 * MINUTE, run: () => ctx.stats.closeFinishedDays() },
     // 网页防篡改: the static export registered with `govportal export --watch` against its signed manifest.
     { name: 'export.watch', everyMs: 10 * MINUTE, run: () => runExportWatch(ctx) },
-    { name: 'sessions.prune', everyMs: 10 * MINUTE, run: () => deleteExpiredSessions(ctx.db, ctx.clock.now().toISOString()) },
-    { name: 'login-failures.prune', everyMs: HOUR, run: () => pruneLoginFailures(ctx.db, new Date(ctx.clock.now().getTime() - DAY).toISOString()) },
+    {
+      name: 'sessions.prune',
+      everyMs: 10 * MINUTE,
+      run: () => deleteExpiredSessions(ctx.db, ctx.clock.now().toISOString()),
+    },
+    {
+      name: 'login-failures.prune',
+      everyMs: HOUR,
+      run: () => pruneLoginFailures(ctx.db, new Date(ctx.clock.now().getTime() - DAY).toISOString()),
+    },
   ];
 }

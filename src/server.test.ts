@@ -34,15 +34,27 @@ const healthy = (port: number) => async () => {
   }
 };
 
-test('cluster workers: serve together, a dead worker is replaced, SIGTERM stops all', { timeout: 180_000 }, async () => {
+test('cluster workers: serve together, a dead worker is replaced, SIGTERM stops all', {
+  timeout: 180_000,
+}, async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-cluster-'));
   const port = 39_000 + Math.floor(Math.random() * 900);
   const primary = spawn(process.execPath, ['bin/govportal.js', 'serve'], {
-    env: { ...process.env, GOVPORTAL_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', GOVPORTAL_WORKERS: '2', GOVPORTAL_LOG_LEVEL: 'warn', GOVPORTAL_ADMIN_PASSWORD: 'Cluster-Test-Passw0rd!' },
+    env: {
+      ...process.env,
+      GOVPORTAL_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      GOVPORTAL_WORKERS: '2',
+      GOVPORTAL_LOG_LEVEL: 'warn',
+      GOVPORTAL_ADMIN_PASSWORD: 'Cluster-Test-Passw0rd!',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   let out = '';
-  primary.stdout!.on('data', (c: Buffer) => { out += c.toString(); });
+  primary.stdout!.on('data', (c: Buffer) => {
+    out += c.toString();
+  });
   const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
   try {
     await until('the start message', () => (out.includes('govportal 已启动（2 个工作进程）') ? true : null));
@@ -50,7 +62,9 @@ test('cluster workers: serve together, a dead worker is replaced, SIGTERM stops 
     const workers = children(primary.pid!);
     assert.equal(workers.length, 2, 'two workers');
     // Several connections are spread over both workers; all answer.
-    const answers = await Promise.all(Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: 'close' } })));
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: 'close' } })),
+    );
     assert.ok(answers.every((r) => r.ok));
 
     process.kill(workers[0]!, 'SIGKILL');

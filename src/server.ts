@@ -25,7 +25,9 @@ function printAccounts(accounts: Awaited<ReturnType<typeof ensureInitialAccounts
   const lines = [
     '',
     '================ 初始管理员账号（仅显示这一次，首次登录须修改密码） ================',
-    ...accounts.map((a) => `  ${a.displayName.padEnd(6, '　')}  用户名：${a.username.padEnd(12)} 一次性密码：${a.password}`),
+    ...accounts.map(
+      (a) => `  ${a.displayName.padEnd(6, '　')}  用户名：${a.username.padEnd(12)} 一次性密码：${a.password}`,
+    ),
     '====================================================================================',
     '',
   ];
@@ -44,9 +46,16 @@ export async function prepare(config: Config, options: ServeOptions): Promise<Ap
 }
 
 function printStarted(config: Config): void {
-  const shown = config.host === '::' || config.host === '0.0.0.0' ? 'localhost' : config.host.includes(':') ? `[${config.host}]` : config.host;
+  const shown =
+    config.host === '::' || config.host === '0.0.0.0'
+      ? 'localhost'
+      : config.host.includes(':')
+        ? `[${config.host}]`
+        : config.host;
   const workers = config.workers > 1 ? `（${config.workers} 个工作进程）` : '';
-  process.stdout.write(`govportal 已启动${workers}：公开网站 http://${shown}:${config.port}/  管理后台 http://${shown}:${config.port}/admin/  接口文档 http://${shown}:${config.port}/api/docs\n`);
+  process.stdout.write(
+    `govportal 已启动${workers}：公开网站 http://${shown}:${config.port}/  管理后台 http://${shown}:${config.port}/admin/  接口文档 http://${shown}:${config.port}/api/docs\n`,
+  );
 }
 
 /** One app node in this process; `jobs` says whether it runs the scheduled jobs. */
@@ -102,7 +111,9 @@ async function runPrimary(config: Config): Promise<void> {
         return;
       }
       process.stderr.write(`工作进程 ${index} 退出（${signal ?? code}），${RESTART_DELAY_MS} ms 后重启\n`);
-      setTimeout(() => { if (!stopping) fork(index); }, RESTART_DELAY_MS).unref();
+      setTimeout(() => {
+        if (!stopping) fork(index);
+      }, RESTART_DELAY_MS).unref();
     });
     return worker;
   };
@@ -114,11 +125,15 @@ async function runPrimary(config: Config): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  const listening = Array.from({ length: config.workers }, (_, i) => new Promise<void>((resolve, reject) => {
-    const worker = fork(i);
-    worker.once('listening', () => resolve());
-    worker.once('exit', (code) => reject(new Error(`工作进程 ${i} 启动失败（退出码 ${code}）`)));
-  }));
+  const listening = Array.from(
+    { length: config.workers },
+    (_, i) =>
+      new Promise<void>((resolve, reject) => {
+        const worker = fork(i);
+        worker.once('listening', () => resolve());
+        worker.once('exit', (code) => reject(new Error(`工作进程 ${i} 启动失败（退出码 ${code}）`)));
+      }),
+  );
   try {
     await Promise.all(listening);
   } catch (error) {

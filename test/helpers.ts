@@ -29,7 +29,14 @@ export async function freshDatabase(): Promise<TestDatabase> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-test-'));
   if (!TEST_PG_URL) {
     const dbh = openSqlite(path.join(dataDir, 'test.sqlite'));
-    return { dbh, dataDir, drop: async () => { await dbh.close(); fs.rmSync(dataDir, { recursive: true, force: true }); } };
+    return {
+      dbh,
+      dataDir,
+      drop: async () => {
+        await dbh.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `gp_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_PG_URL });
@@ -49,7 +56,9 @@ export async function freshDatabase(): Promise<TestDatabase> {
       // pg's pool resolves end() before its sockets are closed; a forced drop would then kill backends whose
       // clients still listen and raise an uncaught error. Wait for them to leave first (force is the fallback).
       for (let i = 0; i < 50; i++) {
-        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [name]);
+        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+          name,
+        ]);
         if (rows[0].n === 0) break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
@@ -72,7 +81,9 @@ export interface TestEnv {
  * A fresh installation. By default it has the demo site with 附件1's departments and columns but no content
  * (fast); `demoContent: true` seeds the full demo (staff, content, register, subordinate site) as `npm start` does.
  */
-export async function testEnv(options: { clock?: ManualClock; demo?: boolean; demoContent?: boolean; mailer?: Mailer } = {}): Promise<TestEnv> {
+export async function testEnv(
+  options: { clock?: ManualClock; demo?: boolean; demoContent?: boolean; mailer?: Mailer } = {},
+): Promise<TestEnv> {
   const tdb = await freshDatabase();
   const clock = options.clock ?? new ManualClock();
   const config = loadConfig({}, { dataDir: tdb.dataDir, logLevel: 'silent' });
@@ -81,7 +92,10 @@ export async function testEnv(options: { clock?: ManualClock; demo?: boolean; de
   else if (options.demo !== false) await createSiteWithAnnex1(ctx);
   const app = await buildApp(ctx, { logger: false });
   return {
-    ctx, app, clock, config,
+    ctx,
+    app,
+    clock,
+    config,
     close: async () => {
       await app.close();
       await ctx.search.idle();
@@ -94,15 +108,31 @@ export const TEST_PASSWORD = 'Init-Passw0rd!';
 export const CHANGED_PASSWORD = 'Changed-Passw0rd#2';
 
 /** Creates a staff account whose password is already changed, so it can work at once. */
-export async function staff(ctx: AppContext, username: string, roles: Role[], departmentName?: string, siteId: number | null = null) {
+export async function staff(
+  ctx: AppContext,
+  username: string,
+  roles: Role[],
+  departmentName?: string,
+  siteId: number | null = null,
+) {
   let departmentId: number | null = null;
   if (departmentName) {
-    const dep = await ctx.db.selectFrom('departments').select('id').where('name', '=', departmentName).executeTakeFirstOrThrow();
+    const dep = await ctx.db
+      .selectFrom('departments')
+      .select('id')
+      .where('name', '=', departmentName)
+      .executeTakeFirstOrThrow();
     departmentId = dep.id;
   }
   const { user } = await ctx.users.create(
     SYSTEM_ACTOR,
-    { username, displayName: `测试${username}`, departmentId, email: null, roles: roles.map((role) => ({ role, siteId })) },
+    {
+      username,
+      displayName: `测试${username}`,
+      departmentId,
+      email: null,
+      roles: roles.map((role) => ({ role, siteId })),
+    },
     { byOperator: true, password: TEST_PASSWORD },
   );
   await ctx.db.updateTable('users').set({ must_change_password: 0 }).where('id', '=', user.id).execute();
@@ -127,7 +157,12 @@ export async function call(app: App, session: Session | null, method: string, ur
     headers.cookie = session.cookie;
     headers['x-csrf-token'] = session.csrf;
   }
-  return app.inject({ method: method as 'GET', url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  return app.inject({
+    method: method as 'GET',
+    url,
+    headers,
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  });
 }
 
 export async function mainSiteId(ctx: AppContext): Promise<number> {
@@ -136,7 +171,9 @@ export async function mainSiteId(ctx: AppContext): Promise<number> {
 
 export async function columnByName(ctx: AppContext, name: string, parentName?: string) {
   const tree = await ctx.columns.tree(await mainSiteId(ctx));
-  const found = tree.flat.find((c) => c.name === name && (!parentName || tree.byId.get(c.parentId ?? -1)?.name === parentName));
+  const found = tree.flat.find(
+    (c) => c.name === name && (!parentName || tree.byId.get(c.parentId ?? -1)?.name === parentName),
+  );
   if (!found) throw new Error(`column ${name} not found`);
   return found;
 }

@@ -35,11 +35,22 @@ export async function team(app: App, ctx: AppContext): Promise<Team> {
   };
 }
 
-export async function draftNews(app: App, ctx: AppContext, t: Team, title = '市政务办召开2026年第四季度工作推进会', extra: Record<string, unknown> = {}) {
+export async function draftNews(
+  app: App,
+  ctx: AppContext,
+  t: Team,
+  title = '市政务办召开2026年第四季度工作推进会',
+  extra: Record<string, unknown> = {},
+) {
   const column = await columnByName(ctx, '部门动态');
   const res = await call(app, t.editor, 'POST', `/api/sites/${t.siteId}/content`, {
-    type: 'article', columnId: column.id, title, source: '市政务办', author: '综合处',
-    bodyHtml: '<p>11月26日，市政务办召开工作推进会，部署年底各项重点工作。</p>', ...extra,
+    type: 'article',
+    columnId: column.id,
+    title,
+    source: '市政务办',
+    author: '综合处',
+    bodyHtml: '<p>11月26日，市政务办召开工作推进会，部署年底各项重点工作。</p>',
+    ...extra,
   });
   assert.equal(res.statusCode, 200, res.body);
   return res.json() as { id: number; status: string; version: number };
@@ -49,7 +60,14 @@ export async function submit(app: App, t: Team, contentId: number, secret = '否
   return call(app, t.editor, 'POST', `/api/content/${contentId}/submit`, { secret, releaseForm });
 }
 
-export async function decide(app: App, who: Session, requestId: number, decision: string, opinion = '', extra: Record<string, unknown> = {}) {
+export async function decide(
+  app: App,
+  who: Session,
+  requestId: number,
+  decision: string,
+  opinion = '',
+  extra: Record<string, unknown> = {},
+) {
   return call(app, who, 'POST', `/api/review/${requestId}/decide`, { decision, opinion, ...extra });
 }
 

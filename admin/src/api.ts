@@ -75,7 +75,12 @@ export function queryString(params: Record<string, string | number | boolean | n
   return text ? `?${text}` : '';
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  options: RequestOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   // FormData (file uploads) sets its own multipart Content-Type with the boundary.
   const form = typeof FormData !== 'undefined' && body instanceof FormData;
@@ -96,7 +101,7 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     throw new ApiError('NETWORK', '无法连接服务器，请检查网络后重试', 0);
   }
   const text = await response.text();
-  let data: unknown = undefined;
+  let data: unknown;
   if (text) {
     try {
       data = JSON.parse(text);
@@ -108,7 +113,12 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     const e = (data as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
     const error =
       e && typeof e.code === 'string'
-        ? new ApiError(e.code, typeof e.message === 'string' && e.message ? e.message : `请求失败（${response.status}）`, response.status, e.details)
+        ? new ApiError(
+            e.code,
+            typeof e.message === 'string' && e.message ? e.message : `请求失败（${response.status}）`,
+            response.status,
+            e.details,
+          )
         : new ApiError(`HTTP_${response.status}`, `请求失败（HTTP ${response.status}），请稍后再试`, response.status);
     if (!options.quiet && (SESSION_CODES as readonly string[]).includes(error.code)) {
       for (const listener of listeners) listener(error.code as SessionCode, error);

@@ -52,7 +52,13 @@ export interface MoveTarget {
  * Where a drag ends, in the API's terms. `relative` is antd's drop position relative to the target node:
  * -1 before it, 1 after it, 0 onto it (becomes its first child).
  */
-export function dropTarget(tree: Map<number, Located>, dragId: number, dropId: number, relative: number, intoNode: boolean): MoveTarget | null {
+export function dropTarget(
+  tree: Map<number, Located>,
+  dragId: number,
+  dropId: number,
+  relative: number,
+  intoNode: boolean,
+): MoveTarget | null {
   const target = tree.get(dropId);
   if (!target || dragId === dropId) return null;
   if (intoNode) return { parentId: dropId, index: 0 };

@@ -30,8 +30,8 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
 }
 
-
-export const isFuture = (value: string | null | undefined): boolean => !!value && new Date(value).getTime() > Date.now();
+export const isFuture = (value: string | null | undefined): boolean =>
+  !!value && new Date(value).getTime() > Date.now();
 
 // ── Date-time pickers in Asia/Shanghai ──────────────────────────────────────────────────────────────────
 // Ant Design's pickers work in the browser's own zone. Staff enter times as Asia/Shanghai wall-clock times

@@ -24,13 +24,24 @@ export function AppLayout() {
   const groups = useMemo(() => visibleNav(me.capabilities), [me.capabilities]);
   type MenuItem = NonNullable<MenuProps['items']>[number];
   const items: MenuItem[] = groups.flatMap((g): MenuItem[] => {
-    const entries = g.items.map((i) => ({ key: i.path, icon: i.icon, label: <Link to={i.path}>{i.label}{i.badge}</Link> }));
+    const entries = g.items.map((i) => ({
+      key: i.path,
+      icon: i.icon,
+      label: (
+        <Link to={i.path}>
+          {i.label}
+          {i.badge}
+        </Link>
+      ),
+    }));
     return g.label ? [{ type: 'group' as const, key: `group:${g.label}`, label: g.label, children: entries }] : entries;
   });
   const selected = groups
     .flatMap((g) => g.items)
     .map((i) => i.path)
-    .filter((p) => (p === '/' ? location.pathname === '/' : location.pathname === p || location.pathname.startsWith(`${p}/`)))
+    .filter((p) =>
+      p === '/' ? location.pathname === '/' : location.pathname === p || location.pathname.startsWith(`${p}/`),
+    )
     .sort((a, b) => b.length - a.length)
     .slice(0, 1);
 

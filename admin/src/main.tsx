@@ -130,10 +130,38 @@ function Root() {
             {Object.entries(PAGES).map(([path, element]) => (
               <Route key={path} path={path.slice(1)} element={<Guarded path={path}>{element}</Guarded>} />
             ))}
-            <Route path="inspection/runs/:id" element={<Guarded path="/inspection/runs"><InspectionReportPage /></Guarded>} />
-            <Route path="inbox/:requestId" element={<Guarded path="/inbox"><ReviewPage /></Guarded>} />
-            <Route path="content/new" element={<Guarded path="/content"><ContentEditorPage /></Guarded>} />
-            <Route path="content/:id" element={<Guarded path="/content"><ContentEditorPage /></Guarded>} />
+            <Route
+              path="inspection/runs/:id"
+              element={
+                <Guarded path="/inspection/runs">
+                  <InspectionReportPage />
+                </Guarded>
+              }
+            />
+            <Route
+              path="inbox/:requestId"
+              element={
+                <Guarded path="/inbox">
+                  <ReviewPage />
+                </Guarded>
+              }
+            />
+            <Route
+              path="content/new"
+              element={
+                <Guarded path="/content">
+                  <ContentEditorPage />
+                </Guarded>
+              }
+            />
+            <Route
+              path="content/:id"
+              element={
+                <Guarded path="/content">
+                  <ContentEditorPage />
+                </Guarded>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -38,11 +38,27 @@ export const NAV: NavGroup[] = [
   {
     label: '信息发布',
     items: [
-      { path: '/inbox', label: '我的待办', icon: <InboxOutlined aria-hidden />, capabilities: CONTENT_STAFF, badge: <ReviewCountBadge /> },
+      {
+        path: '/inbox',
+        label: '我的待办',
+        icon: <InboxOutlined aria-hidden />,
+        capabilities: CONTENT_STAFF,
+        badge: <ReviewCountBadge />,
+      },
       { path: '/content', label: '信息发布', icon: <FileTextOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       { path: '/register', label: '审查登记', icon: <ProfileOutlined aria-hidden />, capabilities: CONTENT_STAFF },
-      { path: '/duty', label: '栏目更新', icon: <ScheduleOutlined aria-hidden />, capabilities: [...CONTENT_STAFF, 'site.manage'] },
-      { path: '/dictionaries', label: '错敏词库', icon: <BookOutlined aria-hidden />, capabilities: [...CONTENT_STAFF, 'site.manage'] },
+      {
+        path: '/duty',
+        label: '栏目更新',
+        icon: <ScheduleOutlined aria-hidden />,
+        capabilities: [...CONTENT_STAFF, 'site.manage'],
+      },
+      {
+        path: '/dictionaries',
+        label: '错敏词库',
+        icon: <BookOutlined aria-hidden />,
+        capabilities: [...CONTENT_STAFF, 'site.manage'],
+      },
     ],
   },
   {
@@ -50,16 +66,36 @@ export const NAV: NavGroup[] = [
     items: [
       { path: '/site', label: '站点信息', icon: <GlobalOutlined aria-hidden />, capabilities: ['site.manage'] },
       { path: '/columns', label: '栏目管理', icon: <ClusterOutlined aria-hidden />, capabilities: ['column.manage'] },
-      { path: '/departments', label: '部门管理', icon: <ApartmentOutlined aria-hidden />, capabilities: ['department.manage'] },
+      {
+        path: '/departments',
+        label: '部门管理',
+        icon: <ApartmentOutlined aria-hidden />,
+        capabilities: ['department.manage'],
+      },
       { path: '/stats', label: '访问统计', icon: <AreaChartOutlined aria-hidden />, capabilities: ['site.manage'] },
     ],
   },
   {
     label: '站内搜索',
     items: [
-      { path: '/search/synonyms', label: '同义词', icon: <SearchOutlined aria-hidden />, capabilities: ['site.manage'] },
-      { path: '/search/cards', label: '搜索即服务', icon: <ThunderboltOutlined aria-hidden />, capabilities: ['site.manage'] },
-      { path: '/search/report', label: '搜索报表', icon: <BarChartOutlined aria-hidden />, capabilities: ['site.manage'] },
+      {
+        path: '/search/synonyms',
+        label: '同义词',
+        icon: <SearchOutlined aria-hidden />,
+        capabilities: ['site.manage'],
+      },
+      {
+        path: '/search/cards',
+        label: '搜索即服务',
+        icon: <ThunderboltOutlined aria-hidden />,
+        capabilities: ['site.manage'],
+      },
+      {
+        path: '/search/report',
+        label: '搜索报表',
+        icon: <BarChartOutlined aria-hidden />,
+        capabilities: ['site.manage'],
+      },
     ],
   },
   {
@@ -69,16 +105,41 @@ export const NAV: NavGroup[] = [
   {
     label: '安全',
     items: [
-      { path: '/security/policy', label: '安全策略', icon: <SafetyCertificateOutlined aria-hidden />, capabilities: ['security.policy'] },
-      { path: '/security/locked', label: '账号锁定', icon: <LockOutlined aria-hidden />, capabilities: ['user.unlock'] },
+      {
+        path: '/security/policy',
+        label: '安全策略',
+        icon: <SafetyCertificateOutlined aria-hidden />,
+        capabilities: ['security.policy'],
+      },
+      {
+        path: '/security/locked',
+        label: '账号锁定',
+        icon: <LockOutlined aria-hidden />,
+        capabilities: ['user.unlock'],
+      },
     ],
   },
   {
     label: '网站检查',
     items: [
-      { path: '/inspection/runs', label: '检查任务', icon: <FileSearchOutlined aria-hidden />, capabilities: ['inspection.run'] },
-      { path: '/inspection/trend', label: '得分趋势', icon: <LineChartOutlined aria-hidden />, capabilities: ['inspection.run'] },
-      { path: '/inspection/schedules', label: '定期检查', icon: <FieldTimeOutlined aria-hidden />, capabilities: ['inspection.run'] },
+      {
+        path: '/inspection/runs',
+        label: '检查任务',
+        icon: <FileSearchOutlined aria-hidden />,
+        capabilities: ['inspection.run'],
+      },
+      {
+        path: '/inspection/trend',
+        label: '得分趋势',
+        icon: <LineChartOutlined aria-hidden />,
+        capabilities: ['inspection.run'],
+      },
+      {
+        path: '/inspection/schedules',
+        label: '定期检查',
+        icon: <FieldTimeOutlined aria-hidden />,
+        capabilities: ['inspection.run'],
+      },
     ],
   },
   {
@@ -92,5 +153,7 @@ export const allowed = (item: NavItem, capabilities: readonly Capability[]): boo
 
 /** The groups and items the staff member may see; empty groups are dropped. */
 export function visibleNav(capabilities: readonly Capability[]): NavGroup[] {
-  return NAV.map((g) => ({ ...g, items: g.items.filter((i) => allowed(i, capabilities)) })).filter((g) => g.items.length > 0);
+  return NAV.map((g) => ({ ...g, items: g.items.filter((i) => allowed(i, capabilities)) })).filter(
+    (g) => g.items.length > 0,
+  );
 }

@@ -13,7 +13,9 @@ export function generateItems(count: number, seed = 42): CorpusItem[] {
 export function queryMix(items: CorpusItem[], per: number, seed = 7): { words: number; q: string }[] {
   const r = seededRandom(seed);
   const out: { words: number; q: string }[] = [];
-  const wordsOf = (title: string) => [...new Set(words(normalize(title)).filter((w) => isHan(w) && [...w].length >= 2))];
+  const wordsOf = (title: string) => [
+    ...new Set(words(normalize(title)).filter((w) => isHan(w) && [...w].length >= 2)),
+  ];
   for (const n of [1, 2, 4]) {
     let made = 0;
     while (made < per) {

@@ -22,7 +22,8 @@ const PER = Number(process.env.BENCH_QUERIES ?? 300);
 const PG_URL = process.env.DATABASE_URL || null;
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 function stats(list: number[]) {
@@ -44,7 +45,8 @@ async function database(dir: string): Promise<{ dbh: DatabaseHandle; drop: () =>
   url.pathname = `/${name}`;
   const dbh = openPostgres(url.toString(), 4);
   return {
-    dbh, label: 'PostgreSQL',
+    dbh,
+    label: 'PostgreSQL',
     drop: async () => {
       await dbh.close();
       const c = new pg.Client({ connectionString: PG_URL });
@@ -103,7 +105,11 @@ async function main() {
     // Other operations people do: a tab, page 3, date order, suggestions.
     const extra: number[] = [];
     for (const { q } of mix.slice(0, 100)) {
-      for (const input of [{ q, kind: 'notice' as const }, { q, page: 3 }, { q, sort: 'date' as const }]) {
+      for (const input of [
+        { q, kind: 'notice' as const },
+        { q, page: 3 },
+        { q, sort: 'date' as const },
+      ]) {
         const s = performance.now();
         await ctx.search.search(scope, input);
         extra.push(performance.now() - s);
@@ -117,7 +123,9 @@ async function main() {
       suggest.push(performance.now() - s);
     }
     // Publishing one item: its reindex (what the publication listener does after commit).
-    const ids = (await ctx.db.selectFrom('published_items').select('content_id').orderBy('content_id').limit(200).execute()).map((r) => r.content_id);
+    const ids = (
+      await ctx.db.selectFrom('published_items').select('content_id').orderBy('content_id').limit(200).execute()
+    ).map((r) => r.content_id);
     t = performance.now();
     for (const id of ids) await ctx.search.indexItems([id]);
     const perItem = (performance.now() - t) / ids.length;
@@ -127,10 +135,14 @@ async function main() {
     if (label === 'SQLite') {
       const files = fs.readdirSync(dir).filter((f) => f.startsWith('bench.sqlite'));
       size = mb(files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0)) + ' (whole database file)';
-      const r = await sql<{ n: number }>`select sum(pgsize) as n from dbstat where name like 'search_%'`.execute(ctx.db).catch(() => null);
+      const r = await sql<{ n: number }>`select sum(pgsize) as n from dbstat where name like 'search_%'`
+        .execute(ctx.db)
+        .catch(() => null);
       if (r?.rows[0]?.n) size = `${mb(Number(r.rows[0].n))} search tables; ${size}`;
     } else {
-      const r = await sql<{ n: string }>`select pg_total_relation_size('search_docs') + pg_total_relation_size('search_terms') as n`.execute(ctx.db);
+      const r = await sql<{
+        n: string;
+      }>`select pg_total_relation_size('search_docs') + pg_total_relation_size('search_terms') as n`.execute(ctx.db);
       size = `${mb(Number(r.rows[0]!.n))} (search_docs with its GIN index, search_terms)`;
     }
 

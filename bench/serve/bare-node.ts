@@ -19,7 +19,9 @@ if (cluster.isPrimary) {
 } else {
   const page = makePage(fs.readFileSync(file), 'text/html; charset=utf-8', 200, new Date());
   const headers = Object.entries({
-    ...validatorHeaders(page, null, { csp: PORTAL_CSP }), 'content-type': page.contentType, 'content-length': String(page.body.length),
+    ...validatorHeaders(page, null, { csp: PORTAL_CSP }),
+    'content-type': page.contentType,
+    'content-length': String(page.body.length),
   }).flat();
   http.createServer((_req, res) => res.writeHead(200, headers).end(page.body)).listen(port, '127.0.0.1');
 }

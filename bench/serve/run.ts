@@ -26,10 +26,17 @@ const BARE_PORT = 39_312;
 const CLI = path.resolve('bin/govportal.js');
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 
 function cli(dataDir: string, args: string[]): void {
-  const run = spawnSync(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, GOVPORTAL_DATA_DIR: dataDir, GOVPORTAL_LOG_LEVEL: 'warn' } });
+  const run = spawnSync(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, GOVPORTAL_DATA_DIR: dataDir, GOVPORTAL_LOG_LEVEL: 'warn' },
+  });
   if (run.status !== 0) throw new Error(`govportal ${args.join(' ')} failed (${run.status})`);
 }
 
@@ -37,8 +44,13 @@ async function startApp(dataDir: string) {
   const child = spawn(process.execPath, [CLI, 'serve'], {
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
-      ...process.env, NODE_ENV: 'production', GOVPORTAL_DATA_DIR: dataDir, PORT: String(APP_PORT), HOST: '127.0.0.1',
-      GOVPORTAL_WORKERS: WORKERS, GOVPORTAL_LOG_LEVEL: 'warn',
+      ...process.env,
+      NODE_ENV: 'production',
+      GOVPORTAL_DATA_DIR: dataDir,
+      PORT: String(APP_PORT),
+      HOST: '127.0.0.1',
+      GOVPORTAL_WORKERS: WORKERS,
+      GOVPORTAL_LOG_LEVEL: 'warn',
     },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -55,7 +67,11 @@ async function startApp(dataDir: string) {
 /** node:http alone serving the same bytes (bare-node.ts): what any Node.js server can reach here. */
 async function bareNode(exportDir: string, urlPath: string): Promise<WrkResult> {
   const file = path.join(exportDir, ...urlPath.split('/').filter(Boolean));
-  const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('bench/serve/bare-node.ts'), String(BARE_PORT), WORKERS, file], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.resolve('bench/serve/bare-node.ts'), String(BARE_PORT), WORKERS, file],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await waitForHttp(`http://127.0.0.1:${BARE_PORT}/`, 30_000);
@@ -75,32 +91,52 @@ async function pickUrls(): Promise<{ name: string; path: string }[]> {
   const html = await (await fetch(`http://127.0.0.1:${APP_PORT}${column}?page=20`)).text();
   const item = new RegExp(`href="(${column}\\d+\\.html)"`).exec(html);
   if (!item) throw new Error(`no content link on ${column}`);
-  return [{ name: 'home page', path: '/' }, { name: `column page (${column})`, path: column }, { name: 'content page', path: item[1]! }];
+  return [
+    { name: 'home page', path: '/' },
+    { name: `column page (${column})`, path: column },
+    { name: 'content page', path: item[1]! },
+  ];
 }
 
 async function bodySize(url: string, headers: Record<string, string>): Promise<number> {
   // Node's fetch would decompress: count the bytes on the wire.
   return new Promise((resolve, reject) => {
-    http.get(url, { headers }, (res) => {
-      let n = 0;
-      res.on('data', (c: Buffer) => { n += c.length; });
-      res.on('end', () => resolve(n));
-    }).on('error', reject);
+    http
+      .get(url, { headers }, (res) => {
+        let n = 0;
+        res.on('data', (c: Buffer) => {
+          n += c.length;
+        });
+        res.on('end', () => resolve(n));
+      })
+      .on('error', reject);
   });
 }
 
-const fmt = (r: WrkResult) => `${Math.round(r.rps).toLocaleString('en')} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms`;
+const fmt = (r: WrkResult) =>
+  `${Math.round(r.rps).toLocaleString('en')} | ${r.p50.toFixed(2)} ms | ${r.p99.toFixed(2)} ms`;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 
 /** The two ways the pages are asked for: as wrk does by default, and with the Accept-Encoding of browsers. */
 const ROUNDS: { label: string; headers: Record<string, string> }[] = [
   { label: 'no Accept-Encoding (both send the page as it is)', headers: {} },
-  { label: "Accept-Encoding: gzip, deflate, br, as browsers send it (govportal: its cached brotli variant; nginx: Debian's default `gzip on`, compressing each response)", headers: { 'accept-encoding': 'gzip, deflate, br' } },
+  {
+    label:
+      "Accept-Encoding: gzip, deflate, br, as browsers send it (govportal: its cached brotli variant; nginx: Debian's default `gzip on`, compressing each response)",
+    headers: { 'accept-encoding': 'gzip, deflate, br' },
+  },
 ];
 
-interface Measured { name: string; app: WrkResult; nginx: WrkResult }
+interface Measured {
+  name: string;
+  app: WrkResult;
+  nginx: WrkResult;
+}
 
-async function measure(urls: { name: string; path: string }[], headers: Record<string, string>): Promise<{ rows: string[]; results: Measured[] }> {
+async function measure(
+  urls: { name: string; path: string }[],
+  headers: Record<string, string>,
+): Promise<{ rows: string[]; results: Measured[] }> {
   const opts = { connections: CONNECTIONS, threads: 2, seconds: SECONDS, headers };
   const app = (p: string) => `http://127.0.0.1:${APP_PORT}${p}`;
   const ngx = (p: string) => `http://127.0.0.1:${NGINX_PORT}${p}`;
@@ -115,10 +151,15 @@ async function measure(urls: { name: string; path: string }[], headers: Record<s
     const best = (list: WrkResult[]) => list.reduce((x, y) => (y.rps > x.rps ? y : x));
     const a = best(runs.map((r) => r.a));
     const n = best(runs.map((r) => r.n));
-    if (runs.some((r) => r.a.errors || r.n.errors)) throw new Error(`${u.path}: non-2xx/3xx answers or socket errors (see the runs: ${runs.map((r) => `${r.a.errors}/${r.n.errors}`).join(', ')})`);
+    if (runs.some((r) => r.a.errors || r.n.errors))
+      throw new Error(
+        `${u.path}: non-2xx/3xx answers or socket errors (see the runs: ${runs.map((r) => `${r.a.errors}/${r.n.errors}`).join(', ')})`,
+      );
     const [size, nginxSize] = [await bodySize(app(u.path), headers), await bodySize(ngx(u.path), headers)];
     results.push({ name: u.name, app: a, nginx: n });
-    rows.push(`| ${u.name} | ${kb(size)} / ${kb(nginxSize)} | ${fmt(a)} | ${fmt(n)} | ${(a.rps / n.rps * 100).toFixed(0)}% |`);
+    rows.push(
+      `| ${u.name} | ${kb(size)} / ${kb(nginxSize)} | ${fmt(a)} | ${fmt(n)} | ${((a.rps / n.rps) * 100).toFixed(0)}% |`,
+    );
     log(`${u.path}: ${runs.map((r) => `govportal ${fmt(r.a)}, nginx ${fmt(r.n)}`).join('; ')}; load ${load()}`);
   }
   return { rows, results };
@@ -151,10 +192,12 @@ async function main() {
       const { rows, results } = await measure(urls, round.headers);
       if (i === 0) plain = results;
       tables.push(
-        `${round.label}:`, '',
+        `${round.label}:`,
+        '',
         '| page | bytes sent (govportal / nginx) | govportal req/s | p50 | p99 | nginx req/s | p50 | p99 | govportal / nginx |',
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-        ...rows, '',
+        ...rows,
+        '',
       );
     }
     bare = await bareNode(exportDir, urls[urls.length - 1]!.path);
@@ -166,17 +209,19 @@ async function main() {
   const cpu = os.cpus();
   const content = plain[plain.length - 1]!;
   const goal = content.app.rps >= 0.5 * content.nginx.rps && content.app.p99 < 10;
-  console.log([
-    `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}, nginx ${nginxVersion()}, ${ITEMS.toLocaleString('en')} items`,
-    '',
-    `wrk, ${CONNECTIONS} connections, 2 threads; per URL and server the best of ${REPEAT} alternating runs of ${SECONDS} s; govportal with ${WORKERS} worker(s), nginx with ${cpu.length}. Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${load()} (the benchmark itself keeps about 3 busy).`,
-    '',
-    ...tables,
-    `Reference: node:http alone in ${WORKERS} cluster worker(s), sending the content page's bytes with the same headers and doing nothing else: ${Math.round(bare!.rps).toLocaleString('en')} req/s, p50 ${bare!.p50.toFixed(2)} ms, p99 ${bare!.p99.toFixed(2)} ms — govportal's front door reaches ${(plain[plain.length - 1]!.app.rps / bare!.rps * 100).toFixed(0)}% of it.`,
-    '',
-    `Goal (cached content page, no Accept-Encoding: ≥ 50% of nginx's throughput, p99 < 10 ms): ${goal ? 'met' : 'not met'} (${(content.app.rps / content.nginx.rps * 100).toFixed(0)}%, p99 ${content.app.p99.toFixed(2)} ms).`,
-    '',
-  ].join('\n'));
+  console.log(
+    [
+      `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}, nginx ${nginxVersion()}, ${ITEMS.toLocaleString('en')} items`,
+      '',
+      `wrk, ${CONNECTIONS} connections, 2 threads; per URL and server the best of ${REPEAT} alternating runs of ${SECONDS} s; govportal with ${WORKERS} worker(s), nginx with ${cpu.length}. Load average (1/5/15 min) at the start: ${loadAtStart}; at the end: ${load()} (the benchmark itself keeps about 3 busy).`,
+      '',
+      ...tables,
+      `Reference: node:http alone in ${WORKERS} cluster worker(s), sending the content page's bytes with the same headers and doing nothing else: ${Math.round(bare!.rps).toLocaleString('en')} req/s, p50 ${bare!.p50.toFixed(2)} ms, p99 ${bare!.p99.toFixed(2)} ms — govportal's front door reaches ${((plain[plain.length - 1]!.app.rps / bare!.rps) * 100).toFixed(0)}% of it.`,
+      '',
+      `Goal (cached content page, no Accept-Encoding: ≥ 50% of nginx's throughput, p99 < 10 ms): ${goal ? 'met' : 'not met'} (${((content.app.rps / content.nginx.rps) * 100).toFixed(0)}%, p99 ${content.app.p99.toFixed(2)} ms).`,
+      '',
+    ].join('\n'),
+  );
 }
 
 function nginxVersion(): string {

@@ -31,7 +31,14 @@ export function parseWrk(url: string, out: string): WrkResult {
   const non2xx = Number(/Non-2xx or 3xx responses:\s+(\d+)/.exec(out)?.[1] ?? 0);
   const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(out);
   const socketErrors = socket ? socket.slice(1).reduce((n, v) => n + Number(v), 0) : 0;
-  return { url, rps: Number(rps[1]), p50: pct('50'), p99: pct('99'), errors: non2xx + socketErrors, requests: Number(requests[1]) };
+  return {
+    url,
+    rps: Number(rps[1]),
+    p50: pct('50'),
+    p99: pct('99'),
+    errors: non2xx + socketErrors,
+    requests: Number(requests[1]),
+  };
 }
 
 export interface WrkOptions {
@@ -42,7 +49,15 @@ export interface WrkOptions {
 }
 
 export function wrk(url: string, options: WrkOptions): WrkResult {
-  const args = ['-t', String(options.threads), '-c', String(options.connections), '-d', `${options.seconds}s`, '--latency'];
+  const args = [
+    '-t',
+    String(options.threads),
+    '-c',
+    String(options.connections),
+    '-d',
+    `${options.seconds}s`,
+    '--latency',
+  ];
   for (const [name, value] of Object.entries(options.headers ?? {})) args.push('-H', `${name}: ${value}`);
   const run = spawnSync('wrk', [...args, url], { encoding: 'utf8', timeout: (options.seconds + 30) * 1000 });
   if (run.status !== 0) throw new Error(`wrk failed (${run.status}): ${run.stderr}`);

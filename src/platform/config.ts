@@ -32,16 +32,45 @@ export const VARIABLES: Variable[] = [
   { name: 'HOST', description: '监听地址；默认 `::` 同时接受 IPv4 与 IPv6', default: '::' },
   { name: 'DATABASE_URL', description: 'PostgreSQL 连接串（postgres://…）；不设则使用内嵌 SQLite', default: '' },
   { name: 'GOVPORTAL_DATA_DIR', description: 'SQLite 数据库文件与上传文件所在目录', default: './data' },
-  { name: 'GOVPORTAL_ADMIN_PASSWORD', description: '首次初始化时系统管理员的初始密码；不设则随机生成并打印（首次登录须修改）', default: '' },
+  {
+    name: 'GOVPORTAL_ADMIN_PASSWORD',
+    description: '首次初始化时系统管理员的初始密码；不设则随机生成并打印（首次登录须修改）',
+    default: '',
+  },
   { name: 'GOVPORTAL_LOG_LEVEL', description: '日志级别：fatal/error/warn/info/debug/trace/silent', default: 'info' },
-  { name: 'GOVPORTAL_SECURE_COOKIES', description: '会话 Cookie 加 Secure 标记（站点经 HTTPS 提供时设为 true）', default: 'false' },
-  { name: 'GOVPORTAL_TRUST_PROXY', description: '位于反向代理之后时设为 true，以 X-Forwarded-For 取访问者 IP', default: 'false' },
-  { name: 'GOVPORTAL_PUBLIC_URL', description: '对外访问的基础地址（如 https://zwb.example.gov.cn），用于生成绝对链接', default: '' },
+  {
+    name: 'GOVPORTAL_SECURE_COOKIES',
+    description: '会话 Cookie 加 Secure 标记（站点经 HTTPS 提供时设为 true）',
+    default: 'false',
+  },
+  {
+    name: 'GOVPORTAL_TRUST_PROXY',
+    description: '位于反向代理之后时设为 true，以 X-Forwarded-For 取访问者 IP',
+    default: 'false',
+  },
+  {
+    name: 'GOVPORTAL_PUBLIC_URL',
+    description: '对外访问的基础地址（如 https://zwb.example.gov.cn），用于生成绝对链接',
+    default: '',
+  },
   { name: 'GOVPORTAL_AUDIT_RETENTION_DAYS', description: '审计日志最短保留天数（不得少于 180）', default: '184' },
-  { name: 'GOVPORTAL_SMTP_URL', description: '发送提醒邮件的 SMTP 服务器（如 smtps://user:pass@mail.example.gov.cn:465）；不设则只在管理后台提醒', default: '' },
+  {
+    name: 'GOVPORTAL_SMTP_URL',
+    description: '发送提醒邮件的 SMTP 服务器（如 smtps://user:pass@mail.example.gov.cn:465）；不设则只在管理后台提醒',
+    default: '',
+  },
   { name: 'GOVPORTAL_MAIL_FROM', description: '提醒邮件的发件人地址', default: 'govportal@localhost' },
-  { name: 'GOVPORTAL_JOBS', description: '是否在本节点运行定时任务（定时发布、提醒等）；多节点部署时可只在一个节点开启', default: 'true' },
-  { name: 'GOVPORTAL_WORKERS', description: '本节点的 HTTP 工作进程数（1–64，或 `auto` 按 CPU 核数）；多个进程共用端口与数据库，定时任务只在其中一个运行', default: '1' },
+  {
+    name: 'GOVPORTAL_JOBS',
+    description: '是否在本节点运行定时任务（定时发布、提醒等）；多节点部署时可只在一个节点开启',
+    default: 'true',
+  },
+  {
+    name: 'GOVPORTAL_WORKERS',
+    description:
+      '本节点的 HTTP 工作进程数（1–64，或 `auto` 按 CPU 核数）；多个进程共用端口与数据库，定时任务只在其中一个运行',
+    default: '1',
+  },
 ];
 
 export class ConfigError extends Error {}
@@ -85,7 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new ConfigError('GOVPORTAL_PUBLIC_URL 必须是 http:// 或 https:// 开头的地址');
   }
   const smtpUrl = get('GOVPORTAL_SMTP_URL');
-  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl)) throw new ConfigError('GOVPORTAL_SMTP_URL 必须以 smtp:// 或 smtps:// 开头');
+  if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
+    throw new ConfigError('GOVPORTAL_SMTP_URL 必须以 smtp:// 或 smtps:// 开头');
   const config: Config = {
     port: readInt('PORT', get('PORT'), 0, 65535),
     host: get('HOST'),

@@ -33,7 +33,7 @@ export function newPdf(options: PDFKit.PDFDocumentOptions): { doc: Doc; done: Pr
 
 /** Punctuation that must not begin a line (避头) or end one (避尾). */
 const NO_LINE_START = /^[，。、；：！？）》」』”’,.;:!?)\]]/u;
-const NO_LINE_END = /[（《「『“‘(\[]$/u;
+const NO_LINE_END = /[（《「『“‘([]$/u;
 
 /** Breaks text into lines no wider than `width`: CJK per character, Latin words kept whole when they fit. */
 export function wrapText(doc: Doc, text: string, width: number): string[] {

@@ -6,7 +6,9 @@ import { browserEnv, SKIP_REASON, screenshot } from './browser.ts';
 import { ensureInitialAccounts } from '../../src/modules/setup/setup.service.ts';
 import { columnByName } from '../helpers.ts';
 
-test('administrator: first login, forced password change, new column visible on the public site', { skip: SKIP_REASON }, async (t) => {
+test('administrator: first login, forced password change, new column visible on the public site', {
+  skip: SKIP_REASON,
+}, async (t) => {
   const env = await browserEnv();
   try {
     const { page, baseUrl, ctx } = env;
@@ -38,8 +40,16 @@ test('administrator: first login, forced password change, new column visible on 
     const created = await columnByName(ctx, '专项行动', '工作动态');
     assert.equal(created.path, '/gzdt/zxxd/');
     // The audit log records the administrator's work with before/after.
-    const audit = await ctx.db.selectFrom('audit_log').select(['action', 'actor_name']).where('action', 'in', ['auth.password', 'column.create']).where('actor_name', '=', 'admin').execute();
-    assert.deepEqual(audit.map((a) => `${a.action}:${a.actor_name}`).sort(), ['auth.password:admin', 'column.create:admin']);
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_name'])
+      .where('action', 'in', ['auth.password', 'column.create'])
+      .where('actor_name', '=', 'admin')
+      .execute();
+    assert.deepEqual(audit.map((a) => `${a.action}:${a.actor_name}`).sort(), [
+      'auth.password:admin',
+      'column.create:admin',
+    ]);
 
     // Public site: reachable from the column's parent page, with identity and tags.
     await page.goto(`${baseUrl}/gzdt/`);
@@ -52,10 +62,20 @@ test('administrator: first login, forced password change, new column visible on 
     assert.equal(await meta('SiteIDCode'), site.siteIdCode);
     assert.equal(await meta('ColumnName'), '专项行动');
     const footer = page.locator('footer');
-    for (const text of [`网站标识码：${site.siteIdCode}`, site.icpNumber, site.policeNumber, site.sponsor, site.phone, '我为政府网站找错']) {
+    for (const text of [
+      `网站标识码：${site.siteIdCode}`,
+      site.icpNumber,
+      site.policeNumber,
+      site.sponsor,
+      site.phone,
+      '我为政府网站找错',
+    ]) {
       assert.ok((await footer.textContent())!.includes(text), `footer shows ${text}`);
     }
-    assert.equal(await footer.getByRole('link', { name: site.icpNumber }).getAttribute('href'), 'https://beian.miit.gov.cn/');
+    assert.equal(
+      await footer.getByRole('link', { name: site.icpNumber }).getAttribute('href'),
+      'https://beian.miit.gov.cn/',
+    );
     await screenshot(page, t, 'public-new-column');
   } finally {
     await env.closeAll();

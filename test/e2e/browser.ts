@@ -26,12 +26,19 @@ export async function browserEnv(options: { clock?: ManualClock } = {}): Promise
     executablePath: CHROMIUM!,
     args: CHROMIUM_ARGS,
   });
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: { width: 1280, height: 900 },
+  });
   // The page must never wait on the outside world (the national 找错 script, badges): block it all.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();
   return {
-    ...env, browser, page, baseUrl: `http://127.0.0.1:${port}`,
+    ...env,
+    browser,
+    page,
+    baseUrl: `http://127.0.0.1:${port}`,
     closeAll: async () => {
       await browser.close();
       await env.close();
@@ -47,7 +54,12 @@ export async function screenshot(page: Page, t: TestContext, name: string): Prom
 }
 
 /** Signs a staff member (whose password is already changed) into the admin console. */
-export async function consoleLogin(page: Page, baseUrl: string, username: string, password = TEST_PASSWORD): Promise<void> {
+export async function consoleLogin(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password = TEST_PASSWORD,
+): Promise<void> {
   await page.goto(`${baseUrl}/admin/`);
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill(password);

@@ -9,7 +9,9 @@ import { mainSiteId, staff, TEST_PASSWORD } from '../helpers.ts';
 import { seedDemoContent } from '../../src/modules/setup/demo-content.ts';
 import { ManualClock } from '../../src/platform/time.ts';
 
-test('inspector: inspects the demo site, watches progress, reads the report and exports the PDF', { skip: SKIP_REASON }, async (t) => {
+test('inspector: inspects the demo site, watches progress, reads the report and exports the PDF', {
+  skip: SKIP_REASON,
+}, async (t) => {
   // The demo content is dated by the real clock: inspect at the real time.
   const env = await browserEnv({ clock: new ManualClock(new Date()) });
   try {
@@ -27,7 +29,11 @@ test('inspector: inspects the demo site, watches progress, reads the report and 
     // The own site is preselected: its URL comes from this origin, and siteId makes the internal checks run.
     const form = page.getByTestId('run-form');
     const url = form.getByRole('textbox', { name: '网址' });
-    await page.waitForFunction((expected) => (document.querySelector('#url') as HTMLInputElement | null)?.value === expected, `${baseUrl}/`, { timeout: 10_000 });
+    await page.waitForFunction(
+      (expected) => (document.querySelector('#url') as HTMLInputElement | null)?.value === expected,
+      `${baseUrl}/`,
+      { timeout: 10_000 },
+    );
     assert.equal(await url.inputValue(), `${baseUrl}/`);
     await form.getByLabel('最多页面数').fill('15');
     await form.getByLabel('截取证据截图').uncheck();
@@ -41,19 +47,32 @@ test('inspector: inspects the demo site, watches progress, reads the report and 
     const deadline = Date.now() + 240_000;
     while (!(await reportButton.isVisible())) {
       assert.ok(Date.now() < deadline, `the run did not finish; progress seen: ${[...seen].join(' | ')}`);
-      const text = await page.getByTestId('run-progress-message').textContent().catch(() => null);
+      const text = await page
+        .getByTestId('run-progress-message')
+        .textContent()
+        .catch(() => null);
       if (text) seen.add(text);
       if (seen.size === 2) await screenshot(page, t, 'inspection-progress');
       await page.waitForTimeout(250);
     }
     t.diagnostic(`progress: ${[...seen].join(' | ')}`);
-    assert.ok([...seen].some((m) => /^(排队中|抓取页面|检查链接|按指标检查|整理报告)/.test(m)), `a stage was shown: ${[...seen].join(' | ')}`);
+    assert.ok(
+      [...seen].some((m) => /^(排队中|抓取页面|检查链接|按指标检查|整理报告)/.test(m)),
+      `a stage was shown: ${[...seen].join(' | ')}`,
+    );
     await screenshot(page, t, 'inspection-done');
 
     const run = await ctx.db.selectFrom('inspection_runs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     assert.equal(run.status, 'done', run.error ?? '');
     assert.equal(run.site_id, siteId);
-    assert.deepEqual(JSON.parse(run.options), { url: `${baseUrl}/`, siteId, maxPages: 15, noServices: false, ignoreRobots: false, screenshots: false });
+    assert.deepEqual(JSON.parse(run.options), {
+      url: `${baseUrl}/`,
+      siteId,
+      maxPages: 15,
+      noServices: false,
+      ignoreRobots: false,
+      screenshots: false,
+    });
 
     // The report: verdict with its scores, and every indicator of 附件2 grouped in panels.
     await reportButton.click();
@@ -71,14 +90,21 @@ test('inspector: inspects the demo site, watches progress, reads the report and 
     await screenshot(page, t, 'inspection-report');
 
     // 导出 PDF downloads the report.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: '导出 PDF' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: '导出 PDF' }).click(),
+    ]);
     assert.equal(download.suggestedFilename(), `网站检查报告-${run.id}.pdf`);
     const pdf = fs.readFileSync((await download.path())!);
     assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
 
     // 中止: a second run, cancelled while it crawls, is 已中止 in the progress card and in the list of runs.
     await page.getByRole('link', { name: '返回检查任务' }).click();
-    await page.waitForFunction((expected) => (document.querySelector('#url') as HTMLInputElement | null)?.value === expected, `${baseUrl}/`, { timeout: 10_000 });
+    await page.waitForFunction(
+      (expected) => (document.querySelector('#url') as HTMLInputElement | null)?.value === expected,
+      `${baseUrl}/`,
+      { timeout: 10_000 },
+    );
     await form.getByLabel('最多页面数').fill('200');
     await form.getByRole('button', { name: '开始检查' }).click();
     await progress.getByRole('progressbar').waitFor();
@@ -86,9 +112,16 @@ test('inspector: inspects the demo site, watches progress, reads the report and 
     await page.locator('.ant-popconfirm').getByRole('button', { name: '中止' }).click();
     await progress.getByText('已中止', { exact: true }).first().waitFor({ timeout: 15_000 });
     await progress.getByText('本次检查没有报告，也不计入得分趋势', { exact: false }).waitFor();
-    const cancelled = await ctx.db.selectFrom('inspection_runs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const cancelled = await ctx.db
+      .selectFrom('inspection_runs')
+      .selectAll()
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal(cancelled.status, 'cancelled');
-    const row = page.getByTestId('runs-table').getByRole('row').filter({ hasText: `#${cancelled.id}` });
+    const row = page
+      .getByTestId('runs-table')
+      .getByRole('row')
+      .filter({ hasText: `#${cancelled.id}` });
     await row.getByText('已中止', { exact: true }).waitFor({ timeout: 10_000 });
     await screenshot(page, t, 'inspection-cancelled');
   } catch (error) {

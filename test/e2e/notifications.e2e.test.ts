@@ -16,13 +16,24 @@ const login = consoleLogin;
 
 /** The day after tomorrow in Asia/Shanghai (after both the real and the test clock), as yyyy-MM-dd. */
 function shanghaiDayAfterTomorrow(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at.getTime() + 2 * 86_400_000));
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date(at.getTime() + 2 * 86_400_000));
 }
 
-test('提醒: a submitted item reaches the reviewer\'s bell and menu, and the reminder leads to the item', { skip: SKIP_REASON }, async (t) => {
+test("提醒: a submitted item reaches the reviewer's bell and menu, and the reminder leads to the item", {
+  skip: SKIP_REASON,
+}, async (t) => {
   const env = await browserEnv();
   // A browser far from Beijing: what staff see and enter is Beijing time all the same.
-  const context = await env.browser.newContext({ locale: 'zh-CN', timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'America/New_York',
+    viewport: { width: 1280, height: 900 },
+  });
   await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   const page = await context.newPage();
   try {
@@ -45,16 +56,26 @@ test('提醒: a submitted item reaches the reviewer\'s bell and menu, and the re
     const editor = await apiLogin(app, 'zh_editor');
     const siteId = await mainSiteId(ctx);
     const column = await columnByName(ctx, '部门动态');
-    const created = await call(app, editor, 'POST', `/api/sites/${siteId}/content`, { type: 'article', columnId: column.id, title: TITLE, source: '市政务办', bodyHtml: '<p>为进一步推进政务公开，定于12月开展政务公开日活动。</p>' });
+    const created = await call(app, editor, 'POST', `/api/sites/${siteId}/content`, {
+      type: 'article',
+      columnId: column.id,
+      title: TITLE,
+      source: '市政务办',
+      bodyHtml: '<p>为进一步推进政务公开，定于12月开展政务公开日活动。</p>',
+    });
     assert.equal(created.statusCode, 200, created.body);
     const contentId = created.json().id as number;
-    const submitted = await call(app, editor, 'POST', `/api/content/${contentId}/submit`, { secret: '否', releaseForm: '网站公开' });
+    const submitted = await call(app, editor, 'POST', `/api/content/${contentId}/submit`, {
+      secret: '否',
+      releaseForm: '网站公开',
+    });
     assert.equal(submitted.statusCode, 200, submitted.body);
     const requestId = submitted.json().id as number;
 
     // Five quiet minutes later the console polls (the tab shown again triggers the same refresh as the timer).
     clock.advance(5 * MINUTE);
-    const session = () => ctx.db.selectFrom('sessions').select('last_seen_at').where('user_id', '=', reviewer.id).executeTakeFirstOrThrow();
+    const session = () =>
+      ctx.db.selectFrom('sessions').select('last_seen_at').where('user_id', '=', reviewer.id).executeTakeFirstOrThrow();
     const seenBefore = (await session()).last_seen_at;
     await page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
     await bell.and(page.locator('[data-unread="1"]')).waitFor();
@@ -66,7 +87,9 @@ test('提醒: a submitted item reaches the reviewer\'s bell and menu, and the re
 
     // Opening the reminder lands on the item's review page, where the reviewer can decide.
     await bell.click();
-    const item = page.getByTestId('notification-list').locator('[data-testid="notification-item"][data-kind="review-waiting"]', { hasText: TITLE });
+    const item = page
+      .getByTestId('notification-list')
+      .locator('[data-testid="notification-item"][data-kind="review-waiting"]', { hasText: TITLE });
     await item.waitFor();
     assert.equal(await item.getAttribute('data-read'), '0');
     await screenshot(page, t, 'notifications-bell-open');
@@ -77,8 +100,11 @@ test('提醒: a submitted item reaches the reviewer\'s bell and menu, and the re
     await page.getByTestId('decision-card').waitFor();
     await bell.and(page.locator('[data-unread="0"]')).waitFor();
     assert.notEqual((await session()).last_seen_at, seenBefore, 'opening it is activity');
-    const read = await ctx.db.selectFrom('notification_reads').innerJoin('notifications', 'notifications.id', 'notification_reads.notification_id')
-      .select(['notification_reads.user_id', 'notifications.kind']).execute();
+    const read = await ctx.db
+      .selectFrom('notification_reads')
+      .innerJoin('notifications', 'notifications.id', 'notification_reads.notification_id')
+      .select(['notification_reads.user_id', 'notifications.kind'])
+      .execute();
     assert.deepEqual(read, [{ user_id: reviewer.id, kind: 'review-waiting' }], 'read by the reviewer alone');
     await screenshot(page, t, 'notifications-review-page');
 
@@ -99,7 +125,11 @@ test('提醒: a submitted item reaches the reviewer\'s bell and menu, and the re
     await dialog.getByRole('button', { name: '保存' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await page.getByTestId('publish-at').waitFor();
-    const stored = await ctx.db.selectFrom('content_items').select('publish_at').where('id', '=', contentId).executeTakeFirstOrThrow();
+    const stored = await ctx.db
+      .selectFrom('content_items')
+      .select('publish_at')
+      .where('id', '=', contentId)
+      .executeTakeFirstOrThrow();
     assert.equal(stored.publish_at, new Date(`${day}T01:30:00.000Z`).toISOString(), '09:30 in Beijing is 01:30 UTC');
     assert.equal(await page.getByTestId('publish-at').textContent(), `${day} 09:30:00`, 'shown back in Beijing time');
     await screenshot(page, t, 'notifications-scheduled');

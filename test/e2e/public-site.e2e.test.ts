@@ -23,7 +23,13 @@ async function axeProblems(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join('; ')}`,
+    );
 }
 
 /** vnu's errors for each file, as readable lines (warnings and info are not errors). */
@@ -35,8 +41,13 @@ function vnuErrors(files: Map<string, string>): string[] {
       fs.writeFileSync(file, files.get(name)!);
       return { name, file };
     });
-    const run = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...names.map((n) => n.file)], { encoding: 'utf8', timeout: 120_000 });
-    const report = JSON.parse(run.stderr || '{"messages":[]}') as { messages: { type: string; url?: string; message: string; lastLine?: number; extract?: string }[] };
+    const run = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...names.map((n) => n.file)], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    const report = JSON.parse(run.stderr || '{"messages":[]}') as {
+      messages: { type: string; url?: string; message: string; lastLine?: number; extract?: string }[];
+    };
     const label = (url = '') => names.find((n) => url.endsWith(`/${path.basename(n.file)}`))?.name ?? url;
     return report.messages
       .filter((m) => m.type === 'error' || m.type === 'non-document-error')
@@ -46,7 +57,10 @@ function vnuErrors(files: Map<string, string>): string[] {
   }
 }
 
-test('reader on the demo site: navigation to an attachment, axe, 长者模式, valid HTML', { skip: SKIP_REASON, timeout: 300_000 }, async (t) => {
+test('reader on the demo site: navigation to an attachment, axe, 长者模式, valid HTML', {
+  skip: SKIP_REASON,
+  timeout: 300_000,
+}, async (t) => {
   const env = await testEnv({ demoContent: true });
   const item = await publishWithAttachment(env.app, env.ctx);
   await env.app.listen({ host: '127.0.0.1', port: 0 });
@@ -54,7 +68,11 @@ test('reader on the demo site: navigation to an attachment, axe, 长者模式, v
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM!, args: CHROMIUM_ARGS });
   try {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1280, height: 900 },
+    });
     // The page must never wait on the outside world (the national 找错 script, badges): block it all.
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     const page = await context.newPage();
@@ -87,7 +105,10 @@ test('reader on the demo site: navigation to an attachment, axe, 长者模式, v
     await check('content');
     assert.equal(await page.locator('h1').textContent(), item.title);
     const picture = page.getByRole('img', { name: '大厅窗口分布图' });
-    assert.ok(await picture.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0), 'inline picture loads');
+    assert.ok(
+      await picture.evaluate((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0),
+      'inline picture loads',
+    );
     const attachment = page.locator('.attachments a', { hasText: item.attachmentName });
     assert.equal(await attachment.getAttribute('href'), item.attachmentUrl);
     await screenshot(page, t, 'public-content-with-attachment');
@@ -103,7 +124,7 @@ test('reader on the demo site: navigation to an attachment, axe, 长者模式, v
 
     await check('catalogue', '/zwgk/catalog/');
     await check('search', `/search?q=${encodeURIComponent('政务服务')}`);
-    assert.ok(await page.locator('main a[href$=".html"]').count() > 0, 'search finds content pages');
+    assert.ok((await page.locator('main a[href$=".html"]').count()) > 0, 'search finds content pages');
 
     // 长者模式: on from the home page, kept on the next page (a cookie, no JavaScript needed), then off again.
     await page.goto(`${baseUrl}/`);

@@ -65,7 +65,9 @@ async function approveFromInbox(page: Page, title: string, opinion: string): Pro
   assert.equal(await page.getByTestId('inbox-waiting').getByRole('link', { name: title, exact: true }).count(), 0);
 }
 
-test('信息发布审查: editor submits, reviewer and leader approve in their inboxes, the item is published; 涉密 items never are', { skip: SKIP_REASON }, async (t) => {
+test('信息发布审查: editor submits, reviewer and leader approve in their inboxes, the item is published; 涉密 items never are', {
+  skip: SKIP_REASON,
+}, async (t) => {
   const env = await browserEnv();
   try {
     const { page, baseUrl, ctx } = env;
@@ -75,12 +77,20 @@ test('信息发布审查: editor submits, reviewer and leader approve in their i
 
     // 承办人: write and submit.
     await login(page, baseUrl, 'zh_editor');
-    const newsId = await writeNews(page, NEWS_TITLE, '11月27日，市政务办召开政务公开工作推进会，部署年底各项重点工作。');
+    const newsId = await writeNews(
+      page,
+      NEWS_TITLE,
+      '11月27日，市政务办召开政务公开工作推进会，部署年底各项重点工作。',
+    );
     await submitForReview(page, '否');
     // The item's own state, not the passing toast (which may be gone before a slow run looks for it).
     await page.locator('[data-testid="review-state"][data-state="dept_review"]').waitFor();
     await page.getByTestId('read-only-reason').waitFor();
-    const request = await ctx.db.selectFrom('review_requests').select(['state', 'serial']).where('content_id', '=', newsId).executeTakeFirstOrThrow();
+    const request = await ctx.db
+      .selectFrom('review_requests')
+      .select(['state', 'serial'])
+      .where('content_id', '=', newsId)
+      .executeTakeFirstOrThrow();
     assert.equal(request.state, 'dept_review');
     await screenshot(page, t, 'review-submitted');
     await logout(page);
@@ -93,9 +103,17 @@ test('信息发布审查: editor submits, reviewer and leader approve in their i
     await approveFromInbox(page, NEWS_TITLE, '同意');
     await screenshot(page, t, 'review-leader-approved');
 
-    const item = await ctx.db.selectFrom('content_items').selectAll().where('id', '=', newsId).executeTakeFirstOrThrow();
+    const item = await ctx.db
+      .selectFrom('content_items')
+      .selectAll()
+      .where('id', '=', newsId)
+      .executeTakeFirstOrThrow();
     assert.equal(item.status, 'published');
-    const published = await ctx.db.selectFrom('published_items').selectAll().where('content_id', '=', newsId).executeTakeFirstOrThrow();
+    const published = await ctx.db
+      .selectFrom('published_items')
+      .selectAll()
+      .where('content_id', '=', newsId)
+      .executeTakeFirstOrThrow();
     assert.equal(published.pub_date, env.clock.now().toISOString(), 'PubDate is the server time of the approval');
 
     // The editor sees it published, with the steps of the review and the link to the public page.
@@ -125,14 +143,22 @@ test('信息发布审查: editor submits, reviewer and leader approve in their i
     // 是否涉密 = 是: registered as 涉密不发布 at once, never published, no longer editable.
     await page.goto(`${baseUrl}/admin/`);
     await page.getByTestId('current-user').waitFor();
-    const secretId = await writeNews(page, SECRET_TITLE, '根据等级保护要求，对电子政务外网核心设备的安全防护措施作如下调整。');
+    const secretId = await writeNews(
+      page,
+      SECRET_TITLE,
+      '根据等级保护要求，对电子政务外网核心设备的安全防护措施作如下调整。',
+    );
     await submitForReview(page, '是');
     const notice = page.getByRole('dialog', { name: '已登记为涉密不发布' });
     await notice.getByRole('button', { name: '知道了' }).click();
     await notice.waitFor({ state: 'hidden' });
     await page.getByTestId('content-status').filter({ hasText: '涉密不发布' }).waitFor();
     assert.match((await page.getByTestId('read-only-reason').textContent())!, /涉密/);
-    assert.equal(await page.getByTestId('open-submit').isDisabled(), true, 'a classified item cannot be submitted again');
+    assert.equal(
+      await page.getByTestId('open-submit').isDisabled(),
+      true,
+      'a classified item cannot be submitted again',
+    );
     assert.equal(await page.getByTestId('save-draft').count(), 0, 'nor edited');
     await screenshot(page, t, 'review-classified');
 
@@ -142,9 +168,20 @@ test('信息发布审查: editor submits, reviewer and leader approve in their i
     await row.waitFor();
     assert.match((await row.textContent())!, /涉密不发布/);
 
-    const secret = await ctx.db.selectFrom('content_items').select('status').where('id', '=', secretId).executeTakeFirstOrThrow();
+    const secret = await ctx.db
+      .selectFrom('content_items')
+      .select('status')
+      .where('id', '=', secretId)
+      .executeTakeFirstOrThrow();
     assert.equal(secret.status, 'classified');
-    assert.equal(await ctx.db.selectFrom('published_items').select('content_id').where('content_id', '=', secretId).executeTakeFirst(), undefined);
+    assert.equal(
+      await ctx.db
+        .selectFrom('published_items')
+        .select('content_id')
+        .where('content_id', '=', secretId)
+        .executeTakeFirst(),
+      undefined,
+    );
     const publicPage = await page.request.get(`${baseUrl}/gzdt/bmdt/${secretId}.html`);
     assert.equal(publicPage.status(), 404, 'no public page for a classified item');
     const list = await (await page.request.get(`${baseUrl}/gzdt/bmdt/`)).text();

@@ -32,7 +32,8 @@ describe('site search in the browser (demo site)', { skip: SKIP_REASON }, () => 
     await env.ctx.search.reindex();
     siteId = await mainSiteId(env.ctx);
     // The demo comes with default service cards; this suite builds its own list from nothing.
-    for (const card of await env.ctx.search.listCards(siteId)) await env.ctx.search.deleteCard(SYSTEM_ACTOR, siteId, card.id);
+    for (const card of await env.ctx.search.listCards(siteId))
+      await env.ctx.search.deleteCard(SYSTEM_ACTOR, siteId, card.id);
     await staff(env.ctx, 'searchadmin', ['site_admin']);
     await staff(env.ctx, 'searcheditor', ['editor'], '综合处');
     await env.app.listen({ host: '127.0.0.1', port: 0 });
@@ -48,7 +49,11 @@ describe('site search in the browser (demo site)', { skip: SKIP_REASON }, () => 
 
   /** A fresh browser context (no session) and its page; closed by the caller. */
   async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      viewport: { width: 1280, height: 900 },
+    });
     await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
     return { context, page: await context.newPage() };
   }
@@ -90,7 +95,11 @@ describe('site search in the browser (demo site)', { skip: SKIP_REASON }, () => 
       const all = tabCount(await tabs.getByRole('link', { name: /^全部/ }).textContent());
       const kinds = await tabs.getByRole('link').allTextContents();
       assert.equal(kinds.length, 8, kinds.join(' '));
-      assert.equal(kinds.slice(1).reduce((sum, k) => sum + tabCount(k), 0), all, `tab counts add up: ${kinds.join(' ')}`);
+      assert.equal(
+        kinds.slice(1).reduce((sum, k) => sum + tabCount(k), 0),
+        all,
+        `tab counts add up: ${kinds.join(' ')}`,
+      );
       await screenshot(page, t, 'search-title-all');
 
       // 政策文件: the tab with its count, the item on its first page, labelled 政策文件.
@@ -145,8 +154,13 @@ describe('site search in the browser (demo site)', { skip: SKIP_REASON }, () => 
       assert.deepEqual(
         { title: card!.title, keywords: card!.keywords, links: card!.links, enabled: card!.enabled },
         {
-          title: CARD_TITLE, keywords: [CARD_KEYWORD], enabled: true,
-          links: [{ title: '我要评价', url: 'https://zwfw.example.gov.cn/hcp/' }, { title: '相关政策', url: `/search?q=${encodeURIComponent(CARD_KEYWORD)}&kind=policy` }],
+          title: CARD_TITLE,
+          keywords: [CARD_KEYWORD],
+          enabled: true,
+          links: [
+            { title: '我要评价', url: 'https://zwfw.example.gov.cn/hcp/' },
+            { title: '相关政策', url: `/search?q=${encodeURIComponent(CARD_KEYWORD)}&kind=policy` },
+          ],
         },
       );
       await screenshot(page, t, 'search-card-list');
@@ -155,7 +169,10 @@ describe('site search in the browser (demo site)', { skip: SKIP_REASON }, () => 
       await searchFromHome(page, CARD_KEYWORD);
       const cards = page.getByRole('region', { name: '服务直达' });
       await cards.getByRole('heading', { name: CARD_TITLE }).waitFor();
-      assert.equal(await cards.getByRole('link', { name: '我要评价' }).getAttribute('href'), 'https://zwfw.example.gov.cn/hcp/');
+      assert.equal(
+        await cards.getByRole('link', { name: '我要评价' }).getAttribute('href'),
+        'https://zwfw.example.gov.cn/hcp/',
+      );
       assert.ok((await page.locator('.search-result').count()) > 0, 'the keyword has results too');
       const cardsFirst = await page.evaluate(() => {
         const c = document.querySelector('.search-cards');
@@ -175,12 +192,24 @@ describe('site search in the browser (demo site)', { skip: SKIP_REASON }, () => 
       assert.equal(await page.getByRole('region', { name: '服务直达' }).count(), 0);
 
       // Order: a second card moved above the first.
-      await env.ctx.search.createCard(SYSTEM_ACTOR, siteId, { title: '12345 热线', description: '', keywords: ['12345'], links: [{ title: '互动交流', url: '/gzdc/' }], sort: 5 });
+      await env.ctx.search.createCard(SYSTEM_ACTOR, siteId, {
+        title: '12345 热线',
+        description: '',
+        keywords: ['12345'],
+        links: [{ title: '互动交流', url: '/gzdc/' }],
+        sort: 5,
+      });
       await page.goto(`${baseUrl}/admin/search/cards`);
       await page.getByRole('button', { name: '上移“12345 热线”' }).click();
       // The table shows the new order once every card's place is saved.
       await page.getByTestId('card-table').locator('tbody tr').first().filter({ hasText: '12345 热线' }).waitFor();
-      assert.deepEqual((await env.ctx.search.listCards(siteId)).map((c) => [c.title, c.sort]), [['12345 热线', 0], [CARD_TITLE, 1]]);
+      assert.deepEqual(
+        (await env.ctx.search.listCards(siteId)).map((c) => [c.title, c.sort]),
+        [
+          ['12345 热线', 0],
+          [CARD_TITLE, 1],
+        ],
+      );
       await screenshot(page, t, 'search-card-reordered');
     });
   });
@@ -230,12 +259,18 @@ describe('site search in the browser (demo site)', { skip: SKIP_REASON }, () => 
       await page.goto(`${baseUrl}/admin/search/report`);
       const zero = page.getByTestId('search-report-zero-table');
       await zero.getByRole('cell', { name: SYNONYM_QUERY, exact: true }).waitFor();
-      await page.getByTestId('search-report-hot-table').getByRole('cell', { name: SYNONYM_QUERY, exact: true }).waitFor();
+      await page
+        .getByTestId('search-report-hot-table')
+        .getByRole('cell', { name: SYNONYM_QUERY, exact: true })
+        .waitFor();
       await page.getByTestId('search-report-hot-chart').locator('svg').waitFor();
       await page.getByTestId('search-report-zero-chart').locator('svg').waitFor();
       const report = await env.ctx.search.report(siteId, 30);
       assert.ok(report.searches >= 3 && report.zeroResultSearches >= 1, JSON.stringify(report));
-      assert.match((await page.getByTestId('search-report-total').textContent()) ?? '', new RegExp(String(report.searches)));
+      assert.match(
+        (await page.getByTestId('search-report-total').textContent()) ?? '',
+        new RegExp(String(report.searches)),
+      );
       await screenshot(page, t, 'search-report');
     });
   });
@@ -243,8 +278,12 @@ describe('site search in the browser (demo site)', { skip: SKIP_REASON }, () => 
   it('the search pages are only for site administrators: an editor has no menu entry and is refused', async (t) => {
     await withPage(t, 'search-editor', async (page) => {
       await adminLogin(page, 'searcheditor');
-      await page.getByRole('menuitem', { name: /信息发布/ }).first().waitFor();
-      for (const name of ['同义词', '搜索即服务', '搜索报表']) assert.equal(await page.getByRole('menuitem', { name }).count(), 0, `${name} is not in the menu`);
+      await page
+        .getByRole('menuitem', { name: /信息发布/ })
+        .first()
+        .waitFor();
+      for (const name of ['同义词', '搜索即服务', '搜索报表'])
+        assert.equal(await page.getByRole('menuitem', { name }).count(), 0, `${name} is not in the menu`);
       await page.goto(`${baseUrl}/admin/search/synonyms`);
       await page.getByText('没有权限').waitFor();
     });

@@ -23,7 +23,13 @@ async function copyText(text: string): Promise<boolean> {
 }
 
 /** Shows a one-time initial password (new account or reset) with a copy button. */
-export function InitialPasswordModal({ value, onClose }: { value: { username: string; password: string } | null; onClose: () => void }) {
+export function InitialPasswordModal({
+  value,
+  onClose,
+}: {
+  value: { username: string; password: string } | null;
+  onClose: () => void;
+}) {
   const [copied, setCopied] = useState(false);
   const close = () => {
     setCopied(false);

@@ -19,7 +19,10 @@ export function PasswordForm({ onDone, username }: { onDone: () => void | Promis
     setSubmitting(true);
     setError(null);
     try {
-      await api.post('/api/auth/password', { currentPassword: values.currentPassword, newPassword: values.newPassword });
+      await api.post('/api/auth/password', {
+        currentPassword: values.currentPassword,
+        newPassword: values.newPassword,
+      });
       form.resetFields();
       await onDone();
     } catch (err) {
@@ -54,7 +57,9 @@ export function PasswordForm({ onDone, username }: { onDone: () => void | Promis
           { required: true, message: '请输入新密码' },
           ({ getFieldValue }) => ({
             validator: (_, value: string | undefined) =>
-              value && value === getFieldValue('currentPassword') ? Promise.reject(new Error('新密码不能与当前密码相同')) : Promise.resolve(),
+              value && value === getFieldValue('currentPassword')
+                ? Promise.reject(new Error('新密码不能与当前密码相同'))
+                : Promise.resolve(),
           }),
         ]}
       >
@@ -68,7 +73,9 @@ export function PasswordForm({ onDone, username }: { onDone: () => void | Promis
           { required: true, message: '请再次输入新密码' },
           ({ getFieldValue }) => ({
             validator: (_, value: string | undefined) =>
-              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
+              !value || value === getFieldValue('newPassword')
+                ? Promise.resolve()
+                : Promise.reject(new Error('两次输入的新密码不一致')),
           }),
         ]}
       >

@@ -2,7 +2,15 @@ import { Select, Space, Typography } from 'antd';
 import type { Site } from '../types';
 
 /** The site a page works on: a select when there are several sites, the name otherwise. */
-export function SiteSelect({ sites, value, onChange }: { sites: Site[]; value: Site | null; onChange: (id: number) => void }) {
+export function SiteSelect({
+  sites,
+  value,
+  onChange,
+}: {
+  sites: Site[];
+  value: Site | null;
+  onChange: (id: number) => void;
+}) {
   if (sites.length <= 1) {
     return value ? (
       <Typography.Text type="secondary">

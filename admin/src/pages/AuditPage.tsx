@@ -1,5 +1,21 @@
 import { useMemo, useState } from 'react';
-import { Alert, AutoComplete, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
@@ -46,7 +62,8 @@ function toFilters(v: FilterValues): Filters {
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
 function Detail({ detail }: { detail: Record<string, unknown> | null }) {
-  if (!detail || Object.keys(detail).length === 0) return <Typography.Text type="secondary">无详细信息</Typography.Text>;
+  if (!detail || Object.keys(detail).length === 0)
+    return <Typography.Text type="secondary">无详细信息</Typography.Text>;
   const { before, after, ...rest } = detail;
   const hasDiff = 'before' in detail || 'after' in detail;
   return (
@@ -84,7 +101,9 @@ export default function AuditPage() {
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
 
   const result = useLoad(async () => {
-    const r = await api.get<{ items: AuditItem[]; total: number }>(`/api/audit${queryString({ ...filters, page, pageSize })}`);
+    const r = await api.get<{ items: AuditItem[]; total: number }>(
+      `/api/audit${queryString({ ...filters, page, pageSize })}`,
+    );
     setActions((known) => {
       const fresh = r.items.filter((i) => !known.has(i.action));
       if (fresh.length === 0) return known;
@@ -96,7 +115,10 @@ export default function AuditPage() {
   }, [filters, page, pageSize]);
 
   const actionOptions = useMemo(
-    () => [...actions.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([value, name]) => ({ value, label: name === value ? value : `${name}（${value}）` })),
+    () =>
+      [...actions.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([value, name]) => ({ value, label: name === value ? value : `${name}（${value}）` })),
     [actions],
   );
 
@@ -124,11 +146,7 @@ export default function AuditPage() {
     {
       title: '操作',
       key: 'action',
-      render: (_, r) => (
-        <span title={r.action}>
-          {r.actionName ?? r.action}
-        </span>
-      ),
+      render: (_, r) => <span title={r.action}>{r.actionName ?? r.action}</span>,
     },
     {
       title: '对象',
@@ -139,7 +157,8 @@ export default function AuditPage() {
       title: '结果',
       dataIndex: 'outcome',
       width: 90,
-      render: (v: AuditItem['outcome']) => (v === 'success' ? <Tag color="success">成功</Tag> : <Tag color="error">失败</Tag>),
+      render: (v: AuditItem['outcome']) =>
+        v === 'success' ? <Tag color="success">成功</Tag> : <Tag color="error">失败</Tag>,
     },
   ];
 
@@ -151,7 +170,14 @@ export default function AuditPage() {
         审计日志
       </Typography.Title>
       <Card size="small">
-        <Form<FilterValues> form={form} layout="inline" initialValues={EMPTY} onFinish={apply} style={{ rowGap: 12 }} data-testid="audit-filters">
+        <Form<FilterValues>
+          form={form}
+          layout="inline"
+          initialValues={EMPTY}
+          onFinish={apply}
+          style={{ rowGap: 12 }}
+          data-testid="audit-filters"
+        >
           <Form.Item label="日期范围" name="range">
             <DatePicker.RangePicker allowEmpty={[true, true]} />
           </Form.Item>
@@ -165,7 +191,8 @@ export default function AuditPage() {
               options={actionOptions}
               showSearch={{
                 filterOption: (input, option) =>
-                  !!option && `${String(option.value)} ${String(option.label)}`.toLowerCase().includes(input.trim().toLowerCase()),
+                  !!option &&
+                  `${String(option.value)} ${String(option.label)}`.toLowerCase().includes(input.trim().toLowerCase()),
               }}
               placeholder="输入或选择"
             />

@@ -24,12 +24,27 @@ import {
   Typography,
 } from 'antd';
 import type { TreeDataNode, TreeProps } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExportOutlined, PlusOutlined, SwapOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  ExportOutlined,
+  PlusOutlined,
+  SwapOutlined,
+} from '@ant-design/icons';
 import { api } from '../api';
 import { modal, showError, showFormError, toastSuccess } from '../feedback';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../hooks';
 import { SiteSelect } from '../components/SiteSelect';
-import { descendantIds, dropTarget, idsWithChildren, indexTree, moveLocally, type Located, type MoveTarget } from '../columnTree';
+import {
+  descendantIds,
+  dropTarget,
+  idsWithChildren,
+  indexTree,
+  moveLocally,
+  type Located,
+  type MoveTarget,
+} from '../columnTree';
 import type { ColumnInput, ColumnKind, ColumnNode, ColumnTypeOption, Department, Items } from '../types';
 
 // Fallback labels; GET /api/column-types also sends `kinds`, which win when present.
@@ -73,7 +88,11 @@ interface FormValues {
 type Mode = { type: 'edit'; id: number } | { type: 'create'; parentId: number | null };
 
 const cycleOf = (days: number | null): Pick<FormValues, 'cycle' | 'customDays'> =>
-  days === null ? { cycle: 'none', customDays: null } : days === 14 || days === 183 ? { cycle: String(days) as Cycle, customDays: null } : { cycle: 'custom', customDays: days };
+  days === null
+    ? { cycle: 'none', customDays: null }
+    : days === 14 || days === 183
+      ? { cycle: String(days) as Cycle, customDays: null }
+      : { cycle: 'custom', customDays: days };
 
 const valuesOf = (n: ColumnNode): FormValues => ({
   name: n.name,
@@ -119,7 +138,11 @@ function NodeTitle({ node }: { node: ColumnNode }) {
       {node.name}
       {node.marker && (
         <Tooltip title={MARKERS[node.marker]}>
-          <Tag color={node.marker === '*' ? 'error' : 'warning'} style={{ marginInlineStart: 6 }} aria-label={MARKERS[node.marker]}>
+          <Tag
+            color={node.marker === '*' ? 'error' : 'warning'}
+            style={{ marginInlineStart: 6 }}
+            aria-label={MARKERS[node.marker]}
+          >
             {node.marker}
           </Tag>
         </Tooltip>
@@ -148,7 +171,9 @@ export default function ColumnsPage() {
   const siteId = site?.id;
   // Tagged with its site so a tree still on screen from the previous site is never taken for the new one.
   const columns = useLoad(
-    siteId ? () => api.get<Items<ColumnNode>>(`/api/sites/${siteId}/columns`).then((r) => ({ siteId, items: r.items })) : null,
+    siteId
+      ? () => api.get<Items<ColumnNode>>(`/api/sites/${siteId}/columns`).then((r) => ({ siteId, items: r.items }))
+      : null,
     [siteId],
   );
   const departments = useLoad(
@@ -267,7 +292,12 @@ export default function ColumnsPage() {
         <Button icon={<PlusOutlined aria-hidden />} onClick={() => createUnder(null)} disabled={!site}>
           新建一级栏目
         </Button>
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => selected && createUnder(selected.node.id)} disabled={!selected}>
+        <Button
+          type="primary"
+          icon={<PlusOutlined aria-hidden />}
+          onClick={() => selected && createUnder(selected.node.id)}
+          disabled={!selected}
+        >
           新建下级栏目
         </Button>
         <Tooltip title={deleteBlocked ? deleteReason : ''}>
@@ -277,7 +307,11 @@ export default function ColumnsPage() {
             </Button>
           </span>
         </Tooltip>
-        <Button icon={<ArrowUpOutlined aria-hidden />} onClick={() => shift(-1)} disabled={!selected || selected.index === 0 || busy}>
+        <Button
+          icon={<ArrowUpOutlined aria-hidden />}
+          onClick={() => shift(-1)}
+          disabled={!selected || selected.index === 0 || busy}
+        >
           上移
         </Button>
         <Button
@@ -361,7 +395,9 @@ export default function ColumnsPage() {
                 setMode({ type: 'edit', id: saved.id });
                 toastSuccess(created ? `栏目“${saved.name}”已创建` : '栏目已保存');
               }}
-              onCancel={() => setMode(mode.type === 'create' && mode.parentId !== null ? { type: 'edit', id: mode.parentId } : null)}
+              onCancel={() =>
+                setMode(mode.type === 'create' && mode.parentId !== null ? { type: 'edit', id: mode.parentId } : null)
+              }
             />
           ) : (
             <Card>
@@ -395,7 +431,8 @@ function departmentOptions(departments: Department[]) {
 }
 
 const searchDepartments = {
-  filterOption: (input: string, option?: { search?: string }) => !!option?.search?.toLowerCase().includes(input.trim().toLowerCase()),
+  filterOption: (input: string, option?: { search?: string }) =>
+    !!option?.search?.toLowerCase().includes(input.trim().toLowerCase()),
 };
 
 function ColumnEditor(props: {
@@ -439,7 +476,8 @@ function ColumnEditor(props: {
   const deptOptions = useMemo(() => departmentOptions(departments), [departments]);
   const typeOptions = useMemo(() => {
     const list = types.map((t) => ({ value: t.value, label: t.label }));
-    if (initial.columnType && !list.some((t) => t.value === initial.columnType)) list.push({ value: initial.columnType, label: initial.columnType });
+    if (initial.columnType && !list.some((t) => t.value === initial.columnType))
+      list.push({ value: initial.columnType, label: initial.columnType });
     return list;
   }, [types, initial.columnType]);
   const kind = Form.useWatch('kind', form);
@@ -483,13 +521,25 @@ function ColumnEditor(props: {
             <Typography.Text code>{publicUrl(node.path)}</Typography.Text>
           </Descriptions.Item>
           <Descriptions.Item label="内容数">{node.contentCount}</Descriptions.Item>
-          {node.marker && <Descriptions.Item label="标记">{`${node.marker} ${MARKERS[node.marker] ?? ''}`}</Descriptions.Item>}
+          {node.marker && (
+            <Descriptions.Item label="标记">{`${node.marker} ${MARKERS[node.marker] ?? ''}`}</Descriptions.Item>
+          )}
         </Descriptions>
       )}
-      <Form<FormValues> form={form} layout="vertical" initialValues={initial} onFinish={submit} data-testid="column-form">
+      <Form<FormValues>
+        form={form}
+        layout="vertical"
+        initialValues={initial}
+        onFinish={submit}
+        data-testid="column-form"
+      >
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item label="栏目名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入栏目名称' }]}>
+            <Form.Item
+              label="栏目名称"
+              name="name"
+              rules={[{ required: true, whitespace: true, message: '请输入栏目名称' }]}
+            >
               <Input maxLength={50} />
             </Form.Item>
           </Col>
@@ -501,7 +551,11 @@ function ColumnEditor(props: {
                 { required: true, whitespace: true, message: '请输入访问路径' },
                 { pattern: SLUG_PATTERN, message: '只能使用小写字母、数字和连字符，且不能以连字符开头，最长 48 位' },
               ]}
-              extra={parent ? `小写字母、数字和连字符；网址为 ${publicUrl(parent.path).replace(/\/$/, '')}/访问路径` : '小写字母、数字和连字符，如 tzgg'}
+              extra={
+                parent
+                  ? `小写字母、数字和连字符；网址为 ${publicUrl(parent.path).replace(/\/$/, '')}/访问路径`
+                  : '小写字母、数字和连字符，如 tzgg'
+              }
             >
               <Input maxLength={48} spellCheck={false} />
             </Form.Item>
@@ -562,7 +616,11 @@ function ColumnEditor(props: {
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="openCooperation" valuePropName="checked" extra="勾选表示由牵头部门指定的相关处室、事业单位均可配合">
+            <Form.Item
+              name="openCooperation"
+              valuePropName="checked"
+              extra="勾选表示由牵头部门指定的相关处室、事业单位均可配合"
+            >
               <Checkbox>相关处室、事业单位</Checkbox>
             </Form.Item>
           </Col>

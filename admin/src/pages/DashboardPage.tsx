@@ -11,7 +11,11 @@ import { CONTENT_STAFF, DUTY_HEX, type DutyResponse, type DutyStatus } from './c
 import { useReviewCounts } from './content/reviewCounts';
 
 function greeting(): string {
-  const hour = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(new Date()));
+  const hour = Number(
+    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(
+      new Date(),
+    ),
+  );
   if (hour < 6) return '您好';
   if (hour < 12) return '上午好';
   if (hour < 14) return '中午好';
@@ -30,7 +34,8 @@ export default function DashboardPage() {
     // list sites, so failures stay silent.
     if (needsSites) loadSites().then(setSites, () => undefined);
   }, [needsSites]);
-  const siteName = (id: number | null) => (id === null ? '全部站点' : (sites.find((s) => s.id === id)?.name ?? `站点 #${id}`));
+  const siteName = (id: number | null) =>
+    id === null ? '全部站点' : (sites.find((s) => s.id === id)?.name ?? `站点 #${id}`);
   const sections = visibleNav(me.capabilities)
     .filter((g) => g.label)
     .map((g) => g.label!);
@@ -70,11 +75,27 @@ export default function DashboardPage() {
   );
 }
 
-function Figure(props: { title: string; value: number | undefined; to: string; color?: string; hint: string; testId: string }) {
+function Figure(props: {
+  title: string;
+  value: number | undefined;
+  to: string;
+  color?: string;
+  hint: string;
+  testId: string;
+}) {
   return (
-    <Link to={props.to} style={{ display: 'block' }} aria-label={`${props.title}：${props.value ?? '…'}，${props.hint}`} data-testid={props.testId}>
+    <Link
+      to={props.to}
+      style={{ display: 'block' }}
+      aria-label={`${props.title}：${props.value ?? '…'}，${props.hint}`}
+      data-testid={props.testId}
+    >
       <Card size="small" hoverable>
-        <Statistic title={props.title} value={props.value ?? '…'} styles={props.color && props.value ? { content: { color: props.color } } : undefined} />
+        <Statistic
+          title={props.title}
+          value={props.value ?? '…'}
+          styles={props.color && props.value ? { content: { color: props.color } } : undefined}
+        />
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {props.hint}
         </Typography.Text>
@@ -92,11 +113,15 @@ function ContentWork({ sites }: { sites: Site[] }) {
   const siteId = site?.id;
   const departmentId = me.departmentId;
   const duty = useLoad(
-    siteId && departmentId ? () => api.get<DutyResponse>(`/api/sites/${siteId}/duty${queryString({ departmentId })}`) : null,
+    siteId && departmentId
+      ? () => api.get<DutyResponse>(`/api/sites/${siteId}/duty${queryString({ departmentId })}`)
+      : null,
     [siteId, departmentId],
   );
   const writer = me.capabilities.includes('content.write');
-  const reviewer = (['content.review', 'content.approve', 'content.secrecy'] as const).some((c) => me.capabilities.includes(c));
+  const reviewer = (['content.review', 'content.approve', 'content.secrecy'] as const).some((c) =>
+    me.capabilities.includes(c),
+  );
   const dutyLink = (status: DutyStatus) => `/duty${queryString({ departmentId, status })}`;
   const summary = duty.data?.summary;
   return (
@@ -104,7 +129,12 @@ function ContentWork({ sites }: { sites: Site[] }) {
       title="信息发布"
       extra={
         writer ? (
-          <Button type="primary" size="small" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/content/new')}>
+          <Button
+            type="primary"
+            size="small"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => navigate('/content/new')}
+          >
             新建信息
           </Button>
         ) : null
@@ -114,12 +144,26 @@ function ContentWork({ sites }: { sites: Site[] }) {
       <Row gutter={[12, 12]}>
         {(reviewer || (counts?.waiting ?? 0) > 0) && (
           <Col xs={12} md={8} xl={4}>
-            <Figure title="待我审查" value={counts?.waiting} to="/inbox" hint="进入我的待办" color="#1d4ea8" testId="figure-waiting" />
+            <Figure
+              title="待我审查"
+              value={counts?.waiting}
+              to="/inbox"
+              hint="进入我的待办"
+              color="#1d4ea8"
+              testId="figure-waiting"
+            />
           </Col>
         )}
         {writer && (
           <Col xs={12} md={8} xl={4}>
-            <Figure title="被退回" value={counts?.returned} to="/inbox?tab=returned" hint="修改后重新提交" color="#ad6800" testId="figure-returned" />
+            <Figure
+              title="被退回"
+              value={counts?.returned}
+              to="/inbox?tab=returned"
+              hint="修改后重新提交"
+              color="#ad6800"
+              testId="figure-returned"
+            />
           </Col>
         )}
         {departmentId && (
@@ -130,7 +174,13 @@ function ContentWork({ sites }: { sites: Site[] }) {
                   title={`本部门栏目${s}`}
                   value={summary?.[s]}
                   to={dutyLink(s)}
-                  hint={s === '空白' ? '从未发布过信息' : s === '已超期' ? '超过更新周期' : `${duty.data?.dueSoonDays ?? 3} 天内到期`}
+                  hint={
+                    s === '空白'
+                      ? '从未发布过信息'
+                      : s === '已超期'
+                        ? '超过更新周期'
+                        : `${duty.data?.dueSoonDays ?? 3} 天内到期`
+                  }
                   color={DUTY_HEX[s]}
                   testId={`figure-duty-${s}`}
                 />

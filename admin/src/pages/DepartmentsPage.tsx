@@ -61,7 +61,11 @@ export default function DepartmentsPage() {
         await api.post(`/api/sites/${site.id}/departments`, { name: values.name.trim(), aliases });
         toastSuccess(`已新建部门“${values.name.trim()}”`);
       } else {
-        await api.put(`/api/departments/${editing.department.id}`, { name: values.name.trim(), aliases, sort: values.sort });
+        await api.put(`/api/departments/${editing.department.id}`, {
+          name: values.name.trim(),
+          aliases,
+          sort: values.sort,
+        });
         toastSuccess('部门已保存');
       }
       setEditing(null);
@@ -199,7 +203,12 @@ export default function DepartmentsPage() {
             extra="同一部门的其他叫法，输入后按回车确认；可用逗号或顿号分隔多个。"
             rules={[
               { type: 'array', max: 20, message: '别名最多 20 个' },
-              { validator: (_, v: string[] | undefined) => ((v ?? []).some((a) => a.trim().length > 50) ? Promise.reject(new Error('每个别名最长 50 个字')) : Promise.resolve()) },
+              {
+                validator: (_, v: string[] | undefined) =>
+                  (v ?? []).some((a) => a.trim().length > 50)
+                    ? Promise.reject(new Error('每个别名最长 50 个字'))
+                    : Promise.resolve(),
+              },
             ]}
           >
             <Select mode="tags" tokenSeparators={ALIAS_SEPARATORS} placeholder="例如：法规处" />
@@ -227,7 +236,9 @@ export default function DepartmentsPage() {
             type="warning"
             showIcon
             style={{ marginBottom: 16 }}
-            title={merging ? `合并后“${merging.name}”将作为目标部门的别名保留，不再单独列出。此操作不能在界面上撤销。` : ''}
+            title={
+              merging ? `合并后“${merging.name}”将作为目标部门的别名保留，不再单独列出。此操作不能在界面上撤销。` : ''
+            }
           />
           <Form.Item label="合并到" name="intoId" rules={[{ required: true, message: '请选择要合并到的部门' }]}>
             <Select

@@ -14,7 +14,16 @@ export default function ForcePasswordPage() {
     : '您的密码已超过有效期，请设置新的登录密码后继续使用。';
 
   return (
-    <main style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: '#f0f2f5', padding: 16 }}>
+    <main
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: '#f0f2f5',
+        padding: 16,
+      }}
+    >
       <Card style={{ width: 460, maxWidth: '100%' }}>
         <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
           修改密码

@@ -52,7 +52,9 @@ export default function LockedUsersPage() {
         账号锁定
       </Typography.Title>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Text type="secondary">因连续登录失败而被锁定的账号。锁定到期后会自动解除，也可在此提前解锁。</Typography.Text>
+        <Typography.Text type="secondary">
+          因连续登录失败而被锁定的账号。锁定到期后会自动解除，也可在此提前解锁。
+        </Typography.Text>
         <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void locked.reload()}>
           刷新
         </Button>

@@ -46,12 +46,30 @@ export default function LoginPage({ notice }: { notice: string | null }) {
           {APP_TITLE}
         </Typography.Title>
         {error ? (
-          <Alert type="error" showIcon title={error} role="alert" data-testid="login-error" style={{ marginBottom: 16 }} />
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            role="alert"
+            data-testid="login-error"
+            style={{ marginBottom: 16 }}
+          />
         ) : notice ? (
-          <Alert type="warning" showIcon title={notice} role="status" data-testid="login-notice" style={{ marginBottom: 16 }} />
+          <Alert
+            type="warning"
+            showIcon
+            title={notice}
+            role="status"
+            data-testid="login-notice"
+            style={{ marginBottom: 16 }}
+          />
         ) : null}
         <Form<Values> form={form} layout="vertical" onFinish={submit} requiredMark={false} aria-label="登录">
-          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}>
+          <Form.Item
+            label="用户名"
+            name="username"
+            rules={[{ required: true, whitespace: true, message: '请输入用户名' }]}
+          >
             <Input prefix={<UserOutlined aria-hidden />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>

@@ -21,8 +21,22 @@ const SECTIONS: { title: string; fields: Field[] }[] = [
     fields: [
       { name: 'passwordMinLength', label: '密码最小长度', min: 8, max: 64, unit: '位' },
       { name: 'passwordClasses', label: '字符类别数（小写/大写/数字/符号中至少几类）', min: 2, max: 4, unit: '类' },
-      { name: 'passwordHistory', label: '不得重复最近几次密码', min: 0, max: 24, unit: '次', help: '0 表示只要求与当前密码不同' },
-      { name: 'passwordMaxAgeDays', label: '密码有效期（天，0 为不限）', min: 0, max: 365, unit: '天', help: '到期后用户登录时必须先修改密码' },
+      {
+        name: 'passwordHistory',
+        label: '不得重复最近几次密码',
+        min: 0,
+        max: 24,
+        unit: '次',
+        help: '0 表示只要求与当前密码不同',
+      },
+      {
+        name: 'passwordMaxAgeDays',
+        label: '密码有效期（天，0 为不限）',
+        min: 0,
+        max: 365,
+        unit: '天',
+        help: '到期后用户登录时必须先修改密码',
+      },
     ],
   },
   {
@@ -30,14 +44,35 @@ const SECTIONS: { title: string; fields: Field[] }[] = [
     fields: [
       { name: 'maxFailedLogins', label: '连续失败锁定次数', min: 3, max: 10, unit: '次' },
       { name: 'lockMinutes', label: '锁定时长（分钟）', min: 5, max: 1440, unit: '分钟' },
-      { name: 'maxFailuresPerIp', label: '单个 IP 失败上限', min: 10, max: 1000, unit: '次', help: '在锁定时长内，同一 IP 地址登录失败达到此数后暂停其登录' },
+      {
+        name: 'maxFailuresPerIp',
+        label: '单个 IP 失败上限',
+        min: 10,
+        max: 1000,
+        unit: '次',
+        help: '在锁定时长内，同一 IP 地址登录失败达到此数后暂停其登录',
+      },
     ],
   },
   {
     title: '会话',
     fields: [
-      { name: 'sessionIdleMinutes', label: '空闲超时（分钟）', min: 5, max: 120, unit: '分钟', help: '无操作超过此时长须重新登录' },
-      { name: 'sessionAbsoluteHours', label: '会话最长时长（小时）', min: 1, max: 24, unit: '小时', help: '登录后无论是否操作，超过此时长须重新登录' },
+      {
+        name: 'sessionIdleMinutes',
+        label: '空闲超时（分钟）',
+        min: 5,
+        max: 120,
+        unit: '分钟',
+        help: '无操作超过此时长须重新登录',
+      },
+      {
+        name: 'sessionAbsoluteHours',
+        label: '会话最长时长（小时）',
+        min: 1,
+        max: 24,
+        unit: '小时',
+        help: '登录后无论是否操作，超过此时长须重新登录',
+      },
     ],
   },
 ];
@@ -62,7 +97,8 @@ export default function SecurityPolicyPage() {
       else await policy.reload();
       toastSuccess('安全策略已保存');
     } catch (err) {
-      const listed = err instanceof ApiError ? (err.details as { problems?: unknown } | undefined)?.problems : undefined;
+      const listed =
+        err instanceof ApiError ? (err.details as { problems?: unknown } | undefined)?.problems : undefined;
       if (Array.isArray(listed)) setProblems(listed.map(String));
       showFormError(form, err);
     } finally {
@@ -93,7 +129,13 @@ export default function SecurityPolicyPage() {
         />
       )}
       <Spin spinning={policy.loading}>
-        <Form<SecurityPolicy> form={form} layout="vertical" onFinish={save} disabled={!policy.data} data-testid="policy-form">
+        <Form<SecurityPolicy>
+          form={form}
+          layout="vertical"
+          onFinish={save}
+          disabled={!policy.data}
+          data-testid="policy-form"
+        >
           <Row gutter={[16, 16]}>
             {SECTIONS.map((section) => (
               <Col key={section.title} xs={24} xl={8}>

@@ -94,7 +94,9 @@ export default function SitePage() {
             <Descriptions size="small" style={{ marginBottom: 16 }}>
               <Descriptions.Item label="站点代码">{site.code}</Descriptions.Item>
               {site.parentId !== null && (
-                <Descriptions.Item label="上级站点">{sites.data?.find((s) => s.id === site.parentId)?.name ?? `#${site.parentId}`}</Descriptions.Item>
+                <Descriptions.Item label="上级站点">
+                  {sites.data?.find((s) => s.id === site.parentId)?.name ?? `#${site.parentId}`}
+                </Descriptions.Item>
               )}
             </Descriptions>
             <Form<Values>
@@ -109,7 +111,14 @@ export default function SitePage() {
               }}
               data-testid="site-form"
             >
-              <Form.Item label="网站名称" name="name" rules={[{ required: true, whitespace: true, message: '请输入网站名称' }, { min: 2, message: '至少 2 个字' }]}>
+              <Form.Item
+                label="网站名称"
+                name="name"
+                rules={[
+                  { required: true, whitespace: true, message: '请输入网站名称' },
+                  { min: 2, message: '至少 2 个字' },
+                ]}
+              >
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item
@@ -119,7 +128,9 @@ export default function SitePage() {
                   { required: true, whitespace: true, message: '请至少填写一个域名' },
                   {
                     validator: (_, v: string | undefined) =>
-                      (v ?? '').split(/\r?\n/).filter((d) => d.trim()).length > 10 ? Promise.reject(new Error('最多填写 10 个域名')) : Promise.resolve(),
+                      (v ?? '').split(/\r?\n/).filter((d) => d.trim()).length > 10
+                        ? Promise.reject(new Error('最多填写 10 个域名'))
+                        : Promise.resolve(),
                   },
                 ]}
                 extra="例如 zwb.example.gov.cn；不含 http:// 与路径。"
@@ -135,7 +146,14 @@ export default function SitePage() {
               <Form.Item label="公安机关备案号" name="policeNumber" extra="例如 苏公网安备 32010202000001号">
                 <Input maxLength={60} />
               </Form.Item>
-              <Form.Item label="主办单位" name="sponsor" rules={[{ required: true, whitespace: true, message: '请输入主办单位' }, { min: 2, message: '至少 2 个字' }]}>
+              <Form.Item
+                label="主办单位"
+                name="sponsor"
+                rules={[
+                  { required: true, whitespace: true, message: '请输入主办单位' },
+                  { min: 2, message: '至少 2 个字' },
+                ]}
+              >
                 <Input maxLength={100} />
               </Form.Item>
               <Form.Item label="承办单位" name="organizer" extra="与主办单位相同时可不填">
@@ -147,13 +165,28 @@ export default function SitePage() {
               <Form.Item label="电子邮箱" name="email" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
                 <Input maxLength={120} inputMode="email" />
               </Form.Item>
-              <Form.Item label="联系地址" name="address" rules={[{ required: true, whitespace: true, message: '请输入联系地址' }, { min: 2, message: '至少 2 个字' }]}>
+              <Form.Item
+                label="联系地址"
+                name="address"
+                rules={[
+                  { required: true, whitespace: true, message: '请输入联系地址' },
+                  { min: 2, message: '至少 2 个字' },
+                ]}
+              >
                 <Input maxLength={200} />
               </Form.Item>
-              <Form.Item label="党政机关网站标识链接" name="conacUrl" extra="党政机关网站标识（红色标识）的链接地址；未取得可不填">
+              <Form.Item
+                label="党政机关网站标识链接"
+                name="conacUrl"
+                extra="党政机关网站标识（红色标识）的链接地址；未取得可不填"
+              >
                 <Input maxLength={500} spellCheck={false} />
               </Form.Item>
-              <Form.Item name="jiucuoEnabled" valuePropName="checked" wrapperCol={{ xs: 24, md: { offset: 7, span: 15 }, xl: { offset: 6, span: 12 } }}>
+              <Form.Item
+                name="jiucuoEnabled"
+                valuePropName="checked"
+                wrapperCol={{ xs: 24, md: { offset: 7, span: 15 }, xl: { offset: 6, span: 12 } }}
+              >
                 <Checkbox>启用“我为政府网站找错”</Checkbox>
               </Form.Item>
               <Form.Item noStyle dependencies={['jiucuoEnabled']}>
@@ -161,7 +194,13 @@ export default function SitePage() {
                   <Form.Item
                     label="找错脚本地址"
                     name="jiucuoScriptUrl"
-                    rules={[{ required: !!getFieldValue('jiucuoEnabled'), whitespace: true, message: '启用找错功能时须填写脚本地址' }]}
+                    rules={[
+                      {
+                        required: !!getFieldValue('jiucuoEnabled'),
+                        whitespace: true,
+                        message: '启用找错功能时须填写脚本地址',
+                      },
+                    ]}
                   >
                     <Input maxLength={500} spellCheck={false} disabled={!getFieldValue('jiucuoEnabled')} />
                   </Form.Item>

@@ -8,7 +8,17 @@ import { modal, showError, showFormError, toastSuccess } from '../feedback';
 import { formatDateTime, isFuture } from '../format';
 import { loadSites, useLoad, usePageTitle } from '../hooks';
 import { InitialPasswordModal } from '../components/InitialPasswordModal';
-import { SEPARATED_ROLES, type ColumnNode, type Department, type Items, type RoleGrantInput, type RoleName, type RoleOption, type Site, type UserRow } from '../types';
+import {
+  SEPARATED_ROLES,
+  type ColumnNode,
+  type Department,
+  type Items,
+  type RoleGrantInput,
+  type RoleName,
+  type RoleOption,
+  type Site,
+  type UserRow,
+} from '../types';
 
 /** Site select value meaning “every site” (the API's null). */
 const ALL_SITES = 0;
@@ -36,7 +46,10 @@ interface Reference {
 }
 
 async function loadReference(): Promise<Reference> {
-  const [roles, sites] = await Promise.all([api.get<Items<RoleOption>>('/api/roles').then((r) => r.items), loadSites()]);
+  const [roles, sites] = await Promise.all([
+    api.get<Items<RoleOption>>('/api/roles').then((r) => r.items),
+    loadSites(),
+  ]);
   const perSite = await Promise.all(
     sites.map((s) =>
       api
@@ -60,16 +73,35 @@ function conflictHint(roles: (RoleName | undefined)[], names: Map<string, string
 
 function statusTags(u: UserRow) {
   const tags = [];
-  if (u.disabled) tags.push(<Tag key="disabled" color="error">已停用</Tag>);
+  if (u.disabled)
+    tags.push(
+      <Tag key="disabled" color="error">
+        已停用
+      </Tag>,
+    );
   if (isFuture(u.lockedUntil))
     tags.push(
       <Tooltip key="locked" title={`锁定至 ${formatDateTime(u.lockedUntil)}`}>
         <Tag color="warning">已锁定</Tag>
       </Tooltip>,
     );
-  if (u.mustChangePassword) tags.push(<Tag key="pwd" color="blue">待修改初始密码</Tag>);
-  if (tags.length === 0) tags.push(<Tag key="ok" color="success">正常</Tag>);
-  return <Space size={[4, 4]} wrap>{tags}</Space>;
+  if (u.mustChangePassword)
+    tags.push(
+      <Tag key="pwd" color="blue">
+        待修改初始密码
+      </Tag>,
+    );
+  if (tags.length === 0)
+    tags.push(
+      <Tag key="ok" color="success">
+        正常
+      </Tag>,
+    );
+  return (
+    <Space size={[4, 4]} wrap>
+      {tags}
+    </Space>
+  );
 }
 
 export default function UsersPage() {
@@ -87,7 +119,8 @@ export default function UsersPage() {
 
   const ref = reference.data;
   const roleNames = useMemo(() => new Map((ref?.roles ?? []).map((r) => [r.role as string, r.name])), [ref]);
-  const siteName = (id: number | null) => (id === null ? '全部站点' : (ref?.sites.find((s) => s.id === id)?.name ?? `站点 #${id}`));
+  const siteName = (id: number | null) =>
+    id === null ? '全部站点' : (ref?.sites.find((s) => s.id === id)?.name ?? `站点 #${id}`);
   const multiSite = (ref?.sites.length ?? 0) > 1;
   // 三员分立: a system administrator may not create security or audit administrators.
   const iAmSysAdmin = me.roles.some((r) => r.role === 'sys_admin');
@@ -95,10 +128,14 @@ export default function UsersPage() {
   const rows = useMemo(() => {
     const q = search.trim().toLowerCase();
     const list = users.data ?? [];
-    return q ? list.filter((u) => u.username.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q)) : list;
+    return q
+      ? list.filter((u) => u.username.toLowerCase().includes(q) || u.displayName.toLowerCase().includes(q))
+      : list;
   }, [users.data, search]);
 
-  type DepartmentOption = { value: number; label: string } | { label: string; title: string; options: { value: number; label: string }[] };
+  type DepartmentOption =
+    | { value: number; label: string }
+    | { label: string; title: string; options: { value: number; label: string }[] };
   const departmentOptions = useMemo((): DepartmentOption[] => {
     if (!ref) return [];
     const live = ref.departments.filter((d) => d.mergedIntoId === null).sort((a, b) => a.sort - b.sort || a.id - b.id);
@@ -117,7 +154,10 @@ export default function UsersPage() {
       disabled: blocked,
     };
   });
-  const siteOptions = [{ value: ALL_SITES, label: '全部站点' }, ...(ref?.sites ?? []).map((s) => ({ value: s.id, label: s.name }))];
+  const siteOptions = [
+    { value: ALL_SITES, label: '全部站点' },
+    ...(ref?.sites ?? []).map((s) => ({ value: s.id, label: s.name })),
+  ];
 
   const grantTree = useMemo(() => {
     if (!columnTrees) return [];
@@ -130,7 +170,9 @@ export default function UsersPage() {
     const map = (list: ColumnNode[]): Option[] =>
       list.map((n) => ({ value: n.id, title: n.name, children: map(n.children ?? []) }));
     if (columnTrees.length === 1) return map(columnTrees[0].roots);
-    return columnTrees.map((t): Option => ({ value: `site-${t.site.id}`, title: t.site.name, selectable: false, children: map(t.roots) }));
+    return columnTrees.map(
+      (t): Option => ({ value: `site-${t.site.id}`, title: t.site.name, selectable: false, children: map(t.roots) }),
+    );
   }, [columnTrees]);
 
   useEffect(() => {
@@ -142,7 +184,9 @@ export default function UsersPage() {
     if (!ref) return;
     try {
       const trees = await Promise.all(
-        ref.sites.map((site) => api.get<Items<ColumnNode>>(`/api/sites/${site.id}/columns`).then((r) => ({ site, roots: r.items }))),
+        ref.sites.map((site) =>
+          api.get<Items<ColumnNode>>(`/api/sites/${site.id}/columns`).then((r) => ({ site, roots: r.items })),
+        ),
       );
       setColumnTrees(trees);
     } catch (err) {
@@ -152,7 +196,14 @@ export default function UsersPage() {
 
   const openCreate = () => {
     form.resetFields();
-    form.setFieldsValue({ username: '', displayName: '', departmentId: undefined, email: '', roles: [{ role: undefined, siteId: ALL_SITES }], columnGrantIds: [] });
+    form.setFieldsValue({
+      username: '',
+      displayName: '',
+      departmentId: undefined,
+      email: '',
+      roles: [{ role: undefined, siteId: ALL_SITES }],
+      columnGrantIds: [],
+    });
     setEditing({ mode: 'create' });
   };
 
@@ -172,7 +223,10 @@ export default function UsersPage() {
   const rolesInput = (rows: RoleRow[]): RoleGrantInput[] =>
     rows
       .filter((r): r is RoleRow & { role: RoleName } => !!r.role)
-      .map((r) => ({ role: r.role, siteId: SEPARATED_ROLES.includes(r.role) || r.siteId === ALL_SITES ? null : r.siteId }));
+      .map((r) => ({
+        role: r.role,
+        siteId: SEPARATED_ROLES.includes(r.role) || r.siteId === ALL_SITES ? null : r.siteId,
+      }));
 
   const save = async (values: Values) => {
     if (!editing) return;
@@ -185,7 +239,10 @@ export default function UsersPage() {
     };
     try {
       if (editing.mode === 'create') {
-        const result = await api.post<{ user: UserRow; initialPassword: string }>('/api/users', { username: values.username.trim(), ...common });
+        const result = await api.post<{ user: UserRow; initialPassword: string }>('/api/users', {
+          username: values.username.trim(),
+          ...common,
+        });
         setEditing(null);
         setInitialPassword({ username: result.user.username, password: result.initialPassword });
         toastSuccess(`已创建用户“${result.user.displayName}”`);
@@ -222,7 +279,9 @@ export default function UsersPage() {
   const toggleDisabled = (u: UserRow) =>
     modal().confirm({
       title: u.disabled ? `启用“${u.displayName}”？` : `停用“${u.displayName}”？`,
-      content: u.disabled ? '启用后该用户可以重新登录。' : '停用后该用户将立即退出登录且不能再登录，账号与操作记录保留。',
+      content: u.disabled
+        ? '启用后该用户可以重新登录。'
+        : '停用后该用户将立即退出登录且不能再登录，账号与操作记录保留。',
       okText: u.disabled ? '启用' : '停用',
       okButtonProps: { danger: !u.disabled },
       cancelText: '取消',
@@ -290,7 +349,10 @@ export default function UsersPage() {
     },
   ];
 
-  const hint = conflictHint((watchedRoles ?? []).map((r) => r?.role), roleNames);
+  const hint = conflictHint(
+    (watchedRoles ?? []).map((r) => r?.role),
+    roleNames,
+  );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -361,7 +423,12 @@ export default function UsersPage() {
             <Input maxLength={50} autoComplete="off" />
           </Form.Item>
           <Form.Item label="所属部门" name="departmentId">
-            <Select allowClear options={departmentOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="选择部门" />
+            <Select
+              allowClear
+              options={departmentOptions}
+              showSearch={{ optionFilterProp: 'label' }}
+              placeholder="选择部门"
+            />
           </Form.Item>
           <Form.Item label="电子邮箱" name="email" rules={[{ type: 'email', message: '电子邮箱格式不正确' }]}>
             <Input maxLength={200} autoComplete="off" inputMode="email" />
@@ -387,7 +454,8 @@ export default function UsersPage() {
                             placeholder="选择角色"
                             aria-label={`第 ${i + 1} 个角色`}
                             onChange={(value: RoleName) => {
-                              if (SEPARATED_ROLES.includes(value)) form.setFieldValue(['roles', field.name, 'siteId'], ALL_SITES);
+                              if (SEPARATED_ROLES.includes(value))
+                                form.setFieldValue(['roles', field.name, 'siteId'], ALL_SITES);
                             }}
                           />
                         </Form.Item>
@@ -399,11 +467,19 @@ export default function UsersPage() {
                             aria-label={`第 ${i + 1} 个角色的适用站点`}
                           />
                         </Form.Item>
-                        <Button icon={<DeleteOutlined aria-hidden />} onClick={() => remove(field.name)} aria-label={`删除第 ${i + 1} 个角色`} />
+                        <Button
+                          icon={<DeleteOutlined aria-hidden />}
+                          onClick={() => remove(field.name)}
+                          aria-label={`删除第 ${i + 1} 个角色`}
+                        />
                       </Space>
                     );
                   })}
-                  <Button type="dashed" icon={<PlusOutlined aria-hidden />} onClick={() => add({ role: undefined, siteId: ALL_SITES })}>
+                  <Button
+                    type="dashed"
+                    icon={<PlusOutlined aria-hidden />}
+                    onClick={() => add({ role: undefined, siteId: ALL_SITES })}
+                  >
                     添加角色
                   </Button>
                 </>

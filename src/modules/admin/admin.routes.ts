@@ -9,7 +9,8 @@ import type { AppContext } from '../../context.ts';
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/admin');
 
 // Ant Design injects its styles at run time, hence 'unsafe-inline' for styles only; scripts stay 'self'.
-const ADMIN_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+const ADMIN_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
 export async function adminRoutes(app: App, _ctx: AppContext): Promise<void> {
   const indexFile = path.join(ADMIN_DIST, 'index.html');
@@ -21,7 +22,8 @@ export async function adminRoutes(app: App, _ctx: AppContext): Promise<void> {
       reply.header('x-content-type-options', 'nosniff');
       reply.header('referrer-policy', 'same-origin');
       reply.header('x-frame-options', 'DENY');
-      if (request.url.startsWith('/admin/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      if (request.url.startsWith('/admin/assets/'))
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
       else reply.header('cache-control', 'no-store');
     });
     if (built) {
@@ -29,7 +31,12 @@ export async function adminRoutes(app: App, _ctx: AppContext): Promise<void> {
     }
     const sendIndex = async (_request: unknown, reply: import('fastify').FastifyReply) => {
       if (!built) {
-        return reply.type('text/html; charset=utf-8').status(503).send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>管理后台未构建</title><p>管理后台尚未构建，请运行 <code>npm run build:admin</code>。</p></html>');
+        return reply
+          .type('text/html; charset=utf-8')
+          .status(503)
+          .send(
+            '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>管理后台未构建</title><p>管理后台尚未构建，请运行 <code>npm run build:admin</code>。</p></html>',
+          );
       }
       return reply.type('text/html; charset=utf-8').send(fs.createReadStream(indexFile));
     };
@@ -38,7 +45,8 @@ export async function adminRoutes(app: App, _ctx: AppContext): Promise<void> {
     scope.get('/admin/*', async (request, reply) => {
       const rel = (request.params as { '*': string })['*'];
       const file = path.join(ADMIN_DIST, rel);
-      if (built && rel && file.startsWith(ADMIN_DIST) && fs.existsSync(file) && fs.statSync(file).isFile()) return reply.sendFile(rel);
+      if (built && rel && file.startsWith(ADMIN_DIST) && fs.existsSync(file) && fs.statSync(file).isFile())
+        return reply.sendFile(rel);
       return sendIndex(request, reply);
     });
   });

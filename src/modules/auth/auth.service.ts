@@ -40,13 +40,23 @@ export class AuthService {
     return this.clock.now().toISOString();
   }
 
-  async login(username: string, password: string, ip: string, userAgent: string): Promise<{ token: string; auth: AuthContext }> {
+  async login(
+    username: string,
+    password: string,
+    ip: string,
+    userAgent: string,
+  ): Promise<{ token: string; auth: AuthContext }> {
     const policy = await loadPolicy(this.db);
     const now = this.clock.now();
     const actor: Actor = { userId: null, username, ip };
     const windowStart = new Date(now.getTime() - policy.lockMinutes * MINUTE).toISOString();
     if ((await sessions.countIpFailuresSince(this.db, ip, windowStart)) >= policy.maxFailuresPerIp) {
-      await this.audit.recordAlone(actor, { action: 'auth.login', targetType: 'user', outcome: 'failure', detail: { reason: 'ip-throttled' } });
+      await this.audit.recordAlone(actor, {
+        action: 'auth.login',
+        targetType: 'user',
+        outcome: 'failure',
+        detail: { reason: 'ip-throttled' },
+      });
       throw new AppError('TOO_MANY_ATTEMPTS');
     }
     const user = await users.findByUsername(this.db, username);
@@ -58,11 +68,23 @@ export class AuthService {
     const known = user!;
     const knownActor: Actor = { userId: known.id, username: known.username, ip };
     if (known.locked_until && known.locked_until > now.toISOString()) {
-      await this.audit.recordAlone(knownActor, { action: 'auth.login', targetType: 'user', targetId: known.id, outcome: 'failure', detail: { reason: 'locked' } });
+      await this.audit.recordAlone(knownActor, {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: known.id,
+        outcome: 'failure',
+        detail: { reason: 'locked' },
+      });
       throw new AppError('ACCOUNT_LOCKED');
     }
     if (known.disabled) {
-      await this.audit.recordAlone(knownActor, { action: 'auth.login', targetType: 'user', targetId: known.id, outcome: 'failure', detail: { reason: 'disabled' } });
+      await this.audit.recordAlone(knownActor, {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: known.id,
+        outcome: 'failure',
+        detail: { reason: 'disabled' },
+      });
       throw new AppError('ACCOUNT_DISABLED');
     }
     if (!(await verifyPassword(known.password_hash, password))) {
@@ -73,11 +95,22 @@ export class AuthService {
 
   private async rejectLogin(actor: Actor, ip: string, username: string, reason: string): Promise<never> {
     await sessions.recordLoginFailure(this.db, ip, username, this.nowIso());
-    await this.audit.recordAlone(actor, { action: 'auth.login', targetType: 'user', outcome: 'failure', detail: { reason } });
+    await this.audit.recordAlone(actor, {
+      action: 'auth.login',
+      targetType: 'user',
+      outcome: 'failure',
+      detail: { reason },
+    });
     throw new AppError('LOGIN_FAILED');
   }
 
-  private async countFailure(userId: number, previous: number, policy: SecurityPolicy, actor: Actor, ip: string): Promise<never> {
+  private async countFailure(
+    userId: number,
+    previous: number,
+    policy: SecurityPolicy,
+    actor: Actor,
+    ip: string,
+  ): Promise<never> {
     const failures = previous + 1;
     const lock = failures >= policy.maxFailedLogins;
     const at = this.nowIso();
@@ -85,7 +118,9 @@ export class AuthService {
     await this.db.transaction().execute(async (trx) => {
       await users.updateUser(trx, userId, {
         failed_logins: lock ? 0 : failures,
-        ...(lock ? { locked_until: new Date(this.clock.now().getTime() + policy.lockMinutes * MINUTE).toISOString() } : {}),
+        ...(lock
+          ? { locked_until: new Date(this.clock.now().getTime() + policy.lockMinutes * MINUTE).toISOString() }
+          : {}),
       });
       await this.audit.record(trx, actor, {
         action: lock ? 'auth.lock' : 'auth.login',
@@ -141,7 +176,8 @@ export class AuthService {
       throw new AppError('UNAUTHENTICATED');
     }
     // Refresh the idle timer at most once a minute to keep reads cheap.
-    if (options.touch !== false && now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE) await sessions.touchSession(this.db, id, now.toISOString());
+    if (options.touch !== false && now.getTime() - new Date(session.last_seen_at).getTime() > MINUTE)
+      await sessions.touchSession(this.db, id, now.toISOString());
     const maxAge = policy.passwordMaxAgeDays * DAY;
     return {
       userId: user.id,
@@ -165,21 +201,37 @@ export class AuthService {
   async changePassword(auth: AuthContext, current: string, next: string): Promise<void> {
     const user = await users.findById(this.db, auth.userId);
     if (!user || !(await verifyPassword(user.password_hash, current))) {
-      await this.audit.recordAlone(auth.actor, { action: 'auth.password', targetType: 'user', targetId: auth.userId, outcome: 'failure', detail: { reason: 'wrong-current' } });
+      await this.audit.recordAlone(auth.actor, {
+        action: 'auth.password',
+        targetType: 'user',
+        targetId: auth.userId,
+        outcome: 'failure',
+        detail: { reason: 'wrong-current' },
+      });
       throw new AppError('PASSWORD_WRONG');
     }
     const policy = await loadPolicy(this.db);
     const problems = passwordProblems(next, policy, user.username);
-    if (problems.length) throw new AppError('PASSWORD_POLICY', `新密码不符合密码策略：${problems.join('；')}`, { problems });
-    const previous = [user.password_hash, ...(await users.recentPasswordHashes(this.db, user.id, policy.passwordHistory))];
+    if (problems.length)
+      throw new AppError('PASSWORD_POLICY', `新密码不符合密码策略：${problems.join('；')}`, { problems });
+    const previous = [
+      user.password_hash,
+      ...(await users.recentPasswordHashes(this.db, user.id, policy.passwordHistory)),
+    ];
     for (const old of previous.slice(0, Math.max(1, policy.passwordHistory))) {
-      if (await verifyPassword(old, next)) throw new AppError('PASSWORD_REUSED', `新密码不能与最近 ${policy.passwordHistory} 次使用过的密码相同`);
+      if (await verifyPassword(old, next))
+        throw new AppError('PASSWORD_REUSED', `新密码不能与最近 ${policy.passwordHistory} 次使用过的密码相同`);
     }
     const at = this.nowIso();
     const newHash = await hashPassword(next);
     await this.db.transaction().execute(async (trx) => {
       await users.addPasswordHistory(trx, user.id, user.password_hash, at);
-      await users.updateUser(trx, user.id, { password_hash: newHash, must_change_password: 0, password_changed_at: at, updated_at: at });
+      await users.updateUser(trx, user.id, {
+        password_hash: newHash,
+        must_change_password: 0,
+        password_changed_at: at,
+        updated_at: at,
+      });
       await this.audit.record(trx, auth.actor, { action: 'auth.password', targetType: 'user', targetId: user.id });
     });
     // Other sessions of this account end: whoever else held the old password is logged out.

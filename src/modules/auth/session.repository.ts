@@ -3,7 +3,8 @@ import type { Session } from '../../platform/db/schema.ts';
 
 export const insertSession = (db: Db, session: Session) => db.insertInto('sessions').values(session).execute();
 
-export const findSession = (db: Db, id: string) => db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+export const findSession = (db: Db, id: string) =>
+  db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const touchSession = (db: Db, id: string, at: string) =>
   db.updateTable('sessions').set({ last_seen_at: at }).where('id', '=', id).execute();
@@ -16,7 +17,8 @@ export const deleteUserSessions = (db: Db, userId: number, exceptId?: string) =>
   return q.execute();
 };
 
-export const deleteExpiredSessions = (db: Db, now: string) => db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+export const deleteExpiredSessions = (db: Db, now: string) =>
+  db.deleteFrom('sessions').where('expires_at', '<', now).execute();
 
 export const recordLoginFailure = (db: Db, ip: string, username: string, at: string) =>
   db.insertInto('login_failures').values({ ip, username, at }).execute();
@@ -31,4 +33,5 @@ export async function countIpFailuresSince(db: Db, ip: string, since: string): P
   return Number(row.n);
 }
 
-export const pruneLoginFailures = (db: Db, before: string) => db.deleteFrom('login_failures').where('at', '<', before).execute();
+export const pruneLoginFailures = (db: Db, before: string) =>
+  db.deleteFrom('login_failures').where('at', '<', before).execute();

@@ -7,16 +7,24 @@ test(`the demo site carries all 58 columns of 附件1 with their departments and
   try {
     const tree = await env.ctx.columns.tree(await mainSiteId(env.ctx));
     assert.equal(tree.flat.length, 58);
-    assert.deepEqual(tree.roots.map((c) => c.name), ['部门概况', '工作动态', '三服务', '党务公开', '公众调查', '政务公开']);
+    assert.deepEqual(
+      tree.roots.map((c) => c.name),
+      ['部门概况', '工作动态', '三服务', '党务公开', '公众调查', '政务公开'],
+    );
     const deps = new Map((await env.ctx.departments.list(await mainSiteId(env.ctx))).map((d) => [d.id, d.name]));
     const col = (path: string) => {
       const found = tree.flat.find((c) => {
         const names: string[] = [];
-        for (let n: typeof c | undefined = c; n; n = n.parentId === null ? undefined : tree.byId.get(n.parentId)) names.unshift(n.name);
+        for (let n: typeof c | undefined = c; n; n = n.parentId === null ? undefined : tree.byId.get(n.parentId))
+          names.unshift(n.name);
         return names.join('/') === path;
       });
       assert.ok(found, path);
-      return { ...found, lead: found.leadDepartmentName, coop: found.cooperatingDepartmentIds.map((id) => deps.get(id)).sort() };
+      return {
+        ...found,
+        lead: found.leadDepartmentName,
+        coop: found.cooperatingDepartmentIds.map((id) => deps.get(id)).sort(),
+      };
     };
     const bmdt = col('工作动态/部门动态');
     assert.equal(bmdt.lead, '综合处');

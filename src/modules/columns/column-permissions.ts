@@ -9,11 +9,17 @@ export interface Writer {
   grantedColumnIds: number[];
 }
 
-export function canWriteColumn(writer: Writer, column: Pick<ColumnNode, 'id' | 'siteId' | 'leadDepartmentId' | 'cooperatingDepartmentIds'>): boolean {
-  const onSite = (role: string) => writer.grants.some((g) => g.role === role && (g.siteId === null || g.siteId === column.siteId));
+export function canWriteColumn(
+  writer: Writer,
+  column: Pick<ColumnNode, 'id' | 'siteId' | 'leadDepartmentId' | 'cooperatingDepartmentIds'>,
+): boolean {
+  const onSite = (role: string) =>
+    writer.grants.some((g) => g.role === role && (g.siteId === null || g.siteId === column.siteId));
   if (onSite('site_admin')) return true;
   if (!onSite('editor')) return false;
   if (writer.grantedColumnIds.includes(column.id)) return true;
   if (writer.departmentId === null) return false;
-  return column.leadDepartmentId === writer.departmentId || column.cooperatingDepartmentIds.includes(writer.departmentId);
+  return (
+    column.leadDepartmentId === writer.departmentId || column.cooperatingDepartmentIds.includes(writer.departmentId)
+  );
 }

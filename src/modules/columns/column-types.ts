@@ -2,8 +2,18 @@
 // 政策文件 within 6 months, 概况/机构职能/领导信息 must exist …). Values are the Chinese names used in the
 // ColumnType meta tag.
 export const COLUMN_TYPES = [
-  '动态要闻', '通知公告', '政策文件', '政策解读', '概况信息', '机构职能', '领导信息',
-  '办事服务', '互动交流', '信息公开', '数据发布', '其他',
+  '动态要闻',
+  '通知公告',
+  '政策文件',
+  '政策解读',
+  '概况信息',
+  '机构职能',
+  '领导信息',
+  '办事服务',
+  '互动交流',
+  '信息公开',
+  '数据发布',
+  '其他',
 ] as const;
 
 export type ColumnType = (typeof COLUMN_TYPES)[number];

@@ -6,7 +6,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export const listColumns = (db: Executor, siteId: number) =>
   db.selectFrom('columns').selectAll().where('site_id', '=', siteId).orderBy('sort').orderBy('id').execute();
 
-export const findColumn = (db: Executor, id: number) => db.selectFrom('columns').selectAll().where('id', '=', id).executeTakeFirst();
+export const findColumn = (db: Executor, id: number) =>
+  db.selectFrom('columns').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const children = (db: Executor, siteId: number, parentId: number | null) =>
   db
@@ -38,12 +39,17 @@ export async function cooperatorsBySite(db: Executor, siteId: number) {
 }
 
 export const cooperatorsOf = async (db: Executor, columnId: number) =>
-  (await db.selectFrom('column_departments').select('department_id').where('column_id', '=', columnId).execute()).map((r) => r.department_id);
+  (await db.selectFrom('column_departments').select('department_id').where('column_id', '=', columnId).execute()).map(
+    (r) => r.department_id,
+  );
 
 export async function replaceCooperators(trx: Executor, columnId: number, departmentIds: number[]): Promise<void> {
   await trx.deleteFrom('column_departments').where('column_id', '=', columnId).execute();
   if (departmentIds.length > 0) {
-    await trx.insertInto('column_departments').values(departmentIds.map((department_id) => ({ column_id: columnId, department_id }))).execute();
+    await trx
+      .insertInto('column_departments')
+      .values(departmentIds.map((department_id) => ({ column_id: columnId, department_id })))
+      .execute();
   }
 }
 

@@ -14,12 +14,17 @@ const Fields = {
   leadDepartmentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()], { description: '牵头部门' }),
   cooperatingDepartmentIds: Type.Array(Type.Integer({ minimum: 1 }), { maxItems: 50, description: '配合部门' }),
   openCooperation: Type.Boolean({ description: '配合部门含“相关处室、事业单位”' }),
-  maxUpdateDays: Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()], { description: '最长更新周期（天）' }),
+  maxUpdateDays: Type.Union([Type.Integer({ minimum: 1, maximum: 3650 }), Type.Null()], {
+    description: '最长更新周期（天）',
+  }),
 };
 
 export const ColumnUpdate = Type.Object(Fields, { additionalProperties: false });
 export type ColumnUpdate = Static<typeof ColumnUpdate>;
-export const ColumnCreate = Type.Object({ ...Fields, parentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]) }, { additionalProperties: false });
+export const ColumnCreate = Type.Object(
+  { ...Fields, parentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]) },
+  { additionalProperties: false },
+);
 export type ColumnCreate = Static<typeof ColumnCreate>;
 export const ColumnMove = Type.Object(
   { parentId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]), index: Type.Integer({ minimum: 0 }) },
@@ -53,13 +58,28 @@ export interface ColumnNode {
 }
 
 const NodeProps = {
-  id: Type.Integer(), siteId: Type.Integer(), parentId: Type.Union([Type.Integer(), Type.Null()]), name: Type.String(),
-  fullName: Type.Union([Type.String(), Type.Null()]), slug: Type.String(), path: Type.String(), columnType: Type.String(),
-  kind: Type.String(), linkUrl: Type.Union([Type.String(), Type.Null()]), description: Type.String(), keywords: Type.String(),
-  sort: Type.Integer(), visible: Type.Boolean(), leadDepartmentId: Type.Union([Type.Integer(), Type.Null()]),
-  leadDepartmentName: Type.Union([Type.String(), Type.Null()]), cooperatingDepartmentIds: Type.Array(Type.Integer()),
-  openCooperation: Type.Boolean(), maxUpdateDays: Type.Union([Type.Integer(), Type.Null()]), marker: Type.Union([Type.String(), Type.Null()]),
-  contentCount: Type.Integer(), depth: Type.Integer(),
+  id: Type.Integer(),
+  siteId: Type.Integer(),
+  parentId: Type.Union([Type.Integer(), Type.Null()]),
+  name: Type.String(),
+  fullName: Type.Union([Type.String(), Type.Null()]),
+  slug: Type.String(),
+  path: Type.String(),
+  columnType: Type.String(),
+  kind: Type.String(),
+  linkUrl: Type.Union([Type.String(), Type.Null()]),
+  description: Type.String(),
+  keywords: Type.String(),
+  sort: Type.Integer(),
+  visible: Type.Boolean(),
+  leadDepartmentId: Type.Union([Type.Integer(), Type.Null()]),
+  leadDepartmentName: Type.Union([Type.String(), Type.Null()]),
+  cooperatingDepartmentIds: Type.Array(Type.Integer()),
+  openCooperation: Type.Boolean(),
+  maxUpdateDays: Type.Union([Type.Integer(), Type.Null()]),
+  marker: Type.Union([Type.String(), Type.Null()]),
+  contentCount: Type.Integer(),
+  depth: Type.Integer(),
 };
 
 export const ColumnNodeSchema = Type.Object(

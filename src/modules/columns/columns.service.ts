@@ -58,13 +58,29 @@ export class ColumnsService {
     const byId = new Map<number, ColumnNode>();
     for (const c of rows) {
       byId.set(c.id, {
-        id: c.id, siteId: c.site_id, parentId: c.parent_id, name: c.name, fullName: c.full_name, slug: c.slug, path: '',
-        columnType: c.column_type, kind: c.kind, linkUrl: c.link_url, description: c.description, keywords: c.keywords,
-        sort: c.sort, visible: c.visible === 1, leadDepartmentId: c.lead_department_id,
+        id: c.id,
+        siteId: c.site_id,
+        parentId: c.parent_id,
+        name: c.name,
+        fullName: c.full_name,
+        slug: c.slug,
+        path: '',
+        columnType: c.column_type,
+        kind: c.kind,
+        linkUrl: c.link_url,
+        description: c.description,
+        keywords: c.keywords,
+        sort: c.sort,
+        visible: c.visible === 1,
+        leadDepartmentId: c.lead_department_id,
         leadDepartmentName: c.lead_department_id ? (deptName.get(c.lead_department_id) ?? null) : null,
         cooperatingDepartmentIds: cooperators.filter((k) => k.column_id === c.id).map((k) => k.department_id),
-        openCooperation: c.open_cooperation === 1, maxUpdateDays: c.max_update_days, marker: c.marker,
-        contentCount: counts.get(c.id) ?? 0, depth: 0, children: [],
+        openCooperation: c.open_cooperation === 1,
+        maxUpdateDays: c.max_update_days,
+        marker: c.marker,
+        contentCount: counts.get(c.id) ?? 0,
+        depth: 0,
+        children: [],
       });
     }
     const roots: ColumnNode[] = [];
@@ -99,22 +115,39 @@ export class ColumnsService {
     return row.site_id;
   }
 
-  private async checkReferences(siteId: number, input: ColumnUpdate, parentId: number | null, selfId: number | null): Promise<void> {
+  private async checkReferences(
+    siteId: number,
+    input: ColumnUpdate,
+    parentId: number | null,
+    selfId: number | null,
+  ): Promise<void> {
     const departments = await departmentsRepo.listDepartments(this.db, siteId);
     const known = new Set(departments.map((d) => d.id));
-    const unknown = [input.leadDepartmentId, ...input.cooperatingDepartmentIds].filter((id) => id !== null && !known.has(id));
+    const unknown = [input.leadDepartmentId, ...input.cooperatingDepartmentIds].filter(
+      (id) => id !== null && !known.has(id),
+    );
     if (unknown.length) throw new AppError('VALIDATION_FAILED', '牵头或配合部门不属于本站点');
     const siblings = await repo.children(this.db, siteId, parentId);
     if (siblings.some((s) => s.slug === input.slug && s.id !== selfId)) throw new AppError('SLUG_TAKEN');
-    if (input.kind === 'link' && !input.linkUrl) throw new AppError('VALIDATION_FAILED', '外部链接栏目必须填写链接地址');
+    if (input.kind === 'link' && !input.linkUrl)
+      throw new AppError('VALIDATION_FAILED', '外部链接栏目必须填写链接地址');
   }
 
   private fields(input: ColumnUpdate) {
     return {
-      name: input.name.trim(), full_name: input.fullName?.trim() || null, slug: input.slug, column_type: input.columnType,
-      kind: input.kind, link_url: input.kind === 'link' ? (input.linkUrl ?? null) : null, description: input.description.trim(),
-      keywords: input.keywords.trim(), visible: flag(input.visible), lead_department_id: input.leadDepartmentId,
-      open_cooperation: flag(input.openCooperation), max_update_days: input.maxUpdateDays, marker: markerFor(input.maxUpdateDays),
+      name: input.name.trim(),
+      full_name: input.fullName?.trim() || null,
+      slug: input.slug,
+      column_type: input.columnType,
+      kind: input.kind,
+      link_url: input.kind === 'link' ? (input.linkUrl ?? null) : null,
+      description: input.description.trim(),
+      keywords: input.keywords.trim(),
+      visible: flag(input.visible),
+      lead_department_id: input.leadDepartmentId,
+      open_cooperation: flag(input.openCooperation),
+      max_update_days: input.maxUpdateDays,
+      marker: markerFor(input.maxUpdateDays),
     };
   }
 
@@ -128,11 +161,21 @@ export class ColumnsService {
     const id = await this.db.transaction().execute(async (trx) => {
       const siblings = await repo.children(trx, siteId, input.parentId);
       const newId = await repo.insertColumn(trx, {
-        ...this.fields(input), site_id: siteId, parent_id: input.parentId,
-        sort: siblings.length ? Math.max(...siblings.map((s) => s.sort)) + 1 : 0, created_at: at, updated_at: at,
+        ...this.fields(input),
+        site_id: siteId,
+        parent_id: input.parentId,
+        sort: siblings.length ? Math.max(...siblings.map((s) => s.sort)) + 1 : 0,
+        created_at: at,
+        updated_at: at,
       });
       await repo.replaceCooperators(trx, newId, [...new Set(input.cooperatingDepartmentIds)]);
-      await this.audit.record(trx, actor, { action: 'column.create', targetType: 'column', targetId: newId, siteId, detail: { after: input } });
+      await this.audit.record(trx, actor, {
+        action: 'column.create',
+        targetType: 'column',
+        targetId: newId,
+        siteId,
+        detail: { after: input },
+      });
       return newId;
     });
     await this.changed(siteId);
@@ -146,7 +189,13 @@ export class ColumnsService {
       await repo.updateColumn(trx, id, { ...this.fields(input), updated_at: this.clock.now().toISOString() });
       await repo.replaceCooperators(trx, id, [...new Set(input.cooperatingDepartmentIds)]);
       const { children: _c, ...beforeFlat } = before;
-      await this.audit.record(trx, actor, { action: 'column.update', targetType: 'column', targetId: id, siteId: before.siteId, detail: { before: beforeFlat, after: input } });
+      await this.audit.record(trx, actor, {
+        action: 'column.update',
+        targetType: 'column',
+        targetId: id,
+        siteId: before.siteId,
+        detail: { before: beforeFlat, after: input },
+      });
     });
     await this.changed(before.siteId);
     return this.get(id);
@@ -174,7 +223,10 @@ export class ColumnsService {
         await repo.updateColumn(trx, s.id, s.id === id ? { parent_id: parentId, sort, updated_at: at } : { sort });
       }
       await this.audit.record(trx, actor, {
-        action: 'column.move', targetType: 'column', targetId: id, siteId: column.site_id,
+        action: 'column.move',
+        targetType: 'column',
+        targetId: id,
+        siteId: column.site_id,
         detail: { before: { parentId: column.parent_id, sort: column.sort }, after: { parentId, index } },
       });
     });
@@ -187,7 +239,13 @@ export class ColumnsService {
     await this.db.transaction().execute(async (trx) => {
       await repo.deleteColumn(trx, id);
       const { children: _c, ...beforeFlat } = node;
-      await this.audit.record(trx, actor, { action: 'column.delete', targetType: 'column', targetId: id, siteId: node.siteId, detail: { before: beforeFlat } });
+      await this.audit.record(trx, actor, {
+        action: 'column.delete',
+        targetType: 'column',
+        targetId: id,
+        siteId: node.siteId,
+        detail: { before: beforeFlat },
+      });
     });
     await this.changed(node.siteId);
   }

@@ -11,24 +11,43 @@ export async function insertItem(db: Executor, row: ItemRow): Promise<number> {
 export const updateItem = (db: Executor, id: number, changes: Partial<ItemRow>) =>
   db.updateTable('content_items').set(changes).where('id', '=', id).execute();
 
-export const findItem = (db: Executor, id: number) => db.selectFrom('content_items').selectAll().where('id', '=', id).executeTakeFirst();
+export const findItem = (db: Executor, id: number) =>
+  db.selectFrom('content_items').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function listItems(
   db: Executor,
   siteId: number,
-  filter: { columnId?: number; status?: string; type?: string; q?: string; createdBy?: number; columnIds?: number[]; reviewState?: string },
+  filter: {
+    columnId?: number;
+    status?: string;
+    type?: string;
+    q?: string;
+    createdBy?: number;
+    columnIds?: number[];
+    reviewState?: string;
+  },
   limit: number,
   offset: number,
 ) {
   let q = db.selectFrom('content_items').where('site_id', '=', siteId);
   if (filter.columnId) q = q.where('column_id', '=', filter.columnId);
-  if (filter.columnIds) q = filter.columnIds.length ? q.where('column_id', 'in', filter.columnIds) : q.where('id', '=', -1);
+  if (filter.columnIds)
+    q = filter.columnIds.length ? q.where('column_id', 'in', filter.columnIds) : q.where('id', '=', -1);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.type) q = q.where('type', '=', filter.type);
   if (filter.createdBy) q = q.where('created_by', '=', filter.createdBy);
   if (filter.q) q = q.where('title', 'like', `%${filter.q}%`);
   if (filter.reviewState === 'none') {
-    q = q.where((eb) => eb.not(eb.exists(eb.selectFrom('review_requests').select('review_requests.id').whereRef('review_requests.content_id', '=', 'content_items.id'))));
+    q = q.where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('review_requests')
+            .select('review_requests.id')
+            .whereRef('review_requests.content_id', '=', 'content_items.id'),
+        ),
+      ),
+    );
   } else if (filter.reviewState) {
     // The state of the item's latest submission.
     const state = filter.reviewState;
@@ -42,7 +61,11 @@ export async function listItems(
           .where((inner) =>
             inner.not(
               inner.exists(
-                inner.selectFrom('review_requests as newer').select('newer.id').whereRef('newer.content_id', '=', 'latest.content_id').whereRef('newer.id', '>', 'latest.id'),
+                inner
+                  .selectFrom('review_requests as newer')
+                  .select('newer.id')
+                  .whereRef('newer.content_id', '=', 'latest.content_id')
+                  .whereRef('newer.id', '>', 'latest.id'),
               ),
             ),
           ),
@@ -56,7 +79,10 @@ export async function listItems(
   return { items, total: Number(count.n) };
 }
 
-export async function insertVersion(db: Executor, row: { content_id: number; version: number; snapshot: string; created_by: number; created_at: string; note: string }) {
+export async function insertVersion(
+  db: Executor,
+  row: { content_id: number; version: number; snapshot: string; created_by: number; created_at: string; note: string },
+) {
   await db.insertInto('content_versions').values(row).execute();
 }
 
@@ -64,39 +90,67 @@ export const listVersions = (db: Executor, contentId: number) =>
   db
     .selectFrom('content_versions')
     .leftJoin('users', 'users.id', 'content_versions.created_by')
-    .select(['content_versions.version', 'content_versions.created_at', 'content_versions.note', 'users.display_name as author'])
+    .select([
+      'content_versions.version',
+      'content_versions.created_at',
+      'content_versions.note',
+      'users.display_name as author',
+    ])
     .where('content_id', '=', contentId)
     .orderBy('version', 'desc')
     .execute();
 
 export const findVersion = (db: Executor, contentId: number, version: number) =>
-  db.selectFrom('content_versions').selectAll().where('content_id', '=', contentId).where('version', '=', version).executeTakeFirst();
+  db
+    .selectFrom('content_versions')
+    .selectAll()
+    .where('content_id', '=', contentId)
+    .where('version', '=', version)
+    .executeTakeFirst();
 
 export async function replaceExtraColumns(db: Executor, contentId: number, columnIds: number[]) {
   await db.deleteFrom('content_columns').where('content_id', '=', contentId).execute();
-  if (columnIds.length) await db.insertInto('content_columns').values(columnIds.map((column_id) => ({ content_id: contentId, column_id }))).execute();
+  if (columnIds.length)
+    await db
+      .insertInto('content_columns')
+      .values(columnIds.map((column_id) => ({ content_id: contentId, column_id })))
+      .execute();
 }
 
-export async function replaceAttachments(db: Executor, contentId: number, attachments: { fileId: number; name: string }[]) {
+export async function replaceAttachments(
+  db: Executor,
+  contentId: number,
+  attachments: { fileId: number; name: string }[],
+) {
   await db.deleteFrom('content_attachments').where('content_id', '=', contentId).execute();
   if (attachments.length) {
-    await db.insertInto('content_attachments').values(attachments.map((a, sort) => ({ content_id: contentId, file_id: a.fileId, name: a.name, sort }))).execute();
+    await db
+      .insertInto('content_attachments')
+      .values(attachments.map((a, sort) => ({ content_id: contentId, file_id: a.fileId, name: a.name, sort })))
+      .execute();
   }
 }
 
 export async function replacePolicyLinks(db: Executor, interpretationId: number, policyIds: number[]) {
   await db.deleteFrom('content_links').where('interpretation_id', '=', interpretationId).execute();
   if (policyIds.length) {
-    await db.insertInto('content_links').values(policyIds.map((policy_id) => ({ interpretation_id: interpretationId, policy_id }))).execute();
+    await db
+      .insertInto('content_links')
+      .values(policyIds.map((policy_id) => ({ interpretation_id: interpretationId, policy_id })))
+      .execute();
   }
 }
 
 export async function policiesOf(db: Executor, interpretationId: number): Promise<number[]> {
-  return (await db.selectFrom('content_links').select('policy_id').where('interpretation_id', '=', interpretationId).execute()).map((r) => r.policy_id);
+  return (
+    await db.selectFrom('content_links').select('policy_id').where('interpretation_id', '=', interpretationId).execute()
+  ).map((r) => r.policy_id);
 }
 
 export async function interpretationsOf(db: Executor, policyId: number): Promise<number[]> {
-  return (await db.selectFrom('content_links').select('interpretation_id').where('policy_id', '=', policyId).execute()).map((r) => r.interpretation_id);
+  return (
+    await db.selectFrom('content_links').select('interpretation_id').where('policy_id', '=', policyId).execute()
+  ).map((r) => r.interpretation_id);
 }
 
 export async function countByColumn(db: Executor, siteId: number): Promise<Map<number, number>> {
@@ -110,18 +164,36 @@ export async function countByColumn(db: Executor, siteId: number): Promise<Map<n
 }
 
 export async function indexNumbersLike(db: Executor, siteId: number, prefix: string): Promise<string[]> {
-  return (await db.selectFrom('content_items').select('index_no').where('site_id', '=', siteId).where('index_no', 'like', `${prefix}%`).execute())
+  return (
+    await db
+      .selectFrom('content_items')
+      .select('index_no')
+      .where('site_id', '=', siteId)
+      .where('index_no', 'like', `${prefix}%`)
+      .execute()
+  )
     .map((r) => r.index_no!)
     .filter(Boolean);
 }
 
 export async function itemsByIds(db: Executor, ids: number[]) {
-  return ids.length ? db.selectFrom('content_items').select(['id', 'title', 'type', 'status', 'site_id']).where('id', 'in', ids).execute() : [];
+  return ids.length
+    ? db
+        .selectFrom('content_items')
+        .select(['id', 'title', 'type', 'status', 'site_id'])
+        .where('id', 'in', ids)
+        .execute()
+    : [];
 }
 
 /** The latest review request of each item (for list rows). */
 export async function latestRequests(db: Executor, contentIds: number[]) {
   if (!contentIds.length) return new Map<number, { id: number; state: string }>();
-  const rows = await db.selectFrom('review_requests').select(['id', 'content_id', 'state']).where('content_id', 'in', contentIds).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('review_requests')
+    .select(['id', 'content_id', 'state'])
+    .where('content_id', 'in', contentIds)
+    .orderBy('id')
+    .execute();
   return new Map(rows.map((r) => [r.content_id, { id: r.id, state: r.state }]));
 }

@@ -22,14 +22,35 @@ import { sanitizeRichText } from './sanitize.ts';
 import { nextIndexNumber } from './index-number.ts';
 
 export const STATUS_NAMES: Record<string, string> = {
-  draft: '草稿', scheduled: '待发布', published: '已发布', withdrawn: '已撤稿', classified: '涉密不发布',
+  draft: '草稿',
+  scheduled: '待发布',
+  published: '已发布',
+  withdrawn: '已撤稿',
+  classified: '涉密不发布',
 };
 
-export function snapshotOf(item: ContentItem, extraColumnIds: number[], attachments: { fileId: number; name: string }[], policyIds: number[]): ContentSnapshot {
+export function snapshotOf(
+  item: ContentItem,
+  extraColumnIds: number[],
+  attachments: { fileId: number; name: string }[],
+  policyIds: number[],
+): ContentSnapshot {
   return {
-    type: item.type as ContentType, columnId: item.column_id, extraColumnIds, title: item.title, subtitle: item.subtitle,
-    source: item.source, author: item.author, summary: item.summary, keywords: item.keywords, coverFileId: item.cover_file_id,
-    bodyHtml: item.body_html, fields: JSON.parse(item.fields) as TypeFields, attachments, policyIds, sort: item.sort,
+    type: item.type as ContentType,
+    columnId: item.column_id,
+    extraColumnIds,
+    title: item.title,
+    subtitle: item.subtitle,
+    source: item.source,
+    author: item.author,
+    summary: item.summary,
+    keywords: item.keywords,
+    coverFileId: item.cover_file_id,
+    bodyHtml: item.body_html,
+    fields: JSON.parse(item.fields) as TypeFields,
+    attachments,
+    policyIds,
+    sort: item.sort,
   };
 }
 
@@ -69,32 +90,49 @@ export class ContentService {
   async writableColumns(auth: AuthContext, siteId: number): Promise<ColumnNode[]> {
     const tree = await this.columns.tree(siteId);
     const grantedColumnIds = await this.users.columnGrantsOf(auth.userId);
-    return tree.flat.filter((c) => canWriteColumn({ departmentId: auth.departmentId, grants: auth.grants, grantedColumnIds }, c));
+    return tree.flat.filter((c) =>
+      canWriteColumn({ departmentId: auth.departmentId, grants: auth.grants, grantedColumnIds }, c),
+    );
   }
 
-  private async assertWritable(auth: AuthContext, siteId: number, columnIds: number[], type: ContentType): Promise<void> {
+  private async assertWritable(
+    auth: AuthContext,
+    siteId: number,
+    columnIds: number[],
+    type: ContentType,
+  ): Promise<void> {
     const tree = await this.columns.tree(siteId);
     const writable = new Set((await this.writableColumns(auth, siteId)).map((c) => c.id));
     for (const [i, id] of columnIds.entries()) {
       const column = tree.byId.get(id);
       if (!column) throw new AppError('VALIDATION_FAILED', '所选栏目不属于本站点');
-      if (!writable.has(id)) throw new AppError('FORBIDDEN', `您所在部门不负责“${column.name}”栏目（见栏目任务分解表），不能在此发布`);
-      const misfit = i === 0 ? typeFitsColumn(type, column) : column.kind === 'list' ? null : `“${column.name}”不是信息列表栏目`;
+      if (!writable.has(id))
+        throw new AppError('FORBIDDEN', `您所在部门不负责“${column.name}”栏目（见栏目任务分解表），不能在此发布`);
+      const misfit =
+        i === 0 ? typeFitsColumn(type, column) : column.kind === 'list' ? null : `“${column.name}”不是信息列表栏目`;
       if (misfit) throw new AppError('VALIDATION_FAILED', misfit);
     }
   }
 
   private async assertReferences(siteId: number, snapshot: ContentSnapshot, selfId: number | null): Promise<void> {
-    const fileIds = [...snapshot.attachments.map((a) => a.fileId), ...(snapshot.coverFileId ? [snapshot.coverFileId] : [])];
+    const fileIds = [
+      ...snapshot.attachments.map((a) => a.fileId),
+      ...(snapshot.coverFileId ? [snapshot.coverFileId] : []),
+    ];
     const files = await filesRepo.findFiles(this.db, fileIds);
-    if (files.length !== new Set(fileIds).size || files.some((f) => f.site_id !== siteId)) throw new AppError('VALIDATION_FAILED', '附件或图片不存在或不属于本站点');
+    if (files.length !== new Set(fileIds).size || files.some((f) => f.site_id !== siteId))
+      throw new AppError('VALIDATION_FAILED', '附件或图片不存在或不属于本站点');
     if (snapshot.coverFileId && !files.find((f) => f.id === snapshot.coverFileId)!.mime.startsWith('image/')) {
       throw new AppError('VALIDATION_FAILED', '封面或照片必须是图片');
     }
     if (snapshot.type === 'interpretation') {
-      if (snapshot.policyIds.length === 0) throw new AppError('VALIDATION_FAILED', '政策解读须关联至少一个被解读的政策文件');
+      if (snapshot.policyIds.length === 0)
+        throw new AppError('VALIDATION_FAILED', '政策解读须关联至少一个被解读的政策文件');
       const policies = await repo.itemsByIds(this.db, snapshot.policyIds);
-      if (policies.length !== new Set(snapshot.policyIds).size || policies.some((p) => p.type !== 'policy' || p.site_id !== siteId || p.id === selfId)) {
+      if (
+        policies.length !== new Set(snapshot.policyIds).size ||
+        policies.some((p) => p.type !== 'policy' || p.site_id !== siteId || p.id === selfId)
+      ) {
         throw new AppError('VALIDATION_FAILED', '关联的政策文件不存在或不是本站点的政策文件');
       }
     }
@@ -104,20 +142,40 @@ export class ContentService {
     const fields = (input.fields ?? {}) as TypeFields;
     requireFields(type, fields);
     const attachmentIds = (input.attachments ?? []).map((a) => a.fileId);
-    if (new Set(attachmentIds).size !== attachmentIds.length) throw new AppError('VALIDATION_FAILED', '同一个文件只能作为附件添加一次');
+    if (new Set(attachmentIds).size !== attachmentIds.length)
+      throw new AppError('VALIDATION_FAILED', '同一个文件只能作为附件添加一次');
     return {
-      type, columnId: input.columnId, extraColumnIds: [...new Set(input.extraColumnIds ?? [])].filter((c) => c !== input.columnId),
-      title: input.title.trim(), subtitle: input.subtitle?.trim() ?? '', source: input.source?.trim() ?? '', author: input.author?.trim() ?? '',
-      summary: input.summary?.trim() ?? '', keywords: input.keywords?.trim() ?? '', coverFileId: input.coverFileId ?? null,
-      bodyHtml: sanitizeRichText(input.bodyHtml ?? ''), fields, attachments: input.attachments ?? [],
-      policyIds: type === 'interpretation' ? [...new Set(input.policyIds ?? [])] : [], sort: input.sort ?? 0,
+      type,
+      columnId: input.columnId,
+      extraColumnIds: [...new Set(input.extraColumnIds ?? [])].filter((c) => c !== input.columnId),
+      title: input.title.trim(),
+      subtitle: input.subtitle?.trim() ?? '',
+      source: input.source?.trim() ?? '',
+      author: input.author?.trim() ?? '',
+      summary: input.summary?.trim() ?? '',
+      keywords: input.keywords?.trim() ?? '',
+      coverFileId: input.coverFileId ?? null,
+      bodyHtml: sanitizeRichText(input.bodyHtml ?? ''),
+      fields,
+      attachments: input.attachments ?? [],
+      policyIds: type === 'interpretation' ? [...new Set(input.policyIds ?? [])] : [],
+      sort: input.sort ?? 0,
     };
   }
 
   private rowFields(s: ContentSnapshot) {
     return {
-      column_id: s.columnId, title: s.title, subtitle: s.subtitle, source: s.source, author: s.author, summary: s.summary,
-      keywords: s.keywords, cover_file_id: s.coverFileId, body_html: s.bodyHtml, fields: JSON.stringify(s.fields), sort: s.sort,
+      column_id: s.columnId,
+      title: s.title,
+      subtitle: s.subtitle,
+      source: s.source,
+      author: s.author,
+      summary: s.summary,
+      keywords: s.keywords,
+      cover_file_id: s.coverFileId,
+      body_html: s.bodyHtml,
+      fields: JSON.stringify(s.fields),
+      sort: s.sort,
     };
   }
 
@@ -133,18 +191,50 @@ export class ContentService {
     await this.assertReferences(siteId, snapshot, null);
     const site = await this.sites.get(siteId);
     const at = this.clock.now().toISOString();
-    const indexNo = input.type === 'policy'
-      ? await nextIndexNumber(this.db, siteId, { siteIdCode: site.siteIdCode, year: shanghaiDate(at).slice(0, 4), theme: snapshot.fields.theme ?? '' })
-      : null;
+    const indexNo =
+      input.type === 'policy'
+        ? await nextIndexNumber(this.db, siteId, {
+            siteIdCode: site.siteIdCode,
+            year: shanghaiDate(at).slice(0, 4),
+            theme: snapshot.fields.theme ?? '',
+          })
+        : null;
     return this.db.transaction().execute(async (trx) => {
       const id = await repo.insertItem(trx, {
-        ...this.rowFields(snapshot), site_id: siteId, type: input.type, status: 'draft', index_no: indexNo, department_id: auth.departmentId,
-        created_by: auth.userId, version: 1, published_version: null, first_published_at: null, last_published_at: null, publish_at: null,
-        withdraw_at: null, withdrawn_at: null, withdraw_reason: null, created_at: at, updated_at: at,
+        ...this.rowFields(snapshot),
+        site_id: siteId,
+        type: input.type,
+        status: 'draft',
+        index_no: indexNo,
+        department_id: auth.departmentId,
+        created_by: auth.userId,
+        version: 1,
+        published_version: null,
+        first_published_at: null,
+        last_published_at: null,
+        publish_at: null,
+        withdraw_at: null,
+        withdrawn_at: null,
+        withdraw_reason: null,
+        created_at: at,
+        updated_at: at,
       });
       await this.writeRelations(trx, id, snapshot);
-      await repo.insertVersion(trx, { content_id: id, version: 1, snapshot: JSON.stringify(snapshot), created_by: auth.userId, created_at: at, note: '创建' });
-      await this.audit.record(trx, auth.actor, { action: 'content.create', targetType: 'content', targetId: id, siteId, detail: { after: { ...snapshot, bodyHtml: `${snapshot.bodyHtml.length} 字符` }, indexNo } });
+      await repo.insertVersion(trx, {
+        content_id: id,
+        version: 1,
+        snapshot: JSON.stringify(snapshot),
+        created_by: auth.userId,
+        created_at: at,
+        note: '创建',
+      });
+      await this.audit.record(trx, auth.actor, {
+        action: 'content.create',
+        targetType: 'content',
+        targetId: id,
+        siteId,
+        detail: { after: { ...snapshot, bodyHtml: `${snapshot.bodyHtml.length} 字符` }, indexNo },
+      });
       return id;
     });
   }
@@ -157,14 +247,29 @@ export class ContentService {
 
   async snapshot(id: number): Promise<ContentSnapshot> {
     const item = await this.item(id);
-    const extra = await this.db.selectFrom('content_columns').select('column_id').where('content_id', '=', id).execute();
-    const attachments = await this.db.selectFrom('content_attachments').select(['file_id', 'name']).where('content_id', '=', id).orderBy('sort').execute();
-    return snapshotOf(item, extra.map((r) => r.column_id), attachments.map((a) => ({ fileId: a.file_id, name: a.name })), await repo.policiesOf(this.db, id));
+    const extra = await this.db
+      .selectFrom('content_columns')
+      .select('column_id')
+      .where('content_id', '=', id)
+      .execute();
+    const attachments = await this.db
+      .selectFrom('content_attachments')
+      .select(['file_id', 'name'])
+      .where('content_id', '=', id)
+      .orderBy('sort')
+      .execute();
+    return snapshotOf(
+      item,
+      extra.map((r) => r.column_id),
+      attachments.map((a) => ({ fileId: a.file_id, name: a.name })),
+      await repo.policiesOf(this.db, id),
+    );
   }
 
   /** Staff of the item's department, its column's editors and reviewers may open it; writing is checked apart. */
   async assertCanEdit(auth: AuthContext, item: ContentItem): Promise<void> {
-    if (item.status === 'classified') throw new AppError('FORBIDDEN', '该信息经审查涉密，不得在网站发布，也不能再编辑发布');
+    if (item.status === 'classified')
+      throw new AppError('FORBIDDEN', '该信息经审查涉密，不得在网站发布，也不能再编辑发布');
     if (await openRequestFor(this.db, item.id)) throw new AppError('CONFLICT', '该信息正在审查中，审查结束前不能修改');
     await this.assertColumnWriter(auth, item);
   }
@@ -173,7 +278,10 @@ export class ContentService {
   async assertColumnWriter(auth: AuthContext, item: ContentItem): Promise<void> {
     const column = (await this.columns.tree(item.site_id)).byId.get(item.column_id);
     const grantedColumnIds = await this.users.columnGrantsOf(auth.userId);
-    if (!column || !canWriteColumn({ departmentId: auth.departmentId, grants: auth.grants, grantedColumnIds }, column)) {
+    if (
+      !column ||
+      !canWriteColumn({ departmentId: auth.departmentId, grants: auth.grants, grantedColumnIds }, column)
+    ) {
       throw new AppError('FORBIDDEN', '您没有修改此信息的权限');
     }
   }
@@ -183,20 +291,44 @@ export class ContentService {
     const item = await this.item(id);
     await this.assertCanEdit(auth, item);
     const snapshot = this.buildSnapshot(item.type as ContentType, input);
-    await this.assertWritable(auth, item.site_id, [snapshot.columnId, ...snapshot.extraColumnIds], item.type as ContentType);
+    await this.assertWritable(
+      auth,
+      item.site_id,
+      [snapshot.columnId, ...snapshot.extraColumnIds],
+      item.type as ContentType,
+    );
     await this.assertReferences(item.site_id, snapshot, id);
     await this.saveVersion(auth, item, snapshot, input.note?.trim() || '修改', 'content.update');
   }
 
-  private async saveVersion(auth: AuthContext, item: ContentItem, snapshot: ContentSnapshot, note: string, action: string): Promise<void> {
+  private async saveVersion(
+    auth: AuthContext,
+    item: ContentItem,
+    snapshot: ContentSnapshot,
+    note: string,
+    action: string,
+  ): Promise<void> {
     const before = await this.snapshot(item.id);
     const at = this.clock.now().toISOString();
     const version = item.version + 1;
     await this.db.transaction().execute(async (trx) => {
       await repo.updateItem(trx, item.id, { ...this.rowFields(snapshot), version, updated_at: at });
       await this.writeRelations(trx, item.id, snapshot);
-      await repo.insertVersion(trx, { content_id: item.id, version, snapshot: JSON.stringify(snapshot), created_by: auth.userId, created_at: at, note });
-      await this.audit.record(trx, auth.actor, { action, targetType: 'content', targetId: item.id, siteId: item.site_id, detail: { version, note, changed: changedFields(before, snapshot) } });
+      await repo.insertVersion(trx, {
+        content_id: item.id,
+        version,
+        snapshot: JSON.stringify(snapshot),
+        created_by: auth.userId,
+        created_at: at,
+        note,
+      });
+      await this.audit.record(trx, auth.actor, {
+        action,
+        targetType: 'content',
+        targetId: item.id,
+        siteId: item.site_id,
+        detail: { version, note, changed: changedFields(before, snapshot) },
+      });
     });
   }
 
@@ -204,9 +336,18 @@ export class ContentService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const { items, total } = await repo.listItems(
-      this.db, siteId,
-      { columnId: query.columnId, status: query.status, type: query.type, q: query.q, createdBy: query.mine ? auth.userId : undefined, reviewState: query.reviewState },
-      pageSize, (page - 1) * pageSize,
+      this.db,
+      siteId,
+      {
+        columnId: query.columnId,
+        status: query.status,
+        type: query.type,
+        q: query.q,
+        createdBy: query.mine ? auth.userId : undefined,
+        reviewState: query.reviewState,
+      },
+      pageSize,
+      (page - 1) * pageSize,
     );
     return { items, total };
   }
@@ -224,7 +365,11 @@ export class ContentService {
   /** A line diff of two versions, field by field, as an editor reads it. */
   async diff(id: number, from: number, to: number) {
     const [a, b] = await Promise.all([this.versionSnapshot(id, from), this.versionSnapshot(id, to)]);
-    return diffLines(renderForDiff(a), renderForDiff(b)).map((part) => ({ added: !!part.added, removed: !!part.removed, text: part.value }));
+    return diffLines(renderForDiff(a), renderForDiff(b)).map((part) => ({
+      added: !!part.added,
+      removed: !!part.removed,
+      text: part.value,
+    }));
   }
 
   async restore(auth: AuthContext, id: number, version: number): Promise<void> {
@@ -241,14 +386,28 @@ function changedFields(a: ContentSnapshot, b: ContentSnapshot): string[] {
 }
 
 const FIELD_LABELS: [keyof ContentSnapshot, string][] = [
-  ['title', '标题'], ['subtitle', '副标题'], ['source', '来源'], ['author', '作者'], ['summary', '摘要'], ['keywords', '关键词'],
-  ['columnId', '栏目'], ['fields', '属性'], ['attachments', '附件'], ['policyIds', '关联文件'], ['bodyHtml', '正文'],
+  ['title', '标题'],
+  ['subtitle', '副标题'],
+  ['source', '来源'],
+  ['author', '作者'],
+  ['summary', '摘要'],
+  ['keywords', '关键词'],
+  ['columnId', '栏目'],
+  ['fields', '属性'],
+  ['attachments', '附件'],
+  ['policyIds', '关联文件'],
+  ['bodyHtml', '正文'],
 ];
 
 function renderForDiff(s: ContentSnapshot): string {
   return FIELD_LABELS.map(([key, label]) => {
     const value = s[key];
-    const text = key === 'bodyHtml' ? String(value).replace(/></g, '>\n<') : typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value, null, 1);
+    const text =
+      key === 'bodyHtml'
+        ? String(value).replace(/></g, '>\n<')
+        : typeof value === 'string' || typeof value === 'number'
+          ? String(value)
+          : JSON.stringify(value, null, 1);
     return `【${label}】\n${text}\n`;
   }).join('');
 }

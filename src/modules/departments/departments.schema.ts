@@ -16,7 +16,10 @@ export type DepartmentView = Static<typeof DepartmentView>;
 const Name = Type.String({ minLength: 2, maxLength: 50, description: '部门名称' });
 const Aliases = Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 20, description: '别名' });
 
-export const DepartmentCreate = Type.Object({ name: Name, aliases: Type.Optional(Aliases) }, { additionalProperties: false });
+export const DepartmentCreate = Type.Object(
+  { name: Name, aliases: Type.Optional(Aliases) },
+  { additionalProperties: false },
+);
 export const DepartmentUpdate = Type.Object(
   { name: Name, aliases: Aliases, sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })) },
   { additionalProperties: false },

@@ -36,20 +36,47 @@ export class DepartmentsService {
     const id = await this.db.transaction().execute(async (trx) => {
       if (await repo.findByName(trx, siteId, name.trim())) throw new AppError('CONFLICT', `部门“${name}”已存在`);
       const all = await repo.listDepartments(trx, siteId);
-      const newId = await repo.insertDepartment(trx, siteId, name.trim(), aliases, all.length, this.clock.now().toISOString());
-      await this.audit.record(trx, actor, { action: 'department.create', targetType: 'department', targetId: newId, siteId, detail: { after: { name, aliases } } });
+      const newId = await repo.insertDepartment(
+        trx,
+        siteId,
+        name.trim(),
+        aliases,
+        all.length,
+        this.clock.now().toISOString(),
+      );
+      await this.audit.record(trx, actor, {
+        action: 'department.create',
+        targetType: 'department',
+        targetId: newId,
+        siteId,
+        detail: { after: { name, aliases } },
+      });
       return newId;
     });
     return this.get(id);
   }
 
-  async update(actor: Actor, id: number, input: { name: string; aliases: string[]; sort?: number }): Promise<DepartmentView> {
+  async update(
+    actor: Actor,
+    id: number,
+    input: { name: string; aliases: string[]; sort?: number },
+  ): Promise<DepartmentView> {
     const before = await this.get(id);
     await this.db.transaction().execute(async (trx) => {
       const clash = await repo.findByName(trx, before.siteId, input.name.trim());
       if (clash && clash.id !== id) throw new AppError('CONFLICT', `部门“${input.name}”已存在`);
-      await repo.updateDepartment(trx, id, { name: input.name.trim(), aliases: JSON.stringify(input.aliases), ...(input.sort === undefined ? {} : { sort: input.sort }) });
-      await this.audit.record(trx, actor, { action: 'department.update', targetType: 'department', targetId: id, siteId: before.siteId, detail: { before, after: input } });
+      await repo.updateDepartment(trx, id, {
+        name: input.name.trim(),
+        aliases: JSON.stringify(input.aliases),
+        ...(input.sort === undefined ? {} : { sort: input.sort }),
+      });
+      await this.audit.record(trx, actor, {
+        action: 'department.update',
+        targetType: 'department',
+        targetId: id,
+        siteId: before.siteId,
+        detail: { before, after: input },
+      });
     });
     return this.get(id);
   }
@@ -60,13 +87,20 @@ export class DepartmentsService {
     const from = await this.get(id);
     const into = await this.get(intoId);
     if (from.siteId !== into.siteId) throw new AppError('BAD_REQUEST', '只能合并同一站点的部门');
-    if (from.mergedIntoId !== null || into.mergedIntoId !== null) throw new AppError('CONFLICT', '已被合并的部门不能再次合并');
+    if (from.mergedIntoId !== null || into.mergedIntoId !== null)
+      throw new AppError('CONFLICT', '已被合并的部门不能再次合并');
     await this.db.transaction().execute(async (trx) => {
       const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])];
       await repo.updateDepartment(trx, intoId, { aliases: JSON.stringify(aliases) });
       await repo.updateDepartment(trx, id, { merged_into_id: intoId });
       await repo.reassignReferences(trx, id, intoId);
-      await this.audit.record(trx, actor, { action: 'department.merge', targetType: 'department', targetId: id, siteId: from.siteId, detail: { from: from.name, into: into.name } });
+      await this.audit.record(trx, actor, {
+        action: 'department.merge',
+        targetType: 'department',
+        targetId: id,
+        siteId: from.siteId,
+        detail: { from: from.name, into: into.name },
+      });
     });
     return this.get(intoId);
   }

@@ -4,7 +4,10 @@ import type { Database } from '../../platform/db/schema.ts';
 type Executor = Kysely<Database> | Transaction<Database>;
 
 /** Newest publication date and count of public items per column (primary or additional column). */
-export async function lastPublicationByColumn(db: Executor, siteId: number): Promise<Map<number, { last: string; count: number }>> {
+export async function lastPublicationByColumn(
+  db: Executor,
+  siteId: number,
+): Promise<Map<number, { last: string; count: number }>> {
   const primary = await db
     .selectFrom('published_items')
     .select(['column_id', (eb) => eb.fn.max('pub_date').as('last'), (eb) => eb.fn.countAll<number>().as('n')])
@@ -14,7 +17,11 @@ export async function lastPublicationByColumn(db: Executor, siteId: number): Pro
   const extra = await db
     .selectFrom('content_columns')
     .innerJoin('published_items', 'published_items.content_id', 'content_columns.content_id')
-    .select(['content_columns.column_id', (eb) => eb.fn.max('published_items.pub_date').as('last'), (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      'content_columns.column_id',
+      (eb) => eb.fn.max('published_items.pub_date').as('last'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
     .where('published_items.site_id', '=', siteId)
     .groupBy('content_columns.column_id')
     .execute();
@@ -22,35 +29,69 @@ export async function lastPublicationByColumn(db: Executor, siteId: number): Pro
   for (const r of [...primary, ...extra]) {
     const prev = result.get(r.column_id);
     const last = String(r.last);
-    result.set(r.column_id, { last: prev && prev.last > last ? prev.last : last, count: (prev?.count ?? 0) + Number(r.n) });
+    result.set(r.column_id, {
+      last: prev && prev.last > last ? prev.last : last,
+      count: (prev?.count ?? 0) + Number(r.n),
+    });
   }
   return result;
 }
 
 export async function insertNotificationOnce(
   db: Executor,
-  row: { site_id: number; user_id: number | null; department_id: number | null; kind: string; dedupe_key: string; title: string; body: string; link: string; created_at: string },
+  row: {
+    site_id: number;
+    user_id: number | null;
+    department_id: number | null;
+    kind: string;
+    dedupe_key: string;
+    title: string;
+    body: string;
+    link: string;
+    created_at: string;
+  },
 ): Promise<boolean> {
-  const exists = await db.selectFrom('notifications').select('id').where('site_id', '=', row.site_id).where('dedupe_key', '=', row.dedupe_key).executeTakeFirst();
+  const exists = await db
+    .selectFrom('notifications')
+    .select('id')
+    .where('site_id', '=', row.site_id)
+    .where('dedupe_key', '=', row.dedupe_key)
+    .executeTakeFirst();
   if (exists) return false;
-  await db.insertInto('notifications').values({ ...row, read_at: null }).execute();
+  await db
+    .insertInto('notifications')
+    .values({ ...row, read_at: null })
+    .execute();
   return true;
 }
 
 /** Notifications addressed to this staff member: personally, or to their department. */
 function addressedTo(departmentId: number | null, userId: number) {
   return (eb: ExpressionBuilder<Database, 'notifications'>) =>
-    eb.or([eb('notifications.user_id', '=', userId), ...(departmentId ? [eb('notifications.department_id', '=', departmentId)] : [])]);
+    eb.or([
+      eb('notifications.user_id', '=', userId),
+      ...(departmentId ? [eb('notifications.department_id', '=', departmentId)] : []),
+    ]);
 }
 
 /** The newest notifications of a staff member with their own read time (read state is per user). */
 export const notificationsFor = (db: Executor, departmentId: number | null, userId: number, limit: number) =>
   db
     .selectFrom('notifications')
-    .leftJoin('notification_reads as nr', (join) => join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId))
+    .leftJoin('notification_reads as nr', (join) =>
+      join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId),
+    )
     .select([
-      'notifications.id', 'notifications.site_id', 'notifications.user_id', 'notifications.department_id', 'notifications.kind',
-      'notifications.title', 'notifications.body', 'notifications.link', 'notifications.created_at', 'nr.read_at',
+      'notifications.id',
+      'notifications.site_id',
+      'notifications.user_id',
+      'notifications.department_id',
+      'notifications.kind',
+      'notifications.title',
+      'notifications.body',
+      'notifications.link',
+      'notifications.created_at',
+      'nr.read_at',
     ])
     .where(addressedTo(departmentId, userId))
     .orderBy('notifications.id', 'desc')
@@ -60,7 +101,9 @@ export const notificationsFor = (db: Executor, departmentId: number | null, user
 export async function unreadCount(db: Executor, departmentId: number | null, userId: number): Promise<number> {
   const row = await db
     .selectFrom('notifications')
-    .leftJoin('notification_reads as nr', (join) => join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId))
+    .leftJoin('notification_reads as nr', (join) =>
+      join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId),
+    )
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where(addressedTo(departmentId, userId))
     .where('nr.read_at', 'is', null)
@@ -68,7 +111,8 @@ export async function unreadCount(db: Executor, departmentId: number | null, use
   return Number(row.n);
 }
 
-export const findNotification = (db: Executor, id: number) => db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
+export const findNotification = (db: Executor, id: number) =>
+  db.selectFrom('notifications').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Marks one notification read for one user (idempotent: the first read time stays). */
 export const markRead = (db: Executor, id: number, userId: number, at: string) =>
@@ -79,10 +123,17 @@ export const markRead = (db: Executor, id: number, userId: number, at: string) =
     .execute();
 
 /** Marks every unread notification of this staff member read; returns how many. */
-export async function markAllRead(db: Executor, departmentId: number | null, userId: number, at: string): Promise<number> {
+export async function markAllRead(
+  db: Executor,
+  departmentId: number | null,
+  userId: number,
+  at: string,
+): Promise<number> {
   const unread = await db
     .selectFrom('notifications')
-    .leftJoin('notification_reads as nr', (join) => join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId))
+    .leftJoin('notification_reads as nr', (join) =>
+      join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId),
+    )
     .select('notifications.id')
     .where(addressedTo(departmentId, userId))
     .where('nr.read_at', 'is', null)
@@ -93,7 +144,14 @@ export async function markAllRead(db: Executor, departmentId: number | null, use
 
 /** Removes notifications whose dedupe key starts with `prefix` (e.g. “waiting for you” once the step is taken). */
 export async function deleteNotificationsLike(db: Executor, siteId: number, prefix: string): Promise<void> {
-  const ids = (await db.selectFrom('notifications').select('id').where('site_id', '=', siteId).where('dedupe_key', 'like', `${prefix}%`).execute()).map((r) => r.id);
+  const ids = (
+    await db
+      .selectFrom('notifications')
+      .select('id')
+      .where('site_id', '=', siteId)
+      .where('dedupe_key', 'like', `${prefix}%`)
+      .execute()
+  ).map((r) => r.id);
   if (!ids.length) return;
   await db.deleteFrom('notification_reads').where('notification_id', 'in', ids).execute();
   await db.deleteFrom('notifications').where('id', 'in', ids).execute();

@@ -13,7 +13,17 @@ import { AppError } from '../../platform/errors.ts';
 export type DutyStatus = '正常' | '即将到期' | '已超期' | '空白';
 
 /** The column's 附件1 duties, as the column tree holds them. */
-type ColumnDuties = Pick<ColumnNode, 'name' | 'path' | 'leadDepartmentId' | 'leadDepartmentName' | 'cooperatingDepartmentIds' | 'openCooperation' | 'maxUpdateDays' | 'marker'>;
+type ColumnDuties = Pick<
+  ColumnNode,
+  | 'name'
+  | 'path'
+  | 'leadDepartmentId'
+  | 'leadDepartmentName'
+  | 'cooperatingDepartmentIds'
+  | 'openCooperation'
+  | 'maxUpdateDays'
+  | 'marker'
+>;
 
 export interface ColumnDuty extends ColumnDuties {
   columnId: number;
@@ -32,7 +42,12 @@ export const DEFAULT_DUE_SOON_DAYS = 3;
 export const dueSoonKey = (siteId: number) => `duty.dueSoonDays.${siteId}`;
 
 /** The status of one column at `now`: pure, so the boundaries are easy to test. */
-export function dutyStatus(lastPublishedAt: string | null, maxUpdateDays: number | null, now: Date, dueSoonDays: number): { status: DutyStatus; dueAt: string | null; daysLeft: number | null } {
+export function dutyStatus(
+  lastPublishedAt: string | null,
+  maxUpdateDays: number | null,
+  now: Date,
+  dueSoonDays: number,
+): { status: DutyStatus; dueAt: string | null; daysLeft: number | null } {
   if (!lastPublishedAt) return { status: '空白', dueAt: null, daysLeft: null };
   if (maxUpdateDays === null) return { status: '正常', dueAt: null, daysLeft: null };
   const due = new Date(lastPublishedAt).getTime() + maxUpdateDays * DAY;
@@ -61,16 +76,31 @@ export class DutyService {
   }
 
   async columnDuty(siteId: number, now: Date = this.clock.now()): Promise<ColumnDuty[]> {
-    const [tree, last, soon] = await Promise.all([this.columns.tree(siteId), repo.lastPublicationByColumn(this.db, siteId), this.dueSoonDays(siteId)]);
+    const [tree, last, soon] = await Promise.all([
+      this.columns.tree(siteId),
+      repo.lastPublicationByColumn(this.db, siteId),
+      this.dueSoonDays(siteId),
+    ]);
     return dutyColumns(tree.flat).map((c) => {
       const trail: string[] = [];
-      for (let n: ColumnNode | undefined = c; n; n = n.parentId === null ? undefined : tree.byId.get(n.parentId)) trail.unshift(n.name);
+      for (let n: ColumnNode | undefined = c; n; n = n.parentId === null ? undefined : tree.byId.get(n.parentId))
+        trail.unshift(n.name);
       const pub = last.get(c.id);
       return {
-        columnId: c.id, name: c.name, path: c.path, trail: trail.join(' / '), columnType: c.columnType,
-        leadDepartmentId: c.leadDepartmentId, leadDepartmentName: c.leadDepartmentName, cooperatingDepartmentIds: c.cooperatingDepartmentIds,
-        openCooperation: c.openCooperation, maxUpdateDays: c.maxUpdateDays, marker: c.marker, lastPublishedAt: pub?.last ?? null,
-        publishedCount: pub?.count ?? 0, ...dutyStatus(pub?.last ?? null, c.maxUpdateDays, now, soon),
+        columnId: c.id,
+        name: c.name,
+        path: c.path,
+        trail: trail.join(' / '),
+        columnType: c.columnType,
+        leadDepartmentId: c.leadDepartmentId,
+        leadDepartmentName: c.leadDepartmentName,
+        cooperatingDepartmentIds: c.cooperatingDepartmentIds,
+        openCooperation: c.openCooperation,
+        maxUpdateDays: c.maxUpdateDays,
+        marker: c.marker,
+        lastPublishedAt: pub?.last ?? null,
+        publishedCount: pub?.count ?? 0,
+        ...dutyStatus(pub?.last ?? null, c.maxUpdateDays, now, soon),
       };
     });
   }
@@ -83,11 +113,18 @@ export class DutyService {
       if (d.status === '正常' || d.leadDepartmentId === null) continue;
       const when = d.status === '空白' ? '' : `，应于 ${shanghaiDate(d.dueAt!)} 前更新`;
       const inserted = await repo.insertNotificationOnce(this.db, {
-        site_id: siteId, user_id: null, department_id: d.leadDepartmentId, kind: 'column-due',
+        site_id: siteId,
+        user_id: null,
+        department_id: d.leadDepartmentId,
+        kind: 'column-due',
         dedupe_key: `column-due:${d.columnId}:${d.status}:${d.dueAt ?? d.lastPublishedAt ?? 'blank'}`,
         title: `栏目“${d.trail}”${d.status}`,
-        body: d.status === '空白' ? `栏目“${d.trail}”还没有发布任何信息，请牵头部门尽快补充。` : `栏目“${d.trail}”更新周期为 ${d.maxUpdateDays} 天，最近一次发布于 ${shanghaiDate(d.lastPublishedAt!)}${when}。`,
-        link: `/admin/duty?column=${d.columnId}`, created_at: now.toISOString(),
+        body:
+          d.status === '空白'
+            ? `栏目“${d.trail}”还没有发布任何信息，请牵头部门尽快补充。`
+            : `栏目“${d.trail}”更新周期为 ${d.maxUpdateDays} 天，最近一次发布于 ${shanghaiDate(d.lastPublishedAt!)}${when}。`,
+        link: `/admin/duty?column=${d.columnId}`,
+        created_at: now.toISOString(),
       });
       if (inserted) {
         created += 1;
@@ -99,16 +136,22 @@ export class DutyService {
 
   private async mailReminder(d: ColumnDuty, when: string): Promise<void> {
     const to = await repo.editorEmails(this.db, d.leadDepartmentId!);
-    const text = d.status === '空白'
-      ? `栏目“${d.trail}”还没有发布任何信息，请尽快补充。`
-      : `栏目“${d.trail}”${d.status}：更新周期 ${d.maxUpdateDays} 天，最近一次发布于 ${shanghaiDate(d.lastPublishedAt!)}${when}。`;
+    const text =
+      d.status === '空白'
+        ? `栏目“${d.trail}”还没有发布任何信息，请尽快补充。`
+        : `栏目“${d.trail}”${d.status}：更新周期 ${d.maxUpdateDays} 天，最近一次发布于 ${shanghaiDate(d.lastPublishedAt!)}${when}。`;
     // A failing mail server must not stop the reminders in the console.
-    await this.mailer.send({ to, subject: `【栏目更新提醒】${d.trail}${d.status}`, text: `${text}\n\n请登录管理后台处理。` }).catch(() => {});
+    await this.mailer
+      .send({ to, subject: `【栏目更新提醒】${d.trail}${d.status}`, text: `${text}\n\n请登录管理后台处理。` })
+      .catch(() => {});
   }
 
   /** The staff member's newest notifications (with their own read state) and how many are unread in all. */
   async notifications(departmentId: number | null, userId: number) {
-    const [items, unread] = await Promise.all([repo.notificationsFor(this.db, departmentId, userId, 50), repo.unreadCount(this.db, departmentId, userId)]);
+    const [items, unread] = await Promise.all([
+      repo.notificationsFor(this.db, departmentId, userId, 50),
+      repo.unreadCount(this.db, departmentId, userId),
+    ]);
     return { items, unread };
   }
 

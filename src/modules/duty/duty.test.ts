@@ -49,18 +49,30 @@ test(`the duty dashboard follows publications and reminds the lead department ($
     assert.equal(row.status, '即将到期');
     assert.equal(dash.items.length, 47, 'every leaf column of 附件1 (58 columns, 11 of them parents) is listed');
     type Row = { leadDepartmentId: number; cooperatingDepartmentIds: number[] };
-    const mine = (d: Row) => d.leadDepartmentId === dash.myDepartmentId || d.cooperatingDepartmentIds.includes(dash.myDepartmentId);
+    const mine = (d: Row) =>
+      d.leadDepartmentId === dash.myDepartmentId || d.cooperatingDepartmentIds.includes(dash.myDepartmentId);
     const flags = dash.items.map(mine);
-    assert.deepEqual(flags, [...flags].sort((a: boolean, b: boolean) => Number(b) - Number(a)), 'the department sees its own columns first');
-    const filtered = (await call(app, t.editor, 'GET', `/api/sites/${siteId}/duty?departmentId=${bmdt.leadDepartmentId}`)).json().items;
-    assert.ok(filtered.every((d: { leadDepartmentId: number; cooperatingDepartmentIds: number[] }) => d.leadDepartmentId === bmdt.leadDepartmentId || d.cooperatingDepartmentIds.includes(bmdt.leadDepartmentId!)));
+    assert.deepEqual(
+      flags,
+      [...flags].sort((a: boolean, b: boolean) => Number(b) - Number(a)),
+      'the department sees its own columns first',
+    );
+    const filtered = (
+      await call(app, t.editor, 'GET', `/api/sites/${siteId}/duty?departmentId=${bmdt.leadDepartmentId}`)
+    ).json().items;
+    assert.ok(
+      filtered.every(
+        (d: { leadDepartmentId: number; cooperatingDepartmentIds: number[] }) =>
+          d.leadDepartmentId === bmdt.leadDepartmentId || d.cooperatingDepartmentIds.includes(bmdt.leadDepartmentId!),
+      ),
+    );
 
     const created = await ctx.duty.remind(siteId);
     assert.ok(created >= 1);
     assert.equal(await ctx.duty.remind(siteId), 0, 'a reminder is sent once per due date');
     const notes = (await call(app, t.editor, 'GET', '/api/notifications')).json();
     const note = notes.items.find((n: { title: string }) => n.title.includes('部门动态'));
-    assert.ok(note, 'the lead department\'s editor is reminded');
+    assert.ok(note, "the lead department's editor is reminded");
     assert.match(note.title, /即将到期/);
     assert.ok(notes.unread >= 1);
     clock.advance(3 * DAY + HOUR);
@@ -71,7 +83,7 @@ test(`the duty dashboard follows publications and reminds the lead department ($
   }
 });
 
-test('with SMTP configured, reminders are also mailed to the lead department\'s editors', async () => {
+test("with SMTP configured, reminders are also mailed to the lead department's editors", async () => {
   const sent: { to: string; subject: string; text: string }[] = [];
   const transport = nodemailer.createTransport({ jsonTransport: true });
   const capturing = createMailer(null, 'govportal@nanjiang.gov.cn', {
@@ -105,18 +117,24 @@ test(`the duty dashboard is only for the site's own staff (${DIALECT})`, async (
     const { app, ctx } = env;
     const siteA = await mainSiteId(ctx);
     const { siteId: siteB } = await createSiteWithAnnex1(ctx, {
-      ...DEMO_SITE, code: 'zwfw', name: '南江市政务服务中心', domains: ['zwfw.nanjiang.gov.cn'], siteIdCode: '3299000002', parentId: siteA,
+      ...DEMO_SITE,
+      code: 'zwfw',
+      name: '南江市政务服务中心',
+      domains: ['zwfw.nanjiang.gov.cn'],
+      siteIdCode: '3299000002',
+      parentId: siteA,
     });
     await staff(ctx, 'a_editor', ['editor'], '综合处', siteA);
     await staff(ctx, 'a_reviewer', ['reviewer'], '综合处', siteA);
     await staff(ctx, 'b_admin', ['site_admin'], undefined, siteB);
     await staff(ctx, 'all_leader', ['leader'], '综合处', null);
     await staff(ctx, 'inspector', ['inspector'], undefined, null);
-    const status = async (username: string, siteId: number) => (await call(app, await login(app, username), 'GET', `/api/sites/${siteId}/duty`)).statusCode;
+    const status = async (username: string, siteId: number) =>
+      (await call(app, await login(app, username), 'GET', `/api/sites/${siteId}/duty`)).statusCode;
 
     assert.equal(await status('a_editor', siteA), 200);
     assert.equal(await status('a_reviewer', siteA), 200);
-    assert.equal(await status('a_editor', siteB), 403, 'an editor of site A cannot read site B\'s dashboard');
+    assert.equal(await status('a_editor', siteB), 403, "an editor of site A cannot read site B's dashboard");
     assert.equal(await status('a_reviewer', siteB), 403);
     assert.equal(await status('b_admin', siteB), 200);
     assert.equal(await status('b_admin', siteA), 403);

@@ -24,7 +24,8 @@ test(`read state is per user, and only the addressee can mark a notification rea
     const b = await login(app, 'zh_b');
     const c = await login(app, 'zx_c');
     await ctx.duty.remind(siteId); // blank columns: reminders to each lead department
-    const notes = async (s: typeof a) => (await call(app, s, 'GET', '/api/notifications')).json() as { items: Note[]; unread: number };
+    const notes = async (s: typeof a) =>
+      (await call(app, s, 'GET', '/api/notifications')).json() as { items: Note[]; unread: number };
 
     const before = await notes(a);
     const note = before.items.find((n) => n.kind === 'column-due')!;
@@ -41,7 +42,11 @@ test(`read state is per user, and only the addressee can mark a notification rea
     const afterB = await notes(b);
     assert.equal(afterB.items.find((n) => n.id === note.id)!.read_at, null, 'still unread for a colleague');
     assert.equal(afterB.unread, before.unread);
-    assert.equal((await call(app, a, 'POST', `/api/notifications/${note.id}/read`)).statusCode, 200, 'reading twice is harmless');
+    assert.equal(
+      (await call(app, a, 'POST', `/api/notifications/${note.id}/read`)).statusCode,
+      200,
+      'reading twice is harmless',
+    );
 
     // Someone of another department cannot mark it; nor a notification that does not exist.
     const foreign = await call(app, c, 'POST', `/api/notifications/${note.id}/read`);
@@ -51,12 +56,29 @@ test(`read state is per user, and only the addressee can mark a notification rea
     const missing = await call(app, c, 'POST', '/api/notifications/999999/read');
     assert.equal(missing.statusCode, 404);
     assert.equal(missing.json().error.code, 'NOT_FOUND');
-    assert.equal((await notes(b)).items.find((n) => n.id === note.id)!.read_at, null, 'the refused attempts changed nothing');
+    assert.equal(
+      (await notes(b)).items.find((n) => n.id === note.id)!.read_at,
+      null,
+      'the refused attempts changed nothing',
+    );
 
     // A personal notification is the addressee's alone, even within the department.
     const personal = await ctx.db
       .insertInto('notifications')
-      .values({ site_id: siteId, user_id: (await ctx.db.selectFrom('users').select('id').where('username', '=', 'zh_a').executeTakeFirstOrThrow()).id, department_id: null, kind: 'test', dedupe_key: 'test:1', title: '个人提醒', body: '只给 A', link: '/admin/', created_at: env.clock.now().toISOString(), read_at: null })
+      .values({
+        site_id: siteId,
+        user_id: (
+          await ctx.db.selectFrom('users').select('id').where('username', '=', 'zh_a').executeTakeFirstOrThrow()
+        ).id,
+        department_id: null,
+        kind: 'test',
+        dedupe_key: 'test:1',
+        title: '个人提醒',
+        body: '只给 A',
+        link: '/admin/',
+        created_at: env.clock.now().toISOString(),
+        read_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     assert.equal((await call(app, b, 'POST', `/api/notifications/${personal.id}/read`)).statusCode, 403);
@@ -78,7 +100,8 @@ test(`the review tells whoever takes the next step, links to the request, and te
   try {
     const { app, ctx } = env;
     const t = await team(app, ctx);
-    const notes = async (s: typeof t.editor) => (await call(app, s, 'GET', '/api/notifications')).json() as { items: Note[]; unread: number };
+    const notes = async (s: typeof t.editor) =>
+      (await call(app, s, 'GET', '/api/notifications')).json() as { items: Note[]; unread: number };
     const waiting = async (s: typeof t.editor) => (await notes(s)).items.filter((n) => n.kind === 'review-waiting');
 
     const item = await draftNews(app, ctx, t, '关于开展政务公开日活动的通知');
@@ -87,7 +110,7 @@ test(`the review tells whoever takes the next step, links to the request, and te
     const requestId = sub.json().id;
 
     const forReviewer = await waiting(t.reviewer);
-    assert.equal(forReviewer.length, 1, 'the department\'s reviewer is told');
+    assert.equal(forReviewer.length, 1, "the department's reviewer is told");
     assert.match(forReviewer[0]!.title, /待您审查：关于开展政务公开日活动的通知/);
     assert.match(forReviewer[0]!.body, /综合处提交.*登记序号 \d{4}-0001/);
     assert.equal(forReviewer[0]!.link, `/admin/inbox/${requestId}?content=${item.id}`);

@@ -41,7 +41,8 @@ export interface CrawlResult {
   skipped: CrawlProblem[];
 }
 
-const isRedirect = (status: number) => status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
+const isRedirect = (status: number) =>
+  status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
 
 export async function writeFileIn(root: string, rel: string, bytes: Buffer | string): Promise<void> {
   const file = path.join(root, ...rel.split('/'));
@@ -140,14 +141,16 @@ export async function crawl(input: CrawlInput): Promise<CrawlResult> {
     const batch = queue;
     queue = [];
     let next = 0;
-    await Promise.all(Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
-      while (next < batch.length) {
-        const url = batch[next++]!;
-        await visit(url);
-        done += 1;
-        input.progress?.('抓取页面', done, seen.size);
-      }
-    }));
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, batch.length) }, async () => {
+        while (next < batch.length) {
+          const url = batch[next++]!;
+          await visit(url);
+          done += 1;
+          input.progress?.('抓取页面', done, seen.size);
+        }
+      }),
+    );
   }
   return { files, redirects, broken, skipped: [...skipped.values()] };
 }

@@ -101,7 +101,8 @@ export function decodeEntities(s: string): string {
 /** href and src attribute values of an HTML document (entities decoded). */
 export function htmlLinks(html: string): string[] {
   const out: string[] = [];
-  for (const m of html.matchAll(/\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) out.push(decodeEntities(m[1] ?? m[2] ?? ''));
+  for (const m of html.matchAll(/\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi))
+    out.push(decodeEntities(m[1] ?? m[2] ?? ''));
   return out;
 }
 
@@ -128,6 +129,8 @@ export function xmlLinks(xml: string): string[] {
  * (`?page=1` → the column's own URL). Only site-internal directory URLs whose whole query is `page=N` change.
  */
 export function rewritePagination(html: string): string {
-  return html.replace(/(\shref=")(\/(?!\/)[^"?#]*\/)\?page=([1-9]\d{0,5})"/g, (_m, attr: string, path: string, n: string) =>
-    `${attr}${n === '1' ? path : `${path}index_${n}.html`}"`);
+  return html.replace(
+    /(\shref=")(\/(?!\/)[^"?#]*\/)\?page=([1-9]\d{0,5})"/g,
+    (_m, attr: string, path: string, n: string) => `${attr}${n === '1' ? path : `${path}index_${n}.html`}"`,
+  );
 }

@@ -27,8 +27,19 @@ import { stripPort } from '../portal/meta.ts';
 import { crawl, writeFileIn, type CrawlProblem } from './crawler.ts';
 import { MANIFEST_FILE, NGINX_FILE, NOT_FOUND_FILE } from './export-paths.ts';
 import {
-  MANIFEST_FORMAT, MANIFEST_VERSION, checkSignature, manifestKey, manifestText, readManifest, sameFiles, sha256, sign, sortedFiles,
-  type FileEntry, type Manifest, type SignatureStatus,
+  MANIFEST_FORMAT,
+  MANIFEST_VERSION,
+  checkSignature,
+  manifestKey,
+  manifestText,
+  readManifest,
+  sameFiles,
+  sha256,
+  sign,
+  sortedFiles,
+  type FileEntry,
+  type Manifest,
+  type SignatureStatus,
 } from './manifest.ts';
 import { nginxConfig } from './nginx.ts';
 import { publishedFiles } from './export.repository.ts';
@@ -60,7 +71,14 @@ function normaliseBaseUrl(raw: string): string {
   } catch {
     throw new AppError('BAD_REQUEST', `基础地址 ${raw} 不是有效的网址`);
   }
-  if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) {
+  if (
+    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    (url.pathname !== '/' && url.pathname !== '')
+  ) {
     throw new AppError('BAD_REQUEST', `基础地址只能是“协议://域名[:端口]”，实际为 ${raw}`);
   }
   return url.origin;
@@ -70,7 +88,8 @@ function normaliseBaseUrl(raw: string): string {
 export async function resolveTarget(ctx: AppContext, siteCode?: string, baseUrl?: string): Promise<ExportTarget> {
   const sites = await ctx.sites.list();
   const site = siteCode ? sites.find((s) => s.code === siteCode) : mainSite(sites);
-  if (!site) throw new AppError('NOT_FOUND', siteCode ? `站点 ${siteCode} 不存在` : '还没有站点，请先执行 govportal init');
+  if (!site)
+    throw new AppError('NOT_FOUND', siteCode ? `站点 ${siteCode} 不存在` : '还没有站点，请先执行 govportal init');
   const answers = (host: string, prefix: string) => {
     const match = resolveSite(sites, host, `${prefix}/`);
     return !!match && match.site.id === site.id && match.redirect === undefined;
@@ -82,10 +101,11 @@ export async function resolveTarget(ctx: AppContext, siteCode?: string, baseUrl?
     prefix = `/site/${site.code}`;
     host = hostsOf(clusterRootOf(sites, site)).find((h) => answers(h, prefix));
   }
-  if (!host) throw new AppError('BAD_REQUEST', `站点 ${site.code} 没有自己的域名，也不在任何站点集群中，无法确定访问地址`);
+  if (!host)
+    throw new AppError('BAD_REQUEST', `站点 ${site.code} 没有自己的域名，也不在任何站点集群中，无法确定访问地址`);
   const base = baseUrl
     ? normaliseBaseUrl(baseUrl)
-    : ctx.config.publicBaseUrl ?? (host === 'localhost' ? 'http://localhost' : `https://${host}`);
+    : (ctx.config.publicBaseUrl ?? (host === 'localhost' ? 'http://localhost' : `https://${host}`));
   return { site, host, prefix, baseUrl: base };
 }
 
@@ -95,7 +115,8 @@ export async function resolveTarget(ctx: AppContext, siteCode?: string, baseUrl?
  * page cache and reads the database as it is).
  */
 async function exportApp(ctx: AppContext, baseUrl: string) {
-  const quiet = <T extends object>(service: T): T => Object.create(service, { onChange: { value: () => undefined } }) as T;
+  const quiet = <T extends object>(service: T): T =>
+    Object.create(service, { onChange: { value: () => undefined } }) as T;
   const exportCtx: AppContext = {
     ...ctx,
     config: { ...ctx.config, publicBaseUrl: baseUrl },
@@ -124,24 +145,43 @@ interface Generated {
 }
 
 /** Crawls the site into `staging` (an empty directory) and adds nginx.conf.example. */
-async function generate(ctx: AppContext, target: ExportTarget, staging: string, outDir: string, progress: Progress): Promise<Generated> {
+async function generate(
+  ctx: AppContext,
+  target: ExportTarget,
+  staging: string,
+  outDir: string,
+  progress: Progress,
+): Promise<Generated> {
   const app = await exportApp(ctx, target.baseUrl);
   try {
     const { prefix } = target;
     const seeds = [
-      `${prefix}/`, `${prefix}/sitemap/`, `${prefix}/sitemap.xml`,
+      `${prefix}/`,
+      `${prefix}/sitemap/`,
+      `${prefix}/sitemap.xml`,
       ...(prefix ? [] : ['/robots.txt', '/favicon.ico']),
-      ...AssetManifest.load().list().map((a) => a.url),
+      ...AssetManifest.load()
+        .list()
+        .map((a) => a.url),
       ...(await publishedFiles(ctx.db, target.site.id)).map((f) => fileUrl(f)),
     ];
     const result = await crawl({
-      app, host: target.host, baseUrl: target.baseUrl, seeds, outDir: staging, progress,
+      app,
+      host: target.host,
+      baseUrl: target.baseUrl,
+      seeds,
+      outDir: staging,
+      progress,
       notFound: { url: await notFoundUrl(app, target), file: NOT_FOUND_FILE },
     });
     const redirects = Object.fromEntries([...result.redirects.entries()].sort(([a], [b]) => byPath(a, b)));
     const conf = nginxConfig({
-      siteName: target.site.name, siteCode: target.site.code, domains: prefix ? [] : target.site.domains, dir: outDir,
-      redirects, csp: cspFor(target.site),
+      siteName: target.site.name,
+      siteCode: target.site.code,
+      domains: prefix ? [] : target.site.domains,
+      dir: outDir,
+      redirects,
+      csp: cspFor(target.site),
     });
     await writeFileIn(staging, NGINX_FILE, conf);
     result.files.set(NGINX_FILE, { sha256: sha256(conf), size: Buffer.byteLength(conf) });
@@ -242,7 +282,13 @@ async function placeFile(src: string, dest: string): Promise<void> {
  * Makes `dir` hold exactly `files` (besides manifest.json), taking their content from `staging`: removes what is
  * not listed (without following links), then writes what is missing or differs.
  */
-async function syncDir(staging: string, dir: string, files: Record<string, FileEntry>, current: Map<string, Entry>, progress: Progress): Promise<SyncResult> {
+async function syncDir(
+  staging: string,
+  dir: string,
+  files: Record<string, FileEntry>,
+  current: Map<string, Entry>,
+  progress: Progress,
+): Promise<SyncResult> {
   const result: SyncResult = { removed: [], replaced: [], created: [] };
   await fs.mkdir(dir, { recursive: true });
   for (const rel of [...current.keys()].sort(byPath).reverse()) {
@@ -299,16 +345,19 @@ async function build(ctx: AppContext, target: ExportTarget, staging: string, dir
   const createdAt = ctx.clock.now().toISOString();
   const generated = await generate(ctx, target, staging, dir, progress);
   const keyed = (await manifestKey(ctx.db, createdAt, true))!;
-  const manifest = sign({
-    format: MANIFEST_FORMAT,
-    version: MANIFEST_VERSION,
-    createdAt,
-    site: { id: target.site.id, code: target.site.code, name: target.site.name },
-    baseUrl: target.baseUrl,
-    prefix: target.prefix,
-    redirects: Object.fromEntries([...generated.redirects.entries()].sort(([a], [b]) => byPath(a, b))),
-    files: sortedFiles(generated.files),
-  }, keyed.key);
+  const manifest = sign(
+    {
+      format: MANIFEST_FORMAT,
+      version: MANIFEST_VERSION,
+      createdAt,
+      site: { id: target.site.id, code: target.site.code, name: target.site.name },
+      baseUrl: target.baseUrl,
+      prefix: target.prefix,
+      redirects: Object.fromEntries([...generated.redirects.entries()].sort(([a], [b]) => byPath(a, b))),
+      files: sortedFiles(generated.files),
+    },
+    keyed.key,
+  );
   return { manifest, generated, keyCreated: keyed.created };
 }
 
@@ -348,7 +397,10 @@ async function checkOutDir(dir: string): Promise<void> {
   if (entries.length === 0) return;
   const found = await readManifest(dir);
   if (found.status !== 'ok') {
-    throw new AppError('BAD_REQUEST', `目录 ${dir} 不是空目录，也不是本平台的导出目录（没有有效的 ${MANIFEST_FILE}）；请指定空目录`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `目录 ${dir} 不是空目录，也不是本平台的导出目录（没有有效的 ${MANIFEST_FILE}）；请指定空目录`,
+    );
   }
 }
 
@@ -361,18 +413,39 @@ export async function exportSite(ctx: AppContext, options: ExportOptions): Promi
     const { manifest, generated, keyCreated } = await build(ctx, target, staging, dir, progress);
     const sync = await syncDir(staging, dir, manifest.files, await scanDir(dir), progress);
     await writeManifest(dir, manifest);
-    await rememberTarget(ctx, dir, { siteCode: target.site.code, baseUrl: target.baseUrl, exportedAt: manifest.createdAt });
+    await rememberTarget(ctx, dir, {
+      siteCode: target.site.code,
+      baseUrl: target.baseUrl,
+      exportedAt: manifest.createdAt,
+    });
     const entries = Object.values(manifest.files);
     const bytes = entries.reduce((a, f) => a + f.size, 0);
     await ctx.audit.recordAlone(options.actor ?? SYSTEM_ACTOR, {
-      action: 'export.create', targetType: 'static_export', targetId: dir, siteId: target.site.id,
+      action: 'export.create',
+      targetType: 'static_export',
+      targetId: dir,
+      siteId: target.site.id,
       detail: {
-        dir, baseUrl: target.baseUrl, files: entries.length, bytes, keyCreated,
-        written: sync.created.length + sync.replaced.length, removed: sync.removed.length, brokenLinks: generated.broken.length,
+        dir,
+        baseUrl: target.baseUrl,
+        files: entries.length,
+        bytes,
+        keyCreated,
+        written: sync.created.length + sync.replaced.length,
+        removed: sync.removed.length,
+        brokenLinks: generated.broken.length,
       },
     });
     return {
-      dir, manifest, files: entries.length, bytes, sync, broken: generated.broken, skipped: generated.skipped, redirects: manifest.redirects, keyCreated,
+      dir,
+      manifest,
+      files: entries.length,
+      bytes,
+      sync,
+      broken: generated.broken,
+      skipped: generated.skipped,
+      redirects: manifest.redirects,
+      keyCreated,
     };
   });
 }
@@ -395,14 +468,24 @@ export interface VerifyReport {
   ok: boolean;
 }
 
-export async function verifyExport(ctx: AppContext, dirArg: string, progress: Progress = noProgress): Promise<VerifyReport> {
+export async function verifyExport(
+  ctx: AppContext,
+  dirArg: string,
+  progress: Progress = noProgress,
+): Promise<VerifyReport> {
   const dir = path.resolve(dirArg);
   const found = await readManifest(dir);
   const current = await scanDir(dir, progress);
   if (found.status !== 'ok') {
     return {
-      dir, manifestStatus: found.status, ...(found.status === 'unreadable' ? { reason: found.reason } : {}),
-      added: [...current.keys()].sort(byPath), changed: [], missing: [], checked: current.size, ok: false,
+      dir,
+      manifestStatus: found.status,
+      ...(found.status === 'unreadable' ? { reason: found.reason } : {}),
+      added: [...current.keys()].sort(byPath),
+      changed: [],
+      missing: [],
+      checked: current.size,
+      ok: false,
     };
   }
   const { manifest } = found;
@@ -421,7 +504,13 @@ export async function verifyExport(ctx: AppContext, dirArg: string, progress: Pr
   changed.sort(byPath);
   missing.sort(byPath);
   return {
-    dir, manifestStatus, manifest, added, changed, missing, checked: current.size,
+    dir,
+    manifestStatus,
+    manifest,
+    added,
+    changed,
+    missing,
+    checked: current.size,
     ok: manifestStatus === 'valid' && added.length + changed.length + missing.length === 0,
   };
 }
@@ -440,35 +529,57 @@ export interface RestoreResult extends SyncResult {
   after: VerifyReport;
 }
 
-export async function restoreExport(ctx: AppContext, dirArg: string, options: { actor?: Actor; progress?: Progress; before?: VerifyReport } = {}): Promise<RestoreResult> {
+export async function restoreExport(
+  ctx: AppContext,
+  dirArg: string,
+  options: { actor?: Actor; progress?: Progress; before?: VerifyReport } = {},
+): Promise<RestoreResult> {
   const dir = path.resolve(dirArg);
   const progress = options.progress ?? noProgress;
   const before = options.before ?? (await verifyExport(ctx, dir, progress));
   const trusted = before.manifestStatus === 'valid' ? before.manifest! : null;
   // What was exported here: from the database, else from a genuine manifest; never from a forged one.
-  const record = (await targetRecords(ctx))[dir] ?? (trusted ? { siteCode: trusted.site.code, baseUrl: trusted.baseUrl, exportedAt: trusted.createdAt } : null);
+  const record =
+    (await targetRecords(ctx))[dir] ??
+    (trusted ? { siteCode: trusted.site.code, baseUrl: trusted.baseUrl, exportedAt: trusted.createdAt } : null);
   if (!record) {
-    throw new AppError('BAD_REQUEST', `没有目录 ${dir} 的导出记录，清单也无法验证，不能恢复；请用 govportal export --out ${dir} 重新导出`);
+    throw new AppError(
+      'BAD_REQUEST',
+      `没有目录 ${dir} 的导出记录，清单也无法验证，不能恢复；请用 govportal export --out ${dir} 重新导出`,
+    );
   }
   const target = await resolveTarget(ctx, record.siteCode, record.baseUrl);
   const result = await withStaging(async (staging) => {
     const fresh = await build(ctx, target, staging, dir, progress);
-    const keep = trusted !== null && trusted.site.id === target.site.id && sameFiles(trusted.files, fresh.manifest.files);
+    const keep =
+      trusted !== null && trusted.site.id === target.site.id && sameFiles(trusted.files, fresh.manifest.files);
     const manifest = keep ? trusted : fresh.manifest;
     const current = await scanDir(dir);
     const sync = await syncDir(staging, dir, manifest.files, current, progress);
     if (!keep) {
       await writeManifest(dir, manifest);
-      await rememberTarget(ctx, dir, { siteCode: target.site.code, baseUrl: target.baseUrl, exportedAt: manifest.createdAt });
+      await rememberTarget(ctx, dir, {
+        siteCode: target.site.code,
+        baseUrl: target.baseUrl,
+        exportedAt: manifest.createdAt,
+      });
     }
     return { ...sync, mode: keep ? ('manifest' as const) : ('republish' as const) };
   });
   const after = await verifyExport(ctx, dir);
   await ctx.audit.recordAlone(options.actor ?? SYSTEM_ACTOR, {
-    action: 'export.restore', targetType: 'static_export', targetId: dir, siteId: target.site.id, outcome: after.ok ? 'success' : 'failure',
+    action: 'export.restore',
+    targetType: 'static_export',
+    targetId: dir,
+    siteId: target.site.id,
+    outcome: after.ok ? 'success' : 'failure',
     detail: {
-      dir, mode: result.mode, manifest: before.manifestStatus,
-      removed: result.removed.slice(0, 50), replaced: result.replaced.slice(0, 50), created: result.created.slice(0, 50),
+      dir,
+      mode: result.mode,
+      manifest: before.manifestStatus,
+      removed: result.removed.slice(0, 50),
+      replaced: result.replaced.slice(0, 50),
+      created: result.created.slice(0, 50),
       counts: { removed: result.removed.length, replaced: result.replaced.length, created: result.created.length },
     },
   });

@@ -17,8 +17,15 @@ import { runExportWatch, AUTO_RESTORE_SETTING, WATCH_DIR_SETTING } from './expor
 import { MANIFEST_KEY_SETTING, canonicalJson, type Manifest } from './manifest.ts';
 import { classifyLink, fileForUrl, rewritePagination } from './export-paths.ts';
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
-const PDF = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'), Buffer.alloc(2000, 0x20), Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n')]);
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+const PDF = Buffer.concat([
+  Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n'),
+  Buffer.alloc(2000, 0x20),
+  Buffer.from('\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+]);
 const HOST = 'zwb.nanjiang.gov.cn';
 const BASE = `http://${HOST}`;
 
@@ -38,7 +45,10 @@ describe('export paths', () => {
 
   it('follows internal links only, and sets dynamic ones apart', () => {
     assert.deepEqual(classifyLink('/gzdt/', '/', BASE), { kind: 'internal', url: '/gzdt/' });
-    assert.deepEqual(classifyLink('123.html#top', '/gzdt/bmdt/', BASE), { kind: 'internal', url: '/gzdt/bmdt/123.html' });
+    assert.deepEqual(classifyLink('123.html#top', '/gzdt/bmdt/', BASE), {
+      kind: 'internal',
+      url: '/gzdt/bmdt/123.html',
+    });
     assert.deepEqual(classifyLink(`${BASE}/gzdt/?page=2`, '/', BASE), { kind: 'internal', url: '/gzdt/?page=2' });
     assert.deepEqual(classifyLink('/gzdt/?page=1', '/', BASE), { kind: 'internal', url: '/gzdt/' });
     assert.equal(classifyLink('https://www.gov.cn/', '/', BASE), null);
@@ -51,13 +61,19 @@ describe('export paths', () => {
   });
 
   it('rewrites pagination links of internal directory URLs only', () => {
-    const html = '<link rel="next" href="/gzdt/bmdt/?page=2"/><a href="/gzdt/bmdt/?page=1">1</a><a href="https://x.cn/a/?page=2">x</a><a href="/zwgk/catalog/?theme=a&amp;page=2">c</a>';
-    assert.equal(rewritePagination(html),
-      '<link rel="next" href="/gzdt/bmdt/index_2.html"/><a href="/gzdt/bmdt/">1</a><a href="https://x.cn/a/?page=2">x</a><a href="/zwgk/catalog/?theme=a&amp;page=2">c</a>');
+    const html =
+      '<link rel="next" href="/gzdt/bmdt/?page=2"/><a href="/gzdt/bmdt/?page=1">1</a><a href="https://x.cn/a/?page=2">x</a><a href="/zwgk/catalog/?theme=a&amp;page=2">c</a>';
+    assert.equal(
+      rewritePagination(html),
+      '<link rel="next" href="/gzdt/bmdt/index_2.html"/><a href="/gzdt/bmdt/">1</a><a href="https://x.cn/a/?page=2">x</a><a href="/zwgk/catalog/?theme=a&amp;page=2">c</a>',
+    );
   });
 
   it('signs a canonical form of the manifest', () => {
-    assert.equal(canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 0 }], c: 'z' } }), '{"a":{"c":"z","d":[2,{"x":0,"y":1}]},"b":1}');
+    assert.equal(
+      canonicalJson({ b: 1, a: { d: [2, { y: 1, x: 0 }], c: 'z' } }),
+      '{"a":{"c":"z","d":[2,{"x":0,"y":1}]},"b":1}',
+    );
   });
 });
 
@@ -88,12 +104,21 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
   async function upload(name: string, bytes: Buffer) {
     const boundary = '----govportalExportTest';
     const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-      bytes, Buffer.from(`\r\n--${boundary}--\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
     ]);
     const res = await env.app.inject({
-      method: 'POST', url: `/api/sites/${t.siteId}/files`, payload,
-      headers: { cookie: t.editor.cookie, 'x-csrf-token': t.editor.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      method: 'POST',
+      url: `/api/sites/${t.siteId}/files`,
+      payload,
+      headers: {
+        cookie: t.editor.cookie,
+        'x-csrf-token': t.editor.csrf,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
     });
     assert.equal(res.statusCode, 200, res.body);
     return res.json() as { id: number; url: string };
@@ -134,14 +159,30 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
   it('writes every public page, feed, asset and published file, with a signed manifest', async () => {
     assert.deepEqual(exported.broken, []);
     const files = listFiles(out).sort();
-    for (const rel of ['index.html', 'sitemap/index.html', 'sitemap.xml', 'robots.txt', '404.html', 'gzdt/bmdt/index.html', 'gzdt/bmdt/index_2.html', 'nginx.conf.example', 'manifest.json']) {
+    for (const rel of [
+      'index.html',
+      'sitemap/index.html',
+      'sitemap.xml',
+      'robots.txt',
+      '404.html',
+      'gzdt/bmdt/index.html',
+      'gzdt/bmdt/index_2.html',
+      'nginx.conf.example',
+      'manifest.json',
+    ]) {
       assert.ok(files.includes(rel), `${rel} exported`);
     }
     for (const id of ids) assert.ok(files.includes(`gzdt/bmdt/${id}.html`), `content page ${id}`);
     assert.ok(files.includes(`files/${pdf.id}/工作方案.pdf`));
     assert.ok(files.includes(`files/${png.id}/会场.png`));
-    assert.ok(files.some((f) => /^gzdt\/bmdt\/rss\.xml$/.test(f)) || files.some((f) => f.endsWith('/rss.xml')), 'RSS feeds');
-    assert.ok(files.some((f) => /^zwgk\/catalog\/index\.html$/.test(f)), '主动公开目录');
+    assert.ok(
+      files.some((f) => /^gzdt\/bmdt\/rss\.xml$/.test(f)) || files.some((f) => f.endsWith('/rss.xml')),
+      'RSS feeds',
+    );
+    assert.ok(
+      files.some((f) => /^zwgk\/catalog\/index\.html$/.test(f)),
+      '主动公开目录',
+    );
     assert.ok(files.some((f) => /^assets\/portal\.[0-9a-f]{10}\.css$/.test(f)));
 
     const manifest = JSON.parse(read('manifest.json').toString('utf8')) as Manifest;
@@ -150,7 +191,10 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
     assert.deepEqual(manifest.site, { id: t.siteId, code: 'main', name: '南江市政务服务管理办公室' });
     assert.equal(manifest.createdAt, env.clock.now().toISOString());
     assert.equal(manifest.signature?.alg, 'HMAC-SHA256');
-    assert.deepEqual(Object.keys(manifest.files).sort(), files.filter((f) => f !== 'manifest.json'));
+    assert.deepEqual(
+      Object.keys(manifest.files).sort(),
+      files.filter((f) => f !== 'manifest.json'),
+    );
     const { createHash } = await import('node:crypto');
     for (const [rel, entry] of Object.entries(manifest.files)) {
       const bytes = read(rel);
@@ -209,16 +253,28 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
       $('a[href], link[href]').each((_i, el) => check(rel, $(el).attr('href')!));
       $('img[src], script[src]').each((_i, el) => check(rel, $(el).attr('src')!));
     }
-    for (const loc of read('sitemap.xml').toString('utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) check('sitemap.xml', loc[1]!);
+    for (const loc of read('sitemap.xml')
+      .toString('utf8')
+      .matchAll(/<loc>([^<]+)<\/loc>/g))
+      check('sitemap.xml', loc[1]!);
     assert.deepEqual(problems, []);
     assert.ok(checked > 500, `${checked} links checked`);
   });
 
   it('verify finds edited, added and removed files, and a forged manifest; restore repairs them', async () => {
-    const auditBefore = (await env.ctx.db.selectFrom('audit_log').select((eb) => eb.fn.max('id').as('id')).executeTakeFirstOrThrow()).id ?? 0;
+    const auditBefore =
+      (
+        await env.ctx.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.max('id').as('id'))
+          .executeTakeFirstOrThrow()
+      ).id ?? 0;
     const page = `gzdt/bmdt/${ids[0]}.html`;
     const original = read(page);
-    fs.writeFileSync(path.join(out, page), original.toString('utf8').replace('会议部署年底重点工作。', '此网站已被入侵'));
+    fs.writeFileSync(
+      path.join(out, page),
+      original.toString('utf8').replace('会议部署年底重点工作。', '此网站已被入侵'),
+    );
     fs.writeFileSync(path.join(out, 'gzdt', 'bmdt', 'shell.php'), '<?php system($_GET["c"]); ?>');
     fs.rmSync(path.join(out, 'files', String(pdf.id), '工作方案.pdf'));
 
@@ -231,13 +287,20 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
 
     // The CLI's view: exit code 1 and every difference listed.
     const lines: string[] = [];
-    const capture = (...args: unknown[]) => { lines.push(args.join(' ')); };
+    const capture = (...args: unknown[]) => {
+      lines.push(args.join(' '));
+    };
     const [log, error] = [console.log, console.error];
     console.log = capture;
     console.error = capture;
     let code: number;
     try {
-      code = await verifyCommand(env.ctx, { dir: out }, () => undefined, () => undefined);
+      code = await verifyCommand(
+        env.ctx,
+        { dir: out },
+        () => undefined,
+        () => undefined,
+      );
     } finally {
       console.log = log;
       console.error = error;
@@ -267,7 +330,11 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
     const tampered = await verifyExport(env.ctx, out);
     assert.equal(tampered.manifestStatus, 'invalid');
-    assert.deepEqual([tampered.added, tampered.changed, tampered.missing], [[], [], []], 'the forged manifest agrees with the files…');
+    assert.deepEqual(
+      [tampered.added, tampered.changed, tampered.missing],
+      [[], [], []],
+      'the forged manifest agrees with the files…',
+    );
     assert.equal(tampered.ok, false, '…but is reported');
 
     const repaired = await restoreExport(env.ctx, out);
@@ -277,8 +344,18 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
     assert.equal(repaired.after.manifestStatus, 'valid');
     assert.deepEqual(read('index.html'), (await served('/')).rawPayload);
 
-    const actions = await env.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'export.%').where('id', '>', Number(auditBefore)).orderBy('id').execute();
-    assert.deepEqual(actions.map((a) => a.action), ['export.tamper', 'export.restore', 'export.restore'], 'the CLI\'s finding and both repairs are audited');
+    const actions = await env.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'export.%')
+      .where('id', '>', Number(auditBefore))
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      actions.map((a) => a.action),
+      ['export.tamper', 'export.restore', 'export.restore'],
+      "the CLI's finding and both repairs are audited",
+    );
   });
 
   it('restores from the current database when the published content changed since the export', async () => {
@@ -299,9 +376,19 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
 
     const lines: string[] = [];
     const log = console.log;
-    console.log = (...args: unknown[]) => { lines.push(args.join(' ')); };
+    console.log = (...args: unknown[]) => {
+      lines.push(args.join(' '));
+    };
     try {
-      assert.equal(await exportCommand(env.ctx, { out, baseUrl: BASE, watch: true }, () => undefined, () => undefined), 0);
+      assert.equal(
+        await exportCommand(
+          env.ctx,
+          { out, baseUrl: BASE, watch: true },
+          () => undefined,
+          () => undefined,
+        ),
+        0,
+      );
     } finally {
       console.log = log;
     }
@@ -313,7 +400,12 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
     const first = await runExportWatch(env.ctx);
     assert.equal(first.status, 'alerted');
     assert.deepEqual(first.report!.changed, ['gzdt/index.html']);
-    const tamper = await env.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'export.tamper').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const tamper = await env.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'export.tamper')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     assert.equal(tamper.outcome, 'failure');
     assert.deepEqual(JSON.parse(tamper.detail).changed, ['gzdt/index.html']);
 
@@ -321,7 +413,9 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
     assert.equal(rows.filter((r) => r.user_id === null && r.department_id === null).length, 1, 'one for the site');
     const mine = await call(env.app, secSession, 'GET', '/api/notifications');
     assert.equal(mine.statusCode, 200);
-    const alerts = (mine.json().items as { kind: string; title: string; body: string }[]).filter((n) => n.kind === 'tamper');
+    const alerts = (mine.json().items as { kind: string; title: string; body: string }[]).filter(
+      (n) => n.kind === 'tamper',
+    );
     assert.equal(alerts.length, 1, 'the security administrator sees it');
     assert.match(alerts[0]!.title, /网页防篡改告警/);
     assert.match(alerts[0]!.body, /gzdt\/index\.html/);
@@ -329,7 +423,10 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
     // The same, unhandled difference ten minutes later is not reported again.
     env.clock.advance(10 * MINUTE);
     assert.equal((await runExportWatch(env.ctx)).status, 'known');
-    assert.equal((await env.ctx.db.selectFrom('notifications').select('id').where('kind', '=', 'tamper').execute()).length, rows.length);
+    assert.equal(
+      (await env.ctx.db.selectFrom('notifications').select('id').where('kind', '=', 'tamper').execute()).length,
+      rows.length,
+    );
 
     // With export.autoRestore the job repairs the directory itself.
     await writeSetting(env.ctx.db, AUTO_RESTORE_SETTING, true, env.clock.now().toISOString());
@@ -345,7 +442,9 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
     assert.equal(again.status, 'alerted');
     assert.deepEqual(again.restore?.removed, ['evil.html']);
     assert.equal(fs.existsSync(path.join(out, 'evil.html')), false);
-    const later = (await call(env.app, secSession, 'GET', '/api/notifications')).json().items.filter((n: { kind: string }) => n.kind === 'tamper');
+    const later = (await call(env.app, secSession, 'GET', '/api/notifications'))
+      .json()
+      .items.filter((n: { kind: string }) => n.kind === 'tamper');
     assert.equal(later.length, 2);
     assert.match(later[0].body, /已按发布版本自动恢复/);
   });

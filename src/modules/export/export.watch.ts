@@ -10,7 +10,14 @@ import { insertNotificationOnce } from '../duty/duty.repository.ts';
 import { mainSite } from '../portal/site-resolver.ts';
 import { sha256 } from './manifest.ts';
 import { securityAdmins } from './export.repository.ts';
-import { restoreExport, verifyExport, TARGETS_SETTING, type ExportTargetRecord, type RestoreResult, type VerifyReport } from './export.service.ts';
+import {
+  restoreExport,
+  verifyExport,
+  TARGETS_SETTING,
+  type ExportTargetRecord,
+  type RestoreResult,
+  type VerifyReport,
+} from './export.service.ts';
 
 export const WATCH_DIR_SETTING = 'export.watchDir';
 export const AUTO_RESTORE_SETTING = 'export.autoRestore';
@@ -25,7 +32,12 @@ export async function setWatch(ctx: AppContext, dir: string, autoRestore?: boole
   const at = ctx.clock.now().toISOString();
   await writeSetting(ctx.db, WATCH_DIR_SETTING, abs, at);
   if (autoRestore !== undefined) await writeSetting(ctx.db, AUTO_RESTORE_SETTING, autoRestore, at);
-  await ctx.audit.recordAlone(SYSTEM_ACTOR, { action: 'export.watch', targetType: 'static_export', targetId: abs, detail: { dir: abs, ...(autoRestore === undefined ? {} : { autoRestore }) } });
+  await ctx.audit.recordAlone(SYSTEM_ACTOR, {
+    action: 'export.watch',
+    targetType: 'static_export',
+    targetId: abs,
+    detail: { dir: abs, ...(autoRestore === undefined ? {} : { autoRestore }) },
+  });
   return abs;
 }
 
@@ -40,7 +52,8 @@ const MANIFEST_PROBLEM: Record<string, string> = {
 /** One line per problem, in Chinese, for notifications and the CLI. */
 export function describeReport(report: VerifyReport, limit = 20): string[] {
   const lines: string[] = [];
-  if (report.manifestStatus !== 'valid') lines.push(`${MANIFEST_PROBLEM[report.manifestStatus]}${report.reason ? `：${report.reason}` : ''}`);
+  if (report.manifestStatus !== 'valid')
+    lines.push(`${MANIFEST_PROBLEM[report.manifestStatus]}${report.reason ? `：${report.reason}` : ''}`);
   const list = (label: string, items: string[]) => {
     if (items.length === 0) return;
     lines.push(`${label} ${items.length} 个：${items.slice(0, limit).join('、')}${items.length > limit ? ' 等' : ''}`);
@@ -69,7 +82,9 @@ export async function runExportWatch(ctx: AppContext): Promise<WatchOutcome> {
     return { status: 'intact', report };
   }
   const now = ctx.clock.now().toISOString();
-  const key = sha256(JSON.stringify([report.dir, report.manifestStatus, report.added, report.changed, report.missing])).slice(0, 32);
+  const key = sha256(
+    JSON.stringify([report.dir, report.manifestStatus, report.added, report.changed, report.missing]),
+  ).slice(0, 32);
   const autoRestore = (await readSetting<boolean>(ctx.db, AUTO_RESTORE_SETTING)) === true;
   const known = lastAlert?.key === key;
   const siteId = await siteOf(ctx, report);
@@ -77,10 +92,17 @@ export async function runExportWatch(ctx: AppContext): Promise<WatchOutcome> {
   if (!known) {
     await writeSetting(ctx.db, LAST_ALERT_SETTING, { key, at: now }, now);
     await ctx.audit.recordAlone(SYSTEM_ACTOR, {
-      action: 'export.tamper', targetType: 'static_export', targetId: report.dir, siteId, outcome: 'failure',
+      action: 'export.tamper',
+      targetType: 'static_export',
+      targetId: report.dir,
+      siteId,
+      outcome: 'failure',
       detail: {
-        dir: report.dir, manifest: report.manifestStatus,
-        added: report.added.slice(0, 50), changed: report.changed.slice(0, 50), missing: report.missing.slice(0, 50),
+        dir: report.dir,
+        manifest: report.manifestStatus,
+        added: report.added.slice(0, 50),
+        changed: report.changed.slice(0, 50),
+        missing: report.missing.slice(0, 50),
         counts: { added: report.added.length, changed: report.changed.length, missing: report.missing.length },
       },
     });
@@ -102,10 +124,22 @@ export async function runExportWatch(ctx: AppContext): Promise<WatchOutcome> {
     const site = await ctx.sites.get(siteId);
     const title = `网页防篡改告警：${site.name}的静态页面与发布清单不一致`;
     const outcome = restore
-      ? (restore.after.ok ? '已按发布版本自动恢复。' : '自动恢复后仍不一致，请立即处理。')
-      : error ? `自动恢复失败：${error}` : `请核查，并执行 govportal verify --dir ${report.dir} --restore 恢复。`;
+      ? restore.after.ok
+        ? '已按发布版本自动恢复。'
+        : '自动恢复后仍不一致，请立即处理。'
+      : error
+        ? `自动恢复失败：${error}`
+        : `请核查，并执行 govportal verify --dir ${report.dir} --restore 恢复。`;
     const body = [`检测时间 ${now}，目录 ${report.dir}。`, ...describeReport(report, 10), outcome].join('\n');
-    const row = { site_id: siteId, department_id: null, kind: TAMPER_KIND, title, body, link: '/admin/', created_at: now };
+    const row = {
+      site_id: siteId,
+      department_id: null,
+      kind: TAMPER_KIND,
+      title,
+      body,
+      link: '/admin/',
+      created_at: now,
+    };
     const dedupe = `export.tamper:${key}:${now}`;
     await insertNotificationOnce(ctx.db, { ...row, user_id: null, dedupe_key: dedupe });
     for (const userId of await securityAdmins(ctx.db, siteId)) {

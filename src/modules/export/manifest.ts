@@ -40,7 +40,9 @@ export type SignatureStatus = 'valid' | 'invalid' | 'unsigned' | 'no-key';
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
@@ -50,7 +52,11 @@ const mac = (key: Buffer, manifest: Manifest) => {
 };
 
 /** The installation's manifest key; created (32 random bytes) on first use when `create` is set. */
-export async function manifestKey(db: Db, at: string, create: boolean): Promise<{ key: Buffer; created: boolean } | null> {
+export async function manifestKey(
+  db: Db,
+  at: string,
+  create: boolean,
+): Promise<{ key: Buffer; created: boolean } | null> {
   const stored = await readSetting<string>(db, MANIFEST_KEY_SETTING);
   if (stored) return { key: Buffer.from(stored, 'base64'), created: false };
   if (!create) return null;
@@ -69,7 +75,11 @@ export function checkSignature(manifest: Manifest, key: Buffer | null): Signatur
   if (!key) return 'no-key';
   const expected = Buffer.from(mac(key, manifest), 'hex');
   const actual = Buffer.from(manifest.signature.value, 'hex');
-  return manifest.signature.alg === SIGNATURE_ALG && actual.length === expected.length && timingSafeEqual(actual, expected) ? 'valid' : 'invalid';
+  return manifest.signature.alg === SIGNATURE_ALG &&
+    actual.length === expected.length &&
+    timingSafeEqual(actual, expected)
+    ? 'valid'
+    : 'invalid';
 }
 
 export function sortedFiles(files: Map<string, FileEntry> | Record<string, FileEntry>): Record<string, FileEntry> {
@@ -86,7 +96,10 @@ export function sameFiles(a: Record<string, FileEntry>, b: Record<string, FileEn
 
 export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-export type ReadManifest = { status: 'ok'; manifest: Manifest } | { status: 'missing' } | { status: 'unreadable'; reason: string };
+export type ReadManifest =
+  | { status: 'ok'; manifest: Manifest }
+  | { status: 'missing' }
+  | { status: 'unreadable'; reason: string };
 
 /** Reads `dir/manifest.json` and checks its shape (not its signature). */
 export async function readManifest(dir: string): Promise<ReadManifest> {
@@ -107,11 +120,24 @@ export async function readManifest(dir: string): Promise<ReadManifest> {
     return { status: 'unreadable', reason: 'manifest.json 不是有效的 JSON' };
   }
   const m = parsed as Partial<Manifest> | null;
-  if (!m || m.format !== MANIFEST_FORMAT || m.version !== MANIFEST_VERSION || typeof m.files !== 'object' || m.files === null || !m.site) {
+  if (
+    !m ||
+    m.format !== MANIFEST_FORMAT ||
+    m.version !== MANIFEST_VERSION ||
+    typeof m.files !== 'object' ||
+    m.files === null ||
+    !m.site
+  ) {
     return { status: 'unreadable', reason: `manifest.json 不是 ${MANIFEST_FORMAT} 第 ${MANIFEST_VERSION} 版清单` };
   }
   for (const [name, entry] of Object.entries(m.files)) {
-    if (!entry || typeof entry.sha256 !== 'string' || typeof entry.size !== 'number' || name.startsWith('/') || name.split('/').some((s) => s === '..' || s === '')) {
+    if (
+      !entry ||
+      typeof entry.sha256 !== 'string' ||
+      typeof entry.size !== 'number' ||
+      name.startsWith('/') ||
+      name.split('/').some((s) => s === '..' || s === '')
+    ) {
       return { status: 'unreadable', reason: `manifest.json 中的条目 ${name} 无效` };
     }
   }

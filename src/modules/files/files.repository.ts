@@ -3,11 +3,24 @@ import type { Database } from '../../platform/db/schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
-export async function insertFile(db: Executor, row: { site_id: number; sha256: string; original_name: string; mime: string; size: number; storage_key: string; created_by: number | null; created_at: string }) {
+export async function insertFile(
+  db: Executor,
+  row: {
+    site_id: number;
+    sha256: string;
+    original_name: string;
+    mime: string;
+    size: number;
+    storage_key: string;
+    created_by: number | null;
+    created_at: string;
+  },
+) {
   return (await db.insertInto('files').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-export const findFile = (db: Executor, id: number) => db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
+export const findFile = (db: Executor, id: number) =>
+  db.selectFrom('files').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findFiles = (db: Executor, ids: number[]) =>
   ids.length ? db.selectFrom('files').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]);

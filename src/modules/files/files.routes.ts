@@ -7,44 +7,68 @@ import { AppError } from '../../platform/errors.ts';
 import { MAX_UPLOAD_BYTES } from '../../platform/files/upload-policy.ts';
 import type { AppContext } from '../../context.ts';
 
-const FileView = Type.Object({ id: Type.Integer(), name: Type.String(), mime: Type.String(), size: Type.Integer(), url: Type.String(), image: Type.Boolean() });
+const FileView = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  mime: Type.String(),
+  size: Type.Integer(),
+  url: Type.String(),
+  image: Type.Boolean(),
+});
 
 export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, files, auth } = ctx;
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
 
-  app.post('/api/sites/:siteId/files', {
-    schema: { tags: ['文件'], summary: '上传图片或附件（按文件内容判定类型）', params: SiteParams, consumes: ['multipart/form-data'], response: { 200: FileView, ...errors(400, 401, 403, 413, 415) } },
-    preHandler: guard({ capability: 'content.write' }),
-  }, async (request) => {
-    const a = requireOnSite(request, 'content.write', request.params.siteId);
-    const part = await request.file();
-    if (!part) throw new AppError('BAD_REQUEST', '没有收到文件');
-    const bytes = await part.toBuffer();
-    if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
-    return files.upload(a.actor, request.params.siteId, bytes, part.filename);
-  });
+  app.post(
+    '/api/sites/:siteId/files',
+    {
+      schema: {
+        tags: ['文件'],
+        summary: '上传图片或附件（按文件内容判定类型）',
+        params: SiteParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: FileView, ...errors(400, 401, 403, 413, 415) },
+      },
+      preHandler: guard({ capability: 'content.write' }),
+    },
+    async (request) => {
+      const a = requireOnSite(request, 'content.write', request.params.siteId);
+      const part = await request.file();
+      if (!part) throw new AppError('BAD_REQUEST', '没有收到文件');
+      const bytes = await part.toBuffer();
+      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+      return files.upload(a.actor, request.params.siteId, bytes, part.filename);
+    },
+  );
 
   // Public for files of published items; staff of the site may also open their drafts' files.
-  app.get('/files/:id/:name', {
-    schema: { hide: true, params: Type.Object({ id: Type.Integer({ minimum: 1 }), name: Type.String() }) },
-  }, async (request, reply) => {
-    const file = await files.get(request.params.id).catch(() => null);
-    if (!file) return reply.callNotFound();
-    let allowed = await files.isPublic(file.id);
-    const token = request.cookies[SESSION_COOKIE];
-    if (!allowed && token) {
-      const staff = await auth.authenticate(token).catch(() => null);
-      allowed = !!staff && staff.grants.some((g) => g.siteId === null || g.siteId === file.site_id);
-    }
-    if (!allowed) return reply.callNotFound();
-    const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
-    reply.header('content-type', file.mime);
-    reply.header('content-length', file.size);
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('cache-control', allowed ? 'public, max-age=86400' : 'private, no-store');
-    reply.header('etag', `"${file.sha256}"`);
-    reply.header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.original_name)}`);
-    return reply.send(await files.read(file));
-  });
+  app.get(
+    '/files/:id/:name',
+    {
+      schema: { hide: true, params: Type.Object({ id: Type.Integer({ minimum: 1 }), name: Type.String() }) },
+    },
+    async (request, reply) => {
+      const file = await files.get(request.params.id).catch(() => null);
+      if (!file) return reply.callNotFound();
+      let allowed = await files.isPublic(file.id);
+      const token = request.cookies[SESSION_COOKIE];
+      if (!allowed && token) {
+        const staff = await auth.authenticate(token).catch(() => null);
+        allowed = !!staff && staff.grants.some((g) => g.siteId === null || g.siteId === file.site_id);
+      }
+      if (!allowed) return reply.callNotFound();
+      const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
+      reply.header('content-type', file.mime);
+      reply.header('content-length', file.size);
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('cache-control', allowed ? 'public, max-age=86400' : 'private, no-store');
+      reply.header('etag', `"${file.sha256}"`);
+      reply.header(
+        'content-disposition',
+        `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.original_name)}`,
+      );
+      return reply.send(await files.read(file));
+    },
+  );
 }

@@ -17,10 +17,16 @@ export interface FileView {
 }
 
 /** Stable public address of a file: id plus its (URL-encoded) name. */
-export const fileUrl = (f: Pick<StoredFile, 'id' | 'original_name'>) => `/files/${f.id}/${encodeURIComponent(f.original_name)}`;
+export const fileUrl = (f: Pick<StoredFile, 'id' | 'original_name'>) =>
+  `/files/${f.id}/${encodeURIComponent(f.original_name)}`;
 
 export const toFileView = (f: StoredFile): FileView => ({
-  id: f.id, name: f.original_name, mime: f.mime, size: f.size, url: fileUrl(f), image: f.mime.startsWith('image/'),
+  id: f.id,
+  name: f.original_name,
+  mime: f.mime,
+  size: f.size,
+  url: fileUrl(f),
+  image: f.mime.startsWith('image/'),
 });
 
 export class FilesService {
@@ -34,16 +40,34 @@ export class FilesService {
   async upload(actor: Actor, siteId: number, bytes: Buffer, name: string): Promise<FileView> {
     const verdict = await inspectUpload(bytes, name);
     if ('refused' in verdict) {
-      await this.audit.recordAlone(actor, { action: 'file.upload', targetType: 'file', siteId, outcome: 'failure', detail: { name, reason: verdict.refused } });
+      await this.audit.recordAlone(actor, {
+        action: 'file.upload',
+        targetType: 'file',
+        siteId,
+        outcome: 'failure',
+        detail: { name, reason: verdict.refused },
+      });
       throw new AppError('UNSUPPORTED_FILE', verdict.refused);
     }
     const stored = await this.store.put(bytes);
     const id = await this.db.transaction().execute(async (trx) => {
       const fileId = await repo.insertFile(trx, {
-        site_id: siteId, sha256: stored.sha256, original_name: verdict.name, mime: verdict.mime, size: stored.size,
-        storage_key: stored.key, created_by: actor.userId, created_at: this.clock.now().toISOString(),
+        site_id: siteId,
+        sha256: stored.sha256,
+        original_name: verdict.name,
+        mime: verdict.mime,
+        size: stored.size,
+        storage_key: stored.key,
+        created_by: actor.userId,
+        created_at: this.clock.now().toISOString(),
       });
-      await this.audit.record(trx, actor, { action: 'file.upload', targetType: 'file', targetId: fileId, siteId, detail: { name: verdict.name, mime: verdict.mime, size: stored.size, sha256: stored.sha256 } });
+      await this.audit.record(trx, actor, {
+        action: 'file.upload',
+        targetType: 'file',
+        targetId: fileId,
+        siteId,
+        detail: { name: verdict.name, mime: verdict.mime, size: stored.size, sha256: stored.sha256 },
+      });
       return fileId;
     });
     return toFileView((await repo.findFile(this.db, id))!);
@@ -57,7 +81,10 @@ export class FilesService {
 
   async views(ids: number[]): Promise<FileView[]> {
     const rows = await repo.findFiles(this.db, ids);
-    return ids.map((id) => rows.find((r) => r.id === id)).filter((r): r is StoredFile => !!r).map(toFileView);
+    return ids
+      .map((id) => rows.find((r) => r.id === id))
+      .filter((r): r is StoredFile => !!r)
+      .map(toFileView);
   }
 
   isPublic(id: number): Promise<boolean> {

@@ -6,7 +6,13 @@ import { crawlSite, checkLinks } from './crawler/index.ts';
 import type { ProgressEvent, SiteSnapshot } from './crawler/types.ts';
 import { runExternalChecks, evaluateAvailability, type AvailabilityProbe } from './external/index.ts';
 import { GOV_WEBSITE_CATALOGUE, allIndicators } from './indicators.ts';
-import { scoreInspection, type Finding, type IndicatorOutcome, type IndicatorResult, type InspectionScore } from './scoring.ts';
+import {
+  scoreInspection,
+  type Finding,
+  type IndicatorOutcome,
+  type IndicatorResult,
+  type InspectionScore,
+} from './scoring.ts';
 
 export type Source = 'external' | 'internal' | 'manual' | 'monitoring';
 
@@ -74,24 +80,38 @@ export interface InspectionReport {
   deductionScore: number | null;
   bonusScore: number | null;
   totalScore: number | null;
-  untested: { deductionPoints: number; bonusPoints: number; vetoes: string[]; indicators: { id: string; name: string; reason: string }[] };
+  untested: {
+    deductionPoints: number;
+    bonusPoints: number;
+    vetoes: string[];
+    indicators: { id: string; name: string; reason: string }[];
+  };
   indicators: ReportIndicator[];
   crawl: { pages: number; stoppedBy: string; robots: unknown; skipped: number };
   score: InspectionScore;
 }
 
 /** Per indicator: govportal's internal measurement wins over the outside view; manual findings always count. */
-export function mergeResults(sets: { source: Source; results: IndicatorResult[] }[], manual: Finding[]): { results: IndicatorResult[]; sources: Map<string, Source[]>; tagged: Map<string, ReportFinding[]> } {
+export function mergeResults(
+  sets: { source: Source; results: IndicatorResult[] }[],
+  manual: Finding[],
+): { results: IndicatorResult[]; sources: Map<string, Source[]>; tagged: Map<string, ReportFinding[]> } {
   const precedence: Source[] = ['monitoring', 'internal', 'external'];
   const results: IndicatorResult[] = [];
   const sources = new Map<string, Source[]>();
   const tagged = new Map<string, ReportFinding[]>();
   for (const indicator of allIndicators(GOV_WEBSITE_CATALOGUE)) {
-    const candidates = precedence.flatMap((source) => sets.filter((s) => s.source === source).flatMap((s) => s.results.filter((r) => r.indicatorId === indicator.id).map((r) => ({ source, r }))));
+    const candidates = precedence.flatMap((source) =>
+      sets
+        .filter((s) => s.source === source)
+        .flatMap((s) => s.results.filter((r) => r.indicatorId === indicator.id).map((r) => ({ source, r }))),
+    );
     const chosen = candidates.find((c) => c.r.status === 'measured');
     const own = manual.filter((f) => f.indicatorId === indicator.id);
     const findings: ReportFinding[] = [
-      ...(chosen && chosen.r.status === 'measured' ? chosen.r.findings.map((f) => ({ ...f, source: chosen.source })) : []),
+      ...(chosen && chosen.r.status === 'measured'
+        ? chosen.r.findings.map((f) => ({ ...f, source: chosen.source }))
+        : []),
       ...own.map((f) => ({ ...f, source: 'manual' as const })),
     ];
     const used: Source[] = [...(chosen ? [chosen.source] : []), ...(own.length ? ['manual' as const] : [])];
@@ -99,8 +119,15 @@ export function mergeResults(sets: { source: Source; results: IndicatorResult[] 
     tagged.set(indicator.id, findings);
     if (chosen || own.length) {
       // A part an inspector recorded by hand is measured, whatever the automatic checks could not see.
-      const untestedParts = (chosen && chosen.r.status === 'measured' ? (chosen.r.untestedParts ?? []) : []).filter((u) => !own.some((f) => f.part === u.part));
-      results.push({ indicatorId: indicator.id, status: 'measured', findings: findings.map(({ source: _s, ...f }) => f), ...(untestedParts.length ? { untestedParts } : {}) });
+      const untestedParts = (chosen && chosen.r.status === 'measured' ? (chosen.r.untestedParts ?? []) : []).filter(
+        (u) => !own.some((f) => f.part === u.part),
+      );
+      results.push({
+        indicatorId: indicator.id,
+        status: 'measured',
+        findings: findings.map(({ source: _s, ...f }) => f),
+        ...(untestedParts.length ? { untestedParts } : {}),
+      });
     } else {
       const reasons = candidates.map((c) => (c.r.status === 'untested' ? c.r.reason : '')).filter(Boolean);
       results.push({ indicatorId: indicator.id, status: 'untested', reason: reasons[0] ?? '本次检查未能测量' });
@@ -109,23 +136,52 @@ export function mergeResults(sets: { source: Source; results: IndicatorResult[] 
   return { results, sources, tagged };
 }
 
-function reportIndicators(score: InspectionScore, sources: Map<string, Source[]>, tagged: Map<string, ReportFinding[]>): ReportIndicator[] {
+function reportIndicators(
+  score: InspectionScore,
+  sources: Map<string, Source[]>,
+  tagged: Map<string, ReportFinding[]>,
+): ReportIndicator[] {
   const scored: IndicatorOutcome[] = [...score.vetoes, ...(score.deductions ?? []), ...(score.bonuses ?? [])];
   const byId = new Map(scored.map((o) => [o.indicatorId, o]));
   // After a veto the seed scores nothing else; the other indicators are still listed with what was found.
   return allIndicators(GOV_WEBSITE_CATALOGUE).map((indicator) => {
     const o = byId.get(indicator.id);
-    const base = { id: indicator.id, name: indicator.name, sources: sources.get(indicator.id) ?? [], findings: tagged.get(indicator.id) ?? [] };
+    const base = {
+      id: indicator.id,
+      name: indicator.name,
+      sources: sources.get(indicator.id) ?? [],
+      findings: tagged.get(indicator.id) ?? [],
+    };
     if (!o) {
-      return { ...base, group: 'group' in indicator ? (indicator.group ?? null) : null, kind: indicator.kind as ReportIndicator['kind'], status: '未评分', points: null, maxPoints: 'points' in indicator ? (indicator.points as number) : null, reason: '存在单项否决情形，不再评分' };
+      return {
+        ...base,
+        group: 'group' in indicator ? (indicator.group ?? null) : null,
+        kind: indicator.kind as ReportIndicator['kind'],
+        status: '未评分',
+        points: null,
+        maxPoints: 'points' in indicator ? (indicator.points as number) : null,
+        reason: '存在单项否决情形，不再评分',
+      };
     }
-    return { ...base, group: o.group, kind: o.kind as ReportIndicator['kind'], status: o.status, points: o.points, maxPoints: o.maxPoints, ...(o.reason ? { reason: o.reason } : {}) };
+    return {
+      ...base,
+      group: o.group,
+      kind: o.kind as ReportIndicator['kind'],
+      status: o.status,
+      points: o.points,
+      maxPoints: o.maxPoints,
+      ...(o.reason ? { reason: o.reason } : {}),
+    };
   });
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export async function inspect(options: InspectOptions, sources: InspectSources = {}, target: { siteId: number | null; siteName: string | null } = { siteId: null, siteName: null }): Promise<{ report: InspectionReport; snapshot: SiteSnapshot }> {
+export async function inspect(
+  options: InspectOptions,
+  sources: InspectSources = {},
+  target: { siteId: number | null; siteName: string | null } = { siteId: null, siteName: null },
+): Promise<{ report: InspectionReport; snapshot: SiteSnapshot }> {
   const startedAt = new Date().toISOString();
   const now = options.now ?? new Date();
   const seed = options.seed ?? Math.floor(now.getTime() / 1000) % 1_000_000;
@@ -137,26 +193,43 @@ export async function inspect(options: InspectOptions, sources: InspectSources =
   stopIfCancelled();
   progress({ stage: 'crawl', done: 0, total: maxPages, message: '开始抓取网站' });
   const snapshot = await crawlSite(options.baseUrl, {
-    maxPages, ignoreRobots: options.ignoreRobots ?? false, signal: options.signal,
+    maxPages,
+    ignoreRobots: options.ignoreRobots ?? false,
+    signal: options.signal,
     onProgress: (e: ProgressEvent) => {
-      if (e.phase === 'crawl') progress({ stage: 'crawl', done: e.done, total: Math.min(e.limit, e.done + e.queued), message: `已抓取 ${e.done} 个页面` });
+      if (e.phase === 'crawl')
+        progress({
+          stage: 'crawl',
+          done: e.done,
+          total: Math.min(e.limit, e.done + e.queued),
+          message: `已抓取 ${e.done} 个页面`,
+        });
     },
   });
   stopIfCancelled();
   progress({ stage: 'links', done: 0, total: 1, message: '检查链接和图片' });
   const links = await checkLinks(snapshot, {
-    seed, signal: options.signal,
+    seed,
+    signal: options.signal,
     onProgress: (e: ProgressEvent) => {
-      if (e.phase === 'links') progress({ stage: 'links', done: e.done, total: e.total, message: `已检查 ${e.done} 个链接` });
+      if (e.phase === 'links')
+        progress({ stage: 'links', done: e.done, total: e.total, message: `已检查 ${e.done} 个链接` });
     },
   });
   stopIfCancelled();
   progress({ stage: 'checks', done: 0, total: 3, message: '按指标检查' });
-  const external = await runExternalChecks(snapshot, { now, seed, links, publicHost: options.publicHost, ...(options.signal && { signal: options.signal }) });
+  const external = await runExternalChecks(snapshot, {
+    now,
+    seed,
+    links,
+    publicHost: options.publicHost,
+    ...(options.signal && { signal: options.signal }),
+  });
   stopIfCancelled();
   const sets: { source: Source; results: IndicatorResult[] }[] = [{ source: 'external', results: external }];
   if (sources.internal) sets.push({ source: 'internal', results: await sources.internal(now, seed) });
-  if (sources.probes) sets.push({ source: 'monitoring', results: [evaluateAvailability(sources.probes, { now, url: options.baseUrl })] });
+  if (sources.probes)
+    sets.push({ source: 'monitoring', results: [evaluateAvailability(sources.probes, { now, url: options.baseUrl })] });
   stopIfCancelled();
   progress({ stage: 'checks', done: 2, total: 3, message: '计算得分' });
   const merged = mergeResults(sets, sources.manual ?? []);
@@ -165,19 +238,29 @@ export async function inspect(options: InspectOptions, sources: InspectSources =
   const report: InspectionReport = {
     schema: 'govportal-inspection-report/1',
     target: { url: options.baseUrl, ...target },
-    startedAt, finishedAt: new Date().toISOString(), seed,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    seed,
     options: { maxPages, noServices: options.noServices ?? false, ignoreRobots: options.ignoreRobots ?? false },
     verdict: score.verdict,
     deductionScore: score.deductionScore === null ? null : round2(score.deductionScore),
     bonusScore: score.bonusScore === null ? null : round2(score.bonusScore),
     totalScore: score.totalScore === null ? null : round2(score.totalScore),
     untested: {
-      deductionPoints: score.untested.deductionPoints, bonusPoints: score.untested.bonusPoints,
+      deductionPoints: score.untested.deductionPoints,
+      bonusPoints: score.untested.bonusPoints,
       vetoes: score.untested.vetoes.map((v) => v.name),
-      indicators: indicators.filter((i) => i.status === '未检测').map((i) => ({ id: i.id, name: i.name, reason: i.reason ?? '' })),
+      indicators: indicators
+        .filter((i) => i.status === '未检测')
+        .map((i) => ({ id: i.id, name: i.name, reason: i.reason ?? '' })),
     },
     indicators,
-    crawl: { pages: snapshot.pages.length, stoppedBy: snapshot.stoppedBy, robots: snapshot.robots, skipped: snapshot.skipped.length },
+    crawl: {
+      pages: snapshot.pages.length,
+      stoppedBy: snapshot.stoppedBy,
+      robots: snapshot.robots,
+      skipped: snapshot.skipped.length,
+    },
     score,
   };
   return { report, snapshot };

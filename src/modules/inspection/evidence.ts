@@ -23,12 +23,20 @@ export function evidenceUrls(report: InspectionReport, limit: number): string[] 
 }
 
 /** Screenshots of `urls` in order; stops between pages when `signal` aborts (a cancelled run). */
-export async function takeScreenshots(urls: string[], onEach?: (done: number) => void, signal?: AbortSignal): Promise<Screenshot[] | null> {
+export async function takeScreenshots(
+  urls: string[],
+  onEach?: (done: number) => void,
+  signal?: AbortSignal,
+): Promise<Screenshot[] | null> {
   if (urls.length === 0 || signal?.aborted) return [];
   const browser = await launchChromium();
   if (!browser) return null;
   try {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     const page = await context.newPage();
     const shots: Screenshot[] = [];
     for (const [i, url] of urls.entries()) {

@@ -12,23 +12,62 @@ import type { DeductionIndicator, Indicator, PointRule, ScoredCatalogue } from '
 // Transcribed from 附件2 of the seed (rows in the seed's order) — the catalogue must match it row for row.
 const SEED_DEDUCTIONS: Record<string, [name: string, points: number][]> = {
   发布解读: [
-    ['概况信息', 2], ['机构职能', 2], ['领导信息', 2], ['动态要闻', 5], ['政策文件', 5],
-    ['政策解读', 5], ['解读比例', 3], ['解读关联', 3], ['其他栏目', 4],
+    ['概况信息', 2],
+    ['机构职能', 2],
+    ['领导信息', 2],
+    ['动态要闻', 5],
+    ['政策文件', 5],
+    ['政策解读', 5],
+    ['解读比例', 3],
+    ['解读关联', 3],
+    ['其他栏目', 4],
   ],
-  办事服务: [['事项公开', 3], ['在线申请', 5], ['办事统计', 2], ['办事指南', 8], ['内容准确', 5], ['表格样表', 2]],
-  互动交流: [['信息提交', 7], ['统一登录', 3], ['留言公开', 6], ['办理答复', 7]],
+  办事服务: [
+    ['事项公开', 3],
+    ['在线申请', 5],
+    ['办事统计', 2],
+    ['办事指南', 8],
+    ['内容准确', 5],
+    ['表格样表', 2],
+  ],
+  互动交流: [
+    ['信息提交', 7],
+    ['统一登录', 3],
+    ['留言公开', 6],
+    ['办理答复', 7],
+  ],
   功能设计: [
-    ['域名名称', 3], ['网站标识', 3], ['可用性', 1], ['我为政府网站找错', 4], ['站内搜索', 4],
-    ['一号登录', 2], ['页面标签', 1], ['兼容性', 2], ['IPv6改造', 1],
+    ['域名名称', 3],
+    ['网站标识', 3],
+    ['可用性', 1],
+    ['我为政府网站找错', 4],
+    ['站内搜索', 4],
+    ['一号登录', 2],
+    ['页面标签', 1],
+    ['兼容性', 2],
+    ['IPv6改造', 1],
   ],
 };
 const SEED_DEDUCTION_GROUPS = { 发布解读: 31, 办事服务: 25, 互动交流: 23, 功能设计: 21 };
 
 const SEED_BONUSES: Record<string, [name: string, points: number][]> = {
-  信息发布: [['数据发布', 4], ['解读回应', 3]],
-  办事服务: [['服务功能', 2], ['服务内容', 2], ['服务关联', 2]],
-  互动交流: [['实时互动', 5], ['调查征集', 3]],
-  功能设计: [['智能搜索', 4], ['用户空间', 2]],
+  信息发布: [
+    ['数据发布', 4],
+    ['解读回应', 3],
+  ],
+  办事服务: [
+    ['服务功能', 2],
+    ['服务内容', 2],
+    ['服务关联', 2],
+  ],
+  互动交流: [
+    ['实时互动', 5],
+    ['调查征集', 3],
+  ],
+  功能设计: [
+    ['智能搜索', 4],
+    ['用户空间', 2],
+  ],
   创新发展: [['创新发展', 3]],
 };
 const SEED_BONUS_GROUPS = { 信息发布: 7, 办事服务: 6, 互动交流: 8, 功能设计: 6, 创新发展: 3 };
@@ -74,7 +113,10 @@ describe('政府网站检查指标 catalogue', () => {
       const total = deductions.filter((d) => d.group === group.name).reduce((s, d) => s + d.points, 0);
       assert.equal(total, group.points, group.name);
     }
-    assert.equal(deductions.reduce((s, d) => s + d.points, 0), 100);
+    assert.equal(
+      deductions.reduce((s, d) => s + d.points, 0),
+      100,
+    );
     assert.equal(GOV_WEBSITE_CATALOGUE.deductionTotal, 100);
   });
 
@@ -84,7 +126,10 @@ describe('政府网站检查指标 catalogue', () => {
       Object.fromEntries(GOV_WEBSITE_CATALOGUE.bonusGroups.map((g) => [g.name, g.points])),
       SEED_BONUS_GROUPS,
     );
-    assert.equal(bonuses.reduce((s, b) => s + b.points, 0), 30);
+    assert.equal(
+      bonuses.reduce((s, b) => s + b.points, 0),
+      30,
+    );
     assert.equal(GOV_WEBSITE_CATALOGUE.bonusTotal, 30);
   });
 
@@ -93,7 +138,10 @@ describe('政府网站检查指标 catalogue', () => {
     assert.equal(reportErrors.name, '我为政府网站找错');
     assert.deepEqual(
       reportErrors.parts?.map((p) => [p.id, p.points]),
-      [['entry', 1], ['handling', 3]],
+      [
+        ['entry', 1],
+        ['handling', 3],
+      ],
     );
     assert.deepEqual(
       reportErrors.subRules.map((r) => [r.part, r.no, r.scoring]),
@@ -181,11 +229,19 @@ describe('every catalogue', () => {
   it('scores veto rules by presence only, and point rules within their cap', () => {
     for (const indicator of everything) {
       if (indicator.kind === 'veto') {
-        assert.ok(indicator.subRules.every((r) => r.scoring === undefined), indicator.id);
+        assert.ok(
+          indicator.subRules.every((r) => r.scoring === undefined),
+          indicator.id,
+        );
         continue;
       }
       const parts = indicator.kind === 'deduction' ? indicator.parts : undefined;
-      if (parts) assert.equal(parts.reduce((s, p) => s + p.points, 0), indicator.points, indicator.id);
+      if (parts)
+        assert.equal(
+          parts.reduce((s, p) => s + p.points, 0),
+          indicator.points,
+          indicator.id,
+        );
       for (const rule of indicator.subRules) {
         assert.ok(rule.scoring, `${indicator.id} #${rule.no}`);
         const cap = parts ? parts.find((p) => p.id === rule.part)!.points : indicator.points;

@@ -879,9 +879,7 @@ export const SUPERVISION_CATALOGUE: ScoredCatalogue = {
       id: 'supervision.deduct.performance-assessment',
       name: '考核评价',
       points: 10,
-      subRules: [
-        { no: 1, text: '未将政府网站、政务新媒体工作纳入政府年度绩效考核的，扣10分。', scoring: once(10) },
-      ],
+      subRules: [{ no: 1, text: '未将政府网站、政务新媒体工作纳入政府年度绩效考核的，扣10分。', scoring: once(10) }],
       note: '对国务院部门不检查该项指标，其评分方式为：扣分指标以90分为满分，结果乘以10/9为得分。',
       stateCouncil: {
         inspected: false,
@@ -1020,9 +1018,7 @@ export const SUPERVISION_CATALOGUE: ScoredCatalogue = {
       id: 'supervision.bonus.report-errors-closure',
       name: '找错办结率',
       points: 4,
-      subRules: [
-        { no: 3, text: '上一年度“我为政府网站找错”网民留言按期办结率达100%的，加4分。', scoring: once(4) },
-      ],
+      subRules: [{ no: 3, text: '上一年度“我为政府网站找错”网民留言按期办结率达100%的，加4分。', scoring: once(4) }],
     },
     {
       ...SUPERVISION_BONUS,
@@ -1058,11 +1054,7 @@ export const SUPERVISION_BONUS_NOTE = '各地区、各部门可自行报送加�
 
 /** Every indicator of a catalogue, vetoes first, in the seed's order. */
 export const allIndicators = (catalogue: ScoredCatalogue | VetoOnlyCatalogue): readonly Indicator[] =>
-  'deductions' in catalogue
-    ? [...catalogue.vetoes, ...catalogue.deductions, ...catalogue.bonuses]
-    : catalogue.vetoes;
+  'deductions' in catalogue ? [...catalogue.vetoes, ...catalogue.deductions, ...catalogue.bonuses] : catalogue.vetoes;
 
-export const findIndicator = (
-  catalogue: ScoredCatalogue | VetoOnlyCatalogue,
-  id: string,
-): Indicator | undefined => allIndicators(catalogue).find((indicator) => indicator.id === id);
+export const findIndicator = (catalogue: ScoredCatalogue | VetoOnlyCatalogue, id: string): Indicator | undefined =>
+  allIndicators(catalogue).find((indicator) => indicator.id === id);

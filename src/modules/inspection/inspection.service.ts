@@ -62,8 +62,13 @@ const normalUrl = (url: string) => {
 };
 
 /** A finding's identity across runs, for 新发现 / 已整改 / 仍存在. */
-export const findingKey = (indicatorId: string, f: { subRule?: number; part?: string; message: string; evidence?: Readonly<Record<string, unknown>> }) =>
-  [indicatorId, f.part ?? '', f.subRule ?? '', (f.evidence as { url?: string } | undefined)?.url ?? '', f.message].join('|');
+export const findingKey = (
+  indicatorId: string,
+  f: { subRule?: number; part?: string; message: string; evidence?: Readonly<Record<string, unknown>> },
+) =>
+  [indicatorId, f.part ?? '', f.subRule ?? '', (f.evidence as { url?: string } | undefined)?.url ?? '', f.message].join(
+    '|',
+  );
 
 export class InspectionService {
   readonly internalChecks = new InternalChecks();
@@ -89,12 +94,30 @@ export class InspectionService {
     if (options.siteId) await this.sites.get(options.siteId);
     const at = this.clock.now().toISOString();
     const id = await repo.insertRun(this.db, {
-      site_id: options.siteId ?? null, target_url: url, status: 'queued', options: JSON.stringify({ ...options, url }),
-      progress: JSON.stringify({ stage: 'crawl', done: 0, total: options.maxPages ?? 60, message: '排队中' }), verdict: null,
-      deduction_score: null, bonus_score: null, total_score: null, untested_points: null, report: null, error: null,
-      created_by: actor.userId, created_at: at, started_at: null, finished_at: null,
+      site_id: options.siteId ?? null,
+      target_url: url,
+      status: 'queued',
+      options: JSON.stringify({ ...options, url }),
+      progress: JSON.stringify({ stage: 'crawl', done: 0, total: options.maxPages ?? 60, message: '排队中' }),
+      verdict: null,
+      deduction_score: null,
+      bonus_score: null,
+      total_score: null,
+      untested_points: null,
+      report: null,
+      error: null,
+      created_by: actor.userId,
+      created_at: at,
+      started_at: null,
+      finished_at: null,
     });
-    await this.audit.recordAlone(actor, { action: 'inspection.start', targetType: 'inspection_run', targetId: id, siteId: options.siteId ?? null, detail: { url, options } });
+    await this.audit.recordAlone(actor, {
+      action: 'inspection.start',
+      targetType: 'inspection_run',
+      targetId: id,
+      siteId: options.siteId ?? null,
+      detail: { url, options },
+    });
     return id;
   }
 
@@ -114,7 +137,10 @@ export class InspectionService {
     this.running.set(id, controller);
     // A cancel made on another app node (or by the admin console while the CLI runs it) is seen in the database.
     const watch = setInterval(() => {
-      void repo.runStatus(this.db, id).then((status) => status === 'cancelled' && controller.abort(), () => {});
+      void repo.runStatus(this.db, id).then(
+        (status) => status === 'cancelled' && controller.abort(),
+        () => {},
+      );
     }, CANCEL_POLL_MS);
     watch.unref();
     let lastWrite = 0;
@@ -128,14 +154,41 @@ export class InspectionService {
       }
     };
     try {
-      if (!(await repo.updateRunIf(this.db, id, ['queued'], { status: 'running', started_at: this.clock.now().toISOString() }))) throw cancelledError();
+      if (
+        !(await repo.updateRunIf(this.db, id, ['queued'], {
+          status: 'running',
+          started_at: this.clock.now().toISOString(),
+        }))
+      )
+        throw cancelledError();
       const siteId = run.site_id;
       const site = siteId ? await this.sites.get(siteId) : null;
       const now = this.clock.now();
       const { report } = await inspect(
-        { baseUrl: run.target_url, maxPages: options.maxPages, noServices: options.noServices, ignoreRobots: options.ignoreRobots, seed: options.seed, now, publicHost: options.publicHost ?? site?.domains[0], onProgress: progress, signal },
         {
-          internal: siteId ? (at, seed) => this.internalChecks.run({ db: this.db, siteId, now: at, seed, columns: this.columns, duty: this.duty, url: (p) => new URL(p, run.target_url).toString() }) : undefined,
+          baseUrl: run.target_url,
+          maxPages: options.maxPages,
+          noServices: options.noServices,
+          ignoreRobots: options.ignoreRobots,
+          seed: options.seed,
+          now,
+          publicHost: options.publicHost ?? site?.domains[0],
+          onProgress: progress,
+          signal,
+        },
+        {
+          internal: siteId
+            ? (at, seed) =>
+                this.internalChecks.run({
+                  db: this.db,
+                  siteId,
+                  now: at,
+                  seed,
+                  columns: this.columns,
+                  duty: this.duty,
+                  url: (p) => new URL(p, run.target_url).toString(),
+                })
+            : undefined,
           manual: await this.manualFindings(run.target_url, siteId),
           probes: await this.probes(run.target_url, now),
         },
@@ -144,9 +197,15 @@ export class InspectionService {
       if (options.screenshots !== false) await this.attachScreenshots(id, report, progress, signal);
       if (signal.aborted) throw cancelledError();
       const finished = await repo.updateRunIf(this.db, id, ['running'], {
-        status: 'done', verdict: report.verdict, deduction_score: report.deductionScore, bonus_score: report.bonusScore,
-        total_score: report.totalScore, untested_points: report.untested.deductionPoints, report: JSON.stringify(report),
-        finished_at: this.clock.now().toISOString(), progress: JSON.stringify({ stage: 'done', done: 1, total: 1, message: `检查完成：${report.verdict}` }),
+        status: 'done',
+        verdict: report.verdict,
+        deduction_score: report.deductionScore,
+        bonus_score: report.bonusScore,
+        total_score: report.totalScore,
+        untested_points: report.untested.deductionPoints,
+        report: JSON.stringify(report),
+        finished_at: this.clock.now().toISOString(),
+        progress: JSON.stringify({ stage: 'done', done: 1, total: 1, message: `检查完成：${report.verdict}` }),
       });
       // cancelled in the last moment: the cancel stands
       if (!finished) throw cancelledError();
@@ -156,7 +215,11 @@ export class InspectionService {
         await this.markCancelled(id).catch(() => {});
         throw cancelledError();
       }
-      await repo.updateRunIf(this.db, id, ACTIVE, { status: 'failed', error: error instanceof Error ? error.message : String(error), finished_at: this.clock.now().toISOString() });
+      await repo.updateRunIf(this.db, id, ACTIVE, {
+        status: 'failed',
+        error: error instanceof Error ? error.message : String(error),
+        finished_at: this.clock.now().toISOString(),
+      });
       throw error;
     } finally {
       clearInterval(watch);
@@ -168,23 +231,53 @@ export class InspectionService {
   private async markCancelled(id: number): Promise<boolean> {
     const current = await repo.findRun(this.db, id);
     if (!current || !ACTIVE.includes(current.status as RunStatus)) return false;
-    const stopped = { stage: 'crawl', done: 0, total: 0, ...(JSON.parse(current.progress) as Partial<RunProgress>), message: '检查已中止' };
-    return repo.updateRunIf(this.db, id, ACTIVE, { status: 'cancelled', finished_at: this.clock.now().toISOString(), error: null, progress: JSON.stringify(stopped) });
+    const stopped = {
+      stage: 'crawl',
+      done: 0,
+      total: 0,
+      ...(JSON.parse(current.progress) as Partial<RunProgress>),
+      message: '检查已中止',
+    };
+    return repo.updateRunIf(this.db, id, ACTIVE, {
+      status: 'cancelled',
+      finished_at: this.clock.now().toISOString(),
+      error: null,
+      progress: JSON.stringify(stopped),
+    });
   }
 
-  private async attachScreenshots(runId: number, report: InspectionReport, progress: (p: RunProgress) => void, signal: AbortSignal): Promise<void> {
+  private async attachScreenshots(
+    runId: number,
+    report: InspectionReport,
+    progress: (p: RunProgress) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
     const urls = evidenceUrls(report, 12);
     progress({ stage: 'evidence', done: 0, total: urls.length, message: '截取问题页面' });
-    const shots = await takeScreenshots(urls, (done) => progress({ stage: 'evidence', done, total: urls.length, message: `已截取 ${done} 个页面` }), signal);
+    const shots = await takeScreenshots(
+      urls,
+      (done) => progress({ stage: 'evidence', done, total: urls.length, message: `已截取 ${done} 个页面` }),
+      signal,
+    );
     if (signal.aborted) return;
     if (shots === null) {
-      (report as InspectionReport & { evidenceNote?: string }).evidenceNote = '服务器未安装 Chromium，本次未截取页面截图；页面证据以抓取时间和 HTML 的 SHA-256 为准';
+      (report as InspectionReport & { evidenceNote?: string }).evidenceNote =
+        '服务器未安装 Chromium，本次未截取页面截图；页面证据以抓取时间和 HTML 的 SHA-256 为准';
       return;
     }
     const byUrl = new Map<string, string>();
     for (const shot of shots) {
       const stored = await this.fileStore.put(shot.png);
-      const evidenceId = await repo.insertEvidence(this.db, { run_id: runId, url: shot.url, kind: 'screenshot', sha256: shot.sha256, storage_key: stored.key, mime: 'image/png', size: stored.size, created_at: this.clock.now().toISOString() });
+      const evidenceId = await repo.insertEvidence(this.db, {
+        run_id: runId,
+        url: shot.url,
+        kind: 'screenshot',
+        sha256: shot.sha256,
+        storage_key: stored.key,
+        mime: 'image/png',
+        size: stored.size,
+        created_at: this.clock.now().toISOString(),
+      });
       byUrl.set(shot.url, `/api/inspection/runs/${runId}/evidence/${evidenceId}`);
     }
     for (const indicator of report.indicators) {
@@ -207,7 +300,13 @@ export class InspectionService {
       throw new AppError('CONFLICT', '检查已经结束，不能中止');
     }
     this.running.get(id)?.abort();
-    await this.audit.recordAlone(actor, { action: 'inspection.cancel', targetType: 'inspection_run', targetId: id, siteId: run.site_id, detail: { url: run.target_url } });
+    await this.audit.recordAlone(actor, {
+      action: 'inspection.cancel',
+      targetType: 'inspection_run',
+      targetId: id,
+      siteId: run.site_id,
+      detail: { url: run.target_url },
+    });
   }
 
   async run(id: number): Promise<InspectionRun> {
@@ -218,7 +317,15 @@ export class InspectionService {
 
   async report(id: number): Promise<InspectionReport> {
     const run = await this.run(id);
-    if (!run.report) throw new AppError('CONFLICT', run.status === 'failed' ? `检查失败：${run.error}` : run.status === 'cancelled' ? '检查已中止，没有报告' : '检查尚未完成');
+    if (!run.report)
+      throw new AppError(
+        'CONFLICT',
+        run.status === 'failed'
+          ? `检查失败：${run.error}`
+          : run.status === 'cancelled'
+            ? '检查已中止，没有报告'
+            : '检查尚未完成',
+      );
     return JSON.parse(run.report) as InspectionReport;
   }
 
@@ -232,14 +339,33 @@ export class InspectionService {
    * first: the trend chart. Failed and cancelled runs have no score and are left out.
    */
   async trend(targetUrl: string, scope: InspectionScope, siteId?: number) {
-    const runs = (await repo.listRuns(this.db, { targetUrl: normalUrl(targetUrl), status: 'done', scope, ...(siteId !== undefined ? { siteId } : {}) }, 100)).reverse();
-    return runs.map((r) => ({ id: r.id, finishedAt: r.finished_at, verdict: r.verdict, deductionScore: r.deduction_score, bonusScore: r.bonus_score, totalScore: r.total_score, untestedPoints: r.untested_points }));
+    const runs = (
+      await repo.listRuns(
+        this.db,
+        { targetUrl: normalUrl(targetUrl), status: 'done', scope, ...(siteId !== undefined ? { siteId } : {}) },
+        100,
+      )
+    ).reverse();
+    return runs.map((r) => ({
+      id: r.id,
+      finishedAt: r.finished_at,
+      verdict: r.verdict,
+      deductionScore: r.deduction_score,
+      bonusScore: r.bonus_score,
+      totalScore: r.total_score,
+      untestedPoints: r.untested_points,
+    }));
   }
 
   /** 新发现 / 已整改 / 仍存在 between two runs. */
   async compare(fromId: number, toId: number) {
     const [a, b] = await Promise.all([this.report(fromId), this.report(toId)]);
-    const flatten = (r: InspectionReport) => new Map(r.indicators.flatMap((i) => i.findings.map((f) => [findingKey(i.id, f), { ...f, indicatorId: i.id, indicator: i.name }] as const)));
+    const flatten = (r: InspectionReport) =>
+      new Map(
+        r.indicators.flatMap((i) =>
+          i.findings.map((f) => [findingKey(i.id, f), { ...f, indicatorId: i.id, indicator: i.name }] as const),
+        ),
+      );
     const before = flatten(a);
     const after = flatten(b);
     return {
@@ -260,24 +386,67 @@ export class InspectionService {
   async addManualFinding(actor: Actor, input: ManualFindingInput): Promise<number> {
     const indicator = findIndicator(GOV_WEBSITE_CATALOGUE, input.indicatorId);
     if (!indicator) throw new AppError('VALIDATION_FAILED', `指标 ${input.indicatorId} 不存在`);
-    if (indicator.kind !== 'veto' && input.points !== undefined && input.points !== null && (input.points < 0 || input.points > ('points' in indicator ? Number(indicator.points) : 0))) {
+    if (
+      indicator.kind !== 'veto' &&
+      input.points !== undefined &&
+      input.points !== null &&
+      (input.points < 0 || input.points > ('points' in indicator ? Number(indicator.points) : 0))
+    ) {
       throw new AppError('VALIDATION_FAILED', `分值应在 0 到 ${'points' in indicator ? indicator.points : 0} 之间`);
     }
     // Checked as the scoring will read it, so a bad finding is refused now rather than breaking later runs.
     try {
-      scoreInspection([{ indicatorId: input.indicatorId, status: 'measured', findings: [{ indicatorId: input.indicatorId, ...(input.subRule ? { subRule: input.subRule } : {}), ...(input.part ? { part: input.part } : {}), ...(input.points !== undefined && input.points !== null ? { points: input.points } : {}), message: input.message }] }]);
+      scoreInspection([
+        {
+          indicatorId: input.indicatorId,
+          status: 'measured',
+          findings: [
+            {
+              indicatorId: input.indicatorId,
+              ...(input.subRule ? { subRule: input.subRule } : {}),
+              ...(input.part ? { part: input.part } : {}),
+              ...(input.points !== undefined && input.points !== null ? { points: input.points } : {}),
+              message: input.message,
+            },
+          ],
+        },
+      ]);
     } catch (error) {
-      if (error instanceof InspectionInputError) throw new AppError('VALIDATION_FAILED', `人工发现不符合该指标的评分细则：${error.message}`);
+      if (error instanceof InspectionInputError)
+        throw new AppError('VALIDATION_FAILED', `人工发现不符合该指标的评分细则：${error.message}`);
       throw error;
     }
     const at = this.clock.now().toISOString();
-    const evidence = { url: input.evidenceUrl ?? input.url, note: input.note ?? '', expected: '', observed: input.message, at, source: 'manual', inspector: actor.username, ...(input.screenshotFileKey ? { screenshotKey: input.screenshotFileKey } : {}) };
+    const evidence = {
+      url: input.evidenceUrl ?? input.url,
+      note: input.note ?? '',
+      expected: '',
+      observed: input.message,
+      at,
+      source: 'manual',
+      inspector: actor.username,
+      ...(input.screenshotFileKey ? { screenshotKey: input.screenshotFileKey } : {}),
+    };
     if (input.siteId) await this.sites.get(input.siteId);
     const id = await repo.insertManualFinding(this.db, {
-      target_url: normalUrl(input.url), site_id: input.siteId ?? null, indicator_id: input.indicatorId, sub_rule: input.subRule ?? null, part: input.part ?? null,
-      points: input.points ?? null, message: input.message, evidence: JSON.stringify(evidence), created_by: actor.userId, created_at: at,
+      target_url: normalUrl(input.url),
+      site_id: input.siteId ?? null,
+      indicator_id: input.indicatorId,
+      sub_rule: input.subRule ?? null,
+      part: input.part ?? null,
+      points: input.points ?? null,
+      message: input.message,
+      evidence: JSON.stringify(evidence),
+      created_by: actor.userId,
+      created_at: at,
     });
-    await this.audit.recordAlone(actor, { action: 'inspection.manual-finding', targetType: 'inspection_finding', targetId: id, siteId: input.siteId ?? null, detail: { ...input } });
+    await this.audit.recordAlone(actor, {
+      action: 'inspection.manual-finding',
+      targetType: 'inspection_finding',
+      targetId: id,
+      siteId: input.siteId ?? null,
+      detail: { ...input },
+    });
     return id;
   }
 
@@ -291,28 +460,47 @@ export class InspectionService {
   async revokeManualFinding(actor: Actor, id: number): Promise<void> {
     const row = await this.manualFinding(id);
     await repo.revokeManualFinding(this.db, id, this.clock.now().toISOString());
-    await this.audit.recordAlone(actor, { action: 'inspection.revoke-finding', targetType: 'inspection_finding', targetId: id, siteId: row.site_id });
+    await this.audit.recordAlone(actor, {
+      action: 'inspection.revoke-finding',
+      targetType: 'inspection_finding',
+      targetId: id,
+      siteId: row.site_id,
+    });
   }
 
   /** The manual findings a run of `targetUrl` for `siteId` counts: the site's own and the site-less ones. */
   async manualFindings(targetUrl: string, siteId: number | null = null): Promise<Finding[]> {
     const rows = await repo.activeManualFindings(this.db, normalUrl(targetUrl), { forSite: siteId });
     return rows.map((r) => ({
-      indicatorId: r.indicator_id, ...(r.sub_rule !== null ? { subRule: r.sub_rule } : {}), ...(r.part ? { part: r.part } : {}),
-      ...(r.points !== null ? { points: r.points } : {}), message: r.message, evidence: { ...(JSON.parse(r.evidence) as Record<string, unknown>), manualFindingId: r.id },
+      indicatorId: r.indicator_id,
+      ...(r.sub_rule !== null ? { subRule: r.sub_rule } : {}),
+      ...(r.part ? { part: r.part } : {}),
+      ...(r.points !== null ? { points: r.points } : {}),
+      message: r.message,
+      evidence: { ...(JSON.parse(r.evidence) as Record<string, unknown>), manualFindingId: r.id },
     }));
   }
 
   /** Findings in force for a target that `scope` may see; with `siteId`, those that site's runs count. */
   listManual(targetUrl: string, scope: InspectionScope, siteId?: number) {
-    return repo.activeManualFindings(this.db, normalUrl(targetUrl), { scope, ...(siteId !== undefined ? { forSite: siteId } : {}) });
+    return repo.activeManualFindings(this.db, normalUrl(targetUrl), {
+      scope,
+      ...(siteId !== undefined ? { forSite: siteId } : {}),
+    });
   }
 
   /** One availability probe (the 站点无法访问 rule wants ≥ 20 a day for a week). */
   async probe(targetUrl: string): Promise<void> {
     const url = normalUrl(targetUrl);
     const p = await probeOnce(url);
-    await repo.insertProbe(this.db, { target_url: url, at: new Date(p.at).toISOString(), ok: p.ok ? 1 : 0, ms: Math.round(p.ms), status: p.status ?? null, error: p.error ?? null });
+    await repo.insertProbe(this.db, {
+      target_url: url,
+      at: new Date(p.at).toISOString(),
+      ok: p.ok ? 1 : 0,
+      ms: Math.round(p.ms),
+      status: p.status ?? null,
+      error: p.error ?? null,
+    });
   }
 
   async probes(targetUrl: string, now: Date) {
@@ -324,10 +512,21 @@ export class InspectionService {
     const url = normalUrl(options.url);
     const at = this.clock.now();
     const id = await repo.insertSchedule(this.db, {
-      target_url: url, site_id: options.siteId ?? null, every_hours: options.everyHours, options: JSON.stringify({ ...options, url }),
-      next_run_at: new Date(at.getTime() + options.everyHours * HOUR).toISOString(), created_by: actor.userId, created_at: at.toISOString(),
+      target_url: url,
+      site_id: options.siteId ?? null,
+      every_hours: options.everyHours,
+      options: JSON.stringify({ ...options, url }),
+      next_run_at: new Date(at.getTime() + options.everyHours * HOUR).toISOString(),
+      created_by: actor.userId,
+      created_at: at.toISOString(),
     });
-    await this.audit.recordAlone(actor, { action: 'inspection.schedule', targetType: 'inspection_schedule', targetId: id, siteId: options.siteId ?? null, detail: { url, everyHours: options.everyHours } });
+    await this.audit.recordAlone(actor, {
+      action: 'inspection.schedule',
+      targetType: 'inspection_schedule',
+      targetId: id,
+      siteId: options.siteId ?? null,
+      detail: { url, everyHours: options.everyHours },
+    });
     return id;
   }
 
@@ -344,7 +543,12 @@ export class InspectionService {
   async unschedule(actor: Actor, id: number): Promise<void> {
     const row = await this.scheduleById(id);
     await repo.deactivateSchedule(this.db, id);
-    await this.audit.recordAlone(actor, { action: 'inspection.unschedule', targetType: 'inspection_schedule', targetId: id, siteId: row.site_id });
+    await this.audit.recordAlone(actor, {
+      action: 'inspection.unschedule',
+      targetType: 'inspection_schedule',
+      targetId: id,
+      siteId: row.site_id,
+    });
   }
 
   /** The scheduler's job: due runs start, and every monitored site gets an availability probe. */

@@ -27,8 +27,7 @@ const finding = (indicatorId: string, points: number, extra: Partial<Finding> = 
 });
 
 /** One finding per indicator, each within the indicator's cap. */
-const losing = (points: Record<string, number>): Finding[] =>
-  Object.entries(points).map(([id, p]) => finding(id, p));
+const losing = (points: Record<string, number>): Finding[] => Object.entries(points).map(([id, p]) => finding(id, p));
 
 const times = <T>(n: number, make: (i: number) => T): T[] => Array.from({ length: n }, (_, i) => make(i));
 
@@ -90,7 +89,10 @@ describe('scoreInspection: single veto', () => {
     );
     assert.deepEqual(
       score.vetoReasons.map((r) => [r.indicatorId, r.subRule]),
-      [['veto.security', 5], ['veto.columns-not-updated', 3]],
+      [
+        ['veto.security', 5],
+        ['veto.columns-not-updated', 3],
+      ],
     );
   });
 });
@@ -130,7 +132,10 @@ describe('scoreInspection: deductions', () => {
     assert.equal(reportErrors.points, 3);
     assert.deepEqual(
       reportErrors.parts?.map((p) => [p.id, p.points, p.capped]),
-      [['entry', 1, true], ['handling', 2, false]],
+      [
+        ['entry', 1, true],
+        ['handling', 2, false],
+      ],
     );
     const handlingOnly = times(5, () => finding('deduct.report-errors', 1, { part: 'handling' }));
     assert.equal(outcome(scoreInspection(measuredAll(handlingOnly)), 'deduct.report-errors').points, 3);
@@ -178,7 +183,12 @@ describe('scoreInspection: thresholds', () => {
   });
 
   it('80 is 合格 without bonus', () => {
-    const lose20 = losing({ 'deduct.news': 5, 'deduct.policy-documents': 5, 'deduct.message-submission': 7, 'deduct.unified-login': 3 });
+    const lose20 = losing({
+      'deduct.news': 5,
+      'deduct.policy-documents': 5,
+      'deduct.message-submission': 7,
+      'deduct.unified-login': 3,
+    });
     const score = scoreInspection(measuredAll([...lose20, ...SOME_BONUS]));
     assert.equal(score.deductionScore, 80);
     assert.equal(score.verdict, '合格');
@@ -256,7 +266,10 @@ describe('scoreInspection: variants', () => {
   });
 
   it('scores the supervisors catalogue the same way (State Council: out of 90 × 10/9)', () => {
-    const findings = [finding('supervision.deduct.spot-checks', 5, { subRule: 2 }), finding('supervision.deduct.domain-names', 4)];
+    const findings = [
+      finding('supervision.deduct.spot-checks', 5, { subRule: 2 }),
+      finding('supervision.deduct.domain-names', 4),
+    ];
     const options = { catalogue: SUPERVISION_CATALOGUE, stateCouncilDepartment: true };
     const score = scoreInspection(measuredAll(findings, SUPERVISION_CATALOGUE), options);
     assert.deepEqual(score.deductionBase, { inspectedPoints: 90, fullPoints: 100 });
@@ -314,7 +327,9 @@ describe('scoreInspection: invalid input', () => {
       { indicatorId: 'deduct.news', status: 'untested', reason: '重复' },
     ]);
     rejects([{ indicatorId: 'deduct.news', status: 'measured', findings: [finding('deduct.ipv6', 1)] }]);
-    rejects([{ indicatorId: 'deduct.news', status: 'measured', findings: [finding('deduct.news', 5, { subRule: 9 })] }]);
+    rejects([
+      { indicatorId: 'deduct.news', status: 'measured', findings: [finding('deduct.news', 5, { subRule: 9 })] },
+    ]);
     rejects([{ indicatorId: 'deduct.news', status: 'untested', reason: ' ' }]);
   });
 
@@ -332,11 +347,20 @@ describe('scoreInspection: invalid input', () => {
 
 it('a part that could not be measured is reported untested, never passed (找错留言办理)', () => {
   const score = scoreInspection([
-    { indicatorId: 'deduct.report-errors', status: 'measured', findings: [], untestedParts: [{ part: 'handling', reason: '外部无法检测' }] },
+    {
+      indicatorId: 'deduct.report-errors',
+      status: 'measured',
+      findings: [],
+      untestedParts: [{ part: 'handling', reason: '外部无法检测' }],
+    },
   ]);
   const outcome = score.deductions!.find((d) => d.indicatorId === 'deduct.report-errors')!;
   assert.equal(outcome.status, '通过');
-  assert.ok(score.untested.indicators.some((i) => i.name === '我为政府网站找错（找错留言办理）' && i.maxPoints === 3 && i.reason === '外部无法检测'));
+  assert.ok(
+    score.untested.indicators.some(
+      (i) => i.name === '我为政府网站找错（找错留言办理）' && i.maxPoints === 3 && i.reason === '外部无法检测',
+    ),
+  );
   const without = scoreInspection([{ indicatorId: 'deduct.report-errors', status: 'measured', findings: [] }]);
   assert.equal(score.untested.deductionPoints, without.untested.deductionPoints + 3);
 });

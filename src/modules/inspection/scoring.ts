@@ -259,7 +259,14 @@ function evaluateIndicator(
     const partRaw = sum(findings.filter((f) => f.part === part.id).map(pointsOf));
     const partMax = toHundredths(part.points);
     const untested = result.untestedParts?.find((u) => u.part === part.id)?.reason;
-    return { id: part.id, name: part.name, max: partMax, raw: partRaw, points: Math.min(partRaw, partMax), ...(untested ? { untested } : {}) };
+    return {
+      id: part.id,
+      name: part.name,
+      max: partMax,
+      raw: partRaw,
+      points: Math.min(partRaw, partMax),
+      ...(untested ? { untested } : {}),
+    };
   });
   const points = Math.min(sum(parts.map((p) => p.points)), cap);
   return { indicator, state: 'measured', findings, max, raw, points, parts };
@@ -367,13 +374,22 @@ function summariseUntested(evaluated: readonly Evaluated[]): UntestedSummary {
     vetoes: untested.filter((e) => e.indicator.kind === 'veto').map(describe),
     indicators: [
       ...untested.map(describe),
-      ...partial.map(({ e, p }) => ({ indicatorId: e.indicator.id, kind: e.indicator.kind, name: `${e.indicator.name}（${p.name}）`, maxPoints: fromHundredths(p.max), reason: p.untested! })),
+      ...partial.map(({ e, p }) => ({
+        indicatorId: e.indicator.id,
+        kind: e.indicator.kind,
+        name: `${e.indicator.name}（${p.name}）`,
+        maxPoints: fromHundredths(p.max),
+        reason: p.untested!,
+      })),
     ],
   };
 }
 
 /** Scored out of the inspected indicators' points (75 without 办事服务) and scaled to the full mark (100). */
-function deductionBase(catalogue: ScoredCatalogue, deductions: readonly Evaluated[]): { inspected: number; full: number } {
+function deductionBase(
+  catalogue: ScoredCatalogue,
+  deductions: readonly Evaluated[],
+): { inspected: number; full: number } {
   const inspected = sum(deductions.filter((e) => e.state !== 'notInspected').map((e) => e.max ?? 0));
   if (inspected <= 0) throw new InspectionInputError(`${catalogue.id}: no deduction indicator is inspected`);
   return { inspected, full: toHundredths(catalogue.deductionTotal) };

@@ -45,7 +45,14 @@ export class AssetManifest {
       if (!contentType) continue;
       const hash = createHash('sha256').update(body).digest('hex').slice(0, 10);
       const fileName = `${name.slice(0, name.length - ext.length)}.${hash}${ext}`;
-      const asset: Asset = { name, fileName, url: `${ASSET_PREFIX}${fileName}`, contentType, body, page: makePage(body, contentType) };
+      const asset: Asset = {
+        name,
+        fileName,
+        url: `${ASSET_PREFIX}${fileName}`,
+        contentType,
+        body,
+        page: makePage(body, contentType),
+      };
       this.byName.set(name, asset);
       this.byFile.set(fileName, asset);
     }
@@ -53,7 +60,8 @@ export class AssetManifest {
 
   /** Reads every file of the directory (not recursive). */
   static load(dir: string = ASSET_DIR): AssetManifest {
-    const files = fs.readdirSync(dir, { withFileTypes: true })
+    const files = fs
+      .readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isFile() && !e.name.startsWith('.'))
       .map((e) => ({ name: e.name, body: fs.readFileSync(path.join(dir, e.name)) }));
     return new AssetManifest(files);

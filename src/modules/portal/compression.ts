@@ -42,12 +42,17 @@ export function encodedBody(page: CachedPage, encoding: Encoding): Promise<Buffe
   const variants = (page.encoded ??= {});
   let found = variants[encoding];
   if (!found) {
-    const made = encoding === 'br'
-      ? brotli(page.body, { params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.length } })
-      : gz(page.body, { level: 9 });
+    const made =
+      encoding === 'br'
+        ? brotli(page.body, {
+            params: { [constants.BROTLI_PARAM_QUALITY]: 9, [constants.BROTLI_PARAM_SIZE_HINT]: page.body.length },
+          })
+        : gz(page.body, { level: 9 });
     variants[encoding] = made;
     // A failure is not kept: the next request tries again (and this one is sent uncompressed).
-    made.catch(() => { if (variants[encoding] === made) delete variants[encoding]; });
+    made.catch(() => {
+      if (variants[encoding] === made) delete variants[encoding];
+    });
     found = made;
   }
   return found;

@@ -18,7 +18,9 @@ export function sitemapXml(urls: SitemapUrl[]): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...urls.map((u) => `  <url><loc>${text(u.loc)}</loc>${u.lastmod ? `<lastmod>${text(u.lastmod)}</lastmod>` : ''}</url>`),
+    ...urls.map(
+      (u) => `  <url><loc>${text(u.loc)}</loc>${u.lastmod ? `<lastmod>${text(u.lastmod)}</lastmod>` : ''}</url>`,
+    ),
     '</urlset>',
     '',
   ].join('\n');
@@ -49,15 +51,17 @@ export function rssXml(channel: RssChannel): string {
     `<description>${text(channel.description)}</description>`,
     '<language>zh-cn</language>',
     ...(newest ? [`<lastBuildDate>${rfc822(newest)}</lastBuildDate>`] : []),
-    ...channel.items.map((i) => [
-      '<item>',
-      `<title>${text(i.title)}</title>`,
-      `<link>${text(i.link)}</link>`,
-      `<guid isPermaLink="true">${text(i.link)}</guid>`,
-      `<pubDate>${rfc822(i.pubDate)}</pubDate>`,
-      `<description>${text(i.description)}</description>`,
-      '</item>',
-    ].join('')),
+    ...channel.items.map((i) =>
+      [
+        '<item>',
+        `<title>${text(i.title)}</title>`,
+        `<link>${text(i.link)}</link>`,
+        `<guid isPermaLink="true">${text(i.link)}</guid>`,
+        `<pubDate>${rfc822(i.pubDate)}</pubDate>`,
+        `<description>${text(i.description)}</description>`,
+        '</item>',
+      ].join(''),
+    ),
     '</channel>',
     '</rss>',
     '',

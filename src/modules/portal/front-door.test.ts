@@ -21,7 +21,11 @@ interface Answer {
 const TRANSPORT = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 function comparable(headers: Record<string, string | string[] | number | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).filter(([k]) => !TRANSPORT.has(k.toLowerCase())).map(([k, v]) => [k.toLowerCase(), String(v)]));
+  return Object.fromEntries(
+    Object.entries(headers)
+      .filter(([k]) => !TRANSPORT.has(k.toLowerCase()))
+      .map(([k, v]) => [k.toLowerCase(), String(v)]),
+  );
 }
 
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
@@ -32,17 +36,27 @@ describe('front door', () => {
   let front: FrontDoor;
   let site: SiteView;
 
-  const socketGet = (path: string, headers: Record<string, string> = {}, method = 'GET') => new Promise<Answer>((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path, method, headers: { host: 'zwb.nanjiang.gov.cn', ...headers }, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: comparable(res.headers), body: Buffer.concat(chunks) }));
+  const socketGet = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+    new Promise<Answer>((resolve, reject) => {
+      const req = http.request(
+        { host: '127.0.0.1', port, path, method, headers: { host: 'zwb.nanjiang.gov.cn', ...headers }, agent: false },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode!, headers: comparable(res.headers), body: Buffer.concat(chunks) }),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end();
     });
-    req.on('error', reject);
-    req.end();
-  });
   const injected = async (path: string, headers: Record<string, string> = {}): Promise<Answer> => {
-    const res = await env.app.inject({ method: 'GET', url: path, headers: { host: 'zwb.nanjiang.gov.cn', ...headers } });
+    const res = await env.app.inject({
+      method: 'GET',
+      url: path,
+      headers: { host: 'zwb.nanjiang.gov.cn', ...headers },
+    });
     return { status: res.statusCode, headers: comparable(res.headers), body: res.rawPayload };
   };
   const answered = () => front.stats().answered;
@@ -58,7 +72,12 @@ describe('front door', () => {
   after(async () => env.close());
 
   it('answers a cached page as Fastify does: 200 and 304, identity, gzip and br, care mode', async () => {
-    const variants: Record<string, string>[] = [{}, { 'accept-encoding': 'gzip' }, { 'accept-encoding': 'gzip, deflate, br' }, { cookie: 'a=b; gp_care=1' }];
+    const variants: Record<string, string>[] = [
+      {},
+      { 'accept-encoding': 'gzip' },
+      { 'accept-encoding': 'gzip, deflate, br' },
+      { cookie: 'a=b; gp_care=1' },
+    ];
     for (const path of ['/', '/gzdt/bmdt/', '/sitemap.xml', '/gzdt/bmdt/?page=1']) {
       for (const headers of variants) {
         const first = await socketGet(path, headers);
@@ -72,14 +91,21 @@ describe('front door', () => {
         assert.deepEqual(third.headers, expected.headers, `${path} ${JSON.stringify(headers)}: headers`);
         assert.ok(third.body.equals(expected.body), `${path} ${JSON.stringify(headers)}: body`);
         // Revalidation: 304 with the same headers as Fastify's.
-        const conditionals: Record<string, string>[] = [{ 'if-none-match': third.headers.etag! }, { 'if-modified-since': third.headers['last-modified']! }];
+        const conditionals: Record<string, string>[] = [
+          { 'if-none-match': third.headers.etag! },
+          { 'if-modified-since': third.headers['last-modified']! },
+        ];
         for (const conditional of conditionals) {
           const n = answered();
           const notModified = await socketGet(path, { ...headers, ...conditional });
           assert.equal(notModified.status, 304);
           assert.equal(answered(), n + 1);
           assert.equal(notModified.body.length, 0);
-          assert.deepEqual(notModified.headers, (await injected(path, { ...headers, ...conditional })).headers, `${path}: 304 headers`);
+          assert.deepEqual(
+            notModified.headers,
+            (await injected(path, { ...headers, ...conditional })).headers,
+            `${path}: 304 headers`,
+          );
         }
       }
     }
@@ -116,9 +142,20 @@ describe('front door', () => {
   it('notices within about a second that a host now belongs to another site', async () => {
     const host = { host: 'new.nanjiang.gov.cn' };
     await socketGet('/', host);
-    assert.match((await socketGet('/', host)).body.toString(), new RegExp(`<title>${site.name}</title>`), 'the main site answers unknown hosts');
+    assert.match(
+      (await socketGet('/', host)).body.toString(),
+      new RegExp(`<title>${site.name}</title>`),
+      'the main site answers unknown hosts',
+    );
     // Written straight to the database, as another node would: no listener on this node hears of it.
-    await env.ctx.sites.create(SYSTEM_ACTOR, { ...DEMO_SITE, code: 'newsite', parentId: null, name: '南江市新建网站', siteIdCode: '3299000099', domains: ['new.nanjiang.gov.cn'] });
+    await env.ctx.sites.create(SYSTEM_ACTOR, {
+      ...DEMO_SITE,
+      code: 'newsite',
+      parentId: null,
+      name: '南江市新建网站',
+      siteIdCode: '3299000099',
+      domains: ['new.nanjiang.gov.cn'],
+    });
     await new Promise((r) => setTimeout(r, 1100));
     assert.match((await socketGet('/', host)).body.toString(), /<title>南江市新建网站<\/title>/);
   });

@@ -79,7 +79,10 @@ export class FrontDoor {
   private open = true;
   private answered = 0;
 
-  constructor(private readonly portal: PortalService, private readonly options: FrontDoorOptions) {}
+  constructor(
+    private readonly portal: PortalService,
+    private readonly options: FrontDoorOptions,
+  ) {}
 
   /** Puts the front door before Fastify's handler on its HTTP server; false when the server is not the usual one. */
   install(server: Server): boolean {
@@ -117,7 +120,7 @@ export class FrontDoor {
     const fp = h['x-forwarded-proto'];
     return {
       protocol: typeof fp === 'string' ? (lastEntry(fp) as 'http' | 'https') : encrypted ? 'https' : 'http',
-      host: typeof fh === 'string' ? lastEntry(fh) : h.host ?? '',
+      host: typeof fh === 'string' ? lastEntry(fh) : (h.host ?? ''),
     };
   }
 
@@ -141,7 +144,10 @@ export class FrontDoor {
   private representation(entry: Entry, encoding: Encoding | null, body: Buffer): Representation {
     const headers = validatorHeaders(entry.page, encoding, { csp: entry.csp });
     const full = {
-      ...headers, 'content-type': entry.page.contentType, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length),
+      ...headers,
+      'content-type': entry.page.contentType,
+      ...(encoding ? { 'content-encoding': encoding } : {}),
+      'content-length': String(body.length),
     };
     return { etag: headers.etag!, full: flat(full), notModified: flat(headers), body };
   }
@@ -167,13 +173,21 @@ export class FrontDoor {
     if (this.sitesPending) return this.sitesPending;
     if (now - this.sitesCheckedAt < SITES_INTERVAL_MS) return undefined;
     this.sitesCheckedAt = now;
-    this.sitesPending = this.options.sites().then((sites) => {
-      const seen = JSON.stringify(sites.map((s) => [s.id, s.parentId, s.code, s.domains]));
-      if (this.sitesSeen !== null && seen !== this.sitesSeen) this.entries.clear();
-      this.sitesSeen = seen;
-    }, () => {
-      // The database is unreachable: keep answering from the cache, look again next time.
-    }).finally(() => { this.sitesPending = null; });
+    this.sitesPending = this.options
+      .sites()
+      .then(
+        (sites) => {
+          const seen = JSON.stringify(sites.map((s) => [s.id, s.parentId, s.code, s.domains]));
+          if (this.sitesSeen !== null && seen !== this.sitesSeen) this.entries.clear();
+          this.sitesSeen = seen;
+        },
+        () => {
+          // The database is unreachable: keep answering from the cache, look again next time.
+        },
+      )
+      .finally(() => {
+        this.sitesPending = null;
+      });
     return this.sitesPending;
   }
 
@@ -188,11 +202,22 @@ export class FrontDoor {
     const variant = entry.variants[encoding ?? 'identity'];
     if (!variant) {
       // Fastify compresses it this time; later requests get it from here.
-      if (encoding) void encodedBody(entry.page, encoding).then((body) => { entry.variants[encoding] = this.representation(entry, encoding, body); }, () => undefined);
+      if (encoding)
+        void encodedBody(entry.page, encoding).then(
+          (body) => {
+            entry.variants[encoding] = this.representation(entry, encoding, body);
+          },
+          () => undefined,
+        );
       return false;
     }
     const started = performance.now();
-    const notModified = isNotModified(entry.page, variant.etag, req.headers['if-none-match'], req.headers['if-modified-since']);
+    const notModified = isNotModified(
+      entry.page,
+      variant.etag,
+      req.headers['if-none-match'],
+      req.headers['if-modified-since'],
+    );
     const status = notModified ? 304 : entry.page.status;
     try {
       if (notModified) res.writeHead(304, variant.notModified).end();
@@ -207,7 +232,7 @@ export class FrontDoor {
   }
 
   private negotiate(header: string | string[] | undefined): Encoding | null {
-    const raw = Array.isArray(header) ? header.join(',') : header ?? '';
+    const raw = Array.isArray(header) ? header.join(',') : (header ?? '');
     let found = this.encodings.get(raw);
     if (found === undefined) {
       found = negotiate(header);
@@ -220,7 +245,8 @@ export class FrontDoor {
   /** As stats.routes countPageView: a 200 HTML page or a 304 for a page path, seen by a person's browser. */
   private count(entry: Entry, status: number, req: IncomingMessage, host: string): void {
     if (!isPagePath(entry.path)) return;
-    if (status === 200 ? !entry.page.contentType.startsWith('text/html') : status !== 304 || !looksLikePage(entry.path)) return;
+    if (status === 200 ? !entry.page.contentType.startsWith('text/html') : status !== 304 || !looksLikePage(entry.path))
+      return;
     const ua = req.headers['user-agent'];
     if (!isHumanAgent(ua)) return;
     this.options.stats.recordView(host, entry.path, this.ip(req), ua!);
@@ -231,14 +257,26 @@ export class FrontDoor {
     const remote = req.socket.remoteAddress ?? '';
     const xff = this.options.trustProxy ? req.headers['x-forwarded-for'] : undefined;
     if (typeof xff !== 'string') return remote;
-    return xff.split(',').map((a) => a.trim()).find((a) => a) ?? remote;
+    return (
+      xff
+        .split(',')
+        .map((a) => a.trim())
+        .find((a) => a) ?? remote
+    );
   }
 
   private logRequest(req: IncomingMessage, host: string, statusCode: number, started: number): void {
     const { log } = this.options;
     if (log.level !== 'info' && log.level !== 'debug' && log.level !== 'trace') return;
     // Shaped for Fastify's req serializer, so the line reads like Fastify's own.
-    const request = { method: req.method, url: req.url, headers: req.headers, host, ip: this.ip(req), socket: req.socket };
+    const request = {
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      host,
+      ip: this.ip(req),
+      socket: req.socket,
+    };
     log.info({ req: request, res: { statusCode }, responseTime: performance.now() - started }, 'request completed');
   }
 }

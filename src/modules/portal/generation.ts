@@ -34,7 +34,9 @@ export class GenerationSync {
     const run = (this.queue.get(siteId) ?? Promise.resolve()).then(op, op);
     const settled = run.catch(() => undefined);
     this.queue.set(siteId, settled);
-    void settled.then(() => { if (this.queue.get(siteId) === settled) this.queue.delete(siteId); });
+    void settled.then(() => {
+      if (this.queue.get(siteId) === settled) this.queue.delete(siteId);
+    });
     return settled;
   }
 

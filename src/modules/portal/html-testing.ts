@@ -5,7 +5,12 @@ import { jiucuoPageUrl } from '../sites/site-identity.ts';
 import type { SiteView } from '../sites/sites.schema.ts';
 
 export const decode = (s: string) =>
-  s.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 export function head(html: string): string {
   const m = /<head>([\s\S]*?)<\/head>/.exec(html);
@@ -45,7 +50,10 @@ export function assertSiteMeta(html: string, site: SiteView, url: string) {
 }
 
 export function assertDocument(html: string, url: string) {
-  assert.ok(html.startsWith('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'), `${url}: doctype, lang, charset`);
+  assert.ok(
+    html.startsWith('<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">'),
+    `${url}: doctype, lang, charset`,
+  );
   assert.match(html, /<meta name="viewport" content="width=device-width, initial-scale=1"\/>/);
   assert.match(html, /<title>[^<]+<\/title>/);
   assert.match(html, /<a class="skip-link" href="#main">跳到主要内容<\/a>/);
@@ -53,7 +61,11 @@ export function assertDocument(html: string, url: string) {
   assert.match(html, /<nav class="main-nav" aria-label="主导航">/);
   assert.match(html, /<main id="main"/);
   assert.match(html, /<footer class="site-footer">/);
-  assert.match(html, /<form class="search-form" role="search"[^>]* action="[^"]*\/search" method="get"[^>]*>[\s\S]*?<input [^>]*name="q"/, `${url}: search form`);
+  assert.match(
+    html,
+    /<form class="search-form" role="search"[^>]* action="[^"]*\/search" method="get"[^>]*>[\s\S]*?<input [^>]*name="q"/,
+    `${url}: search form`,
+  );
   // No inline script or style: the CSP forbids them.
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     assert.match(m[1]!, /\ssrc="/, `${url}: scripts are external`);
@@ -77,7 +89,10 @@ export function assertIdentityFooter(html: string, site: SiteView, url: string) 
     return inner;
   };
   const conac = item('conac');
-  assert.ok(conac.includes(`<a class="conac-badge" href="${site.conacUrl!.replace(/&/g, '&amp;')}"`), `${url}: 党政机关 badge link`);
+  assert.ok(
+    conac.includes(`<a class="conac-badge" href="${site.conacUrl!.replace(/&/g, '&amp;')}"`),
+    `${url}: 党政机关 badge link`,
+  );
   assert.match(conac, /<img src="\/assets\/conac\.[0-9a-f]{10}\.svg" alt="党政机关网站标识"/);
   assert.match(conac, /<span id="_ideConac"><\/span>/);
   assert.equal(text(item('site-id-code')), `网站标识码：${site.siteIdCode}`);
@@ -85,19 +100,26 @@ export function assertIdentityFooter(html: string, site: SiteView, url: string) 
   assert.equal(text(item('icp')), site.icpNumber);
   const police = item('police');
   const code = /(\d{14})/.exec(site.policeNumber)![1];
-  assert.match(police, new RegExp(`href="https://www\\.beian\\.gov\\.cn/portal/registerSystemInfo\\?recordcode=${code}"`));
+  assert.match(
+    police,
+    new RegExp(`href="https://www\\.beian\\.gov\\.cn/portal/registerSystemInfo\\?recordcode=${code}"`),
+  );
   assert.match(police, /<img class="police-badge" src="\/assets\/police\.[0-9a-f]{10}\.svg"/);
   assert.equal(text(police), site.policeNumber);
   assert.equal(text(item('sponsor')), `主办单位：${site.sponsor}`);
   if (site.organizer) assert.equal(text(item('organizer')), `承办单位：${site.organizer}`);
   const contact = text(item('contact'));
-  for (const part of [`联系电话：${site.phone}`, `电子邮箱：${site.email}`, `地址：${site.address}`]) assert.ok(contact.includes(part), `${url}: ${part}`);
+  for (const part of [`联系电话：${site.phone}`, `电子邮箱：${site.email}`, `地址：${site.address}`])
+    assert.ok(contact.includes(part), `${url}: ${part}`);
   // 我为政府网站找错: a plain link for readers without JavaScript, and a deferred first-party loader that inserts
   // the national script (id _jiucuo_, sitecode) asynchronously, so the page stays valid HTML and never waits.
   const jiucuo = item('jiucuo');
   assert.equal(text(jiucuo), '我为政府网站找错');
   assert.ok(hrefs(jiucuo).includes(jiucuoPageUrl(site.siteIdCode)), `${url}: 找错 link`);
-  const loader = /<script src="\/assets\/jiucuo\.[0-9a-f]{10}\.js" data-sitecode="([^"]*)" data-src="([^"]*)" defer=""><\/script>/.exec(jiucuo);
+  const loader =
+    /<script src="\/assets\/jiucuo\.[0-9a-f]{10}\.js" data-sitecode="([^"]*)" data-src="([^"]*)" defer=""><\/script>/.exec(
+      jiucuo,
+    );
   assert.ok(loader, `${url}: 找错 loader in the footer`);
   assert.equal(decode(loader[1]!), site.siteIdCode, `${url}: 找错 sitecode`);
   assert.equal(decode(loader[2]!), site.jiucuoScriptUrl, `${url}: 找错 script URL`);

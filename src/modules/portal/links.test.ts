@@ -56,7 +56,12 @@ describe('links on the demo site', () => {
     // The home page, what robots and inspectors start from, and the home of each other site of the cluster
     // (served under /site/<code>/).
     const main = mainSite(sites)!;
-    const seeds = ['/', '/robots.txt', '/sitemap.xml', ...sites.filter((s) => s.id !== main.id).map((s) => `/site/${s.code}/`)];
+    const seeds = [
+      '/',
+      '/robots.txt',
+      '/sitemap.xml',
+      ...sites.filter((s) => s.id !== main.id).map((s) => `/site/${s.code}/`),
+    ];
     const seen = new Set<string>(seeds);
     const referrers = new Map<string, string>();
     const broken: string[] = [];
@@ -84,13 +89,15 @@ describe('links on the demo site', () => {
             kinds.other += 1;
             if (type.startsWith('text/css')) links.push(...cssLinks(res.body));
             else if (/xml/.test(type)) links.push(...xmlLinks(res.body));
-            else if (type.startsWith('text/plain')) links.push(...[...res.body.matchAll(/^Sitemap:\s*(\S+)/gm)].map((m) => m[1]!));
+            else if (type.startsWith('text/plain'))
+              links.push(...[...res.body.matchAll(/^Sitemap:\s*(\S+)/gm)].map((m) => m[1]!));
           }
         }
         for (const link of links) {
           const target = internal(link, url.split('?')[0]!, hosts);
           // The care-mode switch sets a cookie and returns: followed once, not once per page.
-          if (!target || seen.has(target) || (target.startsWith('/accessibility/') && seen.has('/accessibility/'))) continue;
+          if (!target || seen.has(target) || (target.startsWith('/accessibility/') && seen.has('/accessibility/')))
+            continue;
           if (target.startsWith('/accessibility/')) seen.add('/accessibility/');
           seen.add(target);
           referrers.set(target, url);
@@ -104,9 +111,17 @@ describe('links on the demo site', () => {
     // The crawl really covered the site: every column page, content pages, the subordinate site, assets, files.
     const paths = [...seen];
     assert.ok(kinds.html > 150, `pages crawled: ${kinds.html}`);
-    for (const expected of ['/sitemap/', '/zwgk/catalog/', '/sitemap.xml']) assert.ok(seen.has(expected), `crawled ${expected}`);
-    for (const prefix of ['/site/zwfw/', '/assets/']) assert.ok(paths.some((p) => p.startsWith(prefix)), `crawled ${prefix}…`);
+    for (const expected of ['/sitemap/', '/zwgk/catalog/', '/sitemap.xml'])
+      assert.ok(seen.has(expected), `crawled ${expected}`);
+    for (const prefix of ['/site/zwfw/', '/assets/'])
+      assert.ok(
+        paths.some((p) => p.startsWith(prefix)),
+        `crawled ${prefix}…`,
+      );
     for (const file of [withFiles.attachmentUrl, withFiles.imageUrl]) assert.ok(seen.has(file), `crawled ${file}`);
-    assert.ok(paths.some((p) => /\/\d+\.html$/.test(p)), 'crawled content pages');
+    assert.ok(
+      paths.some((p) => /\/\d+\.html$/.test(p)),
+      'crawled content pages',
+    );
   });
 });

@@ -27,7 +27,11 @@ export interface PageHeaderOptions {
  * What every answer for the page carries, 200 or 304: security headers, the validator of this representation,
  * Cache-Control, Vary and Last-Modified. A 200 adds Content-Type, Content-Encoding and Content-Length.
  */
-export function validatorHeaders(page: CachedPage, encoding: Encoding | null, options: PageHeaderOptions): Record<string, string> {
+export function validatorHeaders(
+  page: CachedPage,
+  encoding: Encoding | null,
+  options: PageHeaderOptions,
+): Record<string, string> {
   const vary = [...(options.vary ?? ['Cookie']), ...(isCompressible(page) ? ['Accept-Encoding'] : [])];
   return {
     ...securityHeaders(options.csp),
@@ -39,14 +43,27 @@ export function validatorHeaders(page: CachedPage, encoding: Encoding | null, op
 }
 
 /** True when If-Modified-Since (ignored when If-None-Match is present, RFC 9110 §13.1.3) covers the page. */
-export function notModifiedSince(ifModifiedSince: string | undefined, ifNoneMatch: string | undefined, lastModified: Date | undefined): boolean {
+export function notModifiedSince(
+  ifModifiedSince: string | undefined,
+  ifNoneMatch: string | undefined,
+  lastModified: Date | undefined,
+): boolean {
   if (!lastModified || !ifModifiedSince || ifNoneMatch !== undefined) return false;
   const t = Date.parse(ifModifiedSince);
   return Number.isFinite(t) && lastModified.getTime() <= t;
 }
 
 /** 304 for a 200 page whose validator the request names; any representation validates (they differ only in coding). */
-export function isNotModified(page: CachedPage, representationEtag: string, ifNoneMatch: string | undefined, ifModifiedSince: string | undefined): boolean {
+export function isNotModified(
+  page: CachedPage,
+  representationEtag: string,
+  ifNoneMatch: string | undefined,
+  ifModifiedSince: string | undefined,
+): boolean {
   if (page.status !== 200) return false;
-  return etagMatches(ifNoneMatch, representationEtag) || etagMatches(ifNoneMatch, page.etag) || notModifiedSince(ifModifiedSince, ifNoneMatch, page.lastModified);
+  return (
+    etagMatches(ifNoneMatch, representationEtag) ||
+    etagMatches(ifNoneMatch, page.etag) ||
+    notModifiedSince(ifModifiedSince, ifNoneMatch, page.lastModified)
+  );
 }

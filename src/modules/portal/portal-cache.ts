@@ -16,7 +16,12 @@ export interface CachedPage {
   encoded?: Partial<Record<'br' | 'gzip', Promise<Buffer>>>;
 }
 
-export function makePage(body: string | Buffer, contentType = 'text/html; charset=utf-8', status = 200, lastModified?: Date): CachedPage {
+export function makePage(
+  body: string | Buffer,
+  contentType = 'text/html; charset=utf-8',
+  status = 200,
+  lastModified?: Date,
+): CachedPage {
   const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   return { status, contentType, body: buffer, etag: etagOf(buffer), ...(lastModified ? { lastModified } : {}) };
 }

@@ -5,7 +5,15 @@ import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CachedPage } from './portal-cache.ts';
-import { CARE_COOKIE, PORTAL_CSP, PortalService, type CacheEntryRef, type PageResult, type PortalOptions, type PortalRequest } from './portal.service.ts';
+import {
+  CARE_COOKIE,
+  PORTAL_CSP,
+  PortalService,
+  type CacheEntryRef,
+  type PageResult,
+  type PortalOptions,
+  type PortalRequest,
+} from './portal.service.ts';
 import { FrontDoor, frontDoors } from './front-door.ts';
 import { localPath } from './site-resolver.ts';
 import { encodedBody, isCompressible, negotiate } from './compression.ts';
@@ -16,7 +24,12 @@ const YEAR_SECONDS = 365 * 24 * 60 * 60;
 const hidden = { schema: { hide: true } };
 
 function portalRequest(request: FastifyRequest): PortalRequest {
-  return { host: request.host, protocol: request.protocol, url: request.url, care: request.cookies[CARE_COOKIE] === '1' };
+  return {
+    host: request.host,
+    protocol: request.protocol,
+    url: request.url,
+    care: request.cookies[CARE_COOKIE] === '1',
+  };
 }
 
 export { PERMISSIONS_POLICY } from './page-response.ts';
@@ -30,12 +43,20 @@ function withSecurityHeaders(reply: FastifyReply, csp: string): FastifyReply {
  * If-None-Match or If-Modified-Since, and the body compressed with br or gzip when the client accepts it (each
  * variant made once per cached page). The front door (front-door.ts) answers the same way for cached pages.
  */
-async function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, csp: string, cacheControl = 'no-cache', vary = ['Cookie']) {
+async function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: CachedPage,
+  csp: string,
+  cacheControl = 'no-cache',
+  vary = ['Cookie'],
+) {
   const encoding = isCompressible(page) ? negotiate(request.headers['accept-encoding']) : null;
   const options = { csp, cacheControl, vary };
   const headers = validatorHeaders(page, encoding, options);
   reply.headers(headers);
-  if (isNotModified(page, headers.etag!, request.headers['if-none-match'], request.headers['if-modified-since'])) return reply.status(304).send();
+  if (isNotModified(page, headers.etag!, request.headers['if-none-match'], request.headers['if-modified-since']))
+    return reply.status(304).send();
   reply.status(page.status).type(page.contentType);
   if (encoding) {
     try {
@@ -48,7 +69,8 @@ async function sendPage(request: FastifyRequest, reply: FastifyReply, page: Cach
   return reply.send(page.body);
 }
 
-const NO_SITE_HTML = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站建设中</title></head><body><main><h1>网站建设中</h1><p>网站尚未完成设置，请稍后访问。</p></main></body></html>';
+const NO_SITE_HTML =
+  '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>网站建设中</title></head><body><main><h1>网站建设中</h1><p>网站尚未完成设置，请稍后访问。</p></main></body></html>';
 
 export async function portalRoutes(app: App, ctx: AppContext, options: PortalOptions = {}): Promise<void> {
   const portal = new PortalService(ctx, options);
@@ -65,7 +87,11 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
       case 'not-found':
         return reply.callNotFound();
       case 'no-site':
-        return withSecurityHeaders(reply, PORTAL_CSP).status(503).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(NO_SITE_HTML);
+        return withSecurityHeaders(reply, PORTAL_CSP)
+          .status(503)
+          .header('cache-control', 'no-store')
+          .type('text/html; charset=utf-8')
+          .send(NO_SITE_HTML);
     }
   };
 
@@ -76,13 +102,18 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
   });
 
   app.get('/favicon.ico', hidden, async (_request, reply) =>
-    withSecurityHeaders(reply, PORTAL_CSP).redirect(portal.assets.url('favicon.svg'), 301));
+    withSecurityHeaders(reply, PORTAL_CSP).redirect(portal.assets.url('favicon.svg'), 301),
+  );
 
   // 长者模式 switch: works without JavaScript; returns to the page it was clicked on (local paths only).
   app.get('/accessibility/toggle', hidden, async (request, reply) => {
     const on = request.cookies[CARE_COOKIE] !== '1';
     reply.setCookie(CARE_COOKIE, on ? '1' : '0', {
-      path: '/', maxAge: YEAR_SECONDS, sameSite: 'lax', httpOnly: true, secure: ctx.config.secureCookies,
+      path: '/',
+      maxAge: YEAR_SECONDS,
+      sameSite: 'lax',
+      httpOnly: true,
+      secure: ctx.config.secureCookies,
     });
     const back = localPath((request.query as Record<string, unknown>).back);
     const location = back && !back.startsWith('/accessibility/') ? back : '/';
@@ -90,7 +121,12 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
   });
 
   // Cached pages are answered before Fastify from then on (front-door.ts); app.inject never reaches it.
-  const front = new FrontDoor(portal, { stats: ctx.stats, trustProxy: ctx.config.trustProxy, log: app.log, sites: () => ctx.sites.list() });
+  const front = new FrontDoor(portal, {
+    stats: ctx.stats,
+    trustProxy: ctx.config.trustProxy,
+    log: app.log,
+    sites: () => ctx.sites.list(),
+  });
   if (front.install(app.server)) frontDoors.set(app, front);
   app.addHook('preClose', async () => front.close());
   ctx.sites.onChange(() => front.clear());
@@ -98,9 +134,12 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
   const page = async (request: FastifyRequest, reply: FastifyReply) => {
     const req = portalRequest(request);
     let hit: CacheEntryRef | undefined;
-    const result = await portal.handle(req, (ref) => { hit = ref; });
+    const result = await portal.handle(req, (ref) => {
+      hit = ref;
+    });
     // Remembered only when the result is the cache entry itself (not a redirect or 404 decided around it).
-    if (hit && request.method === 'GET' && result.type === 'page' && (await hit.entry.catch(() => null)) === result) front.remember(req, hit, result.page, result.csp);
+    if (hit && request.method === 'GET' && result.type === 'page' && (await hit.entry.catch(() => null)) === result)
+      front.remember(req, hit, result.page, result.csp);
     return send(request, reply, result);
   };
   app.get('/', hidden, page);

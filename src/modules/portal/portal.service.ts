@@ -18,15 +18,40 @@ import * as repo from './public-content.repository.ts';
 import type { IndexedItem } from './public-content.repository.ts';
 import { PublicIndex, isDynamic, isLeaderColumn } from './public-index.ts';
 import {
-  PAGE_SIZE, attachmentLinks, cacheableCatalogue, catalogueFilters, catalogueOptions, catalogueQuery, entryMetaRows, filterCatalogue,
-  pageCount, pageParam, photoUrl, policyMetaRows,
+  PAGE_SIZE,
+  attachmentLinks,
+  cacheableCatalogue,
+  catalogueFilters,
+  catalogueOptions,
+  catalogueQuery,
+  entryMetaRows,
+  filterCatalogue,
+  pageCount,
+  pageParam,
+  photoUrl,
+  policyMetaRows,
 } from './public-pages.ts';
 import { rssXml, sitemapXml, type SitemapUrl } from './feeds.ts';
 import { renderDocument } from './views/render.tsx';
 import { ColumnPage, HomePage, NotFoundPage, SearchPage, SitemapPage, type PageFrame } from './views/pages.tsx';
-import { CataloguePage, ContentPage, ZwgkPage, type ContentView, type PlatformEntry, type RelatedList } from './views/content.tsx';
+import {
+  CataloguePage,
+  ContentPage,
+  ZwgkPage,
+  type ContentView,
+  type PlatformEntry,
+  type RelatedList,
+} from './views/content.tsx';
 import { FileList } from './views/parts.tsx';
-import type { ColumnContent, HeadLink, HomeEntry, ItemGroup, ItemSummary, PublicColumn, ViewContext } from './views/types.ts';
+import type {
+  ColumnContent,
+  HeadLink,
+  HomeEntry,
+  ItemGroup,
+  ItemSummary,
+  PublicColumn,
+  ViewContext,
+} from './views/types.ts';
 
 export const PORTAL_CSP =
   "default-src 'self'; script-src 'self' https://zfwzgl.www.gov.cn https://dcs.conac.cn; style-src 'self'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
@@ -35,7 +60,16 @@ export const PORTAL_CSP =
  * Top-level slugs the public site cannot serve as columns at the root of a host: they are taken by the API,
  * the admin console, the assets, the care-mode switch, the cluster prefix, search and the site map.
  */
-export const RESERVED_SLUGS = ['api', 'admin', 'assets', 'accessibility', 'site', 'search', 'sitemap', 'files'] as const;
+export const RESERVED_SLUGS = [
+  'api',
+  'admin',
+  'assets',
+  'accessibility',
+  'site',
+  'search',
+  'sitemap',
+  'files',
+] as const;
 
 /**
  * Paths taken inside columns: the 主动公开目录 at `${政务公开.path}catalog/` (a child column with this slug
@@ -65,7 +99,13 @@ export const HOME_ENTRIES: { label: string; names: string[]; columnTypes: string
 ];
 
 /** The entries of the 政府信息公开 platform on the 政务公开 page, found by name below it. */
-export const PLATFORM_ENTRIES = ['政府信息公开指南', '政府信息公开制度', '政府信息公开年度报告', '主动公开目录', '依申请公开'] as const;
+export const PLATFORM_ENTRIES = [
+  '政府信息公开指南',
+  '政府信息公开制度',
+  '政府信息公开年度报告',
+  '主动公开目录',
+  '依申请公开',
+] as const;
 
 /** A site's public structure: loaded once per site and cached until the site or its columns change. */
 export interface SiteModel {
@@ -138,7 +178,11 @@ export interface PortalPage {
   render(page: PageContext): Promise<PageResult>;
 }
 
-export type ColumnContentSource = (site: SiteView, column: PublicColumn, query: URLSearchParams) => Promise<ColumnContent>;
+export type ColumnContentSource = (
+  site: SiteView,
+  column: PublicColumn,
+  query: URLSearchParams,
+) => Promise<ColumnContent>;
 
 export interface PortalOptions {
   cache?: PageCache;
@@ -192,7 +236,11 @@ export function cspFor(site: SiteView): string {
   }
 }
 
-const summaryOf = (item: IndexedItem, index: PublicIndex): ItemSummary => ({ title: item.title, url: index.path(item), publishedAt: item.pubDate });
+const summaryOf = (item: IndexedItem, index: PublicIndex): ItemSummary => ({
+  title: item.title,
+  url: index.path(item),
+  publishedAt: item.pubDate,
+});
 
 export class PortalService {
   readonly cache: PageCache;
@@ -205,15 +253,23 @@ export class PortalService {
   /** Per site, the publication changes being applied, one after the other. */
   private readonly changes = new Map<number, Promise<void>>();
 
-  constructor(private readonly ctx: AppContext, options: PortalOptions = {}) {
+  constructor(
+    private readonly ctx: AppContext,
+    options: PortalOptions = {},
+  ) {
     this.cache = options.cache ?? new PageCache();
     this.assets = options.assets ?? AssetManifest.load();
-    this.generation = new GenerationSync(ctx.db, (siteId) => this.invalidate(siteId), { intervalMs: options.generationIntervalMs });
+    this.generation = new GenerationSync(ctx.db, (siteId) => this.invalidate(siteId), {
+      intervalMs: options.generationIntervalMs,
+    });
     this.register({ path: '/', render: (p) => p.cached(async () => this.home(p)) });
     this.register({ path: '/sitemap/', render: (p) => p.cached(async () => this.sitemap(p)) });
     this.register({ path: '/search', render: async (p) => this.search(p) });
     this.register({ path: '/sitemap.xml', render: (p) => p.cached(async () => this.sitemapXml(p)) });
-    this.register({ path: '/robots.txt', render: async (p) => (p.match.prefix ? { type: 'not-found' } : this.robotsTxt(p)) });
+    this.register({
+      path: '/robots.txt',
+      render: async (p) => (p.match.prefix ? { type: 'not-found' } : this.robotsTxt(p)),
+    });
   }
 
   /**
@@ -266,7 +322,9 @@ export class PortalService {
       .then(() => this.applyOne(change))
       .catch(() => this.invalidate(siteId));
     this.changes.set(siteId, run);
-    void run.then(() => { if (this.changes.get(siteId) === run) this.changes.delete(siteId); });
+    void run.then(() => {
+      if (this.changes.get(siteId) === run) this.changes.delete(siteId);
+    });
     return run;
   }
 
@@ -276,7 +334,10 @@ export class PortalService {
     const indexP = this.cache.peek<PublicIndex>(siteId, 'index');
     if (!modelP || !indexP) return this.invalidate(siteId);
     const [model, oldIndex, links, item] = await Promise.all([
-      modelP, indexP, repo.linksOf(this.ctx.db, contentId), repo.loadIndexItem(this.ctx.db, this.ctx.dbh.dialect, siteId, contentId),
+      modelP,
+      indexP,
+      repo.linksOf(this.ctx.db, contentId),
+      repo.loadIndexItem(this.ctx.db, this.ctx.dbh.dialect, siteId, contentId),
     ]);
     // From here on nothing awaits, so no render can slip in between the decision and the drop.
     const before = oldIndex.byId.get(contentId);
@@ -288,7 +349,11 @@ export class PortalService {
       const column = model.byId.get(columnId);
       if (!column) continue;
       prefixes.add(column.path);
-      for (let c = column.parentId === null ? undefined : model.byId.get(column.parentId); c; c = c.parentId === null ? undefined : model.byId.get(c.parentId)) {
+      for (
+        let c = column.parentId === null ? undefined : model.byId.get(column.parentId);
+        c;
+        c = c.parentId === null ? undefined : model.byId.get(c.parentId)
+      ) {
         exact.add(c.path);
         exact.add(`${c.path}${RSS_FILE}`);
       }
@@ -304,7 +369,8 @@ export class PortalService {
     });
     // An index built since we looked was built after the change was committed: it is current already.
     if (this.cache.peek(siteId, 'index') === indexP) {
-      if (this.cache.peek(siteId, 'model') === modelP) this.cache.set(siteId, 'index', Promise.resolve(oldIndex.with(contentId, item)));
+      if (this.cache.peek(siteId, 'model') === modelP)
+        this.cache.set(siteId, 'index', Promise.resolve(oldIndex.with(contentId, item)));
       else this.cache.invalidate(siteId, (key) => key === 'index');
     }
   }
@@ -328,7 +394,11 @@ export class PortalService {
       const tree = await this.ctx.columns.tree(siteId);
       const roots = publicTree(tree.roots);
       const flat: PublicColumn[] = [];
-      const walk = (nodes: PublicColumn[]) => nodes.forEach((n) => { flat.push(n); walk(n.children); });
+      const walk = (nodes: PublicColumn[]) =>
+        nodes.forEach((n) => {
+          flat.push(n);
+          walk(n.children);
+        });
       walk(roots);
       const entries: HomeEntry[] = [];
       for (const spec of HOME_ENTRIES) {
@@ -338,21 +408,30 @@ export class PortalService {
       const zwgk = pickEntry(flat, HOME_ENTRIES[0]!) ?? null;
       const below = zwgk ? descendants(zwgk) : flat;
       return {
-        siteId, roots, flat, entries,
+        siteId,
+        roots,
+        flat,
+        entries,
         byId: new Map(flat.map((c) => [c.id, c])),
         byPath: new Map(flat.map((c) => [c.path, c])),
         news: flat.filter((c) => isDynamic(c) && !descendants(c).some(isDynamic)),
         zwgk,
         catalogPath: zwgk && zwgk.kind !== 'link' ? `${zwgk.path}${CATALOG_SLUG}/` : null,
-        applyColumn: below.find((c) => c.name === '依申请公开' && c.kind !== 'link') ?? flat.find((c) => c.name === '依申请公开') ?? null,
+        applyColumn:
+          below.find((c) => c.name === '依申请公开' && c.kind !== 'link') ??
+          flat.find((c) => c.name === '依申请公开') ??
+          null,
       };
     });
   }
 
   /** The site's published items, checked against its visible columns. */
   index(siteId: number, model: SiteModel): Promise<PublicIndex> {
-    return this.cache.remember(siteId, 'index', async () =>
-      new PublicIndex(await repo.loadIndex(this.ctx.db, this.ctx.dbh.dialect, siteId), model.byId));
+    return this.cache.remember(
+      siteId,
+      'index',
+      async () => new PublicIndex(await repo.loadIndex(this.ctx.db, this.ctx.dbh.dialect, siteId), model.byId),
+    );
   }
 
   viewContext(site: SiteView, model: SiteModel, match: Pick<SiteMatch, 'prefix' | 'path'>, care: boolean): ViewContext {
@@ -398,7 +477,8 @@ export class PortalService {
     const sites = await this.ctx.sites.list();
     const match = resolveSite(sites, request.host, urlPath);
     if (!match) return { type: 'no-site' };
-    if (match.redirect !== undefined) return { type: 'redirect', status: 301, location: withQuery(match.redirect, rawQuery) };
+    if (match.redirect !== undefined)
+      return { type: 'redirect', status: 301, location: withQuery(match.redirect, rawQuery) };
     await this.generation.check(match.site.id);
     const page = await this.pageContext(request, match, rawQuery, sites, onCached);
     for (const candidate of this.pages) {
@@ -427,10 +507,19 @@ export class PortalService {
     if (!match) return null;
     const page = await this.pageContext(request, { ...match, path: localPath(match.path) ?? '/' }, '', sites);
     const frame = this.frame(page, pageTitle(page.site, '页面不存在'), siteMeta(page.site));
-    return { page: makePage(renderDocument(createElement(NotFoundPage, { frame })), undefined, 404), csp: cspFor(page.site) };
+    return {
+      page: makePage(renderDocument(createElement(NotFoundPage, { frame })), undefined, 404),
+      csp: cspFor(page.site),
+    };
   }
 
-  private async pageContext(request: PortalRequest, match: SiteMatch, rawQuery: string, sites: SiteView[], onCached?: (entry: CacheEntryRef) => void): Promise<PageContext> {
+  private async pageContext(
+    request: PortalRequest,
+    match: SiteMatch,
+    rawQuery: string,
+    sites: SiteView[],
+    onCached?: (entry: CacheEntryRef) => void,
+  ): Promise<PageContext> {
     const { site } = match;
     const model = await this.model(site.id);
     const view = this.viewContext(site, model, match, request.care);
@@ -438,7 +527,11 @@ export class PortalService {
     const rest = `${origin}|${match.prefix}|${request.care ? 1 : 0}`;
     const csp = cspFor(site);
     return {
-      site, match, model, view, origin,
+      site,
+      match,
+      model,
+      view,
+      origin,
       query: new URLSearchParams(rawQuery),
       params: null,
       cached: (render, variant = '') => {
@@ -447,8 +540,16 @@ export class PortalService {
         onCached?.({ siteId: site.id, key, entry });
         return entry;
       },
-      html: (element, status = 200) => ({ type: 'page', page: makePage(renderDocument(element), undefined, status, this.lastModified(site.id)), csp }),
-      raw: (body, contentType) => ({ type: 'page', page: makePage(body, contentType, 200, this.lastModified(site.id)), csp: PORTAL_CSP }),
+      html: (element, status = 200) => ({
+        type: 'page',
+        page: makePage(renderDocument(element), undefined, status, this.lastModified(site.id)),
+        csp,
+      }),
+      raw: (body, contentType) => ({
+        type: 'page',
+        page: makePage(body, contentType, 200, this.lastModified(site.id)),
+        csp: PORTAL_CSP,
+      }),
     };
   }
 
@@ -458,12 +559,18 @@ export class PortalService {
 
   private ancestry(model: SiteModel, column: PublicColumn): PublicColumn[] {
     const out: PublicColumn[] = [];
-    for (let c: PublicColumn | undefined = column; c; c = c.parentId === null ? undefined : model.byId.get(c.parentId)) out.unshift(c);
+    for (let c: PublicColumn | undefined = column; c; c = c.parentId === null ? undefined : model.byId.get(c.parentId))
+      out.unshift(c);
     return out;
   }
 
   private feedLink(column: PublicColumn): HeadLink {
-    return { rel: 'alternate', type: 'application/rss+xml', title: `${column.name} RSS`, href: `${column.path}${RSS_FILE}` };
+    return {
+      rel: 'alternate',
+      type: 'application/rss+xml',
+      title: `${column.name} RSS`,
+      href: `${column.path}${RSS_FILE}`,
+    };
   }
 
   // ---------- home ----------
@@ -473,7 +580,13 @@ export class PortalService {
     const index = await this.index(site.id, model);
     const frame = this.frame(page, site.name, siteMeta(site));
     const blocks = model.roots.map((column) => ({ column }));
-    const news: ItemGroup[] = model.news.map((column) => ({ column, items: index.inSubtree(column).slice(0, HOME_NEWS_SIZE).map((i) => summaryOf(i, index)) }));
+    const news: ItemGroup[] = model.news.map((column) => ({
+      column,
+      items: index
+        .inSubtree(column)
+        .slice(0, HOME_NEWS_SIZE)
+        .map((i) => summaryOf(i, index)),
+    }));
     return page.html(createElement(HomePage, { frame, entries: model.entries, blocks, news }));
   }
 
@@ -485,7 +598,10 @@ export class PortalService {
     if (!column) {
       // `/gzdt/bmdt` → `/gzdt/bmdt/` (and `/sitemap` → `/sitemap/`).
       const slashed = `${match.path}/`;
-      if (!match.path.endsWith('/') && (model.byPath.has(slashed) || slashed === model.catalogPath || this.pages.some((p) => p.path === slashed))) {
+      if (
+        !match.path.endsWith('/') &&
+        (model.byPath.has(slashed) || slashed === model.catalogPath || this.pages.some((p) => p.path === slashed))
+      ) {
         return { type: 'redirect', status: 301, location: withQuery(`${match.prefix}${slashed}`, rawQuery) };
       }
       return { type: 'not-found' };
@@ -505,7 +621,14 @@ export class PortalService {
       const source = this.columnContent;
       return page.cached(async () => {
         const content = await source(site, column, page.query);
-        return page.html(createElement(ColumnPage, { frame: this.frame(page, pageTitle(site, ...names), meta), column, ancestry, content }));
+        return page.html(
+          createElement(ColumnPage, {
+            frame: this.frame(page, pageTitle(site, ...names), meta),
+            column,
+            ancestry,
+            content,
+          }),
+        );
       }, `page=${pageNo}`);
     }
 
@@ -522,8 +645,18 @@ export class PortalService {
     if (column.kind === 'page') {
       if (pageNo !== 1) return { type: 'not-found' };
       return page.cached(async () => {
-        const content: ColumnContent = { items: [], body: await this.pageBody(page, own.find((i) => i.type === 'page') ?? own[0]) };
-        return page.html(createElement(ColumnPage, { frame: this.frame(page, pageTitle(site, ...names), meta, links), column, ancestry, content }));
+        const content: ColumnContent = {
+          items: [],
+          body: await this.pageBody(page, own.find((i) => i.type === 'page') ?? own[0]),
+        };
+        return page.html(
+          createElement(ColumnPage, {
+            frame: this.frame(page, pageTitle(site, ...names), meta, links),
+            column,
+            ancestry,
+            content,
+          }),
+        );
       });
     }
 
@@ -531,19 +664,41 @@ export class PortalService {
       if (pageNo !== 1) return { type: 'not-found' };
       return page.cached(async () => {
         const leaders = own.filter((i) => i.type === 'leader');
-        const snapshots = await repo.publishedSnapshots(this.ctx.db, site.id, leaders.map((l) => l.id));
-        const files = await repo.publicFiles(this.ctx.db, leaders.map((l) => l.id));
+        const snapshots = await repo.publishedSnapshots(
+          this.ctx.db,
+          site.id,
+          leaders.map((l) => l.id),
+        );
+        const files = await repo.publicFiles(
+          this.ctx.db,
+          leaders.map((l) => l.id),
+        );
         const content: ColumnContent = {
           items: [],
           leaders: leaders.map((l) => {
             const s = snapshots.get(l.id);
             return {
-              name: l.title, url: index.path(l), post: s?.fields.post ?? '', duties: s?.fields.duties ?? '',
-              photo: s ? photoUrl(s, files.filter((f) => f.contentId === l.id)) : null,
+              name: l.title,
+              url: index.path(l),
+              post: s?.fields.post ?? '',
+              duties: s?.fields.duties ?? '',
+              photo: s
+                ? photoUrl(
+                    s,
+                    files.filter((f) => f.contentId === l.id),
+                  )
+                : null,
             };
           }),
         };
-        return page.html(createElement(ColumnPage, { frame: this.frame(page, pageTitle(site, ...names), meta, links), column, ancestry, content }));
+        return page.html(
+          createElement(ColumnPage, {
+            frame: this.frame(page, pageTitle(site, ...names), meta, links),
+            column,
+            ancestry,
+            content,
+          }),
+        );
       });
     }
 
@@ -552,10 +707,23 @@ export class PortalService {
       return page.cached(async () => {
         const groups = column.children
           .filter((c) => c.kind !== 'link')
-          .map((c) => ({ column: c, items: index.inSubtree(c).slice(0, GROUP_SIZE).map((i) => summaryOf(i, index)) }))
+          .map((c) => ({
+            column: c,
+            items: index
+              .inSubtree(c)
+              .slice(0, GROUP_SIZE)
+              .map((i) => summaryOf(i, index)),
+          }))
           .filter((g) => g.items.length > 0);
         const content: ColumnContent = { items: [], groups, ...(feed ? { feed } : {}) };
-        return page.html(createElement(ColumnPage, { frame: this.frame(page, pageTitle(site, ...names), meta, links), column, ancestry, content }));
+        return page.html(
+          createElement(ColumnPage, {
+            frame: this.frame(page, pageTitle(site, ...names), meta, links),
+            column,
+            ancestry,
+            content,
+          }),
+        );
       });
     }
 
@@ -569,9 +737,16 @@ export class PortalService {
         ...(pageNo > 1 ? [{ rel: 'prev', href: url(pageNo - 1) }] : []),
         ...(pageNo < pages ? [{ rel: 'next', href: url(pageNo + 1) }] : []),
       ];
-      const title = pageNo > 1 ? pageTitle(site, `${column.name}（第${pageNo}页）`, ...names.slice(1)) : pageTitle(site, ...names);
-      const content: ColumnContent = { items, pagination: { page: pageNo, pageCount: pages, total: own.length, pageUrl: url }, ...(feed ? { feed } : {}) };
-      return page.html(createElement(ColumnPage, { frame: this.frame(page, title, meta, headLinks), column, ancestry, content }));
+      const title =
+        pageNo > 1 ? pageTitle(site, `${column.name}（第${pageNo}页）`, ...names.slice(1)) : pageTitle(site, ...names);
+      const content: ColumnContent = {
+        items,
+        pagination: { page: pageNo, pageCount: pages, total: own.length, pageUrl: url },
+        ...(feed ? { feed } : {}),
+      };
+      return page.html(
+        createElement(ColumnPage, { frame: this.frame(page, title, meta, headLinks), column, ancestry, content }),
+      );
     }, `page=${pageNo}`);
   }
 
@@ -582,10 +757,18 @@ export class PortalService {
     if (!detail || !detail.bodyPublic) return undefined;
     const files = attachmentLinks(detail.snapshot, await repo.publicFiles(this.ctx.db, [item.id]));
     if (!detail.snapshot.bodyHtml && files.length === 0) return undefined;
-    return createElement('div', { className: 'page-content', 'data-content-id': item.id },
+    return createElement(
+      'div',
+      { className: 'page-content', 'data-content-id': item.id },
       // The body was sanitised against the allow-list when it was saved (content/sanitize.ts).
-      detail.snapshot.bodyHtml ? createElement('div', { className: 'article-body', dangerouslySetInnerHTML: { __html: detail.snapshot.bodyHtml } }) : null,
-      createElement(FileList, { view: page.view, files, headingId: 'page-attachments-title' }));
+      detail.snapshot.bodyHtml
+        ? createElement('div', {
+            className: 'article-body',
+            dangerouslySetInnerHTML: { __html: detail.snapshot.bodyHtml },
+          })
+        : null,
+      createElement(FileList, { view: page.view, files, headingId: 'page-attachments-title' }),
+    );
   }
 
   // ---------- 政务公开 and the 主动公开目录 ----------
@@ -597,14 +780,29 @@ export class PortalService {
     const entries: PlatformEntry[] = [];
     for (const label of PLATFORM_ENTRIES) {
       if (label === '主动公开目录') {
-        if (model.catalogPath) entries.push({ label, path: model.catalogPath, description: '按索引号、主题分类、发文机关、年份和有效性检索' });
+        if (model.catalogPath)
+          entries.push({
+            label,
+            path: model.catalogPath,
+            description: '按索引号、主题分类、发文机关、年份和有效性检索',
+          });
         continue;
       }
       const found = below.find((c) => c.name === label);
-      if (found) entries.push({ label, path: found.kind === 'link' && found.linkUrl ? found.linkUrl : found.path, description: found.description });
+      if (found)
+        entries.push({
+          label,
+          path: found.kind === 'link' && found.linkUrl ? found.linkUrl : found.path,
+          description: found.description,
+        });
     }
-    const latest = index.inSubtree(column).slice(0, 10).map((i) => summaryOf(i, index));
-    return page.html(createElement(ZwgkPage, { frame: this.frame(page, pageTitle(site, ...names), meta), column, entries, latest }));
+    const latest = index
+      .inSubtree(column)
+      .slice(0, 10)
+      .map((i) => summaryOf(i, index));
+    return page.html(
+      createElement(ZwgkPage, { frame: this.frame(page, pageTitle(site, ...names), meta), column, entries, latest }),
+    );
   }
 
   private async catalogue(page: PageContext): Promise<PageResult> {
@@ -623,13 +821,24 @@ export class PortalService {
     const render = async (): Promise<PageResult> => {
       const url = (n: number) => `${path}${catalogueQuery(filters, n)}`;
       const rows = found.slice((pageNo - 1) * PAGE_SIZE, pageNo * PAGE_SIZE).map((e) => ({
-        title: e.title, url: index.path(e), indexNo: e.indexNo ?? '', organ: e.issuingOrgan ?? '', docNumber: e.docNumber ?? '',
-        writtenDate: e.writtenDate ?? '', pubDate: shanghaiDate(e.pubDate), validity: e.validity ?? '',
+        title: e.title,
+        url: index.path(e),
+        indexNo: e.indexNo ?? '',
+        organ: e.issuingOrgan ?? '',
+        docNumber: e.docNumber ?? '',
+        writtenDate: e.writtenDate ?? '',
+        pubDate: shanghaiDate(e.pubDate),
+        validity: e.validity ?? '',
       }));
-      const meta = [...siteMeta(site), ...columnMeta({
-        name: '主动公开目录', description: `${site.name}主动公开的政府信息目录，可按索引号、主题分类、发文机关、年份和有效性检索`,
-        keywords: '主动公开目录,政府信息公开,索引号', columnType: '信息公开',
-      })];
+      const meta = [
+        ...siteMeta(site),
+        ...columnMeta({
+          name: '主动公开目录',
+          description: `${site.name}主动公开的政府信息目录，可按索引号、主题分类、发文机关、年份和有效性检索`,
+          keywords: '主动公开目录,政府信息公开,索引号',
+          columnType: '信息公开',
+        }),
+      ];
       const links: HeadLink[] = [
         ...(pageNo > 1 ? [{ rel: 'prev', href: url(pageNo - 1) }] : []),
         ...(pageNo < pages ? [{ rel: 'next', href: url(pageNo + 1) }] : []),
@@ -637,9 +846,17 @@ export class PortalService {
       const frame = this.frame(page, pageTitle(site, '主动公开目录', zwgk.name), meta, links);
       // The care-mode switch returns to the same filtered page.
       frame.view = { ...frame.view, currentPath: `${frame.view.currentPath}${catalogueQuery(filters, pageNo)}` };
-      return page.html(createElement(CataloguePage, {
-        frame, zwgk, path, filters, options, rows, pagination: { page: pageNo, pageCount: pages, total: found.length, pageUrl: url },
-      }));
+      return page.html(
+        createElement(CataloguePage, {
+          frame,
+          zwgk,
+          path,
+          filters,
+          options,
+          rows,
+          pagination: { page: pageNo, pageCount: pages, total: found.length, pageUrl: url },
+        }),
+      );
     };
     return cacheableCatalogue(filters, options) ? page.cached(render, catalogueQuery(filters, pageNo)) : render();
   }
@@ -660,7 +877,11 @@ export class PortalService {
       const column = index.columnOf(entry);
       const ancestry = this.ancestry(model, column);
       const [files, links] = await Promise.all([repo.publicFiles(this.ctx.db, [id]), repo.linksOf(this.ctx.db, id)]);
-      const published = (ids: number[]) => ids.map((i) => index.byId.get(i)).filter((i): i is IndexedItem => !!i).map((i) => summaryOf(i, index));
+      const published = (ids: number[]) =>
+        ids
+          .map((i) => index.byId.get(i))
+          .filter((i): i is IndexedItem => !!i)
+          .map((i) => summaryOf(i, index));
       const related: RelatedList[] = [];
       const interpretations = published(links.interpretationIds);
       const policies = published(links.policyIds);
@@ -672,16 +893,33 @@ export class PortalService {
       const bodyText = detail.bodyPublic ? plainText(s.bodyHtml) : '';
       const source = s.source || site.sponsor;
       const item: ContentView = {
-        id, title: detail.title, subtitle: s.subtitle, source, author: s.author, pubDate: detail.pubDate, updatedAt: detail.updatedAt,
+        id,
+        title: detail.title,
+        subtitle: s.subtitle,
+        source,
+        author: s.author,
+        pubDate: detail.pubDate,
+        updatedAt: detail.updatedAt,
         bodyHtml: detail.bodyPublic ? s.bodyHtml : null,
         attachments: detail.bodyPublic ? attachmentLinks(s, files) : [],
-        docMeta: detail.type === 'policy' ? policyMetaRows(detail, s) : detail.indexNo || !detail.bodyPublic ? entryMetaRows(detail, s, site.sponsor) : null,
+        docMeta:
+          detail.type === 'policy'
+            ? policyMetaRows(detail, s)
+            : detail.indexNo || !detail.bodyPublic
+              ? entryMetaRows(detail, s, site.sponsor)
+              : null,
         related,
         prev: at > 0 ? neighbour(at - 1) : null,
         next: at >= 0 ? neighbour(at + 1) : null,
-        leader: detail.type === 'leader'
-          ? { post: s.fields.post ?? '', duties: s.fields.duties ?? '', resume: s.fields.resume ?? '', photo: detail.bodyPublic ? photoUrl(s, files) : null }
-          : null,
+        leader:
+          detail.type === 'leader'
+            ? {
+                post: s.fields.post ?? '',
+                duties: s.fields.duties ?? '',
+                resume: s.fields.resume ?? '',
+                photo: detail.bodyPublic ? photoUrl(s, files) : null,
+              }
+            : null,
         apply: detail.bodyPublic ? null : { href: model.applyColumn?.path ?? null },
       };
       const meta = [
@@ -714,9 +952,15 @@ export class PortalService {
         link: `${base}${column.path}`,
         self: `${base}${column.path}${RSS_FILE}`,
         description: column.description || column.name,
-        items: index.inSubtree(column).slice(0, RSS_SIZE).map((i) => ({
-          title: i.title, link: `${base}${index.path(i)}`, pubDate: i.pubDate, description: i.summary,
-        })),
+        items: index
+          .inSubtree(column)
+          .slice(0, RSS_SIZE)
+          .map((i) => ({
+            title: i.title,
+            link: `${base}${index.path(i)}`,
+            pubDate: i.pubDate,
+            description: i.summary,
+          })),
       });
       return page.raw(xml, 'application/rss+xml; charset=utf-8');
     });
@@ -749,7 +993,15 @@ export class PortalService {
   }
 
   private async robotsTxt(page: PageContext): Promise<PageResult> {
-    const text = ['User-agent: *', 'Allow: /', 'Disallow: /admin/', 'Disallow: /api/', '', `Sitemap: ${page.origin}/sitemap.xml`, ''].join('\n');
+    const text = [
+      'User-agent: *',
+      'Allow: /',
+      'Disallow: /admin/',
+      'Disallow: /api/',
+      '',
+      `Sitemap: ${page.origin}/sitemap.xml`,
+      '',
+    ].join('\n');
     return { type: 'page', page: makePage(text, 'text/plain; charset=utf-8'), csp: PORTAL_CSP };
   }
 }

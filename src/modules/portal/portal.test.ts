@@ -13,10 +13,20 @@ import { localPath, resolveSite } from './site-resolver.ts';
 
 function toUpdate(c: ColumnNode, patch: Partial<ColumnUpdate> = {}): ColumnUpdate {
   return {
-    name: c.name, fullName: c.fullName, slug: c.slug, columnType: c.columnType as ColumnUpdate['columnType'],
-    kind: c.kind as ColumnUpdate['kind'], linkUrl: c.linkUrl, description: c.description, keywords: c.keywords,
-    visible: c.visible, leadDepartmentId: c.leadDepartmentId, cooperatingDepartmentIds: c.cooperatingDepartmentIds,
-    openCooperation: c.openCooperation, maxUpdateDays: c.maxUpdateDays, ...patch,
+    name: c.name,
+    fullName: c.fullName,
+    slug: c.slug,
+    columnType: c.columnType as ColumnUpdate['columnType'],
+    kind: c.kind as ColumnUpdate['kind'],
+    linkUrl: c.linkUrl,
+    description: c.description,
+    keywords: c.keywords,
+    visible: c.visible,
+    leadDepartmentId: c.leadDepartmentId,
+    cooperatingDepartmentIds: c.cooperatingDepartmentIds,
+    openCooperation: c.openCooperation,
+    maxUpdateDays: c.maxUpdateDays,
+    ...patch,
   };
 }
 
@@ -54,16 +64,61 @@ describe('public site shell', () => {
     env = await testEnv();
     site = await env.ctx.sites.get(await mainSiteId(env.ctx));
     second = await env.ctx.sites.create(SYSTEM_ACTOR, { ...SECOND_SITE, parentId: site.id });
-    const base = { fullName: null, columnType: '办事服务' as const, description: '', keywords: '', visible: true, leadDepartmentId: null, cooperatingDepartmentIds: [], openCooperation: false, maxUpdateDays: null };
-    const top = await env.ctx.columns.create(SYSTEM_ACTOR, second.id, { ...base, parentId: null, name: '办事服务', slug: 'bsfw', kind: 'list', description: '办事服务事项' });
-    await env.ctx.columns.create(SYSTEM_ACTOR, second.id, { ...base, parentId: top.id, name: '个人办事', slug: 'grbs', kind: 'list' });
-    await env.ctx.columns.create(SYSTEM_ACTOR, second.id, { ...base, parentId: top.id, name: '省政务服务网', slug: 'jszwfw', kind: 'link', linkUrl: 'https://www.jszwfw.gov.cn/' });
-    await env.ctx.columns.create(SYSTEM_ACTOR, second.id, { ...base, parentId: null, name: '中心简介', slug: 'zxjj', kind: 'page', columnType: '概况信息' });
+    const base = {
+      fullName: null,
+      columnType: '办事服务' as const,
+      description: '',
+      keywords: '',
+      visible: true,
+      leadDepartmentId: null,
+      cooperatingDepartmentIds: [],
+      openCooperation: false,
+      maxUpdateDays: null,
+    };
+    const top = await env.ctx.columns.create(SYSTEM_ACTOR, second.id, {
+      ...base,
+      parentId: null,
+      name: '办事服务',
+      slug: 'bsfw',
+      kind: 'list',
+      description: '办事服务事项',
+    });
+    await env.ctx.columns.create(SYSTEM_ACTOR, second.id, {
+      ...base,
+      parentId: top.id,
+      name: '个人办事',
+      slug: 'grbs',
+      kind: 'list',
+    });
+    await env.ctx.columns.create(SYSTEM_ACTOR, second.id, {
+      ...base,
+      parentId: top.id,
+      name: '省政务服务网',
+      slug: 'jszwfw',
+      kind: 'link',
+      linkUrl: 'https://www.jszwfw.gov.cn/',
+    });
+    await env.ctx.columns.create(SYSTEM_ACTOR, second.id, {
+      ...base,
+      parentId: null,
+      name: '中心简介',
+      slug: 'zxjj',
+      kind: 'page',
+      columnType: '概况信息',
+    });
   });
   after(async () => env.close());
 
   it('serves every page kind with the document basics, the three Site meta tags and the identity footer', async () => {
-    for (const [url, status] of [['/', 200], ['/gzdt/bmdt/', 200], ['/zwgk/jcgk/zcfg/', 200], ['/bmgk/bmjj/', 200], ['/sitemap/', 200], ['/search?q=营业执照', 200], ['/no/such/page/', 404]] as const) {
+    for (const [url, status] of [
+      ['/', 200],
+      ['/gzdt/bmdt/', 200],
+      ['/zwgk/jcgk/zcfg/', 200],
+      ['/bmgk/bmjj/', 200],
+      ['/sitemap/', 200],
+      ['/search?q=营业执照', 200],
+      ['/no/such/page/', 404],
+    ] as const) {
       const res = await get(url);
       assert.equal(res.statusCode, status, url);
       assert.match(String(res.headers['content-type']), /^text\/html; charset=utf-8/);
@@ -78,8 +133,10 @@ describe('public site shell', () => {
 
   it('sends the security headers and the Content-Security-Policy', async () => {
     const res = await get('/');
-    assert.equal(res.headers['content-security-policy'],
-      "default-src 'self'; script-src 'self' https://zfwzgl.www.gov.cn https://dcs.conac.cn; style-src 'self'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+    assert.equal(
+      res.headers['content-security-policy'],
+      "default-src 'self'; script-src 'self' https://zfwzgl.www.gov.cn https://dcs.conac.cn; style-src 'self'; img-src 'self' data: https:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    );
     assert.equal(res.headers['x-content-type-options'], 'nosniff');
     assert.equal(res.headers['referrer-policy'], 'strict-origin-when-cross-origin');
     assert.equal(res.headers['cross-origin-opener-policy'], 'same-origin');
@@ -89,7 +146,8 @@ describe('public site shell', () => {
 
   it('puts only the Site tags on the home page and the four Column tags on column pages', async () => {
     const home = metaTags((await get('/')).body);
-    for (const name of ['ColumnName', 'ColumnDescription', 'ColumnKeywords', 'ColumnType', 'ArticleTitle']) assert.equal(home.has(name), false, name);
+    for (const name of ['ColumnName', 'ColumnDescription', 'ColumnKeywords', 'ColumnType', 'ArticleTitle'])
+      assert.equal(home.has(name), false, name);
     const column = await columnByName(env.ctx, '部门动态');
     const tags = metaTags((await get('/gzdt/bmdt/')).body);
     assert.deepEqual(tags.get('ColumnName'), ['部门动态']);
@@ -106,11 +164,14 @@ describe('public site shell', () => {
     assert.deepEqual(hrefs(crumbs), ['/', '/gzdt/']);
     assert.match(html, /<h1>部门动态<\/h1>/);
     const nav = byAttr(html, 'aria-label="栏目导航"')!;
-    for (const path of ['/gzdt/', '/gzdt/tzgg/', '/gzdt/bmxx/', '/gzdt/zdpyc/', '/gzdt/bszn/']) assert.ok(hrefs(nav).includes(path), path);
+    for (const path of ['/gzdt/', '/gzdt/tzgg/', '/gzdt/bmxx/', '/gzdt/zdpyc/', '/gzdt/bszn/'])
+      assert.ok(hrefs(nav).includes(path), path);
     assert.match(nav, /<a href="\/gzdt\/bmdt\/" aria-current="page">部门动态<\/a>/);
     // A second-level page lists its children; a third-level page its siblings.
     assert.ok(hrefs(byAttr((await get('/zwgk/jcgk/')).body, 'aria-label="栏目导航"')!).includes('/zwgk/jcgk/zcfg/'));
-    assert.ok(hrefs(byAttr((await get('/zwgk/jcgk/zcfg/')).body, 'aria-label="栏目导航"')!).includes('/zwgk/jcgk/bmwj/'));
+    assert.ok(
+      hrefs(byAttr((await get('/zwgk/jcgk/zcfg/')).body, 'aria-label="栏目导航"')!).includes('/zwgk/jcgk/bmwj/'),
+    );
   });
 
   it('shows the empty state in the list area of list columns and the body area of page columns', async () => {
@@ -145,8 +206,17 @@ describe('public site shell', () => {
     const nav = byAttr(home, 'aria-label="主导航"')!;
     assert.deepEqual(hrefs(nav), ['/', ...tree.roots.map((c) => c.path)]);
     // Entries: 政务公开, 办事服务 (办事指南), 互动交流 (意见征集), 公众调查, 党务公开, 三服务.
-    const entries = Object.fromEntries([...home.matchAll(/<a class="entry" href="([^"]+)" data-entry="([^"]+)">/g)].map((m) => [m[2], m[1]]));
-    assert.deepEqual(entries, { 政务公开: '/zwgk/', 办事服务: '/gzdt/bszn/', 互动交流: '/zwgk/jcgk/yjzj/', 公众调查: '/gzdc/', 党务公开: '/dwgk/', 三服务: '/sfw/' });
+    const entries = Object.fromEntries(
+      [...home.matchAll(/<a class="entry" href="([^"]+)" data-entry="([^"]+)">/g)].map((m) => [m[2], m[1]]),
+    );
+    assert.deepEqual(entries, {
+      政务公开: '/zwgk/',
+      办事服务: '/gzdt/bszn/',
+      互动交流: '/zwgk/jcgk/yjzj/',
+      公众调查: '/gzdc/',
+      党务公开: '/dwgk/',
+      三服务: '/sfw/',
+    });
     // The site name is the home page's <h1>.
     assert.match(home, new RegExp(`<h1 class="site-name"><a href="/">${site.name}</a></h1>`));
   });
@@ -156,16 +226,22 @@ describe('public site shell', () => {
     const html = (await get('/sitemap/')).body;
     const links = new Set(hrefs(html.slice(html.indexOf('<ul class="sitemap-tree">'), html.indexOf('</main>'))));
     for (const c of tree.flat) assert.ok(links.has(c.path), c.path);
-    assert.match(html, /<ul class="sitemap-tree"><li><a href="\/bmgk\/">部门概况<\/a><ul><li><a href="\/bmgk\/bmjj\/">/);
+    assert.match(
+      html,
+      /<ul class="sitemap-tree"><li><a href="\/bmgk\/">部门概况<\/a><ul><li><a href="\/bmgk\/bmjj\/">/,
+    );
 
     const xml = await get('/sitemap.xml', { host: 'zwb.nanjiang.gov.cn' });
     assert.match(String(xml.headers['content-type']), /^application\/xml/);
     const locs = [...xml.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
     // Home, every column, the 主动公开目录; then the content pages (none here, but demo content may add some).
     assert.deepEqual(locs.slice(0, tree.flat.length + 2), [
-      'http://zwb.nanjiang.gov.cn/', ...tree.flat.map((c) => `http://zwb.nanjiang.gov.cn${c.path}`), 'http://zwb.nanjiang.gov.cn/zwgk/catalog/',
+      'http://zwb.nanjiang.gov.cn/',
+      ...tree.flat.map((c) => `http://zwb.nanjiang.gov.cn${c.path}`),
+      'http://zwb.nanjiang.gov.cn/zwgk/catalog/',
     ]);
-    for (const loc of locs.slice(tree.flat.length + 2)) assert.match(loc!, /^http:\/\/zwb\.nanjiang\.gov\.cn\/.*\/\d+\.html$/);
+    for (const loc of locs.slice(tree.flat.length + 2))
+      assert.match(loc!, /^http:\/\/zwb\.nanjiang\.gov\.cn\/.*\/\d+\.html$/);
 
     const robots = await get('/robots.txt', { host: 'localhost:3000' });
     assert.match(String(robots.headers['content-type']), /^text\/plain/);
@@ -174,12 +250,18 @@ describe('public site shell', () => {
   });
 
   it('builds absolute URLs from GOVPORTAL_PUBLIC_URL when it is set', async () => {
-    const app = await buildApp({ ...env.ctx, config: { ...env.ctx.config, publicBaseUrl: 'https://zwb.nanjiang.gov.cn' } }, { logger: false });
+    const app = await buildApp(
+      { ...env.ctx, config: { ...env.ctx.config, publicBaseUrl: 'https://zwb.nanjiang.gov.cn' } },
+      { logger: false },
+    );
     try {
       const xml = (await app.inject({ url: '/sitemap.xml', headers: { host: 'localhost:3000' } })).body;
       assert.match(xml, /<loc>https:\/\/zwb\.nanjiang\.gov\.cn\/gzdt\/bmdt\/<\/loc>/);
       assert.doesNotMatch(xml, /localhost/);
-      assert.match((await app.inject({ url: '/robots.txt' })).body, /Sitemap: https:\/\/zwb\.nanjiang\.gov\.cn\/sitemap\.xml/);
+      assert.match(
+        (await app.inject({ url: '/robots.txt' })).body,
+        /Sitemap: https:\/\/zwb\.nanjiang\.gov\.cn\/sitemap\.xml/,
+      );
     } finally {
       await app.close();
     }
@@ -190,7 +272,11 @@ describe('public site shell', () => {
     assert.equal(page.statusCode, 404);
     assert.match(page.body, /<h1>抱歉，您访问的页面不存在<\/h1>/);
     assert.match(page.body, /<title>页面不存在_南江市政务服务管理办公室<\/title>/);
-    for (const [method, url] of [['GET', '/api/nope'], ['POST', '/api/nope'], ['GET', '/api/nope/deeper?x=1']] as const) {
+    for (const [method, url] of [
+      ['GET', '/api/nope'],
+      ['POST', '/api/nope'],
+      ['GET', '/api/nope/deeper?x=1'],
+    ] as const) {
       const res = await env.app.inject({ method, url });
       assert.equal(res.statusCode, 404, url);
       assert.deepEqual(res.json(), { error: { code: 'NOT_FOUND', message: '请求的内容不存在' } });
@@ -271,7 +357,9 @@ describe('public site shell', () => {
     assertSiteMeta(res.body, second, '/site/gjj/');
     assertIdentityFooter(res.body, second, '/site/gjj/');
     assert.doesNotMatch(res.body, /data-identity="organizer"/);
-    const internal = hrefs(res.body).filter((h) => h.startsWith('/') && !h.startsWith('/assets/') && !h.startsWith('/accessibility/'));
+    const internal = hrefs(res.body).filter(
+      (h) => h.startsWith('/') && !h.startsWith('/assets/') && !h.startsWith('/accessibility/'),
+    );
     assert.ok(internal.length > 0);
     for (const h of internal) assert.ok(h.startsWith('/site/gjj/'), h);
     assert.match(res.body, /action="\/site\/gjj\/search"/);
@@ -281,7 +369,10 @@ describe('public site shell', () => {
     assert.equal(column.statusCode, 200);
     assert.match(column.body, /<title>个人办事_办事服务_南江市住房公积金网<\/title>/);
     assert.deepEqual(hrefs(byAttr(column.body, 'aria-label="当前位置"')!), ['/site/gjj/', '/site/gjj/bsfw/']);
-    assert.match((await get('/site/gjj/sitemap.xml')).body, /<loc>http:\/\/localhost:80\/site\/gjj\/bsfw\/grbs\/<\/loc>/);
+    assert.match(
+      (await get('/site/gjj/sitemap.xml')).body,
+      /<loc>http:\/\/localhost:80\/site\/gjj\/bsfw\/grbs\/<\/loc>/,
+    );
 
     // 404 inside the prefixed site keeps its identity and links.
     const missing = await get('/site/gjj/nope/');
@@ -328,13 +419,23 @@ describe('public site shell', () => {
 
     const page = (await get('/gzdt/bmdt/', { cookie: 'gp_care=1' })).body;
     assert.match(page, /<body class="care">/);
-    assert.match(page, /<a class="care-toggle" href="\/accessibility\/toggle\?back=%2Fgzdt%2Fbmdt%2F" data-care="1">退出长者模式<\/a>/);
+    assert.match(
+      page,
+      /<a class="care-toggle" href="\/accessibility\/toggle\?back=%2Fgzdt%2Fbmdt%2F" data-care="1">退出长者模式<\/a>/,
+    );
     assert.match((await get('/gzdt/bmdt/')).body, /<body><a class="skip-link"/);
 
     const off = await get('/accessibility/toggle?back=/', { cookie: 'gp_care=1' });
     assert.equal(off.cookies.find((c) => c.name === 'gp_care')?.value, '0');
 
-    for (const back of ['//evil.example', '/\\evil.example', 'https://evil.example/', '/\r\nSet-Cookie: x=1', 'javascript:alert(1)', '']) {
+    for (const back of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example/',
+      '/\r\nSet-Cookie: x=1',
+      'javascript:alert(1)',
+      '',
+    ]) {
       const res = await get(`/accessibility/toggle?back=${encodeURIComponent(back)}`);
       assert.equal(res.statusCode, 302, back);
       assert.equal(res.headers.location, '/', back);
@@ -371,7 +472,10 @@ describe('public site shell', () => {
     assert.equal(res.statusCode, 200);
     assert.match(res.body, /未找到与“&lt;script&gt;x&lt;\/script&gt;”相关的信息/);
     assert.match(res.body, /<label for="search-page-q">搜索关键词<\/label>/);
-    assert.match(res.body, /href="\/accessibility\/toggle\?back=%2Fsearch%3Fq%3D%253Cscript%253Ex%253C%252Fscript%253E"/);
+    assert.match(
+      res.body,
+      /href="\/accessibility\/toggle\?back=%2Fsearch%3Fq%3D%253Cscript%253Ex%253C%252Fscript%253E"/,
+    );
     assert.match((await get('/search')).body, /请输入要搜索的关键词/);
   });
 });
@@ -381,22 +485,46 @@ describe('public site shell', () => {
 describe('portal units', () => {
   it('localPath accepts local paths only', () => {
     for (const ok of ['/', '/gzdt/', '/site/zwfw/?a=1#x', '/search?q=%E4%B8%AD']) assert.equal(localPath(ok), ok);
-    for (const bad of ['//evil.example', '/\\evil.example', 'https://evil.example', 'evil', '', '/a\nb', '/\u0000', 42, null, '/'.padEnd(3000, 'a')]) {
+    for (const bad of [
+      '//evil.example',
+      '/\\evil.example',
+      'https://evil.example',
+      'evil',
+      '',
+      '/a\nb',
+      '/\u0000',
+      42,
+      null,
+      '/'.padEnd(3000, 'a'),
+    ]) {
       assert.equal(localPath(bad), null, String(bad));
     }
   });
 
   it('resolveSite picks by host, falls back to the main site and handles /site/<code>/', () => {
-    const s = (id: number, code: string, parentId: number | null, domains: string[]) => ({ id, code, parentId, domains } as SiteView);
-    const sites = [s(2, 'zwfw', 1, ['zwfw.example.gov.cn']), s(1, 'main', null, ['www.example.gov.cn', 'localhost']), s(3, 'other', null, ['other.example.gov.cn'])];
+    const s = (id: number, code: string, parentId: number | null, domains: string[]) =>
+      ({ id, code, parentId, domains }) as SiteView;
+    const sites = [
+      s(2, 'zwfw', 1, ['zwfw.example.gov.cn']),
+      s(1, 'main', null, ['www.example.gov.cn', 'localhost']),
+      s(3, 'other', null, ['other.example.gov.cn']),
+    ];
     assert.equal(resolveSite(sites, 'localhost:3000', '/')?.site.code, 'main');
     assert.equal(resolveSite(sites, 'nobody.example', '/')?.site.code, 'main');
     assert.equal(resolveSite(sites, 'ZWFW.example.gov.cn', '/')?.site.code, 'zwfw');
-    assert.deepEqual(resolveSite(sites, 'localhost', '/site/zwfw/a/'), { site: sites[0], prefix: '/site/zwfw', path: '/a/' });
+    assert.deepEqual(resolveSite(sites, 'localhost', '/site/zwfw/a/'), {
+      site: sites[0],
+      prefix: '/site/zwfw',
+      path: '/a/',
+    });
     assert.equal(resolveSite(sites, 'localhost', '/site/zwfw')?.redirect, '/site/zwfw/');
     assert.equal(resolveSite(sites, 'localhost', '/site/main/x/')?.redirect, '/x/');
     // Another cluster's site is not served under this host.
-    assert.deepEqual(resolveSite(sites, 'localhost', '/site/other/'), { site: sites[1], prefix: '', path: '/site/other/' });
+    assert.deepEqual(resolveSite(sites, 'localhost', '/site/other/'), {
+      site: sites[1],
+      prefix: '',
+      path: '/site/other/',
+    });
     assert.equal(resolveSite([], 'localhost', '/'), null);
   });
 
@@ -413,13 +541,24 @@ describe('portal units', () => {
     assert.equal((await cache.page(1, '/', render)).body.toString(), 'page 3');
 
     let release!: () => void;
-    const slow = cache.page(5, '/', () => new Promise((resolve) => { release = () => resolve(makePage('stale')); }));
+    const slow = cache.page(
+      5,
+      '/',
+      () =>
+        new Promise((resolve) => {
+          release = () => resolve(makePage('stale'));
+        }),
+    );
     cache.invalidateSite(5);
     release();
     assert.equal((await slow).body.toString(), 'stale');
     assert.equal((await cache.page(5, '/', async () => makePage('fresh'))).body.toString(), 'fresh');
 
-    await assert.rejects(cache.page(6, '/', async () => { throw new Error('boom'); }));
+    await assert.rejects(
+      cache.page(6, '/', async () => {
+        throw new Error('boom');
+      }),
+    );
     assert.equal((await cache.page(6, '/', async () => makePage('ok'))).body.toString(), 'ok');
 
     const small = new PageCache({ maxEntriesPerSite: 2 });
@@ -438,17 +577,33 @@ describe('portal units', () => {
   it('builds the meta tags, with PubDate in Asia/Shanghai', () => {
     const site = { name: '某网站', domains: ['www.example.gov.cn:8443'], siteIdCode: 'bm17000009' } as SiteView;
     assert.deepEqual(siteMeta(site), [
-      { name: 'SiteName', content: '某网站' }, { name: 'SiteDomain', content: 'www.example.gov.cn' }, { name: 'SiteIDCode', content: 'bm17000009' },
+      { name: 'SiteName', content: '某网站' },
+      { name: 'SiteDomain', content: 'www.example.gov.cn' },
+      { name: 'SiteIDCode', content: 'bm17000009' },
     ]);
-    assert.deepEqual(columnMeta({ name: '通知公告', description: '', keywords: '', columnType: '通知公告' }).map((t) => t.content), ['通知公告', '通知公告', '通知公告', '通知公告']);
-    assert.deepEqual(articleMeta({ title: '标题', publishedAt: '2026-11-27T02:03:04.000Z', source: '市政务办', keywords: '政务', description: '摘要', author: '张三', url: 'https://www.example.gov.cn/a/1.html' }), [
-      { name: 'ArticleTitle', content: '标题' },
-      { name: 'PubDate', content: '2026-11-27 10:03:04' },
-      { name: 'ContentSource', content: '市政务办' },
-      { name: 'Keywords', content: '政务' },
-      { name: 'Description', content: '摘要' },
-      { name: 'Author', content: '张三' },
-      { name: 'Url', content: 'https://www.example.gov.cn/a/1.html' },
-    ]);
+    assert.deepEqual(
+      columnMeta({ name: '通知公告', description: '', keywords: '', columnType: '通知公告' }).map((t) => t.content),
+      ['通知公告', '通知公告', '通知公告', '通知公告'],
+    );
+    assert.deepEqual(
+      articleMeta({
+        title: '标题',
+        publishedAt: '2026-11-27T02:03:04.000Z',
+        source: '市政务办',
+        keywords: '政务',
+        description: '摘要',
+        author: '张三',
+        url: 'https://www.example.gov.cn/a/1.html',
+      }),
+      [
+        { name: 'ArticleTitle', content: '标题' },
+        { name: 'PubDate', content: '2026-11-27 10:03:04' },
+        { name: 'ContentSource', content: '市政务办' },
+        { name: 'Keywords', content: '政务' },
+        { name: 'Description', content: '摘要' },
+        { name: 'Author', content: '张三' },
+        { name: 'Url', content: 'https://www.example.gov.cn/a/1.html' },
+      ],
+    );
   });
 });

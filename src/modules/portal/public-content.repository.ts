@@ -61,11 +61,23 @@ function parseIds(json: string | null | undefined): number[] {
 
 function toIndexed(row: Omit<IndexRow, 'extra'>, extraColumnIds: number[]): IndexedItem {
   return {
-    id: row.content_id, siteId: row.site_id, columnId: row.column_id,
+    id: row.content_id,
+    siteId: row.site_id,
+    columnId: row.column_id,
     columnIds: [row.column_id, ...extraColumnIds.filter((c) => c !== row.column_id)],
-    type: row.type, title: row.title, summary: row.summary, pubDate: row.pub_date, updatedAt: row.updated_at,
-    bodyPublic: Number(row.body_public) === 1, indexNo: row.index_no, docNumber: row.doc_number, issuingOrgan: row.issuing_organ,
-    writtenDate: row.written_date, theme: row.theme, validity: row.validity, sort: Number(row.sort),
+    type: row.type,
+    title: row.title,
+    summary: row.summary,
+    pubDate: row.pub_date,
+    updatedAt: row.updated_at,
+    bodyPublic: Number(row.body_public) === 1,
+    indexNo: row.index_no,
+    docNumber: row.doc_number,
+    issuingOrgan: row.issuing_organ,
+    writtenDate: row.written_date,
+    theme: row.theme,
+    validity: row.validity,
+    sort: Number(row.sort),
   };
 }
 
@@ -80,8 +92,22 @@ function indexQuery(db: Db, dialect: Dialect, siteId: number) {
   return db
     .selectFrom('published_items')
     .select([
-      'content_id', 'site_id', 'column_id', 'type', 'title', 'summary', 'pub_date', 'updated_at', 'body_public', 'index_no',
-      'doc_number', 'issuing_organ', 'written_date', 'theme', 'validity', 'sort',
+      'content_id',
+      'site_id',
+      'column_id',
+      'type',
+      'title',
+      'summary',
+      'pub_date',
+      'updated_at',
+      'body_public',
+      'index_no',
+      'doc_number',
+      'issuing_organ',
+      'written_date',
+      'theme',
+      'validity',
+      'sort',
       extraColumnsExpr(dialect).as('extra'),
     ])
     .where('site_id', '=', siteId);
@@ -93,23 +119,42 @@ export async function loadIndex(db: Db, dialect: Dialect, siteId: number): Promi
 }
 
 /** One published item as the index holds it; undefined when it is not published (any more). */
-export async function loadIndexItem(db: Db, dialect: Dialect, siteId: number, contentId: number): Promise<IndexedItem | undefined> {
+export async function loadIndexItem(
+  db: Db,
+  dialect: Dialect,
+  siteId: number,
+  contentId: number,
+): Promise<IndexedItem | undefined> {
   const row = await indexQuery(db, dialect, siteId).where('content_id', '=', contentId).executeTakeFirst();
   return row ? toIndexed(row, parseIds(row.extra)) : undefined;
 }
 
 /** One published item with its snapshot; undefined when it is not (or no longer) published on this site. */
 export async function findPublished(db: Db, siteId: number, contentId: number): Promise<PublishedDetail | undefined> {
-  const row = await db.selectFrom('published_items').selectAll().where('content_id', '=', contentId).where('site_id', '=', siteId).executeTakeFirst();
+  const row = await db
+    .selectFrom('published_items')
+    .selectAll()
+    .where('content_id', '=', contentId)
+    .where('site_id', '=', siteId)
+    .executeTakeFirst();
   if (!row) return undefined;
   const snapshot = JSON.parse(row.snapshot) as ContentSnapshot;
   return { ...toIndexed(row, snapshot.extraColumnIds ?? []), snapshot };
 }
 
 /** Snapshots of several published items (leader cards). */
-export async function publishedSnapshots(db: Db, siteId: number, contentIds: number[]): Promise<Map<number, ContentSnapshot>> {
+export async function publishedSnapshots(
+  db: Db,
+  siteId: number,
+  contentIds: number[],
+): Promise<Map<number, ContentSnapshot>> {
   if (contentIds.length === 0) return new Map();
-  const rows = await db.selectFrom('published_items').select(['content_id', 'snapshot']).where('site_id', '=', siteId).where('content_id', 'in', contentIds).execute();
+  const rows = await db
+    .selectFrom('published_items')
+    .select(['content_id', 'snapshot'])
+    .where('site_id', '=', siteId)
+    .where('content_id', 'in', contentIds)
+    .execute();
   return new Map(rows.map((r) => [r.content_id, JSON.parse(r.snapshot) as ContentSnapshot]));
 }
 
@@ -122,11 +167,20 @@ export async function publicFiles(db: Db, contentIds: number[]): Promise<PublicF
     .select(['published_files.content_id', 'files.id', 'files.original_name', 'files.mime', 'files.size'])
     .where('published_files.content_id', 'in', contentIds)
     .execute();
-  return rows.map((r) => ({ contentId: r.content_id, fileId: r.id, originalName: r.original_name, mime: r.mime, size: Number(r.size) }));
+  return rows.map((r) => ({
+    contentId: r.content_id,
+    fileId: r.id,
+    originalName: r.original_name,
+    mime: r.mime,
+    size: Number(r.size),
+  }));
 }
 
 /** 解读关联 of one item, both ways; the caller keeps only the other sides that are published. */
-export async function linksOf(db: Db, contentId: number): Promise<{ policyIds: number[]; interpretationIds: number[] }> {
+export async function linksOf(
+  db: Db,
+  contentId: number,
+): Promise<{ policyIds: number[]; interpretationIds: number[] }> {
   const rows = await db
     .selectFrom('content_links')
     .select(['interpretation_id', 'policy_id'])
@@ -157,7 +211,11 @@ export async function bumpGeneration(db: Db, siteId: number, at: string): Promis
     const row = await db
       .insertInto('settings')
       .values({ key, value: '1', updated_at: at })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: sql<string>`cast(cast(settings.value as bigint) + 1 as text)`, updated_at: at }))
+      .onConflict((oc) =>
+        oc
+          .column('key')
+          .doUpdateSet({ value: sql<string>`cast(cast(settings.value as bigint) + 1 as text)`, updated_at: at }),
+      )
       .returning('value')
       .executeTakeFirstOrThrow();
     return Number(row.value);

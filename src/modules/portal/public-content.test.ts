@@ -87,47 +87,99 @@ describe('public site with content', () => {
     site = await env.ctx.sites.get(t.siteId);
     // 综合处's editor also writes in 政策解读 and 领导信息 (led by other divisions) for these tests.
     for (const name of ['政策解读', '领导信息']) {
-      await env.ctx.db.insertInto('column_grants').values({ user_id: t.ids.editor!, column_id: await columnId(name), granted_by: null, created_at: env.clock.now().toISOString() }).execute();
+      await env.ctx.db
+        .insertInto('column_grants')
+        .values({
+          user_id: t.ids.editor!,
+          column_id: await columnId(name),
+          granted_by: null,
+          created_at: env.clock.now().toISOString(),
+        })
+        .execute();
     }
     files.pdf = await upload('policy-2026-18.pdf', 'application/pdf', PDF);
     files.photo = await upload('leader-zhang.png', 'image/png', PNG);
 
     ids.article = await publish({
-      type: 'article', columnId: await columnId('部门动态'), title: '市政务办召开全市政务服务工作推进会', subtitle: '部署第四季度重点任务',
-      source: '市政务办综合处', author: '李明', summary: '会议部署了第四季度政务服务重点任务。', keywords: '政务服务,推进会',
-      bodyHtml: '<p>11月26日，市政务办召开全市政务服务工作推进会，部署<strong>第四季度</strong>重点任务。</p><h2>会议要求</h2><p>各处室要抓好落实。</p>',
+      type: 'article',
+      columnId: await columnId('部门动态'),
+      title: '市政务办召开全市政务服务工作推进会',
+      subtitle: '部署第四季度重点任务',
+      source: '市政务办综合处',
+      author: '李明',
+      summary: '会议部署了第四季度政务服务重点任务。',
+      keywords: '政务服务,推进会',
+      bodyHtml:
+        '<p>11月26日，市政务办召开全市政务服务工作推进会，部署<strong>第四季度</strong>重点任务。</p><h2>会议要求</h2><p>各处室要抓好落实。</p>',
     });
     ids.policy = await publish({
-      type: 'policy', columnId: await columnId('部门文件'), title: '南江市政务服务事项管理办法', source: '',
+      type: 'policy',
+      columnId: await columnId('部门文件'),
+      title: '南江市政务服务事项管理办法',
+      source: '',
       bodyHtml: '<p>第一条 为规范政务服务事项管理，制定本办法。</p>',
       fields: {
-        docNumber: '南政务办发〔2026〕18号', issuingOrgan: '南江市政务服务管理办公室', writtenDate: '2026-11-20', theme: '综合政务',
-        validity: '废止', validityDate: '2026-12-31', disclosureMethod: '主动公开', disclosureScope: '面向社会',
+        docNumber: '南政务办发〔2026〕18号',
+        issuingOrgan: '南江市政务服务管理办公室',
+        writtenDate: '2026-11-20',
+        theme: '综合政务',
+        validity: '废止',
+        validityDate: '2026-12-31',
+        disclosureMethod: '主动公开',
+        disclosureScope: '面向社会',
       },
       attachments: [{ fileId: files.pdf.id, name: '政务服务事项目录.pdf' }],
     });
     ids.interpretation = await publish({
-      type: 'interpretation', columnId: await columnId('政策解读'), title: '一图读懂《南江市政务服务事项管理办法》',
-      bodyHtml: '<p>《办法》共五章二十条，明确了事项管理的职责分工。</p>', fields: { form: '图解' }, policyIds: [ids.policy],
+      type: 'interpretation',
+      columnId: await columnId('政策解读'),
+      title: '一图读懂《南江市政务服务事项管理办法》',
+      bodyHtml: '<p>《办法》共五章二十条，明确了事项管理的职责分工。</p>',
+      fields: { form: '图解' },
+      policyIds: [ids.policy],
     });
     ids.leader = await publish({
-      type: 'leader', columnId: await columnId('领导信息'), title: '张建国', coverFileId: files.photo.id, sort: 1,
-      fields: { post: '党组书记、主任', duties: '主持市政务办全面工作。', resume: '研究生学历。\n历任市政务办综合处处长、副主任。' },
+      type: 'leader',
+      columnId: await columnId('领导信息'),
+      title: '张建国',
+      coverFileId: files.photo.id,
+      sort: 1,
+      fields: {
+        post: '党组书记、主任',
+        duties: '主持市政务办全面工作。',
+        resume: '研究生学历。\n历任市政务办综合处处长、副主任。',
+      },
     });
     ids.leader2 = await publish({
-      type: 'leader', columnId: await columnId('领导信息'), title: '王丽华', sort: 2,
+      type: 'leader',
+      columnId: await columnId('领导信息'),
+      title: '王丽华',
+      sort: 2,
       fields: { post: '副主任', duties: '负责政务服务中心和电子政务工作。', resume: '大学学历。' },
     });
     ids.page = await publish({
-      type: 'page', columnId: await columnId('部门简介'), title: '部门简介',
+      type: 'page',
+      columnId: await columnId('部门简介'),
+      title: '部门简介',
       bodyHtml: '<p>南江市政务服务管理办公室是市政府工作部门，负责全市政务服务管理工作。</p>',
     });
     // 依申请提供: only the catalogue entry goes online.
     env.clock.advance(MINUTE);
     ids.onRequest = await draft({
-      type: 'policy', columnId: await columnId('部门文件'), title: '南江市政务服务中心窗口人员考核细则',
-      bodyHtml: '<p>考核细则全文。</p>', summary: '不应公开的摘要',
-      fields: { docNumber: '南政务办〔2026〕9号', issuingOrgan: '南江市政务服务管理办公室', writtenDate: '2025-06-01', theme: '劳动、人事、监察', validity: '有效', disclosureMethod: '依申请公开', disclosureScope: '面向特定对象' },
+      type: 'policy',
+      columnId: await columnId('部门文件'),
+      title: '南江市政务服务中心窗口人员考核细则',
+      bodyHtml: '<p>考核细则全文。</p>',
+      summary: '不应公开的摘要',
+      fields: {
+        docNumber: '南政务办〔2026〕9号',
+        issuingOrgan: '南江市政务服务管理办公室',
+        writtenDate: '2025-06-01',
+        theme: '劳动、人事、监察',
+        validity: '有效',
+        disclosureMethod: '依申请公开',
+        disclosureScope: '面向特定对象',
+      },
     });
     const sub = await submit(app, t, ids.onRequest, '否', '依申请提供');
     assert.equal(sub.statusCode, 200, sub.body);
@@ -162,7 +214,11 @@ describe('public site with content', () => {
       assertSiteMeta(res.body, site, url);
       assertIdentityFooter(res.body, site, url);
       const list = metaList(res.body);
-      assert.deepEqual(list.map(([n]) => n), tags, url);
+      assert.deepEqual(
+        list.map(([n]) => n),
+        tags,
+        url,
+      );
       for (const [name, value] of list) assert.ok(value.trim(), `${url}: ${name} is not empty`);
       if (tags.includes('PubDate')) assert.match(Object.fromEntries(list).PubDate!, PUB_DATE, url);
       if (tags.includes('Url')) assert.equal(Object.fromEntries(list).Url, `http://localhost:80${url}`, url);
@@ -176,7 +232,10 @@ describe('public site with content', () => {
     assertDocument(html, 'article');
     assertSiteMeta(html, site, 'article');
     assertIdentityFooter(html, site, 'article');
-    assert.deepEqual(metaList(html).map(([n]) => n), [...SITE_TAGS, ...COLUMN_TAGS, ...ARTICLE_TAGS]);
+    assert.deepEqual(
+      metaList(html).map(([n]) => n),
+      [...SITE_TAGS, ...COLUMN_TAGS, ...ARTICLE_TAGS],
+    );
     const meta = metaOf(html);
     const row = await pubRow(ids.article);
     const column = await columnByName(env.ctx, '部门动态');
@@ -202,13 +261,21 @@ describe('public site with content', () => {
     assert.equal(doc('.updated-at').length, 0, 'never updated: no 更新时间');
     assert.equal(doc('.source').text(), '来源：市政务办综合处');
     // The stored (sanitised) body as it is, not escaped again.
-    assert.ok(html.includes('<div class="article-body"><p>11月26日，市政务办召开全市政务服务工作推进会，部署<strong>第四季度</strong>重点任务。</p><h2>会议要求</h2>'));
+    assert.ok(
+      html.includes(
+        '<div class="article-body"><p>11月26日，市政务办召开全市政务服务工作推进会，部署<strong>第四季度</strong>重点任务。</p><h2>会议要求</h2>',
+      ),
+    );
     // No third-party share buttons or trackers: every script is ours or the national 找错 script.
-    for (const src of doc('script[src]').map((_, el) => doc(el).attr('src')).get()) {
+    for (const src of doc('script[src]')
+      .map((_, el) => doc(el).attr('src'))
+      .get()) {
       assert.ok(src.startsWith('/assets/') || src.startsWith('https://zfwzgl.www.gov.cn/'), src);
     }
     assert.doesNotMatch(html, /<iframe|share|hm\.baidu|google-analytics|cnzz/i);
-    const crumbs = doc('nav[aria-label="当前位置"] a').map((_, el) => doc(el).attr('href')).get();
+    const crumbs = doc('nav[aria-label="当前位置"] a')
+      .map((_, el) => doc(el).attr('href'))
+      .get();
     assert.deepEqual(crumbs, ['/', '/gzdt/', '/gzdt/bmdt/']);
   });
 
@@ -218,7 +285,10 @@ describe('public site with content', () => {
     assert.equal(meta.ContentSource, site.sponsor);
     assert.equal(meta.Description, '《办法》共五章二十条，明确了事项管理的职责分工。');
     assert.equal(meta.Author, undefined);
-    assert.deepEqual(metaList(html).map(([n]) => n), [...SITE_TAGS, ...COLUMN_TAGS, ...ARTICLE_TAGS.filter((n) => n !== 'Author')]);
+    assert.deepEqual(
+      metaList(html).map(([n]) => n),
+      [...SITE_TAGS, ...COLUMN_TAGS, ...ARTICLE_TAGS.filter((n) => n !== 'Author')],
+    );
     assert.equal($(html)('.source').text(), `来源：${site.sponsor}`);
   });
 
@@ -229,10 +299,21 @@ describe('public site with content', () => {
     const doc = $(html);
     const row = await pubRow(ids.policy);
     assert.equal(doc('table.doc-meta caption').text(), '文件信息');
-    const cells = Object.fromEntries(doc('table.doc-meta tr').map((_, tr) => [[doc(tr).find('th[scope="row"]').text(), doc(tr).find('td').text()]]).get() as [string, string][]);
+    const cells = Object.fromEntries(
+      doc('table.doc-meta tr')
+        .map((_, tr) => [[doc(tr).find('th[scope="row"]').text(), doc(tr).find('td').text()]])
+        .get() as [string, string][],
+    );
     assert.deepEqual(cells, {
-      索引号: row.index_no, 发文机关: '南江市政务服务管理办公室', 文号: '南政务办发〔2026〕18号', 成文日期: '2026-11-20',
-      发布日期: shanghaiDate(row.pub_date), 主题分类: '综合政务', 有效性: '废止（废止日期：2026-12-31）', 公开方式: '主动公开', 公开范围: '面向社会',
+      索引号: row.index_no,
+      发文机关: '南江市政务服务管理办公室',
+      文号: '南政务办发〔2026〕18号',
+      成文日期: '2026-11-20',
+      发布日期: shanghaiDate(row.pub_date),
+      主题分类: '综合政务',
+      有效性: '废止（废止日期：2026-12-31）',
+      公开方式: '主动公开',
+      公开范围: '面向社会',
     });
     assert.ok(row.index_no);
     // The attachment: name, type in words, size, and it downloads.
@@ -248,10 +329,21 @@ describe('public site with content', () => {
     // 解读关联 both ways.
     const related = doc('section.related');
     assert.equal(related.find('h2').text(), '相关解读');
-    assert.deepEqual(related.find('a').map((_, a) => doc(a).attr('href')).get(), [`/zwgk/hygq/zcjd/${ids.interpretation}.html`]);
+    assert.deepEqual(
+      related
+        .find('a')
+        .map((_, a) => doc(a).attr('href'))
+        .get(),
+      [`/zwgk/hygq/zcjd/${ids.interpretation}.html`],
+    );
     const back = $((await get(`/zwgk/hygq/zcjd/${ids.interpretation}.html`)).body);
     assert.equal(back('section.related h2').text(), '解读的文件');
-    assert.deepEqual(back('section.related a').map((_, a) => back(a).attr('href')).get(), [url]);
+    assert.deepEqual(
+      back('section.related a')
+        .map((_, a) => back(a).attr('href'))
+        .get(),
+      [url],
+    );
     assert.equal(back('section.related a').text(), '南江市政务服务事项管理办法');
   });
 
@@ -270,33 +362,51 @@ describe('public site with content', () => {
     assert.equal(notice.find('a').attr('href'), '/zwgk/ysqgk/');
     const meta = metaOf(res.body);
     assert.equal(meta.Description, '南江市政务服务中心窗口人员考核细则');
-    assert.deepEqual(metaList(res.body).map(([n]) => n), [...SITE_TAGS, ...COLUMN_TAGS, ...ARTICLE_TAGS.filter((n) => n !== 'Author')]);
+    assert.deepEqual(
+      metaList(res.body).map(([n]) => n),
+      [...SITE_TAGS, ...COLUMN_TAGS, ...ARTICLE_TAGS.filter((n) => n !== 'Author')],
+    );
   });
 
   it('lists items with dates on column pages, with the sub-column navigation and the RSS link', async () => {
     const html = (await get('/gzdt/bmdt/')).body;
     assertDocument(html, '/gzdt/bmdt/');
     assertIdentityFooter(html, site, '/gzdt/bmdt/');
-    assert.deepEqual(metaList(html).map(([n]) => n), [...SITE_TAGS, ...COLUMN_TAGS]);
+    assert.deepEqual(
+      metaList(html).map(([n]) => n),
+      [...SITE_TAGS, ...COLUMN_TAGS],
+    );
     const doc = $(html);
     const item = doc(`.item-list a[href="/gzdt/bmdt/${ids.article}.html"]`);
     assert.equal(item.text(), '市政务办召开全市政务服务工作推进会');
     const time = item.parent().find('time');
     assert.equal(time.text(), shanghaiDate((await pubRow(ids.article)).pub_date));
     assert.match(time.text(), /^\d{4}-\d{2}-\d{2}$/);
-    assert.match(html, /<link rel="alternate" type="application\/rss\+xml" title="部门动态 RSS" href="\/gzdt\/bmdt\/rss\.xml"\/>/);
+    assert.match(
+      html,
+      /<link rel="alternate" type="application\/rss\+xml" title="部门动态 RSS" href="\/gzdt\/bmdt\/rss\.xml"\/>/,
+    );
     assert.equal(doc('a[type="application/rss+xml"]').attr('href'), '/gzdt/bmdt/rss.xml');
     // A list column with children but no own items shows the children's newest items, grouped.
     const group = $((await get('/zwgk/jcgk/')).body);
     const bmwj = group('section.item-group').filter((_, s) => group(s).find('h2').text() === '部门文件');
     assert.equal(bmwj.length, 1);
-    assert.ok(bmwj.find('a').map((_, a) => group(a).attr('href')).get().includes(`/zwgk/jcgk/bmwj/${ids.policy}.html`));
+    assert.ok(
+      bmwj
+        .find('a')
+        .map((_, a) => group(a).attr('href'))
+        .get()
+        .includes(`/zwgk/jcgk/bmwj/${ids.policy}.html`),
+    );
   });
 
   it('shows the newest page item as the body of a single-page column', async () => {
     const html = (await get('/bmgk/bmjj/')).body;
     assertDocument(html, '/bmgk/bmjj/');
-    assert.match(html, /<section class="page-body"[^>]*><div class="page-content" data-content-id="\d+"><div class="article-body"><p>南江市政务服务管理办公室是市政府工作部门/);
+    assert.match(
+      html,
+      /<section class="page-body"[^>]*><div class="page-content" data-content-id="\d+"><div class="article-body"><p>南江市政务服务管理办公室是市政府工作部门/,
+    );
   });
 
   it('lists leaders in their order with photo or placeholder, post and duties; a leader page has the résumé', async () => {
@@ -318,16 +428,34 @@ describe('public site with content', () => {
 
     const page = $((await get(zhang.find('a').attr('href')!)).body);
     assert.equal(page('h1').text(), '张建国');
-    assert.deepEqual(page('.leader-facts dt').map((_, e) => page(e).text()).get(), ['姓名', '职务', '分工']);
-    assert.deepEqual(page('.leader-facts dd').map((_, e) => page(e).text()).get(), ['张建国', '党组书记、主任', '主持市政务办全面工作。']);
-    assert.deepEqual(page('.leader-resume p').map((_, e) => page(e).text()).get(), ['研究生学历。', '历任市政务办综合处处长、副主任。']);
+    assert.deepEqual(
+      page('.leader-facts dt')
+        .map((_, e) => page(e).text())
+        .get(),
+      ['姓名', '职务', '分工'],
+    );
+    assert.deepEqual(
+      page('.leader-facts dd')
+        .map((_, e) => page(e).text())
+        .get(),
+      ['张建国', '党组书记、主任', '主持市政务办全面工作。'],
+    );
+    assert.deepEqual(
+      page('.leader-resume p')
+        .map((_, e) => page(e).text())
+        .get(),
+      ['研究生学历。', '历任市政务办综合处处长、副主任。'],
+    );
     assert.equal(page('.leader-profile img').attr('src'), files.photo.url);
   });
 
   it('shows the newest items of the dynamic columns on the home page', async () => {
     const html = (await get('/')).body;
     assertDocument(html, '/');
-    assert.deepEqual(metaList(html).map(([n]) => n), SITE_TAGS);
+    assert.deepEqual(
+      metaList(html).map(([n]) => n),
+      SITE_TAGS,
+    );
     const doc = $(html);
     const blocks = doc('section.news-block');
     const names = blocks.map((_, b) => doc(b).find('h3').text()).get();
@@ -336,7 +464,9 @@ describe('public site with content', () => {
     const link = news.find(`a[href="/gzdt/bmdt/${ids.article}.html"]`);
     assert.equal(link.length, 1);
     assert.match(link.parent().find('time').text(), /^\d{4}-\d{2}-\d{2}$/);
-    const entries = doc('a.entry').map((_, a) => doc(a).attr('data-entry')).get();
+    const entries = doc('a.entry')
+      .map((_, a) => doc(a).attr('data-entry'))
+      .get();
     assert.deepEqual(entries, ['政务公开', '办事服务', '互动交流', '公众调查', '党务公开', '三服务']);
     assert.equal(doc('form[role="search"] input[name="q"]').length, 1);
   });
@@ -344,14 +474,28 @@ describe('public site with content', () => {
   it('makes the 政务公开 page the entrance of the 政府信息公开 platform', async () => {
     const html = (await get('/zwgk/')).body;
     assertDocument(html, '/zwgk/');
-    assert.deepEqual(metaList(html).map(([n]) => n), [...SITE_TAGS, ...COLUMN_TAGS]);
+    assert.deepEqual(
+      metaList(html).map(([n]) => n),
+      [...SITE_TAGS, ...COLUMN_TAGS],
+    );
     const doc = $(html);
-    const entries = Object.fromEntries(doc('a[data-platform]').map((_, a) => [[doc(a).attr('data-platform'), doc(a).attr('href')]]).get() as [string, string][]);
+    const entries = Object.fromEntries(
+      doc('a[data-platform]')
+        .map((_, a) => [[doc(a).attr('data-platform'), doc(a).attr('href')]])
+        .get() as [string, string][],
+    );
     assert.deepEqual(entries, {
-      政府信息公开指南: '/zwgk/gkzn/', 政府信息公开制度: '/zwgk/gkzd/', 政府信息公开年度报告: '/zwgk/ndbg/', 主动公开目录: '/zwgk/catalog/', 依申请公开: '/zwgk/ysqgk/',
+      政府信息公开指南: '/zwgk/gkzn/',
+      政府信息公开制度: '/zwgk/gkzd/',
+      政府信息公开年度报告: '/zwgk/ndbg/',
+      主动公开目录: '/zwgk/catalog/',
+      依申请公开: '/zwgk/ysqgk/',
     });
-    const statutory = doc('.statutory a').map((_, a) => doc(a).attr('href')).get();
-    for (const path of ['/zwgk/jcgk/', '/zwgk/jcgk/zcfg/', '/zwgk/hygq/zcjd/']) assert.ok(statutory.includes(path), path);
+    const statutory = doc('.statutory a')
+      .map((_, a) => doc(a).attr('href'))
+      .get();
+    for (const path of ['/zwgk/jcgk/', '/zwgk/jcgk/zcfg/', '/zwgk/hygq/zcjd/'])
+      assert.ok(statutory.includes(path), path);
   });
 
   it('offers the 主动公开目录 with filters by 索引号, 主题分类, 发文机关, year and validity', async () => {
@@ -360,7 +504,13 @@ describe('public site with content', () => {
       const res = await get(`/zwgk/catalog/${query}`);
       assert.equal(res.statusCode, 200, query);
       const doc = $(res.body);
-      return { doc, html: res.body, titles: doc('table.catalog-table tbody tr td:nth-child(2) a').map((_, a) => doc(a).text()).get() };
+      return {
+        doc,
+        html: res.body,
+        titles: doc('table.catalog-table tbody tr td:nth-child(2) a')
+          .map((_, a) => doc(a).text())
+          .get(),
+      };
     };
     const all = await rowsOf('');
     assertDocument(all.html, '/zwgk/catalog/');
@@ -368,7 +518,13 @@ describe('public site with content', () => {
     const meta = metaOf(all.html);
     assert.equal(meta.ColumnName, '主动公开目录');
     assert.equal(meta.ColumnType, '信息公开');
-    assert.deepEqual(all.doc('table.catalog-table thead th').map((_, th) => all.doc(th).text()).get(), ['索引号', '名称', '发文机关', '文号', '成文日期', '发布日期', '有效性']);
+    assert.deepEqual(
+      all
+        .doc('table.catalog-table thead th')
+        .map((_, th) => all.doc(th).text())
+        .get(),
+      ['索引号', '名称', '发文机关', '文号', '成文日期', '发布日期', '有效性'],
+    );
     assert.equal(all.doc('table.catalog-table thead th[scope="col"]').length, 7);
     assert.match(all.doc('table.catalog-table caption').text(), /^主动公开目录（共 \d+ 条）$/);
     assert.equal(all.doc('form.catalog-form').attr('method'), 'get');
@@ -377,11 +533,28 @@ describe('public site with content', () => {
       assert.equal(field.length, 1, name);
       assert.equal(all.doc(`label[for="${field.attr('id')}"]`).length, 1, `${name} has a label`);
     }
-    const row = all.doc('table.catalog-table tbody tr').filter((_, tr) => all.doc(tr).find('a').text() === '南江市政务服务事项管理办法');
-    assert.deepEqual(row.find('td').map((_, td) => all.doc(td).text()).get(), [
-      policy.index_no, '南江市政务服务事项管理办法', '南江市政务服务管理办公室', '南政务办发〔2026〕18号', '2026-11-20', shanghaiDate(policy.pub_date), '废止',
-    ]);
-    assert.ok(all.titles.includes('南江市政务服务中心窗口人员考核细则'), 'catalogue entries of 依申请提供 documents are listed too');
+    const row = all
+      .doc('table.catalog-table tbody tr')
+      .filter((_, tr) => all.doc(tr).find('a').text() === '南江市政务服务事项管理办法');
+    assert.deepEqual(
+      row
+        .find('td')
+        .map((_, td) => all.doc(td).text())
+        .get(),
+      [
+        policy.index_no,
+        '南江市政务服务事项管理办法',
+        '南江市政务服务管理办公室',
+        '南政务办发〔2026〕18号',
+        '2026-11-20',
+        shanghaiDate(policy.pub_date),
+        '废止',
+      ],
+    );
+    assert.ok(
+      all.titles.includes('南江市政务服务中心窗口人员考核细则'),
+      'catalogue entries of 依申请提供 documents are listed too',
+    );
     assert.ok(!all.titles.includes('市政务办召开全市政务服务工作推进会'), 'items without 索引号 are not');
 
     const byIndex = await rowsOf(`?indexNo=${encodeURIComponent(policy.index_no!)}`);
@@ -413,7 +586,9 @@ describe('public site with content', () => {
     const repealed = await rowsOf(`?validity=${encodeURIComponent('废止')}`);
     assert.ok(repealed.titles.includes('南江市政务服务事项管理办法'));
     assert.ok(!repealed.titles.includes('南江市政务服务中心窗口人员考核细则'));
-    const valid = await rowsOf(`?validity=${encodeURIComponent('有效')}&theme=${encodeURIComponent('劳动、人事、监察')}`);
+    const valid = await rowsOf(
+      `?validity=${encodeURIComponent('有效')}&theme=${encodeURIComponent('劳动、人事、监察')}`,
+    );
     assert.ok(valid.titles.includes('南江市政务服务中心窗口人员考核细则'));
     assert.ok(!valid.titles.includes('南江市政务服务事项管理办法'));
 
@@ -429,9 +604,21 @@ describe('public site with content', () => {
     const created: number[] = [];
     for (let i = 1; i <= 21; i++) {
       env.clock.advance(MINUTE);
-      const id = await draft({ type: 'article', columnId: column.id, title: `“最多跑一次”改革进展第${i}期`, bodyHtml: `<p>第${i}期进展。</p>` });
+      const id = await draft({
+        type: 'article',
+        columnId: column.id,
+        title: `“最多跑一次”改革进展第${i}期`,
+        bodyHtml: `<p>第${i}期进展。</p>`,
+      });
       // Published through PublicationService itself (the review steps are tested elsewhere), then listeners run.
-      await env.ctx.db.transaction().execute((trx) => env.ctx.publication.onApproved(trx, SYSTEM_ACTOR, { content_id: id, content_version: 1, release_form: '网站公开', secret: '否' } as ReviewRequest));
+      await env.ctx.db.transaction().execute((trx) =>
+        env.ctx.publication.onApproved(trx, SYSTEM_ACTOR, {
+          content_id: id,
+          content_version: 1,
+          release_form: '网站公开',
+          secret: '否',
+        } as ReviewRequest),
+      );
       await env.ctx.publication.flushChanges();
       created.push(id);
     }
@@ -455,7 +642,10 @@ describe('public site with content', () => {
     assertDocument(last.body, 'last page');
     const lastDoc = $(last.body);
     assert.equal(lastDoc('nav.pagination a[aria-current="page"]').text(), String(pages));
-    assert.match(last.body, new RegExp(`<link rel="prev" href="/gzdt/zdpyc/${pages === 2 ? '"' : `\\?page=${pages - 1}"`}`));
+    assert.match(
+      last.body,
+      new RegExp(`<link rel="prev" href="/gzdt/zdpyc/${pages === 2 ? '"' : `\\?page=${pages - 1}"`}`),
+    );
     assert.doesNotMatch(last.body, /<link rel="next"/);
     assert.equal(lastDoc('ul.items li').length, total - (pages - 1) * 20);
     assert.equal(lastDoc('meta[name="ColumnName"]').attr('content'), '最多跑一次改革');
@@ -484,9 +674,14 @@ describe('public site with content', () => {
     assert.ok(items.length >= 1);
     items.each((_, item) => {
       for (const tag of ['title', 'link', 'pubDate', 'description']) assert.equal(x(item).find(tag).length, 1, tag);
-      assert.match(x(item).find('pubDate').text(), /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/);
+      assert.match(
+        x(item).find('pubDate').text(),
+        /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+      );
     });
-    const ours = items.filter((_, item) => x(item).find('link').text() === `http://zwb.nanjiang.gov.cn/gzdt/bmdt/${ids.article}.html`);
+    const ours = items.filter(
+      (_, item) => x(item).find('link').text() === `http://zwb.nanjiang.gov.cn/gzdt/bmdt/${ids.article}.html`,
+    );
     assert.equal(ours.find('title').text(), '市政务办召开全市政务服务工作推进会');
     assert.equal(ours.find('description').text(), '会议部署了第四季度政务服务重点任务。');
     assert.equal(ours.find('pubDate').text(), rfc822((await pubRow(ids.article)).pub_date));
@@ -498,10 +693,25 @@ describe('public site with content', () => {
   it('lists every published content page in sitemap.xml with its lastmod', async () => {
     const xml = (await get('/sitemap.xml', { host: 'zwb.nanjiang.gov.cn' })).body;
     const x = cheerio.load(xml, { xml: true });
-    const entries = new Map(x('url').map((_, u) => [[x(u).find('loc').text(), x(u).find('lastmod').text()]]).get() as [string, string][]);
-    for (const [key, path] of [['article', '/gzdt/bmdt/'], ['policy', '/zwgk/jcgk/bmwj/'], ['interpretation', '/zwgk/hygq/zcjd/'], ['leader', '/bmgk/ldxx/'], ['page', '/bmgk/bmjj/'], ['onRequest', '/zwgk/jcgk/bmwj/']] as const) {
+    const entries = new Map(
+      x('url')
+        .map((_, u) => [[x(u).find('loc').text(), x(u).find('lastmod').text()]])
+        .get() as [string, string][],
+    );
+    for (const [key, path] of [
+      ['article', '/gzdt/bmdt/'],
+      ['policy', '/zwgk/jcgk/bmwj/'],
+      ['interpretation', '/zwgk/hygq/zcjd/'],
+      ['leader', '/bmgk/ldxx/'],
+      ['page', '/bmgk/bmjj/'],
+      ['onRequest', '/zwgk/jcgk/bmwj/'],
+    ] as const) {
       const row = await pubRow(ids[key]!);
-      assert.equal(entries.get(`http://zwb.nanjiang.gov.cn${path}${ids[key]}.html`), row.updated_at ?? row.pub_date, key);
+      assert.equal(
+        entries.get(`http://zwb.nanjiang.gov.cn${path}${ids[key]}.html`),
+        row.updated_at ?? row.pub_date,
+        key,
+      );
     }
     assert.ok(entries.has('http://zwb.nanjiang.gov.cn/zwgk/catalog/'));
   });
@@ -515,22 +725,42 @@ describe('public site with content', () => {
     await new Promise((r) => setTimeout(r, 20));
 
     const started = Date.now();
-    const id = await publish({ type: 'article', columnId: await columnId('部门动态'), title: '市政务办开展窗口服务满意度测评', bodyHtml: '<p>满意度测评结果良好。</p>' });
+    const id = await publish({
+      type: 'article',
+      columnId: await columnId('部门动态'),
+      title: '市政务办开展窗口服务满意度测评',
+      bodyHtml: '<p>满意度测评结果良好。</p>',
+    });
     const path = `/gzdt/bmdt/${id}.html`;
     const [list, home, sitemap, page, rss, neighbour] = await Promise.all([
-      get('/gzdt/bmdt/'), get('/'), get('/sitemap.xml'), get(path), get('/gzdt/bmdt/rss.xml'), get(previousNewest),
+      get('/gzdt/bmdt/'),
+      get('/'),
+      get('/sitemap.xml'),
+      get(path),
+      get('/gzdt/bmdt/rss.xml'),
+      get(previousNewest),
     ]);
     assert.ok(Date.now() - started < 1000, 'within one second of approval');
     assert.ok(list.body.includes(`href="${path}"`), 'column page');
     assert.notEqual(list.headers.etag, beforeList.headers.etag);
-    assert.ok(new Date(String(list.headers['last-modified'])) > new Date(String(beforeList.headers['last-modified'])), 'Last-Modified moves forward');
+    assert.ok(
+      new Date(String(list.headers['last-modified'])) > new Date(String(beforeList.headers['last-modified'])),
+      'Last-Modified moves forward',
+    );
     assert.ok(home.body.includes(`href="${path}"`), 'home page');
     assert.ok(sitemap.body.includes(`<loc>http://localhost:80${path}</loc>`), 'sitemap.xml');
     assert.ok(rss.body.includes(`<link>http://localhost:80${path}</link>`), 'RSS');
     assert.equal(page.statusCode, 200);
-    assert.equal($(neighbour.body)('nav.prev-next a[rel="prev"]').attr('href'), path, 'the previous newest item links to the new one');
+    assert.equal(
+      $(neighbour.body)('nav.prev-next a[rel="prev"]').attr('href'),
+      path,
+      'the previous newest item links to the new one',
+    );
     // Pages the item does not touch stay in the cache: same render, same Last-Modified.
-    for (const [url, res] of [['/gzdc/', unrelated], [`/bmgk/ldxx/${ids.leader}.html`, leaderPage]] as const) {
+    for (const [url, res] of [
+      ['/gzdc/', unrelated],
+      [`/bmgk/ldxx/${ids.leader}.html`, leaderPage],
+    ] as const) {
       const again = await get(url);
       assert.equal(again.headers['last-modified'], res.headers['last-modified'], url);
       assert.equal(again.headers.etag, res.headers.etag, url);
@@ -544,7 +774,12 @@ describe('public site with content', () => {
     assert.equal(first.updated_at, null);
     env.clock.advance(MINUTE);
     const detail = (await call(app, t.editor, 'GET', `/api/content/${ids.fresh}`)).json();
-    const put = await call(app, t.editor, 'PUT', `/api/content/${ids.fresh}`, { columnId: detail.columnId, title: detail.title, bodyHtml: '<p>满意度测评结果良好，群众满意率达99%。</p>', note: '补充数据' });
+    const put = await call(app, t.editor, 'PUT', `/api/content/${ids.fresh}`, {
+      columnId: detail.columnId,
+      title: detail.title,
+      bodyHtml: '<p>满意度测评结果良好，群众满意率达99%。</p>',
+      note: '补充数据',
+    });
     assert.equal(put.statusCode, 200, put.body);
     await publishThroughReview(app, t, ids.fresh!);
     const row = await pubRow(ids.fresh!);
@@ -554,7 +789,11 @@ describe('public site with content', () => {
     assert.equal(doc('.updated-at').text(), `更新时间：${shanghaiDateTime(row.updated_at)}`);
     assert.equal(metaOf(html).PubDate, shanghaiDateTime(first.pub_date), 'PubDate stays the first publication');
     assert.ok(html.includes('群众满意率达99%'));
-    assert.ok((await get('/sitemap.xml')).body.includes(`<loc>http://localhost:80${path}</loc><lastmod>${row.updated_at}</lastmod>`));
+    assert.ok(
+      (await get('/sitemap.xml')).body.includes(
+        `<loc>http://localhost:80${path}</loc><lastmod>${row.updated_at}</lastmod>`,
+      ),
+    );
   });
 
   it('takes a withdrawn item off at once: its page is 404 and it leaves lists, the home page, feeds and the sitemap', async () => {
@@ -571,7 +810,11 @@ describe('public site with content', () => {
     // Withdrawing the policy document removes the link from its interpretation too (only published sides show).
     const interpretation = `/zwgk/hygq/zcjd/${ids.interpretation}.html`;
     assert.ok((await get(interpretation)).body.includes('解读的文件'));
-    assert.equal((await call(app, t.editor, 'POST', `/api/content/${ids.policy}/withdraw`, { reason: '文件已废止，撤下' })).statusCode, 200);
+    assert.equal(
+      (await call(app, t.editor, 'POST', `/api/content/${ids.policy}/withdraw`, { reason: '文件已废止，撤下' }))
+        .statusCode,
+      200,
+    );
     const after = await get(interpretation);
     assert.equal(after.statusCode, 200);
     assert.ok(!after.body.includes('解读的文件'));
@@ -605,7 +848,10 @@ describe('public site with content', () => {
     const older = new Date(Date.parse(lastModified) - 3600_000).toUTCString();
     assert.equal((await get('/gzdt/bmdt/', { 'if-modified-since': older })).statusCode, 200);
     // If-None-Match wins over If-Modified-Since.
-    assert.equal((await get('/gzdt/bmdt/', { 'if-modified-since': lastModified, 'if-none-match': '"other"' })).statusCode, 200);
+    assert.equal(
+      (await get('/gzdt/bmdt/', { 'if-modified-since': lastModified, 'if-none-match': '"other"' })).statusCode,
+      200,
+    );
 
     for (const url of ['/sitemap.xml', `/bmgk/ldxx/${ids.leader}.html`, '/gzdt/bmdt/rss.xml']) {
       const res = await get(url, { 'accept-encoding': 'br' });
@@ -627,7 +873,7 @@ describe('public site with content', () => {
     assert.equal((await get('/robots.txt', { 'accept-encoding': 'br' })).headers['content-encoding'], undefined);
   });
 
-  it('shows one node\'s publication and withdrawal on another node sharing the database within about a second', async () => {
+  it("shows one node's publication and withdrawal on another node sharing the database within about a second", async () => {
     const dbh = DIALECT === 'sqlite' ? openSqlite(env.ctx.dbh.file!) : openPostgres(env.ctx.dbh.url!, 2);
     const ctx2 = await createContext(env.config, { dbh, clock: env.clock, migrate: false });
     const app2 = await buildApp(ctx2, { logger: false });
@@ -636,10 +882,24 @@ describe('public site with content', () => {
       // Node 2 renders and caches the pages.
       assert.equal((await get2('/gzdt/bmdt/')).statusCode, 200);
       await get2('/');
-      const generation = async () => Number((await env.ctx.db.selectFrom('settings').select('value').where('key', '=', generationKey(t.siteId)).executeTakeFirstOrThrow()).value);
+      const generation = async () =>
+        Number(
+          (
+            await env.ctx.db
+              .selectFrom('settings')
+              .select('value')
+              .where('key', '=', generationKey(t.siteId))
+              .executeTakeFirstOrThrow()
+          ).value,
+        );
       const before = await generation();
 
-      const id = await publish({ type: 'article', columnId: await columnId('部门动态'), title: '市政务办举办政务服务技能竞赛', bodyHtml: '<p>竞赛圆满结束。</p>' });
+      const id = await publish({
+        type: 'article',
+        columnId: await columnId('部门动态'),
+        title: '市政务办举办政务服务技能竞赛',
+        bodyHtml: '<p>竞赛圆满结束。</p>',
+      });
       const approvedAt = Date.now();
       assert.equal(await generation(), before + 1, 'the publishing node bumped the generation');
       const path = `/gzdt/bmdt/${id}.html`;
@@ -654,7 +914,10 @@ describe('public site with content', () => {
       assert.ok((await get2('/')).body.includes(`href="${path}"`));
       assert.equal((await get2(path)).statusCode, 200);
 
-      assert.equal((await call(app, t.editor, 'POST', `/api/content/${id}/withdraw`, { reason: '重复发布，撤回' })).statusCode, 200);
+      assert.equal(
+        (await call(app, t.editor, 'POST', `/api/content/${id}/withdraw`, { reason: '重复发布，撤回' })).statusCode,
+        200,
+      );
       const withdrawnAt = Date.now();
       while ((await get2(path)).statusCode !== 404) {
         assert.ok(Date.now() - withdrawnAt < 1500, 'withdrawal seen on node 2 within ~1 s');
@@ -670,13 +933,27 @@ describe('public site with content', () => {
 
 describe('publication generation across nodes', () => {
   let env: TestEnv;
-  before(async () => { env = await testEnv({ demo: false }); });
+  before(async () => {
+    env = await testEnv({ demo: false });
+  });
   after(async () => env.close());
 
-  it('lets a node see another node\'s change, and concurrent bumps never hide one from the other', async () => {
+  it("lets a node see another node's change, and concurrent bumps never hide one from the other", async () => {
     const stale = { a: 0, b: 0 };
-    const a = new GenerationSync(env.ctx.db, () => { stale.a += 1; }, { intervalMs: 0 });
-    const b = new GenerationSync(env.ctx.db, () => { stale.b += 1; }, { intervalMs: 0 });
+    const a = new GenerationSync(
+      env.ctx.db,
+      () => {
+        stale.a += 1;
+      },
+      { intervalMs: 0 },
+    );
+    const b = new GenerationSync(
+      env.ctx.db,
+      () => {
+        stale.b += 1;
+      },
+      { intervalMs: 0 },
+    );
     const siteId = 424242;
     await a.check(siteId);
     await b.check(siteId);
@@ -690,7 +967,7 @@ describe('publication generation across nodes', () => {
     // Both change the site at once: each ends up knowing the other changed it too.
     await Promise.all([a.bump(siteId, new Date().toISOString()), b.bump(siteId, new Date().toISOString())]);
     await Promise.all([a.check(siteId), b.check(siteId)]);
-    assert.deepEqual(stale, { a: 1, b: 2 }, 'each node dropped its cache once for the other\'s change');
+    assert.deepEqual(stale, { a: 1, b: 2 }, "each node dropped its cache once for the other's change");
     const c = new GenerationSync(env.ctx.db, () => assert.fail('not expected'), { intervalMs: 60_000 });
     await c.check(siteId);
     assert.equal(c.check(siteId), undefined, 'within the interval a node does not look again');
@@ -713,29 +990,82 @@ describe('public site units', () => {
 
   it('keeps the index in list order and applies a publication or withdrawal to it', () => {
     const col = (id: number, path: string, columnType = '动态要闻', children: PublicColumn[] = []) =>
-      ({ id, path, columnType, kind: 'list', children, parentId: null } as unknown as PublicColumn);
+      ({ id, path, columnType, kind: 'list', children, parentId: null }) as unknown as PublicColumn;
     const child = col(2, '/a/b/');
     const leaders = col(3, '/ldxx/', '领导信息');
     const parent = col(1, '/a/', '动态要闻', [child]);
-    const columns = new Map([[1, parent], [2, child], [3, leaders]]);
+    const columns = new Map([
+      [1, parent],
+      [2, child],
+      [3, leaders],
+    ]);
     const item = (id: number, columnId: number, pubDate: string, extra: number[] = [], sort = 0): IndexedItem => ({
-      id, siteId: 1, columnId, columnIds: [columnId, ...extra], type: 'article', title: `t${id}`, summary: '', pubDate, updatedAt: null,
-      bodyPublic: true, indexNo: null, docNumber: null, issuingOrgan: null, writtenDate: null, theme: null, validity: null, sort,
+      id,
+      siteId: 1,
+      columnId,
+      columnIds: [columnId, ...extra],
+      type: 'article',
+      title: `t${id}`,
+      summary: '',
+      pubDate,
+      updatedAt: null,
+      bodyPublic: true,
+      indexNo: null,
+      docNumber: null,
+      issuingOrgan: null,
+      writtenDate: null,
+      theme: null,
+      validity: null,
+      sort,
     });
-    const index = new PublicIndex([
-      item(1, 2, '2026-01-01T00:00:00.000Z'), item(2, 2, '2026-03-01T00:00:00.000Z', [1]), item(3, 99, '2026-04-01T00:00:00.000Z'),
-      item(4, 3, '2026-01-01T00:00:00.000Z', [], 2), item(5, 3, '2026-02-01T00:00:00.000Z', [], 1),
-    ], columns);
-    assert.deepEqual(index.inColumn(2).map((i) => i.id), [2, 1], 'newest first');
-    assert.deepEqual(index.inColumn(1).map((i) => i.id), [2], 'also published to column 1');
-    assert.deepEqual(index.inSubtree(parent).map((i) => i.id), [2, 1]);
-    assert.deepEqual(index.inColumn(3).map((i) => i.id), [5, 4], 'leaders by sort');
+    const index = new PublicIndex(
+      [
+        item(1, 2, '2026-01-01T00:00:00.000Z'),
+        item(2, 2, '2026-03-01T00:00:00.000Z', [1]),
+        item(3, 99, '2026-04-01T00:00:00.000Z'),
+        item(4, 3, '2026-01-01T00:00:00.000Z', [], 2),
+        item(5, 3, '2026-02-01T00:00:00.000Z', [], 1),
+      ],
+      columns,
+    );
+    assert.deepEqual(
+      index.inColumn(2).map((i) => i.id),
+      [2, 1],
+      'newest first',
+    );
+    assert.deepEqual(
+      index.inColumn(1).map((i) => i.id),
+      [2],
+      'also published to column 1',
+    );
+    assert.deepEqual(
+      index.inSubtree(parent).map((i) => i.id),
+      [2, 1],
+    );
+    assert.deepEqual(
+      index.inColumn(3).map((i) => i.id),
+      [5, 4],
+      'leaders by sort',
+    );
     assert.equal(index.byId.has(3), false, 'an item whose column is not public is not public');
     assert.equal(index.path(index.byId.get(2)!), '/a/b/2.html');
     const added = index.with(6, item(6, 2, '2026-05-01T00:00:00.000Z'));
-    assert.deepEqual(added.inColumn(2).map((i) => i.id), [6, 2, 1]);
-    assert.deepEqual(added.with(2, undefined).inSubtree(parent).map((i) => i.id), [6, 1]);
-    assert.deepEqual(index.inColumn(2).map((i) => i.id), [2, 1], 'the old index is unchanged');
+    assert.deepEqual(
+      added.inColumn(2).map((i) => i.id),
+      [6, 2, 1],
+    );
+    assert.deepEqual(
+      added
+        .with(2, undefined)
+        .inSubtree(parent)
+        .map((i) => i.id),
+      [6, 1],
+    );
+    assert.deepEqual(
+      index.inColumn(2).map((i) => i.id),
+      [2, 1],
+      'the old index is unchanged',
+    );
   });
 
   it('reads ?page strictly', () => {

@@ -14,12 +14,15 @@ export const isDynamic = (column: Pick<PublicColumn, 'columnType' | 'kind'>) =>
 /** Leaders are listed in their `sort` order; everything else newest first. */
 export const isLeaderColumn = (column: Pick<PublicColumn, 'columnType'>) => column.columnType === '领导信息';
 
-const newestFirst = (a: IndexedItem, b: IndexedItem) => (a.pubDate < b.pubDate ? 1 : a.pubDate > b.pubDate ? -1 : b.id - a.id);
+const newestFirst = (a: IndexedItem, b: IndexedItem) =>
+  a.pubDate < b.pubDate ? 1 : a.pubDate > b.pubDate ? -1 : b.id - a.id;
 const bySort = (a: IndexedItem, b: IndexedItem) => a.sort - b.sort || newestFirst(a, b);
 
 /** Year of a catalogue entry: of its 成文日期, else of its PubDate (Asia/Shanghai). */
 export const itemYear = (item: Pick<IndexedItem, 'writtenDate' | 'pubDate'>) =>
-  (item.writtenDate && /^\d{4}/.test(item.writtenDate) ? item.writtenDate.slice(0, 4) : shanghaiDate(item.pubDate).slice(0, 4));
+  item.writtenDate && /^\d{4}/.test(item.writtenDate)
+    ? item.writtenDate.slice(0, 4)
+    : shanghaiDate(item.pubDate).slice(0, 4);
 
 export class PublicIndex {
   /** Every item whose primary column is on the public site, newest first. */
@@ -32,7 +35,10 @@ export class PublicIndex {
    * @param rows every published item of the site, as loaded (kept, so a publication can be applied to the index
    *   without loading it all again: see `with`).
    */
-  constructor(private readonly rows: IndexedItem[], private readonly columns: Map<number, PublicColumn>) {
+  constructor(
+    private readonly rows: IndexedItem[],
+    private readonly columns: Map<number, PublicColumn>,
+  ) {
     this.items = rows.filter((r) => columns.has(r.columnId)).sort(newestFirst);
     this.byId = new Map(this.items.map((i) => [i.id, i]));
     for (const item of this.items) {
@@ -67,7 +73,11 @@ export class PublicIndex {
       const seen = new Set<number>();
       const out: IndexedItem[] = [];
       const walk = (c: PublicColumn) => {
-        for (const item of this.inColumn(c.id)) if (!seen.has(item.id)) { seen.add(item.id); out.push(item); }
+        for (const item of this.inColumn(c.id))
+          if (!seen.has(item.id)) {
+            seen.add(item.id);
+            out.push(item);
+          }
         c.children.forEach(walk);
       };
       walk(column);

@@ -53,13 +53,22 @@ export function attachmentLinks(snapshot: ContentSnapshot, files: PublicFile[]):
   return snapshot.attachments.flatMap((a) => {
     const f = byId.get(a.fileId);
     if (!f) return [];
-    return [{ name: a.name || f.originalName, url: fileUrl({ id: f.fileId, original_name: f.originalName }), typeLabel: fileTypeLabel(f.mime), sizeLabel: fileSizeLabel(f.size) }];
+    return [
+      {
+        name: a.name || f.originalName,
+        url: fileUrl({ id: f.fileId, original_name: f.originalName }),
+        typeLabel: fileTypeLabel(f.mime),
+        sizeLabel: fileSizeLabel(f.size),
+      },
+    ];
   });
 }
 
 /** The photo of a leader (the cover image), when it is published. */
 export function photoUrl(snapshot: ContentSnapshot, files: PublicFile[]): string | null {
-  const f = snapshot.coverFileId ? files.find((x) => x.fileId === snapshot.coverFileId && x.mime.startsWith('image/')) : undefined;
+  const f = snapshot.coverFileId
+    ? files.find((x) => x.fileId === snapshot.coverFileId && x.mime.startsWith('image/'))
+    : undefined;
   return f ? fileUrl({ id: f.fileId, original_name: f.originalName }) : null;
 }
 
@@ -104,7 +113,14 @@ const FILTER_KEYS = ['title', 'indexNo', 'theme', 'organ', 'year', 'validity'] a
 
 export function catalogueFilters(query: URLSearchParams): CatalogueFilters {
   const get = (k: string) => (query.get(k) ?? '').trim().slice(0, 100);
-  return { title: get('title'), indexNo: get('indexNo'), theme: get('theme'), organ: get('organ'), year: get('year'), validity: get('validity') };
+  return {
+    title: get('title'),
+    indexNo: get('indexNo'),
+    theme: get('theme'),
+    organ: get('organ'),
+    year: get('year'),
+    validity: get('validity'),
+  };
 }
 
 export function catalogueOptions(entries: IndexedItem[]) {
@@ -112,7 +128,10 @@ export function catalogueOptions(entries: IndexedItem[]) {
   const organs = new Set(entries.map((e) => e.issuingOrgan).filter((o): o is string => !!o));
   const years = new Set(entries.map(itemYear));
   return {
-    themes: [...THEMES.filter((t) => themes.has(t)), ...[...themes].filter((t) => !(THEMES as readonly string[]).includes(t)).sort()],
+    themes: [
+      ...THEMES.filter((t) => themes.has(t)),
+      ...[...themes].filter((t) => !(THEMES as readonly string[]).includes(t)).sort(),
+    ],
     organs: [...organs].sort((a, b) => a.localeCompare(b, 'zh-CN')),
     years: [...years].sort().reverse(),
     validity: [...VALIDITY] as string[],
@@ -122,13 +141,15 @@ export function catalogueOptions(entries: IndexedItem[]) {
 export function filterCatalogue(entries: IndexedItem[], f: CatalogueFilters): IndexedItem[] {
   const indexNo = f.indexNo.toLowerCase();
   const title = f.title.toLowerCase();
-  return entries.filter((e) =>
-    (!indexNo || (e.indexNo ?? '').toLowerCase().includes(indexNo))
-    && (!title || e.title.toLowerCase().includes(title))
-    && (!f.theme || e.theme === f.theme)
-    && (!f.organ || e.issuingOrgan === f.organ)
-    && (!f.year || itemYear(e) === f.year)
-    && (!f.validity || e.validity === f.validity));
+  return entries.filter(
+    (e) =>
+      (!indexNo || (e.indexNo ?? '').toLowerCase().includes(indexNo)) &&
+      (!title || e.title.toLowerCase().includes(title)) &&
+      (!f.theme || e.theme === f.theme) &&
+      (!f.organ || e.issuingOrgan === f.organ) &&
+      (!f.year || itemYear(e) === f.year) &&
+      (!f.validity || e.validity === f.validity),
+  );
 }
 
 /** `?indexNo=…&theme=…&page=2`: the filters that are set, in a fixed order, and the page unless it is 1. */
@@ -145,9 +166,12 @@ export function catalogueQuery(f: CatalogueFilters, page: number): string {
  * Free text (名称, 索引号) is answered from the in-memory index without caching, so it cannot flood the cache.
  */
 export function cacheableCatalogue(f: CatalogueFilters, options: ReturnType<typeof catalogueOptions>): boolean {
-  return !f.title && !f.indexNo
-    && (!f.theme || options.themes.includes(f.theme))
-    && (!f.organ || options.organs.includes(f.organ))
-    && (!f.year || options.years.includes(f.year))
-    && (!f.validity || options.validity.includes(f.validity));
+  return (
+    !f.title &&
+    !f.indexNo &&
+    (!f.theme || options.themes.includes(f.theme)) &&
+    (!f.organ || options.organs.includes(f.organ)) &&
+    (!f.year || options.years.includes(f.year)) &&
+    (!f.validity || options.validity.includes(f.validity))
+  );
 }

@@ -13,7 +13,11 @@ import { runPrepublishChecks } from './prepublish.service.ts';
 // 11010519491231002X is a checksum-valid resident ID number.
 const ID = '11010519491231002X';
 
-function pdf(pages: string[], options: PDFKit.PDFDocumentOptions = {}, draw?: (doc: PDFKit.PDFDocument) => void): Promise<Buffer> {
+function pdf(
+  pages: string[],
+  options: PDFKit.PDFDocumentOptions = {},
+  draw?: (doc: PDFKit.PDFDocument) => void,
+): Promise<Buffer> {
   return new Promise((resolve) => {
     const doc = new PDFDocument({ autoFirstPage: false, ...options });
     const chunks: Buffer[] = [];
@@ -54,7 +58,10 @@ function standardFontPdf(text: string): Buffer {
   return Buffer.from(out, 'latin1');
 }
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 /** The signature of a compound file (legacy .doc / .wps), padded to a sector. */
 const CFB = Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(504)]);
 
@@ -69,12 +76,15 @@ const partAt = (r: AttachmentText, needle: string) => {
 
 describe('attachment text: formats', () => {
   it('reads a .docx: body and tables, a text box once, header and comments as parts; no field codes or deleted text', async () => {
-    const file = docx(['关于开展2026年度窗口评议工作的通知', `姓名\t身份证号`, `张三\t${ID}`, '请于12月1日前报送 <评议表> & 汇总表'], {
-      header: '南江市政务服务管理办公室',
-      comment: '请核对手机号码13812345678',
-      textBox: '文本框中的说明',
-      deleted: '已删除的台湾国',
-    });
+    const file = docx(
+      ['关于开展2026年度窗口评议工作的通知', `姓名\t身份证号`, `张三\t${ID}`, '请于12月1日前报送 <评议表> & 汇总表'],
+      {
+        header: '南江市政务服务管理办公室',
+        comment: '请核对手机号码13812345678',
+        textBox: '文本框中的说明',
+        deleted: '已删除的台湾国',
+      },
+    );
     const r = await extractAttachmentText(file, { name: '通知.docx' });
     assert.equal(r.format, 'docx');
     assert.equal(r.coverage, 'full');
@@ -108,10 +118,17 @@ describe('attachment text: formats', () => {
   });
 
   it('reads a .pptx in presentation order with its notes', async () => {
-    const file = pptx([['第一张：工作概况'], ['第二张：下一步安排'], ['第三张：联系方式\n电话：88888888']], [undefined, '备注：联系人身份证号' + ID], [3, 1, 2]);
+    const file = pptx(
+      [['第一张：工作概况'], ['第二张：下一步安排'], ['第三张：联系方式\n电话：88888888']],
+      [undefined, '备注：联系人身份证号' + ID],
+      [3, 1, 2],
+    );
     const r = await extractAttachmentText(file, { name: '汇报.pptx' });
     assert.equal(r.format, 'pptx');
-    assert.deepEqual(r.text.split('\n').filter((l) => l.startsWith('第')), ['第一张：工作概况', '第二张：下一步安排', '第三张：联系方式']);
+    assert.deepEqual(
+      r.text.split('\n').filter((l) => l.startsWith('第')),
+      ['第一张：工作概况', '第二张：下一步安排', '第三张：联系方式'],
+    );
     assert.equal(partAt(r, '下一步安排'), '第 2 张幻灯片');
     assert.equal(partAt(r, ID), '第 2 张幻灯片的备注');
     assert.doesNotMatch(r.text, /^\d+$/m, 'the slide number placeholder of the notes page is dropped');
@@ -119,7 +136,9 @@ describe('attachment text: formats', () => {
   });
 
   it('reads a PDF page by page, also with the standard Chinese fonts (CMaps)', async () => {
-    const r = await extractAttachmentText(await pdf(['关于做好年底工作的通知', `联系人身份证号 ${ID}`]), { name: '通知.pdf' });
+    const r = await extractAttachmentText(await pdf(['关于做好年底工作的通知', `联系人身份证号 ${ID}`]), {
+      name: '通知.pdf',
+    });
     assert.equal(r.format, 'pdf');
     assert.equal(r.coverage, 'full');
     assert.equal(partAt(r, '通知'), '第 1 页');
@@ -167,7 +186,8 @@ describe('attachment text: formats', () => {
 describe('attachment text: guards', () => {
   const paragraph = '<w:p><w:r><w:t>一段正文，共十个字。</w:t></w:r></w:p>';
   const big = zip({
-    '_rels/.rels': '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    '_rels/.rels':
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     'word/document.xml': `<w:document xmlns:w="urn:w"><w:body>${paragraph.repeat(200_000)}</w:body></w:document>`,
   });
 
@@ -177,7 +197,10 @@ describe('attachment text: guards', () => {
     assert.equal(r.coverage, 'partial');
     assert.match(r.reason!, /解压后的内容超过 1 MB/);
     assert.ok(r.text.startsWith('一段正文'));
-    assert.ok(r.text.length < 200_000, `${r.text.length} characters from 1 MB of XML, not the 2.2 million of the whole`);
+    assert.ok(
+      r.text.length < 200_000,
+      `${r.text.length} characters from 1 MB of XML, not the 2.2 million of the whole`,
+    );
     assert.match(uncheckedNote(r)!, /^此附件只检查了一部分/);
   });
 
@@ -189,7 +212,11 @@ describe('attachment text: guards', () => {
   });
 
   it('stops at the deadline', async () => {
-    const r = await extractAttachmentText(big, { name: '大文件.docx' }, { deadline: Date.now() - 1, timeLimitMs: 3000 });
+    const r = await extractAttachmentText(
+      big,
+      { name: '大文件.docx' },
+      { deadline: Date.now() - 1, timeLimitMs: 3000 },
+    );
     assert.equal(r.coverage, 'none');
     assert.match(r.reason!, /超过 3 秒/);
     assert.equal(r.transient, true, 'a timeout is not cached');
@@ -209,7 +236,12 @@ describe('attachment text: the cached worker', () => {
     const texts = new AttachmentTexts();
     try {
       let reads = 0;
-      const file = { id: 7, original_name: '通知.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', size: 1000 };
+      const file = {
+        id: 7,
+        original_name: '通知.docx',
+        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        size: 1000,
+      };
       const read = async () => {
         reads++;
         return docx(['联系电话13812345678']);
@@ -235,10 +267,13 @@ describe('attachment text: the cached worker', () => {
       assert.match(r.reason!, /仍未完成/);
       assert.equal(texts.isCached(9), false);
       let read = false;
-      const huge = await texts.textOf({ id: 10, original_name: '超大.pdf', mime: 'application/pdf', size: 51 * 1024 * 1024 }, async () => {
-        read = true;
-        return Buffer.alloc(0);
-      });
+      const huge = await texts.textOf(
+        { id: 10, original_name: '超大.pdf', mime: 'application/pdf', size: 51 * 1024 * 1024 },
+        async () => {
+          read = true;
+          return Buffer.alloc(0);
+        },
+      );
       assert.match(huge.reason!, /超过 50 MB/);
       assert.equal(read, false);
     } finally {
@@ -250,15 +285,25 @@ describe('attachment text: the cached worker', () => {
     const texts = new AttachmentTexts({ cacheEntries: 2, inThread: true });
     const file = (id: number) => ({ id, original_name: `${id}.txt`, mime: 'text/plain', size: 10 });
     for (const id of [1, 2, 3]) await texts.textOf(file(id), async () => Buffer.from(`第${id}个`));
-    assert.deepEqual([1, 2, 3].map((id) => texts.isCached(id)), [false, true, true]);
+    assert.deepEqual(
+      [1, 2, 3].map((id) => texts.isCached(id)),
+      [false, true, true],
+    );
   });
 });
 
 describe('attachment findings', () => {
-  const dictionaries: Dictionaries = { forbidden: ['台湾国'], errorProne: [{ wrong: '再接再励', right: '再接再厉' }], leaders: [] };
+  const dictionaries: Dictionaries = {
+    forbidden: ['台湾国'],
+    errorProne: [{ wrong: '再接再励', right: '再接再厉' }],
+    leaders: [],
+  };
 
   it('name the attachment and the page; an attachment not checked gets a warn note, never a block', async () => {
-    const pages = await extractAttachmentText(await pdf(['第一页没有问题', `第二页出现了台湾国的说法，联系人身份证号${ID}`]), { name: '方案.pdf' });
+    const pages = await extractAttachmentText(
+      await pdf(['第一页没有问题', `第二页出现了台湾国的说法，联系人身份证号${ID}`]),
+      { name: '方案.pdf' },
+    );
     const image = await extractAttachmentText(PNG, { name: '示意图.png' });
     const result = runPrepublishChecks(
       {
@@ -286,7 +331,11 @@ describe('attachment findings', () => {
       { field: 'attachment:示意图.png', severity: 'warn', confirmable: false, length: 0 },
     );
     assert.match(note.message, /图片/);
-    assert.equal(result.findings.filter((f) => f.check === 'attachment-unchecked').length, 1, 'the PDF was fully checked');
+    assert.equal(
+      result.findings.filter((f) => f.check === 'attachment-unchecked').length,
+      1,
+      'the PDF was fully checked',
+    );
     assert.deepEqual(result.counts, { block: 2, warn: 1 });
   });
 
@@ -294,16 +343,30 @@ describe('attachment findings', () => {
     const row = (i: number) => `第${i}组\t再接再励，争创佳绩\t联系电话13812345678\n`;
     const text = Array.from({ length: 500 }, (_, i) => row(i + 1)).join('');
     const result = runPrepublishChecks(
-      { title: '通报', bodyHtml: '<p>再接再励</p><p>再接再励</p>', attachments: [{ name: '汇总表.xlsx', text, parts: [{ offset: 0, label: '工作表“汇总”' }] }] },
+      {
+        title: '通报',
+        bodyHtml: '<p>再接再励</p><p>再接再励</p>',
+        attachments: [{ name: '汇总表.xlsx', text, parts: [{ offset: 0, label: '工作表“汇总”' }] }],
+      },
       { dictionaries },
     );
     const inBody = result.findings.filter((f) => f.field === 'body');
     assert.equal(inBody.length, 2, 'the body still lists every place');
     const attached = result.findings.filter((f) => f.field === 'attachment:汇总表.xlsx');
-    assert.deepEqual(attached.map((f) => [f.check, f.occurrences, f.offset]), [['error-prone', 500, text.indexOf('再接再励')], ['mobile', 500, text.indexOf('138')]]);
+    assert.deepEqual(
+      attached.map((f) => [f.check, f.occurrences, f.offset]),
+      [
+        ['error-prone', 500, text.indexOf('再接再励')],
+        ['mobile', 500, text.indexOf('138')],
+      ],
+    );
     assert.match(attached[0].message, /此附件中共 500 处/);
     assert.equal(result.blocking, true);
-    const confirmed = runPrepublishChecks({ title: '通报', bodyHtml: '', attachments: [{ name: '汇总表.xlsx', text }] }, { dictionaries }, [attached[1].key]);
+    const confirmed = runPrepublishChecks(
+      { title: '通报', bodyHtml: '', attachments: [{ name: '汇总表.xlsx', text }] },
+      { dictionaries },
+      [attached[1].key],
+    );
     assert.equal(confirmed.blocking, false, 'one confirmation covers every occurrence');
   });
 });

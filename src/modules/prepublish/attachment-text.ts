@@ -18,7 +18,18 @@ import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import iconv from 'iconv-lite';
 import { MAX_UPLOAD_BYTES, extensionOf } from '../../platform/files/upload-policy.ts';
-import { ExtractError, TextOut, TimeUp, ZipArchive, docxText, ooxmlFormat, pptxText, tooLong, xlsxText, type TextPart } from './ooxml.ts';
+import {
+  ExtractError,
+  TextOut,
+  TimeUp,
+  ZipArchive,
+  docxText,
+  ooxmlFormat,
+  pptxText,
+  tooLong,
+  xlsxText,
+  type TextPart,
+} from './ooxml.ts';
 
 export const MAX_ATTACHMENT_BYTES = MAX_UPLOAD_BYTES;
 export const MAX_TEXT_LENGTH = 2_000_000;
@@ -30,7 +41,18 @@ export const CHECK_TIME_BUDGET_MS = 60_000;
 /** Memory ceiling of the extraction worker's heap. */
 const WORKER_HEAP_MB = 512;
 
-export type AttachmentFormat = 'docx' | 'xlsx' | 'pptx' | 'pdf' | 'text' | 'image' | 'legacy-office' | 'ofd' | 'archive' | 'media' | 'other';
+export type AttachmentFormat =
+  | 'docx'
+  | 'xlsx'
+  | 'pptx'
+  | 'pdf'
+  | 'text'
+  | 'image'
+  | 'legacy-office'
+  | 'ofd'
+  | 'archive'
+  | 'media'
+  | 'other';
 
 export interface AttachmentText {
   format: AttachmentFormat;
@@ -78,7 +100,8 @@ const NO_TEXT: Record<AttachmentFormat, string> = {
 /** The sentence shown to editors and reviewers for an attachment not (fully) checked; undefined when it was. */
 export function uncheckedNote(result: Pick<AttachmentText, 'coverage' | 'reason'>): string | undefined {
   if (result.coverage === 'full') return undefined;
-  if (result.coverage === 'none') return `此附件未能检查：${result.reason ?? '无法提取文字'}。请人工核对附件内容，确认没有错敏词和个人信息`;
+  if (result.coverage === 'none')
+    return `此附件未能检查：${result.reason ?? '无法提取文字'}。请人工核对附件内容，确认没有错敏词和个人信息`;
   return `此附件只检查了一部分：${result.reason ?? '无法完整提取文字'}。其余内容请人工核对`;
 }
 
@@ -100,17 +123,29 @@ const IMAGE = new Set(['png', 'jpg', 'gif', 'webp', 'bmp', 'tif', 'ico', 'heic',
 const MEDIA = /^(audio|video)\//;
 
 /** The text of a file's bytes. Never throws: failures are results with coverage 'none' and a reason. */
-export async function extractAttachmentText(input: Uint8Array, file: AttachmentFile, limits: ExtractLimits = {}): Promise<AttachmentText> {
+export async function extractAttachmentText(
+  input: Uint8Array,
+  file: AttachmentFile,
+  limits: ExtractLimits = {},
+): Promise<AttachmentText> {
   const bytes = Buffer.isBuffer(input) ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   const timeLimitMs = limits.timeLimitMs ?? TIME_LIMIT_MS;
-  const out = new TextOut(limits.maxTextLength ?? MAX_TEXT_LENGTH, limits.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES, limits.deadline ?? Date.now() + timeLimitMs);
+  const out = new TextOut(
+    limits.maxTextLength ?? MAX_TEXT_LENGTH,
+    limits.maxUnzippedBytes ?? MAX_UNZIPPED_BYTES,
+    limits.deadline ?? Date.now() + timeLimitMs,
+  );
   let format: AttachmentFormat = 'other';
   try {
     if (bytes.length === 0) return none('other', '文件是空的');
-    if (bytes.length > MAX_ATTACHMENT_BYTES) return none('other', `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，未读取`);
+    if (bytes.length > MAX_ATTACHMENT_BYTES)
+      return none('other', `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，未读取`);
     const textual = /^text\//.test(file.mime ?? '') || ['txt', 'csv'].includes(extensionOf(file.name));
     // A byte-order mark marks text (file-type takes UTF-16's for MPEG audio).
-    const bom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    const bom =
+      (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+      (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+      (bytes[0] === 0xfe && bytes[1] === 0xff);
     const detected = textual && bom ? undefined : await fileTypeFromBuffer(bytes).catch(() => undefined);
     const ext = detected?.ext as string | undefined;
     const mime = detected?.mime ?? file.mime ?? '';
@@ -138,7 +173,9 @@ export async function extractAttachmentText(input: Uint8Array, file: AttachmentF
     if (error instanceof TimeUp) {
       out.note(`提取文字超过 ${seconds(timeLimitMs)}，只检查了前面部分`);
       const partial = finish(format, out);
-      return partial.coverage === 'none' ? none(format, `提取文字超过 ${seconds(timeLimitMs)} 仍未完成`, true) : { ...partial, transient: true };
+      return partial.coverage === 'none'
+        ? none(format, `提取文字超过 ${seconds(timeLimitMs)} 仍未完成`, true)
+        : { ...partial, transient: true };
     }
     if (error instanceof ExtractError) return none(format, error.message);
     return none(format, '文件已损坏或格式不正确，无法读取');
@@ -167,7 +204,10 @@ async function pdfText(bytes: Buffer, out: TextOut): Promise<void> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   if (!pdfAssets) {
     const dir = path.dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
-    pdfAssets = { cMapUrl: `${path.join(dir, 'cmaps')}${path.sep}`, standardFontDataUrl: `${path.join(dir, 'standard_fonts')}${path.sep}` };
+    pdfAssets = {
+      cMapUrl: `${path.join(dir, 'cmaps')}${path.sep}`,
+      standardFontDataUrl: `${path.join(dir, 'standard_fonts')}${path.sep}`,
+    };
   }
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -329,7 +369,10 @@ class ExtractionWorker {
       return;
     }
     this.worker.ref();
-    const timer = setTimeout(() => this.replace(`提取文字超过 ${seconds(job.timeLimitMs)} 仍未完成`, true), job.timeLimitMs);
+    const timer = setTimeout(
+      () => this.replace(`提取文字超过 ${seconds(job.timeLimitMs)} 仍未完成`, true),
+      job.timeLimitMs,
+    );
     this.current = { ...job, timer };
     // The worker stops by itself a little before the hard limit, so a long file still gives its first part.
     const deadline = Date.now() + Math.max(job.timeLimitMs * 0.5, job.timeLimitMs - 2000);
@@ -363,7 +406,10 @@ export class AttachmentTexts {
   private readonly cacheChars: number;
 
   constructor(private readonly options: AttachmentTextsOptions = {}) {
-    this.worker = new ExtractionWorker({ maxTextLength: options.maxTextLength, maxUnzippedBytes: options.maxUnzippedBytes });
+    this.worker = new ExtractionWorker({
+      maxTextLength: options.maxTextLength,
+      maxUnzippedBytes: options.maxUnzippedBytes,
+    });
     this.timeLimitMs = options.timeLimitMs ?? TIME_LIMIT_MS;
     this.cacheEntries = options.cacheEntries ?? 32;
     this.cacheChars = options.cacheChars ?? 8_000_000;
@@ -373,7 +419,11 @@ export class AttachmentTexts {
    * The text of a stored file. `read` is called only when the result is not cached and the file is within
    * MAX_ATTACHMENT_BYTES; `deadline` (epoch ms) shortens the time limit for the last files of a check.
    */
-  async textOf(file: StoredAttachment, read: () => Promise<Buffer>, deadline = Number.POSITIVE_INFINITY): Promise<AttachmentText> {
+  async textOf(
+    file: StoredAttachment,
+    read: () => Promise<Buffer>,
+    deadline = Number.POSITIVE_INFINITY,
+  ): Promise<AttachmentText> {
     const cached = this.cache.get(file.id);
     if (cached) {
       this.cache.delete(file.id);
@@ -391,8 +441,13 @@ export class AttachmentTexts {
     return job;
   }
 
-  private async extract(file: StoredAttachment, read: () => Promise<Buffer>, deadline: number): Promise<AttachmentText> {
-    if (file.size > MAX_ATTACHMENT_BYTES) return none('other', `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，未读取`);
+  private async extract(
+    file: StoredAttachment,
+    read: () => Promise<Buffer>,
+    deadline: number,
+  ): Promise<AttachmentText> {
+    if (file.size > MAX_ATTACHMENT_BYTES)
+      return none('other', `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，未读取`);
     const timeLimitMs = Math.min(this.timeLimitMs, Math.floor(deadline - Date.now()));
     if (timeLimitMs <= 0) return none('other', '本次检查的时间已用完，未能读取此附件', true);
     let bytes: Buffer;
@@ -401,10 +456,15 @@ export class AttachmentTexts {
     } catch {
       return none('other', '附件文件无法读取', true);
     }
-    if (bytes.length > MAX_ATTACHMENT_BYTES) return none('other', `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，未读取`);
+    if (bytes.length > MAX_ATTACHMENT_BYTES)
+      return none('other', `文件超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB，未读取`);
     const name = file.original_name;
     if (this.options.inThread) {
-      return extractAttachmentText(bytes, { name, mime: file.mime }, { maxTextLength: this.options.maxTextLength, maxUnzippedBytes: this.options.maxUnzippedBytes, timeLimitMs });
+      return extractAttachmentText(
+        bytes,
+        { name, mime: file.mime },
+        { maxTextLength: this.options.maxTextLength, maxUnzippedBytes: this.options.maxUnzippedBytes, timeLimitMs },
+      );
     }
     return this.worker.run(bytes, { name, mime: file.mime }, timeLimitMs);
   }

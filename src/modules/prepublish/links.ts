@@ -45,7 +45,10 @@ const isDecorative = (img: Element) => {
 };
 
 /** Broken internal links/images and images without alt text in the body. */
-export function findLinkProblems(body: ExtractedText, ctx: Pick<CheckContext, 'internalLinkExists' | 'siteHosts' | 'basePath'>): Hit[] {
+export function findLinkProblems(
+  body: ExtractedText,
+  ctx: Pick<CheckContext, 'internalLinkExists' | 'siteHosts' | 'basePath'>,
+): Hit[] {
   const hits: Hit[] = [];
   const exists = ctx.internalLinkExists;
   body.$('a[href], img').each((_, el) => {

@@ -276,7 +276,8 @@ export function* xmlTokens(xml: string): Generator<XmlToken> {
 /** Attribute values by their qualified names (`r:id`, `name`). */
 export function attributes(raw: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of raw.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out.set(m[1], decodeXml(m[2] ?? m[3] ?? ''));
+  for (const m of raw.matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out.set(m[1], decodeXml(m[2] ?? m[3] ?? ''));
   return out;
 }
 
@@ -375,9 +376,16 @@ const ofType = (rels: Relationship[], suffix: string) => rels.filter((r) => r.ty
 export type OoxmlFormat = 'docx' | 'xlsx' | 'pptx';
 
 /** Which kind of Office document a ZIP holds (by its main part), or null when it is none of them. */
-export async function ooxmlFormat(zip: ZipArchive, out: TextOut): Promise<{ format: OoxmlFormat; main: string } | null> {
+export async function ooxmlFormat(
+  zip: ZipArchive,
+  out: TextOut,
+): Promise<{ format: OoxmlFormat; main: string } | null> {
   const main = ofType(await relationships(zip, '', out), 'officeDocument')[0]?.target;
-  const candidates: [OoxmlFormat, string][] = [['docx', 'word/document.xml'], ['xlsx', 'xl/workbook.xml'], ['pptx', 'ppt/presentation.xml']];
+  const candidates: [OoxmlFormat, string][] = [
+    ['docx', 'word/document.xml'],
+    ['xlsx', 'xl/workbook.xml'],
+    ['pptx', 'ppt/presentation.xml'],
+  ];
   for (const [format, fallback] of candidates) {
     const folder = fallback.split('/')[0];
     if (main && main.toLowerCase().startsWith(`${folder}/`) && zip.has(main)) return { format, main };
@@ -390,7 +398,13 @@ export async function ooxmlFormat(zip: ZipArchive, out: TextOut): Promise<{ form
 export async function docxText(zip: ZipArchive, main: string, out: TextOut): Promise<void> {
   const rels = await relationships(zip, main, out);
   ooxmlText((await zip.text(main, out)) ?? '', out);
-  const extra: [string, string][] = [['header', '页眉'], ['footer', '页脚'], ['footnotes', '脚注'], ['endnotes', '尾注'], ['comments', '批注']];
+  const extra: [string, string][] = [
+    ['header', '页眉'],
+    ['footer', '页脚'],
+    ['footnotes', '脚注'],
+    ['endnotes', '尾注'],
+    ['comments', '批注'],
+  ];
   for (const [type, label] of extra) {
     for (const rel of ofType(rels, type)) {
       const xml = await zip.text(rel.target, out);
@@ -417,7 +431,12 @@ export async function pptxText(zip: ZipArchive, main: string, out: TextOut): Pro
   if (slides.length === 0) {
     // No slide list: the slide parts by number.
     const number = (n: string) => Number(/(\d+)\.xml$/i.exec(n)?.[1] ?? 0);
-    slides.push(...zip.names().filter((n) => /^\/?ppt\/slides\/slide\d+\.xml$/i.test(n)).sort((a, b) => number(a) - number(b)));
+    slides.push(
+      ...zip
+        .names()
+        .filter((n) => /^\/?ppt\/slides\/slide\d+\.xml$/i.test(n))
+        .sort((a, b) => number(a) - number(b)),
+    );
   }
   for (const [i, slide] of slides.entries()) {
     if (out.full) return;
@@ -522,7 +541,13 @@ function sheetText(xml: string, shared: string[], out: TextOut): void {
       }
       if (kind !== 'open') {
         const shown =
-          type === 's' ? shared[Number(value)] ?? '' : type === 'inlineStr' ? inline : type === 'b' || type === 'e' ? '' : value;
+          type === 's'
+            ? (shared[Number(value)] ?? '')
+            : type === 'inlineStr'
+              ? inline
+              : type === 'b' || type === 'e'
+                ? ''
+                : value;
         if (shown.trim()) cells.push(shown.replace(/[\t\n\r]+/g, ' '));
       }
     } else if (name === 'v') inValue = kind === 'open';

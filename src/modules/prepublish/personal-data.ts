@@ -12,8 +12,8 @@ const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 /** Province-level codes (GB/T 2260) plus 71 台湾, 81 香港, 82 澳门 and 83 (台湾居民居住证). */
 const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62,
-  63, 64, 65, 71, 81, 82, 83,
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63,
+  64, 65, 71, 81, 82, 83,
 ]);
 
 /** The ISO 7064 MOD 11-2 check character of the first 17 digits of an 18-digit ID number. */
@@ -25,7 +25,20 @@ export function idCheckChar(first17: string): string {
 
 function isCalendarDate(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  const days = [
+    31,
+    year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31,
+  ];
   return day <= days[month - 1];
 }
 
@@ -93,7 +106,10 @@ const ID_15 = /(?<!\d)\d{15}(?!\d)/g;
 /** 1[3-9]x xxxx xxxx, optionally +86, separators consistent (138-1234-5678, 138 1234 5678). */
 const MOBILE = new RegExp(`(?<!\\d)(?:(\\+?86)${SEP}?)?1[3-9]\\d(${SEP}?)\\d{4}\\2\\d{4}(?!\\d)`, 'g');
 const CARD_PLAIN = /(?<!\d)\d{16,19}(?!\d)/g;
-const CARD_GROUPED = new RegExp(`(?<!\\d${SEP}?)\\d{4}(${SEP})\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?(?!${SEP}?\\d)`, 'g');
+const CARD_GROUPED = new RegExp(
+  `(?<!\\d${SEP}?)\\d{4}(${SEP})\\d{4}\\1\\d{4}\\1\\d{4}(?:\\1\\d{1,3})?(?!${SEP}?\\d)`,
+  'g',
+);
 
 interface Candidate {
   check: CheckKind;
@@ -104,7 +120,11 @@ interface Candidate {
 }
 
 const digitsOf = (s: string) => s.replace(/[^\dXx]/g, '');
-const LABEL: Partial<Record<CheckKind, string>> = { 'id-number': '疑似居民身份证号码', mobile: '疑似手机号码', 'bank-card': '疑似银行卡号' };
+const LABEL: Partial<Record<CheckKind, string>> = {
+  'id-number': '疑似居民身份证号码',
+  mobile: '疑似手机号码',
+  'bank-card': '疑似银行卡号',
+};
 
 /** Personal data in a text. `today` bounds plausible birth dates (default: now). */
 export function findPersonalData(text: string, today: Date = new Date()): Hit[] {

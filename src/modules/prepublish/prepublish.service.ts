@@ -18,8 +18,15 @@ import type { CheckContext, CheckInput, CheckKind, CheckResult, FieldName, Findi
 import { excerptAt, extractText } from './text.ts';
 
 const CHECK_ORDER: readonly CheckKind[] = [
-  'attachment-unchecked', 'forbidden-word', 'leader-post', 'id-number', 'mobile', 'bank-card', 'error-prone',
-  'broken-link', 'image-alt',
+  'attachment-unchecked',
+  'forbidden-word',
+  'leader-post',
+  'id-number',
+  'mobile',
+  'bank-card',
+  'error-prone',
+  'broken-link',
+  'image-alt',
 ];
 const PERSONAL: ReadonlySet<CheckKind> = new Set(['id-number', 'mobile', 'bank-card']);
 
@@ -36,7 +43,9 @@ export interface PrepublishOptions {
  */
 export function findingKey(hit: Pick<Hit, 'check' | 'match'>, field: FieldName): string {
   if (!PERSONAL.has(hit.check)) return `${hit.check}:${field}:${hit.match}`;
-  let digits = normalizeDigits(hit.match).replace(/[^\dXx]/g, '').toUpperCase();
+  let digits = normalizeDigits(hit.match)
+    .replace(/[^\dXx]/g, '')
+    .toUpperCase();
   if (hit.check === 'mobile' && digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
   const digest = createHash('sha256').update(digits).digest('hex').slice(0, 8);
   return `${hit.check}:${field}:${maskDigits(digits, hit.check === 'mobile' ? 3 : 4)}#${digest}`;
@@ -80,14 +89,25 @@ export function runPrepublishChecks(
   if (input.subtitle !== undefined) fields.push({ field: 'subtitle', text: input.subtitle });
   if (input.summary !== undefined) fields.push({ field: 'summary', text: input.summary });
   fields.push({ field: 'body', text: body.text });
-  for (const a of input.attachments ?? []) fields.push({ field: `attachment:${a.name}`, text: a.text, parts: a.parts, unchecked: a.unchecked });
+  for (const a of input.attachments ?? [])
+    fields.push({ field: `attachment:${a.name}`, text: a.text, parts: a.parts, unchecked: a.unchecked });
 
   const findings: (Finding & { order: number })[] = [];
   fields.forEach(({ field, text, parts, unchecked }, order) => {
     if (unchecked) {
       findings.push({
-        order, check: 'attachment-unchecked', severity: 'warn', field, offset: 0, length: 0, excerpt: '', match: '',
-        message: unchecked, key: `attachment-unchecked:${field}`, confirmable: false, confirmed: false,
+        order,
+        check: 'attachment-unchecked',
+        severity: 'warn',
+        field,
+        offset: 0,
+        length: 0,
+        excerpt: '',
+        match: '',
+        message: unchecked,
+        key: `attachment-unchecked:${field}`,
+        confirmable: false,
+        confirmed: false,
       });
     }
     const personal = findPersonalData(text, options.today);

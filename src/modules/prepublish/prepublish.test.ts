@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_DICTIONARIES, DEFAULT_ERROR_PRONE, DEFAULT_FORBIDDEN, PhraseMatcher, findErrorProneWords } from './dictionaries.ts';
+import {
+  DEFAULT_DICTIONARIES,
+  DEFAULT_ERROR_PRONE,
+  DEFAULT_FORBIDDEN,
+  PhraseMatcher,
+  findErrorProneWords,
+} from './dictionaries.ts';
 import { findLeaderPostMismatches, postMatches } from './leaders.ts';
 import { internalPath } from './links.ts';
 import { findPersonalData, isResidentIdNumber, maskDigits } from './personal-data.ts';
@@ -34,9 +40,19 @@ function withLuhnDigit(body: string): string {
 }
 
 const TODAY = new Date('2026-06-01T00:00:00Z');
-const dict = (extra: Partial<Dictionaries> = {}): Dictionaries => ({ forbidden: ['台湾国', '北京政府'], errorProne: [{ wrong: '截止至', right: '截至' }, { wrong: '再接再励', right: '再接再厉' }], leaders: [], ...extra });
+const dict = (extra: Partial<Dictionaries> = {}): Dictionaries => ({
+  forbidden: ['台湾国', '北京政府'],
+  errorProne: [
+    { wrong: '截止至', right: '截至' },
+    { wrong: '再接再励', right: '再接再厉' },
+  ],
+  leaders: [],
+  ...extra,
+});
 const run = (input: Partial<CheckInput>, ctx: Partial<CheckContext> = {}, confirmed: string[] = []) =>
-  runPrepublishChecks({ title: '', bodyHtml: '', ...input }, { dictionaries: dict(), ...ctx }, confirmed, { today: TODAY });
+  runPrepublishChecks({ title: '', bodyHtml: '', ...input }, { dictionaries: dict(), ...ctx }, confirmed, {
+    today: TODAY,
+  });
 const only = (findings: Finding[], check: Finding['check']) => findings.filter((f) => f.check === check);
 
 // ───────────────────────────── text extraction ─────────────────────────────
@@ -113,7 +129,11 @@ describe('forbidden and error-prone words', () => {
     }
     // correct government text raises nothing
     const clean = runPrepublishChecks(
-      { title: '关于印发《中华人民共和国政府信息公开条例》实施办法的通知', bodyHtml: '<p>截至目前，坚持以经济建设为中心，既使群众满意，又按装机容量核算，北京市政府、香港特别行政区政府一如既往。</p>' },
+      {
+        title: '关于印发《中华人民共和国政府信息公开条例》实施办法的通知',
+        bodyHtml:
+          '<p>截至目前，坚持以经济建设为中心，既使群众满意，又按装机容量核算，北京市政府、香港特别行政区政府一如既往。</p>',
+      },
       { dictionaries: DEFAULT_DICTIONARIES },
     );
     assert.deepEqual(clean.findings, []);
@@ -123,18 +143,32 @@ describe('forbidden and error-prone words', () => {
     const m = new PhraseMatcher(['he', 'she', 'his', 'hers', 'ABC']);
     assert.deepEqual(
       m.findAll('ushers').map((x) => [x.start, x.end, x.index]),
-      [[1, 4, 1], [2, 4, 0], [2, 6, 3]],
+      [
+        [1, 4, 1],
+        [2, 4, 0],
+        [2, 6, 3],
+      ],
     );
-    assert.deepEqual(m.findLongest('ushers abc').map((x) => [x.start, x.end]), [[1, 4], [7, 10]]);
+    assert.deepEqual(
+      m.findLongest('ushers abc').map((x) => [x.start, x.end]),
+      [
+        [1, 4],
+        [7, 10],
+      ],
+    );
   });
 
   it('thousands of words over a 20,000-character body: same matches as a naive search', (t) => {
     let seed = 12345;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-    const alphabet = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞';
-    const word = () => Array.from({ length: 2 + Math.floor(rand() * 4) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    const rand = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+    const alphabet =
+      '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严龙飞';
+    const word = () =>
+      Array.from({ length: 2 + Math.floor(rand() * 4) }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
     const words = [...new Set(Array.from({ length: 3000 }, word))];
-    const body = Array.from({ length: 20000 }, (_, i) => (i % 97 === 0 ? words[i % words.length] : alphabet[Math.floor(rand() * alphabet.length)]))
+    const body = Array.from({ length: 20000 }, (_, i) =>
+      i % 97 === 0 ? words[i % words.length] : alphabet[Math.floor(rand() * alphabet.length)],
+    )
       .join('')
       .slice(0, 20000);
     const d: Dictionaries = { forbidden: words, errorProne: [], leaders: [] };
@@ -158,8 +192,10 @@ describe('forbidden and error-prone words', () => {
     assert.deepEqual(sortPairs(all.map((m) => [m.start, m.index])), sortPairs(naive));
 
     const reported = runPrepublishChecks({ title: '', bodyHtml: `<p>${body}</p>` }, { dictionaries: d }).findings;
-    for (const f of reported) assert.ok(words.includes(f.match) && body.slice(f.offset, f.offset + f.length) === f.match);
-    for (let i = 1; i < reported.length; i++) assert.ok(reported[i].offset >= reported[i - 1].offset + reported[i - 1].length);
+    for (const f of reported)
+      assert.ok(words.includes(f.match) && body.slice(f.offset, f.offset + f.length) === f.match);
+    for (let i = 1; i < reported.length; i++)
+      assert.ok(reported[i].offset >= reported[i - 1].offset + reported[i - 1].length);
   });
 });
 
@@ -171,14 +207,27 @@ describe('leader posts', () => {
     { name: '李四', posts: ['局长'] },
     { name: '赵六', posts: ['常务副市长'] },
   ];
-  const mismatches = (text: string) => findLeaderPostMismatches(text, leaders).map((h) => [h.match, h.offset, h.message]);
+  const mismatches = (text: string) =>
+    findLeaderPostMismatches(text, leaders).map((h) => [h.match, h.offset, h.message]);
 
   it('flags a post that is not the leader’s', () => {
-    assert.deepEqual(mismatches('会议由副主任王建国主持。'), [['副主任王建国', 3, '“王建国”的职务应为“党组书记、主任”，此处写作“副主任”']]);
-    assert.deepEqual(mismatches('王建国副主任出席'), [['王建国副主任', 0, '“王建国”的职务应为“党组书记、主任”，此处写作“副主任”']]);
-    assert.deepEqual(mismatches('王建国（党组书记、副主任）'), [['王建国（党组书记、副主任', 0, '“王建国”的职务应为“党组书记、主任”，此处写作“副主任”']]);
-    assert.deepEqual(mismatches('副市长赵六').map((m) => m[0]), ['副市长赵六']);
-    assert.deepEqual(mismatches('市长 李四').map((m) => m[0]), ['市长 李四']);
+    assert.deepEqual(mismatches('会议由副主任王建国主持。'), [
+      ['副主任王建国', 3, '“王建国”的职务应为“党组书记、主任”，此处写作“副主任”'],
+    ]);
+    assert.deepEqual(mismatches('王建国副主任出席'), [
+      ['王建国副主任', 0, '“王建国”的职务应为“党组书记、主任”，此处写作“副主任”'],
+    ]);
+    assert.deepEqual(mismatches('王建国（党组书记、副主任）'), [
+      ['王建国（党组书记、副主任', 0, '“王建国”的职务应为“党组书记、主任”，此处写作“副主任”'],
+    ]);
+    assert.deepEqual(
+      mismatches('副市长赵六').map((m) => m[0]),
+      ['副市长赵六'],
+    );
+    assert.deepEqual(
+      mismatches('市长 李四').map((m) => m[0]),
+      ['市长 李四'],
+    );
   });
 
   it('accepts the right post before or after the name, with or without organ prefix', () => {
@@ -206,7 +255,10 @@ describe('leader posts', () => {
   it('reads a post across a table cell but not across a line break', () => {
     const ctx = { dictionaries: dict({ leaders }) };
     const table = run({ bodyHtml: '<table><tr><td>王建国</td><td>副主任</td></tr></table>' }, ctx);
-    assert.deepEqual(table.findings.map((f) => [f.match, f.excerpt]), [['王建国\t副主任', '王建国 副主任']]);
+    assert.deepEqual(
+      table.findings.map((f) => [f.match, f.excerpt]),
+      [['王建国\t副主任', '王建国 副主任']],
+    );
     assert.deepEqual(run({ bodyHtml: '<p>副主任</p><p>王建国</p>' }, ctx).findings, []);
   });
 
@@ -263,7 +315,10 @@ describe('personal data', () => {
 
   it('reports a 15-digit legacy ID with a valid date', () => {
     const hits = findPersonalData('老证号110105491231002。', TODAY);
-    assert.deepEqual(hits.map((h) => [h.check, h.match, h.message]), [['id-number', '110105491231002', '疑似居民身份证号码：1101*******1002']]);
+    assert.deepEqual(
+      hits.map((h) => [h.check, h.match, h.message]),
+      [['id-number', '110105491231002', '疑似居民身份证号码：1101*******1002']],
+    );
   });
 
   it('ignores ID-like numbers with an impossible date, unknown province or future birth', () => {
@@ -272,7 +327,11 @@ describe('personal data', () => {
     const province99 = validId('99010519491231002');
     const future = validId('11010520300101002');
     for (const n of [feb30, month13, province99, future, '110105491331002', '110105490230002']) {
-      assert.deepEqual(findPersonalData(`编号${n}。`, TODAY).filter((h) => h.check === 'id-number'), [], n);
+      assert.deepEqual(
+        findPersonalData(`编号${n}。`, TODAY).filter((h) => h.check === 'id-number'),
+        [],
+        n,
+      );
     }
   });
 
@@ -309,7 +368,13 @@ describe('personal data', () => {
     const spaced = card19.replace(/(\d{4})(?=\d)/g, '$1 ');
     const text = `卡号${spaced}；错号${bad19}；测试卡4111111111111111。`;
     const hits = findPersonalData(text, TODAY);
-    assert.deepEqual(hits.map((h) => [h.check, h.match]), [['bank-card', spaced], ['bank-card', '4111111111111111']]);
+    assert.deepEqual(
+      hits.map((h) => [h.check, h.match]),
+      [
+        ['bank-card', spaced],
+        ['bank-card', '4111111111111111'],
+      ],
+    );
     assert.equal(hits[0].message, `疑似银行卡号：6222 **** **** ***${spaced.slice(18)}`);
     assert.equal(hits[1].message, '疑似银行卡号：4111********1111');
   });
@@ -322,12 +387,18 @@ describe('personal data', () => {
     }
     assert.notEqual(both, '');
     const hits = findPersonalData(`号码${both}`, TODAY);
-    assert.deepEqual(hits.map((h) => h.check), ['id-number']);
+    assert.deepEqual(
+      hits.map((h) => h.check),
+      ['id-number'],
+    );
   });
 
   it('never shows the raw value in messages or excerpts, of its own finding or of neighbours', () => {
     const r = run({ bodyHtml: `<p>台湾国 联系人张三，身份证${ID}，电话13812345678。</p>` });
-    assert.deepEqual(r.findings.map((f) => f.check), ['forbidden-word', 'id-number', 'mobile']);
+    assert.deepEqual(
+      r.findings.map((f) => f.check),
+      ['forbidden-word', 'id-number', 'mobile'],
+    );
     for (const f of r.findings) {
       assert.ok(!f.excerpt.includes(ID) && !f.excerpt.includes('13812345678'), f.excerpt);
       assert.ok(!f.message.includes(ID) && !f.message.includes('13812345678'));
@@ -366,7 +437,15 @@ describe('links and images', () => {
     assert.equal(internalPath('files/a.pdf?x=1#p2', ctx), '/zwgk/2024/files/a.pdf');
     assert.equal(internalPath('https://www.example.gov.cn/zwgk/%E9%80%9A%E7%9F%A5.html', ctx), '/zwgk/通知.html');
     assert.equal(internalPath('//WWW.EXAMPLE.GOV.CN/a', ctx), '/a');
-    for (const ignored of ['https://www.gov.cn/a', 'mailto:a@b.cn', 'tel:12345', '#top', '', 'javascript:void(0)', 'data:image/png;base64,AA']) {
+    for (const ignored of [
+      'https://www.gov.cn/a',
+      'mailto:a@b.cn',
+      'tel:12345',
+      '#top',
+      '',
+      'javascript:void(0)',
+      'data:image/png;base64,AA',
+    ]) {
       assert.equal(internalPath(ignored, ctx), null, ignored);
     }
   });
@@ -381,7 +460,12 @@ describe('links and images', () => {
       broken.map((f) => [f.match, f.offset, f.length, f.message]),
       [
         ['files/b.pdf', 8, 3, '链接“files/b.pdf”指向的本站页面或文件不存在'],
-        ['https://www.example.gov.cn/images/none.png', 19, 0, '图片“https://www.example.gov.cn/images/none.png”在本站不存在'],
+        [
+          'https://www.example.gov.cn/images/none.png',
+          19,
+          0,
+          '图片“https://www.example.gov.cn/images/none.png”在本站不存在',
+        ],
       ],
     );
     assert.equal(extractText(html).text.slice(8, 11), '申请表');
@@ -400,7 +484,14 @@ describe('links and images', () => {
         '<p>图一<img src="/a.png"></p><p><img src="/b.png" alt="  "></p><p><img src="/c.png" alt="" role="presentation"></p><p><img src="/d.png" alt=""></p><p><img src="/e.png" alt="说明"></p>',
     });
     const alt = only(r.findings, 'image-alt');
-    assert.deepEqual(alt.map((f) => [f.match, f.severity]), [['/a.png', 'warn'], ['/b.png', 'warn'], ['/d.png', 'warn']]);
+    assert.deepEqual(
+      alt.map((f) => [f.match, f.severity]),
+      [
+        ['/a.png', 'warn'],
+        ['/b.png', 'warn'],
+        ['/d.png', 'warn'],
+      ],
+    );
     assert.equal(alt[0].offset, 2);
     assert.equal(alt[0].key, 'image-alt:body:/a.png');
   });
@@ -416,7 +507,10 @@ describe('runPrepublishChecks', () => {
         subtitle: '截止至年底',
         summary: '北京政府',
         bodyHtml: '<p>截止至</p>',
-        attachments: [{ name: '附件1.docx', text: '联系电话13812345678' }, { name: '附件2.pdf', text: '再接再励' }],
+        attachments: [
+          { name: '附件1.docx', text: '联系电话13812345678' },
+          { name: '附件2.pdf', text: '再接再励' },
+        ],
       },
       { dictionaries: dict() },
       [],

@@ -20,7 +20,11 @@ export async function replacePublishedFiles(db: Executor, contentId: number, fil
   await db.deleteFrom('published_files').where('content_id', '=', contentId).execute();
   if (fileIds.length) {
     const existing = (await db.selectFrom('files').select('id').where('id', 'in', fileIds).execute()).map((f) => f.id);
-    if (existing.length) await db.insertInto('published_files').values(existing.map((file_id) => ({ file_id, content_id: contentId }))).execute();
+    if (existing.length)
+      await db
+        .insertInto('published_files')
+        .values(existing.map((file_id) => ({ file_id, content_id: contentId })))
+        .execute();
   }
 }
 
@@ -28,4 +32,9 @@ export const dueForPublication = (db: Executor, now: string) =>
   db.selectFrom('content_items').selectAll().where('status', '=', 'scheduled').where('publish_at', '<=', now).execute();
 
 export const dueForWithdrawal = (db: Executor, now: string) =>
-  db.selectFrom('content_items').selectAll().where('status', '=', 'published').where('withdraw_at', '<=', now).execute();
+  db
+    .selectFrom('content_items')
+    .selectAll()
+    .where('status', '=', 'published')
+    .where('withdraw_at', '<=', now)
+    .execute();

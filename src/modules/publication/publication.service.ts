@@ -57,11 +57,17 @@ export class PublicationService {
     const item = (await contentRepo.findItem(trx, request.content_id))!;
     const now = this.clock.now().toISOString();
     if (request.release_form === '其他') {
-      await contentRepo.updateItem(trx, item.id, { status: item.published_version ? item.status : 'draft', updated_at: now });
+      await contentRepo.updateItem(trx, item.id, {
+        status: item.published_version ? item.status : 'draft',
+        updated_at: now,
+      });
       return;
     }
     if (item.publish_at && item.publish_at > now) {
-      await contentRepo.updateItem(trx, item.id, { status: item.published_version ? item.status : 'scheduled', updated_at: now });
+      await contentRepo.updateItem(trx, item.id, {
+        status: item.published_version ? item.status : 'scheduled',
+        updated_at: now,
+      });
       return;
     }
     await this.publish(trx, actor, item, request);
@@ -77,31 +83,62 @@ export class PublicationService {
     const bodyPublic = request.release_form === '网站公开';
     const summary = snapshot.summary || plainText(snapshot.bodyHtml).slice(0, 120);
     await repo.upsertPublished(trx, {
-      content_id: item.id, site_id: item.site_id, column_id: snapshot.columnId, type: snapshot.type, title: snapshot.title,
-      summary: bodyPublic ? summary : '', pub_date: firstPublishedAt, updated_at: item.first_published_at ? now : null,
-      version: request.content_version, body_public: bodyPublic ? 1 : 0, index_no: item.index_no,
-      doc_number: snapshot.fields.docNumber ?? null, issuing_organ: snapshot.fields.issuingOrgan ?? null,
-      written_date: snapshot.fields.writtenDate ?? null, theme: snapshot.fields.theme ?? null, validity: snapshot.fields.validity ?? null,
+      content_id: item.id,
+      site_id: item.site_id,
+      column_id: snapshot.columnId,
+      type: snapshot.type,
+      title: snapshot.title,
+      summary: bodyPublic ? summary : '',
+      pub_date: firstPublishedAt,
+      updated_at: item.first_published_at ? now : null,
+      version: request.content_version,
+      body_public: bodyPublic ? 1 : 0,
+      index_no: item.index_no,
+      doc_number: snapshot.fields.docNumber ?? null,
+      issuing_organ: snapshot.fields.issuingOrgan ?? null,
+      written_date: snapshot.fields.writtenDate ?? null,
+      theme: snapshot.fields.theme ?? null,
+      validity: snapshot.fields.validity ?? null,
       sort: snapshot.sort,
       snapshot: JSON.stringify(bodyPublic ? snapshot : { ...snapshot, bodyHtml: '', attachments: [], summary: '' }),
     });
     await repo.replacePublishedFiles(trx, item.id, bodyPublic ? fileIdsOf(snapshot) : []);
     await contentRepo.updateItem(trx, item.id, {
-      status: 'published', published_version: request.content_version, first_published_at: firstPublishedAt, last_published_at: now,
-      publish_at: null, withdrawn_at: null, withdraw_reason: null, updated_at: now,
+      status: 'published',
+      published_version: request.content_version,
+      first_published_at: firstPublishedAt,
+      last_published_at: now,
+      publish_at: null,
+      withdrawn_at: null,
+      withdraw_reason: null,
+      updated_at: now,
     });
     await this.audit.record(trx, actor, {
-      action: 'content.publish', targetType: 'content', targetId: item.id, siteId: item.site_id,
-      detail: { version: request.content_version, pubDate: firstPublishedAt, update: !!item.first_published_at, releaseForm: request.release_form },
+      action: 'content.publish',
+      targetType: 'content',
+      targetId: item.id,
+      siteId: item.site_id,
+      detail: {
+        version: request.content_version,
+        pubDate: firstPublishedAt,
+        update: !!item.first_published_at,
+        releaseForm: request.release_form,
+      },
     });
-    this.pending.push({ siteId: item.site_id, contentId: item.id, columnIds: [snapshot.columnId, ...snapshot.extraColumnIds], kind: 'published' });
+    this.pending.push({
+      siteId: item.site_id,
+      contentId: item.id,
+      columnIds: [snapshot.columnId, ...snapshot.extraColumnIds],
+      kind: 'published',
+    });
   }
 
   /** 撤稿: the item leaves the public site; its record, register entries and audit trail stay. */
   async withdraw(actor: Actor, contentId: number, reason: string): Promise<void> {
     const item = await contentRepo.findItem(this.db, contentId);
     if (!item) throw new AppError('NOT_FOUND', '内容不存在');
-    if (!['published', 'scheduled'].includes(item.status)) throw new AppError('CONFLICT', '只有已发布或待发布的信息可以撤稿');
+    if (!['published', 'scheduled'].includes(item.status))
+      throw new AppError('CONFLICT', '只有已发布或待发布的信息可以撤稿');
     if (!reason.trim()) throw new AppError('VALIDATION_FAILED', '撤稿须说明理由');
     await this.db.transaction().execute((trx) => this.withdrawIn(trx, actor, item, reason.trim()));
     await this.flushChanges();
@@ -111,31 +148,68 @@ export class PublicationService {
     const published = await repo.findPublished(trx, item.id);
     await repo.deletePublished(trx, item.id);
     const now = this.clock.now().toISOString();
-    await contentRepo.updateItem(trx, item.id, { status: 'withdrawn', withdrawn_at: now, withdraw_reason: reason, withdraw_at: null, publish_at: null, updated_at: now });
-    await this.audit.record(trx, actor, { action: 'content.withdraw', targetType: 'content', targetId: item.id, siteId: item.site_id, detail: { reason } });
+    await contentRepo.updateItem(trx, item.id, {
+      status: 'withdrawn',
+      withdrawn_at: now,
+      withdraw_reason: reason,
+      withdraw_at: null,
+      publish_at: null,
+      updated_at: now,
+    });
+    await this.audit.record(trx, actor, {
+      action: 'content.withdraw',
+      targetType: 'content',
+      targetId: item.id,
+      siteId: item.site_id,
+      detail: { reason },
+    });
     if (published) {
       const snapshot = JSON.parse(published.snapshot) as ContentSnapshot;
-      this.pending.push({ siteId: item.site_id, contentId: item.id, columnIds: [published.column_id, ...snapshot.extraColumnIds], kind: 'withdrawn' });
+      this.pending.push({
+        siteId: item.site_id,
+        contentId: item.id,
+        columnIds: [published.column_id, ...snapshot.extraColumnIds],
+        kind: 'withdrawn',
+      });
     }
   }
 
   /** Sets when an item goes online and/or offline. Times in the past are refused: no backdating. */
-  async schedule(actor: Actor, contentId: number, times: { publishAt?: string | null; withdrawAt?: string | null }): Promise<void> {
+  async schedule(
+    actor: Actor,
+    contentId: number,
+    times: { publishAt?: string | null; withdrawAt?: string | null },
+  ): Promise<void> {
     const item = await contentRepo.findItem(this.db, contentId);
     if (!item) throw new AppError('NOT_FOUND', '内容不存在');
     if (item.status === 'classified') throw new AppError('CLASSIFIED');
     const now = this.clock.now().toISOString();
-    for (const [label, value] of [['定时发布', times.publishAt], ['定时撤稿', times.withdrawAt]] as const) {
-      if (value && new Date(value).toISOString() <= now) throw new AppError('BACKDATING', `${label}时间必须晚于当前时间`);
+    for (const [label, value] of [
+      ['定时发布', times.publishAt],
+      ['定时撤稿', times.withdrawAt],
+    ] as const) {
+      if (value && new Date(value).toISOString() <= now)
+        throw new AppError('BACKDATING', `${label}时间必须晚于当前时间`);
     }
-    if (times.publishAt && item.status === 'published') throw new AppError('CONFLICT', '已发布的信息不能再设定发布时间');
+    if (times.publishAt && item.status === 'published')
+      throw new AppError('CONFLICT', '已发布的信息不能再设定发布时间');
     const changes = {
-      ...(times.publishAt !== undefined ? { publish_at: times.publishAt ? new Date(times.publishAt).toISOString() : null } : {}),
-      ...(times.withdrawAt !== undefined ? { withdraw_at: times.withdrawAt ? new Date(times.withdrawAt).toISOString() : null } : {}),
+      ...(times.publishAt !== undefined
+        ? { publish_at: times.publishAt ? new Date(times.publishAt).toISOString() : null }
+        : {}),
+      ...(times.withdrawAt !== undefined
+        ? { withdraw_at: times.withdrawAt ? new Date(times.withdrawAt).toISOString() : null }
+        : {}),
     };
     await this.db.transaction().execute(async (trx) => {
       await contentRepo.updateItem(trx, item.id, changes);
-      await this.audit.record(trx, actor, { action: 'content.schedule', targetType: 'content', targetId: item.id, siteId: item.site_id, detail: changes });
+      await this.audit.record(trx, actor, {
+        action: 'content.schedule',
+        targetType: 'content',
+        targetId: item.id,
+        siteId: item.site_id,
+        detail: changes,
+      });
     });
   }
 

@@ -20,21 +20,34 @@ interface Finding {
   key: string;
 }
 
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 async function upload(app: App, who: Session, siteId: number, name: string, bytes: Buffer): Promise<number> {
   const boundary = `----govportal${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const res = await app.inject({
-    method: 'POST', url: `/api/sites/${siteId}/files`,
-    headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    method: 'POST',
+    url: `/api/sites/${siteId}/files`,
+    headers: {
+      cookie: who.cookie,
+      'x-csrf-token': who.csrf,
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    },
     payload: Buffer.concat([head, bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]),
   });
   assert.equal(res.statusCode, 200, res.body);
   return res.json().id;
 }
 
-const attach = async (app: App, t: Team, name: string, bytes: Buffer) => ({ fileId: await upload(app, t.editor, t.siteId, name, bytes), name });
+const attach = async (app: App, t: Team, name: string, bytes: Buffer) => ({
+  fileId: await upload(app, t.editor, t.siteId, name, bytes),
+  name,
+});
 
 test(`a forbidden word in an attached DOCX blocks submission, and the finding names the attachment (${DIALECT})`, async () => {
   const env = await testEnv();
@@ -42,7 +55,9 @@ test(`a forbidden word in an attached DOCX blocks submission, and the finding na
     const { app, ctx } = env;
     const t = await team(app, ctx);
     const word = (await ctx.prepublish.siteDictionaries(t.siteId)).forbidden[0];
-    const file = docx(['关于开展窗口服务评议的实施方案', `一、背景：文中误用了“${word}”的说法。`], { header: '南江市政务服务管理办公室' });
+    const file = docx(['关于开展窗口服务评议的实施方案', `一、背景：文中误用了“${word}”的说法。`], {
+      header: '南江市政务服务管理办公室',
+    });
     const item = await draftNews(app, ctx, t, '关于印发窗口服务评议实施方案的通知', {
       bodyHtml: '<p>现将实施方案印发给你们，请认真贯彻执行。</p>',
       attachments: [await attach(app, t, '实施方案.docx', file)],
@@ -61,8 +76,10 @@ test(`a forbidden word in an attached DOCX blocks submission, and the finding na
     // The editor replaces the attachment with a corrected one: the item goes to review.
     const fixed = docx(['关于开展窗口服务评议的实施方案', '一、背景：按照有关要求开展评议。']);
     const edit = await call(app, t.editor, 'PUT', `/api/content/${item.id}`, {
-      columnId: (await columnByName(ctx, '部门动态')).id, title: '关于印发窗口服务评议实施方案的通知',
-      bodyHtml: '<p>现将实施方案印发给你们，请认真贯彻执行。</p>', attachments: [await attach(app, t, '实施方案.docx', fixed)],
+      columnId: (await columnByName(ctx, '部门动态')).id,
+      title: '关于印发窗口服务评议实施方案的通知',
+      bodyHtml: '<p>现将实施方案印发给你们，请认真贯彻执行。</p>',
+      attachments: [await attach(app, t, '实施方案.docx', fixed)],
     });
     assert.equal(edit.statusCode, 200, edit.body);
     const accepted = await submit(app, t, item.id);
@@ -85,7 +102,10 @@ test(`an image attachment is reported as not checked; personal data in an attach
     sheet.addRow(['张某', '市政务服务中心', '11010519491231002X']);
     const item = await draftNews(app, ctx, t, '关于2026年度窗口服务标兵的公示', {
       bodyHtml: '<p>经评议，拟表彰以下人员，名单见附件。</p>',
-      attachments: [await attach(app, t, '现场照片.png', PNG), await attach(app, t, '公示名单.xlsx', Buffer.from(await wb.xlsx.writeBuffer()))],
+      attachments: [
+        await attach(app, t, '现场照片.png', PNG),
+        await attach(app, t, '公示名单.xlsx', Buffer.from(await wb.xlsx.writeBuffer())),
+      ],
     });
     const sub = await submit(app, t, item.id);
     assert.equal(sub.statusCode, 200, sub.body);
@@ -106,10 +126,22 @@ test(`an image attachment is reported as not checked; personal data in an attach
 
     const blocked = await decide(app, t.reviewer, sub.json().id, '同意');
     assert.equal(blocked.statusCode, 422, blocked.body);
-    const keys = (blocked.json().error.details.findings as Finding[]).filter((f) => f.check === 'id-number').map((f) => f.key);
-    assert.deepEqual(keys.map((k) => k.startsWith('id-number:attachment:公示名单.xlsx:')), [true]);
-    assert.equal((await decide(app, t.reviewer, sub.json().id, '同意', '经核实须公示', { confirmFindings: keys })).json().state, 'leader_review');
-    assert.equal((await decide(app, t.leader, sub.json().id, '同意')).json().state, 'approved', 'checked again before publication, from the cache');
+    const keys = (blocked.json().error.details.findings as Finding[])
+      .filter((f) => f.check === 'id-number')
+      .map((f) => f.key);
+    assert.deepEqual(
+      keys.map((k) => k.startsWith('id-number:attachment:公示名单.xlsx:')),
+      [true],
+    );
+    assert.equal(
+      (await decide(app, t.reviewer, sub.json().id, '同意', '经核实须公示', { confirmFindings: keys })).json().state,
+      'leader_review',
+    );
+    assert.equal(
+      (await decide(app, t.leader, sub.json().id, '同意')).json().state,
+      'approved',
+      'checked again before publication, from the cache',
+    );
   } finally {
     await env.close();
   }

@@ -34,17 +34,39 @@ export class PrepublishGate {
   }
 
   private async leaders(siteId: number): Promise<Dictionaries['leaders']> {
-    const rows = await this.db.selectFrom('content_items').select(['title', 'fields']).where('site_id', '=', siteId).where('type', '=', 'leader').where('status', '=', 'published').execute();
+    const rows = await this.db
+      .selectFrom('content_items')
+      .select(['title', 'fields'])
+      .where('site_id', '=', siteId)
+      .where('type', '=', 'leader')
+      .where('status', '=', 'published')
+      .execute();
     return rows
-      .map((r) => ({ name: r.title.trim(), posts: String((JSON.parse(r.fields) as { post?: string }).post ?? '').split(/[、，,；;\s]+/).filter(Boolean) }))
+      .map((r) => ({
+        name: r.title.trim(),
+        posts: String((JSON.parse(r.fields) as { post?: string }).post ?? '')
+          .split(/[、，,；;\s]+/)
+          .filter(Boolean),
+      }))
       .filter((l) => l.name && l.posts.length);
   }
 
   private async linkIndex(siteId: number): Promise<(path: string) => boolean> {
     const tree = await this.columns.tree(siteId);
     const paths = new Set(['/', ...tree.flat.map((c) => c.path)]);
-    const files = new Set((await this.db.selectFrom('files').select('id').where('site_id', '=', siteId).execute()).map((f) => f.id));
-    const items = new Set((await this.db.selectFrom('content_items').select('id').where('site_id', '=', siteId).where('status', 'in', ['published', 'scheduled', 'draft']).execute()).map((i) => i.id));
+    const files = new Set(
+      (await this.db.selectFrom('files').select('id').where('site_id', '=', siteId).execute()).map((f) => f.id),
+    );
+    const items = new Set(
+      (
+        await this.db
+          .selectFrom('content_items')
+          .select('id')
+          .where('site_id', '=', siteId)
+          .where('status', 'in', ['published', 'scheduled', 'draft'])
+          .execute()
+      ).map((i) => i.id),
+    );
     return (path) => {
       const normal = path.endsWith('/') ? path : `${path}/`;
       if (paths.has(normal) || paths.has(path)) return true;
@@ -60,7 +82,10 @@ export class PrepublishGate {
   private async attachments(snapshot: ContentSnapshot): Promise<Attachment[]> {
     const listed = snapshot.attachments ?? [];
     if (listed.length === 0) return [];
-    const files = await findFiles(this.db, listed.map((a) => a.fileId));
+    const files = await findFiles(
+      this.db,
+      listed.map((a) => a.fileId),
+    );
     const deadline = Date.now() + CHECK_TIME_BUDGET_MS;
     const out: Attachment[] = [];
     for (const a of listed) {
@@ -83,7 +108,10 @@ export class PrepublishGate {
     const dictionaries: Dictionaries = { ...base, leaders: [...base.leaders, ...leaders] };
     return runPrepublishChecks(
       {
-        title: snapshot.title, subtitle: snapshot.subtitle, summary: snapshot.summary, bodyHtml: snapshot.bodyHtml,
+        title: snapshot.title,
+        subtitle: snapshot.subtitle,
+        summary: snapshot.summary,
+        bodyHtml: snapshot.bodyHtml,
         attachments: await this.attachments(snapshot),
       },
       { dictionaries, internalLinkExists: await this.linkIndex(siteId), siteHosts: site.domains },

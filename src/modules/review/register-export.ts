@@ -49,22 +49,44 @@ function xlsxOpinion(op: RegisterOpinion | null): string {
 
 function xlsxValues(row: RegisterRow): string[] {
   return [
-    row.serialText, row.department, row.title, row.secret, row.releaseForm, row.column,
-    xlsxOpinion(row.dept), xlsxOpinion(row.leader), xlsxOpinion(row.secrecy),
-    row.submitter, shanghaiDateTime(row.submittedAt), row.stateName,
+    row.serialText,
+    row.department,
+    row.title,
+    row.secret,
+    row.releaseForm,
+    row.column,
+    xlsxOpinion(row.dept),
+    xlsxOpinion(row.leader),
+    xlsxOpinion(row.secrecy),
+    row.submitter,
+    shanghaiDateTime(row.submittedAt),
+    row.stateName,
   ];
 }
 
 const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' },
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
 };
 
-export async function registerXlsx(rows: RegisterRow[], meta: { unit: string; title?: string; period?: string }): Promise<Buffer> {
+export async function registerXlsx(
+  rows: RegisterRow[],
+  meta: { unit: string; title?: string; period?: string },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'govportal';
   wb.created = new Date();
   const ws = wb.addWorksheet(SHEET_NAME, {
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      horizontalCentered: true,
+    },
   });
   const n = XLSX_COLUMNS.length;
   ws.columns = XLSX_COLUMNS.map((c) => ({ width: c.width }));
@@ -88,7 +110,15 @@ export async function registerXlsx(rows: RegisterRow[], meta: { unit: string; ti
     cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
     cell.border = THIN;
   });
-  ws.views = [{ state: 'frozen', ySplit: head.number, xSplit: 0, topLeftCell: `A${head.number + 1}`, activeCell: `A${head.number + 1}` }];
+  ws.views = [
+    {
+      state: 'frozen',
+      ySplit: head.number,
+      xSplit: 0,
+      topLeftCell: `A${head.number + 1}`,
+      activeCell: `A${head.number + 1}`,
+    },
+  ];
   ws.autoFilter = { from: { row: head.number, column: 1 }, to: { row: head.number, column: n } };
   ws.pageSetup.printTitlesRow = `${head.number}:${head.number}`;
 
@@ -107,7 +137,6 @@ export async function registerXlsx(rows: RegisterRow[], meta: { unit: string; ti
 // ───────────────────────────── PDF ─────────────────────────────
 
 type Doc = PDFKit.PDFDocument;
-
 
 /** A4 landscape, in points. */
 const PAGE = { width: 841.89, height: 595.28, margin: 28 };
@@ -150,7 +179,6 @@ function textAt(doc: Doc, text: string, x: number, y: number): void {
   doc.text(text, x, y + (LINE - doc.currentLineHeight()) / 2 + 0.5, { lineBreak: false });
 }
 
-
 function clampLines(lines: string[], max: number): string[] {
   if (lines.length <= max) return lines;
   const kept = lines.slice(0, max);
@@ -159,7 +187,14 @@ function clampLines(lines: string[], max: number): string[] {
 }
 
 /** Draws wrapped lines from (x, y); returns the height used. */
-function drawLines(doc: Doc, lines: string[], x: number, y: number, width: number, align: 'left' | 'center' = 'left'): number {
+function drawLines(
+  doc: Doc,
+  lines: string[],
+  x: number,
+  y: number,
+  width: number,
+  align: 'left' | 'center' = 'left',
+): number {
   lines.forEach((line, i) => {
     const dx = align === 'center' ? (width - doc.widthOfString(line)) / 2 : 0;
     textAt(doc, line, x + dx, y + i * LINE);
@@ -168,7 +203,14 @@ function drawLines(doc: Doc, lines: string[], x: number, y: number, width: numbe
 }
 
 /** A cell's wrapped text: measure with `draw = false`. */
-function textCell(doc: Doc, text: string, x: number, y: number, width: number, opts: { draw: boolean; align?: 'left' | 'center'; maxLines?: number }): number {
+function textCell(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  width: number,
+  opts: { draw: boolean; align?: 'left' | 'center'; maxLines?: number },
+): number {
   const lines = clampLines(wrapText(doc, text, width - 2 * PAD), opts.maxLines ?? Infinity);
   if (opts.draw) drawLines(doc, lines, x + PAD, y + PAD, width - 2 * PAD, opts.align);
   return lines.length * LINE + 2 * PAD;
@@ -181,16 +223,29 @@ function checkbox(doc: Doc, x: number, y: number, checked: boolean): void {
   const top = y + (LINE - BOX) / 2 + 0.5;
   doc.save().lineWidth(0.7).strokeColor('#000').rect(x, top, BOX, BOX).stroke().restore();
   if (checked) {
-    doc.save().lineWidth(1.6).lineCap('round').lineJoin('round').strokeColor('#000')
+    doc
+      .save()
+      .lineWidth(1.6)
+      .lineCap('round')
+      .lineJoin('round')
+      .strokeColor('#000')
       .moveTo(x + 1.3, top + BOX * 0.5)
       .lineTo(x + BOX * 0.42, top + BOX - 1.1)
       .lineTo(x + BOX + 1.6, top - 2.2)
-      .stroke().restore();
+      .stroke()
+      .restore();
   }
 }
 
 /** Options stacked one per line, as in the form: `label  □`, boxes aligned in one column at the right. */
-function optionList(doc: Doc, options: { label: string; checked: boolean }[], x: number, y: number, width: number, draw: boolean): number {
+function optionList(
+  doc: Doc,
+  options: { label: string; checked: boolean }[],
+  x: number,
+  y: number,
+  width: number,
+  draw: boolean,
+): number {
   if (draw) {
     const labelW = Math.max(...options.map((o) => doc.widthOfString(o.label)));
     const gap = 5;
@@ -241,7 +296,13 @@ function flowCell(doc: Doc, groups: Piece[][], x: number, y: number, width: numb
           textAt(doc, part, cx, y + PAD + line * LINE);
           if (p.underline) {
             const uy = y + PAD + line * LINE + LINE - 0.5;
-            doc.save().lineWidth(0.5).moveTo(cx, uy).lineTo(cx + w, uy).stroke().restore();
+            doc
+              .save()
+              .lineWidth(0.5)
+              .moveTo(cx, uy)
+              .lineTo(cx + w, uy)
+              .stroke()
+              .restore();
           }
         }
         cx += w;
@@ -255,11 +316,25 @@ function flowCell(doc: Doc, groups: Piece[][], x: number, y: number, width: numb
 // ── the cells of 附件3 ──
 
 function secretCell(doc: Doc, row: RegisterRow, x: number, y: number, width: number, draw: boolean): number {
-  let h = optionList(doc, [{ label: '是', checked: row.secret === '是' }, { label: '否', checked: row.secret === '否' }], x, y, width, draw);
+  let h = optionList(
+    doc,
+    [
+      { label: '是', checked: row.secret === '是' },
+      { label: '否', checked: row.secret === '否' },
+    ],
+    x,
+    y,
+    width,
+    draw,
+  );
   if (row.secret !== '是' && row.secret !== '否') {
     font(doc, false, 7.5);
     if (draw) doc.fillColor('#555');
-    h += textCell(doc, row.state === 'secrecy_review' ? '待保密审查' : row.secret, x, y + h - 2 * PAD, width, { draw, align: 'center' }) - PAD;
+    h +=
+      textCell(doc, row.state === 'secrecy_review' ? '待保密审查' : row.secret, x, y + h - 2 * PAD, width, {
+        draw,
+        align: 'center',
+      }) - PAD;
     if (draw) doc.fillColor('#000');
     font(doc);
   }
@@ -273,14 +348,44 @@ function releaseFormCell(doc: Doc, row: RegisterRow, x: number, y: number, width
 
 function columnCell(doc: Doc, row: RegisterRow, x: number, y: number, width: number, draw: boolean): number {
   const other = row.columnBox === '其他';
-  const groups: Piece[][] = COLUMN_BOXES.map((name) => [{ text: name }, { box: row.columnBox === name }, { text: '、' }]);
-  groups.push(other ? [{ text: '其他' }, { text: ` ${row.column} `, underline: true }, { box: true }] : [{ text: '其他' }, { text: '　　　', underline: true }, { box: false }]);
+  const groups: Piece[][] = COLUMN_BOXES.map((name) => [
+    { text: name },
+    { box: row.columnBox === name },
+    { text: '、' },
+  ]);
+  groups.push(
+    other
+      ? [{ text: '其他' }, { text: ` ${row.column} `, underline: true }, { box: true }]
+      : [{ text: '其他' }, { text: '　　　', underline: true }, { box: false }],
+  );
   return flowCell(doc, groups, x, y, width, draw);
 }
 
-function opinionCell(doc: Doc, op: RegisterOpinion | null, pending: boolean, x: number, y: number, width: number, draw: boolean): number {
-  let h = optionList(doc, [{ label: '同  意', checked: op?.decision === '同意' }, { label: '不同意', checked: op?.decision === '不同意' }], x, y, width, draw);
-  const note = op ? (op.decision !== '同意' && op.decision !== '不同意' ? `${op.decision}：` : '') + extraOpinion(op) : pending ? '（审查中）' : '';
+function opinionCell(
+  doc: Doc,
+  op: RegisterOpinion | null,
+  pending: boolean,
+  x: number,
+  y: number,
+  width: number,
+  draw: boolean,
+): number {
+  let h = optionList(
+    doc,
+    [
+      { label: '同  意', checked: op?.decision === '同意' },
+      { label: '不同意', checked: op?.decision === '不同意' },
+    ],
+    x,
+    y,
+    width,
+    draw,
+  );
+  const note = op
+    ? (op.decision !== '同意' && op.decision !== '不同意' ? `${op.decision}：` : '') + extraOpinion(op)
+    : pending
+      ? '（审查中）'
+      : '';
   if (note) {
     font(doc, false, 8);
     if (draw && !op) doc.fillColor('#777');
@@ -323,7 +428,9 @@ function recordRows(doc: Doc, row: RegisterRow, y: number, heights?: [number, nu
   const middleW = w(3) + w(4) + w(5);
   font(doc, false, 8.5);
   const sign = [
-    textCell(doc, `承办人(签字) ${row.submitter}　　${chineseDate(row.submittedAt)}`, COL_X[0], sy, submitterW, { draw }),
+    textCell(doc, `承办人(签字) ${row.submitter}　　${chineseDate(row.submittedAt)}`, COL_X[0], sy, submitterW, {
+      draw,
+    }),
     textCell(doc, secrecyLine(row), COL_X[3], sy, middleW, { draw, maxLines: MAX_LINES.secrecy }),
     textCell(doc, signature(row.dept), COL_X[6], sy, w(6), { draw }),
     textCell(doc, signature(row.leader), COL_X[7], sy, w(7), { draw }),
@@ -337,10 +444,16 @@ function recordGrid(doc: Doc, y: number, [mainH, signH]: [number, number]): void
   const left = PAGE.margin;
   doc.save().lineWidth(LINE_W).strokeColor('#000');
   doc.rect(left, y, TABLE_W, mainH + signH).stroke();
-  doc.moveTo(left, y + mainH).lineTo(left + TABLE_W, y + mainH).stroke();
+  doc
+    .moveTo(left, y + mainH)
+    .lineTo(left + TABLE_W, y + mainH)
+    .stroke();
   COL_X.slice(1).forEach((x, i) => {
     const merged = i + 1 === 1 || i + 1 === 2 || i + 1 === 4 || i + 1 === 5; // merged in the signature row
-    doc.moveTo(x, y).lineTo(x, y + mainH + (merged ? 0 : signH)).stroke();
+    doc
+      .moveTo(x, y)
+      .lineTo(x, y + mainH + (merged ? 0 : signH))
+      .stroke();
   });
   doc.restore();
 }
@@ -349,7 +462,12 @@ function recordGrid(doc: Doc, y: number, [mainH, signH]: [number, number]): void
 function tableHeader(doc: Doc, y: number): number {
   doc.save().rect(PAGE.margin, y, TABLE_W, HEADER_H).fill('#EEF1F6').restore();
   doc.save().lineWidth(LINE_W).strokeColor('#000').rect(PAGE.margin, y, TABLE_W, HEADER_H).stroke();
-  COL_X.slice(1).forEach((x) => doc.moveTo(x, y).lineTo(x, y + HEADER_H).stroke());
+  COL_X.slice(1).forEach((x) =>
+    doc
+      .moveTo(x, y)
+      .lineTo(x, y + HEADER_H)
+      .stroke(),
+  );
   doc.restore();
   font(doc, true, 9.5);
   COLS.forEach((c, i) => {
@@ -384,7 +502,9 @@ function notesHeight(): number {
 function drawNotes(doc: Doc, y: number): void {
   font(doc, false, 9);
   const indent = doc.widthOfString('注：');
-  FORM_NOTES.forEach((note, i) => doc.text(note, PAGE.margin + 2 + (i === 0 ? 0 : indent), y + 8 + i * 14, { lineBreak: false }));
+  FORM_NOTES.forEach((note, i) =>
+    doc.text(note, PAGE.margin + 2 + (i === 0 ? 0 : indent), y + 8 + i * 14, { lineBreak: false }),
+  );
   font(doc);
 }
 
@@ -401,7 +521,10 @@ function pageNumbers(doc: Doc): void {
 export async function registerPdf(rows: RegisterRow[], meta: { unit: string; period?: string }): Promise<Buffer> {
   // Margins 0: every line is placed explicitly, so pdfkit never breaks pages on its own.
   const { doc, done } = newPdf({
-    size: 'A4', layout: 'landscape', margin: 0, bufferPages: true,
+    size: 'A4',
+    layout: 'landscape',
+    margin: 0,
+    bufferPages: true,
     info: { Title: `${FORM_TITLE}（${meta.unit}）`, Creator: 'govportal' },
   });
   font(doc);

@@ -41,16 +41,37 @@ const BOXED = ['部门动态', '通知公告', '便民信息', '最多跑一次�
 
 export async function registerRows(db: Db, filter: repo.RegisterFilter): Promise<RegisterRow[]> {
   const rows = await repo.registerRows(db, filter);
-  const steps = await repo.stepsOf(db, rows.map((r) => r.id));
+  const steps = await repo.stepsOf(
+    db,
+    rows.map((r) => r.id),
+  );
   const last = (requestId: number, step: string): RegisterOpinion | null => {
     const found = steps.filter((s) => s.request_id === requestId && s.step === step).pop();
-    return found ? { decision: found.decision, opinion: found.opinion, name: found.actor_name, at: found.decided_at } : null;
+    return found
+      ? { decision: found.decision, opinion: found.opinion, name: found.actor_name, at: found.decided_at }
+      : null;
   };
   return rows.map((r) => ({
-    id: r.id, contentId: r.content_id, year: r.year, serial: r.serial, serialText: `${r.year}-${String(r.serial).padStart(4, '0')}`,
-    department: r.department_name, title: r.title, secret: r.secret, releaseForm: r.release_form, column: r.column_name,
-    columnBox: (BOXED as readonly string[]).includes(r.column_name) ? (r.column_name as RegisterRow['columnBox']) : '其他',
-    submitter: r.submitter_name, submittedAt: r.submitted_at, state: r.state, stateName: STATE_NAMES[r.state] ?? r.state,
-    outcome: r.outcome, secrecy: last(r.id, 'secrecy'), dept: last(r.id, 'dept'), leader: last(r.id, 'leader'),
+    id: r.id,
+    contentId: r.content_id,
+    year: r.year,
+    serial: r.serial,
+    serialText: `${r.year}-${String(r.serial).padStart(4, '0')}`,
+    department: r.department_name,
+    title: r.title,
+    secret: r.secret,
+    releaseForm: r.release_form,
+    column: r.column_name,
+    columnBox: (BOXED as readonly string[]).includes(r.column_name)
+      ? (r.column_name as RegisterRow['columnBox'])
+      : '其他',
+    submitter: r.submitter_name,
+    submittedAt: r.submitted_at,
+    state: r.state,
+    stateName: STATE_NAMES[r.state] ?? r.state,
+    outcome: r.outcome,
+    secrecy: last(r.id, 'secrecy'),
+    dept: last(r.id, 'dept'),
+    leader: last(r.id, 'leader'),
   }));
 }

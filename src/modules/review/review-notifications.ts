@@ -17,7 +17,8 @@ const WAITING: Record<string, { role: string; step: string; anyDepartment: boole
 export const waitingPrefix = (requestId: number) => `review-waiting:${requestId}:`;
 
 /** Links of the console (stored with the /admin prefix, as the bell expects). */
-export const reviewLink = (r: Pick<ReviewRequest, 'id' | 'content_id'>) => `/admin/inbox/${r.id}?content=${r.content_id}`;
+export const reviewLink = (r: Pick<ReviewRequest, 'id' | 'content_id'>) =>
+  `/admin/inbox/${r.id}?content=${r.content_id}`;
 
 /**
  * After a request entered `request.state` at `at`: drops the previous step's “waiting” reminders and writes
@@ -32,29 +33,58 @@ export async function notifyReviewState(
   await deleteNotificationsLike(trx, request.site_id, waitingPrefix(request.id));
   const waiting = WAITING[request.state];
   if (waiting) {
-    const department = await trx.selectFrom('departments').select('name').where('id', '=', request.department_id).executeTakeFirst();
-    const users = await repo.staffWithRole(trx, request.site_id, waiting.role, waiting.anyDepartment ? null : request.department_id, [request.submitted_by, opts.creatorId]);
+    const department = await trx
+      .selectFrom('departments')
+      .select('name')
+      .where('id', '=', request.department_id)
+      .executeTakeFirst();
+    const users = await repo.staffWithRole(
+      trx,
+      request.site_id,
+      waiting.role,
+      waiting.anyDepartment ? null : request.department_id,
+      [request.submitted_by, opts.creatorId],
+    );
     for (const userId of users) {
       await insertNotificationOnce(trx, {
-        site_id: request.site_id, user_id: userId, department_id: null, kind: 'review-waiting',
+        site_id: request.site_id,
+        user_id: userId,
+        department_id: null,
+        kind: 'review-waiting',
         dedupe_key: `${waitingPrefix(request.id)}${request.state}:${userId}:${at}`,
         title: `待您审查：${request.title}`,
         body: `${department?.name ?? ''}提交的“${request.title}”（登记序号 ${serialOf(request)}）等待您${waiting.step}。`,
-        link: reviewLink(request), created_at: at,
+        link: reviewLink(request),
+        created_at: at,
       });
     }
     return;
   }
   const result: Record<string, { title: string; body: string } | undefined> = {
-    rejected: { title: `被退回：${request.title}`, body: `${opts.decidedBy ?? '审查人'}不同意发布（登记序号 ${serialOf(request)}）：${opts.opinion ?? ''}。请修改后重新提交。` },
-    approved: { title: `审查同意：${request.title}`, body: `“${request.title}”（登记序号 ${serialOf(request)}）已经分管领导审批同意，按发布形式处理。` },
-    closed: { title: `涉密不发布：${request.title}`, body: `“${request.title}”（登记序号 ${serialOf(request)}）经审查属于涉密信息，不得在网站发布。` },
+    rejected: {
+      title: `被退回：${request.title}`,
+      body: `${opts.decidedBy ?? '审查人'}不同意发布（登记序号 ${serialOf(request)}）：${opts.opinion ?? ''}。请修改后重新提交。`,
+    },
+    approved: {
+      title: `审查同意：${request.title}`,
+      body: `“${request.title}”（登记序号 ${serialOf(request)}）已经分管领导审批同意，按发布形式处理。`,
+    },
+    closed: {
+      title: `涉密不发布：${request.title}`,
+      body: `“${request.title}”（登记序号 ${serialOf(request)}）经审查属于涉密信息，不得在网站发布。`,
+    },
   };
   const r = result[request.state];
   if (!r || !opts.decidedBy) return; // The submitter's own 涉密=是 at submission needs no reminder.
   await insertNotificationOnce(trx, {
-    site_id: request.site_id, user_id: request.submitted_by, department_id: null, kind: 'review-result',
-    dedupe_key: `review-result:${request.id}:${request.state}`, title: r.title, body: r.body,
-    link: `/admin/content/${request.content_id}`, created_at: at,
+    site_id: request.site_id,
+    user_id: request.submitted_by,
+    department_id: null,
+    kind: 'review-result',
+    dedupe_key: `review-result:${request.id}:${request.state}`,
+    title: r.title,
+    body: r.body,
+    link: `/admin/content/${request.content_id}`,
+    created_at: at,
   });
 }

@@ -30,26 +30,48 @@ test(`one review request with its steps and history, within the register's scope
     assert.equal(r.submitter, '测试zh_editor');
     assert.equal(r.secret, '否');
     assert.equal(r.releaseForm, '网站公开');
-    assert.equal(r.mayDecide, true, 'it is the leader\'s step');
-    assert.deepEqual(r.steps.map((s: { stepName: string; decision: string; actorName: string }) => `${s.stepName}:${s.decision}:${s.actorName}`), [
-      '承办人提交:提交:测试zh_editor', '工作机构或人员审查:同意:测试zh_reviewer',
-    ]);
+    assert.equal(r.mayDecide, true, "it is the leader's step");
+    assert.deepEqual(
+      r.steps.map(
+        (s: { stepName: string; decision: string; actorName: string }) => `${s.stepName}:${s.decision}:${s.actorName}`,
+      ),
+      ['承办人提交:提交:测试zh_editor', '工作机构或人员审查:同意:测试zh_reviewer'],
+    );
     assert.ok(Array.isArray(r.checkReport.findings));
-    assert.deepEqual(r.history.map((h: { id: number; state: string }) => `${h.id}:${h.state}`), [`${first.id}:rejected`, `${second.id}:leader_review`], 'every submission of the item');
+    assert.deepEqual(
+      r.history.map((h: { id: number; state: string }) => `${h.id}:${h.state}`),
+      [`${first.id}:rejected`, `${second.id}:leader_review`],
+      'every submission of the item',
+    );
 
     const old = (await call(app, t.editor, 'GET', `/api/review/${first.id}`)).json();
     assert.equal(old.state, 'rejected');
     assert.equal(old.steps[1].opinion, '窗口编号有误');
     assert.equal(old.mayDecide, false);
-    assert.equal((await call(app, t.reviewer, 'GET', `/api/review/${second.id}`)).json().mayDecide, false, 'the reviewer\'s step is done');
-    assert.equal((await call(app, t.otherReviewer, 'GET', `/api/review/${second.id}`)).statusCode, 200, 'the register is readable by the site\'s reviewers');
+    assert.equal(
+      (await call(app, t.reviewer, 'GET', `/api/review/${second.id}`)).json().mayDecide,
+      false,
+      "the reviewer's step is done",
+    );
+    assert.equal(
+      (await call(app, t.otherReviewer, 'GET', `/api/review/${second.id}`)).statusCode,
+      200,
+      "the register is readable by the site's reviewers",
+    );
 
     const missing = await call(app, t.leader, 'GET', '/api/review/999999');
     assert.equal(missing.statusCode, 404);
     assert.equal(missing.json().error.code, 'NOT_FOUND');
 
     // Staff of another site, and roles without a part in the review, are refused — as for the register.
-    const { siteId: other } = await createSiteWithAnnex1(ctx, { ...DEMO_SITE, code: 'zwfw', name: '南江市政务服务中心', domains: ['zwfw.nanjiang.gov.cn'], siteIdCode: '3299000002', parentId: t.siteId });
+    const { siteId: other } = await createSiteWithAnnex1(ctx, {
+      ...DEMO_SITE,
+      code: 'zwfw',
+      name: '南江市政务服务中心',
+      domains: ['zwfw.nanjiang.gov.cn'],
+      siteIdCode: '3299000002',
+      parentId: t.siteId,
+    });
     await staff(ctx, 'other_reviewer', ['reviewer'], '综合处', other);
     await staff(ctx, 'inspector', ['inspector'], undefined, null);
     for (const username of ['other_reviewer', 'inspector']) {
@@ -57,7 +79,11 @@ test(`one review request with its steps and history, within the register's scope
       const refused = await call(app, s, 'GET', `/api/review/${second.id}`);
       assert.equal(refused.statusCode, 403, username);
       assert.equal(refused.json().error.code, 'FORBIDDEN');
-      assert.equal((await call(app, s, 'GET', `/api/sites/${t.siteId}/register`)).statusCode, 403, `${username}: same scope as the register`);
+      assert.equal(
+        (await call(app, s, 'GET', `/api/sites/${t.siteId}/register`)).statusCode,
+        403,
+        `${username}: same scope as the register`,
+      );
     }
   } finally {
     await env.close();
@@ -84,9 +110,16 @@ test(`the register and the content list filter by review state (${DIALECT})`, as
     await submit(app, t, resubmitted.id);
 
     const register = async (state: string) =>
-      (await call(app, t.reviewer, 'GET', `/api/sites/${t.siteId}/register?state=${state}`)).json().items.map((i: { title: string }) => i.title).sort();
+      (await call(app, t.reviewer, 'GET', `/api/sites/${t.siteId}/register?state=${state}`))
+        .json()
+        .items.map((i: { title: string }) => i.title)
+        .sort();
     assert.deepEqual(await register('dept_review'), ['退回后重新提交的信息', '待审查的信息'].sort());
-    assert.deepEqual(await register('rejected'), ['被退回的信息', '退回后重新提交的信息'].sort(), 'the register lists every submission');
+    assert.deepEqual(
+      await register('rejected'),
+      ['被退回的信息', '退回后重新提交的信息'].sort(),
+      'the register lists every submission',
+    );
     assert.deepEqual(await register('approved'), ['已发布的信息']);
     const bad = await call(app, t.reviewer, 'GET', `/api/sites/${t.siteId}/register?state=nonsense`);
     assert.equal(bad.statusCode, 400);
@@ -95,20 +128,27 @@ test(`the register and the content list filter by review state (${DIALECT})`, as
     const list = async (reviewState: string) => {
       const res = await call(app, t.editor, 'GET', `/api/sites/${t.siteId}/content?reviewState=${reviewState}`);
       assert.equal(res.statusCode, 200, res.body);
-      return res.json().items.map((i: { title: string }) => i.title).sort();
+      return res
+        .json()
+        .items.map((i: { title: string }) => i.title)
+        .sort();
     };
     assert.deepEqual(await list('dept_review'), ['退回后重新提交的信息', '待审查的信息'].sort());
     assert.deepEqual(await list('rejected'), ['被退回的信息'], 'by the latest submission');
     assert.deepEqual(await list('approved'), ['已发布的信息']);
     assert.deepEqual(await list('none'), ['未提交的草稿']);
     assert.deepEqual(await list('leader_review'), []);
-    const row = (await call(app, t.editor, 'GET', `/api/sites/${t.siteId}/content?reviewState=rejected`)).json().items[0];
+    const row = (await call(app, t.editor, 'GET', `/api/sites/${t.siteId}/content?reviewState=rejected`)).json()
+      .items[0];
     assert.equal(row.reviewState, 'rejected');
     assert.equal(row.reviewStateName, '已退回');
     assert.equal(row.reviewId, r.id);
     const all = (await call(app, t.editor, 'GET', `/api/sites/${t.siteId}/content`)).json().items;
     assert.equal(all.find((i: { id: number }) => i.id === draft.id).reviewState, null);
-    assert.equal((await call(app, t.editor, 'GET', `/api/sites/${t.siteId}/content?reviewState=nonsense`)).statusCode, 400);
+    assert.equal(
+      (await call(app, t.editor, 'GET', `/api/sites/${t.siteId}/content?reviewState=nonsense`)).statusCode,
+      400,
+    );
   } finally {
     await env.close();
   }
@@ -122,12 +162,23 @@ test(`site administrators, reviewers, leaders and secrecy reviewers read the pre
     await staff(ctx, 'siteadmin', ['site_admin'], undefined, t.siteId);
     await staff(ctx, 'sysadmin', ['sys_admin'], undefined, null);
     await staff(ctx, 'auditor', ['audit_admin'], undefined, null);
-    const { siteId: other } = await createSiteWithAnnex1(ctx, { ...DEMO_SITE, code: 'zwfw', name: '南江市政务服务中心', domains: ['zwfw.nanjiang.gov.cn'], siteIdCode: '3299000002', parentId: t.siteId });
+    const { siteId: other } = await createSiteWithAnnex1(ctx, {
+      ...DEMO_SITE,
+      code: 'zwfw',
+      name: '南江市政务服务中心',
+      domains: ['zwfw.nanjiang.gov.cn'],
+      siteIdCode: '3299000002',
+      parentId: t.siteId,
+    });
     await staff(ctx, 'other_reviewer', ['reviewer'], '综合处', other);
     const url = `/api/sites/${t.siteId}/prepublish/dictionaries`;
     const sessions = {
-      editor: t.editor, reviewer: t.reviewer, leader: t.leader, secrecy: t.secrecy,
-      siteadmin: await login(app, 'siteadmin'), sysadmin: await login(app, 'sysadmin'),
+      editor: t.editor,
+      reviewer: t.reviewer,
+      leader: t.leader,
+      secrecy: t.secrecy,
+      siteadmin: await login(app, 'siteadmin'),
+      sysadmin: await login(app, 'sysadmin'),
     };
     for (const [who, s] of Object.entries(sessions)) {
       const res = await call(app, s, 'GET', url);
@@ -162,14 +213,19 @@ test(`scheduled times are stored as UTC, whatever offset they are sent with; a t
     const t = await team(app, ctx);
     const item = await draftNews(app, ctx, t);
     // 2026-11-28 09:30 in Shanghai is 01:30 UTC.
-    const res = await call(app, t.editor, 'POST', `/api/content/${item.id}/schedule`, { publishAt: '2026-11-28T09:30:00+08:00', withdrawAt: '2026-12-31T16:00:00.000Z' });
+    const res = await call(app, t.editor, 'POST', `/api/content/${item.id}/schedule`, {
+      publishAt: '2026-11-28T09:30:00+08:00',
+      withdrawAt: '2026-12-31T16:00:00.000Z',
+    });
     assert.equal(res.statusCode, 200, res.body);
     const stored = await ctx.content.item(item.id);
     assert.equal(stored.publish_at, '2026-11-28T01:30:00.000Z');
     assert.equal(stored.withdraw_at, '2026-12-31T16:00:00.000Z');
     assert.equal(res.json().publishAt, '2026-11-28T01:30:00.000Z');
     // Without an offset the time is ambiguous (whose 09:30?): refused rather than guessed in the server's zone.
-    const naive = await call(app, t.editor, 'POST', `/api/content/${item.id}/schedule`, { publishAt: '2026-11-29T09:30:00' });
+    const naive = await call(app, t.editor, 'POST', `/api/content/${item.id}/schedule`, {
+      publishAt: '2026-11-29T09:30:00',
+    });
     assert.equal(naive.statusCode, 400);
     assert.equal(naive.json().error.code, 'VALIDATION_FAILED');
     assert.equal((await ctx.content.item(item.id)).publish_at, '2026-11-28T01:30:00.000Z', 'unchanged');

@@ -6,12 +6,23 @@ type Executor = Kysely<Database> | Transaction<Database>;
 export const OPEN_STATES = ['secrecy_review', 'dept_review', 'leader_review'] as const;
 
 export const openRequestFor = (db: Executor, contentId: number) =>
-  db.selectFrom('review_requests').selectAll().where('content_id', '=', contentId).where('state', 'in', [...OPEN_STATES]).executeTakeFirst();
+  db
+    .selectFrom('review_requests')
+    .selectAll()
+    .where('content_id', '=', contentId)
+    .where('state', 'in', [...OPEN_STATES])
+    .executeTakeFirst();
 
 export const latestRequestFor = (db: Executor, contentId: number) =>
-  db.selectFrom('review_requests').selectAll().where('content_id', '=', contentId).orderBy('id', 'desc').executeTakeFirst();
+  db
+    .selectFrom('review_requests')
+    .selectAll()
+    .where('content_id', '=', contentId)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
 
-export const findRequest = (db: Executor, id: number) => db.selectFrom('review_requests').selectAll().where('id', '=', id).executeTakeFirst();
+export const findRequest = (db: Executor, id: number) =>
+  db.selectFrom('review_requests').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function nextSerial(db: Executor, siteId: number, year: number): Promise<number> {
   const row = await db
@@ -32,13 +43,24 @@ export const updateRequest = (db: Executor, id: number, changes: Partial<Omit<Re
 
 export async function insertStep(
   db: Executor,
-  row: { request_id: number; step: string; decision: string; opinion: string; secret: string | null; actor_id: number; actor_name: string; decided_at: string },
+  row: {
+    request_id: number;
+    step: string;
+    decision: string;
+    opinion: string;
+    secret: string | null;
+    actor_id: number;
+    actor_name: string;
+    decided_at: string;
+  },
 ) {
   await db.insertInto('review_steps').values(row).execute();
 }
 
 export const stepsOf = (db: Executor, requestIds: number[]) =>
-  requestIds.length ? db.selectFrom('review_steps').selectAll().where('request_id', 'in', requestIds).orderBy('id').execute() : Promise.resolve([]);
+  requestIds.length
+    ? db.selectFrom('review_steps').selectAll().where('request_id', 'in', requestIds).orderBy('id').execute()
+    : Promise.resolve([]);
 
 export const requestsOfContent = (db: Executor, contentId: number) =>
   db.selectFrom('review_requests').selectAll().where('content_id', '=', contentId).orderBy('id').execute();
@@ -52,7 +74,13 @@ const requestsWithNames = (db: Executor) =>
     .innerJoin('departments', 'departments.id', 'review_requests.department_id')
     .innerJoin('columns', 'columns.id', 'review_requests.column_id')
     .selectAll('review_requests')
-    .select(['content_items.type as content_type', 'content_items.status as content_status', 'users.display_name as submitter_name', 'departments.name as department_name', 'columns.name as column_name']);
+    .select([
+      'content_items.type as content_type',
+      'content_items.status as content_status',
+      'users.display_name as submitter_name',
+      'departments.name as department_name',
+      'columns.name as column_name',
+    ]);
 
 export async function openRequests(db: Executor, siteIds: number[] | null, states: string[]) {
   let q = requestsWithNames(db).where('review_requests.state', 'in', states);
@@ -79,7 +107,11 @@ export async function registerRows(db: Executor, f: RegisterFilter) {
     .innerJoin('columns', 'columns.id', 'review_requests.column_id')
     .innerJoin('users', 'users.id', 'review_requests.submitted_by')
     .selectAll('review_requests')
-    .select(['departments.name as department_name', 'columns.name as column_name', 'users.display_name as submitter_name'])
+    .select([
+      'departments.name as department_name',
+      'columns.name as column_name',
+      'users.display_name as submitter_name',
+    ])
     .where('review_requests.site_id', '=', f.siteId);
   if (f.year) q = q.where('review_requests.year', '=', f.year);
   if (f.from) q = q.where('review_requests.submitted_at', '>=', f.from);
@@ -92,7 +124,13 @@ export async function registerRows(db: Executor, f: RegisterFilter) {
 }
 
 /** Active staff holding `role` on the site (and, unless null, in the department): who can take a step. */
-export async function staffWithRole(db: Executor, siteId: number, role: string, departmentId: number | null, exclude: number[]): Promise<number[]> {
+export async function staffWithRole(
+  db: Executor,
+  siteId: number,
+  role: string,
+  departmentId: number | null,
+  exclude: number[],
+): Promise<number[]> {
   let q = db
     .selectFrom('users')
     .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
@@ -105,6 +143,6 @@ export async function staffWithRole(db: Executor, siteId: number, role: string, 
   return [...new Set((await q.orderBy('users.id').execute()).map((r) => r.id))];
 }
 
-
 /** One request with the names the console shows. */
-export const requestWithNames = (db: Executor, id: number) => requestsWithNames(db).where('review_requests.id', '=', id).executeTakeFirst();
+export const requestWithNames = (db: Executor, id: number) =>
+  requestsWithNames(db).where('review_requests.id', '=', id).executeTakeFirst();

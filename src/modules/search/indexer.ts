@@ -7,7 +7,17 @@ import { plainText } from '../content/sanitize.ts';
 import { classify, kindCode, type Kind } from './kinds.ts';
 import type { DocTokens } from './match.ts';
 import type { SearchDoc } from './search.repository.ts';
-import { bigramsOf, chunksOf, isVocabularyTerm, normalize, pinyinOf, searchTokens, STOP_WORDS, titleKey, unitsOf } from './text.ts';
+import {
+  bigramsOf,
+  chunksOf,
+  isVocabularyTerm,
+  normalize,
+  pinyinOf,
+  searchTokens,
+  STOP_WORDS,
+  titleKey,
+  unitsOf,
+} from './text.ts';
 
 /** Body text indexed per item; the part kept for snippets is shorter. */
 export const MAX_BODY_INDEXED = 30_000;
@@ -49,7 +59,8 @@ export function facetColumns(byId: Map<number, ColumnNode>, columnId: number, ex
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
 const ENTITY = /&(#x[0-9a-f]+|#\d+|amp|lt|gt|quot|apos|nbsp);/gi;
 /** Markup that plainText() handles specially (dropped with its content, comments …), and unknown entities. */
-const UNUSUAL = /<(script|style|textarea|option|noscript|xml|title|head)\b|<!--|<!\[CDATA|<\?|&(?!(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);)/i;
+const UNUSUAL =
+  /<(script|style|textarea|option|noscript|xml|title|head)\b|<!--|<!\[CDATA|<\?|&(?!(?:amp|lt|gt|quot|apos|nbsp|#\d+|#x[0-9a-f]+);)/i;
 
 const decodeEntities = (text: string) =>
   text.replace(ENTITY, (_m, e: string) => {
@@ -65,7 +76,9 @@ const decodeEntities = (text: string) =>
  * removing tags is enough, at a twentieth of plainText()'s cost; unusual markup still goes through plainText().
  */
 export function bodyText(html: string): string {
-  const text = UNUSUAL.test(html) ? plainText(html.replace(/<[^>]*>/g, (tag) => `${tag} `)) : html.replace(/<[^>]*>/g, ' ');
+  const text = UNUSUAL.test(html)
+    ? plainText(html.replace(/<[^>]*>/g, (tag) => `${tag} `))
+    : html.replace(/<[^>]*>/g, ' ');
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 
@@ -100,10 +113,18 @@ export function prepareItem(item: PublishedItem): PreparedItem {
 }
 
 /** The index entry of an item; `segmentedBody` when the body was cut elsewhere (a worker thread). */
-export function buildDoc(prepared: PreparedItem, byId: Map<number, ColumnNode>, now: string, segmentedBody?: string[]): BuiltDoc {
+export function buildDoc(
+  prepared: PreparedItem,
+  byId: Map<number, ColumnNode>,
+  now: string,
+  segmentedBody?: string[],
+): BuiltDoc {
   const { item, extra, body } = prepared;
   const chain = ancestry(byId, item.column_id);
-  const kind = classify(item.type, chain.map((c) => c.columnType));
+  const kind = classify(
+    item.type,
+    chain.map((c) => c.columnType),
+  );
   const columnIds = facetColumns(byId, item.column_id, extra);
 
   const title = normalize(item.title);
@@ -114,9 +135,15 @@ export function buildDoc(prepared: PreparedItem, byId: Map<number, ColumnNode>, 
     ...(item.index_no ? { indexNo: item.index_no } : {}),
     ...(extra.length ? { extra } : {}),
   };
-  const metaText = normalize([item.doc_number, item.issuing_organ, item.index_no, prepared.subtitle, prepared.keywords].filter(Boolean).join(' '));
+  const metaText = normalize(
+    [item.doc_number, item.issuing_organ, item.index_no, prepared.subtitle, prepared.keywords]
+      .filter(Boolean)
+      .join(' '),
+  );
   const metaTokens = [...new Set([...searchTokens(metaText), ...chunksOf(metaText)])];
-  const bodyTokens = (segmentedBody ?? (prepared.bodyIndexText ? searchTokens(prepared.bodyIndexText) : [])).filter((t) => !STOP_WORDS.has(t));
+  const bodyTokens = (segmentedBody ?? (prepared.bodyIndexText ? searchTokens(prepared.bodyIndexText) : [])).filter(
+    (t) => !STOP_WORDS.has(t),
+  );
 
   return {
     kind,

@@ -16,7 +16,12 @@ export type MatchNode =
 export const TEXT_FIELDS: Field[] = ['title', 'grams', 'meta', 'body'];
 export const TITLE_FIELDS: Field[] = ['title'];
 
-export const term = (token: string, fields: Field[] = TEXT_FIELDS, prefix = false): MatchNode => ({ op: 'term', fields, token, prefix });
+export const term = (token: string, fields: Field[] = TEXT_FIELDS, prefix = false): MatchNode => ({
+  op: 'term',
+  fields,
+  token,
+  prefix,
+});
 
 /**
  * The title contains the text: all its bigrams are title bigrams. (As good as a substring test for title-length
@@ -124,7 +129,6 @@ function lexemes(fields: Field[], token: string): string[] {
   });
 }
 
-
 export function toTsquery(node: MatchNode): string {
   switch (node.op) {
     case 'term': {
@@ -151,7 +155,13 @@ export interface DocTokens {
 
 /** FTS5 column values: space-joined tokens (the unicode61 tokenizer splits them back on the spaces). */
 export function fts5Columns(doc: DocTokens): Record<Field, string> {
-  return { title: doc.title.join(' '), grams: doc.grams.join(' '), meta: doc.meta.join(' '), body: doc.body.join(' '), facets: doc.facets.join(' ') };
+  return {
+    title: doc.title.join(' '),
+    grams: doc.grams.join(' '),
+    meta: doc.meta.join(' '),
+    body: doc.body.join(' '),
+    facets: doc.facets.join(' '),
+  };
 }
 
 /** A tsvector literal: title words (t), title bigrams (g), every token anywhere (a), facets (f). No positions. */
@@ -159,7 +169,8 @@ export function tsvectorLiteral(doc: DocTokens): string {
   const out = new Set<string>();
   for (const t of doc.title) out.add(quoteLexeme(`t${t}`));
   for (const t of doc.grams) out.add(quoteLexeme(`g${t}`));
-  for (const field of ['title', 'grams', 'meta', 'body'] as const) for (const t of doc[field]) out.add(quoteLexeme(`a${t}`));
+  for (const field of ['title', 'grams', 'meta', 'body'] as const)
+    for (const t of doc[field]) out.add(quoteLexeme(`a${t}`));
   for (const t of doc.facets) out.add(quoteLexeme(`f${t}`));
   return [...out].join(' ');
 }

@@ -64,7 +64,10 @@ export class SynonymIndex {
     for (let i = 0; i < chunk.length; ) {
       const found = (this.byFirst.get(chunk[i]!) ?? []).find((t) => chunk.startsWith(t, i));
       // Latin synonyms only as whole words: `app` must not be found inside `happy`.
-      if (found && (isHan(found) || !/[a-z0-9]/.test(chunk[i - 1] ?? '') && !/[a-z0-9]/.test(chunk[i + found.length] ?? ''))) {
+      if (
+        found &&
+        (isHan(found) || (!/[a-z0-9]/.test(chunk[i - 1] ?? '') && !/[a-z0-9]/.test(chunk[i + found.length] ?? '')))
+      ) {
         if (rest) out.push(...words(rest));
         rest = '';
         out.push(found);
@@ -111,7 +114,10 @@ const top = (list: TermInfo[], n: number) => list.slice(0, n).map((t) => t.term)
 function latinNode(b: Builder, word: string): MatchNode {
   const { vocab } = b.ctx;
   const alts: MatchNode[] = [term(word)];
-  let terms = [...top(vocab.byPinyin(word), PINYIN_EXPANSIONS), ...(word.length >= 2 ? top(vocab.byInitials(word), PINYIN_EXPANSIONS) : [])];
+  let terms = [
+    ...top(vocab.byPinyin(word), PINYIN_EXPANSIONS),
+    ...(word.length >= 2 ? top(vocab.byInitials(word), PINYIN_EXPANSIONS) : []),
+  ];
   terms = [...new Set(terms)];
   if (terms.length) {
     for (const t of terms) {
@@ -123,14 +129,18 @@ function latinNode(b: Builder, word: string): MatchNode {
     const pieces = vocab.segmentPinyin(word) ?? vocab.segmentPinyin(word, true);
     if (pieces) {
       const full = vocab.segmentPinyin(word) !== null;
-      alts.push(and(pieces.map((piece) => {
-        const found = top(full ? vocab.byPinyin(piece) : vocab.byInitials(piece), SEGMENT_EXPANSIONS);
-        for (const t of found) {
-          b.highlights.add(t);
-          b.expanded.add(t);
-        }
-        return or(found.map((t) => hanNode(b, t)));
-      })));
+      alts.push(
+        and(
+          pieces.map((piece) => {
+            const found = top(full ? vocab.byPinyin(piece) : vocab.byInitials(piece), SEGMENT_EXPANSIONS);
+            for (const t of found) {
+              b.highlights.add(t);
+              b.expanded.add(t);
+            }
+            return or(found.map((t) => hanNode(b, t)));
+          }),
+        ),
+      );
     }
   }
   return or(alts);
@@ -145,7 +155,8 @@ function wordNode(b: Builder, word: string): MatchNode {
 /** The clause of one chunk: its text as a title substring, or all its (non stop) words. */
 function chunkNode(b: Builder, chunk: string): { node: MatchNode; phrase: MatchNode; words: MatchNode[] } {
   const units = unitsOf(chunk);
-  const phrase = units.length >= 2 ? gramPhrase(bigramsOf(units)) : or([term(chunk, ['title']), term(chunk, ['grams'], true)]);
+  const phrase =
+    units.length >= 2 ? gramPhrase(bigramsOf(units)) : or([term(chunk, ['title']), term(chunk, ['grams'], true)]);
   const all = b.syn.cut(chunk);
   const kept = all.filter((w) => !STOP_WORDS.has(w));
   const list = kept.length ? kept : all;

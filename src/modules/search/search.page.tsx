@@ -28,7 +28,9 @@ export function searchAssets(): AssetManifest {
 }
 
 const assetUrl = (name: string) => {
-  const asset = searchAssets().list().find((a) => a.name === name);
+  const asset = searchAssets()
+    .list()
+    .find((a) => a.name === name);
   if (!asset) throw new Error(`unknown search asset: ${name}`);
   return `${SEARCH_ASSET_PREFIX}${asset.fileName}`;
 };
@@ -85,7 +87,11 @@ function Cards({ view, result }: { view: ViewContext; result: SearchResult }) {
             <h3>{card.title}</h3>
             {card.description ? <p>{card.description}</p> : null}
             <ul className="search-card-links">
-              {card.links.map((l, i) => <li key={i}><a href={href(view, l.url)}>{l.title}</a></li>)}
+              {card.links.map((l, i) => (
+                <li key={i}>
+                  <a href={href(view, l.url)}>{l.title}</a>
+                </li>
+              ))}
             </ul>
           </li>
         ))}
@@ -100,8 +106,16 @@ function Tabs({ view, result, input }: { view: ViewContext; result: SearchResult
       <ul>
         {result.kinds.map((k) => (
           <li key={k.kind}>
-            <a href={searchHref(view, input, { kind: k.kind, page: 1 })} aria-current={k.kind === result.kind ? 'page' : undefined} data-kind={k.kind}>
-              {k.label}<span className="search-count">（{result.approximate && k.kind !== 'all' && k.kind !== result.kind ? '约' : ''}{k.count}）</span>
+            <a
+              href={searchHref(view, input, { kind: k.kind, page: 1 })}
+              aria-current={k.kind === result.kind ? 'page' : undefined}
+              data-kind={k.kind}
+            >
+              {k.label}
+              <span className="search-count">
+                （{result.approximate && k.kind !== 'all' && k.kind !== result.kind ? '约' : ''}
+                {k.count}）
+              </span>
             </a>
           </li>
         ))}
@@ -110,7 +124,17 @@ function Tabs({ view, result, input }: { view: ViewContext; result: SearchResult
   );
 }
 
-function Filters({ view, result, input, columns }: { view: ViewContext; result: SearchResult; input: SearchInput; columns: { id: number; name: string; depth: number }[] }) {
+function Filters({
+  view,
+  result,
+  input,
+  columns,
+}: {
+  view: ViewContext;
+  result: SearchResult;
+  input: SearchInput;
+  columns: { id: number; name: string; depth: number }[];
+}) {
   return (
     <form className="search-filters" method="get" action={href(view, '/search')} aria-label="筛选搜索结果">
       <input type="hidden" name="q" value={input.q} />
@@ -124,14 +148,24 @@ function Filters({ view, result, input, columns }: { view: ViewContext; result: 
         <label htmlFor="search-column">栏目</label>
         <select id="search-column" name="column" defaultValue={input.column === undefined ? '' : String(input.column)}>
           <option value="">全部栏目</option>
-          {columns.map((c) => <option key={c.id} value={c.id}>{'　'.repeat(c.depth)}{c.name}</option>)}
+          {columns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {'　'.repeat(c.depth)}
+              {c.name}
+            </option>
+          ))}
         </select>
         {result.sites.length > 1 ? (
           <>
             <label htmlFor="search-site">站点</label>
             <select id="search-site" name="site" defaultValue={input.site === undefined ? '' : String(input.site)}>
               <option value="">全部站点</option>
-              {result.sites.map((s) => <option key={s.id} value={s.id}>{s.name}{s.count === null ? '' : `（${s.count}）`}</option>)}
+              {result.sites.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                  {s.count === null ? '' : `（${s.count}）`}
+                </option>
+              ))}
             </select>
           </>
         ) : null}
@@ -154,30 +188,67 @@ function Pages({ view, result, input }: { view: ViewContext; result: SearchResul
   return (
     <nav className="search-pagination" aria-label="搜索结果分页">
       <ul>
-        {current > 1 ? <li><a href={searchHref(view, input, { page: current - 1 })} rel="prev">上一页</a></li> : null}
+        {current > 1 ? (
+          <li>
+            <a href={searchHref(view, input, { page: current - 1 })} rel="prev">
+              上一页
+            </a>
+          </li>
+        ) : null}
         {numbers.map((n) => (
-          <li key={n}>{n === current ? <span aria-current="page">{n}</span> : <a href={searchHref(view, input, { page: n })}>{n}</a>}</li>
+          <li key={n}>
+            {n === current ? (
+              <span aria-current="page">{n}</span>
+            ) : (
+              <a href={searchHref(view, input, { page: n })}>{n}</a>
+            )}
+          </li>
         ))}
-        {current < result.pages ? <li><a href={searchHref(view, input, { page: current + 1 })} rel="next">下一页</a></li> : null}
+        {current < result.pages ? (
+          <li>
+            <a href={searchHref(view, input, { page: current + 1 })} rel="next">
+              下一页
+            </a>
+          </li>
+        ) : null}
       </ul>
-      <p className="search-page-info">第 {current} 页，共 {result.pages} 页</p>
+      <p className="search-page-info">
+        第 {current} 页，共 {result.pages} 页
+      </p>
     </nav>
   );
 }
 
 function NoResults({ view, result, input }: { view: ViewContext; result: SearchResult; input: SearchInput }) {
-  const filtered = (input.kind && input.kind !== 'all') || input.from || input.to || input.column !== undefined || input.site !== undefined;
+  const filtered =
+    (input.kind && input.kind !== 'all') ||
+    input.from ||
+    input.to ||
+    input.column !== undefined ||
+    input.site !== undefined;
   return (
     <section className="search-empty" aria-labelledby="search-empty-title">
       <h2 id="search-empty-title">未找到与“{result.query}”相关的信息</h2>
       {result.suggestions.length ? (
-        <p>您是不是要找：{result.suggestions.map((s, i) => <span key={s}>{i > 0 ? '、' : null}<a href={searchHref(view, { q: s })}>{s}</a></span>)}</p>
+        <p>
+          您是不是要找：
+          {result.suggestions.map((s, i) => (
+            <span key={s}>
+              {i > 0 ? '、' : null}
+              <a href={searchHref(view, { q: s })}>{s}</a>
+            </span>
+          ))}
+        </p>
       ) : null}
       <ul>
         <li>请检查输入的文字是否有误，或换用意思相近的词语；</li>
         <li>尝试更简短、更常用的关键词，如“社保”“公积金”“营业执照”；</li>
         <li>可以输入拼音或拼音首字母，如 shebao、gjj；</li>
-        {filtered ? <li><a href={searchHref(view, { q: input.q })}>取消分类和筛选条件，重新搜索</a></li> : null}
+        {filtered ? (
+          <li>
+            <a href={searchHref(view, { q: input.q })}>取消分类和筛选条件，重新搜索</a>
+          </li>
+        ) : null}
       </ul>
     </section>
   );
@@ -188,7 +259,13 @@ function HotWords({ view, words }: { view: ViewContext; words: string[] }) {
   return (
     <section className="search-hot" aria-labelledby="search-hot-title">
       <h2 id="search-hot-title">热门搜索</h2>
-      <ul>{words.map((w) => <li key={w}><a href={searchHref(view, { q: w })}>{w}</a></li>)}</ul>
+      <ul>
+        {words.map((w) => (
+          <li key={w}>
+            <a href={searchHref(view, { q: w })}>{w}</a>
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -201,39 +278,65 @@ export interface SearchPageProps {
 }
 
 export function SearchResultsPage({ page, query, result, error }: SearchPageProps) {
-  const view: ViewContext = { ...page.view, currentPath: query.q ? `${page.view.currentPath}?${new URLSearchParams({ q: query.q }).toString()}` : page.view.currentPath };
+  const view: ViewContext = {
+    ...page.view,
+    currentPath: query.q
+      ? `${page.view.currentPath}?${new URLSearchParams({ q: query.q }).toString()}`
+      : page.view.currentPath,
+  };
   const { input } = query;
   const cluster = (result?.sites.length ?? 0) > 1;
   const offset = result ? (result.page - 1) * result.pageSize : 0;
-  const columns = page.model.flat.filter((c) => c.kind !== 'link').map((c) => ({ id: c.id, name: c.name, depth: c.depth }));
+  const columns = page.model.flat
+    .filter((c) => c.kind !== 'link')
+    .map((c) => ({ id: c.id, name: c.name, depth: c.depth }));
   return (
-    <Layout view={view} title={pageTitle(page.site, query.q ? `“${query.q}”的搜索结果` : '站内搜索')} meta={siteMeta(page.site)} noindex>
+    <Layout
+      view={view}
+      title={pageTitle(page.site, query.q ? `“${query.q}”的搜索结果` : '站内搜索')}
+      meta={siteMeta(page.site)}
+      noindex
+    >
       <link rel="stylesheet" href={assetUrl('search.css')} />
       <div className="container search-page">
         <Breadcrumbs view={view} trail={[{ label: '站内搜索' }]} />
         <h1>站内搜索</h1>
         <SearchForm view={view} id="search-page-q" q={query.q} visibleLabel formLabel="搜索本站信息" />
-        {error ? <p className="search-error" role="alert">{error}</p> : null}
+        {error ? (
+          <p className="search-error" role="alert">
+            {error}
+          </p>
+        ) : null}
         {!query.q ? <p className="search-hint">请输入要搜索的关键词，支持拼音和拼音首字母。</p> : null}
         {result ? (
           <>
             <Cards view={view} result={result} />
             {result.correctedQuery ? (
-              <p className="search-correction">未找到与“{result.query}”相关的结果，以下是“<strong>{result.correctedQuery}</strong>”的搜索结果。</p>
+              <p className="search-correction">
+                未找到与“{result.query}”相关的结果，以下是“<strong>{result.correctedQuery}</strong>”的搜索结果。
+              </p>
             ) : null}
-            {result.fuzzy ? <p className="search-correction">未找到与“{result.query}”完全一致的结果，以下是相近的结果。</p> : null}
+            {result.fuzzy ? (
+              <p className="search-correction">未找到与“{result.query}”完全一致的结果，以下是相近的结果。</p>
+            ) : null}
             <Tabs view={view} result={result} input={input} />
             <Filters view={view} result={result} input={input} columns={columns} />
             <section className="search-results" aria-labelledby="search-results-title">
               <h2 id="search-results-title" className="search-summary">
-                {result.total > 0 ? `找到${result.approximate ? '约' : ''} ${result.total} 条相关结果` : '没有找到相关结果'}
+                {result.total > 0
+                  ? `找到${result.approximate ? '约' : ''} ${result.total} 条相关结果`
+                  : '没有找到相关结果'}
               </h2>
-              {result.expanded.length ? <p className="search-expanded">已同时搜索：{result.expanded.slice(0, 8).join('、')}</p> : null}
+              {result.expanded.length ? (
+                <p className="search-expanded">已同时搜索：{result.expanded.slice(0, 8).join('、')}</p>
+              ) : null}
               {result.items.length ? (
                 <ol className="search-result-list" start={offset + 1}>
                   {result.items.map((item) => (
                     <li key={item.id} className="search-result">
-                      <h3 className="search-result-title"><a href={item.url} dangerouslySetInnerHTML={html(item.title)} /></h3>
+                      <h3 className="search-result-title">
+                        <a href={item.url} dangerouslySetInnerHTML={html(item.title)} />
+                      </h3>
                       <p className="search-result-snippet" dangerouslySetInnerHTML={html(item.snippet)} />
                       <p className="search-result-meta">
                         <span className="search-kind">{item.kindLabel}</span>
@@ -245,9 +348,19 @@ export function SearchResultsPage({ page, query, result, error }: SearchPageProp
                     </li>
                   ))}
                 </ol>
-              ) : result.total === 0 ? <NoResults view={view} result={result} input={input} /> : null}
+              ) : result.total === 0 ? (
+                <NoResults view={view} result={result} input={input} />
+              ) : null}
               {result.total > 0 && result.suggestions.length ? (
-                <p className="search-related">相关搜索：{result.suggestions.map((s, i) => <span key={s}>{i > 0 ? '、' : null}<a href={searchHref(view, { q: s })}>{s}</a></span>)}</p>
+                <p className="search-related">
+                  相关搜索：
+                  {result.suggestions.map((s, i) => (
+                    <span key={s}>
+                      {i > 0 ? '、' : null}
+                      <a href={searchHref(view, { q: s })}>{s}</a>
+                    </span>
+                  ))}
+                </p>
               ) : null}
             </section>
             <Pages view={view} result={result} input={input} />
@@ -261,8 +374,16 @@ export function SearchResultsPage({ page, query, result, error }: SearchPageProp
 }
 
 /** The page for a portal page context and a search result (null: nothing searched yet). */
-export function searchPage(page: PageContext, result: SearchResult | null, error?: string, status = error ? 400 : 200): PageResult {
-  return page.html(<SearchResultsPage page={page} query={readPageQuery(page.query)} result={result} error={error} />, status);
+export function searchPage(
+  page: PageContext,
+  result: SearchResult | null,
+  error?: string,
+  status = error ? 400 : 200,
+): PageResult {
+  return page.html(
+    <SearchResultsPage page={page} query={readPageQuery(page.query)} result={result} error={error} />,
+    status,
+  );
 }
 
 /** The page for a portal request: runs the search (not cached: results follow publication at once). */

@@ -40,7 +40,11 @@ test(`search quality set on ${DIALECT}: exact titles 100%, overall at least 95% 
     const set = buildQualitySet(corpus);
     if (process.env.UPDATE_SEARCH_QUALITY === '1') fs.writeFileSync(FIXTURE, `${JSON.stringify(set, null, 1)}\n`);
     const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as QualityQuery[];
-    assert.deepEqual(set, fixture, 'the quality set differs from quality/queries.json (UPDATE_SEARCH_QUALITY=1 rewrites it)');
+    assert.deepEqual(
+      set,
+      fixture,
+      'the quality set differs from quality/queries.json (UPDATE_SEARCH_QUALITY=1 rewrites it)',
+    );
     assert.ok(set.length >= 200, `${set.length} queries`);
 
     const run = await runSet(env.ctx, set);
@@ -59,11 +63,18 @@ test(`search quality set on ${DIALECT}: exact titles 100%, overall at least 95% 
     if (DIALECT === 'postgres') {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-parity-'));
       const dbh = openSqlite(path.join(dir, 'parity.sqlite'));
-      const ctx = await createContext(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { dbh, clock: new ManualClock() as Clock });
+      const ctx = await createContext(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), {
+        dbh,
+        clock: new ManualClock() as Clock,
+      });
       try {
         const sqlite = await runSet(ctx, set);
         const differ = set.filter((_q, i) => JSON.stringify(sqlite.out[i]) !== JSON.stringify(run.out[i]));
-        assert.deepEqual(differ.map((q) => q.q), [], 'SQLite and PostgreSQL give the same results');
+        assert.deepEqual(
+          differ.map((q) => q.q),
+          [],
+          'SQLite and PostgreSQL give the same results',
+        );
         console.log(`parity: ${set.length} queries give the same first page and totals on SQLite and PostgreSQL`);
       } finally {
         await dbh.close();
@@ -72,7 +83,10 @@ test(`search quality set on ${DIALECT}: exact titles 100%, overall at least 95% 
     }
     const table = figures(results);
     console.log(`\nsearch quality (${DIALECT}):`);
-    for (const f of table) console.log(`  ${f.category.padEnd(9)} ${String(f.found).padStart(3)}/${String(f.total).padEnd(3)} ${(f.rate * 100).toFixed(1)}%`);
+    for (const f of table)
+      console.log(
+        `  ${f.category.padEnd(9)} ${String(f.found).padStart(3)}/${String(f.total).padEnd(3)} ${(f.rate * 100).toFixed(1)}%`,
+      );
     if (misses.length) console.log(`misses:\n${misses.join('\n')}`);
     const byCat = new Map(table.map((f) => [f.category, f]));
     assert.equal(byCat.get('exact')!.rate, 1, 'every exact title is found on the first page');

@@ -73,8 +73,21 @@ type SearchExecutor = Kysely<SearchDatabase>;
 const sdb = (db: Executor) => db as unknown as SearchExecutor;
 
 const DOC_COLUMNS = [
-  'doc_key', 'content_id', 'site_id', 'column_id', 'column_ids', 'kind', 'type', 'version', 'title', 'title_key', 'pub_date', 'meta',
-  'summary', 'body', 'indexed_at',
+  'doc_key',
+  'content_id',
+  'site_id',
+  'column_id',
+  'column_ids',
+  'kind',
+  'type',
+  'version',
+  'title',
+  'title_key',
+  'pub_date',
+  'meta',
+  'summary',
+  'body',
+  'indexed_at',
 ] as const;
 
 const chunk = <T>(list: T[], size: number): T[][] => {
@@ -103,7 +116,8 @@ export async function findDocs(db: Executor, contentIds: number[]): Promise<Sear
 export async function takenKeys(db: Executor, keys: number[]): Promise<Set<number>> {
   const taken = new Set<number>();
   for (const list of chunk(keys, 500)) {
-    for (const r of await sdb(db).selectFrom('search_docs').select('doc_key').where('doc_key', 'in', list).execute()) taken.add(Number(r.doc_key));
+    for (const r of await sdb(db).selectFrom('search_docs').select('doc_key').where('doc_key', 'in', list).execute())
+      taken.add(Number(r.doc_key));
   }
   return taken;
 }
@@ -119,7 +133,10 @@ export async function deleteDocs(db: Executor, keys: number[]): Promise<void> {
 export async function insertDocs(db: Executor, docs: IndexedDoc[]): Promise<void> {
   const pg = isPostgres(db);
   for (const batch of chunk(docs, pg ? 200 : 100)) {
-    await sdb(db).insertInto('search_docs').values(batch.map((d) => d.row)).execute();
+    await sdb(db)
+      .insertInto('search_docs')
+      .values(batch.map((d) => d.row))
+      .execute();
     if (pg) {
       const values = batch.map((d) => sql`(${d.row.doc_key}, cast(${tsvectorLiteral(d.tokens)} as tsvector))`);
       await sql`insert into search_match (doc_key, tsv) values ${sql.join(values)}`.execute(db);
@@ -128,13 +145,18 @@ export async function insertDocs(db: Executor, docs: IndexedDoc[]): Promise<void
         const c = fts5Columns(d.tokens);
         return sql`(${d.row.doc_key}, ${c.title}, ${c.grams}, ${c.meta}, ${c.body}, ${c.facets})`;
       });
-      await sql`insert into search_fts (rowid, title, grams, meta, body, facets) values ${sql.join(values)}`.execute(db);
+      await sql`insert into search_fts (rowid, title, grams, meta, body, facets) values ${sql.join(values)}`.execute(
+        db,
+      );
     }
   }
 }
 
 /** Applies document-frequency changes; new terms come with their pinyin. Terms no document uses are removed. */
-export async function adjustTerms(db: Executor, changes: { term: string; delta: number; pinyin: string; initials: string }[]): Promise<void> {
+export async function adjustTerms(
+  db: Executor,
+  changes: { term: string; delta: number; pinyin: string; initials: string }[],
+): Promise<void> {
   const up = changes.filter((c) => c.delta > 0);
   for (const batch of chunk(up, 300)) {
     await sdb(db)
@@ -147,7 +169,11 @@ export async function adjustTerms(db: Executor, changes: { term: string; delta: 
   for (const c of changes.filter((c) => c.delta < 0)) down.set(c.delta, [...(down.get(c.delta) ?? []), c.term]);
   for (const [delta, terms] of down) {
     for (const list of chunk(terms, 500)) {
-      await sdb(db).updateTable('search_terms').set({ df: sql`df + ${delta}` }).where('term', 'in', list).execute();
+      await sdb(db)
+        .updateTable('search_terms')
+        .set({ df: sql`df + ${delta}` })
+        .where('term', 'in', list)
+        .execute();
       await sdb(db).deleteFrom('search_terms').where('term', 'in', list).where('df', '<=', 0).execute();
     }
   }
@@ -156,7 +182,10 @@ export async function adjustTerms(db: Executor, changes: { term: string; delta: 
 export async function replaceTerms(db: Executor, rows: TermInfo[]): Promise<void> {
   await sdb(db).deleteFrom('search_terms').execute();
   for (const batch of chunk(rows, 500)) {
-    await sdb(db).insertInto('search_terms').values(batch.map((t) => ({ term: t.term, df: t.df, pinyin: t.pinyin, initials: t.initials }))).execute();
+    await sdb(db)
+      .insertInto('search_terms')
+      .values(batch.map((t) => ({ term: t.term, df: t.df, pinyin: t.pinyin, initials: t.initials })))
+      .execute();
   }
 }
 
@@ -166,17 +195,30 @@ export async function loadTerms(db: Executor): Promise<TermInfo[]> {
 
 /** Changes whenever the vocabulary does (another process may have reindexed). */
 export async function termsChecksum(db: Executor): Promise<string> {
-  const r = await sdb(db).selectFrom('search_terms').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('df').as('s')]).executeTakeFirst();
+  const r = await sdb(db)
+    .selectFrom('search_terms')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('df').as('s')])
+    .executeTakeFirst();
   return `${Number(r?.n ?? 0)}:${Number(r?.s ?? 0)}`;
 }
 
 export async function countDocs(db: Executor): Promise<number> {
-  const r = await sdb(db).selectFrom('search_docs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+  const r = await sdb(db)
+    .selectFrom('search_docs')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
-export async function docsOfSite(db: Executor, siteId: number): Promise<Pick<SearchDoc, 'content_id' | 'column_id' | 'column_ids' | 'kind' | 'type' | 'meta'>[]> {
-  return sdb(db).selectFrom('search_docs').select(['content_id', 'column_id', 'column_ids', 'kind', 'type', 'meta']).where('site_id', '=', siteId).execute();
+export async function docsOfSite(
+  db: Executor,
+  siteId: number,
+): Promise<Pick<SearchDoc, 'content_id' | 'column_id' | 'column_ids' | 'kind' | 'type' | 'meta'>[]> {
+  return sdb(db)
+    .selectFrom('search_docs')
+    .select(['content_id', 'column_id', 'column_ids', 'kind', 'type', 'meta'])
+    .where('site_id', '=', siteId)
+    .execute();
 }
 
 /** Indexed items that are no longer published, or whose published version has changed since. */
@@ -215,24 +257,40 @@ export async function optimize(db: Executor): Promise<void> {
     // Outside a transaction: VACUUM marks the pages all-visible (counting then skips them), ANALYZE refreshes statistics.
     await sql`vacuum analyze search_match`.execute(db);
     await sql`analyze search_docs`.execute(db);
-  }
-  else await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db);
+  } else await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db);
 }
 
 // ---------- reading published items ----------
 
 export const countPublished = async (db: Executor) =>
-  Number((await db.selectFrom('published_items').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst())?.n ?? 0);
+  Number(
+    (
+      await db
+        .selectFrom('published_items')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirst()
+    )?.n ?? 0,
+  );
 
 export const publishedAfter = (db: Executor, afterId: number, limit: number): Promise<PublishedItem[]> =>
-  db.selectFrom('published_items').selectAll().where('content_id', '>', afterId).orderBy('content_id').limit(limit).execute();
+  db
+    .selectFrom('published_items')
+    .selectAll()
+    .where('content_id', '>', afterId)
+    .orderBy('content_id')
+    .limit(limit)
+    .execute();
 
 export const publishedItems = async (db: Executor, ids: number[]): Promise<PublishedItem[]> =>
   ids.length ? db.selectFrom('published_items').selectAll().where('content_id', 'in', ids).execute() : [];
 
 export async function publishedVersions(db: Executor, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('published_items').select(['content_id', 'version']).where('content_id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('published_items')
+    .select(['content_id', 'version'])
+    .where('content_id', 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.content_id, r.version]));
 }
 
@@ -278,7 +336,9 @@ const PROBE = 2000;
 
 async function pgPlanner(db: Executor, mode: 'bitmap' | 'ordered'): Promise<void> {
   const ordered = mode === 'ordered';
-  await sql`select set_config('enable_indexscan', ${ordered ? 'on' : 'off'}, true), set_config('enable_bitmapscan', ${ordered ? 'off' : 'on'}, true)`.execute(db);
+  await sql`select set_config('enable_indexscan', ${ordered ? 'on' : 'off'}, true), set_config('enable_bitmapscan', ${ordered ? 'off' : 'on'}, true)`.execute(
+    db,
+  );
 }
 
 /**
@@ -287,10 +347,18 @@ async function pgPlanner(db: Executor, mode: 'bitmap' | 'ordered'): Promise<void
  */
 async function sampleKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
   if (!isPostgres(db)) {
-    const r = await sql<{ k: number }>`select rowid as k from search_fts where ${matchClause(false, node)}${conditions(false, f)} order by rowid desc limit ${limit}`.execute(db);
+    const r = await sql<{
+      k: number;
+    }>`select rowid as k from search_fts where ${matchClause(false, node)}${conditions(false, f)} order by rowid desc limit ${limit}`.execute(
+      db,
+    );
     return r.rows.map((x) => Number(x.k));
   }
-  const r = await sql<{ k: number }>`select doc_key as k from search_match where ${matchClause(true, node)}${conditions(true, f)} limit ${limit}`.execute(db);
+  const r = await sql<{
+    k: number;
+  }>`select doc_key as k from search_match where ${matchClause(true, node)}${conditions(true, f)} limit ${limit}`.execute(
+    db,
+  );
   return r.rows.map((x) => Number(x.k));
 }
 
@@ -301,14 +369,22 @@ async function sampleKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: nu
  */
 async function newestKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset = 0): Promise<number[]> {
   if (!isPostgres(db)) {
-    const r = await sql<{ k: number }>`select rowid as k from search_fts where ${matchClause(false, node)}${conditions(false, f)} order by rowid desc limit ${limit} offset ${offset}`.execute(db);
+    const r = await sql<{
+      k: number;
+    }>`select rowid as k from search_fts where ${matchClause(false, node)}${conditions(false, f)} order by rowid desc limit ${limit} offset ${offset}`.execute(
+      db,
+    );
     return r.rows.map((x) => Number(x.k));
   }
   const probe = await sampleKeys(db, node, f, PROBE);
   if (probe.length < PROBE) return probe.sort((a, b) => b - a).slice(offset, offset + limit);
   await pgPlanner(db, 'ordered');
   try {
-    const r = await sql<{ k: number }>`select doc_key as k from search_match where ${matchClause(true, node)}${conditions(true, f)} order by doc_key desc limit ${limit} offset ${offset}`.execute(db);
+    const r = await sql<{
+      k: number;
+    }>`select doc_key as k from search_match where ${matchClause(true, node)}${conditions(true, f)} order by doc_key desc limit ${limit} offset ${offset}`.execute(
+      db,
+    );
     return r.rows.map((x) => Number(x.k));
   } finally {
     await pgPlanner(db, 'bitmap');
@@ -319,14 +395,25 @@ async function newestKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: nu
  * Matching documents per kind code, from up to `limit` matches: all of them when there are fewer (exact), else
  * a sample (SQLite: the newest; PostgreSQL: those a bitmap scan meets first).
  */
-export async function kindCounts(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<Map<number, number>> {
+export async function kindCounts(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
   for (const key of await sampleKeys(db, node, f, limit)) counts.set(key % 8, (counts.get(key % 8) ?? 0) + 1);
   return counts;
 }
 
 /** Matching keys, newest first. */
-export async function matchKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset = 0): Promise<number[]> {
+export async function matchKeys(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+  offset = 0,
+): Promise<number[]> {
   return newestKeys(db, node, f, limit, offset);
 }
 
@@ -335,14 +422,20 @@ export async function matchKeys(db: Executor, node: MatchNode, f: KeyFilter, lim
  * sets too large to count cheaply: counting visits every matching row.
  */
 export async function estimateMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {
-  const r = await sql<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>`explain (format json) select 1 from search_match where ${matchClause(true, node)}${conditions(true, f)}`.execute(db);
+  const r = await sql<{
+    'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }];
+  }>`explain (format json) select 1 from search_match where ${matchClause(true, node)}${conditions(true, f)}`.execute(
+    db,
+  );
   return Math.round(Number(r.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0));
 }
 
 export async function countMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {
   const pg = isPostgres(db);
   const table = pg ? sql.ref('search_match') : sql.ref('search_fts');
-  const r = await sql<{ n: number }>`select count(*) as n from ${table} where ${matchClause(pg, node)}${conditions(pg, f)}`.execute(db);
+  const r = await sql<{
+    n: number;
+  }>`select count(*) as n from ${table} where ${matchClause(pg, node)}${conditions(pg, f)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
@@ -355,7 +448,12 @@ export async function docsByKeys(db: Executor, keys: number[]): Promise<SearchDo
 /** Documents whose title is exactly the query (letters and digits compared), newest first. */
 export async function exactTitle(db: Executor, key: string, siteIds: number[] | null): Promise<SearchDoc[]> {
   // By title_key alone (with a site condition or an ORDER BY, SQLite may prefer walking a whole site's rows).
-  const rows = await sdb(db).selectFrom('search_docs').select(DOC_COLUMNS).where('title_key', '=', key).limit(200).execute();
+  const rows = await sdb(db)
+    .selectFrom('search_docs')
+    .select(DOC_COLUMNS)
+    .where('title_key', '=', key)
+    .limit(200)
+    .execute();
   return rows
     .map((r) => ({ ...r, doc_key: Number(r.doc_key) }))
     .filter((r) => !siteIds || siteIds.includes(r.site_id))
@@ -365,11 +463,20 @@ export async function exactTitle(db: Executor, key: string, siteIds: number[] | 
 
 // ---------- search log ----------
 
-export async function logSearch(db: Executor, row: { site_id: number; query: string; results: number; at: string }): Promise<void> {
+export async function logSearch(
+  db: Executor,
+  row: { site_id: number; query: string; results: number; at: string },
+): Promise<void> {
   await sdb(db).insertInto('search_log').values(row).execute();
 }
 
-export async function popularQueries(db: Executor, siteIds: number[], since: string, limit: number, minCount = 1): Promise<{ query: string; n: number }[]> {
+export async function popularQueries(
+  db: Executor,
+  siteIds: number[],
+  since: string,
+  limit: number,
+  minCount = 1,
+): Promise<{ query: string; n: number }[]> {
   const rows = await sdb(db)
     .selectFrom('search_log')
     .select((eb) => ['query', eb.fn.countAll<number>().as('n')])
@@ -401,10 +508,18 @@ export async function zeroResultQueries(db: Executor, siteId: number, since: str
   return rows.map((r) => ({ query: r.query, count: Number(r.n), lastAt: String(r.last_at) }));
 }
 
-export async function logTotals(db: Executor, siteId: number, since: string, until: string): Promise<{ searches: number; zero: number }> {
+export async function logTotals(
+  db: Executor,
+  siteId: number,
+  since: string,
+  until: string,
+): Promise<{ searches: number; zero: number }> {
   const r = await sdb(db)
     .selectFrom('search_log')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.sum<number>(eb.case().when('results', '=', 0).then(1).else(0).end()).as('z')])
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.sum<number>(eb.case().when('results', '=', 0).then(1).else(0).end()).as('z'),
+    ])
     .where('site_id', '=', siteId)
     .where('at', '>=', since)
     .where('at', '<', until)
@@ -415,17 +530,29 @@ export async function logTotals(db: Executor, siteId: number, since: string, unt
 // ---------- service cards ----------
 
 export const listCards = (db: Executor, siteId: number) =>
-  sdb(db).selectFrom('search_cards').selectAll().where('site_id', '=', siteId).orderBy('sort').orderBy('id').execute() as Promise<SearchCardRow[]>;
+  sdb(db)
+    .selectFrom('search_cards')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .orderBy('sort')
+    .orderBy('id')
+    .execute() as Promise<SearchCardRow[]>;
 
 export const findCard = (db: Executor, id: number) =>
-  sdb(db).selectFrom('search_cards').selectAll().where('id', '=', id).executeTakeFirst() as Promise<SearchCardRow | undefined>;
+  sdb(db).selectFrom('search_cards').selectAll().where('id', '=', id).executeTakeFirst() as Promise<
+    SearchCardRow | undefined
+  >;
 
 export async function insertCard(db: Executor, row: Omit<SearchCardsTable, 'id'>): Promise<number> {
   const r = await sdb(db).insertInto('search_cards').values(row).returning('id').executeTakeFirstOrThrow();
   return r.id;
 }
 
-export async function updateCard(db: Executor, id: number, changes: Partial<Omit<SearchCardsTable, 'id' | 'site_id' | 'created_at'>>): Promise<void> {
+export async function updateCard(
+  db: Executor,
+  id: number,
+  changes: Partial<Omit<SearchCardsTable, 'id' | 'site_id' | 'created_at'>>,
+): Promise<void> {
   await sdb(db).updateTable('search_cards').set(changes).where('id', '=', id).execute();
 }
 

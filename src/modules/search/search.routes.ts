@@ -11,7 +11,17 @@ import { clusterRootOf, siteForHost } from '../portal/site-resolver.ts';
 import type { SearchScope } from './search.service.ts';
 import { searchAssets } from './search.page.tsx';
 import {
-  CardInput, CardParams, CardView, ReportQuery, ReportView, SearchQuery, SearchResultView, SuggestQuery, SuggestView, SynonymsInput, SynonymsView,
+  CardInput,
+  CardParams,
+  CardView,
+  ReportQuery,
+  ReportView,
+  SearchQuery,
+  SearchResultView,
+  SuggestQuery,
+  SuggestView,
+  SynonymsInput,
+  SynonymsView,
 } from './search.schema.ts';
 
 /** The site a public API call searches: the Host's site, or another site of its cluster named by `scope`. */
@@ -21,7 +31,8 @@ async function scopeOf(ctx: AppContext, request: FastifyRequest, code: string | 
   if (!host) throw new AppError('NOT_FOUND', '网站尚未设置');
   if (!code || code === host.code) return { siteId: host.id, prefix: '' };
   const target = sites.find((s) => s.code === code);
-  if (!target || clusterRootOf(sites, target).id !== clusterRootOf(sites, host).id) throw new AppError('VALIDATION_FAILED', `站点“${code}”不存在`);
+  if (!target || clusterRootOf(sites, target).id !== clusterRootOf(sites, host).id)
+    throw new AppError('VALIDATION_FAILED', `站点“${code}”不存在`);
   return { siteId: target.id, prefix: `/site/${target.code}` };
 }
 
@@ -30,25 +41,40 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
   const tags = ['站内搜索'];
   const manage = guard({ capability: 'site.manage' });
 
-  app.get('/api/search', {
-    schema: {
-      tags, summary: '站内搜索（分类、筛选、排序、高亮、纠错、同义词、拼音，上级站点含下级站点）', querystring: SearchQuery,
-      response: { 200: SearchResultView, ...errors(400, 404) },
+  app.get(
+    '/api/search',
+    {
+      schema: {
+        tags,
+        summary: '站内搜索（分类、筛选、排序、高亮、纠错、同义词、拼音，上级站点含下级站点）',
+        querystring: SearchQuery,
+        response: { 200: SearchResultView, ...errors(400, 404) },
+      },
     },
-  }, async (request, reply) => {
-    const { scope, ...input } = request.query;
-    const result = await search.search(await scopeOf(ctx, request, scope), input);
-    reply.header('cache-control', 'no-store');
-    return result;
-  });
+    async (request, reply) => {
+      const { scope, ...input } = request.query;
+      const result = await search.search(await scopeOf(ctx, request, scope), input);
+      reply.header('cache-control', 'no-store');
+      return result;
+    },
+  );
 
-  app.get('/api/search/suggest', {
-    schema: { tags, summary: '输入提示（标题、常用词、热门搜索，支持拼音）', querystring: SuggestQuery, response: { 200: SuggestView, ...errors(400, 404) } },
-  }, async (request, reply) => {
-    const result = await search.suggest(await scopeOf(ctx, request, request.query.scope), request.query.q);
-    reply.header('cache-control', 'no-store');
-    return result;
-  });
+  app.get(
+    '/api/search/suggest',
+    {
+      schema: {
+        tags,
+        summary: '输入提示（标题、常用词、热门搜索，支持拼音）',
+        querystring: SuggestQuery,
+        response: { 200: SuggestView, ...errors(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      const result = await search.suggest(await scopeOf(ctx, request, request.query.scope), request.query.q);
+      reply.header('cache-control', 'no-store');
+      return result;
+    },
+  );
 
   // The results page's script (as-you-type suggestions) and styles; content-hashed names, cached for a year.
   app.get('/search/assets/:file', { schema: { hide: true } }, async (request, reply) => {
@@ -61,61 +87,123 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
       .send(asset.body);
   });
 
-  app.get('/api/sites/:siteId/search/synonyms', {
-    schema: { tags, summary: '同义词表', params: SiteParams, response: { 200: SynonymsView, ...errors(401, 403, 404) } },
-    preHandler: manage,
-  }, async (request) => {
-    requireOnSite(request, 'site.manage', request.params.siteId);
-    await ctx.sites.get(request.params.siteId);
-    return search.getSynonyms(request.params.siteId);
-  });
+  app.get(
+    '/api/sites/:siteId/search/synonyms',
+    {
+      schema: {
+        tags,
+        summary: '同义词表',
+        params: SiteParams,
+        response: { 200: SynonymsView, ...errors(401, 403, 404) },
+      },
+      preHandler: manage,
+    },
+    async (request) => {
+      requireOnSite(request, 'site.manage', request.params.siteId);
+      await ctx.sites.get(request.params.siteId);
+      return search.getSynonyms(request.params.siteId);
+    },
+  );
 
-  app.put('/api/sites/:siteId/search/synonyms', {
-    schema: { tags, summary: '设置同义词表', params: SiteParams, body: SynonymsInput, response: { 200: SynonymsView, ...errors(400, 401, 403, 404) } },
-    preHandler: manage,
-  }, async (request) => {
-    const auth = requireOnSite(request, 'site.manage', request.params.siteId);
-    return search.setSynonyms(auth.actor, request.params.siteId, request.body.groups);
-  });
+  app.put(
+    '/api/sites/:siteId/search/synonyms',
+    {
+      schema: {
+        tags,
+        summary: '设置同义词表',
+        params: SiteParams,
+        body: SynonymsInput,
+        response: { 200: SynonymsView, ...errors(400, 401, 403, 404) },
+      },
+      preHandler: manage,
+    },
+    async (request) => {
+      const auth = requireOnSite(request, 'site.manage', request.params.siteId);
+      return search.setSynonyms(auth.actor, request.params.siteId, request.body.groups);
+    },
+  );
 
-  app.get('/api/sites/:siteId/search/report', {
-    schema: { tags, summary: '搜索统计：无结果的搜索词', params: SiteParams, querystring: ReportQuery, response: { 200: ReportView, ...errors(400, 401, 403, 404) } },
-    preHandler: manage,
-  }, async (request) => {
-    requireOnSite(request, 'site.manage', request.params.siteId);
-    return search.report(request.params.siteId, request.query.days ?? 30);
-  });
+  app.get(
+    '/api/sites/:siteId/search/report',
+    {
+      schema: {
+        tags,
+        summary: '搜索统计：无结果的搜索词',
+        params: SiteParams,
+        querystring: ReportQuery,
+        response: { 200: ReportView, ...errors(400, 401, 403, 404) },
+      },
+      preHandler: manage,
+    },
+    async (request) => {
+      requireOnSite(request, 'site.manage', request.params.siteId);
+      return search.report(request.params.siteId, request.query.days ?? 30);
+    },
+  );
 
-  app.get('/api/sites/:siteId/search/cards', {
-    schema: { tags, summary: '服务卡片（搜索即服务）', params: SiteParams, response: { 200: Type.Object({ items: Type.Array(CardView) }), ...errors(401, 403, 404) } },
-    preHandler: manage,
-  }, async (request) => {
-    requireOnSite(request, 'site.manage', request.params.siteId);
-    return { items: await search.listCards(request.params.siteId) };
-  });
+  app.get(
+    '/api/sites/:siteId/search/cards',
+    {
+      schema: {
+        tags,
+        summary: '服务卡片（搜索即服务）',
+        params: SiteParams,
+        response: { 200: Type.Object({ items: Type.Array(CardView) }), ...errors(401, 403, 404) },
+      },
+      preHandler: manage,
+    },
+    async (request) => {
+      requireOnSite(request, 'site.manage', request.params.siteId);
+      return { items: await search.listCards(request.params.siteId) };
+    },
+  );
 
-  app.post('/api/sites/:siteId/search/cards', {
-    schema: { tags, summary: '新建服务卡片', params: SiteParams, body: CardInput, response: { 200: CardView, ...errors(400, 401, 403, 404) } },
-    preHandler: manage,
-  }, async (request) => {
-    const auth = requireOnSite(request, 'site.manage', request.params.siteId);
-    return search.createCard(auth.actor, request.params.siteId, request.body);
-  });
+  app.post(
+    '/api/sites/:siteId/search/cards',
+    {
+      schema: {
+        tags,
+        summary: '新建服务卡片',
+        params: SiteParams,
+        body: CardInput,
+        response: { 200: CardView, ...errors(400, 401, 403, 404) },
+      },
+      preHandler: manage,
+    },
+    async (request) => {
+      const auth = requireOnSite(request, 'site.manage', request.params.siteId);
+      return search.createCard(auth.actor, request.params.siteId, request.body);
+    },
+  );
 
-  app.put('/api/sites/:siteId/search/cards/:cardId', {
-    schema: { tags, summary: '修改服务卡片', params: CardParams, body: CardInput, response: { 200: CardView, ...errors(400, 401, 403, 404) } },
-    preHandler: manage,
-  }, async (request) => {
-    const auth = requireOnSite(request, 'site.manage', request.params.siteId);
-    return search.updateCard(auth.actor, request.params.siteId, request.params.cardId, request.body);
-  });
+  app.put(
+    '/api/sites/:siteId/search/cards/:cardId',
+    {
+      schema: {
+        tags,
+        summary: '修改服务卡片',
+        params: CardParams,
+        body: CardInput,
+        response: { 200: CardView, ...errors(400, 401, 403, 404) },
+      },
+      preHandler: manage,
+    },
+    async (request) => {
+      const auth = requireOnSite(request, 'site.manage', request.params.siteId);
+      return search.updateCard(auth.actor, request.params.siteId, request.params.cardId, request.body);
+    },
+  );
 
-  app.delete('/api/sites/:siteId/search/cards/:cardId', {
-    schema: { tags, summary: '删除服务卡片', params: CardParams, response: { 200: Ok, ...errors(401, 403, 404) } },
-    preHandler: manage,
-  }, async (request) => {
-    const auth = requireOnSite(request, 'site.manage', request.params.siteId);
-    await search.deleteCard(auth.actor, request.params.siteId, request.params.cardId);
-    return { ok: true };
-  });
+  app.delete(
+    '/api/sites/:siteId/search/cards/:cardId',
+    {
+      schema: { tags, summary: '删除服务卡片', params: CardParams, response: { 200: Ok, ...errors(401, 403, 404) } },
+      preHandler: manage,
+    },
+    async (request) => {
+      const auth = requireOnSite(request, 'site.manage', request.params.siteId);
+      await search.deleteCard(auth.actor, request.params.siteId, request.params.cardId);
+      return { ok: true };
+    },
+  );
 }

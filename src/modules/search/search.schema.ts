@@ -1,19 +1,36 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
 import { KIND_NAMES, type Kind } from './kinds.ts';
 
-const KindOrAll = Type.Unsafe<Kind | 'all'>(Type.String({ enum: ['all', ...KIND_NAMES], description: '结果分类：all 全部，policy 政策文件，interpretation 政策解读，news 新闻动态，notice 通知公告，service 办事服务，interaction 互动问答，other 其他' }));
+const KindOrAll = Type.Unsafe<Kind | 'all'>(
+  Type.String({
+    enum: ['all', ...KIND_NAMES],
+    description:
+      '结果分类：all 全部，policy 政策文件，interpretation 政策解读，news 新闻动态，notice 通知公告，service 办事服务，interaction 互动问答，other 其他',
+  }),
+);
 const Day = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: '日期 yyyy-MM-dd（北京时间）' });
-const SiteCode = Type.String({ pattern: '^[a-z][a-z0-9-]{1,31}$', description: '在哪个站点搜索（站点代码）；默认是所访问域名的站点。上级站点的搜索包含其下级站点' });
+const SiteCode = Type.String({
+  pattern: '^[a-z][a-z0-9-]{1,31}$',
+  description: '在哪个站点搜索（站点代码）；默认是所访问域名的站点。上级站点的搜索包含其下级站点',
+});
 
 export const SearchQuery = Type.Object({
-  q: Type.String({ minLength: 1, maxLength: 100, description: '搜索关键词（支持拼音、拼音首字母、同义词，容错一个错别字）' }),
+  q: Type.String({
+    minLength: 1,
+    maxLength: 100,
+    description: '搜索关键词（支持拼音、拼音首字母、同义词，容错一个错别字）',
+  }),
   kind: Type.Optional(KindOrAll),
   from: Type.Optional(Day),
   to: Type.Optional(Day),
   column: Type.Optional(Type.Integer({ minimum: 1, description: '栏目（含下级栏目）' })),
   site: Type.Optional(Type.Integer({ minimum: 1, description: '只看该站点（站群搜索时）' })),
   scope: Type.Optional(SiteCode),
-  sort: Type.Optional(Type.Union([Type.Literal('relevance'), Type.Literal('date')], { description: 'relevance 按相关度（默认），date 按时间' })),
+  sort: Type.Optional(
+    Type.Union([Type.Literal('relevance'), Type.Literal('date')], {
+      description: 'relevance 按相关度（默认），date 按时间',
+    }),
+  ),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
 });
@@ -24,10 +41,18 @@ export const SuggestQuery = Type.Object({
   scope: Type.Optional(SiteCode),
 });
 
-const CardLink = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 30, description: '链接文字' }),
-  url: Type.String({ minLength: 1, maxLength: 500, pattern: '^(https?://|/)', description: '以 http://、https:// 或 / 开头' }),
-}, { additionalProperties: false });
+const CardLink = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 30, description: '链接文字' }),
+    url: Type.String({
+      minLength: 1,
+      maxLength: 500,
+      pattern: '^(https?://|/)',
+      description: '以 http://、https:// 或 / 开头',
+    }),
+  },
+  { additionalProperties: false },
+);
 
 export const CardView = Type.Object({
   id: Type.Integer(),
@@ -40,22 +65,32 @@ export const CardView = Type.Object({
   enabled: Type.Boolean(),
 });
 
-export const CardInput = Type.Object({
-  title: Type.String({ minLength: 1, maxLength: 50, description: '卡片标题' }),
-  description: Type.String({ maxLength: 200, description: '简要说明' }),
-  keywords: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 1, maxItems: 30, description: '触发关键词（也按同义词、拼音匹配）' }),
-  links: Type.Array(CardLink, { minItems: 1, maxItems: 8, description: '直达链接' }),
-  sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
-  enabled: Type.Optional(Type.Boolean()),
-}, { additionalProperties: false });
+export const CardInput = Type.Object(
+  {
+    title: Type.String({ minLength: 1, maxLength: 50, description: '卡片标题' }),
+    description: Type.String({ maxLength: 200, description: '简要说明' }),
+    keywords: Type.Array(Type.String({ minLength: 1, maxLength: 30 }), {
+      minItems: 1,
+      maxItems: 30,
+      description: '触发关键词（也按同义词、拼音匹配）',
+    }),
+    links: Type.Array(CardLink, { minItems: 1, maxItems: 8, description: '直达链接' }),
+    sort: Type.Optional(Type.Integer({ minimum: 0, maximum: 10000 })),
+    enabled: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
 
 export const CardParams = Type.Object({ siteId: Type.Integer({ minimum: 1 }), cardId: Type.Integer({ minimum: 1 }) });
 
-const Html = (description: string) => Type.String({ description: `${description}（HTML：已转义，匹配处以 <em> 标出）` });
+const Html = (description: string) =>
+  Type.String({ description: `${description}（HTML：已转义，匹配处以 <em> 标出）` });
 
 export const SearchResultView = Type.Object({
   query: Type.String(),
-  correctedQuery: Type.Union([Type.String(), Type.Null()], { description: '原关键词无结果时，按纠正后的关键词给出的结果' }),
+  correctedQuery: Type.Union([Type.String(), Type.Null()], {
+    description: '原关键词无结果时，按纠正后的关键词给出的结果',
+  }),
   fuzzy: Type.Boolean({ description: '模糊匹配（容错）的结果' }),
   total: Type.Integer(),
   page: Type.Integer(),
@@ -63,26 +98,35 @@ export const SearchResultView = Type.Object({
   pages: Type.Integer(),
   kind: Type.String(),
   sort: Type.String(),
-  kinds: Type.Array(Type.Object({ kind: Type.String(), label: Type.String(), count: Type.Integer() }), { description: '分类标签及结果数（第一个为“全部”）' }),
-  sites: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), count: Type.Union([Type.Integer(), Type.Null()]) }), { description: '站群搜索时的各站点及结果数（结果过多时不分站计数，为 null）' }),
-  items: Type.Array(Type.Object({
-    id: Type.Integer(),
-    title: Html('标题'),
-    titleText: Type.String(),
-    url: Type.String(),
-    kind: Type.String(),
-    kindLabel: Type.String(),
-    site: Type.Object({ id: Type.Integer(), name: Type.String() }),
-    column: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
-    pubDate: Type.String(),
-    snippet: Html('摘要'),
-    docNumber: Type.Union([Type.String(), Type.Null()]),
-  })),
+  kinds: Type.Array(Type.Object({ kind: Type.String(), label: Type.String(), count: Type.Integer() }), {
+    description: '分类标签及结果数（第一个为“全部”）',
+  }),
+  sites: Type.Array(
+    Type.Object({ id: Type.Integer(), name: Type.String(), count: Type.Union([Type.Integer(), Type.Null()]) }),
+    { description: '站群搜索时的各站点及结果数（结果过多时不分站计数，为 null）' },
+  ),
+  items: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      title: Html('标题'),
+      titleText: Type.String(),
+      url: Type.String(),
+      kind: Type.String(),
+      kindLabel: Type.String(),
+      site: Type.Object({ id: Type.Integer(), name: Type.String() }),
+      column: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
+      pubDate: Type.String(),
+      snippet: Html('摘要'),
+      docNumber: Type.Union([Type.String(), Type.Null()]),
+    }),
+  ),
   suggestions: Type.Array(Type.String(), { description: '相关搜索或纠错建议' }),
   hotWords: Type.Array(Type.String(), { description: '热门搜索' }),
   serviceCards: Type.Array(CardView, { description: '搜索即服务：与关键词匹配的服务卡片' }),
   expanded: Type.Array(Type.String(), { description: '同时搜索的同义词、拼音对应词' }),
-  approximate: Type.Boolean({ description: '结果超过 1000 条时，各分类的条数为估计值（SQLite 总数准确；PostgreSQL 总数亦为估计值）' }),
+  approximate: Type.Boolean({
+    description: '结果超过 1000 条时，各分类的条数为估计值（SQLite 总数准确；PostgreSQL 总数亦为估计值）',
+  }),
 });
 
 export const SuggestView = Type.Object({
@@ -95,17 +139,27 @@ export const SynonymsView = Type.Object({
   isDefault: Type.Boolean({ description: '尚未设置时使用系统默认的同义词表' }),
 });
 
-export const SynonymsInput = Type.Object({
-  groups: Type.Array(Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 2, maxItems: 20 }), { maxItems: 1000, description: '同义词组：组内各词互为同义词' }),
-}, { additionalProperties: false });
+export const SynonymsInput = Type.Object(
+  {
+    groups: Type.Array(Type.Array(Type.String({ minLength: 1, maxLength: 30 }), { minItems: 2, maxItems: 20 }), {
+      maxItems: 1000,
+      description: '同义词组：组内各词互为同义词',
+    }),
+  },
+  { additionalProperties: false },
+);
 
-export const ReportQuery = Type.Object({ days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: '统计最近多少天（默认 30）' })) });
+export const ReportQuery = Type.Object({
+  days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: '统计最近多少天（默认 30）' })),
+});
 
 export const ReportView = Type.Object({
   from: Type.String(),
   to: Type.String(),
   searches: Type.Integer(),
   zeroResultSearches: Type.Integer(),
-  zeroResults: Type.Array(Type.Object({ query: Type.String(), count: Type.Integer(), lastAt: Type.String() }), { description: '没有结果的搜索词及次数' }),
+  zeroResults: Type.Array(Type.Object({ query: Type.String(), count: Type.Integer(), lastAt: Type.String() }), {
+    description: '没有结果的搜索词及次数',
+  }),
   top: Type.Array(Type.Object({ query: Type.String(), count: Type.Integer() })),
 });

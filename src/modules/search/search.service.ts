@@ -17,11 +17,30 @@ import type { PublishedItem } from '../../platform/db/schema.ts';
 import { isPostgres } from '../../platform/db/migration-helpers.ts';
 import * as repo from './search.repository.ts';
 import type { IndexedDoc, SearchCardRow, SearchDoc } from './search.repository.ts';
-import { ancestry, buildDoc, cachedPinyin, facetColumns, prepareItem, titleTerms, type BuiltDoc, type DocMeta, type PreparedItem } from './indexer.ts';
+import {
+  ancestry,
+  buildDoc,
+  cachedPinyin,
+  facetColumns,
+  prepareItem,
+  titleTerms,
+  type BuiltDoc,
+  type DocMeta,
+  type PreparedItem,
+} from './indexer.ts';
 import { mainThreadSegmenter, openSegmenter, type Segmenter } from './segment-pool.ts';
 import { ALL_LABEL, classify, docKey, KINDS, kindCode, kindLabel, kindOfKey, keyRange, type Kind } from './kinds.ts';
 import { and, not, or, term, type MatchNode } from './match.ts';
-import { correctQuery, fuzzyPlan, planQuery, prepare, relaxedPlan, SynonymIndex, type Plan, type PlanContext } from './query.ts';
+import {
+  correctQuery,
+  fuzzyPlan,
+  planQuery,
+  prepare,
+  relaxedPlan,
+  SynonymIndex,
+  type Plan,
+  type PlanContext,
+} from './query.ts';
 import { DEFAULT_SYNONYMS, tidyGroups, type SynonymGroups } from './synonyms.ts';
 import { highlight, isLatinWord, normalize, pinyinOf, snippet, titleKey } from './text.ts';
 import { Vocabulary } from './vocabulary.ts';
@@ -166,8 +185,14 @@ export function shanghaiDayStart(day: string): string | null {
 
 function toCardView(row: SearchCardRow): CardView {
   return {
-    id: row.id, siteId: row.site_id, title: row.title, description: row.description, keywords: JSON.parse(row.keywords) as string[],
-    links: JSON.parse(row.links) as CardLink[], sort: row.sort, enabled: row.enabled === 1,
+    id: row.id,
+    siteId: row.site_id,
+    title: row.title,
+    description: row.description,
+    keywords: JSON.parse(row.keywords) as string[],
+    links: JSON.parse(row.links) as CardLink[],
+    sort: row.sort,
+    enabled: row.enabled === 1,
   };
 }
 
@@ -179,7 +204,10 @@ const listable = (query: string) => shareable(query) && !/^[a-z ]+$/.test(query)
 export class SearchService {
   private vocabState: { vocab: Vocabulary; checksum: string; checkedAt: number } | null = null;
   private vocabDirty = true;
-  private readonly siteVocab = new Map<number, { base: Vocabulary; groups: SynonymGroups; vocab: Vocabulary; syn: SynonymIndex }>();
+  private readonly siteVocab = new Map<
+    number,
+    { base: Vocabulary; groups: SynonymGroups; vocab: Vocabulary; syn: SynonymIndex }
+  >();
   private readonly synonyms = new Map<number, { groups: SynonymGroups; isDefault: boolean }>();
   private readonly trees = new Map<number, Promise<ColumnTree>>();
   private readonly cards = new Map<number, Promise<CardView[]>>();
@@ -245,7 +273,9 @@ export class SearchService {
     let counts: KindCounts = { byKind: sample, total: sampled, approximate: false };
     if (sampled > this.exactCounts) {
       // SQLite counts quickly; PostgreSQL would visit every matching row, so it estimates (never below the sample).
-      const total = isPostgres(db) ? Math.max(sampled, await repo.estimateMatches(db, node, filter)) : await repo.countMatches(db, node, filter);
+      const total = isPostgres(db)
+        ? Math.max(sampled, await repo.estimateMatches(db, node, filter))
+        : await repo.countMatches(db, node, filter);
       const byKind = new Map([...sample].map(([k, n]) => [k, Math.round((n * total) / sampled)]));
       counts = { byKind, total, approximate: true };
     }
@@ -284,11 +314,16 @@ export class SearchService {
     return this.sites.list();
   }
 
-  private async build(items: { row: PublishedItem; prepared?: PreparedItem }[], segmented?: string[][]): Promise<BuiltDoc[]> {
+  private async build(
+    items: { row: PublishedItem; prepared?: PreparedItem }[],
+    segmented?: string[][],
+  ): Promise<BuiltDoc[]> {
     const now = this.clock.now().toISOString();
     const out: BuiltDoc[] = [];
     for (const [i, item] of items.entries()) {
-      out.push(buildDoc(item.prepared ?? prepareItem(item.row), (await this.tree(item.row.site_id)).byId, now, segmented?.[i]));
+      out.push(
+        buildDoc(item.prepared ?? prepareItem(item.row), (await this.tree(item.row.site_id)).byId, now, segmented?.[i]),
+      );
     }
     return out;
   }
@@ -301,7 +336,10 @@ export class SearchService {
     let pending = docs.map((d) => ({ d, probe: 0 }));
     while (pending.length) {
       const keys = pending.map(({ d, probe }) => docKey(d.row.pub_date, d.row.content_id, d.kind, probe));
-      const taken = await repo.takenKeys(trx, keys.filter((k) => !freed.has(k)));
+      const taken = await repo.takenKeys(
+        trx,
+        keys.filter((k) => !freed.has(k)),
+      );
       const retry: typeof pending = [];
       pending.forEach((p, i) => {
         const key = keys[i]!;
@@ -313,7 +351,10 @@ export class SearchService {
       });
       pending = retry;
     }
-    await repo.deleteDocs(trx, replacing.map((d) => d.doc_key));
+    await repo.deleteDocs(
+      trx,
+      replacing.map((d) => d.doc_key),
+    );
     // In key order: FTS5 flushes its pending index to a new segment whenever a key is not larger than the last.
     keyed.sort((a, b) => a.row.doc_key - b.row.doc_key);
     await repo.insertDocs(trx, keyed);
@@ -338,8 +379,17 @@ export class SearchService {
       const old = await repo.findDocs(trx, ids);
       const replaced = old.filter((d) => !gone.includes(d.content_id));
       await this.write(trx, docs, replaced);
-      await repo.deleteDocs(trx, old.filter((d) => gone.includes(d.content_id)).map((d) => d.doc_key));
-      await repo.adjustTerms(trx, this.termChanges(docs.map((d) => d.titleTerms), old.map((d) => titleTerms(d.title))));
+      await repo.deleteDocs(
+        trx,
+        old.filter((d) => gone.includes(d.content_id)).map((d) => d.doc_key),
+      );
+      await repo.adjustTerms(
+        trx,
+        this.termChanges(
+          docs.map((d) => d.titleTerms),
+          old.map((d) => titleTerms(d.title)),
+        ),
+      );
     });
     this.indexChanged();
   }
@@ -349,8 +399,17 @@ export class SearchService {
     if (contentIds.length === 0) return;
     await this.db.transaction().execute(async (trx) => {
       const old = await repo.findDocs(trx, contentIds);
-      await repo.deleteDocs(trx, old.map((d) => d.doc_key));
-      await repo.adjustTerms(trx, this.termChanges([], old.map((d) => titleTerms(d.title))));
+      await repo.deleteDocs(
+        trx,
+        old.map((d) => d.doc_key),
+      );
+      await repo.adjustTerms(
+        trx,
+        this.termChanges(
+          [],
+          old.map((d) => titleTerms(d.title)),
+        ),
+      );
     });
     this.indexChanged();
   }
@@ -360,7 +419,10 @@ export class SearchService {
     const tree = await this.tree(siteId);
     const stale: number[] = [];
     for (const d of await repo.docsOfSite(this.db, siteId)) {
-      const kind = classify(d.type, ancestry(tree.byId, d.column_id).map((c) => c.columnType));
+      const kind = classify(
+        d.type,
+        ancestry(tree.byId, d.column_id).map((c) => c.columnType),
+      );
       const facets = facetColumns(tree.byId, d.column_id, (JSON.parse(d.meta) as DocMeta).extra ?? []);
       if (d.kind !== kind || JSON.stringify(facets) !== d.column_ids) stale.push(d.content_id);
     }
@@ -389,10 +451,18 @@ export class SearchService {
       await repo.bulkWrites(this.db, 'end');
     }
     const stale = await repo.staleDocs(this.db);
-    await this.db.transaction().execute((trx) => repo.deleteDocs(trx, stale.gone.map((d) => d.doc_key)));
+    await this.db.transaction().execute((trx) =>
+      repo.deleteDocs(
+        trx,
+        stale.gone.map((d) => d.doc_key),
+      ),
+    );
     if (stale.changed.length) await this.indexItemsQuietly(stale.changed);
     await this.db.transaction().execute((trx) =>
-      repo.replaceTerms(trx, [...df].map(([t, n]) => ({ term: t, df: n, ...pinyinFields(t) }))),
+      repo.replaceTerms(
+        trx,
+        [...df].map(([t, n]) => ({ term: t, df: n, ...pinyinFields(t) })),
+      ),
     );
     await repo.optimize(this.db);
     this.indexChanged();
@@ -424,7 +494,10 @@ export class SearchService {
         next.catch(() => undefined);
         const docs = await this.build(batch.prepared, await batch.tokens);
         await this.db.transaction().execute(async (trx) => {
-          const old = await repo.findDocs(trx, batch.prepared.map((p) => p.row.content_id));
+          const old = await repo.findDocs(
+            trx,
+            batch.prepared.map((p) => p.row.content_id),
+          );
           await this.write(trx, docs, old);
         });
         for (const d of docs) for (const t of d.titleTerms) df.set(t, (df.get(t) ?? 0) + 1);
@@ -452,7 +525,8 @@ export class SearchService {
     }
     if (this.readyChecked) return;
     this.readyChecked = true;
-    if ((await repo.countDocs(this.db)) === 0 && (await repo.countPublished(this.db)) > 0) this.later(() => this.reindex());
+    if ((await repo.countDocs(this.db)) === 0 && (await repo.countPublished(this.db)) > 0)
+      this.later(() => this.reindex());
   }
 
   // ---------- vocabulary, synonyms ----------
@@ -484,15 +558,23 @@ export class SearchService {
     return s;
   }
 
-  async setSynonyms(actor: Actor, siteId: number, groups: SynonymGroups): Promise<{ groups: SynonymGroups; isDefault: boolean }> {
+  async setSynonyms(
+    actor: Actor,
+    siteId: number,
+    groups: SynonymGroups,
+  ): Promise<{ groups: SynonymGroups; isDefault: boolean }> {
     await this.sites.get(siteId);
     const tidy = tidyGroups(groups);
-    for (const g of tidy) for (const t of g) if (!titleKey(t)) throw new AppError('VALIDATION_FAILED', `同义词“${t}”须包含文字或数字`);
+    for (const g of tidy)
+      for (const t of g) if (!titleKey(t)) throw new AppError('VALIDATION_FAILED', `同义词“${t}”须包含文字或数字`);
     const before = await this.getSynonyms(siteId);
     await this.db.transaction().execute(async (trx) => {
       await writeSetting(trx, synonymsKey(siteId), tidy, this.clock.now().toISOString());
       await this.audit.record(trx, actor, {
-        action: 'search.synonyms', targetType: 'site', targetId: siteId, siteId,
+        action: 'search.synonyms',
+        targetType: 'site',
+        targetId: siteId,
+        siteId,
         detail: { before: before.isDefault ? 'default' : before.groups.length, after: tidy.length },
       });
     });
@@ -520,12 +602,16 @@ export class SearchService {
     const all = await this.siteList();
     const site = all.find((s) => s.id === siteId) ?? (await this.sites.get(siteId));
     const sites = [site];
-    for (let i = 0; i < sites.length; i++) for (const s of all) if (s.parentId === sites[i]!.id && !sites.includes(s)) sites.push(s);
+    for (let i = 0; i < sites.length; i++)
+      for (const s of all) if (s.parentId === sites[i]!.id && !sites.includes(s)) sites.push(s);
     return { site, sites, all };
   }
 
   /** Checks and completes the input; throws VALIDATION_FAILED with a Chinese message. */
-  validate(input: SearchInput): Required<Omit<SearchInput, 'from' | 'to' | 'column' | 'site'>> & Pick<SearchInput, 'from' | 'to' | 'column' | 'site'> & { fromIso: string | null; toIso: string | null } {
+  validate(
+    input: SearchInput,
+  ): Required<Omit<SearchInput, 'from' | 'to' | 'column' | 'site'>> &
+    Pick<SearchInput, 'from' | 'to' | 'column' | 'site'> & { fromIso: string | null; toIso: string | null } {
     const q = (input.q ?? '').trim();
     if (!q) throw new AppError('VALIDATION_FAILED', '请输入搜索关键词');
     if (q.length > 100) throw new AppError('VALIDATION_FAILED', '搜索关键词不能超过100个字');
@@ -535,16 +621,29 @@ export class SearchService {
     if (input.to && !toStart) throw new AppError('VALIDATION_FAILED', '截止日期格式应为 yyyy-MM-dd');
     if (fromIso && toStart && fromIso > toStart) throw new AppError('VALIDATION_FAILED', '起始日期不能晚于截止日期');
     const page = input.page ?? 1;
-    if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw new AppError('VALIDATION_FAILED', `页码应为 1 到 ${MAX_PAGE} 之间的整数`);
+    if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE)
+      throw new AppError('VALIDATION_FAILED', `页码应为 1 到 ${MAX_PAGE} 之间的整数`);
     const kind = input.kind ?? 'all';
-    if (kind !== 'all' && !KINDS.some((k) => k.kind === kind)) throw new AppError('VALIDATION_FAILED', '结果分类不正确');
+    if (kind !== 'all' && !KINDS.some((k) => k.kind === kind))
+      throw new AppError('VALIDATION_FAILED', '结果分类不正确');
     const sort = input.sort ?? 'relevance';
-    if (sort !== 'relevance' && sort !== 'date') throw new AppError('VALIDATION_FAILED', '排序方式应为 relevance 或 date');
+    if (sort !== 'relevance' && sort !== 'date')
+      throw new AppError('VALIDATION_FAILED', '排序方式应为 relevance 或 date');
     const pageSize = input.pageSize ?? PAGE_SIZE;
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50) throw new AppError('VALIDATION_FAILED', '每页条数应为 1 到 50');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 50)
+      throw new AppError('VALIDATION_FAILED', '每页条数应为 1 到 50');
     return {
-      q, kind, sort, page, pageSize, from: input.from, to: input.to, column: input.column, site: input.site,
-      fromIso, toIso: toStart ? new Date(new Date(toStart).getTime() + DAY).toISOString() : null,
+      q,
+      kind,
+      sort,
+      page,
+      pageSize,
+      from: input.from,
+      to: input.to,
+      column: input.column,
+      site: input.site,
+      fromIso,
+      toIso: toStart ? new Date(new Date(toStart).getTime() + DAY).toISOString() : null,
     };
   }
 
@@ -552,7 +651,8 @@ export class SearchService {
     const input = this.validate(raw);
     await this.ensureReady();
     const { site, sites, all } = await this.scopeSites(scope.siteId);
-    if (input.site !== undefined && !sites.some((s) => s.id === input.site)) throw new AppError('VALIDATION_FAILED', '所选站点不在本站搜索范围内');
+    if (input.site !== undefined && !sites.some((s) => s.id === input.site))
+      throw new AppError('VALIDATION_FAILED', '所选站点不在本站搜索范围内');
     const ctx = await this.planContext(site.id);
 
     // Facets: the sites searched (unless that is every site) and the column.
@@ -566,7 +666,15 @@ export class SearchService {
 
     const first = planQuery(input.q, ctx, ctx.syn);
     if (!first) throw new AppError('VALIDATION_FAILED', '请输入有效的搜索关键词（文字或数字）');
-    const hotWords = (await this.hotQueries(site.id, sites.map((s) => s.id))).filter((h) => listable(h.query)).slice(0, 10).map((h) => h.query);
+    const hotWords = (
+      await this.hotQueries(
+        site.id,
+        sites.map((s) => s.id),
+      )
+    )
+      .filter((h) => listable(h.query))
+      .slice(0, 10)
+      .map((h) => h.query);
     const serviceCards = input.page === 1 ? await this.matchingCards(site.id, first, ctx) : [];
     const { result, plan, totalAll, correctedQuery } = await repo.reading(this.db, async (db) => {
       let plan = first;
@@ -600,9 +708,24 @@ export class SearchService {
       const tabFacets = code === null ? facets : [...facets, term(`k${code}`, ['facets'])];
       // A tab's own count: exact when small enough to count (its pages depend on it), else the estimate.
       const estimate = counts.byKind.get(code ?? 0) ?? 0;
-      const total = code === null ? totalAll : !counts.approximate ? estimate : estimate <= this.exactCounts ? await repo.countMatches(db, and([plan.match, ...tabFacets]), filter) : estimate;
+      const total =
+        code === null
+          ? totalAll
+          : !counts.approximate
+            ? estimate
+            : estimate <= this.exactCounts
+              ? await repo.countMatches(db, and([plan.match, ...tabFacets]), filter)
+              : estimate;
 
-      const keys = await this.pageKeys(db, plan, tabFacets, filter, input, sites.map((s) => s.id), code);
+      const keys = await this.pageKeys(
+        db,
+        plan,
+        tabFacets,
+        filter,
+        input,
+        sites.map((s) => s.id),
+        code,
+      );
       const items = await this.present(db, keys, plan, scope, sites);
 
       const result: SearchResult = {
@@ -615,35 +738,74 @@ export class SearchService {
         pages: Math.min(MAX_PAGE, Math.ceil(total / input.pageSize)),
         kind: input.kind,
         sort: input.sort,
-        kinds: [{ kind: 'all', label: ALL_LABEL, count: totalAll }, ...KINDS.map((k) => ({ kind: k.kind, label: k.label, count: k.code === code ? total : (counts.byKind.get(k.code) ?? 0) }))],
+        kinds: [
+          { kind: 'all', label: ALL_LABEL, count: totalAll },
+          ...KINDS.map((k) => ({
+            kind: k.kind,
+            label: k.label,
+            count: k.code === code ? total : (counts.byKind.get(k.code) ?? 0),
+          })),
+        ],
         approximate: counts.approximate,
         sites: [],
         items,
         suggestions: [],
         hotWords,
-        serviceCards: plan === first ? serviceCards : input.page === 1 ? await this.matchingCards(site.id, plan, ctx) : [],
+        serviceCards:
+          plan === first ? serviceCards : input.page === 1 ? await this.matchingCards(site.id, plan, ctx) : [],
         expanded: plan.expanded,
       };
       if (sites.length > 1 && totalAll > 0) {
         // Counted per site when the result set is small enough to count exactly; otherwise listed without counts.
         for (const s of sites) {
           const kindFacet = code === null ? [] : [term(`k${code}`, ['facets'])];
-          const n = counts.approximate || sites.length > 30 ? null : await repo.countMatches(db, and([plan.match, ...columnFacet, ...kindFacet, term(`s${s.id}`, ['facets'])]), filter);
+          const n =
+            counts.approximate || sites.length > 30
+              ? null
+              : await repo.countMatches(
+                  db,
+                  and([plan.match, ...columnFacet, ...kindFacet, term(`s${s.id}`, ['facets'])]),
+                  filter,
+                );
           result.sites.push({ id: s.id, name: s.name, count: n });
         }
       }
       return { result, plan, totalAll, correctedQuery };
     });
-    result.suggestions = await this.suggestionsFor(input.q, plan, totalAll, correctedQuery, ctx, site.id, sites.map((s) => s.id));
-    const filtered = input.kind !== 'all' || input.from || input.to || input.column !== undefined || input.site !== undefined;
+    result.suggestions = await this.suggestionsFor(
+      input.q,
+      plan,
+      totalAll,
+      correctedQuery,
+      ctx,
+      site.id,
+      sites.map((s) => s.id),
+    );
+    const filtered =
+      input.kind !== 'all' || input.from || input.to || input.column !== undefined || input.site !== undefined;
     if (input.page === 1 && !filtered) {
-      await repo.logSearch(this.db, { site_id: site.id, query: prepare(input.q), results: totalAll, at: this.clock.now().toISOString() }).catch(() => undefined);
+      await repo
+        .logSearch(this.db, {
+          site_id: site.id,
+          query: prepare(input.q),
+          results: totalAll,
+          at: this.clock.now().toISOString(),
+        })
+        .catch(() => undefined);
     }
     return result;
   }
 
   /** Keys of one page: exact titles, then the query in the title, then all words in the title, then the rest. */
-  private async pageKeys(db: Db, plan: Plan, facets: MatchNode[], filter: repo.KeyFilter, input: { sort: SortOrder; page: number; pageSize: number; site?: number; column?: number }, siteIds: number[], kindCode: number | null): Promise<number[]> {
+  private async pageKeys(
+    db: Db,
+    plan: Plan,
+    facets: MatchNode[],
+    filter: repo.KeyFilter,
+    input: { sort: SortOrder; page: number; pageSize: number; site?: number; column?: number },
+    siteIds: number[],
+    kindCode: number | null,
+  ): Promise<number[]> {
     const withFacets = (n: MatchNode) => and([n, ...facets]);
     const offset = (input.page - 1) * input.pageSize;
     if (input.sort === 'date') return repo.matchKeys(db, withFacets(plan.match), filter, input.pageSize, offset);
@@ -651,7 +813,9 @@ export class SearchService {
     const exact = (await repo.exactTitle(db, plan.key, siteIds))
       .filter((d) => input.site === undefined || d.site_id === input.site)
       .filter((d) => input.column === undefined || (JSON.parse(d.column_ids) as number[]).includes(input.column))
-      .filter((d) => (filter.min === null || d.doc_key >= filter.min) && (filter.max === null || d.doc_key <= filter.max))
+      .filter(
+        (d) => (filter.min === null || d.doc_key >= filter.min) && (filter.max === null || d.doc_key <= filter.max),
+      )
       .filter((d) => !kindCode || d.doc_key % 8 === kindCode)
       .map((d) => d.doc_key);
     // The tiers are nested (phrase ⊆ title ⊆ match). An earlier tier whose members are all known (it gave fewer
@@ -696,10 +860,19 @@ export class SearchService {
     return keys;
   }
 
-  private async present(db: Db, keys: number[], plan: Plan, scope: SearchScope, sites: SiteView[]): Promise<SearchItem[]> {
+  private async present(
+    db: Db,
+    keys: number[],
+    plan: Plan,
+    scope: SearchScope,
+    sites: SiteView[],
+  ): Promise<SearchItem[]> {
     const docs = new Map((await repo.docsByKeys(db, keys)).map((d) => [d.doc_key, d]));
     // Never show an item that is no longer public, even if its removal from the index failed.
-    const live = await repo.publishedVersions(db, [...docs.values()].map((d) => d.content_id));
+    const live = await repo.publishedVersions(
+      db,
+      [...docs.values()].map((d) => d.content_id),
+    );
     const dead = [...docs.values()].filter((d) => !live.has(d.content_id)).map((d) => d.content_id);
     if (dead.length) {
       for (const id of dead) this.failed.add(id);
@@ -714,7 +887,10 @@ export class SearchService {
       const path = `${column?.path ?? '/'}${d.content_id}.html`;
       const url = scope.prefix === '' && d.site_id === scope.siteId ? path : `/site/${site?.code ?? ''}${path}`;
       const meta = JSON.parse(d.meta) as DocMeta;
-      const text = d.body || d.summary || [meta.docNumber, meta.issuingOrgan, meta.indexNo && `索引号：${meta.indexNo}`].filter(Boolean).join('　');
+      const text =
+        d.body ||
+        d.summary ||
+        [meta.docNumber, meta.issuingOrgan, meta.indexNo && `索引号：${meta.indexNo}`].filter(Boolean).join('　');
       const kind = kindOfKey(d.doc_key);
       out.push({
         id: d.content_id,
@@ -733,7 +909,15 @@ export class SearchService {
     return out;
   }
 
-  private async suggestionsFor(q: string, plan: Plan, total: number, corrected: string | null, ctx: PlanContext, siteId: number, siteIds: number[]): Promise<string[]> {
+  private async suggestionsFor(
+    q: string,
+    plan: Plan,
+    total: number,
+    corrected: string | null,
+    ctx: PlanContext,
+    siteId: number,
+    siteIds: number[],
+  ): Promise<string[]> {
     const out: string[] = [];
     const add = (s: string | null | undefined) => {
       if (s && s !== prepare(q) && !out.includes(s) && out.length < 6) out.push(s);
@@ -745,7 +929,8 @@ export class SearchService {
       // Each word alone, when the words together found nothing.
       for (const w of plan.highlights.filter((h) => h !== plan.text && [...h].length >= 2)) add(w);
     }
-    for (const h of await this.hotQueries(siteId, siteIds)) if (h.query.includes(plan.text) && h.query !== plan.text) add(h.query);
+    for (const h of await this.hotQueries(siteId, siteIds))
+      if (h.query.includes(plan.text) && h.query !== plan.text) add(h.query);
     return out;
   }
 
@@ -755,7 +940,9 @@ export class SearchService {
     const now = Date.now();
     if (cached && now - cached.at < HOT_TTL_MS) return cached.list;
     const since = new Date(this.clock.now().getTime() - HOT_DAYS * DAY).toISOString();
-    const list = (await repo.popularQueries(this.db, siteIds, since, 200, HOT_MIN_COUNT)).filter((h) => shareable(h.query));
+    const list = (await repo.popularQueries(this.db, siteIds, since, 200, HOT_MIN_COUNT)).filter((h) =>
+      shareable(h.query),
+    );
     this.hot.set(key, { at: now, list });
     return list;
   }
@@ -779,9 +966,16 @@ export class SearchService {
       }
     };
     const latin = isLatinWord(q.replace(/ /g, ''));
-    for (const h of await this.hotQueries(site.id, sites.map((s) => s.id))) {
+    for (const h of await this.hotQueries(
+      site.id,
+      sites.map((s) => s.id),
+    )) {
       if (items.length >= 4) break;
-      if (h.query !== q && (h.query.startsWith(q) || (latin && (pinyinOf(h.query).full.startsWith(q) || pinyinOf(h.query).initials.startsWith(q))))) {
+      if (
+        h.query !== q &&
+        (h.query.startsWith(q) ||
+          (latin && (pinyinOf(h.query).full.startsWith(q) || pinyinOf(h.query).initials.startsWith(q))))
+      ) {
         add({ text: h.query, type: 'query' });
       }
     }
@@ -792,8 +986,16 @@ export class SearchService {
     const plan = planQuery(q, ctx, ctx.syn);
     if (plan) {
       const facets = sites.length < all.length ? [or(sites.map((s) => term(`s${s.id}`, ['facets'])))] : [];
-      const node = latin ? plan.title ?? plan.match : plan.phrase ?? plan.title ?? plan.match;
-      const found = await repo.reading(this.db, async (db) => this.present(db, await repo.matchKeys(db, and([node, ...facets]), { min: null, max: null }, 5), plan, scope, sites));
+      const node = latin ? (plan.title ?? plan.match) : (plan.phrase ?? plan.title ?? plan.match);
+      const found = await repo.reading(this.db, async (db) =>
+        this.present(
+          db,
+          await repo.matchKeys(db, and([node, ...facets]), { min: null, max: null }, 5),
+          plan,
+          scope,
+          sites,
+        ),
+      );
       for (const item of found) add({ text: item.titleText, type: 'title', url: item.url });
     }
     return { query: q, items };
@@ -809,7 +1011,8 @@ export class SearchService {
     const from = new Date(now - days * DAY).toISOString();
     const totals = await repo.logTotals(this.db, siteId, from, until);
     return {
-      from, to,
+      from,
+      to,
       searches: totals.searches,
       zeroResultSearches: totals.zero,
       zeroResults: await repo.zeroResultQueries(this.db, siteId, from, until, 100),
@@ -838,7 +1041,8 @@ export class SearchService {
     const keywords = [...new Set(input.keywords.map((k) => k.trim()).filter(Boolean))];
     if (keywords.length === 0) throw new AppError('VALIDATION_FAILED', '请至少填写一个关键词');
     for (const link of input.links) {
-      if (!/^(https?:\/\/[^\s]+|\/[^\s]*)$/i.test(link.url) || link.url.startsWith('//')) throw new AppError('VALIDATION_FAILED', `链接地址“${link.url}”应以 http://、https:// 或 / 开头`);
+      if (!/^(https?:\/\/[^\s]+|\/[^\s]*)$/i.test(link.url) || link.url.startsWith('//'))
+        throw new AppError('VALIDATION_FAILED', `链接地址“${link.url}”应以 http://、https:// 或 / 开头`);
     }
     return { ...input, title: input.title.trim(), description: input.description.trim(), keywords };
   }
@@ -849,10 +1053,23 @@ export class SearchService {
     const at = this.clock.now().toISOString();
     const id = await this.db.transaction().execute(async (trx) => {
       const newId = await repo.insertCard(trx, {
-        site_id: siteId, title: card.title, description: card.description, keywords: JSON.stringify(card.keywords), links: JSON.stringify(card.links),
-        sort: card.sort ?? 0, enabled: card.enabled === false ? 0 : 1, created_at: at, updated_at: at,
+        site_id: siteId,
+        title: card.title,
+        description: card.description,
+        keywords: JSON.stringify(card.keywords),
+        links: JSON.stringify(card.links),
+        sort: card.sort ?? 0,
+        enabled: card.enabled === false ? 0 : 1,
+        created_at: at,
+        updated_at: at,
       });
-      await this.audit.record(trx, actor, { action: 'search.card.create', targetType: 'search_card', targetId: newId, siteId, detail: { after: card } });
+      await this.audit.record(trx, actor, {
+        action: 'search.card.create',
+        targetType: 'search_card',
+        targetId: newId,
+        siteId,
+        detail: { after: card },
+      });
       return newId;
     });
     this.cards.delete(siteId);
@@ -865,10 +1082,21 @@ export class SearchService {
     const card = this.checkCard(input);
     await this.db.transaction().execute(async (trx) => {
       await repo.updateCard(trx, id, {
-        title: card.title, description: card.description, keywords: JSON.stringify(card.keywords), links: JSON.stringify(card.links),
-        sort: card.sort ?? before.sort, enabled: card.enabled === undefined ? before.enabled : card.enabled ? 1 : 0, updated_at: this.clock.now().toISOString(),
+        title: card.title,
+        description: card.description,
+        keywords: JSON.stringify(card.keywords),
+        links: JSON.stringify(card.links),
+        sort: card.sort ?? before.sort,
+        enabled: card.enabled === undefined ? before.enabled : card.enabled ? 1 : 0,
+        updated_at: this.clock.now().toISOString(),
       });
-      await this.audit.record(trx, actor, { action: 'search.card.update', targetType: 'search_card', targetId: id, siteId, detail: { before: toCardView(before), after: card } });
+      await this.audit.record(trx, actor, {
+        action: 'search.card.update',
+        targetType: 'search_card',
+        targetId: id,
+        siteId,
+        detail: { before: toCardView(before), after: card },
+      });
     });
     this.cards.delete(siteId);
     return toCardView((await repo.findCard(this.db, id))!);
@@ -879,13 +1107,23 @@ export class SearchService {
     if (!before || before.site_id !== siteId) throw new AppError('NOT_FOUND', '服务卡片不存在');
     await this.db.transaction().execute(async (trx) => {
       await repo.deleteCard(trx, id);
-      await this.audit.record(trx, actor, { action: 'search.card.delete', targetType: 'search_card', targetId: id, siteId, detail: { before: toCardView(before) } });
+      await this.audit.record(trx, actor, {
+        action: 'search.card.delete',
+        targetType: 'search_card',
+        targetId: id,
+        siteId,
+        detail: { before: toCardView(before) },
+      });
     });
     this.cards.delete(siteId);
   }
 
   /** Cards whose keywords the query contains, directly, through a synonym or as pinyin (shebao → 社保). */
-  private async matchingCards(siteId: number, plan: Plan, ctx: PlanContext & { syn: SynonymIndex }): Promise<CardView[]> {
+  private async matchingCards(
+    siteId: number,
+    plan: Plan,
+    ctx: PlanContext & { syn: SynonymIndex },
+  ): Promise<CardView[]> {
     const cards = await this.enabledCards(siteId);
     if (cards.length === 0) return [];
     const q = plan.key;
@@ -915,14 +1153,15 @@ function pinyinFields(term: string) {
   return { pinyin: p.full, initials: p.initials };
 }
 
-
 // ---------- default service cards ----------
 
 const q = (text: string, kind?: Kind) => `/search?q=${encodeURIComponent(text)}${kind ? `&kind=${kind}` : ''}`;
 
 export const DEFAULT_CARDS: CardInput[] = [
   {
-    title: '社保服务', description: '社会保险参保、缴费、待遇查询和办事指南。', keywords: ['社保', '社会保险', '养老保险', '失业保险', '工伤保险', '社保卡'],
+    title: '社保服务',
+    description: '社会保险参保、缴费、待遇查询和办事指南。',
+    keywords: ['社保', '社会保险', '养老保险', '失业保险', '工伤保险', '社保卡'],
     links: [
       { title: '社保查询', url: 'https://si.12333.gov.cn/' },
       { title: '社保办事指南', url: q('社保', 'service') },
@@ -930,7 +1169,9 @@ export const DEFAULT_CARDS: CardInput[] = [
     ],
   },
   {
-    title: '住房公积金', description: '公积金缴存、提取、贷款的办事指南与政策。', keywords: ['公积金', '住房公积金'],
+    title: '住房公积金',
+    description: '公积金缴存、提取、贷款的办事指南与政策。',
+    keywords: ['公积金', '住房公积金'],
     links: [
       { title: '公积金提取指南', url: q('住房公积金提取', 'service') },
       { title: '公积金贷款指南', url: q('住房公积金贷款', 'service') },
@@ -938,7 +1179,9 @@ export const DEFAULT_CARDS: CardInput[] = [
     ],
   },
   {
-    title: '医保服务', description: '城乡居民医保参保、异地就医备案、医疗费用报销。', keywords: ['医保', '医疗保险', '医保卡', '异地就医'],
+    title: '医保服务',
+    description: '城乡居民医保参保、异地就医备案、医疗费用报销。',
+    keywords: ['医保', '医疗保险', '医保卡', '异地就医'],
     links: [
       { title: '国家医保服务平台', url: 'https://fuwu.nhsa.gov.cn/' },
       { title: '医保办事指南', url: q('医保', 'service') },
@@ -946,7 +1189,9 @@ export const DEFAULT_CARDS: CardInput[] = [
     ],
   },
   {
-    title: '企业开办', description: '营业执照办理、企业设立与注销、个体工商户登记。', keywords: ['营业执照', '企业开办', '个体工商户', '企业设立'],
+    title: '企业开办',
+    description: '营业执照办理、企业设立与注销、个体工商户登记。',
+    keywords: ['营业执照', '企业开办', '个体工商户', '企业设立'],
     links: [
       { title: '企业开办指南', url: q('企业设立登记', 'service') },
       { title: '营业执照办理', url: q('营业执照', 'service') },
@@ -954,7 +1199,9 @@ export const DEFAULT_CARDS: CardInput[] = [
     ],
   },
   {
-    title: '12345 政务服务便民热线', description: '咨询、求助、投诉、建议，拨打 12345。', keywords: ['12345', '热线', '投诉', '举报'],
+    title: '12345 政务服务便民热线',
+    description: '咨询、求助、投诉、建议，拨打 12345。',
+    keywords: ['12345', '热线', '投诉', '举报'],
     links: [
       { title: '互动交流', url: '/gzdc/' },
       { title: '热线相关信息', url: q('12345') },
@@ -965,6 +1212,7 @@ export const DEFAULT_CARDS: CardInput[] = [
 /** Seeds the default service cards into a site that has none (the demo site). Returns how many were created. */
 export async function seedDefaultSearchCards(ctx: { search: SearchService }, siteId: number): Promise<number> {
   if ((await ctx.search.listCards(siteId)).length > 0) return 0;
-  for (const [i, card] of DEFAULT_CARDS.entries()) await ctx.search.createCard(SYSTEM_ACTOR, siteId, { ...card, sort: i });
+  for (const [i, card] of DEFAULT_CARDS.entries())
+    await ctx.search.createCard(SYSTEM_ACTOR, siteId, { ...card, sort: i });
   return DEFAULT_CARDS.length;
 }

@@ -17,25 +17,78 @@ import { registerSearchPage } from './search.page.tsx';
 import { DEFAULT_SYNONYMS } from './synonyms.ts';
 import { docKey, kindOfKey } from './kinds.ts';
 
-const item = (column: string, title: string, body: string, pubDate: string, extra: Partial<CorpusItem> = {}): CorpusItem => ({
-  column, type: 'article', title, bodyHtml: `<p>${body}</p>`, summary: '', pubDate, fields: {}, ...extra,
+const item = (
+  column: string,
+  title: string,
+  body: string,
+  pubDate: string,
+  extra: Partial<CorpusItem> = {},
+): CorpusItem => ({
+  column,
+  type: 'article',
+  title,
+  bodyHtml: `<p>${body}</p>`,
+  summary: '',
+  pubDate,
+  fields: {},
+  ...extra,
 });
 
 const FIXTURE: CorpusItem[] = [
-  item('/gzdt/tzgg/', '关于做好2026年度城乡居民基本医疗保险参保缴费工作的通知', '城乡居民可通过“南江政务”APP缴纳医保费。', '2026-09-01T02:00:00.000Z'),
-  item('/zwgk/jcgk/zcfg/', '南江市社会保险费征缴管理办法', '为规范社会保险费征缴，制定本办法。', '2026-03-02T02:00:00.000Z', {
-    type: 'policy', fields: { docNumber: '南政规〔2026〕3号', issuingOrgan: '南江市人民政府', writtenDate: '2026-02-20', theme: '劳动、人事、监察', validity: '有效' },
-  }),
-  item('/zwgk/hygq/zcjd/', '《南江市社会保险费征缴管理办法》政策解读', '一、制定背景。二、主要内容。', '2026-03-05T02:00:00.000Z', { type: 'interpretation' }),
+  item(
+    '/gzdt/tzgg/',
+    '关于做好2026年度城乡居民基本医疗保险参保缴费工作的通知',
+    '城乡居民可通过“南江政务”APP缴纳医保费。',
+    '2026-09-01T02:00:00.000Z',
+  ),
+  item(
+    '/zwgk/jcgk/zcfg/',
+    '南江市社会保险费征缴管理办法',
+    '为规范社会保险费征缴，制定本办法。',
+    '2026-03-02T02:00:00.000Z',
+    {
+      type: 'policy',
+      fields: {
+        docNumber: '南政规〔2026〕3号',
+        issuingOrgan: '南江市人民政府',
+        writtenDate: '2026-02-20',
+        theme: '劳动、人事、监察',
+        validity: '有效',
+      },
+    },
+  ),
+  item(
+    '/zwgk/hygq/zcjd/',
+    '《南江市社会保险费征缴管理办法》政策解读',
+    '一、制定背景。二、主要内容。',
+    '2026-03-05T02:00:00.000Z',
+    { type: 'interpretation' },
+  ),
   item('/gzdt/bszn/', '住房公积金提取办事指南', '申请材料：身份证、提取申请表。', '2025-05-06T02:00:00.000Z'),
-  item('/gzdt/bmdt/', '市政务办召开社保服务工作推进会', '会议部署了社保经办服务的重点工作。', '2024-04-07T02:00:00.000Z'),
+  item(
+    '/gzdt/bmdt/',
+    '市政务办召开社保服务工作推进会',
+    '会议部署了社保经办服务的重点工作。',
+    '2024-04-07T02:00:00.000Z',
+  ),
   item('/gzdc/', '关于社保问题的答复', '网民留言咨询灵活就业人员参保问题。', '2026-01-08T02:00:00.000Z'),
-  item('/zwgk/glgk/rsxx/', '南江市政务服务管理办公室2025年度部门预算公开', '部门预算包括社保缴费等支出。', '2025-02-09T02:00:00.000Z'),
+  item(
+    '/zwgk/glgk/rsxx/',
+    '南江市政务服务管理办公室2025年度部门预算公开',
+    '部门预算包括社保缴费等支出。',
+    '2025-02-09T02:00:00.000Z',
+  ),
   item('/gzdt/bmdt/', '我市上线COVID核酸检测预约服务', '市民可在线预约。', '2022-04-10T02:00:00.000Z'),
   item('/gzdt/bmxx/', '政务大厅延时服务便民措施', '窗口延长服务时间。', '2026-06-11T02:00:00.000Z'),
   // Twelve about 营商环境, on different days, for pages and date order.
   ...Array.from({ length: 12 }, (_, i) =>
-    item('/gzdt/bmdt/', `${['东湖区', '西山区', '北塘区'][i % 3]}优化营商环境第${i + 1}场政企座谈会召开`, '持续优化营商环境。', new Date(Date.UTC(2026, 0, 10 + i, 2)).toISOString())),
+    item(
+      '/gzdt/bmdt/',
+      `${['东湖区', '西山区', '北塘区'][i % 3]}优化营商环境第${i + 1}场政企座谈会召开`,
+      '持续优化营商环境。',
+      new Date(Date.UTC(2026, 0, 10 + i, 2)).toISOString(),
+    ),
+  ),
 ];
 
 describe(`site search (${DIALECT})`, () => {
@@ -47,13 +100,18 @@ describe(`site search (${DIALECT})`, () => {
   let subId: number;
   const idOf = (title: string) => loaded.find((i) => i.title === title)!.id;
   const api = async (query: Record<string, string | number>, host = 'localhost') => {
-    const res = await env.app.inject({ method: 'GET', url: `/api/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`, headers: { host } });
+    const res = await env.app.inject({
+      method: 'GET',
+      url: `/api/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+      headers: { host },
+    });
     return { status: res.statusCode, body: res.json() as SearchResult & { error?: { code: string; message: string } } };
   };
-  const search = (q: string, extra: Record<string, string | number> = {}) => api({ q, ...extra }).then((r) => {
-    assert.equal(r.status, 200, JSON.stringify(r.body));
-    return r.body;
-  });
+  const search = (q: string, extra: Record<string, string | number> = {}) =>
+    api({ q, ...extra }).then((r) => {
+      assert.equal(r.status, 200, JSON.stringify(r.body));
+      return r.body;
+    });
   const titles = (r: SearchResult) => r.items.map((i) => i.titleText);
 
   before(async () => {
@@ -92,7 +150,10 @@ describe(`site search (${DIALECT})`, () => {
     const r = await search('社会保险');
     const counts = Object.fromEntries(r.kinds.map((k) => [k.kind, k.count]));
     assert.equal(r.kinds[0]!.label, '全部');
-    assert.deepEqual(r.kinds.map((k) => k.label), ['全部', '政策文件', '政策解读', '新闻动态', '通知公告', '办事服务', '互动问答', '其他']);
+    assert.deepEqual(
+      r.kinds.map((k) => k.label),
+      ['全部', '政策文件', '政策解读', '新闻动态', '通知公告', '办事服务', '互动问答', '其他'],
+    );
     assert.equal(counts.policy, 1);
     assert.equal(counts.interpretation, 1);
     assert.equal(counts.interaction, 1, '社保 is a synonym of 社会保险');
@@ -113,7 +174,10 @@ describe(`site search (${DIALECT})`, () => {
     for (const title of ['市政务办召开社保服务工作推进会', '关于社保问题的答复', '南江市社会保险费征缴管理办法']) {
       assert.ok(titles(r).indexOf(title) < bodyOnly, `${title} before the body match`);
     }
-    assert.ok(titles(r).indexOf('关于社保问题的答复') < titles(r).indexOf('市政务办召开社保服务工作推进会'), 'newer first among title matches');
+    assert.ok(
+      titles(r).indexOf('关于社保问题的答复') < titles(r).indexOf('市政务办召开社保服务工作推进会'),
+      'newer first among title matches',
+    );
     assert.match(r.items[bodyOnly]!.snippet, /<em>社保<\/em>/);
   });
 
@@ -166,17 +230,31 @@ describe(`site search (${DIALECT})`, () => {
     assert.equal(before.json().isDefault, true);
     assert.ok(before.json().groups.length >= 40);
     assert.equal((await search('群众驿站')).total, 0);
-    const put = await call(env.app, admin, 'PUT', `/api/sites/${siteId}/search/synonyms`, { groups: [...DEFAULT_SYNONYMS, ['群众驿站', '政务大厅']] });
+    const put = await call(env.app, admin, 'PUT', `/api/sites/${siteId}/search/synonyms`, {
+      groups: [...DEFAULT_SYNONYMS, ['群众驿站', '政务大厅']],
+    });
     assert.equal(put.statusCode, 200, put.body);
     assert.equal(put.json().isDefault, false);
     assert.deepEqual(titles(await search('群众驿站')), ['政务大厅延时服务便民措施']);
-    const audit = await env.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'search.synonyms').execute();
+    const audit = await env.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'search.synonyms')
+      .execute();
     assert.equal(audit.length, 1);
     assert.equal(audit[0]!.site_id, siteId);
     // Only site administrators, with CSRF.
-    assert.equal((await call(env.app, t.editor, 'PUT', `/api/sites/${siteId}/search/synonyms`, { groups: [] })).statusCode, 403);
+    assert.equal(
+      (await call(env.app, t.editor, 'PUT', `/api/sites/${siteId}/search/synonyms`, { groups: [] })).statusCode,
+      403,
+    );
     assert.equal((await call(env.app, null, 'GET', `/api/sites/${siteId}/search/synonyms`)).statusCode, 401);
-    const noCsrf = await env.app.inject({ method: 'PUT', url: `/api/sites/${siteId}/search/synonyms`, headers: { cookie: admin.cookie }, payload: { groups: [] } });
+    const noCsrf = await env.app.inject({
+      method: 'PUT',
+      url: `/api/sites/${siteId}/search/synonyms`,
+      headers: { cookie: admin.cookie },
+      payload: { groups: [] },
+    });
     assert.equal(noCsrf.statusCode, 403);
   });
 
@@ -228,7 +306,10 @@ describe(`site search (${DIALECT})`, () => {
     assert.ok(report.json().searches >= 7);
     assert.equal((await call(env.app, t.editor, 'GET', `/api/sites/${siteId}/search/report`)).statusCode, 403);
     // The log keeps the query, the site, the time and the number of results: no IP, no session.
-    const row = await env.ctx.db.selectFrom('search_log' as never).selectAll().executeTakeFirstOrThrow();
+    const row = await env.ctx.db
+      .selectFrom('search_log' as never)
+      .selectAll()
+      .executeTakeFirstOrThrow();
     assert.deepEqual(Object.keys(row as object).sort(), ['at', 'id', 'query', 'results', 'site_id']);
   });
 
@@ -236,10 +317,18 @@ describe(`site search (${DIALECT})`, () => {
     const res = await env.app.inject({ method: 'GET', url: `/api/search/suggest?q=${encodeURIComponent('营商')}` });
     assert.equal(res.statusCode, 200);
     const items = res.json().items as { text: string; type: string; url?: string }[];
-    assert.ok(items.some((i) => i.type === 'query' && i.text === '营商环境'), JSON.stringify(items));
+    assert.ok(
+      items.some((i) => i.type === 'query' && i.text === '营商环境'),
+      JSON.stringify(items),
+    );
     assert.ok(items.some((i) => i.type === 'title' && i.url?.endsWith('.html')));
-    const py = (await env.app.inject({ method: 'GET', url: '/api/search/suggest?q=zhufang' })).json().items as { text: string }[];
-    assert.ok(py.some((i) => i.text.includes('住房')), JSON.stringify(py));
+    const py = (await env.app.inject({ method: 'GET', url: '/api/search/suggest?q=zhufang' })).json().items as {
+      text: string;
+    }[];
+    assert.ok(
+      py.some((i) => i.text.includes('住房')),
+      JSON.stringify(py),
+    );
     assert.equal((await env.app.inject({ method: 'GET', url: '/api/search/suggest?q=' })).statusCode, 400);
   });
 
@@ -250,31 +339,70 @@ describe(`site search (${DIALECT})`, () => {
     assert.equal(list.json().items.length, 5);
     const r = await search('社保');
     assert.equal(r.serviceCards[0]?.title, '社保服务');
-    assert.deepEqual(r.serviceCards[0]!.links.map((l) => l.title), ['社保查询', '社保办事指南', '相关政策']);
+    assert.deepEqual(
+      r.serviceCards[0]!.links.map((l) => l.title),
+      ['社保查询', '社保办事指南', '相关政策'],
+    );
     assert.equal((await search('社会保险费')).serviceCards[0]?.title, '社保服务', 'by synonym');
     assert.equal((await search('shebao')).serviceCards[0]?.title, '社保服务', 'by pinyin');
     assert.equal((await search('营商环境')).serviceCards.length, 0);
 
     const created = await call(env.app, admin, 'POST', `/api/sites/${siteId}/search/cards`, {
-      title: '营商环境服务', description: '企业诉求直达', keywords: ['营商环境'], links: [{ title: '企业服务专区', url: '/gzdt/bmxx/' }],
+      title: '营商环境服务',
+      description: '企业诉求直达',
+      keywords: ['营商环境'],
+      links: [{ title: '企业服务专区', url: '/gzdt/bmxx/' }],
     });
     assert.equal(created.statusCode, 200, created.body);
     const card = created.json();
     assert.equal((await search('营商环境')).serviceCards[0]?.title, '营商环境服务');
-    const updated = await call(env.app, admin, 'PUT', `/api/sites/${siteId}/search/cards/${card.id}`, { ...card, enabled: false });
+    const updated = await call(env.app, admin, 'PUT', `/api/sites/${siteId}/search/cards/${card.id}`, {
+      ...card,
+      enabled: false,
+    });
     assert.equal(updated.statusCode, 400, 'unknown properties are refused');
     const disabled = await call(env.app, admin, 'PUT', `/api/sites/${siteId}/search/cards/${card.id}`, {
-      title: card.title, description: card.description, keywords: card.keywords, links: card.links, enabled: false,
+      title: card.title,
+      description: card.description,
+      keywords: card.keywords,
+      links: card.links,
+      enabled: false,
     });
     assert.equal(disabled.statusCode, 200, disabled.body);
     assert.equal((await search('营商环境')).serviceCards.length, 0);
-    assert.equal((await call(env.app, admin, 'DELETE', `/api/sites/${siteId}/search/cards/${card.id}`)).statusCode, 200);
-    assert.equal((await call(env.app, admin, 'DELETE', `/api/sites/${siteId}/search/cards/${card.id}`)).statusCode, 404);
-    const bad = await call(env.app, admin, 'POST', `/api/sites/${siteId}/search/cards`, { title: 'x', description: '', keywords: ['x'], links: [{ title: 'x', url: 'javascript:alert(1)' }] });
+    assert.equal(
+      (await call(env.app, admin, 'DELETE', `/api/sites/${siteId}/search/cards/${card.id}`)).statusCode,
+      200,
+    );
+    assert.equal(
+      (await call(env.app, admin, 'DELETE', `/api/sites/${siteId}/search/cards/${card.id}`)).statusCode,
+      404,
+    );
+    const bad = await call(env.app, admin, 'POST', `/api/sites/${siteId}/search/cards`, {
+      title: 'x',
+      description: '',
+      keywords: ['x'],
+      links: [{ title: 'x', url: 'javascript:alert(1)' }],
+    });
     assert.equal(bad.statusCode, 400);
-    assert.equal((await call(env.app, t.editor, 'POST', `/api/sites/${siteId}/search/cards`, { title: 'x', description: '', keywords: ['x'], links: [{ title: 'x', url: '/' }] })).statusCode, 403);
-    const actions = (await env.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'search.card.%').execute()).map((a) => a.action);
-    assert.deepEqual(actions.filter((a) => a !== 'search.card.create').sort(), ['search.card.delete', 'search.card.update']);
+    assert.equal(
+      (
+        await call(env.app, t.editor, 'POST', `/api/sites/${siteId}/search/cards`, {
+          title: 'x',
+          description: '',
+          keywords: ['x'],
+          links: [{ title: 'x', url: '/' }],
+        })
+      ).statusCode,
+      403,
+    );
+    const actions = (
+      await env.ctx.db.selectFrom('audit_log').select('action').where('action', 'like', 'search.card.%').execute()
+    ).map((a) => a.action);
+    assert.deepEqual(actions.filter((a) => a !== 'search.card.create').sort(), [
+      'search.card.delete',
+      'search.card.update',
+    ]);
   });
 
   it('indexes on publication and update, and a withdrawn item is never found', async () => {
@@ -289,7 +417,11 @@ describe(`site search (${DIALECT})`, () => {
     env.clock.advance(DAY);
     await relogin(app, t);
     const columnId = (await ctx.content.item(draft.id)).column_id;
-    await call(app, t.editor, 'PUT', `/api/content/${draft.id}`, { columnId, title: '市政务办召开量子通信试点工作推进会', bodyHtml: '<p>会议部署量子通信试点。</p>' });
+    await call(app, t.editor, 'PUT', `/api/content/${draft.id}`, {
+      columnId,
+      title: '市政务办召开量子通信试点工作推进会',
+      bodyHtml: '<p>会议部署量子通信试点。</p>',
+    });
     assert.equal((await search('量子通信试点')).total, 0, 'the change is not public before review');
     await publishThroughReview(app, t, draft.id);
     assert.equal((await search('量子通信试点')).items[0]?.id, draft.id);
@@ -310,7 +442,11 @@ describe(`site search (${DIALECT})`, () => {
 
   it('indexes catalogue-only items by title and metadata, not by body', async () => {
     const policy = loaded.find((i) => i.title === '南江市社会保险费征缴管理办法')!;
-    await env.ctx.db.updateTable('published_items').set({ body_public: 0, summary: '' }).where('content_id', '=', policy.id).execute();
+    await env.ctx.db
+      .updateTable('published_items')
+      .set({ body_public: 0, summary: '' })
+      .where('content_id', '=', policy.id)
+      .execute();
     await env.ctx.search.indexItems([policy.id]);
     assert.ok(titles(await search('社会保险费征缴管理办法')).includes(policy.title));
     assert.ok(titles(await search('南政规〔2026〕3号')).includes(policy.title), 'by document number');
@@ -318,16 +454,35 @@ describe(`site search (${DIALECT})`, () => {
   });
 
   it('a parent site searches its subordinate sites, labelled by site; a subordinate site only itself', async () => {
-    const sub = await createSiteWithAnnex1(env.ctx, { ...DEMO_SITE, code: 'dhq', name: '东湖区政务服务中心', domains: ['dhq.example.gov.cn'], parentId: siteId });
+    const sub = await createSiteWithAnnex1(env.ctx, {
+      ...DEMO_SITE,
+      code: 'dhq',
+      name: '东湖区政务服务中心',
+      domains: ['dhq.example.gov.cn'],
+      parentId: siteId,
+    });
     subId = sub.siteId;
-    const [subItem] = await loadCorpus(env.ctx, subId, [item('/gzdt/tzgg/', '东湖区关于调整政务服务中心午间延时服务的通知', '东湖区营商环境。', '2026-10-01T02:00:00.000Z')]);
+    const [subItem] = await loadCorpus(env.ctx, subId, [
+      item(
+        '/gzdt/tzgg/',
+        '东湖区关于调整政务服务中心午间延时服务的通知',
+        '东湖区营商环境。',
+        '2026-10-01T02:00:00.000Z',
+      ),
+    ]);
     await env.ctx.search.indexItems([subItem!.id]);
     const r = await search('午间延时服务');
     assert.equal(r.items[0]?.id, subItem!.id);
     assert.deepEqual(r.items[0]!.site, { id: subId, name: '东湖区政务服务中心' });
     assert.equal(r.items[0]!.url, `/site/dhq/gzdt/tzgg/${subItem!.id}.html`);
     const cluster = await search('营商环境');
-    assert.deepEqual(cluster.sites.map((s) => [s.name, s.count]), [[DEMO_SITE.name, 12], ['东湖区政务服务中心', 1]]);
+    assert.deepEqual(
+      cluster.sites.map((s) => [s.name, s.count]),
+      [
+        [DEMO_SITE.name, 12],
+        ['东湖区政务服务中心', 1],
+      ],
+    );
     assert.equal((await search('营商环境', { site: subId })).total, 1, 'narrowed to one site');
     // On the subordinate site's own host, or with scope=dhq: its items only, with its own URLs.
     const own = await api({ q: '营商环境' }, 'dhq.example.gov.cn');
@@ -336,7 +491,11 @@ describe(`site search (${DIALECT})`, () => {
     const scoped = await search('营商环境', { scope: 'dhq' });
     assert.equal(scoped.total, 1);
     assert.equal(scoped.items[0]!.url, `/site/dhq/gzdt/tzgg/${subItem!.id}.html`);
-    assert.equal((await api({ q: '营商环境', site: siteId }, 'dhq.example.gov.cn')).status, 400, 'the parent is not in a subordinate site’s scope');
+    assert.equal(
+      (await api({ q: '营商环境', site: siteId }, 'dhq.example.gov.cn')).status,
+      400,
+      'the parent is not in a subordinate site’s scope',
+    );
   });
 
   it('follows column changes: a column type change moves items to another tab', async () => {
@@ -344,7 +503,18 @@ describe(`site search (${DIALECT})`, () => {
     const column = tree.flat.find((c) => c.name === '便民信息')!;
     const before = await search('延时服务', { kind: 'service' });
     assert.ok(before.total >= 0);
-    const { children: _c, path: _p, depth: _d, contentCount: _n, id: _id, siteId: _s, parentId: _pa, leadDepartmentName: _l, marker: _m, ...rest } = column;
+    const {
+      children: _c,
+      path: _p,
+      depth: _d,
+      contentCount: _n,
+      id: _id,
+      siteId: _s,
+      parentId: _pa,
+      leadDepartmentName: _l,
+      marker: _m,
+      ...rest
+    } = column;
     await env.ctx.columns.update(SYSTEM_ACTOR, column.id, { ...rest, columnType: '通知公告' } as never);
     await env.ctx.search.idle();
     const moved = await search('延时服务');
@@ -354,12 +524,25 @@ describe(`site search (${DIALECT})`, () => {
   it('refuses bad input with 400 and a Chinese message', async () => {
     admin = await login(env.app, 'webadmin');
     const cases: Record<string, string | number>[] = [
-      {}, { q: '' }, { q: 'x'.repeat(101) }, { q: '社保', kind: 'bogus' }, { q: '社保', from: '2026-13-01' }, { q: '社保', from: '2026-02-30' },
-      { q: '社保', from: '2026-05-01', to: '2026-04-01' }, { q: '社保', page: 0 }, { q: '社保', page: 101 }, { q: '社保', sort: 'random' },
-      { q: '！！！' }, { q: '社保', scope: 'nosuchsite' }, { q: '社保', column: 'abc' },
+      {},
+      { q: '' },
+      { q: 'x'.repeat(101) },
+      { q: '社保', kind: 'bogus' },
+      { q: '社保', from: '2026-13-01' },
+      { q: '社保', from: '2026-02-30' },
+      { q: '社保', from: '2026-05-01', to: '2026-04-01' },
+      { q: '社保', page: 0 },
+      { q: '社保', page: 101 },
+      { q: '社保', sort: 'random' },
+      { q: '！！！' },
+      { q: '社保', scope: 'nosuchsite' },
+      { q: '社保', column: 'abc' },
     ];
     for (const query of cases) {
-      const res = await env.app.inject({ method: 'GET', url: `/api/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}` });
+      const res = await env.app.inject({
+        method: 'GET',
+        url: `/api/search?${new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)]))}`,
+      });
       assert.equal(res.statusCode, 400, `${JSON.stringify(query)} → ${res.body}`);
       const body = res.json() as { error: { code: string; message: string } };
       assert.equal(body.error.code, 'VALIDATION_FAILED');
@@ -398,7 +581,10 @@ describe(`site search (${DIALECT})`, () => {
       assert.equal(status, 200);
       assert.match(html, /<input id="search-page-q"[^>]* name="q" value="社会保险"\/>/);
       assert.match(html, /<nav class="search-tabs" aria-label="结果分类">/);
-      assert.match(html, /<a href="\/search\?q=%E7%A4%BE%E4%BC%9A%E4%BF%9D%E9%99%A9&amp;kind=policy"[^>]*>政策文件<span class="search-count">（1）<\/span><\/a>/);
+      assert.match(
+        html,
+        /<a href="\/search\?q=%E7%A4%BE%E4%BC%9A%E4%BF%9D%E9%99%A9&amp;kind=policy"[^>]*>政策文件<span class="search-count">（1）<\/span><\/a>/,
+      );
       assert.match(html, /aria-current="page" data-kind="all">全部/);
       assert.match(html, /<em>社会保险<\/em>/);
       assert.match(html, /<form class="search-filters"[^>]* action="\/search" method="get">/);

@@ -48,7 +48,9 @@ class WorkerSegmenter implements Segmenter {
 
 export function openSegmenter(): Segmenter {
   try {
-    const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url), { workerData: { words: GOVERNMENT_WORDS } });
+    const worker = new Worker(new URL('./segment-worker.mjs', import.meta.url), {
+      workerData: { words: GOVERNMENT_WORDS },
+    });
     worker.unref();
     return new WorkerSegmenter(worker);
   } catch {

@@ -52,9 +52,35 @@ export const DEFAULT_SYNONYMS: SynonymGroups = [
 
 /** Added to jieba's dictionary: terms it would otherwise cut into pieces. Changing the list needs a reindex. */
 export const GOVERNMENT_WORDS = [
-  '一网通办', '最多跑一次', '放管服', '公租房', '经适房', '网约车', '老旧小区', '跨省通办', '一件事', '好差评', '掌上办',
-  '秒批', '容缺受理', '证照分离', '多证合一', '告知承诺制', '双随机', '一码通', '残疾人证', '社保卡', '医保卡', '个税',
-  '新冠', '营业证照', '工商执照', '失业金', '出生证', '暂住证', '房产证',
+  '一网通办',
+  '最多跑一次',
+  '放管服',
+  '公租房',
+  '经适房',
+  '网约车',
+  '老旧小区',
+  '跨省通办',
+  '一件事',
+  '好差评',
+  '掌上办',
+  '秒批',
+  '容缺受理',
+  '证照分离',
+  '多证合一',
+  '告知承诺制',
+  '双随机',
+  '一码通',
+  '残疾人证',
+  '社保卡',
+  '医保卡',
+  '个税',
+  '新冠',
+  '营业证照',
+  '工商执照',
+  '失业金',
+  '出生证',
+  '暂住证',
+  '房产证',
 ];
 
 /** Validates and tidies an administrator's list: trimmed, de-duplicated terms, groups of at least two. */

@@ -12,10 +12,12 @@ import { classify } from './kinds.ts';
 import { generateCorpus } from './quality/corpus.ts';
 
 const vocab = new Vocabulary(
-  ['社保', '社会保险', '住房公积金', '公积金', '医疗保险', '城乡居民', '查询', '设备', 'covid', '营业执照'].map((term, i) => {
-    const p = pinyinOf(term);
-    return { term, df: 10 - i, pinyin: p.full, initials: p.initials };
-  }),
+  ['社保', '社会保险', '住房公积金', '公积金', '医疗保险', '城乡居民', '查询', '设备', 'covid', '营业执照'].map(
+    (term, i) => {
+      const p = pinyinOf(term);
+      return { term, df: 10 - i, pinyin: p.full, initials: p.initials };
+    },
+  ),
 );
 
 describe('text', () => {
@@ -33,7 +35,10 @@ describe('text', () => {
 
   it('escapes HTML and marks matched terms, mapping normalised matches back to the original', () => {
     assert.equal(escapeHtml(`<a href="x">'&'</a>`), '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
-    assert.equal(highlight('<b>社保</b> & 社会保险', ['社保', '社会保险']), '&lt;b&gt;<em>社保</em>&lt;/b&gt; &amp; <em>社会保险</em>');
+    assert.equal(
+      highlight('<b>社保</b> & 社会保险', ['社保', '社会保险']),
+      '&lt;b&gt;<em>社保</em>&lt;/b&gt; &amp; <em>社会保险</em>',
+    );
     assert.equal(highlight('ＣＯＶＩＤ检测', ['covid']), '<em>ＣＯＶＩＤ</em>检测');
     assert.equal(highlight('医疗保险', ['医疗', '医疗保险', '保险']), '<em>医疗保险</em>');
     const s = snippet(`${'前文'.repeat(100)}社保缴费${'后文'.repeat(100)}`, ['社保'], 40);
@@ -66,14 +71,16 @@ describe('match compilers', () => {
       toFts5(tree),
       '(((grams : "乡居" AND grams : "居民") OR {title grams meta body} : "城乡居民") AND (grams : "税" * OR {title grams meta body} : "税") AND (facets : "s12" NOT facets : "c3"))',
     );
-    assert.equal(
-      toTsquery(tree),
-      "((('g乡居' & 'g居民') | 'a城乡居民') & ('g税':* | 'a税') & ('fs12' & !'fc3'))",
-    );
+    assert.equal(toTsquery(tree), "((('g乡居' & 'g居民') | 'a城乡居民') & ('g税':* | 'a税') & ('fs12' & !'fc3'))");
   });
 
   it('merge one token in several fields into one lookup', () => {
-    assert.deepEqual(or([term('工作', ['grams']), term('工作')]), { op: 'term', token: '工作', fields: ['title', 'grams', 'meta', 'body'], prefix: false });
+    assert.deepEqual(or([term('工作', ['grams']), term('工作')]), {
+      op: 'term',
+      token: '工作',
+      fields: ['title', 'grams', 'meta', 'body'],
+      prefix: false,
+    });
   });
 
   it('quote what they are given', () => {
@@ -87,22 +94,43 @@ describe('match compilers', () => {
   });
 
   it('write a tsvector of prefixed lexemes: title words, bigrams, anywhere, facets', () => {
-    const lit = tsvectorLiteral({ title: ['社保'], grams: ['社保', '保查', '查询', '社保'], meta: [], body: ["it's"], facets: ['s1'] });
+    const lit = tsvectorLiteral({
+      title: ['社保'],
+      grams: ['社保', '保查', '查询', '社保'],
+      meta: [],
+      body: ["it's"],
+      facets: ['s1'],
+    });
     assert.equal(lit, "'t社保' 'g社保' 'g保查' 'g查询' 'a社保' 'a保查' 'a查询' 'ait''s' 'fs1'");
   });
 });
 
 describe('vocabulary and queries', () => {
   it('reads pinyin and initials', () => {
-    assert.deepEqual(vocab.byPinyin('shebao').map((t) => t.term), ['社保']);
-    assert.deepEqual(vocab.byInitials('sb').map((t) => t.term), ['社保', '设备']);
+    assert.deepEqual(
+      vocab.byPinyin('shebao').map((t) => t.term),
+      ['社保'],
+    );
+    assert.deepEqual(
+      vocab.byInitials('sb').map((t) => t.term),
+      ['社保', '设备'],
+    );
     assert.deepEqual(vocab.segmentPinyin('shebaochaxun'), ['shebao', 'chaxun']);
-    assert.deepEqual(vocab.completions('zhuf').map((t) => t.term), ['住房公积金']);
-    assert.deepEqual(vocab.completions('公积').map((t) => t.term), ['公积金']);
+    assert.deepEqual(
+      vocab.completions('zhuf').map((t) => t.term),
+      ['住房公积金'],
+    );
+    assert.deepEqual(
+      vocab.completions('公积').map((t) => t.term),
+      ['公积金'],
+    );
   });
 
   it('corrects one wrong character, and one edit in a latin word', () => {
-    assert.deepEqual(vocab.oneCharOff('城乡居明').map((t) => t.term), ['城乡居民']);
+    assert.deepEqual(
+      vocab.oneCharOff('城乡居明').map((t) => t.term),
+      ['城乡居民'],
+    );
     assert.equal(correctQuery('城乡居明医疗保险', vocab), '城乡居民医疗保险');
     assert.equal(correctQuery('covld', vocab), 'covid');
     assert.equal(correctQuery('城乡居民', vocab), null, 'known terms stay');

@@ -20,10 +20,72 @@ export function segmenter(): Jieba {
 
 /** Function words left out of queries (and of the body index). */
 export const STOP_WORDS = new Set([
-  '的', '了', '和', '与', '及', '以及', '或', '或者', '等', '之', '在', '是', '对', '把', '被', '从', '向', '为', '于', '将', '关于',
-  '啊', '吗', '呢', '吧', '也', '就', '都', '而', '且', '并', '其', '该', '这', '那', '个', '着', '过', '有', '请问', '怎么',
-  '怎样', '如何', '什么', '哪里', '哪些', '哪个', '我', '我们', '你', '您', '他', '她', '它', '要', '想', '能', '可以', '一下',
-  'the', 'of', 'and', 'a', 'an', 'to', 'in',
+  '的',
+  '了',
+  '和',
+  '与',
+  '及',
+  '以及',
+  '或',
+  '或者',
+  '等',
+  '之',
+  '在',
+  '是',
+  '对',
+  '把',
+  '被',
+  '从',
+  '向',
+  '为',
+  '于',
+  '将',
+  '关于',
+  '啊',
+  '吗',
+  '呢',
+  '吧',
+  '也',
+  '就',
+  '都',
+  '而',
+  '且',
+  '并',
+  '其',
+  '该',
+  '这',
+  '那',
+  '个',
+  '着',
+  '过',
+  '有',
+  '请问',
+  '怎么',
+  '怎样',
+  '如何',
+  '什么',
+  '哪里',
+  '哪些',
+  '哪个',
+  '我',
+  '我们',
+  '你',
+  '您',
+  '他',
+  '她',
+  '它',
+  '要',
+  '想',
+  '能',
+  '可以',
+  '一下',
+  'the',
+  'of',
+  'and',
+  'a',
+  'an',
+  'to',
+  'in',
 ]);
 
 const HAN = /\p{Script=Han}/u;
@@ -128,7 +190,12 @@ export function editDistance(a: string, b: string, max = 2): number {
 // ---------- highlighting ----------
 
 export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** One character normalised; ASCII and CJK ideographs without the (slow) Unicode normalisation. */

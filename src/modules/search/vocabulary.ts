@@ -115,7 +115,8 @@ export class Vocabulary {
       for (const t of this.terms.values()) {
         const chars = [...t.term];
         if (!isHan(t.term) || chars.length < 3) continue;
-        for (let i = 0; i < chars.length; i++) pushTo(map, [...chars.slice(0, i), WILD, ...chars.slice(i + 1)].join(''), t);
+        for (let i = 0; i < chars.length; i++)
+          pushTo(map, [...chars.slice(0, i), WILD, ...chars.slice(i + 1)].join(''), t);
       }
       for (const list of map.values()) list.sort(byDf);
       this.maskIndex = map;
@@ -178,7 +179,11 @@ export class Vocabulary {
     const lists = this.sortedLists();
     const found = new Set<TermInfo>();
     const scan = (list: TermInfo[], key: (t: TermInfo) => string) => {
-      for (let i = lowerBound(list, prefix, key); i < list.length && key(list[i]!).startsWith(prefix) && found.size < 500; i++) {
+      for (
+        let i = lowerBound(list, prefix, key);
+        i < list.length && key(list[i]!).startsWith(prefix) && found.size < 500;
+        i++
+      ) {
         found.add(list[i]!);
       }
     };
@@ -187,6 +192,9 @@ export class Vocabulary {
       scan(lists.pinyin, (t) => t.pinyin);
       if (prefix.length >= 2) scan(lists.initials, (t) => t.initials);
     }
-    return [...found].filter((t) => t.term !== prefix && t.df > 0).sort(byDf).slice(0, limit);
+    return [...found]
+      .filter((t) => t.term !== prefix && t.df > 0)
+      .sort(byDf)
+      .slice(0, limit);
   }
 }

@@ -20,35 +20,49 @@ describe(`demo content (${DIALECT})`, () => {
   before(async () => {
     env = await testEnv({ demoContent: true });
     siteId = await mainSiteId(env.ctx);
-    subSiteId = (await env.ctx.db.selectFrom('sites').select('id').where('code', '=', 'zwfw').executeTakeFirstOrThrow()).id;
+    subSiteId = (await env.ctx.db.selectFrom('sites').select('id').where('code', '=', 'zwfw').executeTakeFirstOrThrow())
+      .id;
   });
   after(async () => env.close());
 
-  const published = (site: number) => env.ctx.db.selectFrom('published_items').selectAll().where('site_id', '=', site).execute();
+  const published = (site: number) =>
+    env.ctx.db.selectFrom('published_items').selectAll().where('site_id', '=', site).execute();
 
   it('publishes something in every leaf column of the demo site', async () => {
     const tree = await env.ctx.columns.tree(siteId);
     const leaves = dutyColumns(tree.flat);
     assert.equal(leaves.length, 47);
     const items = await published(siteId);
-    const extra = await env.ctx.db.selectFrom('content_columns').innerJoin('published_items', 'published_items.content_id', 'content_columns.content_id')
-      .select('content_columns.column_id').where('published_items.site_id', '=', siteId).execute();
+    const extra = await env.ctx.db
+      .selectFrom('content_columns')
+      .innerJoin('published_items', 'published_items.content_id', 'content_columns.content_id')
+      .select('content_columns.column_id')
+      .where('published_items.site_id', '=', siteId)
+      .execute();
     const filled = new Set([...items.map((i) => i.column_id), ...extra.map((e) => e.column_id)]);
     const empty = leaves.filter((c) => !filled.has(c.id)).map((c) => c.name);
     assert.deepEqual(empty, []);
     assert.ok(items.length >= 150 && items.length <= 250, `${items.length} published items`);
     for (const c of leaves.filter((l) => l.kind === 'page')) {
-      assert.equal(items.filter((i) => i.column_id === c.id && i.type === 'page').length, 1, `${c.name}: one single page`);
+      assert.equal(
+        items.filter((i) => i.column_id === c.id && i.type === 'page').length,
+        1,
+        `${c.name}: one single page`,
+      );
     }
     const leaders = items.filter((i) => i.type === 'leader');
     assert.ok(leaders.length >= 4 && leaders.length <= 5);
-    for (const l of leaders) assert.ok((JSON.parse(l.snapshot) as ContentSnapshot).fields.post, `${l.title} has a post`);
+    for (const l of leaders)
+      assert.ok((JSON.parse(l.snapshot) as ContentSnapshot).fields.post, `${l.title} has a post`);
   });
 
   it('spreads publication over the past months, never later than now', async () => {
     const now = env.ctx.clock.now().getTime();
     const dates = (await published(siteId)).map((i) => new Date(i.pub_date).getTime());
-    assert.ok(dates.every((d) => d <= now), 'no PubDate in the future');
+    assert.ok(
+      dates.every((d) => d <= now),
+      'no PubDate in the future',
+    );
     assert.ok(Math.min(...dates) < now - 150 * DAY, 'the history reaches back about half a year');
     assert.ok(Math.max(...dates) > now - 7 * DAY, 'and comes up to the last days');
     assert.ok(new Set(dates.map((d) => Math.floor(d / DAY))).size > 80, 'on many different days');
@@ -56,7 +70,10 @@ describe(`demo content (${DIALECT})`, () => {
 
   it('leaves no column of the demo site overdue or blank', async () => {
     const duty = await env.ctx.duty.columnDuty(siteId);
-    assert.deepEqual(duty.filter((d) => d.status === '已超期' || d.status === '空白').map((d) => `${d.trail}: ${d.status}`), []);
+    assert.deepEqual(
+      duty.filter((d) => d.status === '已超期' || d.status === '空白').map((d) => `${d.trail}: ${d.status}`),
+      [],
+    );
     for (const name of ['部门动态', '服务动态', '党建动态', '通知公告', '政策法规', '部门文件', '政策解读']) {
       const row = duty.find((d) => d.name === name)!;
       assert.ok(row.maxUpdateDays, `${name} has a cycle`);
@@ -83,24 +100,55 @@ describe(`demo content (${DIALECT})`, () => {
   it('has register entries in every state of the review', async () => {
     const rows = await registerRows(env.ctx.db, { siteId });
     const some = (label: string, test: (r: (typeof rows)[number]) => boolean) => assert.ok(rows.some(test), label);
-    some('approved and published', (r) => r.state === 'approved' && r.releaseForm === '网站公开' && r.leader?.decision === '同意');
-    some('rejected by the 审核人', (r) => r.state === 'rejected' && r.dept?.decision === '不同意' && r.leader === null && !!r.dept.opinion);
-    some('rejected by the 分管领导', (r) => r.state === 'rejected' && r.dept?.decision === '同意' && r.leader?.decision === '不同意' && !!r.leader.opinion);
+    some(
+      'approved and published',
+      (r) => r.state === 'approved' && r.releaseForm === '网站公开' && r.leader?.decision === '同意',
+    );
+    some(
+      'rejected by the 审核人',
+      (r) => r.state === 'rejected' && r.dept?.decision === '不同意' && r.leader === null && !!r.dept.opinion,
+    );
+    some(
+      'rejected by the 分管领导',
+      (r) =>
+        r.state === 'rejected' && r.dept?.decision === '同意' && r.leader?.decision === '不同意' && !!r.leader.opinion,
+    );
     some('waiting for the 审核人', (r) => r.state === 'dept_review');
     some('waiting for the 分管领导', (r) => r.state === 'leader_review' && r.dept?.decision === '同意');
     some('waiting for the 保密审查员', (r) => r.state === 'secrecy_review' && r.secret === '不明确');
-    some('escalated and found 涉密', (r) => r.state === 'closed' && r.dept?.decision === '不明确' && r.secrecy?.decision === '涉密' && r.outcome === '涉密不发布');
+    some(
+      'escalated and found 涉密',
+      (r) =>
+        r.state === 'closed' &&
+        r.dept?.decision === '不明确' &&
+        r.secrecy?.decision === '涉密' &&
+        r.outcome === '涉密不发布',
+    );
     some('provided on request', (r) => r.releaseForm === '依申请提供' && r.state === 'approved');
-    some('unclear, then cleared by the secrecy review and approved', (r) => r.state === 'approved' && r.secrecy?.decision === '不涉密');
+    some(
+      'unclear, then cleared by the secrecy review and approved',
+      (r) => r.state === 'approved' && r.secrecy?.decision === '不涉密',
+    );
     const serials = rows.map((r) => r.serialText);
     assert.equal(new Set(serials).size, serials.length, 'each submission has its own 序号');
     // Rejected items stay unpublished; a classified one can never be published.
     for (const r of rows.filter((x) => x.state === 'closed')) {
       assert.equal((await env.ctx.content.item(r.contentId)).status, 'classified');
-      assert.equal(await env.ctx.db.selectFrom('published_items').select('content_id').where('content_id', '=', r.contentId).executeTakeFirst(), undefined);
+      assert.equal(
+        await env.ctx.db
+          .selectFrom('published_items')
+          .select('content_id')
+          .where('content_id', '=', r.contentId)
+          .executeTakeFirst(),
+        undefined,
+      );
     }
     const onRequest = rows.find((r) => r.releaseForm === '依申请提供')!;
-    const catalogued = await env.ctx.db.selectFrom('published_items').selectAll().where('content_id', '=', onRequest.contentId).executeTakeFirstOrThrow();
+    const catalogued = await env.ctx.db
+      .selectFrom('published_items')
+      .selectAll()
+      .where('content_id', '=', onRequest.contentId)
+      .executeTakeFirstOrThrow();
     assert.equal(catalogued.body_public, 0);
   });
 
@@ -117,7 +165,10 @@ describe(`demo content (${DIALECT})`, () => {
     assert.ok(interpreted.length >= 8, `${interpreted.length} policies interpreted`);
     const forms = new Set(interpretations.map((i) => (JSON.parse(i.snapshot) as ContentSnapshot).fields.form));
     for (const form of ['文字', '图解', '音视频', '新闻发布会']) assert.ok(forms.has(form as never), form);
-    assert.ok(policies.some((p) => p.validity === '废止') && policies.some((p) => p.validity === '修订'), 'one repealed and one revised document');
+    assert.ok(
+      policies.some((p) => p.validity === '废止') && policies.some((p) => p.validity === '修订'),
+      'one repealed and one revised document',
+    );
     for (const p of policies) {
       const s = JSON.parse(p.snapshot) as ContentSnapshot;
       assert.equal(s.fields.disclosureMethod, '主动公开');
@@ -127,7 +178,10 @@ describe(`demo content (${DIALECT})`, () => {
 
     const tree = await env.ctx.columns.tree(siteId);
     const page = async (item: { column_id: number; content_id: number }) => {
-      const res = await env.app.inject({ method: 'GET', url: contentPath(tree.byId.get(item.column_id)!.path, item.content_id) });
+      const res = await env.app.inject({
+        method: 'GET',
+        url: contentPath(tree.byId.get(item.column_id)!.path, item.content_id),
+      });
       assert.equal(res.statusCode, 200);
       return res.body;
     };
@@ -152,14 +206,23 @@ describe(`demo content (${DIALECT})`, () => {
     for (const site of [siteId, subSiteId]) {
       for (const item of await published(site)) {
         const report = await env.ctx.prepublish.check(site, JSON.parse(item.snapshot) as ContentSnapshot, []);
-        const bad = report.findings.filter((f) => f.check === 'leader-post' || f.check === 'forbidden-word' || f.severity === 'block');
-        assert.deepEqual(bad.map((f) => `${f.check}: ${f.excerpt}`), [], item.title);
+        const bad = report.findings.filter(
+          (f) => f.check === 'leader-post' || f.check === 'forbidden-word' || f.severity === 'block',
+        );
+        assert.deepEqual(
+          bad.map((f) => `${f.check}: ${f.excerpt}`),
+          [],
+          item.title,
+        );
       }
     }
   });
 
   it('creates the demo accounts ready to use', async () => {
-    const users = await env.ctx.db.selectFrom('users').select(['username', 'must_change_password', 'department_id']).execute();
+    const users = await env.ctx.db
+      .selectFrom('users')
+      .select(['username', 'must_change_password', 'department_id'])
+      .execute();
     for (const a of DEMO_ACCOUNTS) {
       const u = users.find((x) => x.username === a.username);
       assert.ok(u, a.username);

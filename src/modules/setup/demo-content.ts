@@ -26,12 +26,26 @@ import type { DecideInput, SubmitInput } from '../review/review.service.ts';
 import { COLUMN_ITEMS } from './demo-content/columns.ts';
 import { DEPARTMENT_NEWS, NOTICES, PARTY_NEWS, SERVICE_NEWS } from './demo-content/news.ts';
 import { MAIN_PAGES } from './demo-content/pages.ts';
-import { DEMO_ACCOUNT_SPECS, DEMO_DEPARTMENTS, MAIN_LEADERS, ZWFW_LEADERS, type DemoLeader } from './demo-content/people.ts';
+import {
+  DEMO_ACCOUNT_SPECS,
+  DEMO_DEPARTMENTS,
+  MAIN_LEADERS,
+  ZWFW_LEADERS,
+  type DemoLeader,
+} from './demo-content/people.ts';
 import { INTERPRETATIONS, POLICIES, ZCJD, type DemoPolicy } from './demo-content/policies.ts';
 import { REVIEW_CASES, type ReviewCase } from './demo-content/review-cases.ts';
 import { fill, html, isoDay, shanghaiParts } from './demo-content/text.ts';
 import type { DemoArticle, DemoPage } from './demo-content/types.ts';
-import { ZWFW_ARTICLES, ZWFW_COLUMNS, ZWFW_DEPARTMENTS, ZWFW_PAGES, ZWFW_POLICIES, zwfwSite, type DemoColumn } from './demo-content/zwfw.ts';
+import {
+  ZWFW_ARTICLES,
+  ZWFW_COLUMNS,
+  ZWFW_DEPARTMENTS,
+  ZWFW_PAGES,
+  ZWFW_POLICIES,
+  zwfwSite,
+  type DemoColumn,
+} from './demo-content/zwfw.ts';
 
 /**
  * The one password of every demo staff account. Demo only: the accounts are created with
@@ -65,21 +79,32 @@ export interface DemoSeedResult {
 /** Days of history: the subordinate site and the staff exist from then on. */
 const HISTORY_DAYS = 185;
 /** Publication moments on a working day, Asia/Shanghai [hour, minute]; a job's steps take the hour before. */
-const SLOTS: readonly [number, number][] = [[10, 0], [11, 20], [14, 40], [16, 0], [17, 20]];
+const SLOTS: readonly [number, number][] = [
+  [10, 0],
+  [11, 20],
+  [14, 40],
+  [16, 0],
+  [17, 20],
+];
 const SHANGHAI_OFFSET = 8 * 60 * MINUTE;
 
 /** The seeder's clock: a ManualClock that only moves forward and never beyond the real current time. */
 class HistoryClock implements Clock {
   private readonly manual: ManualClock;
-  constructor(start: Date, private readonly limit: Date) {
+  constructor(
+    start: Date,
+    private readonly limit: Date,
+  ) {
     this.manual = new ManualClock(start);
   }
   now(): Date {
     return this.manual.now();
   }
   set(at: Date): void {
-    if (at.getTime() > this.limit.getTime()) throw new Error(`demo history may not pass the current time (${at.toISOString()})`);
-    if (at.getTime() < this.manual.now().getTime()) throw new Error(`demo history moves forward only (${at.toISOString()})`);
+    if (at.getTime() > this.limit.getTime())
+      throw new Error(`demo history may not pass the current time (${at.toISOString()})`);
+    if (at.getTime() < this.manual.now().getTime())
+      throw new Error(`demo history moves forward only (${at.toISOString()})`);
     this.manual.set(at);
   }
 }
@@ -107,7 +132,10 @@ class Calendar {
   slot(daysAgo: number, anyDay = false): Date {
     let day = Math.min(HISTORY_DAYS, Math.max(1, daysAgo));
     while (!anyDay && this.weekend(day) && day < HISTORY_DAYS) day += 1;
-    const order = [...Array.from({ length: day }, (_, i) => day - i), ...Array.from({ length: HISTORY_DAYS - day }, (_, i) => day + 1 + i)];
+    const order = [
+      ...Array.from({ length: day }, (_, i) => day - i),
+      ...Array.from({ length: HISTORY_DAYS - day }, (_, i) => day + 1 + i),
+    ];
     for (const d of order) {
       if (!anyDay && this.weekend(d)) continue;
       const n = this.used.get(d) ?? 0;
@@ -134,7 +162,12 @@ interface Staff {
   leader: AuthContext;
 }
 
-const REVIEWER_OPINIONS = ['同意', '内容属实，同意报分管领导审批', '经审查，内容准确、不涉密，同意发布', '已核对时间和数据，同意'];
+const REVIEWER_OPINIONS = [
+  '同意',
+  '内容属实，同意报分管领导审批',
+  '经审查，内容准确、不涉密，同意发布',
+  '已核对时间和数据，同意',
+];
 const LEADER_OPINIONS = ['同意发布', '同意', '同意公开'];
 
 /** Builds each leaf column's path of names ('政务公开/决策公开/政策法规') → column. */
@@ -142,7 +175,8 @@ function columnsByPath(flat: ColumnNode[], byId: Map<number, ColumnNode>): Map<s
   const result = new Map<string, ColumnNode>();
   for (const c of flat) {
     const names: string[] = [];
-    for (let n: ColumnNode | undefined = c; n; n = n.parentId === null ? undefined : byId.get(n.parentId)) names.unshift(n.name);
+    for (let n: ColumnNode | undefined = c; n; n = n.parentId === null ? undefined : byId.get(n.parentId))
+      names.unshift(n.name);
     result.set(names.join('/'), c);
   }
   return result;
@@ -171,13 +205,25 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
   // ── the subordinate site, its departments and columns ──
   const sub = await seed.sites.create(SYSTEM_ACTOR, zwfwSite(siteId));
   const subDepartments = new Map<string, number>();
-  for (const name of ZWFW_DEPARTMENTS) subDepartments.set(name, (await seed.departments.create(SYSTEM_ACTOR, sub.id, name)).id);
+  for (const name of ZWFW_DEPARTMENTS)
+    subDepartments.set(name, (await seed.departments.create(SYSTEM_ACTOR, sub.id, name)).id);
   const createColumns = async (nodes: DemoColumn[], parentId: number | null): Promise<void> => {
     for (const c of nodes) {
       const created = await seed.columns.create(SYSTEM_ACTOR, sub.id, {
-        parentId, name: c.name, fullName: null, slug: c.slug, columnType: c.columnType, kind: c.kind, linkUrl: null,
-        description: c.description, keywords: [c.name, c.columnType].join(','), visible: true,
-        leadDepartmentId: c.lead ? subDepartments.get(c.lead)! : null, cooperatingDepartmentIds: [], openCooperation: false, maxUpdateDays: c.maxUpdateDays,
+        parentId,
+        name: c.name,
+        fullName: null,
+        slug: c.slug,
+        columnType: c.columnType,
+        kind: c.kind,
+        linkUrl: null,
+        description: c.description,
+        keywords: [c.name, c.columnType].join(','),
+        visible: true,
+        leadDepartmentId: c.lead ? subDepartments.get(c.lead)! : null,
+        cooperatingDepartmentIds: [],
+        openCooperation: false,
+        maxUpdateDays: c.maxUpdateDays,
       });
       await createColumns(c.children ?? [], created.id);
     }
@@ -203,17 +249,36 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
     const userId = await seed.db.transaction().execute(async (trx) => {
       if (await usersRepo.findByUsername(trx, spec.username)) throw new AppError('USERNAME_TAKEN');
       const id = await usersRepo.insertUser(trx, {
-        username: spec.username, display_name: spec.displayName, department_id: departmentId, email: null, password_hash: passwordHash,
-        must_change_password: 1, password_changed_at: at, created_at: at, updated_at: at,
+        username: spec.username,
+        display_name: spec.displayName,
+        department_id: departmentId,
+        email: null,
+        password_hash: passwordHash,
+        must_change_password: 1,
+        password_changed_at: at,
+        created_at: at,
+        updated_at: at,
       });
       await usersRepo.replaceRoles(trx, id, grants);
-      await seed.audit.record(trx, SYSTEM_ACTOR, { action: 'user.create', targetType: 'user', targetId: id, detail: { after: input } });
+      await seed.audit.record(trx, SYSTEM_ACTOR, {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: id,
+        detail: { after: input },
+      });
       return id;
     });
     // Built as AuthService.authenticate builds it, without a session: the seeder acts for these people directly.
     auths.set(spec.username, {
-      userId, username: spec.username, displayName: spec.displayName, departmentId, grants,
-      sessionId: 'demo-seed', csrfToken: '', mustChangePassword: false, passwordExpired: false,
+      userId,
+      username: spec.username,
+      displayName: spec.displayName,
+      departmentId,
+      grants,
+      sessionId: 'demo-seed',
+      csrfToken: '',
+      mustChangePassword: false,
+      passwordExpired: false,
       actor: { userId, username: spec.username, ip: '127.0.0.1' },
     });
   }
@@ -222,7 +287,11 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
   await ctx.db
     .updateTable('users')
     .set({ must_change_password: 0, password_changed_at: now.toISOString() })
-    .where('username', 'in', DEMO_ACCOUNT_SPECS.map((a) => a.username))
+    .where(
+      'username',
+      'in',
+      DEMO_ACCOUNT_SPECS.map((a) => a.username),
+    )
     .execute();
 
   const staffOf = (code: string): Staff => ({
@@ -254,7 +323,8 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
     items += 1;
     return seed.content.create(who, siteIdOf[site], input);
   };
-  const submit = (who: AuthContext, id: number, input: SubmitInput = { secret: '否', releaseForm: '网站公开' }) => seed.review.submit(who, id, input);
+  const submit = (who: AuthContext, id: number, input: SubmitInput = { secret: '否', releaseForm: '网站公开' }) =>
+    seed.review.submit(who, id, input);
   const decide = (who: AuthContext, requestId: number, input: DecideInput) => seed.review.decide(who, requestId, input);
   const agree = (who: AuthContext, requestId: number, kind: 'reviewer' | 'leader') => {
     const list = kind === 'reviewer' ? REVIEWER_OPINIONS : LEADER_OPINIONS;
@@ -262,7 +332,12 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
     return decide(who, requestId, { decision: '同意', opinion: list[opinion % list.length] });
   };
   /** The ordinary life of an item: written, submitted, agreed by the 审核人, approved (published) by the 分管领导. */
-  const publish = async (step: (m: number) => void, staff: Staff, site: 'main' | 'zwfw', input: ContentCreate): Promise<number> => {
+  const publish = async (
+    step: (m: number) => void,
+    staff: Staff,
+    site: 'main' | 'zwfw',
+    input: ContentCreate,
+  ): Promise<number> => {
     step(55);
     const id = await create(staff.editor, site, input);
     step(50);
@@ -281,11 +356,25 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
   };
   const sourceOf = (site: 'main' | 'zwfw') => (site === 'main' ? '市政务办' : '市政务服务中心');
 
-  const articleInput = (site: 'main' | 'zwfw', a: DemoArticle | DemoPage, at: Date, type: 'article' | 'page', department: string): ContentCreate => ({
-    type, columnId: column(site, a.column).id, title: fill(a.title, at), source: ('source' in a && a.source) || sourceOf(site),
-    author: ('author' in a && a.author) || department, bodyHtml: html(a.body, at), keywords: ('keywords' in a && a.keywords) || '',
+  const articleInput = (
+    site: 'main' | 'zwfw',
+    a: DemoArticle | DemoPage,
+    at: Date,
+    type: 'article' | 'page',
+    department: string,
+  ): ContentCreate => ({
+    type,
+    columnId: column(site, a.column).id,
+    title: fill(a.title, at),
+    source: ('source' in a && a.source) || sourceOf(site),
+    author: ('author' in a && a.author) || department,
+    bodyHtml: html(a.body, at),
+    keywords: ('keywords' in a && a.keywords) || '',
   });
-  const writerOf = (site: 'main' | 'zwfw', a: { column: string; by?: string }): { code: string; department: string } => {
+  const writerOf = (
+    site: 'main' | 'zwfw',
+    a: { column: string; by?: string },
+  ): { code: string; department: string } => {
     const code = a.by ?? codeOf(site, column(site, a.column).leadDepartmentName);
     return { code, department: DEMO_DEPARTMENTS.find((d) => d.code === code)!.name };
   };
@@ -296,8 +385,13 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
     [...leaders].reverse().forEach((l) => {
       schedule(daysAgo, `leader ${l.name}`, async (step) => {
         await publish(step, staffOf(code), site, {
-          type: 'leader', columnId: column(site, path).id, title: l.name, source: sourceOf(site), bodyHtml: `<p>${l.intro}</p>`,
-          fields: { post: l.post, duties: l.duties, resume: l.resume }, sort: leaders.indexOf(l),
+          type: 'leader',
+          columnId: column(site, path).id,
+          title: l.name,
+          source: sourceOf(site),
+          bodyHtml: `<p>${l.intro}</p>`,
+          fields: { post: l.post, duties: l.duties, resume: l.resume },
+          sort: leaders.indexOf(l),
         });
       });
     });
@@ -312,10 +406,15 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
   };
   const scheduleArticles = (site: 'main' | 'zwfw', articles: DemoArticle[]) => {
     for (const a of articles) {
-      schedule(a.daysAgo, a.title, async (step, at) => {
-        const { code, department } = writerOf(site, a);
-        await publish(step, staffOf(code), site, articleInput(site, a, at, 'article', department));
-      }, site === 'zwfw' && a.column === '中心动态/通知公告');
+      schedule(
+        a.daysAgo,
+        a.title,
+        async (step, at) => {
+          const { code, department } = writerOf(site, a);
+          await publish(step, staffOf(code), site, articleInput(site, a, at, 'article', department));
+        },
+        site === 'zwfw' && a.column === '中心动态/通知公告',
+      );
     }
   };
 
@@ -328,10 +427,20 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
         const written = new Date(at.getTime() - p.writtenDaysBefore * DAY);
         const { code } = writerOf(site, p);
         const input: ContentCreate = {
-          type: 'policy', columnId: column(site, p.column).id, title: p.title, source: p.issuingOrgan, bodyHtml: html(p.body, at),
+          type: 'policy',
+          columnId: column(site, p.column).id,
+          title: p.title,
+          source: p.issuingOrgan,
+          bodyHtml: html(p.body, at),
           fields: {
-            docNumber: fill(p.docNumber, written), issuingOrgan: p.issuingOrgan, writtenDate: isoDay(written), theme: p.theme,
-            validity: '有效', validityDate: null, disclosureMethod: '主动公开', disclosureScope: '面向社会',
+            docNumber: fill(p.docNumber, written),
+            issuingOrgan: p.issuingOrgan,
+            writtenDate: isoDay(written),
+            theme: p.theme,
+            validity: '有效',
+            validityDate: null,
+            disclosureMethod: '主动公开',
+            disclosureScope: '面向社会',
           },
         };
         policyIds.set(p.key, await publish(step, staffOf(code), site, input));
@@ -348,7 +457,12 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
           const { type: _type, ...before } = policyInputs.get(older.key)!;
           step(55);
           await seed.content.update(staff.editor, id, {
-            ...before, fields: { ...before.fields, validity: older.supersededBy!.validity, validityDate: isoDay(policyPublished.get(p.key)!) },
+            ...before,
+            fields: {
+              ...before.fields,
+              validity: older.supersededBy!.validity,
+              validityDate: isoDay(policyPublished.get(p.key)!),
+            },
             note: `被《${p.title}》${older.supersededBy!.validity === '废止' ? '废止' : '修订'}`,
           });
           step(50);
@@ -368,8 +482,14 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
         const policyId = policyIds.get(i.policy);
         if (!policyId) throw new Error(`interpretation ${i.title} before its policy`);
         await publish(step, staffOf(writerOf('main', { column: ZCJD }).code), 'main', {
-          type: 'interpretation', columnId: column('main', ZCJD).id, title: i.title, source: '市政务办', author: '政策法规处',
-          bodyHtml: html(i.body, at), fields: { form: i.form }, policyIds: [policyId],
+          type: 'interpretation',
+          columnId: column('main', ZCJD).id,
+          title: i.title,
+          source: '市政务办',
+          author: '政策法规处',
+          bodyHtml: html(i.body, at),
+          fields: { form: i.form },
+          policyIds: [policyId],
         });
       });
     }
@@ -385,8 +505,16 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
       state.id = await create(staff.editor, 'main', input);
       state.input = input;
       step(50);
-      const secret = c.kind === 'open-at-secrecy' || c.kind === 'unclear-then-approved' ? '不明确' : c.kind === 'secret-at-submit' ? '是' : '否';
-      const request = await submit(staff.editor, state.id, { secret, releaseForm: c.kind === 'on-request' ? '依申请提供' : '网站公开' });
+      const secret =
+        c.kind === 'open-at-secrecy' || c.kind === 'unclear-then-approved'
+          ? '不明确'
+          : c.kind === 'secret-at-submit'
+            ? '是'
+            : '否';
+      const request = await submit(staff.editor, state.id, {
+        secret,
+        releaseForm: c.kind === 'on-request' ? '依申请提供' : '网站公开',
+      });
       const opinionText = c.opinion ?? '';
       switch (c.kind) {
         case 'rejected-by-reviewer':
@@ -409,11 +537,19 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
           step(30);
           await decide(staff.reviewer, request.id, { decision: '不明确', opinion: opinionText });
           step(0);
-          await decide(secrecy, request.id, { decision: '同意', secret: '是', opinion: '含有政务云平台安全防护的具体情况，属于工作秘密，不得在网站公开发布。' });
+          await decide(secrecy, request.id, {
+            decision: '同意',
+            secret: '是',
+            opinion: '含有政务云平台安全防护的具体情况，属于工作秘密，不得在网站公开发布。',
+          });
           return;
         case 'unclear-then-approved':
           step(40);
-          await decide(secrecy, request.id, { decision: '同意', secret: '否', opinion: '经保密审查，采购意向属于应当公开的信息，不涉密。' });
+          await decide(secrecy, request.id, {
+            decision: '同意',
+            secret: '否',
+            opinion: '经保密审查，采购意向属于应当公开的信息，不涉密。',
+          });
           step(20);
           await agree(staff.reviewer, request.id, 'reviewer');
           step(0);
@@ -433,7 +569,12 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
       schedule(c.daysAgo - 1, `case ${c.kind} revised`, async (step, at) => {
         step(55);
         const { type: _type, ...before } = state.input!;
-        await seed.content.update(staff.editor, state.id, { ...before, title: fill(c.revised!.title, at), bodyHtml: html(c.revised!.body, at), note: '按审查意见修改' });
+        await seed.content.update(staff.editor, state.id, {
+          ...before,
+          title: fill(c.revised!.title, at),
+          bodyHtml: html(c.revised!.body, at),
+          note: '按审查意见修改',
+        });
         step(50);
         const request = await submit(staff.editor, state.id);
         step(30);
@@ -464,11 +605,13 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
       await job.run((minutesBefore) => clock.set(new Date(job.at.getTime() - minutesBefore * MINUTE)), job.at);
     } catch (error) {
       const details = (error as { details?: unknown }).details;
-      throw new Error(`demo content “${job.label}” failed: ${(error as Error).message}${details ? ` ${JSON.stringify(details)}` : ''}`, { cause: error });
+      throw new Error(
+        `demo content “${job.label}” failed: ${(error as Error).message}${details ? ` ${JSON.stringify(details)}` : ''}`,
+        { cause: error },
+      );
     }
   }
   // Indexing of the new site's columns runs in the background of the seeding context's search service.
   await (seed as { search?: { idle?: () => Promise<void> } }).search?.idle?.();
   return { subSiteId: sub.id, accounts: DEMO_ACCOUNT_SPECS.length, items };
 }
-

@@ -25,12 +25,30 @@ const BOOTSTRAP: { username: string; displayName: string; role: Role }[] = [
 
 /** Creates the administrator accounts no one holds yet (on a new installation: all three), with one-time passwords. */
 export async function ensureInitialAccounts(ctx: AppContext, adminPassword: string | null): Promise<InitialAccount[]> {
-  const held = new Set((await ctx.db.selectFrom('user_roles').select('role').where('role', 'in', BOOTSTRAP.map((b) => b.role)).execute()).map((r) => r.role));
+  const held = new Set(
+    (
+      await ctx.db
+        .selectFrom('user_roles')
+        .select('role')
+        .where(
+          'role',
+          'in',
+          BOOTSTRAP.map((b) => b.role),
+        )
+        .execute()
+    ).map((r) => r.role),
+  );
   const created: InitialAccount[] = [];
   for (const account of BOOTSTRAP.filter((b) => !held.has(b.role))) {
     const { initialPassword } = await ctx.users.create(
       SYSTEM_ACTOR,
-      { username: account.username, displayName: account.displayName, departmentId: null, email: null, roles: [{ role: account.role, siteId: null }] },
+      {
+        username: account.username,
+        displayName: account.displayName,
+        departmentId: null,
+        email: null,
+        roles: [{ role: account.role, siteId: null }],
+      },
       { byOperator: true, password: account.role === 'sys_admin' && adminPassword ? adminPassword : undefined },
     );
     created.push({ ...account, password: initialPassword });
@@ -43,11 +61,20 @@ export async function hasSites(ctx: AppContext): Promise<boolean> {
 }
 
 /** Creates a site and loads 附件1's departments and column tree into it. */
-export async function createSiteWithAnnex1(ctx: AppContext, input: SiteCreate = DEMO_SITE): Promise<{ siteId: number; columns: number }> {
+export async function createSiteWithAnnex1(
+  ctx: AppContext,
+  input: SiteCreate = DEMO_SITE,
+): Promise<{ siteId: number; columns: number }> {
   const site = await ctx.sites.create(SYSTEM_ACTOR, input);
   const columns = await ctx.db.transaction().execute(async (trx) => {
     const n = await loadAnnex1(trx, site.id, ctx.clock.now().toISOString());
-    await ctx.audit.record(trx, SYSTEM_ACTOR, { action: 'system.init', targetType: 'site', targetId: site.id, siteId: site.id, detail: { columns: n } });
+    await ctx.audit.record(trx, SYSTEM_ACTOR, {
+      action: 'system.init',
+      targetType: 'site',
+      targetId: site.id,
+      siteId: site.id,
+      detail: { columns: n },
+    });
     return n;
   });
   return { siteId: site.id, columns };

@@ -4,7 +4,8 @@ import type { SiteIdentity } from './sites.schema.ts';
 export const SITE_ID_CODE = /^(\d{10}|bm\d{8})$/;
 export const ICP_NUMBER = /^[\u4e00-\u9fa5]ICP备\d{6,10}号(-\d{1,3})?$/;
 export const POLICE_NUMBER = /^[\u4e00-\u9fa5]公网安备\s?(\d{14})号$/;
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9\u4e00-\u9fa5]([a-z0-9\u4e00-\u9fa5-]{0,61}[a-z0-9\u4e00-\u9fa5])?)(\.[a-z0-9\u4e00-\u9fa5]([a-z0-9\u4e00-\u9fa5-]{0,61}[a-z0-9\u4e00-\u9fa5])?)*(:\d{1,5})?$/;
+const HOSTNAME =
+  /^(?=.{1,253}$)([a-z0-9\u4e00-\u9fa5]([a-z0-9\u4e00-\u9fa5-]{0,61}[a-z0-9\u4e00-\u9fa5])?)(\.[a-z0-9\u4e00-\u9fa5]([a-z0-9\u4e00-\u9fa5-]{0,61}[a-z0-9\u4e00-\u9fa5])?)*(:\d{1,5})?$/;
 const PHONE = /^[0-9+\-()（） ]{5,30}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const URL = /^https?:\/\/[^\s]+$/;
@@ -14,9 +15,12 @@ export function identityProblems(site: SiteIdentity): Record<string, string> {
   const problems: Record<string, string> = {};
   const badDomain = site.domains.find((d) => !HOSTNAME.test(d.toLowerCase()));
   if (badDomain !== undefined) problems.domains = `域名“${badDomain}”格式不正确（只填主机名，不带 http:// 和路径）`;
-  if (!SITE_ID_CODE.test(site.siteIdCode)) problems.siteIdCode = '网站标识码应为 10 位数字（如 3201000001），国务院部门为 bm 加 8 位数字（如 bm17000009）';
-  if (!ICP_NUMBER.test(site.icpNumber)) problems.icpNumber = 'ICP 备案号格式应如“苏ICP备12345678号”或“苏ICP备12345678号-1”';
-  if (!POLICE_NUMBER.test(site.policeNumber)) problems.policeNumber = '公安机关备案号格式应如“苏公网安备 32010202000001号”（14 位数字）';
+  if (!SITE_ID_CODE.test(site.siteIdCode))
+    problems.siteIdCode = '网站标识码应为 10 位数字（如 3201000001），国务院部门为 bm 加 8 位数字（如 bm17000009）';
+  if (!ICP_NUMBER.test(site.icpNumber))
+    problems.icpNumber = 'ICP 备案号格式应如“苏ICP备12345678号”或“苏ICP备12345678号-1”';
+  if (!POLICE_NUMBER.test(site.policeNumber))
+    problems.policeNumber = '公安机关备案号格式应如“苏公网安备 32010202000001号”（14 位数字）';
   if (!PHONE.test(site.phone)) problems.phone = '联系电话只能包含数字、空格、括号、加号和连字符';
   if (!EMAIL.test(site.email)) problems.email = '电子邮箱格式不正确';
   if (site.conacUrl && !URL.test(site.conacUrl)) problems.conacUrl = '党政机关网站标识链接应为 http(s):// 开头的地址';
@@ -30,7 +34,9 @@ export function policeRecordCode(policeNumber: string): string | null {
 }
 
 export const MIIT_FILING_URL = 'https://beian.miit.gov.cn/';
-export const policeFilingUrl = (code: string) => `https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${code}`;
+export const policeFilingUrl = (code: string) =>
+  `https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${code}`;
 export const DEFAULT_JIUCUO_SCRIPT = 'https://zfwzgl.www.gov.cn/exposure/jiucuo.js';
 /** Where readers without JavaScript report errors: the national platform's own page. */
-export const jiucuoPageUrl = (siteIdCode: string) => `https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=${siteIdCode}&url=`;
+export const jiucuoPageUrl = (siteIdCode: string) =>
+  `https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=${siteIdCode}&url=`;

@@ -9,12 +9,25 @@ test('site identity formats: 网站标识码, ICP and 公安 filing numbers, dom
   assert.deepEqual(identityProblems(DEMO_SITE), {});
   assert.deepEqual(identityProblems({ ...DEMO_SITE, siteIdCode: 'bm17000009' }), {});
   const bad = identityProblems({
-    ...DEMO_SITE, siteIdCode: '12345', icpNumber: 'ICP备123号', policeNumber: '苏公网安备 123号',
-    domains: ['http://zwb.example.gov.cn/'], email: 'not-mail', phone: 'call us',
+    ...DEMO_SITE,
+    siteIdCode: '12345',
+    icpNumber: 'ICP备123号',
+    policeNumber: '苏公网安备 123号',
+    domains: ['http://zwb.example.gov.cn/'],
+    email: 'not-mail',
+    phone: 'call us',
   });
   assert.deepEqual(Object.keys(bad).sort(), ['domains', 'email', 'icpNumber', 'phone', 'policeNumber', 'siteIdCode']);
   assert.match(bad.siteIdCode, /10 位数字/);
-  assert.deepEqual(identityProblems({ ...DEMO_SITE, icpNumber: '京ICP备05070218号', policeNumber: '京公网安备11010202000001号', domains: ['www.beijing.gov.cn', '北京市政府.政务'] }), {});
+  assert.deepEqual(
+    identityProblems({
+      ...DEMO_SITE,
+      icpNumber: '京ICP备05070218号',
+      policeNumber: '京公网安备11010202000001号',
+      domains: ['www.beijing.gov.cn', '北京市政府.政务'],
+    }),
+    {},
+  );
 });
 
 test(`an administrator edits the site identity; malformed codes are refused and change nothing (${DIALECT})`, async () => {
@@ -27,7 +40,11 @@ test(`an administrator edits the site identity; malformed codes are refused and 
     const current = (await call(app, s, 'GET', `/api/sites/${id}`)).json();
     const { id: _i, code: _c, parentId: _p, ...identity } = current;
 
-    const bad = await call(app, s, 'PUT', `/api/sites/${id}`, { ...identity, name: '改了名字', siteIdCode: '329900000X' });
+    const bad = await call(app, s, 'PUT', `/api/sites/${id}`, {
+      ...identity,
+      name: '改了名字',
+      siteIdCode: '329900000X',
+    });
     assert.equal(bad.statusCode, 400);
     assert.equal(bad.json().error.code, 'SITE_IDENTITY_INVALID');
     assert.ok(bad.json().error.details.fields.siteIdCode);
@@ -38,7 +55,11 @@ test(`an administrator edits the site identity; malformed codes are refused and 
     assert.equal(missing.json().error.code, 'VALIDATION_FAILED');
     assert.match(missing.json().error.message, /缺少必填项|长度不能少于/);
 
-    const ok = await call(app, s, 'PUT', `/api/sites/${id}`, { ...identity, organizer: null, siteIdCode: '3299000002' });
+    const ok = await call(app, s, 'PUT', `/api/sites/${id}`, {
+      ...identity,
+      organizer: null,
+      siteIdCode: '3299000002',
+    });
     assert.equal(ok.statusCode, 200);
     assert.equal(ok.json().siteIdCode, '3299000002');
     assert.equal(ok.json().organizer, null);
@@ -52,16 +73,31 @@ test('a site administrator manages only their own site; editors cannot change it
   try {
     const { app, ctx } = env;
     const id = await mainSiteId(ctx);
-    const other = await ctx.sites.create(SYSTEM_ACTOR, { ...DEMO_SITE, code: 'zwfw', parentId: id, name: '南江市政务服务中心', siteIdCode: '3299000003', domains: ['zwfw.nanjiang.gov.cn'] });
+    const other = await ctx.sites.create(SYSTEM_ACTOR, {
+      ...DEMO_SITE,
+      code: 'zwfw',
+      parentId: id,
+      name: '南江市政务服务中心',
+      siteIdCode: '3299000003',
+      domains: ['zwfw.nanjiang.gov.cn'],
+    });
     await staff(ctx, 'siteadm', ['site_admin'], undefined, other.id);
     await staff(ctx, 'ed1', ['editor'], '综合处');
-    const current = (await ctx.sites.get(id));
+    const current = await ctx.sites.get(id);
     const { id: _i, code: _c, parentId: _p, ...identity } = current;
     const adm = await login(app, 'siteadm');
     assert.equal((await call(app, adm, 'PUT', `/api/sites/${id}`, identity)).statusCode, 403);
-    const own = await call(app, adm, 'PUT', `/api/sites/${other.id}`, { ...identity, name: '南江市政务服务中心网站', siteIdCode: '3299000003' });
+    const own = await call(app, adm, 'PUT', `/api/sites/${other.id}`, {
+      ...identity,
+      name: '南江市政务服务中心网站',
+      siteIdCode: '3299000003',
+    });
     assert.equal(own.statusCode, 200);
-    assert.deepEqual((await call(app, adm, 'GET', '/api/sites')).json().items.map((x: { id: number }) => x.id), [other.id], 'sees only its site');
+    assert.deepEqual(
+      (await call(app, adm, 'GET', '/api/sites')).json().items.map((x: { id: number }) => x.id),
+      [other.id],
+      'sees only its site',
+    );
     const ed = await login(app, 'ed1');
     assert.equal((await call(app, ed, 'PUT', `/api/sites/${id}`, identity)).statusCode, 403);
   } finally {

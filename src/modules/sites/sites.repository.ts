@@ -6,7 +6,8 @@ type Executor = Kysely<Database> | Transaction<Database>;
 
 export const listSites = (db: Db) => db.selectFrom('sites').selectAll().orderBy('id').execute();
 
-export const findSite = (db: Executor, id: number) => db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
+export const findSite = (db: Executor, id: number) =>
+  db.selectFrom('sites').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findSiteByCode = (db: Executor, code: string) =>
   db.selectFrom('sites').selectAll().where('code', '=', code).executeTakeFirst();
@@ -20,6 +21,9 @@ export const updateSite = (trx: Executor, id: number, changes: SiteUpdate) =>
   trx.updateTable('sites').set(changes).where('id', '=', id).execute();
 
 export async function countSites(db: Executor): Promise<number> {
-  const row = await db.selectFrom('sites').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sites')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

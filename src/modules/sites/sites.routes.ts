@@ -9,35 +9,72 @@ export async function sitesRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, sites } = ctx;
   const tags = ['站点'];
 
-  app.get('/api/sites', {
-    schema: { tags, summary: '站点列表', response: { 200: Type.Object({ items: Type.Array(Type.Ref('Site')) }), ...errors(401, 403) } },
-    preHandler: guard(),
-  }, async (request) => {
-    const auth = authOf(request);
-    const all = await sites.list();
-    // Staff see the sites their roles cover; installation-wide roles see all.
-    return { items: all.filter((s) => auth.grants.some((g) => g.siteId === null || g.siteId === s.id)) };
-  });
+  app.get(
+    '/api/sites',
+    {
+      schema: {
+        tags,
+        summary: '站点列表',
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Site')) }), ...errors(401, 403) },
+      },
+      preHandler: guard(),
+    },
+    async (request) => {
+      const auth = authOf(request);
+      const all = await sites.list();
+      // Staff see the sites their roles cover; installation-wide roles see all.
+      return { items: all.filter((s) => auth.grants.some((g) => g.siteId === null || g.siteId === s.id)) };
+    },
+  );
 
-  app.post('/api/sites', {
-    schema: { tags, summary: '新建站点（站群）', body: SiteCreate, response: { 200: Type.Ref('Site'), ...errors(400, 401, 403, 409) } },
-    preHandler: guard({ capability: 'site.create' }),
-  }, async (request) => sites.create(authOf(request).actor, request.body));
+  app.post(
+    '/api/sites',
+    {
+      schema: {
+        tags,
+        summary: '新建站点（站群）',
+        body: SiteCreate,
+        response: { 200: Type.Ref('Site'), ...errors(400, 401, 403, 409) },
+      },
+      preHandler: guard({ capability: 'site.create' }),
+    },
+    async (request) => sites.create(authOf(request).actor, request.body),
+  );
 
-  app.get('/api/sites/:id', {
-    schema: { tags, summary: '站点标识信息', params: IdParams, response: { 200: Type.Ref('Site'), ...errors(401, 403, 404) } },
-    preHandler: guard(),
-  }, async (request) => {
-    const auth = authOf(request);
-    if (!auth.grants.some((g) => g.siteId === null || g.siteId === request.params.id)) requireOnSite(request, 'site.manage', request.params.id);
-    return sites.get(request.params.id);
-  });
+  app.get(
+    '/api/sites/:id',
+    {
+      schema: {
+        tags,
+        summary: '站点标识信息',
+        params: IdParams,
+        response: { 200: Type.Ref('Site'), ...errors(401, 403, 404) },
+      },
+      preHandler: guard(),
+    },
+    async (request) => {
+      const auth = authOf(request);
+      if (!auth.grants.some((g) => g.siteId === null || g.siteId === request.params.id))
+        requireOnSite(request, 'site.manage', request.params.id);
+      return sites.get(request.params.id);
+    },
+  );
 
-  app.put('/api/sites/:id', {
-    schema: { tags, summary: '修改站点标识信息', params: IdParams, body: SiteIdentity, response: { 200: Type.Ref('Site'), ...errors(400, 401, 403, 404) } },
-    preHandler: guard({ capability: 'site.manage' }),
-  }, async (request) => {
-    const auth = requireOnSite(request, 'site.manage', request.params.id);
-    return sites.update(auth.actor, request.params.id, request.body);
-  });
+  app.put(
+    '/api/sites/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改站点标识信息',
+        params: IdParams,
+        body: SiteIdentity,
+        response: { 200: Type.Ref('Site'), ...errors(400, 401, 403, 404) },
+      },
+      preHandler: guard({ capability: 'site.manage' }),
+    },
+    async (request) => {
+      const auth = requireOnSite(request, 'site.manage', request.params.id);
+      return sites.update(auth.actor, request.params.id, request.body);
+    },
+  );
 }

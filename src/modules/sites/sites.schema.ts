@@ -2,7 +2,11 @@ import { Type, type Static } from '@fastify/type-provider-typebox';
 
 export const SiteIdentityFields = {
   name: Type.String({ minLength: 2, maxLength: 100, description: '网站名称' }),
-  domains: Type.Array(Type.String({ maxLength: 253 }), { minItems: 1, maxItems: 10, description: '域名，第一个为主域名' }),
+  domains: Type.Array(Type.String({ maxLength: 253 }), {
+    minItems: 1,
+    maxItems: 10,
+    description: '域名，第一个为主域名',
+  }),
   siteIdCode: Type.String({ description: '网站标识码' }),
   icpNumber: Type.String({ description: 'ICP 备案号' }),
   policeNumber: Type.String({ description: '公安机关备案号' }),
@@ -20,13 +24,22 @@ export const SiteIdentity = Type.Object(SiteIdentityFields, { additionalProperti
 export type SiteIdentity = Static<typeof SiteIdentity>;
 
 export const SiteCreate = Type.Object(
-  { ...SiteIdentityFields, code: Type.String({ pattern: '^[a-z][a-z0-9-]{1,31}$', description: '站点代码' }), parentId: Type.Union([Type.Integer(), Type.Null()]) },
+  {
+    ...SiteIdentityFields,
+    code: Type.String({ pattern: '^[a-z][a-z0-9-]{1,31}$', description: '站点代码' }),
+    parentId: Type.Union([Type.Integer(), Type.Null()]),
+  },
   { additionalProperties: false },
 );
 export type SiteCreate = Static<typeof SiteCreate>;
 
 export const SiteView = Type.Object(
-  { id: Type.Integer(), code: Type.String(), parentId: Type.Union([Type.Integer(), Type.Null()]), ...SiteIdentityFields },
+  {
+    id: Type.Integer(),
+    code: Type.String(),
+    parentId: Type.Union([Type.Integer(), Type.Null()]),
+    ...SiteIdentityFields,
+  },
   { $id: 'Site' },
 );
 export type SiteView = Static<typeof SiteView>;

@@ -49,7 +49,9 @@ function toRow(identity: SiteIdentity) {
 function assertValid(identity: SiteIdentity): void {
   const fields = identityProblems(identity);
   if (Object.keys(fields).length > 0) {
-    throw new AppError('SITE_IDENTITY_INVALID', `网站标识信息格式不正确：${Object.values(fields).join('；')}`, { fields });
+    throw new AppError('SITE_IDENTITY_INVALID', `网站标识信息格式不正确：${Object.values(fields).join('；')}`, {
+      fields,
+    });
   }
 }
 
@@ -84,9 +86,22 @@ export class SitesService {
     const at = this.clock.now().toISOString();
     const id = await this.db.transaction().execute(async (trx) => {
       if (await repo.findSiteByCode(trx, input.code)) throw new AppError('CONFLICT', `站点代码“${input.code}”已存在`);
-      if (input.parentId !== null && !(await repo.findSite(trx, input.parentId))) throw new AppError('NOT_FOUND', '上级站点不存在');
-      const newId = await repo.insertSite(trx, { ...toRow(input), code: input.code, parent_id: input.parentId, created_at: at, updated_at: at });
-      await this.audit.record(trx, actor, { action: 'site.create', targetType: 'site', targetId: newId, siteId: newId, detail: { after: input } });
+      if (input.parentId !== null && !(await repo.findSite(trx, input.parentId)))
+        throw new AppError('NOT_FOUND', '上级站点不存在');
+      const newId = await repo.insertSite(trx, {
+        ...toRow(input),
+        code: input.code,
+        parent_id: input.parentId,
+        created_at: at,
+        updated_at: at,
+      });
+      await this.audit.record(trx, actor, {
+        action: 'site.create',
+        targetType: 'site',
+        targetId: newId,
+        siteId: newId,
+        detail: { after: input },
+      });
       return newId;
     });
     return this.get(id);
@@ -97,7 +112,13 @@ export class SitesService {
     const before = await this.get(id);
     await this.db.transaction().execute(async (trx) => {
       await repo.updateSite(trx, id, { ...toRow(identity), updated_at: this.clock.now().toISOString() });
-      await this.audit.record(trx, actor, { action: 'site.update', targetType: 'site', targetId: id, siteId: id, detail: { before, after: identity } });
+      await this.audit.record(trx, actor, {
+        action: 'site.update',
+        targetType: 'site',
+        targetId: id,
+        siteId: id,
+        detail: { before, after: identity },
+      });
     });
     for (const listener of this.listeners) await listener(id);
     return this.get(id);

@@ -34,7 +34,11 @@ export interface VisitorRow {
 
 /** The salt of `day`: `fresh` is stored when the day has none yet, else the stored one is returned. */
 export async function daySalt(db: Executor, day: string, fresh: { salt: string; at: string }): Promise<string | null> {
-  await db.insertInto('stats_salts').values({ day, salt: fresh.salt, created_at: fresh.at }).onConflict((oc) => oc.column('day').doNothing()).execute();
+  await db
+    .insertInto('stats_salts')
+    .values({ day, salt: fresh.salt, created_at: fresh.at })
+    .onConflict((oc) => oc.column('day').doNothing())
+    .execute();
   const row = await db.selectFrom('stats_salts').select('salt').where('day', '=', day).executeTakeFirst();
   return row?.salt ?? null;
 }
@@ -44,7 +48,12 @@ export async function daySalt(db: Executor, day: string, fresh: { salt: string; 
 /** (site, day) pairs already closed: their visitors are counted and no more hashes are accepted for them. */
 export async function closedDays(db: Executor, days: string[]): Promise<Set<string>> {
   if (days.length === 0) return new Set();
-  const rows = await db.selectFrom('stats_site_days').select(['site_id', 'day']).where('closed', '=', 1).where('day', 'in', days).execute();
+  const rows = await db
+    .selectFrom('stats_site_days')
+    .select(['site_id', 'day'])
+    .where('closed', '=', 1)
+    .where('day', 'in', days)
+    .execute();
   return new Set(rows.map((r) => `${r.site_id}|${r.day}`));
 }
 
@@ -52,21 +61,37 @@ export async function addPageViews(trx: Executor, counts: PageCount[]): Promise<
   for (const batch of chunks(counts)) {
     await trx
       .insertInto('stats_page_days')
-      .values(batch.map((c) => ({ site_id: c.siteId, day: c.day, path: c.path, column_id: c.columnId, views: c.views, visitors: 0 })))
-      .onConflict((oc) => oc.columns(['site_id', 'day', 'path']).doUpdateSet({
-        views: sql<number>`stats_page_days.views + excluded.views`,
-        column_id: sql<number | null>`excluded.column_id`,
-      }))
+      .values(
+        batch.map((c) => ({
+          site_id: c.siteId,
+          day: c.day,
+          path: c.path,
+          column_id: c.columnId,
+          views: c.views,
+          visitors: 0,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.columns(['site_id', 'day', 'path']).doUpdateSet({
+          views: sql<number>`stats_page_days.views + excluded.views`,
+          column_id: sql<number | null>`excluded.column_id`,
+        }),
+      )
       .execute();
   }
 }
 
-export async function addSiteViews(trx: Executor, counts: { siteId: number; day: string; views: number }[]): Promise<void> {
+export async function addSiteViews(
+  trx: Executor,
+  counts: { siteId: number; day: string; views: number }[],
+): Promise<void> {
   for (const batch of chunks(counts)) {
     await trx
       .insertInto('stats_site_days')
       .values(batch.map((c) => ({ site_id: c.siteId, day: c.day, views: c.views, visitors: 0, closed: 0 as const })))
-      .onConflict((oc) => oc.columns(['site_id', 'day']).doUpdateSet({ views: sql<number>`stats_site_days.views + excluded.views` }))
+      .onConflict((oc) =>
+        oc.columns(['site_id', 'day']).doUpdateSet({ views: sql<number>`stats_site_days.views + excluded.views` }),
+      )
       .execute();
   }
 }
@@ -85,8 +110,18 @@ export async function addVisitors(trx: Executor, rows: VisitorRow[]): Promise<vo
 
 /** (site, day) pairs before `beforeDay` still open, or still holding hashes. */
 export async function openDaysBefore(db: Executor, beforeDay: string): Promise<{ siteId: number; day: string }[]> {
-  const open = await db.selectFrom('stats_site_days').select(['site_id', 'day']).where('closed', '=', 0).where('day', '<', beforeDay).execute();
-  const held = await db.selectFrom('stats_visitors').select(['site_id', 'day']).distinct().where('day', '<', beforeDay).execute();
+  const open = await db
+    .selectFrom('stats_site_days')
+    .select(['site_id', 'day'])
+    .where('closed', '=', 0)
+    .where('day', '<', beforeDay)
+    .execute();
+  const held = await db
+    .selectFrom('stats_visitors')
+    .select(['site_id', 'day'])
+    .distinct()
+    .where('day', '<', beforeDay)
+    .execute();
   const seen = new Map<string, { siteId: number; day: string }>();
   for (const r of [...open, ...held]) seen.set(`${r.site_id}|${r.day}`, { siteId: r.site_id, day: r.day });
   return [...seen.values()].sort((a, b) => a.day.localeCompare(b.day) || a.siteId - b.siteId);
@@ -99,24 +134,47 @@ export async function openDaysBefore(db: Executor, beforeDay: string): Promise<{
  * was closed already (its stray hashes are deleted all the same).
  */
 export async function closeDay(trx: Transaction<Database>, siteId: number, day: string): Promise<boolean> {
-  await trx.insertInto('stats_site_days').values({ site_id: siteId, day, views: 0, visitors: 0, closed: 0 }).onConflict((oc) => oc.columns(['site_id', 'day']).doNothing()).execute();
-  const claimed = await trx.updateTable('stats_site_days').set({ closed: 1 }).where('site_id', '=', siteId).where('day', '=', day).where('closed', '=', 0).executeTakeFirst();
+  await trx
+    .insertInto('stats_site_days')
+    .values({ site_id: siteId, day, views: 0, visitors: 0, closed: 0 })
+    .onConflict((oc) => oc.columns(['site_id', 'day']).doNothing())
+    .execute();
+  const claimed = await trx
+    .updateTable('stats_site_days')
+    .set({ closed: 1 })
+    .where('site_id', '=', siteId)
+    .where('day', '=', day)
+    .where('closed', '=', 0)
+    .executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 1) {
     const perPage = await trx
       .selectFrom('stats_visitors')
       .select(['path', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('site_id', '=', siteId).where('day', '=', day)
+      .where('site_id', '=', siteId)
+      .where('day', '=', day)
       .groupBy('path')
       .execute();
     for (const p of perPage) {
-      await trx.updateTable('stats_page_days').set({ visitors: Number(p.n) }).where('site_id', '=', siteId).where('day', '=', day).where('path', '=', p.path).execute();
+      await trx
+        .updateTable('stats_page_days')
+        .set({ visitors: Number(p.n) })
+        .where('site_id', '=', siteId)
+        .where('day', '=', day)
+        .where('path', '=', p.path)
+        .execute();
     }
     const site = await trx
       .selectFrom('stats_visitors')
       .select((eb) => eb.fn.count<number>('visitor_hash').distinct().as('n'))
-      .where('site_id', '=', siteId).where('day', '=', day)
+      .where('site_id', '=', siteId)
+      .where('day', '=', day)
       .executeTakeFirst();
-    await trx.updateTable('stats_site_days').set({ visitors: Number(site?.n ?? 0) }).where('site_id', '=', siteId).where('day', '=', day).execute();
+    await trx
+      .updateTable('stats_site_days')
+      .set({ visitors: Number(site?.n ?? 0) })
+      .where('site_id', '=', siteId)
+      .where('day', '=', day)
+      .execute();
   }
   await trx.deleteFrom('stats_visitors').where('site_id', '=', siteId).where('day', '=', day).execute();
   return Number(claimed.numUpdatedRows) === 1;
@@ -139,7 +197,9 @@ export async function siteDays(db: Executor, siteId: number, from: string, to: s
   const stored = await db
     .selectFrom('stats_site_days')
     .select(['day', 'views', 'visitors', 'closed'])
-    .where('site_id', '=', siteId).where('day', '>=', from).where('day', '<=', to)
+    .where('site_id', '=', siteId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
     .execute();
   const open = stored.filter((r) => r.closed === 0).map((r) => r.day);
   const live = new Map<string, number>();
@@ -147,7 +207,8 @@ export async function siteDays(db: Executor, siteId: number, from: string, to: s
     const rows = await db
       .selectFrom('stats_visitors')
       .select(['day', (eb) => eb.fn.count<number>('visitor_hash').distinct().as('n')])
-      .where('site_id', '=', siteId).where('day', 'in', open)
+      .where('site_id', '=', siteId)
+      .where('day', 'in', open)
       .groupBy('day')
       .execute();
     for (const r of rows) live.set(r.day, Number(r.n));
@@ -167,21 +228,41 @@ export interface PageFigures {
 }
 
 /** The most viewed pages of the range; visitors are summed daily unique visitors (live for open days). */
-export async function topPages(db: Executor, siteId: number, from: string, to: string, limit: number): Promise<PageFigures[]> {
+export async function topPages(
+  db: Executor,
+  siteId: number,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<PageFigures[]> {
   const rows = await db
     .selectFrom('stats_page_days')
-    .select(['path', (eb) => eb.fn.sum<number>('views').as('views'), (eb) => eb.fn.sum<number>('visitors').as('visitors'), (eb) => eb.fn.max('column_id').as('column_id')])
-    .where('site_id', '=', siteId).where('day', '>=', from).where('day', '<=', to)
+    .select([
+      'path',
+      (eb) => eb.fn.sum<number>('views').as('views'),
+      (eb) => eb.fn.sum<number>('visitors').as('visitors'),
+      (eb) => eb.fn.max('column_id').as('column_id'),
+    ])
+    .where('site_id', '=', siteId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
     .groupBy('path')
-    .orderBy('views', 'desc').orderBy('path')
+    .orderBy('views', 'desc')
+    .orderBy('path')
     .limit(limit)
     .execute();
   if (rows.length === 0) return [];
   const live = await db
     .selectFrom('stats_visitors')
     .select(['path', (eb) => eb.fn.countAll<number>().as('n')])
-    .where('site_id', '=', siteId).where('day', '>=', from).where('day', '<=', to)
-    .where('path', 'in', rows.map((r) => r.path))
+    .where('site_id', '=', siteId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where(
+      'path',
+      'in',
+      rows.map((r) => r.path),
+    )
     .groupBy('path')
     .execute();
   const liveBy = new Map(live.map((r) => [r.path, Number(r.n)]));
@@ -194,14 +275,23 @@ export async function topPages(db: Executor, siteId: number, from: string, to: s
 }
 
 /** The columns whose pages (the column page and its content pages) were viewed most. */
-export async function topColumns(db: Executor, siteId: number, from: string, to: string, limit: number): Promise<{ columnId: number; views: number }[]> {
+export async function topColumns(
+  db: Executor,
+  siteId: number,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<{ columnId: number; views: number }[]> {
   const rows = await db
     .selectFrom('stats_page_days')
     .select(['column_id', (eb) => eb.fn.sum<number>('views').as('views')])
-    .where('site_id', '=', siteId).where('day', '>=', from).where('day', '<=', to)
+    .where('site_id', '=', siteId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
     .where('column_id', 'is not', null)
     .groupBy('column_id')
-    .orderBy('views', 'desc').orderBy('column_id')
+    .orderBy('views', 'desc')
+    .orderBy('column_id')
     .limit(limit)
     .execute();
   return rows.map((r) => ({ columnId: Number(r.column_id), views: Number(r.views) }));
@@ -215,12 +305,21 @@ export interface ColumnRow {
 }
 
 export async function columnsOf(db: Executor, siteId: number): Promise<ColumnRow[]> {
-  const rows = await db.selectFrom('columns').select(['id', 'parent_id', 'slug', 'name']).where('site_id', '=', siteId).execute();
+  const rows = await db
+    .selectFrom('columns')
+    .select(['id', 'parent_id', 'slug', 'name'])
+    .where('site_id', '=', siteId)
+    .execute();
   return rows.map((r) => ({ id: r.id, parentId: r.parent_id, slug: r.slug, name: r.name }));
 }
 
 export async function publishedTitles(db: Executor, siteId: number, ids: number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await db.selectFrom('published_items').select(['content_id', 'title']).where('site_id', '=', siteId).where('content_id', 'in', ids).execute();
+  const rows = await db
+    .selectFrom('published_items')
+    .select(['content_id', 'title'])
+    .where('site_id', '=', siteId)
+    .where('content_id', 'in', ids)
+    .execute();
   return new Map(rows.map((r) => [r.content_id, r.title]));
 }

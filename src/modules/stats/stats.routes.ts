@@ -53,30 +53,43 @@ export async function statsRoutes(app: App, ctx: AppContext): Promise<void> {
   /** Staff who may manage the site, or hold any role on it (or on every site). */
   const onSite = (request: FastifyRequest, siteId: number) => {
     const auth = authOf(request);
-    if (!auth.grants.some((g) => g.siteId === null || g.siteId === siteId)) requireOnSite(request, 'site.manage', siteId);
+    if (!auth.grants.some((g) => g.siteId === null || g.siteId === siteId))
+      requireOnSite(request, 'site.manage', siteId);
   };
 
-  app.get('/api/sites/:siteId/stats', {
-    schema: {
-      tags, summary: '访问统计：浏览量与独立访客（按日或按月），受访页面与栏目排行',
-      params: SiteParams, querystring: StatsQuery,
-      response: { 200: StatsReportView, ...errors(400, 401, 403) },
+  app.get(
+    '/api/sites/:siteId/stats',
+    {
+      schema: {
+        tags,
+        summary: '访问统计：浏览量与独立访客（按日或按月），受访页面与栏目排行',
+        params: SiteParams,
+        querystring: StatsQuery,
+        response: { 200: StatsReportView, ...errors(400, 401, 403) },
+      },
+      preHandler: guard(),
     },
-    preHandler: guard(),
-  }, async (request) => {
-    onSite(request, request.params.siteId);
-    return stats.report(request.params.siteId, request.query);
-  });
+    async (request) => {
+      onSite(request, request.params.siteId);
+      return stats.report(request.params.siteId, request.query);
+    },
+  );
 
-  app.get('/api/sites/:siteId/stats/annual', {
-    schema: {
-      tags, summary: '年度报表访问数据：网站总访问量、独立用户访问总量',
-      params: SiteParams, querystring: AnnualQuery,
-      response: { 200: AnnualView, ...errors(400, 401, 403) },
+  app.get(
+    '/api/sites/:siteId/stats/annual',
+    {
+      schema: {
+        tags,
+        summary: '年度报表访问数据：网站总访问量、独立用户访问总量',
+        params: SiteParams,
+        querystring: AnnualQuery,
+        response: { 200: AnnualView, ...errors(400, 401, 403) },
+      },
+      preHandler: guard(),
     },
-    preHandler: guard(),
-  }, async (request) => {
-    onSite(request, request.params.siteId);
-    return stats.annual(request.params.siteId, request.query.year);
-  });
+    async (request) => {
+      onSite(request, request.params.siteId);
+      return stats.annual(request.params.siteId, request.query.year);
+    },
+  );
 }

@@ -61,7 +61,10 @@ function columnIndex(rows: repo.ColumnRow[]): ColumnIndex {
     const known = pathOf.get(id);
     if (known !== undefined) return known;
     const row = byRowId.get(id)!;
-    const parent = row.parentId === null || seen.has(row.parentId) || !byRowId.has(row.parentId) ? '/' : resolve(row.parentId, new Set([...seen, id]));
+    const parent =
+      row.parentId === null || seen.has(row.parentId) || !byRowId.has(row.parentId)
+        ? '/'
+        : resolve(row.parentId, new Set([...seen, id]));
     const path = `${parent}${row.slug}/`;
     pathOf.set(id, path);
     return path;
@@ -209,7 +212,10 @@ export class StatsService {
       const closed = await repo.closedDays(trx, [...new Set([...visitors.values()].map((v) => v.day))]);
       await repo.addPageViews(trx, [...pages.values()]);
       await repo.addSiteViews(trx, [...siteViews.values()]);
-      await repo.addVisitors(trx, [...visitors.values()].filter((v) => !closed.has(`${v.siteId}|${v.day}`)));
+      await repo.addVisitors(
+        trx,
+        [...visitors.values()].filter((v) => !closed.has(`${v.siteId}|${v.day}`)),
+      );
     });
   }
 
@@ -221,7 +227,10 @@ export class StatsService {
   private async saltFor(day: string): Promise<Buffer | null> {
     const cached = this.salts.get(day);
     if (cached) return cached;
-    const hex = await repo.daySalt(this.db, day, { salt: randomBytes(32).toString('hex'), at: this.clock.now().toISOString() });
+    const hex = await repo.daySalt(this.db, day, {
+      salt: randomBytes(32).toString('hex'),
+      at: this.clock.now().toISOString(),
+    });
     if (!hex) return null;
     const salt = Buffer.from(hex, 'hex');
     this.salts.set(day, salt);
@@ -252,10 +261,18 @@ export class StatsService {
     const to = query.to ?? today;
     const from = query.from ?? addDays(to, -29);
     const granularity = query.granularity ?? 'day';
-    if (!isDay(from) || !isDay(to)) throw new AppError('VALIDATION_FAILED', '日期格式应为 yyyy-MM-dd', { fields: { from: '日期格式应为 yyyy-MM-dd' } });
-    if (from > to) throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', { fields: { from: '开始日期不能晚于结束日期' } });
+    if (!isDay(from) || !isDay(to))
+      throw new AppError('VALIDATION_FAILED', '日期格式应为 yyyy-MM-dd', {
+        fields: { from: '日期格式应为 yyyy-MM-dd' },
+      });
+    if (from > to)
+      throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', {
+        fields: { from: '开始日期不能晚于结束日期' },
+      });
     if ((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1 > MAX_RANGE_DAYS) {
-      throw new AppError('VALIDATION_FAILED', `统计范围不能超过 ${MAX_RANGE_DAYS} 天`, { fields: { from: `统计范围不能超过 ${MAX_RANGE_DAYS} 天` } });
+      throw new AppError('VALIDATION_FAILED', `统计范围不能超过 ${MAX_RANGE_DAYS} 天`, {
+        fields: { from: `统计范围不能超过 ${MAX_RANGE_DAYS} 天` },
+      });
     }
     const [days, pages, cols, columnRows] = await Promise.all([
       repo.siteDays(this.db, siteId, from, to),
@@ -277,7 +294,14 @@ export class StatsService {
     }
     const series = [...buckets.values()];
     const index = columnIndex(columnRows);
-    const titles = await repo.publishedTitles(this.db, siteId, pages.map((p) => CONTENT_PAGE.exec(p.path)).filter((m) => !!m).map((m) => Number(m[1])));
+    const titles = await repo.publishedTitles(
+      this.db,
+      siteId,
+      pages
+        .map((p) => CONTENT_PAGE.exec(p.path))
+        .filter((m) => !!m)
+        .map((m) => Number(m[1])),
+    );
     const titleOf = (path: string): string | undefined => {
       if (path === '/') return '首页';
       if (path === '/search') return '站内搜索';
@@ -290,14 +314,26 @@ export class StatsService {
       return undefined;
     };
     return {
-      from, to, granularity,
+      from,
+      to,
+      granularity,
       totals: { views: days.reduce((s, d) => s + d.views, 0), visitors: days.reduce((s, d) => s + d.visitors, 0) },
       series,
       topPages: pages.map((p) => {
         const title = titleOf(p.path);
-        return { path: p.path, ...(title ? { title } : {}), columnId: p.columnId, views: p.views, visitors: p.visitors };
+        return {
+          path: p.path,
+          ...(title ? { title } : {}),
+          columnId: p.columnId,
+          views: p.views,
+          visitors: p.visitors,
+        };
       }),
-      topColumns: cols.map((c) => ({ columnId: c.columnId, name: index.byId.get(c.columnId)?.name ?? `已删除的栏目 #${c.columnId}`, views: c.views })),
+      topColumns: cols.map((c) => ({
+        columnId: c.columnId,
+        name: index.byId.get(c.columnId)?.name ?? `已删除的栏目 #${c.columnId}`,
+        views: c.views,
+      })),
     };
   }
 

@@ -1,14 +1,25 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { sql } from 'kysely';
-import { DIALECT, call, columnByName, login, mainSiteId, staff, testEnv, type Session, type TestEnv } from '../../../test/helpers.ts';
+import {
+  DIALECT,
+  call,
+  columnByName,
+  login,
+  mainSiteId,
+  staff,
+  testEnv,
+  type Session,
+  type TestEnv,
+} from '../../../test/helpers.ts';
 import { StatsService } from './stats.service.ts';
 import { DEMO_SITE } from '../setup/demo-site.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.ts';
 
 const IP = '203.0.113.77';
 const OTHER_IP = '198.51.100.23';
-const CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 StatsTestMarker';
+const CHROME =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 StatsTestMarker';
 const FIREFOX = 'Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0';
 const GOOGLEBOT = 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)';
 
@@ -21,8 +32,15 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     env.app.inject({ method: 'GET', url, headers: { 'user-agent': ua, ...headers }, remoteAddress: ip });
 
   const pageRows = async () =>
-    (await env.ctx.db.selectFrom('stats_page_days').selectAll().where('site_id', '=', siteId).orderBy('day').orderBy('path').execute())
-      .map((r) => ({ day: r.day, path: r.path, columnId: r.column_id, views: r.views }));
+    (
+      await env.ctx.db
+        .selectFrom('stats_page_days')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .orderBy('day')
+        .orderBy('path')
+        .execute()
+    ).map((r) => ({ day: r.day, path: r.path, columnId: r.column_id, views: r.views }));
 
   // Sessions time out as the test clock moves: log in afresh for each request.
   const as = (username: string): Promise<Session> => login(env.app, username);
@@ -37,16 +55,24 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     siteId = await mainSiteId(env.ctx);
     await staff(env.ctx, 'statsadmin', ['site_admin'], undefined, siteId);
     await staff(env.ctx, 'statssys', ['sys_admin']);
-    subsiteId = (await env.ctx.sites.create(SYSTEM_ACTOR, {
-      ...DEMO_SITE, code: 'zwfw', parentId: siteId, name: '南江市政务服务中心', siteIdCode: '3299000003', domains: ['zwfw.nanjiang.gov.cn'],
-    })).id;
+    subsiteId = (
+      await env.ctx.sites.create(SYSTEM_ACTOR, {
+        ...DEMO_SITE,
+        code: 'zwfw',
+        parentId: siteId,
+        name: '南江市政务服务中心',
+        siteIdCode: '3299000003',
+        domains: ['zwfw.nanjiang.gov.cn'],
+      })
+    ).id;
   });
   after(async () => {
     await env.close();
   });
   beforeEach(async () => {
     await env.ctx.stats.flush();
-    for (const table of ['stats_page_days', 'stats_site_days', 'stats_visitors', 'stats_salts'] as const) await env.ctx.db.deleteFrom(table).execute();
+    for (const table of ['stats_page_days', 'stats_site_days', 'stats_visitors', 'stats_salts'] as const)
+      await env.ctx.db.deleteFrom(table).execute();
     env.clock.set('2026-11-27T02:00:00.000Z'); // 10:00 in Beijing
   });
 
@@ -65,7 +91,15 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     await view('/admin/');
     assert.equal((await view('/', GOOGLEBOT)).statusCode, 200);
     assert.equal((await view('/', 'govportal-inspector/0.1 (+政府网站自查)')).statusCode, 200);
-    assert.equal((await view('/', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36')).statusCode, 200);
+    assert.equal(
+      (
+        await view(
+          '/',
+          'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+        )
+      ).statusCode,
+      200,
+    );
     assert.equal((await view('/', 'curl/8.5.0')).statusCode, 200);
     assert.equal((await env.app.inject({ method: 'GET', url: '/', remoteAddress: IP })).statusCode, 200); // light-my-request's own UA
     assert.equal((await view('/no-such-page/')).statusCode, 404);
@@ -92,9 +126,14 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     const r = await report('from=2026-11-27&to=2026-11-27');
     assert.deepEqual(r.totals, { views: 5, visitors: 1 });
     assert.deepEqual(r.series, [{ date: '2026-11-27', views: 5, visitors: 1 }]);
-    assert.deepEqual(r.topPages.map((p: { path: string; title?: string; views: number }) => [p.path, p.title, p.views]), [
-      ['/', '首页', 2], [column.path, '部门动态', 2], ['/search', '站内搜索', 1],
-    ]);
+    assert.deepEqual(
+      r.topPages.map((p: { path: string; title?: string; views: number }) => [p.path, p.title, p.views]),
+      [
+        ['/', '首页', 2],
+        [column.path, '部门动态', 2],
+        ['/search', '站内搜索', 1],
+      ],
+    );
     assert.deepEqual(r.topColumns, [{ columnId: column.id, name: '部门动态', views: 2 }]);
   });
 
@@ -105,11 +144,26 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     assert.equal((await view('/site/zwfw/')).statusCode, 200);
     assert.equal((await view('/', CHROME, IP, { host: 'zwfw.nanjiang.gov.cn' })).statusCode, 200);
     await env.ctx.stats.flush();
-    assert.deepEqual(await pageRows(), [{ day: '2026-11-27', path: `${column.path}12345.html`, columnId: column.id, views: 1 }]);
-    const sub = await env.ctx.db.selectFrom('stats_page_days').select(['path', 'views']).where('site_id', '=', subsiteId).execute();
+    assert.deepEqual(await pageRows(), [
+      { day: '2026-11-27', path: `${column.path}12345.html`, columnId: column.id, views: 1 },
+    ]);
+    const sub = await env.ctx.db
+      .selectFrom('stats_page_days')
+      .select(['path', 'views'])
+      .where('site_id', '=', subsiteId)
+      .execute();
     assert.deepEqual(sub, [{ path: '/', views: 2 }]);
-    const subReport = await call(env.app, await as('statssys'), 'GET', `/api/sites/${subsiteId}/stats?from=2026-11-27&to=2026-11-27`);
-    assert.deepEqual(subReport.json().totals, { views: 2, visitors: 1 }, 'the same visitor on both addresses of the subsite');
+    const subReport = await call(
+      env.app,
+      await as('statssys'),
+      'GET',
+      `/api/sites/${subsiteId}/stats?from=2026-11-27&to=2026-11-27`,
+    );
+    assert.deepEqual(
+      subReport.json().totals,
+      { views: 2, visitors: 1 },
+      'the same visitor on both addresses of the subsite',
+    );
   });
 
   test('unique visitors: the same IP and browser is one visitor a day, another browser or IP another', async () => {
@@ -144,7 +198,11 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     assert.deepEqual(closed.totals, r.totals);
     assert.deepEqual(closed.topPages, r.topPages);
     assert.equal((await env.ctx.db.selectFrom('stats_visitors').selectAll().execute()).length, 0);
-    assert.equal((await env.ctx.db.selectFrom('stats_salts').selectAll().where('day', '=', '2026-11-27').execute()).length, 0, 'the day’s salt is gone');
+    assert.equal(
+      (await env.ctx.db.selectFrom('stats_salts').selectAll().where('day', '=', '2026-11-27').execute()).length,
+      0,
+      'the day’s salt is gone',
+    );
   });
 
   test('several app nodes sharing the database: views add up, a visitor seen by both is one', async () => {
@@ -156,12 +214,21 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     await Promise.all([nodeA.flush(), nodeB.flush()]);
     const r = await report('from=2026-11-27&to=2026-11-27');
     assert.deepEqual(r.totals, { views: 3, visitors: 2 });
-    assert.equal((await env.ctx.db.selectFrom('stats_salts').selectAll().execute()).length, 1, 'one salt shared by the nodes');
+    assert.equal(
+      (await env.ctx.db.selectFrom('stats_salts').selectAll().execute()).length,
+      1,
+      'one salt shared by the nodes',
+    );
   });
 
   test('a failed flush keeps its counts for the next one', async () => {
     let down = true;
-    const node = new StatsService(env.ctx.db, env.clock, { list: async () => { if (down) throw new Error('database down'); return env.ctx.sites.list(); } });
+    const node = new StatsService(env.ctx.db, env.clock, {
+      list: async () => {
+        if (down) throw new Error('database down');
+        return env.ctx.sites.list();
+      },
+    });
     node.recordView('localhost', '/', IP, CHROME);
     await assert.rejects(node.flush(), /database down/);
     node.recordView('localhost', '/', IP, CHROME);
@@ -202,7 +269,13 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     env.clock.set('2026-11-27T16:00:00.000Z'); // 00:00:00 on the 28th
     await view('/');
     await env.ctx.stats.flush();
-    assert.deepEqual((await pageRows()).map((r) => [r.day, r.views]), [['2026-11-27', 1], ['2026-11-28', 1]]);
+    assert.deepEqual(
+      (await pageRows()).map((r) => [r.day, r.views]),
+      [
+        ['2026-11-27', 1],
+        ['2026-11-28', 1],
+      ],
+    );
     const r = await report('from=2026-11-26&to=2026-11-28');
     assert.deepEqual(r.series, [
       { date: '2026-11-26', views: 0, visitors: 0 },
@@ -210,7 +283,11 @@ describe(`visitor statistics on ${DIALECT}`, () => {
       { date: '2026-11-28', views: 1, visitors: 1 },
     ]);
     // The visitor hash is not linkable across days: the two days' hashes differ.
-    const hashes = await env.ctx.db.selectFrom('stats_visitors').select(['day', 'visitor_hash']).orderBy('day').execute();
+    const hashes = await env.ctx.db
+      .selectFrom('stats_visitors')
+      .select(['day', 'visitor_hash'])
+      .orderBy('day')
+      .execute();
     assert.equal(hashes.length, 2);
     assert.notEqual(hashes[0]!.visitor_hash, hashes[1]!.visitor_hash);
 
@@ -221,7 +298,13 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     env.clock.set('2026-11-27T16:05:01.000Z');
     assert.equal(await env.ctx.stats.closeFinishedDays(), 1);
     const days = await env.ctx.db.selectFrom('stats_site_days').selectAll().orderBy('day').execute();
-    assert.deepEqual(days.map((d) => [d.day, d.views, d.visitors, d.closed]), [['2026-11-27', 1, 1, 1], ['2026-11-28', 1, 0, 0]]);
+    assert.deepEqual(
+      days.map((d) => [d.day, d.views, d.visitors, d.closed]),
+      [
+        ['2026-11-27', 1, 1, 1],
+        ['2026-11-28', 1, 0, 0],
+      ],
+    );
 
     // A node that still held a view of the 27th flushes it late: the view counts, its visitor is dropped.
     env.clock.set('2026-11-27T15:59:59.500Z');
@@ -231,7 +314,10 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     await late.flush();
     const after27 = await report('from=2026-11-27&to=2026-11-27');
     assert.deepEqual(after27.totals, { views: 2, visitors: 1 });
-    assert.equal((await env.ctx.db.selectFrom('stats_visitors').selectAll().where('day', '=', '2026-11-27').execute()).length, 0);
+    assert.equal(
+      (await env.ctx.db.selectFrom('stats_visitors').selectAll().where('day', '=', '2026-11-27').execute()).length,
+      0,
+    );
   });
 
   test('month granularity and the annual report (Beijing calendar year)', async () => {
@@ -247,7 +333,10 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     await at('2026-01-02T04:00:00.000Z', ['/']);
     await at('2026-02-10T04:00:00.000Z', ['/'], ['/', CHROME, OTHER_IP]);
     await at('2026-02-11T04:00:00.000Z');
-    assert.equal((await env.ctx.db.selectFrom('stats_site_days').selectAll().where('closed', '=', 0).execute()).length, 0);
+    assert.equal(
+      (await env.ctx.db.selectFrom('stats_site_days').selectAll().where('closed', '=', 0).execute()).length,
+      0,
+    );
 
     const admin = await as('statsadmin');
     const y2026 = await call(env.app, admin, 'GET', `/api/sites/${siteId}/stats/annual?year=2026`);
@@ -277,13 +366,23 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     assert.equal((await call(env.app, editor, 'GET', url)).statusCode, 200, 'any role on the site');
     assert.equal((await call(env.app, outsider, 'GET', url)).statusCode, 403);
     assert.equal((await call(env.app, outsider, 'GET', `${url}/annual?year=2026`)).statusCode, 403);
-    assert.equal((await call(env.app, outsider, 'GET', `/api/sites/${subsiteId}/stats`)).statusCode, 200, 'a role on the subsite');
+    assert.equal(
+      (await call(env.app, outsider, 'GET', `/api/sites/${subsiteId}/stats`)).statusCode,
+      200,
+      'a role on the subsite',
+    );
 
     const defaults = await report('');
     assert.equal(defaults.to, '2026-11-27');
     assert.equal(defaults.from, '2026-10-29');
     assert.equal(defaults.series.length, 30);
-    for (const bad of ['from=2026-11-28&to=2026-11-27', 'from=2026-02-30', 'granularity=week', 'from=2020-01-01&to=2026-01-01', 'from=x']) {
+    for (const bad of [
+      'from=2026-11-28&to=2026-11-27',
+      'from=2026-02-30',
+      'granularity=week',
+      'from=2020-01-01&to=2026-01-01',
+      'from=x',
+    ]) {
       const res = await call(env.app, admin, 'GET', `${url}?${bad}`);
       assert.equal(res.statusCode, 400, bad);
       assert.equal(res.json().error.code, 'VALIDATION_FAILED');

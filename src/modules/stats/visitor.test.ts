@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, dayStartMs, isDay, isHumanAgent, isPagePath, looksLikePage, shanghaiDay, visitorHash } from './visitor.ts';
+import {
+  addDays,
+  dayStartMs,
+  isDay,
+  isHumanAgent,
+  isPagePath,
+  looksLikePage,
+  shanghaiDay,
+  visitorHash,
+} from './visitor.ts';
 
 test('people’s browsers count; robots, previewers, headless browsers, scripts and our inspector do not', () => {
   const people = [
@@ -14,7 +23,14 @@ test('people’s browsers count; robots, previewers, headless browsers, scripts 
   ];
   for (const ua of people) assert.ok(isHumanAgent(ua), ua);
   const robots = [
-    undefined, '', 'lightMyRequest', 'curl/8.5.0', 'Wget/1.21', 'python-requests/2.31', 'Go-http-client/1.1', 'autocannon',
+    undefined,
+    '',
+    'lightMyRequest',
+    'curl/8.5.0',
+    'Wget/1.21',
+    'python-requests/2.31',
+    'Go-http-client/1.1',
+    'autocannon',
     'govportal-inspector/0.1 (+政府网站自查)',
     'Mozilla/5.0 (compatible; govportal-inspector/0.2)',
     'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
@@ -34,8 +50,20 @@ test('people’s browsers count; robots, previewers, headless browsers, scripts 
 });
 
 test('which paths may be pages', () => {
-  for (const p of ['/', '/gzdt/bmdt/', '/gzdt/bmdt/12.html', '/search', '/site/zwfw/', '/apis/', '/administration/']) assert.ok(isPagePath(p), p);
-  for (const p of ['/api', '/api/sites', '/api/docs', '/admin', '/admin/', '/admin/users', '/assets/portal.1.css', '/files/3/a.pdf', '/accessibility/toggle', '/healthz']) {
+  for (const p of ['/', '/gzdt/bmdt/', '/gzdt/bmdt/12.html', '/search', '/site/zwfw/', '/apis/', '/administration/'])
+    assert.ok(isPagePath(p), p);
+  for (const p of [
+    '/api',
+    '/api/sites',
+    '/api/docs',
+    '/admin',
+    '/admin/',
+    '/admin/users',
+    '/assets/portal.1.css',
+    '/files/3/a.pdf',
+    '/accessibility/toggle',
+    '/healthz',
+  ]) {
     assert.ok(!isPagePath(p), p);
   }
   for (const p of ['/', '/gzdt/', '/gzdt/12.html', '/search']) assert.ok(looksLikePage(p), p);

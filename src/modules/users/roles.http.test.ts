@@ -22,7 +22,13 @@ test(`三员分立: the system, security and audit administrators each do only t
 
     // The audit administrator reads the audit log and nothing else.
     assert.equal((await call(app, aud, 'GET', '/api/audit')).statusCode, 200);
-    const create = await call(app, aud, 'POST', '/api/users', { username: 'newbie', displayName: '新人', departmentId: null, email: null, roles: [] });
+    const create = await call(app, aud, 'POST', '/api/users', {
+      username: 'newbie',
+      displayName: '新人',
+      departmentId: null,
+      email: null,
+      roles: [],
+    });
     assert.equal(create.statusCode, 403);
     assert.equal((await call(app, aud, 'GET', '/api/users')).statusCode, 403);
     assert.equal((await call(app, aud, 'GET', '/api/security/policy')).statusCode, 403);
@@ -47,29 +53,77 @@ test('one account cannot combine the separated administrator roles; a system adm
     const { app, ctx } = env;
     await staff(ctx, 'sys1', ['sys_admin']);
     const sys = await login(app, 'sys1');
-    const both = await call(app, sys, 'POST', '/api/users', { username: 'both', displayName: '兼任', departmentId: null, email: null, roles: [{ role: 'sys_admin', siteId: null }, { role: 'audit_admin', siteId: null }] });
+    const both = await call(app, sys, 'POST', '/api/users', {
+      username: 'both',
+      displayName: '兼任',
+      departmentId: null,
+      email: null,
+      roles: [
+        { role: 'sys_admin', siteId: null },
+        { role: 'audit_admin', siteId: null },
+      ],
+    });
     assert.equal(both.statusCode, 400);
     assert.equal(both.json().error.code, 'ROLE_CONFLICT');
-    const auditor = await call(app, sys, 'POST', '/api/users', { username: 'aud2', displayName: '审计二', departmentId: null, email: null, roles: [{ role: 'audit_admin', siteId: null }] });
+    const auditor = await call(app, sys, 'POST', '/api/users', {
+      username: 'aud2',
+      displayName: '审计二',
+      departmentId: null,
+      email: null,
+      roles: [{ role: 'audit_admin', siteId: null }],
+    });
     assert.equal(auditor.statusCode, 403);
-    const editor = await call(app, sys, 'POST', '/api/users', { username: 'ed1', displayName: '编辑一', departmentId: null, email: null, roles: [{ role: 'editor', siteId: null }] });
+    const editor = await call(app, sys, 'POST', '/api/users', {
+      username: 'ed1',
+      displayName: '编辑一',
+      departmentId: null,
+      email: null,
+      roles: [{ role: 'editor', siteId: null }],
+    });
     assert.equal(editor.statusCode, 200);
     assert.equal(editor.json().initialPassword.length, 16);
     const id = editor.json().user.id;
-    const promote = await call(app, sys, 'PUT', `/api/users/${id}`, { displayName: '编辑一', departmentId: null, email: null, roles: [{ role: 'editor', siteId: null }, { role: 'sec_admin', siteId: null }] });
+    const promote = await call(app, sys, 'PUT', `/api/users/${id}`, {
+      displayName: '编辑一',
+      departmentId: null,
+      email: null,
+      roles: [
+        { role: 'editor', siteId: null },
+        { role: 'sec_admin', siteId: null },
+      ],
+    });
     assert.equal(promote.statusCode, 403);
     await assert.rejects(
-      ctx.users.create({ userId: null, username: 'ops', ip: '-' }, { username: 'x1', displayName: '运维', departmentId: null, email: null, roles: [{ role: 'sec_admin', siteId: null }, { role: 'editor', siteId: null }] }, { byOperator: true }),
+      ctx.users.create(
+        { userId: null, username: 'ops', ip: '-' },
+        {
+          username: 'x1',
+          displayName: '运维',
+          departmentId: null,
+          email: null,
+          roles: [
+            { role: 'sec_admin', siteId: null },
+            { role: 'editor', siteId: null },
+          ],
+        },
+        { byOperator: true },
+      ),
       /安全管理员不能兼任其他角色/,
     );
-    const dup = await call(app, sys, 'POST', '/api/users', { username: 'ed1', displayName: '重名', departmentId: null, email: null, roles: [] });
+    const dup = await call(app, sys, 'POST', '/api/users', {
+      username: 'ed1',
+      displayName: '重名',
+      departmentId: null,
+      email: null,
+      roles: [],
+    });
     assert.equal(dup.json().error.code, 'USERNAME_TAKEN');
   } finally {
     await env.close();
   }
 });
 
-test('a reset password is one-time and ends the account\'s sessions; a disabled account cannot log in', async () => {
+test("a reset password is one-time and ends the account's sessions; a disabled account cannot log in", async () => {
   const env = await testEnv();
   try {
     const { app, ctx } = env;
@@ -82,7 +136,10 @@ test('a reset password is one-time and ends the account\'s sessions; a disabled 
     const again = await login(app, 'ed2', reset.json().initialPassword);
     assert.equal((await call(app, again, 'GET', '/api/auth/me')).json().user.mustChangePassword, true);
     await call(app, sys, 'POST', `/api/users/${ed.id}/disable`);
-    const refused = await call(app, null, 'POST', '/api/auth/login', { username: 'ed2', password: reset.json().initialPassword });
+    const refused = await call(app, null, 'POST', '/api/auth/login', {
+      username: 'ed2',
+      password: reset.json().initialPassword,
+    });
     assert.equal(refused.json().error.code, 'ACCOUNT_DISABLED');
   } finally {
     await env.close();

@@ -12,7 +12,12 @@ export const findById = (db: Executor, id: number) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 
 export async function rolesOf(db: Executor, userId: number): Promise<RoleGrant[]> {
-  const rows = await db.selectFrom('user_roles').select(['role', 'site_id']).where('user_id', '=', userId).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('user_roles')
+    .select(['role', 'site_id'])
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ role: r.role as Role, siteId: r.site_id }));
 }
 
@@ -21,9 +26,19 @@ export async function listWithDepartments(db: Db) {
     .selectFrom('users')
     .leftJoin('departments', 'departments.id', 'users.department_id')
     .select([
-      'users.id', 'users.username', 'users.display_name', 'users.department_id', 'users.email', 'users.disabled',
-      'users.locked_until', 'users.failed_logins', 'users.last_login_at', 'users.must_change_password', 'users.created_at',
-      'departments.name as department_name', 'departments.site_id as department_site_id',
+      'users.id',
+      'users.username',
+      'users.display_name',
+      'users.department_id',
+      'users.email',
+      'users.disabled',
+      'users.locked_until',
+      'users.failed_logins',
+      'users.last_login_at',
+      'users.must_change_password',
+      'users.created_at',
+      'departments.name as department_name',
+      'departments.site_id as department_site_id',
     ])
     .orderBy('users.id')
     .execute();
@@ -53,7 +68,10 @@ export async function updateUser(trx: Executor, id: number, changes: Partial<Omi
 export async function replaceRoles(trx: Executor, userId: number, grants: RoleGrant[]): Promise<void> {
   await trx.deleteFrom('user_roles').where('user_id', '=', userId).execute();
   if (grants.length > 0) {
-    await trx.insertInto('user_roles').values(grants.map((g) => ({ user_id: userId, role: g.role, site_id: g.siteId }))).execute();
+    await trx
+      .insertInto('user_roles')
+      .values(grants.map((g) => ({ user_id: userId, role: g.role, site_id: g.siteId })))
+      .execute();
   }
 }
 
@@ -61,15 +79,32 @@ export const recentPasswordHashes = async (db: Executor, userId: number, n: numb
   n <= 0
     ? []
     : (
-        await db.selectFrom('password_history').select('password_hash').where('user_id', '=', userId).orderBy('id', 'desc').limit(n).execute()
+        await db
+          .selectFrom('password_history')
+          .select('password_hash')
+          .where('user_id', '=', userId)
+          .orderBy('id', 'desc')
+          .limit(n)
+          .execute()
       ).map((r) => r.password_hash);
 
-export async function addPasswordHistory(trx: Executor, userId: number, passwordHash: string, at: string): Promise<void> {
-  await trx.insertInto('password_history').values({ user_id: userId, password_hash: passwordHash, created_at: at }).execute();
+export async function addPasswordHistory(
+  trx: Executor,
+  userId: number,
+  passwordHash: string,
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('password_history')
+    .values({ user_id: userId, password_hash: passwordHash, created_at: at })
+    .execute();
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -78,7 +113,13 @@ export async function columnGrants(db: Executor, userId: number): Promise<number
   return rows.map((r) => r.column_id);
 }
 
-export async function replaceColumnGrants(trx: Executor, userId: number, columnIds: number[], by: number | null, at: string) {
+export async function replaceColumnGrants(
+  trx: Executor,
+  userId: number,
+  columnIds: number[],
+  by: number | null,
+  at: string,
+) {
   await trx.deleteFrom('column_grants').where('user_id', '=', userId).execute();
   if (columnIds.length > 0) {
     await trx

@@ -11,41 +11,99 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
   const tags = ['用户'];
   const manage = guard({ capability: 'user.manage' });
 
-  app.get('/api/roles', {
-    schema: { tags, summary: '角色列表', response: { 200: Type.Object({ items: Type.Array(Type.Object({ role: Type.String(), name: Type.String() })) }) } },
-    preHandler: guard(),
-  }, async () => ({ items: Object.entries(ROLES).map(([role, name]) => ({ role, name })) }));
-
-  app.get('/api/users', {
-    schema: { tags, summary: '用户列表', response: { 200: Type.Object({ items: Type.Array(Type.Ref('User')) }), ...errors(401, 403) } },
-    preHandler: manage,
-  }, async () => ({ items: await users.list() }));
-
-  app.post('/api/users', {
-    schema: {
-      tags, summary: '新建用户（返回一次性初始密码）', body: UserCreate,
-      response: { 200: Type.Object({ user: Type.Ref('User'), initialPassword: Type.String() }), ...errors(400, 401, 403, 409) },
+  app.get(
+    '/api/roles',
+    {
+      schema: {
+        tags,
+        summary: '角色列表',
+        response: {
+          200: Type.Object({ items: Type.Array(Type.Object({ role: Type.String(), name: Type.String() })) }),
+        },
+      },
+      preHandler: guard(),
     },
-    preHandler: manage,
-  }, async (request) => users.create(authOf(request).actor, request.body));
+    async () => ({ items: Object.entries(ROLES).map(([role, name]) => ({ role, name })) }),
+  );
 
-  app.put('/api/users/:id', {
-    schema: { tags, summary: '修改用户', params: IdParams, body: UserUpdate, response: { 200: Type.Ref('User'), ...errors(400, 401, 403, 404) } },
-    preHandler: manage,
-  }, async (request) => users.update(authOf(request).actor, request.params.id, request.body));
-
-  app.post('/api/users/:id/reset-password', {
-    schema: { tags, summary: '重置密码（返回一次性密码）', params: IdParams, response: { 200: Type.Object({ initialPassword: Type.String() }), ...errors(401, 403, 404) } },
-    preHandler: manage,
-  }, async (request) => ({ initialPassword: await users.resetPassword(authOf(request).actor, request.params.id) }));
-
-  for (const [path, disabled] of [['disable', true], ['enable', false]] as const) {
-    app.post(`/api/users/:id/${path}`, {
-      schema: { tags, summary: disabled ? '停用账号' : '启用账号', params: IdParams, response: { 200: Ok, ...errors(400, 401, 403, 404) } },
+  app.get(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: '用户列表',
+        response: { 200: Type.Object({ items: Type.Array(Type.Ref('User')) }), ...errors(401, 403) },
+      },
       preHandler: manage,
-    }, async (request) => {
-      await users.setDisabled(authOf(request).actor, request.params.id, disabled);
-      return { ok: true };
-    });
+    },
+    async () => ({ items: await users.list() }),
+  );
+
+  app.post(
+    '/api/users',
+    {
+      schema: {
+        tags,
+        summary: '新建用户（返回一次性初始密码）',
+        body: UserCreate,
+        response: {
+          200: Type.Object({ user: Type.Ref('User'), initialPassword: Type.String() }),
+          ...errors(400, 401, 403, 409),
+        },
+      },
+      preHandler: manage,
+    },
+    async (request) => users.create(authOf(request).actor, request.body),
+  );
+
+  app.put(
+    '/api/users/:id',
+    {
+      schema: {
+        tags,
+        summary: '修改用户',
+        params: IdParams,
+        body: UserUpdate,
+        response: { 200: Type.Ref('User'), ...errors(400, 401, 403, 404) },
+      },
+      preHandler: manage,
+    },
+    async (request) => users.update(authOf(request).actor, request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      schema: {
+        tags,
+        summary: '重置密码（返回一次性密码）',
+        params: IdParams,
+        response: { 200: Type.Object({ initialPassword: Type.String() }), ...errors(401, 403, 404) },
+      },
+      preHandler: manage,
+    },
+    async (request) => ({ initialPassword: await users.resetPassword(authOf(request).actor, request.params.id) }),
+  );
+
+  for (const [path, disabled] of [
+    ['disable', true],
+    ['enable', false],
+  ] as const) {
+    app.post(
+      `/api/users/:id/${path}`,
+      {
+        schema: {
+          tags,
+          summary: disabled ? '停用账号' : '启用账号',
+          params: IdParams,
+          response: { 200: Ok, ...errors(400, 401, 403, 404) },
+        },
+        preHandler: manage,
+      },
+      async (request) => {
+        await users.setDisabled(authOf(request).actor, request.params.id, disabled);
+        return { ok: true };
+      },
+    );
   }
 }

@@ -30,15 +30,27 @@ export const UserUpdate = Type.Object(
 );
 export type UserUpdate = Static<typeof UserUpdate>;
 
-const Grant = Type.Object({ role: Type.String(), roleName: Type.String(), siteId: Type.Union([Type.Integer(), Type.Null()]) });
+const Grant = Type.Object({
+  role: Type.String(),
+  roleName: Type.String(),
+  siteId: Type.Union([Type.Integer(), Type.Null()]),
+});
 
 export const UserView = Type.Object(
   {
-    id: Type.Integer(), username: Type.String(), displayName: Type.String(),
-    departmentId: Type.Union([Type.Integer(), Type.Null()]), departmentName: Type.Union([Type.String(), Type.Null()]),
-    email: Type.Union([Type.String(), Type.Null()]), disabled: Type.Boolean(), lockedUntil: Type.Union([Type.String(), Type.Null()]),
-    failedLogins: Type.Integer(), lastLoginAt: Type.Union([Type.String(), Type.Null()]), mustChangePassword: Type.Boolean(),
-    roles: Type.Array(Grant), columnGrantIds: Type.Array(Type.Integer()),
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    departmentId: Type.Union([Type.Integer(), Type.Null()]),
+    departmentName: Type.Union([Type.String(), Type.Null()]),
+    email: Type.Union([Type.String(), Type.Null()]),
+    disabled: Type.Boolean(),
+    lockedUntil: Type.Union([Type.String(), Type.Null()]),
+    failedLogins: Type.Integer(),
+    lastLoginAt: Type.Union([Type.String(), Type.Null()]),
+    mustChangePassword: Type.Boolean(),
+    roles: Type.Array(Grant),
+    columnGrantIds: Type.Array(Type.Integer()),
   },
   { $id: 'User' },
 );
@@ -46,9 +58,15 @@ export type UserView = Static<typeof UserView>;
 
 export const MeView = Type.Object(
   {
-    id: Type.Integer(), username: Type.String(), displayName: Type.String(),
-    departmentId: Type.Union([Type.Integer(), Type.Null()]), departmentName: Type.Union([Type.String(), Type.Null()]),
-    roles: Type.Array(Grant), capabilities: Type.Array(Type.String()), mustChangePassword: Type.Boolean(), passwordExpired: Type.Boolean(),
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    departmentId: Type.Union([Type.Integer(), Type.Null()]),
+    departmentName: Type.Union([Type.String(), Type.Null()]),
+    roles: Type.Array(Grant),
+    capabilities: Type.Array(Type.String()),
+    mustChangePassword: Type.Boolean(),
+    passwordExpired: Type.Boolean(),
   },
   { $id: 'Me' },
 );

@@ -25,10 +25,19 @@ export class UsersService {
     const rows = await repo.listWithDepartments(this.db);
     const grants = await this.db.selectFrom('column_grants').select(['user_id', 'column_id']).execute();
     return rows.map((u) => ({
-      id: u.id, username: u.username, displayName: u.display_name, departmentId: u.department_id,
-      departmentName: u.department_name ?? null, email: u.email, disabled: u.disabled === 1, lockedUntil: u.locked_until,
-      failedLogins: u.failed_logins, lastLoginAt: u.last_login_at, mustChangePassword: u.must_change_password === 1,
-      roles: u.roles.map(grantView), columnGrantIds: grants.filter((g) => g.user_id === u.id).map((g) => g.column_id),
+      id: u.id,
+      username: u.username,
+      displayName: u.display_name,
+      departmentId: u.department_id,
+      departmentName: u.department_name ?? null,
+      email: u.email,
+      disabled: u.disabled === 1,
+      lockedUntil: u.locked_until,
+      failedLogins: u.failed_logins,
+      lastLoginAt: u.last_login_at,
+      mustChangePassword: u.must_change_password === 1,
+      roles: u.roles.map(grantView),
+      columnGrantIds: grants.filter((g) => g.user_id === u.id).map((g) => g.column_id),
     }));
   }
 
@@ -40,7 +49,11 @@ export class UsersService {
 
   private checkRoles(roles: RoleGrant[], byOperator: boolean): void {
     const conflict = roleConflict(roles.map((r) => r.role));
-    if (conflict) throw new AppError('ROLE_CONFLICT', `${ROLES.sys_admin}、${ROLES.sec_admin}、${ROLES.audit_admin}必须分设：${conflict}`);
+    if (conflict)
+      throw new AppError(
+        'ROLE_CONFLICT',
+        `${ROLES.sys_admin}、${ROLES.sec_admin}、${ROLES.audit_admin}必须分设：${conflict}`,
+      );
     if (!byOperator && roles.some((r) => OPERATOR_ONLY.includes(r.role))) {
       throw new AppError('FORBIDDEN', '安全管理员和审计管理员账号只能由服务器运维人员通过命令行创建');
     }
@@ -62,11 +75,23 @@ export class UsersService {
     const id = await this.db.transaction().execute(async (trx) => {
       if (await repo.findByUsername(trx, input.username)) throw new AppError('USERNAME_TAKEN');
       const newId = await repo.insertUser(trx, {
-        username: input.username, display_name: input.displayName, department_id: input.departmentId, email: input.email,
-        password_hash: passwordHash, must_change_password: 1, password_changed_at: at, created_at: at, updated_at: at,
+        username: input.username,
+        display_name: input.displayName,
+        department_id: input.departmentId,
+        email: input.email,
+        password_hash: passwordHash,
+        must_change_password: 1,
+        password_changed_at: at,
+        created_at: at,
+        updated_at: at,
       });
       await repo.replaceRoles(trx, newId, input.roles);
-      await this.audit.record(trx, actor, { action: 'user.create', targetType: 'user', targetId: newId, detail: { after: input } });
+      await this.audit.record(trx, actor, {
+        action: 'user.create',
+        targetType: 'user',
+        targetId: newId,
+        detail: { after: input },
+      });
       return newId;
     });
     return { user: await this.get(id), initialPassword: password };
@@ -77,17 +102,31 @@ export class UsersService {
     const operatorRolesBefore = before.roles.filter((r) => OPERATOR_ONLY.includes(r.role as Role));
     const operatorRolesAfter = input.roles.filter((r) => OPERATOR_ONLY.includes(r.role));
     // A system administrator may keep, but not add or remove, the operator-only roles of an account.
-    if (JSON.stringify(operatorRolesBefore.map((r) => r.role).sort()) !== JSON.stringify(operatorRolesAfter.map((r) => r.role).sort())) {
+    if (
+      JSON.stringify(operatorRolesBefore.map((r) => r.role).sort()) !==
+      JSON.stringify(operatorRolesAfter.map((r) => r.role).sort())
+    ) {
       throw new AppError('FORBIDDEN', '安全管理员和审计管理员角色只能由服务器运维人员通过命令行变更');
     }
     this.checkRoles(input.roles, true);
     await this.checkDepartment(input.departmentId);
     const at = this.clock.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      await repo.updateUser(trx, id, { display_name: input.displayName, department_id: input.departmentId, email: input.email, updated_at: at });
+      await repo.updateUser(trx, id, {
+        display_name: input.displayName,
+        department_id: input.departmentId,
+        email: input.email,
+        updated_at: at,
+      });
       await repo.replaceRoles(trx, id, input.roles);
-      if (input.columnGrantIds) await repo.replaceColumnGrants(trx, id, [...new Set(input.columnGrantIds)], actor.userId, at);
-      await this.audit.record(trx, actor, { action: 'user.update', targetType: 'user', targetId: id, detail: { before, after: input } });
+      if (input.columnGrantIds)
+        await repo.replaceColumnGrants(trx, id, [...new Set(input.columnGrantIds)], actor.userId, at);
+      await this.audit.record(trx, actor, {
+        action: 'user.update',
+        targetType: 'user',
+        targetId: id,
+        detail: { before, after: input },
+      });
     });
     return this.get(id);
   }
@@ -97,7 +136,14 @@ export class UsersService {
     const passwordHash = await hashPassword(password);
     const at = this.clock.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
-      await repo.updateUser(trx, id, { password_hash: passwordHash, must_change_password: 1, password_changed_at: at, updated_at: at, failed_logins: 0, locked_until: null });
+      await repo.updateUser(trx, id, {
+        password_hash: passwordHash,
+        must_change_password: 1,
+        password_changed_at: at,
+        updated_at: at,
+        failed_logins: 0,
+        locked_until: null,
+      });
       await this.audit.record(trx, actor, { action: 'user.reset-password', targetType: 'user', targetId: id });
     });
     await deleteUserSessions(this.db, id);
@@ -109,7 +155,11 @@ export class UsersService {
     await this.get(id);
     await this.db.transaction().execute(async (trx) => {
       await repo.updateUser(trx, id, { disabled: disabled ? 1 : 0, updated_at: this.clock.now().toISOString() });
-      await this.audit.record(trx, actor, { action: disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: id });
+      await this.audit.record(trx, actor, {
+        action: disabled ? 'user.disable' : 'user.enable',
+        targetType: 'user',
+        targetId: id,
+      });
     });
     if (disabled) await deleteUserSessions(this.db, id);
   }

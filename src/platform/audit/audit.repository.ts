@@ -40,7 +40,8 @@ function applyFilter(db: Db, filter: AuditFilter) {
   if (filter.action) q = q.where('action', '=', filter.action);
   if (filter.outcome) q = q.where('outcome', '=', filter.outcome);
   if (filter.siteId) q = q.where('site_id', '=', filter.siteId);
-  if (filter.text) q = q.where((eb) => eb.or([eb('detail', 'like', `%${filter.text}%`), eb('target_id', '=', filter.text!)]));
+  if (filter.text)
+    q = q.where((eb) => eb.or([eb('detail', 'like', `%${filter.text}%`), eb('target_id', '=', filter.text!)]));
   return q;
 }
 
@@ -67,7 +68,11 @@ export async function deleteThrough(trx: Executor, lastId: number, lastHash: str
   await trx.deleteFrom('audit_log').where('id', '<=', lastId).execute();
   await trx
     .updateTable('audit_anchor')
-    .set((eb) => ({ purged_through_id: lastId, purged_through_hash: lastHash, record_count: eb('record_count', '-', count) }))
+    .set((eb) => ({
+      purged_through_id: lastId,
+      purged_through_hash: lastHash,
+      record_count: eb('record_count', '-', count),
+    }))
     .where('id', '=', 1)
     .execute();
 }

@@ -36,7 +36,18 @@ export const SYSTEM_ACTOR: Actor = { userId: null, username: '系统', ip: '-' }
 
 function hashRecord(r: Omit<AuditRecord, 'hash'>): string {
   const canonical = JSON.stringify([
-    r.id, r.at, r.actor_id, r.actor_name, r.ip, r.action, r.target_type, r.target_id, r.site_id, r.outcome, r.detail, r.prev_hash,
+    r.id,
+    r.at,
+    r.actor_id,
+    r.actor_name,
+    r.ip,
+    r.action,
+    r.target_type,
+    r.target_id,
+    r.site_id,
+    r.outcome,
+    r.detail,
+    r.prev_hash,
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }
@@ -81,7 +92,8 @@ export class AuditService {
     let checked = 0;
     for await (const record of repo.streamAll(this.db)) {
       if (record.id !== expectedId) problems.push(`记录 #${expectedId}–#${record.id - 1} 缺失`);
-      if (record.prev_hash !== expectedPrev) problems.push(`记录 #${record.id} 的前序哈希与链不符（前一条被改动或删除）`);
+      if (record.prev_hash !== expectedPrev)
+        problems.push(`记录 #${record.id} 的前序哈希与链不符（前一条被改动或删除）`);
       const { hash, ...rest } = record;
       if (hashRecord(rest) !== hash) problems.push(`记录 #${record.id} 内容被改动`);
       expectedPrev = hash;
@@ -120,7 +132,11 @@ export class AuditService {
     await this.db.transaction().execute(async (trx) => {
       await repo.lockAnchor(trx, true);
       await repo.deleteThrough(trx, last.id, last.hash, rows.length);
-      await this.record(trx, actor, { action: 'audit.purge', targetType: 'audit_log', detail: { throughId: last.id, count: rows.length } });
+      await this.record(trx, actor, {
+        action: 'audit.purge',
+        targetType: 'audit_log',
+        detail: { throughId: last.id, count: rows.length },
+      });
     });
     return rows.length;
   }

@@ -9,7 +9,8 @@ import type { TestEnv } from '../../../test/helpers.ts';
 const actor = { userId: 1, username: 'tester', ip: '127.0.0.1' };
 
 async function writeSome(env: TestEnv, n: number) {
-  for (let i = 0; i < n; i++) await env.ctx.audit.recordAlone(actor, { action: 'test.event', targetType: 'thing', targetId: i, detail: { i } });
+  for (let i = 0; i < n; i++)
+    await env.ctx.audit.recordAlone(actor, { action: 'test.event', targetType: 'thing', targetId: i, detail: { i } });
 }
 
 // What an intruder with database access would do: switch the guard off, then tamper.
@@ -44,11 +45,24 @@ test('an edited record is detected', async () => {
   const env = await testEnv();
   try {
     await writeSome(env, 5);
-    const target = (await env.ctx.db.selectFrom('audit_log').select('id').where('action', '=', 'test.event').orderBy('id').executeTakeFirstOrThrow()).id + 2;
-    await withoutGuard(env, () => sql`update audit_log set actor_name = 'someone-else' where id = ${target}`.execute(env.ctx.db));
+    const target =
+      (
+        await env.ctx.db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('action', '=', 'test.event')
+          .orderBy('id')
+          .executeTakeFirstOrThrow()
+      ).id + 2;
+    await withoutGuard(env, () =>
+      sql`update audit_log set actor_name = 'someone-else' where id = ${target}`.execute(env.ctx.db),
+    );
     const result = await env.ctx.audit.verify();
     assert.equal(result.ok, false);
-    assert.ok(result.problems.some((p) => p.includes(`#${target}`) && p.includes('改动')), result.problems.join('\n'));
+    assert.ok(
+      result.problems.some((p) => p.includes(`#${target}`) && p.includes('改动')),
+      result.problems.join('\n'),
+    );
   } finally {
     await env.close();
   }
@@ -67,7 +81,9 @@ test('a removed record is detected, in the middle or at the end', async () => {
   const env2 = await testEnv();
   try {
     await writeSome(env2, 3);
-    const last = (await env2.ctx.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id;
+    const last = (
+      await env2.ctx.db.selectFrom('audit_log').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()
+    ).id;
     await withoutGuard(env2, () => sql`delete from audit_log where id = ${last}`.execute(env2.ctx.db));
     const result = await env2.ctx.audit.verify();
     assert.equal(result.ok, false);
@@ -86,7 +102,10 @@ test('records older than the retention period can be purged, and the chain still
     await writeSome(env, 2);
     assert.equal(await env.ctx.audit.purgeExpired(SYSTEM_ACTOR, 184), 3);
     const left = await env.ctx.db.selectFrom('audit_log').select('action').orderBy('id').execute();
-    assert.deepEqual(left.map((r) => r.action), ['test.event', 'test.event', 'audit.purge']);
+    assert.deepEqual(
+      left.map((r) => r.action),
+      ['test.event', 'test.event', 'audit.purge'],
+    );
     const result = await env.ctx.audit.verify();
     assert.equal(result.ok, true, result.problems.join('\n'));
     assert.equal(result.checked, 3);
@@ -103,7 +122,10 @@ test('every staff write and login is audited with who, when, where and before/af
     await staff(ctx, 'aud1', ['audit_admin']);
     const sys = await login(app, 'sys1');
     const site = (await call(app, sys, 'GET', '/api/sites')).json().items[0];
-    const changed = await call(app, sys, 'PUT', `/api/sites/${site.id}`, { ...Object.fromEntries(Object.entries(site).filter(([k]) => !['id', 'code', 'parentId'].includes(k))), phone: '0599-87654321' });
+    const changed = await call(app, sys, 'PUT', `/api/sites/${site.id}`, {
+      ...Object.fromEntries(Object.entries(site).filter(([k]) => !['id', 'code', 'parentId'].includes(k))),
+      phone: '0599-87654321',
+    });
     assert.equal(changed.statusCode, 200);
     await call(app, null, 'POST', '/api/auth/login', { username: 'sys1', password: 'wrong' });
 
@@ -121,7 +143,11 @@ test('every staff write and login is audited with who, when, where and before/af
     assert.match(csv.headers['content-type'] as string, /text\/csv/);
     assert.match(csv.body, /修改站点信息/);
     assert.match(csv.body, /0599-87654321/);
-    assert.doesNotMatch(JSON.stringify(await ctx.db.selectFrom('audit_log').select('detail').execute()), /Passw0rd/, 'no password in the log');
+    assert.doesNotMatch(
+      JSON.stringify(await ctx.db.selectFrom('audit_log').select('detail').execute()),
+      /Passw0rd/,
+      'no password in the log',
+    );
     const verify = await call(app, aud, 'GET', '/api/audit/verify');
     assert.equal(verify.json().ok, true);
   } finally {

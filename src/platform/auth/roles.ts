@@ -53,7 +53,8 @@ export type Capability = keyof typeof CAPABILITIES;
 export function can(grants: RoleGrant[], capability: Capability, siteId?: number | null): boolean {
   const allowed = CAPABILITIES[capability] as readonly Role[];
   return grants.some(
-    (g) => allowed.includes(g.role) && (g.siteId === null || siteId === undefined || siteId === null || g.siteId === siteId),
+    (g) =>
+      allowed.includes(g.role) && (g.siteId === null || siteId === undefined || siteId === null || g.siteId === siteId),
   );
 }
 

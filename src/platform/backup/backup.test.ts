@@ -8,7 +8,7 @@ import { createBackup, restoreBackup } from './backup.ts';
 import { BACKUP_TABLES } from './tables.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.service.ts';
 
-async function snapshot(db: import("../db/database.ts").Db) {
+async function snapshot(db: import('../db/database.ts').Db) {
   const out: Record<string, unknown[]> = {};
   for (const table of BACKUP_TABLES) {
     out[table] = (await sql`select * from ${sql.table(table)} order by 1`.execute(db)).rows;
@@ -28,7 +28,19 @@ test(`a backup taken while running restores every row and file into an empty ins
     const last = tree.flat[tree.flat.length - 1];
     await ctx.columns.move(SYSTEM_ACTOR, tree.flat[1].id, last.id, 0);
     const stored = await ctx.fileStore.put(Buffer.from('附件内容：南江市政务服务事项目录'));
-    await ctx.db.insertInto('files').values({ site_id: siteId, sha256: stored.sha256, original_name: '目录.txt', mime: 'text/plain', size: stored.size, storage_key: stored.key, created_by: null, created_at: new Date().toISOString() }).execute();
+    await ctx.db
+      .insertInto('files')
+      .values({
+        site_id: siteId,
+        sha256: stored.sha256,
+        original_name: '目录.txt',
+        mime: 'text/plain',
+        size: stored.size,
+        storage_key: stored.key,
+        created_by: null,
+        created_at: new Date().toISOString(),
+      })
+      .execute();
 
     const file = path.join(source.config.dataDir, 'backup.tar.gz');
     const steps: string[] = [];

@@ -37,10 +37,13 @@ async function dumpTables(dbh: DatabaseHandle, dir: string, progress: Progress):
     }
   };
   if (dbh.dialect === 'postgres') {
-    await dbh.db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-      await sql`set transaction read only`.execute(trx);
-      await run(trx);
-    });
+    await dbh.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        await sql`set transaction read only`.execute(trx);
+        await run(trx);
+      });
   } else {
     await dbh.db.transaction().setAccessMode('read only').execute(run);
   }
@@ -59,20 +62,36 @@ async function copyFiles(files: FileStore, keys: string[], dir: string, progress
   return copied;
 }
 
-export async function createBackup(dbh: DatabaseHandle, files: FileStore, out: string, progress: Progress = noProgress): Promise<BackupManifest> {
+export async function createBackup(
+  dbh: DatabaseHandle,
+  files: FileStore,
+  out: string,
+  progress: Progress = noProgress,
+): Promise<BackupManifest> {
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'govportal-backup-'));
   try {
     await fsp.mkdir(path.join(dir, 'data'));
     const tables = await dumpTables(dbh, dir, progress);
-    const fileRows = fs.readFileSync(path.join(dir, 'data', 'files.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const fileRows = fs
+      .readFileSync(path.join(dir, 'data', 'files.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean);
     const keys = fileRows.map((line) => (JSON.parse(line) as { storage_key: string }).storage_key);
     const manifest: BackupManifest = {
-      format: 'govportal-backup', version: 1, createdAt: new Date().toISOString(), dialect: dbh.dialect, tables,
+      format: 'govportal-backup',
+      version: 1,
+      createdAt: new Date().toISOString(),
+      dialect: dbh.dialect,
+      tables,
       files: await copyFiles(files, keys, dir, progress),
     };
     await fsp.writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
     await fsp.mkdir(path.dirname(path.resolve(out)), { recursive: true });
-    await tar.create({ gzip: true, file: out, cwd: dir, portable: true }, ['manifest.json', 'data', ...(manifest.files ? ['files'] : [])]);
+    await tar.create({ gzip: true, file: out, cwd: dir, portable: true }, [
+      'manifest.json',
+      'data',
+      ...(manifest.files ? ['files'] : []),
+    ]);
     return manifest;
   } finally {
     await fsp.rm(dir, { recursive: true, force: true });
@@ -82,7 +101,10 @@ export async function createBackup(dbh: DatabaseHandle, files: FileStore, out: s
 async function readRows(dir: string, table: string): Promise<Record<string, unknown>[]> {
   const file = path.join(dir, 'data', `${table}.jsonl`);
   if (!fs.existsSync(file)) throw new Error(`备份文件缺少数据表 ${table}`);
-  return (await fsp.readFile(file, 'utf8')).split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+  return (await fsp.readFile(file, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
 async function isEmpty(dbh: DatabaseHandle): Promise<boolean> {
@@ -94,13 +116,19 @@ async function isEmpty(dbh: DatabaseHandle): Promise<boolean> {
 }
 
 /** Restores into an installation with no sites, users or audit records (a freshly migrated database). */
-export async function restoreBackup(dbh: DatabaseHandle, files: FileStore, file: string, progress: Progress = noProgress): Promise<BackupManifest> {
+export async function restoreBackup(
+  dbh: DatabaseHandle,
+  files: FileStore,
+  file: string,
+  progress: Progress = noProgress,
+): Promise<BackupManifest> {
   if (!(await isEmpty(dbh))) throw new Error('只能恢复到空的安装（目标数据库中已有站点、用户或审计记录）');
   const dir = await fsp.mkdtemp(path.join(os.tmpdir(), 'govportal-restore-'));
   try {
     await tar.extract({ file, cwd: dir });
     const manifest = JSON.parse(await fsp.readFile(path.join(dir, 'manifest.json'), 'utf8')) as BackupManifest;
-    if (manifest.format !== 'govportal-backup' || manifest.version !== 1) throw new Error('不是 govportal 备份文件，或版本不受支持');
+    if (manifest.format !== 'govportal-backup' || manifest.version !== 1)
+      throw new Error('不是 govportal 备份文件，或版本不受支持');
     await dbh.db.transaction().execute(async (trx) => {
       await sql`delete from audit_anchor`.execute(trx);
       await sql`delete from settings`.execute(trx);
@@ -109,12 +137,20 @@ export async function restoreBackup(dbh: DatabaseHandle, files: FileStore, file:
         const rows = await readRows(dir, table);
         const deferred = SELF_REFERENCES[table] ?? [];
         for (let start = 0; start < rows.length; start += 200) {
-          const batch = rows.slice(start, start + 200).map((r) => ({ ...r, ...Object.fromEntries(deferred.map((c) => [c, null])) }));
-          await trx.insertInto(table as never).values(batch as never).execute();
+          const batch = rows
+            .slice(start, start + 200)
+            .map((r) => ({ ...r, ...Object.fromEntries(deferred.map((c) => [c, null])) }));
+          await trx
+            .insertInto(table as never)
+            .values(batch as never)
+            .execute();
         }
         for (const row of rows) {
           for (const column of deferred) {
-            if (row[column] !== null) await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${row[column]} where id = ${row.id}`.execute(trx);
+            if (row[column] !== null)
+              await sql`update ${sql.table(table)} set ${sql.ref(column)} = ${row[column]} where id = ${row.id}`.execute(
+                trx,
+              );
           }
         }
         progress('数据表', i + 1, BACKUP_TABLES.length);
@@ -133,13 +169,19 @@ export async function restoreBackup(dbh: DatabaseHandle, files: FileStore, file:
 async function assertSameSchema(trx: DatabaseHandle['db'], backupMigrations: Record<string, unknown>[]): Promise<void> {
   const current = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(trx);
   const here = current.rows.map((r) => r.name).join(',');
-  const there = backupMigrations.map((r) => String(r.name)).sort().join(',');
-  if (here !== there) throw new Error(`备份的数据库结构版本（${there}）与当前安装（${here}）不一致，请使用相同版本的 govportal 恢复`);
+  const there = backupMigrations
+    .map((r) => String(r.name))
+    .sort()
+    .join(',');
+  if (here !== there)
+    throw new Error(`备份的数据库结构版本（${there}）与当前安装（${here}）不一致，请使用相同版本的 govportal 恢复`);
 }
 
 // Rows came with their ids; move each identity sequence past them.
 async function resetSequences(trx: DatabaseHandle['db']): Promise<void> {
   for (const table of BACKUP_TABLES.filter((t) => !TABLES_WITHOUT_ID.has(t))) {
-    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(trx);
+    await sql`select setval(pg_get_serial_sequence(${table}, 'id'), coalesce((select max(id) from ${sql.table(table)}), 0) + 1, false)`.execute(
+      trx,
+    );
   }
 }

@@ -1,13 +1,40 @@
 // Every table, parents before children, for the logical backup. A test checks this list against the
 // database so a table added by a later migration cannot be left out of backups.
 export const BACKUP_TABLES = [
-  'sites', 'departments', 'columns', 'column_departments', 'users', 'user_roles', 'column_grants', 'password_history',
-  'sessions', 'login_failures', 'settings', 'audit_log', 'audit_anchor', 'files',
-  'content_items', 'content_columns', 'content_versions', 'content_attachments', 'content_links', 'review_requests',
-  'review_steps', 'published_items', 'published_files', 'notifications', 'notification_reads',
-  'inspection_runs', 'inspection_evidence', 'inspection_manual_findings', 'availability_probes', 'inspection_schedules',
-  'search_log', 'search_cards',
-  'stats_page_days', 'stats_site_days',
+  'sites',
+  'departments',
+  'columns',
+  'column_departments',
+  'users',
+  'user_roles',
+  'column_grants',
+  'password_history',
+  'sessions',
+  'login_failures',
+  'settings',
+  'audit_log',
+  'audit_anchor',
+  'files',
+  'content_items',
+  'content_columns',
+  'content_versions',
+  'content_attachments',
+  'content_links',
+  'review_requests',
+  'review_steps',
+  'published_items',
+  'published_files',
+  'notifications',
+  'notification_reads',
+  'inspection_runs',
+  'inspection_evidence',
+  'inspection_manual_findings',
+  'availability_probes',
+  'inspection_schedules',
+  'search_log',
+  'search_cards',
+  'stats_page_days',
+  'stats_site_days',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -19,9 +46,19 @@ export const SELF_REFERENCES: Record<string, string[]> = {
 
 /** Tables keyed otherwise than by an integer identity column (no sequence to move after a restore). */
 export const TABLES_WITHOUT_ID = new Set([
-  'column_departments', 'column_grants', 'sessions', 'settings', 'audit_anchor', 'content_columns', 'content_attachments',
-  'content_links', 'published_items', 'published_files', 'notification_reads',
-  'stats_page_days', 'stats_site_days',
+  'column_departments',
+  'column_grants',
+  'sessions',
+  'settings',
+  'audit_anchor',
+  'content_columns',
+  'content_attachments',
+  'content_links',
+  'published_items',
+  'published_files',
+  'notification_reads',
+  'stats_page_days',
+  'stats_site_days',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */
@@ -32,9 +69,16 @@ export const MIGRATION_TABLES = ['kysely_migration'] as const;
  * rebuilds itself on first use when it is empty and items are published (e.g. after a restore).
  */
 export const DERIVED_TABLES = [
-  'search_docs', 'search_terms',
+  'search_docs',
+  'search_terms',
   // SQLite only: the FTS5 table and its shadow tables; PostgreSQL only: the tsvector table.
-  'search_fts', 'search_fts_data', 'search_fts_idx', 'search_fts_docsize', 'search_fts_config', 'search_match',
+  'search_fts',
+  'search_fts_data',
+  'search_fts_idx',
+  'search_fts_docsize',
+  'search_fts_config',
+  'search_match',
   // Transient visitor statistics (hashes and the day's key), deliberately never backed up: see modules/stats.
-  'stats_visitors', 'stats_salts',
+  'stats_visitors',
+  'stats_salts',
 ] as const;

@@ -14,7 +14,11 @@ test(`migrations run to the latest version on ${DIALECT}, once`, async () => {
     for (const t of BACKUP_TABLES) assert.ok(tables.includes(t), `table ${t} exists`);
     // Every table is in the backup list, so a backup never silently leaves one out.
     const known = new Set<string>([...BACKUP_TABLES, ...MIGRATION_TABLES, ...DERIVED_TABLES, 'kysely_migration_lock']);
-    assert.deepEqual(tables.filter((t) => !known.has(t)), [], 'tables missing from BACKUP_TABLES');
+    assert.deepEqual(
+      tables.filter((t) => !known.has(t)),
+      [],
+      'tables missing from BACKUP_TABLES',
+    );
   } finally {
     await tdb.drop();
   }
@@ -27,7 +31,10 @@ test(`every site-owned table carries its site (multi-site from the first table) 
     const tables = await tdb.dbh.db.introspection.getTables();
     for (const name of ['departments', 'columns', 'files']) {
       const table = tables.find((t) => t.name === name)!;
-      assert.ok(table.columns.some((c) => c.name === 'site_id'), `${name}.site_id`);
+      assert.ok(
+        table.columns.some((c) => c.name === 'site_id'),
+        `${name}.site_id`,
+      );
     }
   } finally {
     await tdb.drop();

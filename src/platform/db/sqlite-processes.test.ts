@@ -42,7 +42,9 @@ test('two processes appending to a chain on one SQLite file both succeed, withou
   await handle.close();
   try {
     const module = new URL('./database.ts', import.meta.url).href;
-    const workers = ['a', 'b'].map((name) => new Worker(WRITER, { eval: true, workerData: { module, file, name, rounds: 60 } }));
+    const workers = ['a', 'b'].map(
+      (name) => new Worker(WRITER, { eval: true, workerData: { module, file, name, rounds: 60 } }),
+    );
     const message = (worker: Worker) =>
       new Promise<unknown>((resolve, reject) => {
         worker.once('message', resolve);
@@ -54,9 +56,13 @@ test('two processes appending to a chain on one SQLite file both succeed, withou
     const failures = await Promise.all(done);
     assert.deepEqual(failures, [0, 0], 'no transaction failed with SQLITE_BUSY');
     const check = openSqlite(file);
-    const rows = (await sql<{ n: number; writer: string }>`select n, writer from chain order by n`.execute(check.db)).rows;
+    const rows = (await sql<{ n: number; writer: string }>`select n, writer from chain order by n`.execute(check.db))
+      .rows;
     await check.close();
-    assert.deepEqual(rows.map((r) => r.n), Array.from({ length: 120 }, (_, i) => i + 1));
+    assert.deepEqual(
+      rows.map((r) => r.n),
+      Array.from({ length: 120 }, (_, i) => i + 1),
+    );
     assert.ok(new Set(rows.map((r) => r.writer)).size === 2, 'both wrote');
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -20,9 +20,14 @@ const ALLOWED: Record<string, { mime: string; extensions: string[]; image?: bool
 };
 
 const OFFICE_LEGACY_MIME: Record<string, string> = {
-  doc: 'application/msword', xls: 'application/vnd.ms-excel', ppt: 'application/vnd.ms-powerpoint',
-  wps: 'application/vnd.ms-works', et: 'application/vnd.ms-excel', dps: 'application/vnd.ms-powerpoint',
-  ofd: 'application/ofd', zip: 'application/zip',
+  doc: 'application/msword',
+  xls: 'application/vnd.ms-excel',
+  ppt: 'application/vnd.ms-powerpoint',
+  wps: 'application/vnd.ms-works',
+  et: 'application/vnd.ms-excel',
+  dps: 'application/vnd.ms-powerpoint',
+  ofd: 'application/ofd',
+  zip: 'application/zip',
 };
 
 export interface Accepted {
@@ -40,7 +45,10 @@ export function extensionOf(name: string): string {
 /** Keeps a readable file name but removes path parts and characters that break headers or file systems. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? 'file';
-  const cleaned = base.replace(/[\u0000-\u001f<>:"|?*]/g, '').replace(/\s+/g, ' ').trim();
+  const cleaned = base
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
   return (cleaned || 'file').slice(0, 200);
 }
 

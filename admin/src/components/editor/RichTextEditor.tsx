@@ -85,7 +85,8 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     const { state } = editor;
     const found: { pos: number; size: number; attrs: Record<string, unknown> }[] = [];
     state.doc.descendants((node, pos) => {
-      if (node.type.name === 'image' && node.attrs.src === src) found.push({ pos, size: node.nodeSize, attrs: node.attrs });
+      if (node.type.name === 'image' && node.attrs.src === src)
+        found.push({ pos, size: node.nodeSize, attrs: node.attrs });
     });
     if (!found.length) return;
     let tr = state.tr;
@@ -109,13 +110,18 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         pending.current.add(src);
         n += 1;
         const file = dataUriToFile(src, `粘贴图片-${Date.now()}-${n}`);
-        const job = file && IMAGE_TYPES.includes(file.type) ? uploadFile(siteRef.current, file, { imageOnly: true }) : Promise.reject(new Error('unsupported'));
+        const job =
+          file && IMAGE_TYPES.includes(file.type)
+            ? uploadFile(siteRef.current, file, { imageOnly: true })
+            : Promise.reject(new Error('unsupported'));
         void track(job)
           .then(
             (uploaded) => replaceImage(src, uploaded.url),
             (err: unknown) => {
               replaceImage(src, null);
-              warn(`粘贴内容中有图片未能上传，已从正文中移除（${err instanceof Error && err.message !== 'unsupported' ? uploadErrorText(err, '粘贴的图片') : '图片格式不受支持'}）。请用“插入图片”重新上传。`);
+              warn(
+                `粘贴内容中有图片未能上传，已从正文中移除（${err instanceof Error && err.message !== 'unsupported' ? uploadErrorText(err, '粘贴的图片') : '图片格式不受支持'}）。请用“插入图片”重新上传。`,
+              );
             },
           )
           .finally(() => pending.current.delete(src));
@@ -165,7 +171,8 @@ export default function RichTextEditor(props: RichTextEditorProps) {
     [ask, track],
   );
 
-  const imageFilesOf = (list: FileList | null | undefined) => Array.from(list ?? []).filter((f) => f.type.startsWith('image/'));
+  const imageFilesOf = (list: FileList | null | undefined) =>
+    Array.from(list ?? []).filter((f) => f.type.startsWith('image/'));
 
   const editor = useEditor({
     extensions: [
@@ -199,7 +206,10 @@ export default function RichTextEditor(props: RichTextEditorProps) {
         cleanPastedHtml(html, (r) => {
           if (r.droppedImages) {
             setTimeout(
-              () => warn(`粘贴的内容中有 ${r.droppedImages} 张图片只保存在您的电脑上（Word/WPS 的本地图片），无法随文字粘贴。请使用工具栏的“插入图片”逐张上传。`),
+              () =>
+                warn(
+                  `粘贴的内容中有 ${r.droppedImages} 张图片只保存在您的电脑上（Word/WPS 的本地图片），无法随文字粘贴。请使用工具栏的“插入图片”逐张上传。`,
+                ),
               0,
             );
           }
@@ -293,7 +303,8 @@ export default function RichTextEditor(props: RichTextEditorProps) {
           required: '请输入链接地址',
           placeholder: 'https://www.gov.cn/ 或本站路径 /gzdt/bmdt/',
           help: '支持 http://、https://、mailto:、tel: 和以 / 开头的本站路径。',
-          validate: (v) => (safeHref(v) ? null : '链接地址无效：只能使用 http://、https://、mailto:、tel: 或以 / 开头的本站路径'),
+          validate: (v) =>
+            safeHref(v) ? null : '链接地址无效：只能使用 http://、https://、mailto:、tel: 或以 / 开头的本站路径',
         },
         ...(empty ? [{ name: 'text', label: '链接文字', required: '请输入链接文字' }] : []),
       ],
@@ -321,12 +332,18 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       title: '图片替代文字',
       fields: [{ name: 'alt', label: '替代文字（必填）', initial: current, required: '请填写替代文字，说明图片内容' }],
     });
-    if (answer) editor.chain().focus().updateAttributes('image', { alt: answer.alt.trim(), title: answer.alt.trim() }).run();
+    if (answer)
+      editor.chain().focus().updateAttributes('image', { alt: answer.alt.trim(), title: answer.alt.trim() }).run();
   };
 
   if (!editor) return <Spin />;
 
-  const btn = (label: string, icon: React.ReactNode, run: () => void, opts: { active?: boolean; disabled?: boolean; text?: boolean } = {}) => (
+  const btn = (
+    label: string,
+    icon: React.ReactNode,
+    run: () => void,
+    opts: { active?: boolean; disabled?: boolean; text?: boolean } = {},
+  ) => (
     <Tooltip title={label} key={label}>
       <Button
         size="small"
@@ -349,16 +366,29 @@ export default function RichTextEditor(props: RichTextEditorProps) {
       {!readOnly && state && (
         <div className="rte-toolbar" role="toolbar" aria-label="正文格式">
           <Space size={2} wrap>
-            {btn('标题2', <span className="rte-h">H2</span>, () => chain().toggleHeading({ level: 2 }).run(), { active: state.h2 })}
-            {btn('标题3', <span className="rte-h">H3</span>, () => chain().toggleHeading({ level: 3 }).run(), { active: state.h3 })}
+            {btn('标题2', <span className="rte-h">H2</span>, () => chain().toggleHeading({ level: 2 }).run(), {
+              active: state.h2,
+            })}
+            {btn('标题3', <span className="rte-h">H3</span>, () => chain().toggleHeading({ level: 3 }).run(), {
+              active: state.h3,
+            })}
             <Divider orientation="vertical" />
             {btn('加粗', <BoldOutlined aria-hidden />, () => chain().toggleBold().run(), { active: state.bold })}
             {btn('斜体', <ItalicOutlined aria-hidden />, () => chain().toggleItalic().run(), { active: state.italic })}
             <Divider orientation="vertical" />
-            {btn('有序列表', <OrderedListOutlined aria-hidden />, () => chain().toggleOrderedList().run(), { active: state.ordered })}
-            {btn('无序列表', <UnorderedListOutlined aria-hidden />, () => chain().toggleBulletList().run(), { active: state.bullet })}
+            {btn('有序列表', <OrderedListOutlined aria-hidden />, () => chain().toggleOrderedList().run(), {
+              active: state.ordered,
+            })}
+            {btn('无序列表', <UnorderedListOutlined aria-hidden />, () => chain().toggleBulletList().run(), {
+              active: state.bullet,
+            })}
             <Divider orientation="vertical" />
-            {btn('插入表格', <TableOutlined aria-hidden />, () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), { disabled: state.table })}
+            {btn(
+              '插入表格',
+              <TableOutlined aria-hidden />,
+              () => chain().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+              { disabled: state.table },
+            )}
             {btn('插入行', null, () => chain().addRowAfter().run(), { disabled: !state.table, text: true })}
             {btn('删除行', null, () => chain().deleteRow().run(), { disabled: !state.table, text: true })}
             {btn('插入列', null, () => chain().addColumnAfter().run(), { disabled: !state.table, text: true })}
@@ -367,8 +397,15 @@ export default function RichTextEditor(props: RichTextEditorProps) {
             <Divider orientation="vertical" />
             {btn('插入图片', <PictureOutlined aria-hidden />, () => fileInput.current?.click())}
             {btn('图片替代文字', null, () => void editAlt(), { disabled: !state.image, text: true })}
-            {btn(state.link ? '修改链接' : '链接', <LinkOutlined aria-hidden />, () => void editLink(), { active: state.link })}
-            {btn('取消链接', <DisconnectOutlined aria-hidden />, () => chain().extendMarkRange('link').unsetLink().run(), { disabled: !state.link })}
+            {btn(state.link ? '修改链接' : '链接', <LinkOutlined aria-hidden />, () => void editLink(), {
+              active: state.link,
+            })}
+            {btn(
+              '取消链接',
+              <DisconnectOutlined aria-hidden />,
+              () => chain().extendMarkRange('link').unsetLink().run(),
+              { disabled: !state.link },
+            )}
             <Divider orientation="vertical" />
             {btn('撤销', <UndoOutlined aria-hidden />, () => chain().undo().run(), { disabled: !state.canUndo })}
             {btn('重做', <RedoOutlined aria-hidden />, () => chain().redo().run(), { disabled: !state.canRedo })}

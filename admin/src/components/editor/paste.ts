@@ -18,8 +18,40 @@ const KEEP_ATTRIBUTES: Record<string, readonly string[]> = {
   ol: ['start'],
 };
 
-const DROP_ELEMENTS = new Set(['style', 'script', 'meta', 'link', 'title', 'xml', 'head', 'noscript', 'iframe', 'object', 'embed', 'form', 'input', 'button', 'select', 'textarea']);
-const UNWRAP_ELEMENTS = new Set(['span', 'font', 'ins', 'del', 'small', 'big', 'center', 'section', 'article', 'header', 'footer', 'main', 'nav', 'aside']);
+const DROP_ELEMENTS = new Set([
+  'style',
+  'script',
+  'meta',
+  'link',
+  'title',
+  'xml',
+  'head',
+  'noscript',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'input',
+  'button',
+  'select',
+  'textarea',
+]);
+const UNWRAP_ELEMENTS = new Set([
+  'span',
+  'font',
+  'ins',
+  'del',
+  'small',
+  'big',
+  'center',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'nav',
+  'aside',
+]);
 const ORDERED_MARKER = /^[(（]?([0-9]+|[a-zA-Z]|[ivxlcdmIVXLCDM]+|[一二三四五六七八九十百]+)[.)）、．:：]/;
 
 function styleOf(el: Element): string {
@@ -48,7 +80,9 @@ function listParagraph(el: Element): ListParagraph | null {
   const classy = /MsoListParagraph/i.test(el.getAttribute('class') ?? '');
   if (!m && !classy) return null;
   const markerEl = el.querySelector('[style*="mso-list"]');
-  const marker = (markerEl && /mso-list:\s*ignore/i.test(styleOf(markerEl)) ? markerEl.textContent ?? '' : '').replace(/\u00a0/g, ' ').trim();
+  const marker = (markerEl && /mso-list:\s*ignore/i.test(styleOf(markerEl)) ? (markerEl.textContent ?? '') : '')
+    .replace(/\u00a0/g, ' ')
+    .trim();
   if (!m && !marker) return null;
   return { el, level: m ? Math.max(1, Number(m[1])) : 1, ordered: ORDERED_MARKER.test(marker) };
 }
@@ -122,7 +156,8 @@ export function cleanPastedHtml(html: string, report?: (r: PasteReport) => void)
   for (const el of Array.from(body.querySelectorAll('[style]'))) {
     if (!el.isConnected) continue;
     const style = styleOf(el);
-    if (/mso-list:\s*ignore/i.test(style)) el.replaceWith(doc.createTextNode(`${(el.textContent ?? '').replace(/\u00a0/g, ' ').trim()} `));
+    if (/mso-list:\s*ignore/i.test(style))
+      el.replaceWith(doc.createTextNode(`${(el.textContent ?? '').replace(/\u00a0/g, ' ').trim()} `));
     else if (/display:\s*none/i.test(style) || /mso-hide:\s*all/i.test(style)) el.remove();
   }
 
@@ -146,7 +181,13 @@ export function cleanPastedHtml(html: string, report?: (r: PasteReport) => void)
     if (!el.isConnected) continue;
     const name = el.tagName.toLowerCase();
     // Headings: the site uses 标题2 and 标题3 under the page's own title.
-    if (name === 'h1' || name === 'h4' || name === 'h5' || name === 'h6' || (name === 'p' && /MsoTitle/i.test(el.getAttribute('class') ?? ''))) {
+    if (
+      name === 'h1' ||
+      name === 'h4' ||
+      name === 'h5' ||
+      name === 'h6' ||
+      (name === 'p' && /MsoTitle/i.test(el.getAttribute('class') ?? ''))
+    ) {
       const h = doc.createElement(name === 'h1' || name === 'p' ? 'h2' : 'h3');
       while (el.firstChild) h.appendChild(el.firstChild);
       el.replaceWith(h);
@@ -169,7 +210,8 @@ export function cleanPastedHtml(html: string, report?: (r: PasteReport) => void)
     for (const attr of Array.from(el.attributes)) {
       if (!keep.includes(attr.name.toLowerCase())) el.removeAttribute(attr.name);
     }
-    if (name === 'a' && /^\s*(javascript|vbscript|data):/i.test(el.getAttribute('href') ?? '')) el.removeAttribute('href');
+    if (name === 'a' && /^\s*(javascript|vbscript|data):/i.test(el.getAttribute('href') ?? ''))
+      el.removeAttribute('href');
   }
 
   // Unwrapping last, deepest first, so nested spans all go.
@@ -199,7 +241,16 @@ export function dataUriToFile(uri: string, baseName: string): File | null {
   } catch {
     return null;
   }
-  const ext = ({ 'image/png': 'png', 'image/jpeg': 'jpg', 'image/jpg': 'jpg', 'image/gif': 'gif', 'image/webp': 'webp' } as Record<string, string>)[mime] ?? 'bin';
+  const ext =
+    (
+      {
+        'image/png': 'png',
+        'image/jpeg': 'jpg',
+        'image/jpg': 'jpg',
+        'image/gif': 'gif',
+        'image/webp': 'webp',
+      } as Record<string, string>
+    )[mime] ?? 'bin';
   return new File([bytes as BlobPart], `${baseName}.${ext}`, { type: mime });
 }
 

@@ -6,7 +6,15 @@ import { api, ApiError, isSessionError } from '../../api';
 import { errorText, showError, toastSuccess } from '../../feedback';
 import { formatDateTime, fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from '../../format';
 import { FindingsList } from './Findings';
-import { RELEASE_HELP, SECRET_HELP, type ContentDetail, type Finding, type ReleaseForm, type SecretAnswer, type SubmitResult } from './model';
+import {
+  RELEASE_HELP,
+  SECRET_HELP,
+  type ContentDetail,
+  type Finding,
+  type ReleaseForm,
+  type SecretAnswer,
+  type SubmitResult,
+} from './model';
 import { refreshReviewCounts } from './reviewCounts';
 
 /** Findings from a 422 PREPUBLISH_BLOCKED answer, if that is what the error is. */
@@ -67,14 +75,25 @@ export function SubmitModal(props: {
         <Button key="cancel" onClick={props.onClose}>
           取消
         </Button>,
-        <Button key="ok" type="primary" danger={secret === '是'} loading={busy} onClick={() => form.submit()} data-testid="submit-review-confirm">
+        <Button
+          key="ok"
+          type="primary"
+          danger={secret === '是'}
+          loading={busy}
+          onClick={() => form.submit()}
+          data-testid="submit-review-confirm"
+        >
           {secret === '是' ? '登记为涉密不发布' : '提交审查'}
         </Button>,
       ]}
     >
-      <Typography.Paragraph type="secondary">按《信息发布审查登记表》（附件3）填写。提交后由工作机构（审核人）审查、分管领导审批，同意后由系统发布，发布时间由系统在发布时确定。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        按《信息发布审查登记表》（附件3）填写。提交后由工作机构（审核人）审查、分管领导审批，同意后由系统发布，发布时间由系统在发布时确定。
+      </Typography.Paragraph>
       <Descriptions bordered size="small" column={1} style={{ marginBottom: 16 }}>
-        <Descriptions.Item label="部门">{props.department ?? <Typography.Text type="danger">您的账号未设置所属部门，不能提交审查</Typography.Text>}</Descriptions.Item>
+        <Descriptions.Item label="部门">
+          {props.department ?? <Typography.Text type="danger">您的账号未设置所属部门，不能提交审查</Typography.Text>}
+        </Descriptions.Item>
         <Descriptions.Item label="信息名称">{item.title}</Descriptions.Item>
         <Descriptions.Item label="网站发布栏目">{props.column}</Descriptions.Item>
         <Descriptions.Item label="提交的版本">第 {item.version} 版</Descriptions.Item>
@@ -91,7 +110,13 @@ export function SubmitModal(props: {
           data-testid="prepublish-blocked"
         />
       )}
-      <Form<SubmitValues> form={form} layout="vertical" onFinish={submit} initialValues={{ releaseForm: '网站公开' }} requiredMark>
+      <Form<SubmitValues>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ releaseForm: '网站公开' }}
+        requiredMark
+      >
         <Form.Item
           label="是否涉密"
           name="secret"
@@ -115,7 +140,12 @@ export function SubmitModal(props: {
             description="涉密信息一律不得在网站发布。提交后该信息永远不能在网站发布，也不能再编辑；登记记录保留。"
           />
         )}
-        <Form.Item label="发布形式" name="releaseForm" rules={[{ required: true, message: '请选择发布形式' }]} extra={releaseForm ? RELEASE_HELP[releaseForm] : undefined}>
+        <Form.Item
+          label="发布形式"
+          name="releaseForm"
+          rules={[{ required: true, message: '请选择发布形式' }]}
+          extra={releaseForm ? RELEASE_HELP[releaseForm] : undefined}
+        >
           <Radio.Group
             options={[
               { value: '网站公开', label: '网站公开' },
@@ -137,7 +167,12 @@ interface ScheduleValues {
 // The pickers hold Asia/Shanghai wall-clock times (see format.ts), whatever the browser's zone.
 const notPast = (d: Dayjs) => d.endOf('day').isBefore(shanghaiNowPicker());
 
-export function ScheduleModal(props: { open: boolean; item: ContentDetail; onClose: () => void; onDone: (detail: ContentDetail) => void }) {
+export function ScheduleModal(props: {
+  open: boolean;
+  item: ContentDetail;
+  onClose: () => void;
+  onDone: (detail: ContentDetail) => void;
+}) {
   const { item } = props;
   const [form] = Form.useForm<ScheduleValues>();
   const [busy, setBusy] = useState(false);
@@ -148,13 +183,16 @@ export function ScheduleModal(props: { open: boolean; item: ContentDetail; onClo
     setBusy(true);
     setError(null);
     try {
-      const body: { publishAt?: string | null; withdrawAt?: string | null } = { withdrawAt: v.withdrawAt ? fromShanghaiPicker(v.withdrawAt) : null };
+      const body: { publishAt?: string | null; withdrawAt?: string | null } = {
+        withdrawAt: v.withdrawAt ? fromShanghaiPicker(v.withdrawAt) : null,
+      };
       if (canPublishAt) body.publishAt = v.publishAt ? fromShanghaiPicker(v.publishAt) : null;
       const detail = await api.post<ContentDetail>(`/api/content/${item.id}/schedule`, body);
       toastSuccess('定时设置已保存');
       props.onDone(detail);
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'BACKDATING') setError(`${err.message}。发布时间由系统在发布时确定，不能倒填：只能选择晚于现在的时间。`);
+      if (err instanceof ApiError && err.code === 'BACKDATING')
+        setError(`${err.message}。发布时间由系统在发布时确定，不能倒填：只能选择晚于现在的时间。`);
       else if (!isSessionError(err)) setError(errorText(err));
     } finally {
       setBusy(false);
@@ -162,10 +200,21 @@ export function ScheduleModal(props: { open: boolean; item: ContentDetail; onClo
   };
 
   const future = (_: unknown, v: Dayjs | null) =>
-    v && !v.isAfter(shanghaiNowPicker()) ? Promise.reject(new Error('只能选择晚于现在的时间（发布时间不能倒填）')) : Promise.resolve();
+    v && !v.isAfter(shanghaiNowPicker())
+      ? Promise.reject(new Error('只能选择晚于现在的时间（发布时间不能倒填）'))
+      : Promise.resolve();
 
   return (
-    <Modal title="定时发布 / 定时撤稿" open={props.open} onCancel={props.onClose} onOk={() => form.submit()} okText="保存" cancelText="取消" confirmLoading={busy} destroyOnHidden>
+    <Modal
+      title="定时发布 / 定时撤稿"
+      open={props.open}
+      onCancel={props.onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Alert
         type="info"
         showIcon
@@ -178,7 +227,10 @@ export function ScheduleModal(props: { open: boolean; item: ContentDetail; onClo
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ publishAt: shanghaiPickerValue(item.publishAt), withdrawAt: shanghaiPickerValue(item.withdrawAt) }}
+        initialValues={{
+          publishAt: shanghaiPickerValue(item.publishAt),
+          withdrawAt: shanghaiPickerValue(item.withdrawAt),
+        }}
       >
         <Form.Item
           label="定时发布时间（北京时间）"
@@ -186,10 +238,23 @@ export function ScheduleModal(props: { open: boolean; item: ContentDetail; onClo
           rules={[{ validator: future }]}
           extra={canPublishAt ? undefined : `已于 ${formatDateTime(item.firstPublishedAt)} 发布，不能再设定发布时间。`}
         >
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={notPast} disabled={!canPublishAt} style={{ width: 240 }} data-testid="schedule-publish-at" />
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={notPast}
+            disabled={!canPublishAt}
+            style={{ width: 240 }}
+            data-testid="schedule-publish-at"
+          />
         </Form.Item>
         <Form.Item label="定时撤稿时间（北京时间）" name="withdrawAt" rules={[{ validator: future }]}>
-          <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" disabledDate={notPast} style={{ width: 240 }} data-testid="schedule-withdraw-at" />
+          <DatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="YYYY-MM-DD HH:mm"
+            disabledDate={notPast}
+            style={{ width: 240 }}
+            data-testid="schedule-withdraw-at"
+          />
         </Form.Item>
       </Form>
     </Modal>

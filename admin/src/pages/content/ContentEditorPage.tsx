@@ -22,7 +22,14 @@ import {
   Tooltip,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined, ClockCircleOutlined, ExportOutlined, SaveOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  ArrowLeftOutlined,
+  ClockCircleOutlined,
+  ExportOutlined,
+  SaveOutlined,
+  SendOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, queryString } from '../../api';
 import { useAuth, useMe } from '../../auth';
@@ -175,7 +182,15 @@ function inputOf(v: FormValues): ContentInput {
     columnId: v.columnId!,
     extraColumnIds: articleLike ? v.extraColumnIds : [],
     title: v.title.trim(),
-    ...(articleLike ? { subtitle: v.subtitle.trim(), source: v.source.trim(), author: v.author.trim(), summary: v.summary.trim(), keywords: v.keywords.trim() } : {}),
+    ...(articleLike
+      ? {
+          subtitle: v.subtitle.trim(),
+          source: v.source.trim(),
+          author: v.author.trim(),
+          summary: v.summary.trim(),
+          keywords: v.keywords.trim(),
+        }
+      : {}),
     coverFileId: articleLike || t === 'leader' ? (v.cover?.id ?? null) : null,
     bodyHtml: hasBody(t) ? v.bodyHtml : '',
     fields,
@@ -211,11 +226,24 @@ function fitsColumn(type: ContentType, c: WritableColumn): boolean {
 }
 
 /** Policy documents to link from an interpretation, searched by title. */
-function PolicyPicker(props: { id?: string; siteId: number; value?: number[]; onChange?: (v: number[]) => void; known: { id: number; title: string }[]; disabled?: boolean; selfId?: number }) {
+function PolicyPicker(props: {
+  id?: string;
+  siteId: number;
+  value?: number[];
+  onChange?: (v: number[]) => void;
+  known: { id: number; title: string }[];
+  disabled?: boolean;
+  selfId?: number;
+}) {
   const [q, setQ] = useState('');
   const [labels, setLabels] = useState<Map<number, string>>(() => new Map(props.known.map((k) => [k.id, k.title])));
   const result = useLoad(
-    () => api.get<{ items: ContentListItem[] }>(`/api/sites/${props.siteId}/content${queryString({ type: 'policy', q: q.trim(), pageSize: 30 })}`).then((r) => r.items),
+    () =>
+      api
+        .get<{ items: ContentListItem[] }>(
+          `/api/sites/${props.siteId}/content${queryString({ type: 'policy', q: q.trim(), pageSize: 30 })}`,
+        )
+        .then((r) => r.items),
     [props.siteId, q],
   );
   useEffect(() => {
@@ -229,7 +257,9 @@ function PolicyPicker(props: { id?: string; siteId: number; value?: number[]; on
   const timer = useRef<number | undefined>(undefined);
   const found = (result.data ?? []).filter((i) => i.id !== props.selfId);
   const options = [
-    ...(props.value ?? []).filter((id) => !found.some((f) => f.id === id)).map((id) => ({ value: id, label: labels.get(id) ?? `#${id}` })),
+    ...(props.value ?? [])
+      .filter((id) => !found.some((f) => f.id === id))
+      .map((id) => ({ value: id, label: labels.get(id) ?? `#${id}` })),
     ...found.map((i) => ({
       value: i.id,
       label: `${i.title}${i.status === 'published' ? '' : `（${i.statusName}）`}${i.indexNo ? ` · ${i.indexNo}` : ''}`,
@@ -275,7 +305,9 @@ export default function ContentEditorPage() {
   const options = useContentOptions();
   const columns = useColumnIndex(siteId);
   const writable = useLoad(
-    siteId && writer ? () => api.get<Items<WritableColumn>>(`/api/sites/${siteId}/writable-columns`).then((r) => r.items) : null,
+    siteId && writer
+      ? () => api.get<Items<WritableColumn>>(`/api/sites/${siteId}/writable-columns`).then((r) => r.items)
+      : null,
     [siteId, writer],
   );
   usePageTitle(isNew ? '新建信息' : detail ? `编辑：${detail.title}` : '信息');
@@ -333,19 +365,26 @@ export default function ContentEditorPage() {
     const list = (writable.data ?? []).filter((c) => fitsColumn(type, c));
     const label = (c: { id: number; name: string; path?: string }) => columns.data?.trail(c.id) || c.name;
     const opts = list.map((c) => ({ value: c.id, label: label(c), title: c.path }));
-    if (detail && !opts.some((o) => o.value === detail.columnId)) opts.unshift({ value: detail.columnId, label: label({ id: detail.columnId, name: detail.columnName }), title: '' });
+    if (detail && !opts.some((o) => o.value === detail.columnId))
+      opts.unshift({
+        value: detail.columnId,
+        label: label({ id: detail.columnId, name: detail.columnName }),
+        title: '',
+      });
     return opts;
   }, [writable.data, type, columns.data, detail]);
   const extraOptions = useMemo(() => {
     const list = (writable.data ?? []).filter((c) => c.kind === 'list');
     const opts = list.map((c) => ({ value: c.id, label: columns.data?.trail(c.id) || c.name }));
     for (const extra of detail?.extraColumnIds ?? []) {
-      if (!opts.some((o) => o.value === extra)) opts.push({ value: extra, label: columns.data?.trail(extra) || `栏目 #${extra}` });
+      if (!opts.some((o) => o.value === extra))
+        opts.push({ value: extra, label: columns.data?.trail(extra) || `栏目 #${extra}` });
     }
     return opts;
   }, [writable.data, columns.data, detail]);
 
-  const columnLabel = (cid: number | undefined) => (cid ? columns.data?.trail(cid) || columnOptions.find((o) => o.value === cid)?.label || '' : '');
+  const columnLabel = (cid: number | undefined) =>
+    cid ? columns.data?.trail(cid) || columnOptions.find((o) => o.value === cid)?.label || '' : '';
 
   const save = async (): Promise<ContentDetail | null> => {
     if (uploading > 0) {
@@ -376,7 +415,10 @@ export default function ContentEditorPage() {
         item.setData(saved);
         navigate(`/content/${saved.id}`, { replace: true });
       } else {
-        saved = await api.put<ContentDetail>(`/api/content/${id}`, { ...input, ...(values.note.trim() ? { note: values.note.trim() } : {}) });
+        saved = await api.put<ContentDetail>(`/api/content/${id}`, {
+          ...input,
+          ...(values.note.trim() ? { note: values.note.trim() } : {}),
+        });
         toastSuccess(`已保存（第 ${saved.version} 版）`);
         item.setData(saved);
         form.setFieldsValue({ note: '' });
@@ -402,7 +444,11 @@ export default function ContentEditorPage() {
   const afterSubmit = (r: SubmitResult) => {
     setDialog(null);
     if (r.state === 'closed') {
-      modal().warning({ title: '已登记为涉密不发布', content: `登记序号 ${r.serial}。涉密信息不得在网站发布，此信息不能再编辑或发布。`, okText: '知道了' });
+      modal().warning({
+        title: '已登记为涉密不发布',
+        content: `登记序号 ${r.serial}。涉密信息不得在网站发布，此信息不能再编辑或发布。`,
+        okText: '知道了',
+      });
     } else {
       toastSuccess(`已提交审查（登记序号 ${r.serial}），当前环节：${r.stateName}`);
     }
@@ -423,7 +469,13 @@ export default function ContentEditorPage() {
         <Spin size="large" description="正在加载…" />
       </div>
     ) : (
-      <Alert type="error" showIcon title="无法打开该信息" description="信息不存在，或您没有查看它的权限。" action={<Link to="/content">返回信息列表</Link>} />
+      <Alert
+        type="error"
+        showIcon
+        title="无法打开该信息"
+        description="信息不存在，或您没有查看它的权限。"
+        action={<Link to="/content">返回信息列表</Link>}
+      />
     );
   }
 
@@ -431,11 +483,13 @@ export default function ContentEditorPage() {
   const canSubmit = !readOnly && !!me.departmentId && !(status === 'published' && !detail?.pendingChanges && !dirty);
   const canSchedule = !!detail && writer && columnWritable && status !== 'classified';
   const canWithdraw = !!detail && writer && columnWritable && (status === 'published' || status === 'scheduled');
-  const typeOptions = (options.data?.types ?? Object.entries(TYPE_NAMES).map(([value, label]) => ({ value, label }))) as { value: ContentType; label: string }[];
+  const typeOptions = (options.data?.types ??
+    Object.entries(TYPE_NAMES).map(([value, label]) => ({ value, label }))) as { value: ContentType; label: string }[];
   const nameLabel = type === 'leader' ? '姓名' : '标题';
   const noColumns = writer && writable.data && columnOptions.length === 0;
 
-  const rejected = latestReview?.state === 'rejected' ? latestReview.steps.filter((s) => s.decision === '不同意').pop() : undefined;
+  const rejected =
+    latestReview?.state === 'rejected' ? latestReview.steps.filter((s) => s.decision === '不同意').pop() : undefined;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="content-editor">
@@ -461,7 +515,11 @@ export default function ContentEditorPage() {
                 </Tag>
                 {detail.pendingChanges && <Tag color="orange">有未发布的修改</Tag>}
                 {latestReview && (
-                  <Tag color={STATE_COLORS[latestReview.state]} data-testid="review-state" data-state={latestReview.state}>
+                  <Tag
+                    color={STATE_COLORS[latestReview.state]}
+                    data-testid="review-state"
+                    data-state={latestReview.state}
+                  >
                     审查：{latestReview.stateName}
                   </Tag>
                 )}
@@ -487,7 +545,9 @@ export default function ContentEditorPage() {
                 <span data-testid="publish-at">{formatDateTime(detail.publishAt)}</span>
               </Descriptions.Item>
             )}
-            {detail.withdrawAt && <Descriptions.Item label="定时撤稿">{formatDateTime(detail.withdrawAt)}</Descriptions.Item>}
+            {detail.withdrawAt && (
+              <Descriptions.Item label="定时撤稿">{formatDateTime(detail.withdrawAt)}</Descriptions.Item>
+            )}
             {detail.withdrawnAt && (
               <Descriptions.Item label="撤稿">
                 {formatDateTime(detail.withdrawnAt)}（{detail.withdrawReason}）
@@ -517,7 +577,13 @@ export default function ContentEditorPage() {
 
       <Space wrap className="editor-actions" role="group" aria-label="信息操作">
         {!readOnly && (
-          <Button type="primary" icon={<SaveOutlined aria-hidden />} loading={saving} onClick={() => void save()} data-testid="save-draft">
+          <Button
+            type="primary"
+            icon={<SaveOutlined aria-hidden />}
+            loading={saving}
+            onClick={() => void save()}
+            data-testid="save-draft"
+          >
             保存草稿
           </Button>
         )}
@@ -525,11 +591,20 @@ export default function ContentEditorPage() {
           <Tooltip
             title={
               readOnlyReason ??
-              (!me.departmentId ? '您的账号未设置所属部门，不能提交审查' : status === 'published' && !detail?.pendingChanges && !dirty ? '已发布且没有新的修改，无需审查' : '')
+              (!me.departmentId
+                ? '您的账号未设置所属部门，不能提交审查'
+                : status === 'published' && !detail?.pendingChanges && !dirty
+                  ? '已发布且没有新的修改，无需审查'
+                  : '')
             }
           >
             <span>
-              <Button icon={<SendOutlined aria-hidden />} disabled={!canSubmit || saving} onClick={() => void openSubmit()} data-testid="open-submit">
+              <Button
+                icon={<SendOutlined aria-hidden />}
+                disabled={!canSubmit || saving}
+                onClick={() => void openSubmit()}
+                data-testid="open-submit"
+              >
                 提交审查
               </Button>
             </span>
@@ -561,196 +636,266 @@ export default function ContentEditorPage() {
           {
             key: 'content',
             label: '内容',
-            children: readOnly && detail ? (
-              <Card size="small">
-                <ContentPreview item={detail} columnLabel={columnLabel(detail.columnId) || detail.columnName} />
-              </Card>
-            ) : siteId ? (
-              <Form<FormValues>
-                key={formKey}
-                form={form}
-                layout="vertical"
-                disabled={readOnly}
-                initialValues={detail ? valuesOf(detail) : EMPTY}
-                onValuesChange={(changed: Partial<FormValues>) => {
-                  if (Object.keys(changed).length) setDirty(true);
-                  if (changed.type) {
-                    const cid = form.getFieldValue('columnId') as number | undefined;
-                    const c = writable.data?.find((w) => w.id === cid);
-                    if (c && !fitsColumn(changed.type, c)) form.setFieldsValue({ columnId: undefined });
-                  }
-                }}
-                onFinish={() => void save()}
-                scrollToFirstError
-                data-testid="content-form"
-              >
-                <Row gutter={24}>
-                  <Col xs={24} xl={16}>
-                    {isNew && (
-                      <Form.Item label="信息类型" name="type" rules={[{ required: true }]}>
-                        <Radio.Group optionType="button" buttonStyle="solid" options={typeOptions} />
-                      </Form.Item>
-                    )}
-                    <Form.Item
-                      label={nameLabel}
-                      name="title"
-                      rules={[
-                        { required: true, whitespace: true, message: `请输入${nameLabel}` },
-                        { min: 2, message: `${nameLabel}至少 2 个字` },
-                      ]}
-                    >
-                      <Input maxLength={200} showCount={type !== 'leader'} />
-                    </Form.Item>
-                    {isArticleLike(type) && (
-                      <Form.Item label="副标题" name="subtitle">
-                        <Input maxLength={200} />
-                      </Form.Item>
-                    )}
-                    {type === 'leader' && (
-                      <>
-                        <Form.Item label="职务" name="post" rules={[{ required: true, whitespace: true, message: '请输入职务' }]} extra="多个职务用顿号分隔，如“党组书记、主任”；发布前检查据此核对正文中领导的职务。">
-                          <Input maxLength={100} />
+            children:
+              readOnly && detail ? (
+                <Card size="small">
+                  <ContentPreview item={detail} columnLabel={columnLabel(detail.columnId) || detail.columnName} />
+                </Card>
+              ) : siteId ? (
+                <Form<FormValues>
+                  key={formKey}
+                  form={form}
+                  layout="vertical"
+                  disabled={readOnly}
+                  initialValues={detail ? valuesOf(detail) : EMPTY}
+                  onValuesChange={(changed: Partial<FormValues>) => {
+                    if (Object.keys(changed).length) setDirty(true);
+                    if (changed.type) {
+                      const cid = form.getFieldValue('columnId') as number | undefined;
+                      const c = writable.data?.find((w) => w.id === cid);
+                      if (c && !fitsColumn(changed.type, c)) form.setFieldsValue({ columnId: undefined });
+                    }
+                  }}
+                  onFinish={() => void save()}
+                  scrollToFirstError
+                  data-testid="content-form"
+                >
+                  <Row gutter={24}>
+                    <Col xs={24} xl={16}>
+                      {isNew && (
+                        <Form.Item label="信息类型" name="type" rules={[{ required: true }]}>
+                          <Radio.Group optionType="button" buttonStyle="solid" options={typeOptions} />
                         </Form.Item>
-                        <Form.Item label="分工" name="duties">
-                          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
-                        </Form.Item>
-                        <Form.Item label="简历" name="resume">
-                          <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} maxLength={10000} showCount />
-                        </Form.Item>
-                      </>
-                    )}
-                    {isArticleLike(type) && (
-                      <Form.Item label="摘要" name="summary" extra="可不填；不填时网站取正文开头作为摘要。">
-                        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} showCount />
-                      </Form.Item>
-                    )}
-                    {hasBody(type) && (
-                      <Form.Item label={<span id="body-label">正文</span>} name="bodyHtml" extra="可直接从 Word/WPS 粘贴：标题、列表、表格会保留，字体颜色等格式会去除；图片请用“插入图片”上传并填写替代文字。保存时系统会按安全规则清理。">
-                        <BodyEditor siteId={siteId} readOnly={readOnly} onUploadingChange={setUploading} />
-                      </Form.Item>
-                    )}
-                    {isArticleLike(type) && (
-                      <Form.Item label="附件" name="attachments">
-                        <AttachmentsField siteId={siteId} disabled={readOnly} />
-                      </Form.Item>
-                    )}
-                    {!isNew && !readOnly && (
-                      <Form.Item label="修改说明" name="note" extra="可选，记入版本记录，如“核实会议时间”。">
-                        <Input maxLength={300} />
-                      </Form.Item>
-                    )}
-                  </Col>
-                  <Col xs={24} xl={8}>
-                    <Card size="small" title="发布位置" style={{ marginBottom: 16 }}>
+                      )}
                       <Form.Item
-                        label="栏目"
-                        name="columnId"
-                        rules={[{ required: true, message: '请选择栏目' }]}
-                        extra={
-                          type === 'page'
-                            ? '按栏目任务分解表，您所在部门负责的栏目；单页只能放在“单页”形式的栏目中。'
-                            : type === 'leader'
-                              ? '按栏目任务分解表，您所在部门负责的栏目；领导信息只能放在领导信息类栏目中。'
-                              : '按栏目任务分解表，您所在部门负责的栏目。'
-                        }
+                        label={nameLabel}
+                        name="title"
+                        rules={[
+                          { required: true, whitespace: true, message: `请输入${nameLabel}` },
+                          { min: 2, message: `${nameLabel}至少 2 个字` },
+                        ]}
                       >
-                        <Select
-                          options={columnOptions}
-                          placeholder="选择栏目"
-                          showSearch={{ optionFilterProp: 'label' }}
-                          loading={writable.loading || columns.loading}
-                          data-testid="column-select"
-                        />
+                        <Input maxLength={200} showCount={type !== 'leader'} />
                       </Form.Item>
                       {isArticleLike(type) && (
-                        <Form.Item label="同时发布到" name="extraColumnIds" extra="可选：同时出现在其他信息列表栏目中。">
-                          <Select mode="multiple" allowClear options={extraOptions} showSearch={{ optionFilterProp: 'label' }} placeholder="不同时发布到其他栏目" />
+                        <Form.Item label="副标题" name="subtitle">
+                          <Input maxLength={200} />
                         </Form.Item>
                       )}
                       {type === 'leader' && (
-                        <Form.Item label="排序" name="sort" extra="数字小的排在前面。">
-                          <InputNumber min={0} max={10000} precision={0} />
+                        <>
+                          <Form.Item
+                            label="职务"
+                            name="post"
+                            rules={[{ required: true, whitespace: true, message: '请输入职务' }]}
+                            extra="多个职务用顿号分隔，如“党组书记、主任”；发布前检查据此核对正文中领导的职务。"
+                          >
+                            <Input maxLength={100} />
+                          </Form.Item>
+                          <Form.Item label="分工" name="duties">
+                            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} showCount />
+                          </Form.Item>
+                          <Form.Item label="简历" name="resume">
+                            <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} maxLength={10000} showCount />
+                          </Form.Item>
+                        </>
+                      )}
+                      {isArticleLike(type) && (
+                        <Form.Item label="摘要" name="summary" extra="可不填；不填时网站取正文开头作为摘要。">
+                          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={1000} showCount />
                         </Form.Item>
                       )}
-                    </Card>
-                    {isArticleLike(type) && (
-                      <Card size="small" title="来源与关键词" style={{ marginBottom: 16 }}>
-                        <Form.Item label="来源" name="source">
-                          <Input maxLength={100} placeholder="如：市政务办" />
+                      {hasBody(type) && (
+                        <Form.Item
+                          label={<span id="body-label">正文</span>}
+                          name="bodyHtml"
+                          extra="可直接从 Word/WPS 粘贴：标题、列表、表格会保留，字体颜色等格式会去除；图片请用“插入图片”上传并填写替代文字。保存时系统会按安全规则清理。"
+                        >
+                          <BodyEditor siteId={siteId} readOnly={readOnly} onUploadingChange={setUploading} />
                         </Form.Item>
-                        <Form.Item label="作者" name="author">
-                          <Input maxLength={100} />
+                      )}
+                      {isArticleLike(type) && (
+                        <Form.Item label="附件" name="attachments">
+                          <AttachmentsField siteId={siteId} disabled={readOnly} />
                         </Form.Item>
-                        <Form.Item label="关键词" name="keywords" extra="多个关键词用逗号分隔。">
-                          <Input maxLength={200} />
+                      )}
+                      {!isNew && !readOnly && (
+                        <Form.Item label="修改说明" name="note" extra="可选，记入版本记录，如“核实会议时间”。">
+                          <Input maxLength={300} />
                         </Form.Item>
-                      </Card>
-                    )}
-                    {type === 'policy' && (
-                      <Card size="small" title="政策文件属性" style={{ marginBottom: 16 }}>
-                        {detail?.indexNo ? (
-                          <Typography.Paragraph>
-                            索引号：<Typography.Text strong>{detail.indexNo}</Typography.Text>
-                          </Typography.Paragraph>
-                        ) : (
-                          <Typography.Paragraph type="secondary">索引号在保存后由系统按网站标识码、年度和主题分类生成。</Typography.Paragraph>
-                        )}
-                        <Form.Item label="文号" name="docNumber">
-                          <Input maxLength={100} placeholder="如：宁政务办发〔2026〕12号" />
+                      )}
+                    </Col>
+                    <Col xs={24} xl={8}>
+                      <Card size="small" title="发布位置" style={{ marginBottom: 16 }}>
+                        <Form.Item
+                          label="栏目"
+                          name="columnId"
+                          rules={[{ required: true, message: '请选择栏目' }]}
+                          extra={
+                            type === 'page'
+                              ? '按栏目任务分解表，您所在部门负责的栏目；单页只能放在“单页”形式的栏目中。'
+                              : type === 'leader'
+                                ? '按栏目任务分解表，您所在部门负责的栏目；领导信息只能放在领导信息类栏目中。'
+                                : '按栏目任务分解表，您所在部门负责的栏目。'
+                          }
+                        >
+                          <Select
+                            options={columnOptions}
+                            placeholder="选择栏目"
+                            showSearch={{ optionFilterProp: 'label' }}
+                            loading={writable.loading || columns.loading}
+                            data-testid="column-select"
+                          />
                         </Form.Item>
-                        <Form.Item label="发文机关" name="issuingOrgan" rules={[{ required: true, whitespace: true, message: '请输入发文机关' }]}>
-                          <Input maxLength={100} />
-                        </Form.Item>
-                        <Form.Item label="成文日期" name="writtenDate" rules={[{ required: true, message: '请选择成文日期' }]}>
-                          <DatePicker style={{ width: '100%' }} />
-                        </Form.Item>
-                        <Form.Item label="主题分类" name="theme" rules={[{ required: true, message: '请选择主题分类' }]}>
-                          <Select options={(options.data?.themes ?? []).map((t) => ({ value: t, label: t }))} showSearch={{ optionFilterProp: 'label' }} />
-                        </Form.Item>
-                        <Form.Item label="有效性" name="validity" rules={[{ required: true, message: '请选择有效性' }]}>
-                          <Radio.Group options={(options.data?.validity ?? []).map((t) => ({ value: t, label: t }))} />
-                        </Form.Item>
-                        {validity && validity !== '有效' && (
-                          <Form.Item label={`${validity}日期`} name="validityDate" rules={[{ required: true, message: `请选择${validity}日期` }]}>
-                            <DatePicker style={{ width: '100%' }} />
+                        {isArticleLike(type) && (
+                          <Form.Item
+                            label="同时发布到"
+                            name="extraColumnIds"
+                            extra="可选：同时出现在其他信息列表栏目中。"
+                          >
+                            <Select
+                              mode="multiple"
+                              allowClear
+                              options={extraOptions}
+                              showSearch={{ optionFilterProp: 'label' }}
+                              placeholder="不同时发布到其他栏目"
+                            />
                           </Form.Item>
                         )}
-                        <Form.Item label="公开方式" name="disclosureMethod">
-                          <Select allowClear options={(options.data?.disclosureMethods ?? []).map((t) => ({ value: t, label: t }))} />
-                        </Form.Item>
-                        <Form.Item label="公开范围" name="disclosureScope">
-                          <Select allowClear options={(options.data?.disclosureScopes ?? []).map((t) => ({ value: t, label: t }))} />
-                        </Form.Item>
+                        {type === 'leader' && (
+                          <Form.Item label="排序" name="sort" extra="数字小的排在前面。">
+                            <InputNumber min={0} max={10000} precision={0} />
+                          </Form.Item>
+                        )}
                       </Card>
-                    )}
-                    {type === 'interpretation' && (
-                      <Card size="small" title="政策解读属性" style={{ marginBottom: 16 }}>
-                        <Form.Item label="解读形式" name="form" rules={[{ required: true, message: '请选择解读形式' }]}>
-                          <Select options={(options.data?.interpretationForms ?? []).map((t) => ({ value: t, label: t }))} />
-                        </Form.Item>
-                        <Form.Item
-                          label="解读的政策文件"
-                          name="policyIds"
-                          rules={[{ required: true, type: 'array', min: 1, message: '请至少关联一个被解读的政策文件' }]}
-                          extra="输入标题搜索本站的政策文件，可选多个。"
-                        >
-                          <PolicyPicker siteId={siteId} known={detail?.related ?? []} selfId={detail?.id} disabled={readOnly} />
-                        </Form.Item>
-                      </Card>
-                    )}
-                    {(isArticleLike(type) || type === 'leader') && (
-                      <Card size="small" title={type === 'leader' ? '照片' : '封面图片'} style={{ marginBottom: 16 }}>
-                        <Form.Item name="cover" noStyle>
-                          <ImageField siteId={siteId} disabled={readOnly} what={type === 'leader' ? '照片' : '封面'} />
-                        </Form.Item>
-                      </Card>
-                    )}
-                  </Col>
-                </Row>
-              </Form>
-            ) : (
-              <Spin />
-            ),
+                      {isArticleLike(type) && (
+                        <Card size="small" title="来源与关键词" style={{ marginBottom: 16 }}>
+                          <Form.Item label="来源" name="source">
+                            <Input maxLength={100} placeholder="如：市政务办" />
+                          </Form.Item>
+                          <Form.Item label="作者" name="author">
+                            <Input maxLength={100} />
+                          </Form.Item>
+                          <Form.Item label="关键词" name="keywords" extra="多个关键词用逗号分隔。">
+                            <Input maxLength={200} />
+                          </Form.Item>
+                        </Card>
+                      )}
+                      {type === 'policy' && (
+                        <Card size="small" title="政策文件属性" style={{ marginBottom: 16 }}>
+                          {detail?.indexNo ? (
+                            <Typography.Paragraph>
+                              索引号：<Typography.Text strong>{detail.indexNo}</Typography.Text>
+                            </Typography.Paragraph>
+                          ) : (
+                            <Typography.Paragraph type="secondary">
+                              索引号在保存后由系统按网站标识码、年度和主题分类生成。
+                            </Typography.Paragraph>
+                          )}
+                          <Form.Item label="文号" name="docNumber">
+                            <Input maxLength={100} placeholder="如：宁政务办发〔2026〕12号" />
+                          </Form.Item>
+                          <Form.Item
+                            label="发文机关"
+                            name="issuingOrgan"
+                            rules={[{ required: true, whitespace: true, message: '请输入发文机关' }]}
+                          >
+                            <Input maxLength={100} />
+                          </Form.Item>
+                          <Form.Item
+                            label="成文日期"
+                            name="writtenDate"
+                            rules={[{ required: true, message: '请选择成文日期' }]}
+                          >
+                            <DatePicker style={{ width: '100%' }} />
+                          </Form.Item>
+                          <Form.Item
+                            label="主题分类"
+                            name="theme"
+                            rules={[{ required: true, message: '请选择主题分类' }]}
+                          >
+                            <Select
+                              options={(options.data?.themes ?? []).map((t) => ({ value: t, label: t }))}
+                              showSearch={{ optionFilterProp: 'label' }}
+                            />
+                          </Form.Item>
+                          <Form.Item
+                            label="有效性"
+                            name="validity"
+                            rules={[{ required: true, message: '请选择有效性' }]}
+                          >
+                            <Radio.Group
+                              options={(options.data?.validity ?? []).map((t) => ({ value: t, label: t }))}
+                            />
+                          </Form.Item>
+                          {validity && validity !== '有效' && (
+                            <Form.Item
+                              label={`${validity}日期`}
+                              name="validityDate"
+                              rules={[{ required: true, message: `请选择${validity}日期` }]}
+                            >
+                              <DatePicker style={{ width: '100%' }} />
+                            </Form.Item>
+                          )}
+                          <Form.Item label="公开方式" name="disclosureMethod">
+                            <Select
+                              allowClear
+                              options={(options.data?.disclosureMethods ?? []).map((t) => ({ value: t, label: t }))}
+                            />
+                          </Form.Item>
+                          <Form.Item label="公开范围" name="disclosureScope">
+                            <Select
+                              allowClear
+                              options={(options.data?.disclosureScopes ?? []).map((t) => ({ value: t, label: t }))}
+                            />
+                          </Form.Item>
+                        </Card>
+                      )}
+                      {type === 'interpretation' && (
+                        <Card size="small" title="政策解读属性" style={{ marginBottom: 16 }}>
+                          <Form.Item
+                            label="解读形式"
+                            name="form"
+                            rules={[{ required: true, message: '请选择解读形式' }]}
+                          >
+                            <Select
+                              options={(options.data?.interpretationForms ?? []).map((t) => ({ value: t, label: t }))}
+                            />
+                          </Form.Item>
+                          <Form.Item
+                            label="解读的政策文件"
+                            name="policyIds"
+                            rules={[
+                              { required: true, type: 'array', min: 1, message: '请至少关联一个被解读的政策文件' },
+                            ]}
+                            extra="输入标题搜索本站的政策文件，可选多个。"
+                          >
+                            <PolicyPicker
+                              siteId={siteId}
+                              known={detail?.related ?? []}
+                              selfId={detail?.id}
+                              disabled={readOnly}
+                            />
+                          </Form.Item>
+                        </Card>
+                      )}
+                      {(isArticleLike(type) || type === 'leader') && (
+                        <Card size="small" title={type === 'leader' ? '照片' : '封面图片'} style={{ marginBottom: 16 }}>
+                          <Form.Item name="cover" noStyle>
+                            <ImageField
+                              siteId={siteId}
+                              disabled={readOnly}
+                              what={type === 'leader' ? '照片' : '封面'}
+                            />
+                          </Form.Item>
+                        </Card>
+                      )}
+                    </Col>
+                  </Row>
+                </Form>
+              ) : (
+                <Spin />
+              ),
           },
           ...(detail
             ? [
@@ -804,10 +949,23 @@ export default function ContentEditorPage() {
 }
 
 /** The lazy editor as a form control (Form.Item passes value/onChange). */
-function BodyEditor(props: { value?: string; onChange?: (v: string) => void; siteId: number; readOnly: boolean; onUploadingChange: (n: number) => void }) {
+function BodyEditor(props: {
+  value?: string;
+  onChange?: (v: string) => void;
+  siteId: number;
+  readOnly: boolean;
+  onUploadingChange: (n: number) => void;
+}) {
   return (
     <Suspense fallback={<Spin description="正在加载编辑器…" />}>
-      <RichTextEditor value={props.value} onChange={props.onChange} siteId={props.siteId} readOnly={props.readOnly} labelledBy="body-label" onUploadingChange={props.onUploadingChange} />
+      <RichTextEditor
+        value={props.value}
+        onChange={props.onChange}
+        siteId={props.siteId}
+        readOnly={props.readOnly}
+        labelledBy="body-label"
+        onUploadingChange={props.onUploadingChange}
+      />
     </Suspense>
   );
 }

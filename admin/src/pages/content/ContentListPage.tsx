@@ -146,7 +146,12 @@ export default function ContentListPage() {
             />
           )}
           {writer && (
-            <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => navigate('/content/new')} disabled={!site}>
+            <Button
+              type="primary"
+              icon={<PlusOutlined aria-hidden />}
+              onClick={() => navigate('/content/new')}
+              disabled={!site}
+            >
               新建
             </Button>
           )}
@@ -224,7 +229,9 @@ export default function ContentListPage() {
         loading={result.loading}
         size="middle"
         scroll={{ x: 960 }}
-        locale={{ emptyText: <Empty description={writer ? '没有符合条件的信息，可点击“新建”发布信息' : '没有符合条件的信息'} /> }}
+        locale={{
+          emptyText: <Empty description={writer ? '没有符合条件的信息，可点击“新建”发布信息' : '没有符合条件的信息'} />,
+        }}
         pagination={{
           current: page,
           pageSize,

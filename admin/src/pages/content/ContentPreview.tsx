@@ -50,7 +50,11 @@ export function ContentPreview({ item, columnLabel }: { item: ContentDetail; col
         <div style={{ marginTop: 12 }}>
           <Typography.Text strong>{leader ? '照片' : '封面图片'}</Typography.Text>
           <div>
-            <Image src={item.cover.url} alt={leader ? `${item.title}的照片` : `封面图片：${item.cover.name}`} width={160} />
+            <Image
+              src={item.cover.url}
+              alt={leader ? `${item.title}的照片` : `封面图片：${item.cover.name}`}
+              width={160}
+            />
           </div>
         </div>
       )}

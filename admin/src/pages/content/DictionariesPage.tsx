@@ -28,7 +28,14 @@ interface LeaderRow {
 let seq = 0;
 const nextKey = () => ++seq;
 
-const lines = (text: string) => [...new Set(text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
+const lines = (text: string) => [
+  ...new Set(
+    text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean),
+  ),
+];
 
 /** Chinese problems with the lists as typed, or [] when they can be saved. */
 function problems(forbidden: string[], words: WordRow[], leaders: LeaderRow[]): string[] {
@@ -56,7 +63,9 @@ export default function DictionariesPage() {
   const sites = useSites();
   const [site, chooseSite] = useCurrentSite(sites.data);
   const siteId = site?.id;
-  const dict = useLoad(siteId ? () => api.get<Dictionaries>(`/api/sites/${siteId}/prepublish/dictionaries`) : null, [siteId]);
+  const dict = useLoad(siteId ? () => api.get<Dictionaries>(`/api/sites/${siteId}/prepublish/dictionaries`) : null, [
+    siteId,
+  ]);
   const [forbiddenText, setForbiddenText] = useState('');
   const [words, setWords] = useState<WordRow[]>([]);
   const [leaders, setLeaders] = useState<LeaderRow[]>([]);
@@ -88,7 +97,10 @@ export default function DictionariesPage() {
       const body: Dictionaries = {
         forbidden,
         errorProne: words.map((w) => ({ wrong: w.wrong.trim(), right: w.right.trim() })),
-        leaders: leaders.map((l) => ({ name: l.name.trim(), posts: [...new Set(l.posts.map((p) => p.trim()).filter(Boolean))] })),
+        leaders: leaders.map((l) => ({
+          name: l.name.trim(),
+          posts: [...new Set(l.posts.map((p) => p.trim()).filter(Boolean))],
+        })),
       };
       const saved = await api.put<Dictionaries>(`/api/sites/${siteId}/prepublish/dictionaries`, body);
       apply(saved);
@@ -110,7 +122,9 @@ export default function DictionariesPage() {
     setDirty(true);
   };
 
-  const shownWords = wordFilter.trim() ? words.filter((w) => w.wrong.includes(wordFilter.trim()) || w.right.includes(wordFilter.trim())) : words;
+  const shownWords = wordFilter.trim()
+    ? words.filter((w) => w.wrong.includes(wordFilter.trim()) || w.right.includes(wordFilter.trim()))
+    : words;
 
   const wordColumns: TableColumnsType<WordRow> = [
     { title: '序号', key: 'i', width: 70, render: (_, w) => words.indexOf(w) + 1 },
@@ -118,13 +132,31 @@ export default function DictionariesPage() {
       title: '错误写法',
       dataIndex: 'wrong',
       render: (_, w) =>
-        editable ? <Input value={w.wrong} maxLength={50} aria-label={`第 ${words.indexOf(w) + 1} 行错误写法`} onChange={(e) => changeWord(w.key, { wrong: e.target.value })} /> : w.wrong,
+        editable ? (
+          <Input
+            value={w.wrong}
+            maxLength={50}
+            aria-label={`第 ${words.indexOf(w) + 1} 行错误写法`}
+            onChange={(e) => changeWord(w.key, { wrong: e.target.value })}
+          />
+        ) : (
+          w.wrong
+        ),
     },
     {
       title: '正确写法',
       dataIndex: 'right',
       render: (_, w) =>
-        editable ? <Input value={w.right} maxLength={50} aria-label={`第 ${words.indexOf(w) + 1} 行正确写法`} onChange={(e) => changeWord(w.key, { right: e.target.value })} /> : w.right,
+        editable ? (
+          <Input
+            value={w.right}
+            maxLength={50}
+            aria-label={`第 ${words.indexOf(w) + 1} 行正确写法`}
+            onChange={(e) => changeWord(w.key, { right: e.target.value })}
+          />
+        ) : (
+          w.right
+        ),
     },
     ...(editable
       ? [
@@ -155,7 +187,16 @@ export default function DictionariesPage() {
       dataIndex: 'name',
       width: 180,
       render: (_, l) =>
-        editable ? <Input value={l.name} maxLength={20} aria-label={`第 ${leaders.indexOf(l) + 1} 行姓名`} onChange={(e) => changeLeader(l.key, { name: e.target.value })} /> : l.name,
+        editable ? (
+          <Input
+            value={l.name}
+            maxLength={20}
+            aria-label={`第 ${leaders.indexOf(l) + 1} 行姓名`}
+            onChange={(e) => changeLeader(l.key, { name: e.target.value })}
+          />
+        ) : (
+          l.name
+        ),
     },
     {
       title: '现任职务（可填多个）',
@@ -173,7 +214,14 @@ export default function DictionariesPage() {
             aria-label={`第 ${leaders.indexOf(l) + 1} 行职务`}
             open={false}
             suffixIcon={null}
-            onChange={(posts: string[]) => changeLeader(l.key, { posts: posts.map((p) => p.trim()).filter(Boolean).slice(0, 10) })}
+            onChange={(posts: string[]) =>
+              changeLeader(l.key, {
+                posts: posts
+                  .map((p) => p.trim())
+                  .filter(Boolean)
+                  .slice(0, 10),
+              })
+            }
           />
         ),
     },
@@ -214,7 +262,14 @@ export default function DictionariesPage() {
         编辑提交审查时和信息发布前，系统用本站点的词库检查标题、副标题、摘要和正文：含禁用词的不能提交；易错词给出修改建议；领导姓名与职务不符的须审查人确认。已发布的“领导信息”中的姓名和职务会自动加入检查，无需在此重复填写。
       </Typography.Paragraph>
       {!editable && !forbiddenError && <Alert type="info" showIcon title="词库由站点管理员维护，您可以查看。" />}
-      {forbiddenError && <Alert type="warning" showIcon title="无法读取错敏词库" description="读取词库需要本站点的编辑或站点管理员权限。" />}
+      {forbiddenError && (
+        <Alert
+          type="warning"
+          showIcon
+          title="无法读取错敏词库"
+          description="读取词库需要本站点的编辑或站点管理员权限。"
+        />
+      )}
       {dict.loading && !dict.data ? (
         <Spin />
       ) : dict.data ? (
@@ -226,7 +281,9 @@ export default function DictionariesPage() {
                 label: `禁用词（${forbidden.length}）`,
                 children: (
                   <Space orientation="vertical" style={{ width: '100%' }}>
-                    <label htmlFor="forbidden-words">每行一个禁用词或表述；含有禁用词的信息不能提交审查，也不能由审查人确认放行。</label>
+                    <label htmlFor="forbidden-words">
+                      每行一个禁用词或表述；含有禁用词的信息不能提交审查，也不能由审查人确认放行。
+                    </label>
                     <Input.TextArea
                       id="forbidden-words"
                       value={forbiddenText}
@@ -238,7 +295,9 @@ export default function DictionariesPage() {
                       }}
                       data-testid="forbidden-words"
                     />
-                    <Typography.Text type="secondary">共 {forbidden.length} 个（空行和重复的会自动去掉）</Typography.Text>
+                    <Typography.Text type="secondary">
+                      共 {forbidden.length} 个（空行和重复的会自动去掉）
+                    </Typography.Text>
                   </Space>
                 ),
               },
@@ -260,7 +319,14 @@ export default function DictionariesPage() {
                           添加易错词
                         </Button>
                       )}
-                      <Input.Search allowClear placeholder="查找" aria-label="查找易错词" style={{ width: 200 }} value={wordFilter} onChange={(e) => setWordFilter(e.target.value)} />
+                      <Input.Search
+                        allowClear
+                        placeholder="查找"
+                        aria-label="查找易错词"
+                        style={{ width: 200 }}
+                        value={wordFilter}
+                        onChange={(e) => setWordFilter(e.target.value)}
+                      />
                     </Space>
                     <Table<WordRow>
                       rowKey="key"
@@ -306,7 +372,13 @@ export default function DictionariesPage() {
           />
           {editable && (
             <Space wrap style={{ marginTop: 16 }}>
-              <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={() => void save()} loading={saving} disabled={!dirty}>
+              <Button
+                type="primary"
+                icon={<SaveOutlined aria-hidden />}
+                onClick={() => void save()}
+                loading={saving}
+                disabled={!dirty}
+              >
                 保存词库
               </Button>
               <Button disabled={!dirty} onClick={() => dict.data && apply(dict.data)}>

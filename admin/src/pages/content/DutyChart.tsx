@@ -9,7 +9,13 @@ import { DUTY_HEX, DUTY_ORDER, type DutyStatus } from './model';
 
 echarts.use([PieChart, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 
-export default function DutyChart({ summary, onSelect }: { summary: Record<DutyStatus, number>; onSelect?: (status: DutyStatus) => void }) {
+export default function DutyChart({
+  summary,
+  onSelect,
+}: {
+  summary: Record<DutyStatus, number>;
+  onSelect?: (status: DutyStatus) => void;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const select = useRef(onSelect);

@@ -3,7 +3,22 @@
 // highlighted; site administrators set how many days ahead “即将到期” warns.
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Button, Card, Col, Empty, InputNumber, Row, Select, Space, Spin, Statistic, Table, Tag, Tooltip, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Col,
+  Empty,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
@@ -19,7 +34,10 @@ import './content.css';
 const DutyChart = lazy(() => import('./DutyChart'));
 
 const MARKER_TEXT: Record<string, string> = { '*': '* 2周', '★': '★ 6个月' };
-const MARKER_HELP: Record<string, string> = { '*': '重点栏目：更新周期最长 2 周', '★': '重点栏目：更新周期最长 6 个月' };
+const MARKER_HELP: Record<string, string> = {
+  '*': '重点栏目：更新周期最长 2 周',
+  '★': '重点栏目：更新周期最长 6 个月',
+};
 
 function cycleText(d: DutyItem): string {
   if (d.marker && MARKER_TEXT[d.marker]) return MARKER_TEXT[d.marker];
@@ -39,11 +57,17 @@ export default function DutyPage() {
   const departmentId = Number(params.get('departmentId')) || undefined;
   const focus = Number(params.get('column')) || undefined;
   const [status, setStatus] = useState<DutyStatus | undefined>((params.get('status') as DutyStatus) || undefined);
-  const duty = useLoad(siteId ? () => api.get<DutyResponse>(`/api/sites/${siteId}/duty${queryString({ departmentId })}`) : null, [siteId, departmentId]);
+  const duty = useLoad(
+    siteId ? () => api.get<DutyResponse>(`/api/sites/${siteId}/duty${queryString({ departmentId })}`) : null,
+    [siteId, departmentId],
+  );
   const departments = useDepartments(siteId);
   const deptName = useMemo(() => new Map((departments.data ?? []).map((d) => [d.id, d.name])), [departments.data]);
   const myDept = duty.data?.myDepartmentId ?? me.departmentId;
-  const isMine = (d: DutyItem) => myDept !== null && myDept !== undefined && (d.leadDepartmentId === myDept || d.cooperatingDepartmentIds.includes(myDept));
+  const isMine = (d: DutyItem) =>
+    myDept !== null &&
+    myDept !== undefined &&
+    (d.leadDepartmentId === myDept || d.cooperatingDepartmentIds.includes(myDept));
   const [days, setDays] = useState<number | null>(null);
   const [savingDays, setSavingDays] = useState(false);
   const admin = can('site.manage');
@@ -55,7 +79,10 @@ export default function DutyPage() {
   // Opened from a reminder (?column=…): bring that row into view.
   useEffect(() => {
     if (!focus || !duty.data) return;
-    const t = window.setTimeout(() => document.querySelector(`[data-row-key="${focus}"]`)?.scrollIntoView({ block: 'center' }), 100);
+    const t = window.setTimeout(
+      () => document.querySelector(`[data-row-key="${focus}"]`)?.scrollIntoView({ block: 'center' }),
+      100,
+    );
     return () => window.clearTimeout(t);
   }, [focus, duty.data]);
 
@@ -104,7 +131,12 @@ export default function DutyPage() {
         </Space>
       ),
     },
-    { title: '牵头部门', dataIndex: 'leadDepartmentName', width: 130, render: (v: string | null) => v ?? <Typography.Text type="secondary">未设置</Typography.Text> },
+    {
+      title: '牵头部门',
+      dataIndex: 'leadDepartmentName',
+      width: 130,
+      render: (v: string | null) => v ?? <Typography.Text type="secondary">未设置</Typography.Text>,
+    },
     {
       title: '配合部门',
       key: 'coop',
@@ -157,10 +189,20 @@ export default function DutyPage() {
         <Typography.Title level={2} style={{ margin: 0 }}>
           栏目更新
         </Typography.Title>
-        {sites.data && <SiteSelect sites={sites.data} value={site} onChange={(id) => { chooseSite(id); setParams(new URLSearchParams(), { replace: true }); }} />}
+        {sites.data && (
+          <SiteSelect
+            sites={sites.data}
+            value={site}
+            onChange={(id) => {
+              chooseSite(id);
+              setParams(new URLSearchParams(), { replace: true });
+            }}
+          />
+        )}
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        按栏目任务分解表（附件1）统计各栏目的更新情况：标 * 的栏目至少每 2 周更新一次，标 ★ 的栏目至少每 6 个月更新一次；到期前 {duty.data?.dueSoonDays ?? '…'} 天起提示“即将到期”，从未发布过信息的栏目为“空白”。
+        按栏目任务分解表（附件1）统计各栏目的更新情况：标 * 的栏目至少每 2 周更新一次，标 ★ 的栏目至少每 6
+        个月更新一次；到期前 {duty.data?.dueSoonDays ?? '…'} 天起提示“即将到期”，从未发布过信息的栏目为“空白”。
       </Typography.Paragraph>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={14}>
@@ -175,7 +217,12 @@ export default function DutyPage() {
                   onClick={() => chooseStatus(status === s ? undefined : s)}
                   data-testid={`duty-card-${s}`}
                 >
-                  <Statistic title={s} value={summary[s] ?? 0} suffix="个" styles={{ content: { color: DUTY_HEX[s] } }} />
+                  <Statistic
+                    title={s}
+                    value={summary[s] ?? 0}
+                    suffix="个"
+                    styles={{ content: { color: DUTY_HEX[s] } }}
+                  />
                 </button>
               </Col>
             ))}
@@ -191,7 +238,9 @@ export default function DutyPage() {
                 value={departmentId}
                 onChange={(v: number | undefined) => setParam('departmentId', v ? String(v) : undefined)}
                 showSearch={{ optionFilterProp: 'label' }}
-                options={(departments.data ?? []).filter((d) => !d.mergedIntoId).map((d) => ({ value: d.id, label: d.name }))}
+                options={(departments.data ?? [])
+                  .filter((d) => !d.mergedIntoId)
+                  .map((d) => ({ value: d.id, label: d.name }))}
               />
               {me.departmentId && departmentId !== me.departmentId && (
                 <Button onClick={() => setParam('departmentId', String(me.departmentId))}>只看本部门</Button>
@@ -210,8 +259,22 @@ export default function DutyPage() {
             {admin && (
               <Space wrap style={{ marginTop: 12 }}>
                 <label htmlFor="due-soon-days">提前提醒天数</label>
-                <InputNumber id="due-soon-days" min={0} max={60} precision={0} value={days} onChange={(v) => setDays(v)} suffix="天" style={{ width: 110 }} />
-                <Button icon={<SaveOutlined aria-hidden />} onClick={() => void saveDays()} loading={savingDays} disabled={days === null || days === duty.data?.dueSoonDays}>
+                <InputNumber
+                  id="due-soon-days"
+                  min={0}
+                  max={60}
+                  precision={0}
+                  value={days}
+                  onChange={(v) => setDays(v)}
+                  suffix="天"
+                  style={{ width: 110 }}
+                />
+                <Button
+                  icon={<SaveOutlined aria-hidden />}
+                  onClick={() => void saveDays()}
+                  loading={savingDays}
+                  disabled={days === null || days === duty.data?.dueSoonDays}
+                >
                   保存
                 </Button>
                 <Typography.Text type="secondary">到期前多少天起提示“即将到期”，并提醒牵头部门。</Typography.Text>
@@ -222,7 +285,9 @@ export default function DutyPage() {
         <Col xs={24} lg={10}>
           <Card size="small" title="栏目状态分布">
             <div role="img" aria-label={`栏目状态分布：${summaryText}`}>
-              <Suspense fallback={<Spin />}>{duty.data && <DutyChart summary={summary} onSelect={(s) => chooseStatus(s)} />}</Suspense>
+              <Suspense fallback={<Spin />}>
+                {duty.data && <DutyChart summary={summary} onSelect={(s) => chooseStatus(s)} />}
+              </Suspense>
             </div>
           </Card>
         </Col>
@@ -235,7 +300,12 @@ export default function DutyPage() {
         loading={duty.loading}
         scroll={{ x: 1100 }}
         rowClassName={(d) => [isMine(d) ? 'duty-mine' : '', d.columnId === focus ? 'duty-focus' : ''].join(' ')}
-        pagination={{ pageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100], showTotal: (n) => `共 ${n} 个栏目` }}
+        pagination={{
+          pageSize: 50,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100],
+          showTotal: (n) => `共 ${n} 个栏目`,
+        }}
         locale={{ emptyText: <Empty description="没有符合条件的栏目" /> }}
         data-testid="duty-table"
         title={() => (

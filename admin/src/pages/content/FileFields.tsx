@@ -13,7 +13,16 @@ export interface AttachmentValue {
   size?: number;
 }
 
-function FilePicker(props: { accept: string; multiple?: boolean; disabled?: boolean; busy: boolean; label: string; icon: React.ReactNode; onFiles: (files: File[]) => void; testId?: string }) {
+function FilePicker(props: {
+  accept: string;
+  multiple?: boolean;
+  disabled?: boolean;
+  busy: boolean;
+  label: string;
+  icon: React.ReactNode;
+  onFiles: (files: File[]) => void;
+  testId?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   return (
     <>
@@ -40,7 +49,13 @@ function FilePicker(props: { accept: string; multiple?: boolean; disabled?: bool
 }
 
 /** 封面图片 / 照片: one image, shown as a thumbnail. */
-export function ImageField(props: { value?: FileView | null; onChange?: (v: FileView | null) => void; siteId: number; disabled?: boolean; what: string }) {
+export function ImageField(props: {
+  value?: FileView | null;
+  onChange?: (v: FileView | null) => void;
+  siteId: number;
+  disabled?: boolean;
+  what: string;
+}) {
   const [busy, setBusy] = useState(false);
   const pick = async ([file]: File[]) => {
     setBusy(true);
@@ -57,16 +72,33 @@ export function ImageField(props: { value?: FileView | null; onChange?: (v: File
   return (
     <Space align="start" wrap>
       {v ? (
-        <Image src={v.url} alt={`${props.what}：${v.name}`} width={120} style={{ objectFit: 'cover', border: '1px solid #f0f0f0' }} />
+        <Image
+          src={v.url}
+          alt={`${props.what}：${v.name}`}
+          width={120}
+          style={{ objectFit: 'cover', border: '1px solid #f0f0f0' }}
+        />
       ) : (
         <div className="image-placeholder" aria-hidden>
           <PictureOutlined />
         </div>
       )}
       <Space orientation="vertical" size={4}>
-        <FilePicker accept={IMAGE_ACCEPT} busy={busy} disabled={props.disabled} label={v ? `更换${props.what}` : `上传${props.what}`} icon={<UploadOutlined aria-hidden />} onFiles={(f) => void pick(f)} testId="image-field-input" />
+        <FilePicker
+          accept={IMAGE_ACCEPT}
+          busy={busy}
+          disabled={props.disabled}
+          label={v ? `更换${props.what}` : `上传${props.what}`}
+          icon={<UploadOutlined aria-hidden />}
+          onFiles={(f) => void pick(f)}
+          testId="image-field-input"
+        />
         {v && (
-          <Button icon={<DeleteOutlined aria-hidden />} disabled={props.disabled} onClick={() => props.onChange?.(null)}>
+          <Button
+            icon={<DeleteOutlined aria-hidden />}
+            disabled={props.disabled}
+            onClick={() => props.onChange?.(null)}
+          >
             移除
           </Button>
         )}
@@ -79,7 +111,12 @@ export function ImageField(props: { value?: FileView | null; onChange?: (v: File
 }
 
 /** 附件: uploaded files with an editable display name each. */
-export function AttachmentsField(props: { value?: AttachmentValue[]; onChange?: (v: AttachmentValue[]) => void; siteId: number; disabled?: boolean }) {
+export function AttachmentsField(props: {
+  value?: AttachmentValue[];
+  onChange?: (v: AttachmentValue[]) => void;
+  siteId: number;
+  disabled?: boolean;
+}) {
   const list = props.value ?? [];
   const [busy, setBusy] = useState(false);
   const add = async (files: File[]) => {
@@ -96,7 +133,8 @@ export function AttachmentsField(props: { value?: AttachmentValue[]; onChange?: 
     setBusy(false);
     if (added.length) props.onChange?.([...list, ...added]);
   };
-  const update = (index: number, patch: Partial<AttachmentValue>) => props.onChange?.(list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
+  const update = (index: number, patch: Partial<AttachmentValue>) =>
+    props.onChange?.(list.map((a, i) => (i === index ? { ...a, ...patch } : a)));
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {list.length > 0 && (
@@ -141,7 +179,16 @@ export function AttachmentsField(props: { value?: AttachmentValue[]; onChange?: 
           )}
         />
       )}
-      <FilePicker accept={ATTACHMENT_ACCEPT} multiple busy={busy} disabled={props.disabled} label="上传附件" icon={<PaperClipOutlined aria-hidden />} onFiles={(f) => void add(f)} testId="attachments-input" />
+      <FilePicker
+        accept={ATTACHMENT_ACCEPT}
+        multiple
+        busy={busy}
+        disabled={props.disabled}
+        label="上传附件"
+        icon={<PaperClipOutlined aria-hidden />}
+        onFiles={(f) => void add(f)}
+        testId="attachments-input"
+      />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         可上传 PDF、Word/WPS、Excel、PPT、OFD、ZIP、图片、音视频，单个文件不超过 50 MB；显示名称即网站上附件链接的文字。
       </Typography.Text>

@@ -46,8 +46,15 @@ export interface FindingsListProps {
   empty?: string;
 }
 
-export function FindingsList({ findings, confirmed = [], onConfirmChange, previouslyConfirmed = [], empty }: FindingsListProps) {
-  if (!findings.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty ?? '发布前检查未发现问题'} />;
+export function FindingsList({
+  findings,
+  confirmed = [],
+  onConfirmChange,
+  previouslyConfirmed = [],
+  empty,
+}: FindingsListProps) {
+  if (!findings.length)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty ?? '发布前检查未发现问题'} />;
   return (
     <List
       size="small"
@@ -88,7 +95,11 @@ export function FindingsList({ findings, confirmed = [], onConfirmChange, previo
               {onConfirmChange && f.confirmable && !done && (
                 <Checkbox
                   checked={confirmed.includes(f.key)}
-                  onChange={(e) => onConfirmChange(e.target.checked ? [...new Set([...confirmed, f.key])] : confirmed.filter((k) => k !== f.key))}
+                  onChange={(e) =>
+                    onConfirmChange(
+                      e.target.checked ? [...new Set([...confirmed, f.key])] : confirmed.filter((k) => k !== f.key),
+                    )
+                  }
                   data-testid="confirm-finding"
                 >
                   {personal ? '已核实：此个人信息确需公开' : '已核实：内容无误，确需按此发布'}

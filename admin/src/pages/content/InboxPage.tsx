@@ -57,7 +57,12 @@ export default function InboxPage() {
     { title: '登记序号', dataIndex: 'serial', width: 100 },
     { title: '信息名称', dataIndex: 'title', render: (_, r) => titleCell(r, `/inbox/${r.id}?content=${r.contentId}`) },
     ...common,
-    { title: '待办环节', dataIndex: 'stateName', width: 130, render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{r.stateName}</Tag> },
+    {
+      title: '待办环节',
+      dataIndex: 'stateName',
+      width: 130,
+      render: (_, r) => <Tag color={STATE_COLORS[r.state]}>{r.stateName}</Tag>,
+    },
     {
       title: '操作',
       key: 'go',
@@ -112,7 +117,8 @@ export default function InboxPage() {
         </Button>
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        信息发布审查按《信息发布审查登记表》（附件3）进行：承办人提交 → 工作机构（审核人）审查 → 分管领导审批；是否涉密不明确的，先经保密审查。不能审查自己提交的信息。
+        信息发布审查按《信息发布审查登记表》（附件3）进行：承办人提交 → 工作机构（审核人）审查 →
+        分管领导审批；是否涉密不明确的，先经保密审查。不能审查自己提交的信息。
       </Typography.Paragraph>
       <Tabs
         activeKey={tab}

@@ -99,16 +99,29 @@ export function NotificationBell({ showReview }: { showReview: boolean }) {
             </Space>
           </button>
         )}
-        {data && data.items.length === 0 && review === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无提醒" />}
+        {data && data.items.length === 0 && review === 0 && (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无提醒" />
+        )}
         <ul className="notice-list" aria-label="提醒列表">
           {(data?.items ?? []).map((n) => (
             <li key={n.id}>
-              <button type="button" className={`notice-item${n.read_at ? '' : ' notice-unread'}`} onClick={() => void openItem(n)} data-testid="notification-item" data-kind={n.kind} data-read={n.read_at ? '1' : '0'}>
+              <button
+                type="button"
+                className={`notice-item${n.read_at ? '' : ' notice-unread'}`}
+                onClick={() => void openItem(n)}
+                data-testid="notification-item"
+                data-kind={n.kind}
+                data-read={n.read_at ? '1' : '0'}
+              >
                 <Typography.Text strong={!n.read_at}>
                   {!n.read_at && <span className="sr-only">未读：</span>}
                   {n.title}
                 </Typography.Text>
-                <Typography.Paragraph type="secondary" style={{ margin: '2px 0 0', fontSize: 12 }} ellipsis={{ rows: 2 }}>
+                <Typography.Paragraph
+                  type="secondary"
+                  style={{ margin: '2px 0 0', fontSize: 12 }}
+                  ellipsis={{ rows: 2 }}
+                >
                   {n.body}
                 </Typography.Paragraph>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -143,7 +156,15 @@ export function NotificationBell({ showReview }: { showReview: boolean }) {
       }
       content={content}
     >
-      <Button ghost aria-label={label} title={label} data-testid="notification-bell" data-unread={unread} aria-haspopup="dialog" aria-expanded={open}>
+      <Button
+        ghost
+        aria-label={label}
+        title={label}
+        data-testid="notification-bell"
+        data-unread={unread}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+      >
         <Badge count={unread} dot={unread === 0 && review > 0} size="small" offset={[6, -4]} color="#c9252c">
           <BellOutlined aria-hidden style={{ color: '#fff', fontSize: 16 }} />
         </Badge>

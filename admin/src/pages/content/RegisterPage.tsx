@@ -33,7 +33,9 @@ interface Filters {
   state?: string;
 }
 
-const thisYear = Number(new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+const thisYear = Number(
+  new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
+);
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
 
 function toFilters(v: FilterValues): Filters {
@@ -51,7 +53,12 @@ function toFilters(v: FilterValues): Filters {
 
 function Opinion({ value, pending }: { value: RegisterOpinion | null; pending?: string }) {
   if (!value) return <Typography.Text type="secondary">{pending ?? '—'}</Typography.Text>;
-  const color = value.decision === '同意' || value.decision === '不涉密' ? 'success' : value.decision === '不同意' || value.decision === '涉密' ? 'error' : 'default';
+  const color =
+    value.decision === '同意' || value.decision === '不涉密'
+      ? 'success'
+      : value.decision === '不同意' || value.decision === '涉密'
+        ? 'error'
+        : 'default';
   return (
     <Space orientation="vertical" size={0}>
       <span>
@@ -74,10 +81,19 @@ export default function RegisterPage() {
   const [filters, setFilters] = useState<Filters>({ year: thisYear });
   const departments = useDepartments(siteId);
   const columns = useColumnIndex(siteId);
-  const rows = useLoad(siteId ? () => api.get<{ items: RegisterRow[] }>(`/api/sites/${siteId}/register${queryString({ ...filters })}`).then((r) => r.items) : null, [siteId, filters]);
+  const rows = useLoad(
+    siteId
+      ? () =>
+          api
+            .get<{ items: RegisterRow[] }>(`/api/sites/${siteId}/register${queryString({ ...filters })}`)
+            .then((r) => r.items)
+      : null,
+    [siteId, filters],
+  );
   const treeData = useMemo(() => columnTreeOptions(columns.data?.roots ?? []), [columns.data]);
 
-  const exportHref = (format: 'xlsx' | 'pdf') => (siteId ? `/api/sites/${siteId}/register.${format}${queryString({ ...filters })}` : undefined);
+  const exportHref = (format: 'xlsx' | 'pdf') =>
+    siteId ? `/api/sites/${siteId}/register.${format}${queryString({ ...filters })}` : undefined;
 
   const pendingText = (r: RegisterRow, step: 'dept' | 'leader') => {
     if (r.outcome === '涉密不发布' || r.outcome === '不同意') return '—';
@@ -127,8 +143,18 @@ export default function RegisterPage() {
       width: 110,
       render: (_, r) => (r.columnBox === '其他' ? `其他：${r.column}` : r.columnBox),
     },
-    { title: '工作机构或人员审查意见', key: 'dept', width: 180, render: (_, r) => <Opinion value={r.dept} pending={pendingText(r, 'dept')} /> },
-    { title: '分管领导意见', key: 'leader', width: 180, render: (_, r) => <Opinion value={r.leader} pending={pendingText(r, 'leader')} /> },
+    {
+      title: '工作机构或人员审查意见',
+      key: 'dept',
+      width: 180,
+      render: (_, r) => <Opinion value={r.dept} pending={pendingText(r, 'dept')} />,
+    },
+    {
+      title: '分管领导意见',
+      key: 'leader',
+      width: 180,
+      render: (_, r) => <Opinion value={r.leader} pending={pendingText(r, 'leader')} />,
+    },
     {
       title: '审查结果',
       dataIndex: 'outcome',
@@ -165,9 +191,21 @@ export default function RegisterPage() {
         )}
       </Space>
       <Card size="small">
-        <Form<FilterValues> form={form} layout="inline" initialValues={{ year: thisYear }} onFinish={(v) => setFilters(toFilters(v))} style={{ rowGap: 12 }} data-testid="register-filters">
+        <Form<FilterValues>
+          form={form}
+          layout="inline"
+          initialValues={{ year: thisYear }}
+          onFinish={(v) => setFilters(toFilters(v))}
+          style={{ rowGap: 12 }}
+          data-testid="register-filters"
+        >
           <Form.Item label="年度" name="year">
-            <Select allowClear style={{ width: 110 }} placeholder="全部" options={YEARS.map((y) => ({ value: y, label: `${y}年` }))} />
+            <Select
+              allowClear
+              style={{ width: 110 }}
+              placeholder="全部"
+              options={YEARS.map((y) => ({ value: y, label: `${y}年` }))}
+            />
           </Form.Item>
           <Form.Item label="提交日期" name="range">
             <DatePicker.RangePicker allowEmpty={[true, true]} />
@@ -178,11 +216,21 @@ export default function RegisterPage() {
               style={{ width: 160 }}
               placeholder="全部部门"
               showSearch={{ optionFilterProp: 'label' }}
-              options={(departments.data ?? []).filter((d) => !d.mergedIntoId).map((d) => ({ value: d.id, label: d.name }))}
+              options={(departments.data ?? [])
+                .filter((d) => !d.mergedIntoId)
+                .map((d) => ({ value: d.id, label: d.name }))}
             />
           </Form.Item>
           <Form.Item label="栏目" name="columnId">
-            <TreeSelect allowClear style={{ width: 180 }} treeData={treeData} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="全部栏目" popupMatchSelectWidth={false} />
+            <TreeSelect
+              allowClear
+              style={{ width: 180 }}
+              treeData={treeData}
+              treeDefaultExpandAll
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              placeholder="全部栏目"
+              popupMatchSelectWidth={false}
+            />
           </Form.Item>
           <Form.Item label="审查结果" name="outcome">
             <Select
@@ -193,7 +241,13 @@ export default function RegisterPage() {
             />
           </Form.Item>
           <Form.Item label="审查环节" name="state">
-            <Select allowClear style={{ width: 150 }} placeholder="全部" popupMatchSelectWidth={false} options={REVIEW_STATE_OPTIONS} />
+            <Select
+              allowClear
+              style={{ width: 150 }}
+              placeholder="全部"
+              popupMatchSelectWidth={false}
+              options={REVIEW_STATE_OPTIONS}
+            />
           </Form.Item>
           <Form.Item>
             <Space>
@@ -202,7 +256,14 @@ export default function RegisterPage() {
               </Button>
               <Button
                 onClick={() => {
-                  form.setFieldsValue({ year: undefined, range: null, departmentId: undefined, columnId: undefined, outcome: undefined, state: undefined });
+                  form.setFieldsValue({
+                    year: undefined,
+                    range: null,
+                    departmentId: undefined,
+                    columnId: undefined,
+                    outcome: undefined,
+                    state: undefined,
+                  });
                   setFilters({});
                 }}
               >
@@ -214,13 +275,24 @@ export default function RegisterPage() {
       </Card>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">
-          共 {rows.data?.length ?? 0} 条登记{filters.year ? `（${filters.year}年）` : ''}。导出的表格与附件3 格式一致，按当前筛选条件导出。
+          共 {rows.data?.length ?? 0} 条登记{filters.year ? `（${filters.year}年）` : ''}。导出的表格与附件3
+          格式一致，按当前筛选条件导出。
         </Typography.Text>
         <Space wrap>
-          <Button icon={<FileExcelOutlined aria-hidden />} href={exportHref('xlsx')} disabled={!siteId} data-testid="export-xlsx">
+          <Button
+            icon={<FileExcelOutlined aria-hidden />}
+            href={exportHref('xlsx')}
+            disabled={!siteId}
+            data-testid="export-xlsx"
+          >
             导出 Excel
           </Button>
-          <Button icon={<FilePdfOutlined aria-hidden />} href={exportHref('pdf')} disabled={!siteId} data-testid="export-pdf">
+          <Button
+            icon={<FilePdfOutlined aria-hidden />}
+            href={exportHref('pdf')}
+            disabled={!siteId}
+            data-testid="export-pdf"
+          >
             导出 PDF
           </Button>
         </Space>
@@ -234,7 +306,12 @@ export default function RegisterPage() {
         dataSource={rows.data ?? []}
         loading={rows.loading}
         scroll={{ x: 1144 }}
-        pagination={{ pageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => `共 ${n} 条` }}
+        pagination={{
+          pageSize: 50,
+          showSizeChanger: true,
+          pageSizeOptions: [20, 50, 100, 200],
+          showTotal: (n) => `共 ${n} 条`,
+        }}
         locale={{ emptyText: <Empty description="没有符合条件的审查登记" /> }}
         data-testid="register-table"
       />

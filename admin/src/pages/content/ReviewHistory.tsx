@@ -17,24 +17,37 @@ export function StepsTimeline({ steps, pending }: { steps: ReviewStep[]; pending
     <Timeline
       items={[
         ...steps.map((s) => ({
-        color: stepColor(s),
-        content: (
-          <div data-testid="review-step">
-            <Space wrap size={6}>
-              <Typography.Text strong>{s.stepName}</Typography.Text>
-              <Tag color={stepColor(s) === 'green' ? 'success' : stepColor(s) === 'red' ? 'error' : 'default'}>{s.decision}</Tag>
-              {s.secret && <Typography.Text type="secondary">是否涉密：{s.secret}</Typography.Text>}
-            </Space>
-            <div>
-              <Typography.Text type="secondary">
-                {s.actorName} · {formatDateTime(s.decidedAt)}
-              </Typography.Text>
+          color: stepColor(s),
+          content: (
+            <div data-testid="review-step">
+              <Space wrap size={6}>
+                <Typography.Text strong>{s.stepName}</Typography.Text>
+                <Tag color={stepColor(s) === 'green' ? 'success' : stepColor(s) === 'red' ? 'error' : 'default'}>
+                  {s.decision}
+                </Tag>
+                {s.secret && <Typography.Text type="secondary">是否涉密：{s.secret}</Typography.Text>}
+              </Space>
+              <div>
+                <Typography.Text type="secondary">
+                  {s.actorName} · {formatDateTime(s.decidedAt)}
+                </Typography.Text>
+              </div>
+              {s.opinion && (
+                <Typography.Paragraph style={{ margin: '4px 0 0' }}>意见：{s.opinion}</Typography.Paragraph>
+              )}
             </div>
-            {s.opinion && <Typography.Paragraph style={{ margin: '4px 0 0' }}>意见：{s.opinion}</Typography.Paragraph>}
-          </div>
-        ),
+          ),
         })),
-        ...(pending ? [{ key: 'pending', loading: true, color: 'gray', content: <Typography.Text type="secondary">{pending}</Typography.Text> }] : []),
+        ...(pending
+          ? [
+              {
+                key: 'pending',
+                loading: true,
+                color: 'gray',
+                content: <Typography.Text type="secondary">{pending}</Typography.Text>,
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -51,7 +64,10 @@ export function ReviewHistory({ reviews }: { reviews: ReviewRecord[] }) {
   const latest = reviews[reviews.length - 1];
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="review-history">
-      <Card size="small" title={`最近一次发布前检查（登记序号 ${latest.serial}）：${findingsSummary(latest.checkReport.findings)}`}>
+      <Card
+        size="small"
+        title={`最近一次发布前检查（登记序号 ${latest.serial}）：${findingsSummary(latest.checkReport.findings)}`}
+      >
         <FindingsList findings={latest.checkReport.findings} previouslyConfirmed={latest.confirmedFindings} />
       </Card>
       {[...reviews].reverse().map((r) => (

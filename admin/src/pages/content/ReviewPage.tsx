@@ -4,7 +4,22 @@
 //   保密审查: 是否涉密 是 / 否 + 意见
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, Radio, Result, Row, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  Radio,
+  Result,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { api, ApiError, isSessionError } from '../../api';
 import { errorText, toastSuccess } from '../../feedback';
@@ -13,7 +28,15 @@ import { useLoad, usePageTitle } from '../../hooks';
 import { blockedFindings } from './ContentActions';
 import { ContentPreview } from './ContentPreview';
 import { FindingsList, findingsSummary } from './Findings';
-import { OPEN_STATES, RELEASE_HELP, STATE_COLORS, type ContentDetail, type Finding, type ReviewRequestView, type ReviewState } from './model';
+import {
+  OPEN_STATES,
+  RELEASE_HELP,
+  STATE_COLORS,
+  type ContentDetail,
+  type Finding,
+  type ReviewRequestView,
+  type ReviewState,
+} from './model';
 import { StepsTimeline } from './ReviewHistory';
 import { refreshReviewCounts } from './reviewCounts';
 import './content.css';
@@ -56,7 +79,15 @@ export default function ReviewPage() {
   const findings = blocked ?? review?.checkReport.findings ?? [];
   const previouslyConfirmed = review?.confirmedFindings ?? [];
   const unconfirmedBlocks = useMemo(
-    () => findings.filter((f) => f.severity === 'block' && f.confirmable && !f.confirmed && !previouslyConfirmed.includes(f.key) && !confirmKeys.includes(f.key)),
+    () =>
+      findings.filter(
+        (f) =>
+          f.severity === 'block' &&
+          f.confirmable &&
+          !f.confirmed &&
+          !previouslyConfirmed.includes(f.key) &&
+          !confirmKeys.includes(f.key),
+      ),
     [findings, previouslyConfirmed, confirmKeys],
   );
   const forbidden = findings.some((f) => f.check === 'forbidden-word');
@@ -66,9 +97,17 @@ export default function ReviewPage() {
     setError(null);
     try {
       const body = secrecyStep
-        ? { decision: '同意' as const, secret: v.secret, opinion: v.opinion?.trim() ?? '', confirmFindings: confirmKeys }
+        ? {
+            decision: '同意' as const,
+            secret: v.secret,
+            opinion: v.opinion?.trim() ?? '',
+            confirmFindings: confirmKeys,
+          }
         : { decision: v.decision, opinion: v.opinion?.trim() ?? '', confirmFindings: confirmKeys };
-      const r = await api.post<{ id: number; state: ReviewState; stateName: string; outcome: string }>(`/api/review/${requestId}/decide`, body);
+      const r = await api.post<{ id: number; state: ReviewState; stateName: string; outcome: string }>(
+        `/api/review/${requestId}/decide`,
+        body,
+      );
       void refreshReviewCounts();
       void one.reload();
       toastSuccess(
@@ -85,7 +124,9 @@ export default function ReviewPage() {
       const found = blockedFindings(err);
       if (found) {
         setBlocked(found);
-        setError(`${errorText(err)}。请逐项核实：确需公开的个人信息或职务请勾选确认；否则请选择“不同意”退回承办人修改。`);
+        setError(
+          `${errorText(err)}。请逐项核实：确需公开的个人信息或职务请勾选确认；否则请选择“不同意”退回承办人修改。`,
+        );
       } else if (err instanceof ApiError && err.status === 403) {
         setError(err.message);
       } else if (!isSessionError(err)) {
@@ -178,14 +219,33 @@ export default function ReviewPage() {
                   description="同意前须逐项核实：确需公开的个人信息（身份证号、手机号码、银行卡号）或职务写法，请勾选确认；否则请选择“不同意”退回修改。"
                 />
               )}
-              {forbidden && <Alert type="error" showIcon style={{ marginBottom: 12 }} title="含有禁用词，不能确认放行，须退回承办人修改" />}
-              <FindingsList findings={findings} confirmed={confirmKeys} onConfirmChange={open && mine ? setConfirmKeys : undefined} previouslyConfirmed={previouslyConfirmed} />
+              {forbidden && (
+                <Alert
+                  type="error"
+                  showIcon
+                  style={{ marginBottom: 12 }}
+                  title="含有禁用词，不能确认放行，须退回承办人修改"
+                />
+              )}
+              <FindingsList
+                findings={findings}
+                confirmed={confirmKeys}
+                onConfirmChange={open && mine ? setConfirmKeys : undefined}
+                previouslyConfirmed={previouslyConfirmed}
+              />
             </Card>
 
             {open && mine ? (
               <Card size="small" title={`审查意见：${STEP_TITLE[review.state]}`} data-testid="decision-card">
                 {error && (
-                  <Alert type="error" showIcon role="alert" title={error} style={{ marginBottom: 12 }} data-testid="decision-error" />
+                  <Alert
+                    type="error"
+                    showIcon
+                    role="alert"
+                    title={error}
+                    style={{ marginBottom: 12 }}
+                    data-testid="decision-error"
+                  />
                 )}
                 <Form<DecisionValues> form={form} layout="vertical" onFinish={decide} initialValues={{ opinion: '' }}>
                   {secrecyStep ? (
@@ -213,7 +273,10 @@ export default function ReviewPage() {
                       <Radio.Group
                         style={{ display: 'flex', flexDirection: 'column', gap: 8 }}
                         options={[
-                          { value: '同意', label: review.state === 'leader_review' ? '同意发布' : '同意（报分管领导审批）' },
+                          {
+                            value: '同意',
+                            label: review.state === 'leader_review' ? '同意发布' : '同意（报分管领导审批）',
+                          },
                           { value: '不同意', label: '不同意（退回承办人，须填写理由）' },
                           { value: '不明确', label: '是否涉密不明确（提请保密审查）' },
                         ]}
@@ -224,7 +287,9 @@ export default function ReviewPage() {
                     label="意见"
                     name="opinion"
                     rules={[
-                      ...(decision === '不同意' && !secrecyStep ? [{ required: true, whitespace: true, message: '不同意时须填写审查意见，说明退回理由' }] : []),
+                      ...(decision === '不同意' && !secrecyStep
+                        ? [{ required: true, whitespace: true, message: '不同意时须填写审查意见，说明退回理由' }]
+                        : []),
                       { max: 1000, message: '意见最多 1000 字' },
                     ]}
                     extra={

@@ -53,8 +53,19 @@ export function DiffView({ parts }: { parts: DiffPart[] }) {
   );
 }
 
-export function VersionsPanel({ item, canRestore, onRestored }: { item: ContentDetail; canRestore: boolean; onRestored: (detail: ContentDetail) => void }) {
-  const versions = useLoad(() => api.get<{ items: VersionRow[] }>(`/api/content/${item.id}/versions`).then((r) => r.items), [item.id, item.version]);
+export function VersionsPanel({
+  item,
+  canRestore,
+  onRestored,
+}: {
+  item: ContentDetail;
+  canRestore: boolean;
+  onRestored: (detail: ContentDetail) => void;
+}) {
+  const versions = useLoad(
+    () => api.get<{ items: VersionRow[] }>(`/api/content/${item.id}/versions`).then((r) => r.items),
+    [item.id, item.version],
+  );
   const list = versions.data ?? [];
   const [from, setFrom] = useState<number | undefined>(undefined);
   const [to, setTo] = useState<number | undefined>(undefined);
@@ -87,7 +98,10 @@ export function VersionsPanel({ item, canRestore, onRestored }: { item: ContentD
   const restore = (v: VersionRow) =>
     modal().confirm({
       title: `恢复到第 ${v.version} 版？`,
-      content: '将以第 ' + v.version + ' 版的内容保存为一个新的版本（草稿），原有版本记录都会保留。恢复后如需发布，须重新提交审查。',
+      content:
+        '将以第 ' +
+        v.version +
+        ' 版的内容保存为一个新的版本（草稿），原有版本记录都会保留。恢复后如需发布，须重新提交审查。',
       okText: '恢复',
       cancelText: '取消',
       onOk: async () => {
@@ -101,7 +115,10 @@ export function VersionsPanel({ item, canRestore, onRestored }: { item: ContentD
       },
     });
 
-  const options = list.map((v) => ({ value: v.version, label: `第 ${v.version} 版 · ${formatDateTime(v.created_at)}` }));
+  const options = list.map((v) => ({
+    value: v.version,
+    label: `第 ${v.version} 版 · ${formatDateTime(v.created_at)}`,
+  }));
   const columns: TableColumnsType<VersionRow> = [
     {
       title: '版本',
@@ -109,8 +126,7 @@ export function VersionsPanel({ item, canRestore, onRestored }: { item: ContentD
       width: 150,
       render: (v: number) => (
         <Space size={4}>
-          第 {v} 版
-          {v === item.version && <Tag color="blue">当前</Tag>}
+          第 {v} 版{v === item.version && <Tag color="blue">当前</Tag>}
           {v === item.publishedVersion && <Tag color="success">网站上</Tag>}
         </Space>
       ),
@@ -140,7 +156,13 @@ export function VersionsPanel({ item, canRestore, onRestored }: { item: ContentD
             改动
           </Button>
           {canRestore && v.version !== item.version && (
-            <Button type="link" size="small" icon={<RollbackOutlined aria-hidden />} onClick={() => restore(v)} aria-label={`恢复到第 ${v.version} 版`}>
+            <Button
+              type="link"
+              size="small"
+              icon={<RollbackOutlined aria-hidden />}
+              onClick={() => restore(v)}
+              aria-label={`恢复到第 ${v.version} 版`}
+            >
               恢复
             </Button>
           )}
@@ -151,21 +173,35 @@ export function VersionsPanel({ item, canRestore, onRestored }: { item: ContentD
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Table<VersionRow> rowKey="version" size="small" columns={columns} dataSource={list} loading={versions.loading} pagination={false} data-testid="versions-table" />
+      <Table<VersionRow>
+        rowKey="version"
+        size="small"
+        columns={columns}
+        dataSource={list}
+        loading={versions.loading}
+        pagination={false}
+        data-testid="versions-table"
+      />
       <Card size="small" title="比较两个版本">
         <Space wrap style={{ marginBottom: 12 }}>
           <label htmlFor="diff-from">从</label>
           <Select id="diff-from" style={{ width: 260 }} value={from} onChange={setFrom} options={options} />
           <label htmlFor="diff-to">到</label>
           <Select id="diff-to" style={{ width: 260 }} value={to} onChange={setTo} options={options} />
-          <Button icon={<DiffOutlined aria-hidden />} onClick={() => void compare()} loading={comparing} disabled={!from || !to}>
+          <Button
+            icon={<DiffOutlined aria-hidden />}
+            onClick={() => void compare()}
+            loading={comparing}
+            disabled={!from || !to}
+          >
             比较
           </Button>
         </Space>
         {diff ? (
           <>
             <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
-              <span className="diff-legend diff-added">+ 绿色</span> 为新增内容，<span className="diff-legend diff-removed">- 红色</span> 为删除内容。
+              <span className="diff-legend diff-added">+ 绿色</span> 为新增内容，
+              <span className="diff-legend diff-removed">- 红色</span> 为删除内容。
             </Typography.Paragraph>
             <DiffView parts={diff} />
           </>

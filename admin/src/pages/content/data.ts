@@ -42,11 +42,17 @@ export function indexColumns(roots: ColumnNode[]): ColumnIndex {
 }
 
 export function useColumnIndex(siteId: number | undefined): Loaded<ColumnIndex> {
-  return useLoad(siteId ? () => api.get<Items<ColumnNode>>(`/api/sites/${siteId}/columns`).then((r) => indexColumns(r.items)) : null, [siteId]);
+  return useLoad(
+    siteId ? () => api.get<Items<ColumnNode>>(`/api/sites/${siteId}/columns`).then((r) => indexColumns(r.items)) : null,
+    [siteId],
+  );
 }
 
 export function useDepartments(siteId: number | undefined): Loaded<Department[]> {
-  return useLoad(siteId ? () => api.get<Items<Department>>(`/api/sites/${siteId}/departments`).then((r) => r.items) : null, [siteId]);
+  return useLoad(
+    siteId ? () => api.get<Items<Department>>(`/api/sites/${siteId}/departments`).then((r) => r.items) : null,
+    [siteId],
+  );
 }
 
 export interface TreeOption {

@@ -226,7 +226,16 @@ export interface ReviewRequestView extends Omit<InboxRow, 'contentType'> {
   checkReport: CheckReport;
   confirmedFindings: string[];
   steps: ReviewStep[];
-  history: { id: number; serial: string; state: ReviewState; stateName: string; outcome: string; submittedAt: string; closedAt: string | null; version: number }[];
+  history: {
+    id: number;
+    serial: string;
+    state: ReviewState;
+    stateName: string;
+    outcome: string;
+    submittedAt: string;
+    closedAt: string | null;
+    version: number;
+  }[];
 }
 
 export interface Inbox {
@@ -383,7 +392,9 @@ export const PERSONAL_CHECKS: readonly string[] = ['id-number', 'mobile', 'bank-
 
 export function fieldName(field: string): string {
   if (field.startsWith('attachment:')) return `附件“${field.slice('attachment:'.length)}”`;
-  return ({ title: '标题', subtitle: '副标题', summary: '摘要', body: '正文' } as Record<string, string>)[field] ?? field;
+  return (
+    ({ title: '标题', subtitle: '副标题', summary: '摘要', body: '正文' } as Record<string, string>)[field] ?? field
+  );
 }
 
 export const SECRET_HELP: Record<SecretAnswer, string> = {
@@ -408,6 +419,7 @@ export function formatSize(bytes: number): string {
 /** The admin console's own route for a link stored with its /admin prefix (notifications). */
 export function consolePath(link: string): string | null {
   if (!link.startsWith('/')) return null;
-  if (link === '/admin' || link.startsWith('/admin/') || link.startsWith('/admin?')) return link.slice('/admin'.length) || '/';
+  if (link === '/admin' || link.startsWith('/admin/') || link.startsWith('/admin?'))
+    return link.slice('/admin'.length) || '/';
   return null;
 }

@@ -21,7 +21,12 @@ function FindingList({ items, empty }: { items: CompareFinding[]; empty: string 
           </Space>
           <div>{f.message}</div>
           {f.evidence?.url && (
-            <Typography.Link href={f.evidence.url} target="_blank" rel="noopener noreferrer" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+            <Typography.Link
+              href={f.evidence.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              style={{ fontSize: 12, wordBreak: 'break-all' }}
+            >
               {f.evidence.url}
             </Typography.Link>
           )}
@@ -57,7 +62,11 @@ export function ComparePanel({ runId, earlier }: { runId: number; earlier: RunRo
   };
 
   if (earlier.length === 0) {
-    return <Typography.Text type="secondary">该网址还没有更早的已完成检查，完成下一次检查后可在此对比整改情况。</Typography.Text>;
+    return (
+      <Typography.Text type="secondary">
+        该网址还没有更早的已完成检查，完成下一次检查后可在此对比整改情况。
+      </Typography.Text>
+    );
   }
 
   return (
@@ -87,7 +96,8 @@ export function ComparePanel({ runId, earlier }: { runId: number; earlier: RunRo
               title={
                 <Space wrap size={[8, 4]}>
                   <span>
-                    <Link to={`/inspection/runs/${result.from.id}`}>#{result.from.id}</Link> <VerdictTag verdict={result.from.verdict} /> 总分 {fmt(result.from.totalScore)}
+                    <Link to={`/inspection/runs/${result.from.id}`}>#{result.from.id}</Link>{' '}
+                    <VerdictTag verdict={result.from.verdict} /> 总分 {fmt(result.from.totalScore)}
                   </span>
                   <span aria-hidden>→</span>
                   <span className="sr-only">对比</span>
@@ -100,9 +110,21 @@ export function ComparePanel({ runId, earlier }: { runId: number; earlier: RunRo
             />
             <Tabs
               items={[
-                { key: 'new', label: `新发现（${result.new.length}）`, children: <FindingList items={result.new} empty="没有新发现的问题" /> },
-                { key: 'fixed', label: `已整改（${result.fixed.length}）`, children: <FindingList items={result.fixed} empty="没有已整改的问题" /> },
-                { key: 'remaining', label: `仍存在（${result.remaining.length}）`, children: <FindingList items={result.remaining} empty="没有仍存在的问题" /> },
+                {
+                  key: 'new',
+                  label: `新发现（${result.new.length}）`,
+                  children: <FindingList items={result.new} empty="没有新发现的问题" />,
+                },
+                {
+                  key: 'fixed',
+                  label: `已整改（${result.fixed.length}）`,
+                  children: <FindingList items={result.fixed} empty="没有已整改的问题" />,
+                },
+                {
+                  key: 'remaining',
+                  label: `仍存在（${result.remaining.length}）`,
+                  children: <FindingList items={result.remaining} empty="没有仍存在的问题" />,
+                },
               ]}
             />
           </Space>

@@ -41,14 +41,29 @@ export function Screenshot({ path, pageUrl }: { path: string; pageUrl?: string }
   if (failed) return <Typography.Text type="secondary">截图无法加载</Typography.Text>;
   return (
     <>
-      <button type="button" className="insp-thumb" onClick={() => setOpen(true)} disabled={!src} aria-label={`查看大图：${what}`}>
-        {src ? <img src={src} alt={what} width={192} height={135} /> : <PictureOutlined aria-hidden style={{ fontSize: 28 }} />}
+      <button
+        type="button"
+        className="insp-thumb"
+        onClick={() => setOpen(true)}
+        disabled={!src}
+        aria-label={`查看大图：${what}`}
+      >
+        {src ? (
+          <img src={src} alt={what} width={192} height={135} />
+        ) : (
+          <PictureOutlined aria-hidden style={{ fontSize: 28 }} />
+        )}
       </button>
       <Modal title="证据截图" open={open} onCancel={() => setOpen(false)} footer={null} width={1080} destroyOnHidden>
         {src && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             {pageUrl && (
-              <Typography.Link href={pageUrl} target="_blank" rel="noopener noreferrer" style={{ wordBreak: 'break-all' }}>
+              <Typography.Link
+                href={pageUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                style={{ wordBreak: 'break-all' }}
+              >
                 {pageUrl}
               </Typography.Link>
             )}
@@ -61,7 +76,20 @@ export function Screenshot({ path, pageUrl }: { path: string; pageUrl?: string }
 }
 
 // `missing` repeats 实为; `source` is shown as a tag; the rest is internal bookkeeping.
-const KNOWN = new Set(['url', 'expected', 'observed', 'at', 'sha256', 'screenshot', 'screenshotKey', 'source', 'note', 'inspector', 'manualFindingId', 'missing']);
+const KNOWN = new Set([
+  'url',
+  'expected',
+  'observed',
+  'at',
+  'sha256',
+  'screenshot',
+  'screenshotKey',
+  'source',
+  'note',
+  'inspector',
+  'manualFindingId',
+  'missing',
+]);
 
 export function EvidenceView({ evidence, message }: { evidence: Evidence; message?: string }) {
   const rows: [string, ReactNode][] = [];
@@ -77,14 +105,23 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
   if (evidence.observed && evidence.observed !== message) rows.push(['实为', evidence.observed]);
   const link = evidence.link;
   if (typeof link === 'string' && link !== evidence.url)
-    rows.push(['链接', <Typography.Text style={{ wordBreak: 'break-all' }}>{typeof evidence.text === 'string' && evidence.text ? `${evidence.text}：${link}` : link}</Typography.Text>]);
+    rows.push([
+      '链接',
+      <Typography.Text style={{ wordBreak: 'break-all' }}>
+        {typeof evidence.text === 'string' && evidence.text ? `${evidence.text}：${link}` : link}
+      </Typography.Text>,
+    ]);
   if (evidence.note) rows.push(['备注', evidence.note]);
   if (evidence.inspector) rows.push(['记录人', evidence.inspector]);
   if (evidence.at) rows.push(['时间', `${formatDateTime(evidence.at)}（北京时间）`]);
   if (evidence.sha256)
     rows.push([
       'SHA-256',
-      <Typography.Text code copyable={{ text: evidence.sha256, tooltips: ['复制', '已复制'] }} style={{ wordBreak: 'break-all', fontSize: 12 }}>
+      <Typography.Text
+        code
+        copyable={{ text: evidence.sha256, tooltips: ['复制', '已复制'] }}
+        style={{ wordBreak: 'break-all', fontSize: 12 }}
+      >
         {evidence.sha256}
       </Typography.Text>,
     ]);
@@ -104,7 +141,9 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
             <dt>其他</dt>
             <dd>
               <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
-                {extra.map((k) => `${k}：${typeof evidence[k] === 'string' ? evidence[k] : JSON.stringify(evidence[k])}`).join('；')}
+                {extra
+                  .map((k) => `${k}：${typeof evidence[k] === 'string' ? evidence[k] : JSON.stringify(evidence[k])}`)
+                  .join('；')}
               </Typography.Text>
             </dd>
           </div>
@@ -115,7 +154,15 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
   );
 }
 
-export function FindingView({ finding, indicator, kind }: { finding: ReportFinding; indicator: CatalogueIndicator | undefined; kind: IndicatorKind }) {
+export function FindingView({
+  finding,
+  indicator,
+  kind,
+}: {
+  finding: ReportFinding;
+  indicator: CatalogueIndicator | undefined;
+  kind: IndicatorKind;
+}) {
   const rule = subRuleText(indicator, finding.subRule, finding.part);
   const part = partName(indicator, finding.part);
   return (

@@ -20,7 +20,13 @@ function pointsText(i: ReportIndicator): string | null {
   return `${i.kind === 'bonus' ? '加' : '扣'} ${fmt(i.points)} 分${of}`;
 }
 
-function IndicatorBlock({ indicator, catalogue }: { indicator: ReportIndicator; catalogue: Map<string, CatalogueIndicator> }) {
+function IndicatorBlock({
+  indicator,
+  catalogue,
+}: {
+  indicator: ReportIndicator;
+  catalogue: Map<string, CatalogueIndicator>;
+}) {
   const [all, setAll] = useState(false);
   const shown = all ? indicator.findings : indicator.findings.slice(0, FIRST_FINDINGS);
   const points = pointsText(indicator);
@@ -31,7 +37,9 @@ function IndicatorBlock({ indicator, catalogue }: { indicator: ReportIndicator; 
         <h3 className="insp-indicator-name">{indicator.name}</h3>
         <IndicatorStatusTag status={indicator.status} />
         {points && <Typography.Text style={{ fontVariantNumeric: 'tabular-nums' }}>{points}</Typography.Text>}
-        {indicator.kind === 'bonus' && indicator.group && <Typography.Text type="secondary">{indicator.group}</Typography.Text>}
+        {indicator.kind === 'bonus' && indicator.group && (
+          <Typography.Text type="secondary">{indicator.group}</Typography.Text>
+        )}
         {indicator.sources.length > 0 && (
           <span>
             <Typography.Text type="secondary">来源：</Typography.Text>
@@ -73,7 +81,12 @@ interface Section {
 
 function sectionsOf(indicators: ReportIndicator[]): Section[] {
   const known = DEDUCTION_GROUPS.map((g) => g.name as string);
-  const deductionGroups = [...known, ...new Set(indicators.filter((i) => i.kind === 'deduction' && !known.includes(i.group ?? '')).map((i) => i.group ?? '其他'))];
+  const deductionGroups = [
+    ...known,
+    ...new Set(
+      indicators.filter((i) => i.kind === 'deduction' && !known.includes(i.group ?? '')).map((i) => i.group ?? '其他'),
+    ),
+  ];
   return [
     { key: 'veto', title: '单项否决', indicators: indicators.filter((i) => i.kind === 'veto') },
     ...deductionGroups.map((g) => {
@@ -106,9 +119,19 @@ function summary(s: Section): string {
   return parts.join(' · ');
 }
 
-export function IndicatorSections({ indicators, catalogue, onlyProblems }: { indicators: ReportIndicator[]; catalogue: Map<string, CatalogueIndicator>; onlyProblems: boolean }) {
+export function IndicatorSections({
+  indicators,
+  catalogue,
+  onlyProblems,
+}: {
+  indicators: ReportIndicator[];
+  catalogue: Map<string, CatalogueIndicator>;
+  onlyProblems: boolean;
+}) {
   const sections = sectionsOf(indicators);
-  const [open, setOpen] = useState<string[]>(() => sections.filter((s) => s.indicators.some(hasProblem)).map((s) => s.key));
+  const [open, setOpen] = useState<string[]>(() =>
+    sections.filter((s) => s.indicators.some(hasProblem)).map((s) => s.key),
+  );
 
   const items: CollapseProps['items'] = sections.map((s) => {
     const list = onlyProblems ? s.indicators.filter(hasProblem) : s.indicators;
@@ -122,7 +145,10 @@ export function IndicatorSections({ indicators, catalogue, onlyProblems }: { ind
       ),
       children:
         list.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={onlyProblems ? '本组没有发现问题' : '本组没有指标'} />
+          <Empty
+            image={Empty.PRESENTED_IMAGE_SIMPLE}
+            description={onlyProblems ? '本组没有发现问题' : '本组没有指标'}
+          />
         ) : (
           list.map((i) => <IndicatorBlock key={i.id} indicator={i} catalogue={catalogue} />)
         ),
@@ -139,7 +165,12 @@ export function IndicatorSections({ indicators, catalogue, onlyProblems }: { ind
           全部收起
         </Button>
       </Space>
-      <Collapse items={items} activeKey={open} onChange={(keys) => setOpen(Array.isArray(keys) ? keys.map(String) : [String(keys)])} data-testid="indicator-sections" />
+      <Collapse
+        items={items}
+        activeKey={open}
+        onChange={(keys) => setOpen(Array.isArray(keys) ? keys.map(String) : [String(keys)])}
+        data-testid="indicator-sections"
+      />
     </Space>
   );
 }

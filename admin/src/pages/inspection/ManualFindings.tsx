@@ -2,7 +2,21 @@
 // counts in every later run of that URL until revoked. Recorded from the report of a platform site's run, it
 // belongs to that site and counts only in that site's runs (site administrators see only their sites').
 import { useMemo, useState } from 'react';
-import { Alert, Button, Empty, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Empty,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
@@ -23,7 +37,15 @@ interface Values {
   note: string;
 }
 
-const EMPTY: Values = { indicatorId: undefined, part: undefined, subRule: undefined, points: null, message: '', evidenceUrl: '', note: '' };
+const EMPTY: Values = {
+  indicatorId: undefined,
+  part: undefined,
+  subRule: undefined,
+  points: null,
+  message: '',
+  evidenceUrl: '',
+  note: '',
+};
 
 export function ManualFindingForm({
   url,
@@ -46,7 +68,10 @@ export function ManualFindingForm({
   const part = Form.useWatch('part', form);
   const indicator = catalogue.find((i) => i.id === indicatorId);
   const parts = indicator?.parts ?? [];
-  const rules = useMemo(() => (indicator ? subRulesWithParts(indicator) : []).filter((r) => !parts.length || r.part === part), [indicator, parts.length, part]);
+  const rules = useMemo(
+    () => (indicator ? subRulesWithParts(indicator) : []).filter((r) => !parts.length || r.part === part),
+    [indicator, parts.length, part],
+  );
   const maxPoints = indicator ? (parts.find((p) => p.id === part)?.points ?? indicator.points ?? 0) : 0;
   const scored = !!indicator && indicator.kind !== 'veto';
 
@@ -128,12 +153,21 @@ export function ManualFindingForm({
           />
         </Form.Item>
         {parts.length > 0 && (
-          <Form.Item label="部分" name="part" rules={[{ required: true, message: '请选择该发现属于哪一部分' }]} extra="该指标分部分计分，细则编号在每部分内重新开始。">
+          <Form.Item
+            label="部分"
+            name="part"
+            rules={[{ required: true, message: '请选择该发现属于哪一部分' }]}
+            extra="该指标分部分计分，细则编号在每部分内重新开始。"
+          >
             <Select options={parts.map((p) => ({ value: p.id, label: `${p.name}（${fmt(p.points)} 分）` }))} />
           </Form.Item>
         )}
         {indicator && (
-          <Form.Item label="细则" name="subRule" extra={indicator.kind === 'veto' ? '单项否决指标：符合任一细则即否决。' : undefined}>
+          <Form.Item
+            label="细则"
+            name="subRule"
+            extra={indicator.kind === 'veto' ? '单项否决指标：符合任一细则即否决。' : undefined}
+          >
             <Select
               allowClear
               placeholder="选择对应的细则（可不选）"
@@ -163,7 +197,12 @@ export function ManualFindingForm({
         >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={1000} showCount />
         </Form.Item>
-        <Form.Item label="证据网址" name="evidenceUrl" rules={[{ pattern: /^https?:\/\/\S+$/i, message: '网址须以 http:// 或 https:// 开头' }]} extra="发现问题的页面；不填则记为被检查网站的首页。">
+        <Form.Item
+          label="证据网址"
+          name="evidenceUrl"
+          rules={[{ pattern: /^https?:\/\/\S+$/i, message: '网址须以 http:// 或 https:// 开头' }]}
+          extra="发现问题的页面；不填则记为被检查网站的首页。"
+        >
           <Input maxLength={1000} spellCheck={false} inputMode="url" placeholder="https://" />
         </Form.Item>
         <Form.Item label="备注" name="note">
@@ -175,9 +214,20 @@ export function ManualFindingForm({
 }
 
 /** The manual findings in force for a URL (for a platform site: those its runs count), each revocable. */
-export function ManualFindingList({ url, siteId, catalogue, version }: { url: string; siteId: number | null; catalogue: CatalogueIndicator[]; version: number }) {
+export function ManualFindingList({
+  url,
+  siteId,
+  catalogue,
+  version,
+}: {
+  url: string;
+  siteId: number | null;
+  catalogue: CatalogueIndicator[];
+  version: number;
+}) {
   const list = useLoad(
-    () => api.get<Items<ManualFindingRow>>(`/api/inspection/findings${queryString({ url, siteId })}`).then((r) => r.items),
+    () =>
+      api.get<Items<ManualFindingRow>>(`/api/inspection/findings${queryString({ url, siteId })}`).then((r) => r.items),
     [url, siteId, version],
   );
   const byId = useMemo(() => new Map(catalogue.map((i) => [i.id, i])), [catalogue]);
@@ -217,7 +267,12 @@ export function ManualFindingList({ url, siteId, catalogue, version }: { url: st
         <Space orientation="vertical" size={0}>
           <span>{r.message}</span>
           {r.evidence?.url && (
-            <Typography.Link href={r.evidence.url} target="_blank" rel="noopener noreferrer" style={{ fontSize: 12, wordBreak: 'break-all' }}>
+            <Typography.Link
+              href={r.evidence.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              style={{ fontSize: 12, wordBreak: 'break-all' }}
+            >
               {r.evidence.url}
             </Typography.Link>
           )}
@@ -229,7 +284,12 @@ export function ManualFindingList({ url, siteId, catalogue, version }: { url: st
         </Space>
       ),
     },
-    { title: '分值', dataIndex: 'points', width: 80, render: (v: number | null) => (v === null ? <Tag>按细则</Tag> : fmt(v)) },
+    {
+      title: '分值',
+      dataIndex: 'points',
+      width: 80,
+      render: (v: number | null) => (v === null ? <Tag>按细则</Tag> : fmt(v)),
+    },
     {
       title: '记录',
       key: 'created',
@@ -246,7 +306,13 @@ export function ManualFindingList({ url, siteId, catalogue, version }: { url: st
       key: 'actions',
       width: 90,
       render: (_, r) => (
-        <Popconfirm title="撤销这条人工发现？" description="撤销后，之后的检查不再计入；已出的报告不变。" okText="撤销" cancelText="取消" onConfirm={() => revoke(r)}>
+        <Popconfirm
+          title="撤销这条人工发现？"
+          description="撤销后，之后的检查不再计入；已出的报告不变。"
+          okText="撤销"
+          cancelText="取消"
+          onConfirm={() => revoke(r)}
+        >
           <Button size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`撤销人工发现：${r.message}`}>
             撤销
           </Button>

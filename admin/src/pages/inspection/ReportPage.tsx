@@ -91,15 +91,34 @@ function GroupChart({ report }: { report: InspectionReport }) {
           type: 'bar',
           barMaxWidth: 36,
           itemStyle: { color: '#c9252c' },
-          label: { show: true, position: 'top', color: '#a8071a', formatter: ({ value }: { value: number }) => `扣 ${fmt(value)}` },
+          label: {
+            show: true,
+            position: 'top',
+            color: '#a8071a',
+            formatter: ({ value }: { value: number }) => `扣 ${fmt(value)}`,
+          },
           data: groups.map((g) => g.lost),
         },
         {
           name: '未检测',
           type: 'bar',
           barMaxWidth: 36,
-          itemStyle: { color: '#d4b106', decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [2, 3], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.45)' } },
-          label: { show: true, position: 'top', color: '#614700', formatter: ({ value }: { value: number }) => (value ? `${fmt(value)}` : '') },
+          itemStyle: {
+            color: '#d4b106',
+            decal: {
+              symbol: 'rect',
+              dashArrayX: [1, 0],
+              dashArrayY: [2, 3],
+              rotation: -Math.PI / 4,
+              color: 'rgba(255,255,255,0.45)',
+            },
+          },
+          label: {
+            show: true,
+            position: 'top',
+            color: '#614700',
+            formatter: ({ value }: { value: number }) => (value ? `${fmt(value)}` : ''),
+          },
           data: groups.map((g) => g.untested),
         },
       ],
@@ -118,7 +137,12 @@ function GroupChart({ report }: { report: InspectionReport }) {
 function Untested({ report }: { report: InspectionReport }) {
   const u = report.untested;
   if (!u.indicators.length && !u.deductionPoints && !u.bonusPoints && !u.vetoes.length) return null;
-  const counts = [u.deductionPoints ? `扣分指标 ${fmt(u.deductionPoints)} 分` : null, u.bonusPoints ? `加分指标 ${fmt(u.bonusPoints)} 分` : null].filter(Boolean).join('、');
+  const counts = [
+    u.deductionPoints ? `扣分指标 ${fmt(u.deductionPoints)} 分` : null,
+    u.bonusPoints ? `加分指标 ${fmt(u.bonusPoints)} 分` : null,
+  ]
+    .filter(Boolean)
+    .join('、');
   return (
     <Alert
       type="warning"
@@ -154,19 +178,38 @@ function Exports({ runId }: { runId: number }) {
       <Button icon={<FileExcelOutlined aria-hidden />} href={`${base}/report.xlsx`}>
         导出 Excel
       </Button>
-      <Button icon={<PrinterOutlined aria-hidden />} href={`${base}/report.html`} target="_blank" rel="noopener noreferrer" aria-label="打印版（在新窗口打开）">
+      <Button
+        icon={<PrinterOutlined aria-hidden />}
+        href={`${base}/report.html`}
+        target="_blank"
+        rel="noopener noreferrer"
+        aria-label="打印版（在新窗口打开）"
+      >
         打印版
       </Button>
     </Space>
   );
 }
 
-function ReportBody({ runId, report, catalogue, sameUrl }: { runId: number; report: InspectionReport; catalogue: CatalogueIndicator[]; sameUrl: RunRow[] }) {
+function ReportBody({
+  runId,
+  report,
+  catalogue,
+  sameUrl,
+}: {
+  runId: number;
+  report: InspectionReport;
+  catalogue: CatalogueIndicator[];
+  sameUrl: RunRow[];
+}) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const [manualOpen, setManualOpen] = useState(false);
   const [manualVersion, setManualVersion] = useState(0);
   const byId = useMemo(() => new Map(catalogue.map((i) => [i.id, i])), [catalogue]);
-  const earlier = useMemo(() => sameUrl.filter((r) => r.id < runId && r.status === 'done').sort((a, b) => b.id - a.id), [sameUrl, runId]);
+  const earlier = useMemo(
+    () => sameUrl.filter((r) => r.id < runId && r.status === 'done').sort((a, b) => b.id - a.id),
+    [sameUrl, runId],
+  );
   const problems = report.indicators.filter(hasProblem).length;
   const o = report.options;
 
@@ -183,7 +226,12 @@ function ReportBody({ runId, report, catalogue, sameUrl }: { runId: number; repo
           <Col xs={24} md={16} lg={18}>
             <Row gutter={[16, 16]}>
               <Col xs={8}>
-                <Statistic title="扣分指标得分" value={fmt(report.deductionScore)} suffix={report.deductionScore !== null ? '/ 100' : undefined} data-testid="score-deduction" />
+                <Statistic
+                  title="扣分指标得分"
+                  value={fmt(report.deductionScore)}
+                  suffix={report.deductionScore !== null ? '/ 100' : undefined}
+                  data-testid="score-deduction"
+                />
               </Col>
               <Col xs={8}>
                 <Statistic title="加分" value={fmt(report.bonusScore)} data-testid="score-bonus" />
@@ -198,7 +246,12 @@ function ReportBody({ runId, report, catalogue, sameUrl }: { runId: number; repo
           <Descriptions.Item label="网站">
             <Space wrap size={4}>
               {report.target.siteName && <span>{report.target.siteName}</span>}
-              <Typography.Link href={report.target.url} target="_blank" rel="noopener noreferrer" style={{ wordBreak: 'break-all' }}>
+              <Typography.Link
+                href={report.target.url}
+                target="_blank"
+                rel="noopener noreferrer"
+                style={{ wordBreak: 'break-all' }}
+              >
                 {report.target.url}
               </Typography.Link>
             </Space>
@@ -208,23 +261,41 @@ function ReportBody({ runId, report, catalogue, sameUrl }: { runId: number; repo
           </Descriptions.Item>
           <Descriptions.Item label="抓取页面">
             {report.crawl.pages} 页，{STOPPED_BY[report.crawl.stoppedBy] ?? report.crawl.stoppedBy}
-            {report.crawl.skipped ? `；另有 ${report.crawl.skipped} 个已发现的地址未抓取（页面数上限、时间上限或 robots.txt）` : ''}
+            {report.crawl.skipped
+              ? `；另有 ${report.crawl.skipped} 个已发现的地址未抓取（页面数上限、时间上限或 robots.txt）`
+              : ''}
           </Descriptions.Item>
           <Descriptions.Item label="检查选项">
-            {[`最多 ${o.maxPages} 页`, o.noServices ? '没有对外服务职能（办事服务不检查）' : null, o.ignoreRobots ? '忽略 robots.txt' : null, report.target.siteId ? '本平台站点（含内部数据）' : null]
+            {[
+              `最多 ${o.maxPages} 页`,
+              o.noServices ? '没有对外服务职能（办事服务不检查）' : null,
+              o.ignoreRobots ? '忽略 robots.txt' : null,
+              report.target.siteId ? '本平台站点（含内部数据）' : null,
+            ]
               .filter(Boolean)
               .join('；')}
           </Descriptions.Item>
         </Descriptions>
       </Card>
       {report.crawl.stoppedBy === 'aborted' && (
-        <Alert type="error" showIcon role="alert" title="本次检查被中止" description="结论和得分只依据中止前抓取到的页面，不能作为正式检查结果，请重新检查。" />
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title="本次检查被中止"
+          description="结论和得分只依据中止前抓取到的页面，不能作为正式检查结果，请重新检查。"
+        />
       )}
       <Untested report={report} />
       {report.evidenceNote && <Alert type="info" showIcon title={report.evidenceNote} />}
       <Card title="各组扣分" size="small">
         {report.deductionScore === null ? (
-          <Alert type="error" showIcon title="存在单项否决情形，扣分指标和加分指标不再评分。" description="各项发现仍列在下方，整改时请一并处理。" />
+          <Alert
+            type="error"
+            showIcon
+            title="存在单项否决情形，扣分指标和加分指标不再评分。"
+            description="各项发现仍列在下方，整改时请一并处理。"
+          />
         ) : (
           <GroupChart report={report} />
         )}
@@ -234,7 +305,12 @@ function ReportBody({ runId, report, catalogue, sameUrl }: { runId: number; repo
         extra={
           <Space wrap>
             <Space size={6}>
-              <Switch id="only-problems" checked={onlyProblems} onChange={setOnlyProblems} aria-describedby="only-problems-count" />
+              <Switch
+                id="only-problems"
+                checked={onlyProblems}
+                onChange={setOnlyProblems}
+                aria-describedby="only-problems-count"
+              />
               <label htmlFor="only-problems">只看有问题的</label>
               <Typography.Text type="secondary" id="only-problems-count">
                 （{problems} 项）
@@ -260,7 +336,12 @@ function ReportBody({ runId, report, catalogue, sameUrl }: { runId: number; repo
         <Typography.Paragraph type="secondary">
           检查员人工核查发现的问题（如需注册登录才能检查的项目）。人工发现计入该网址之后的每一次检查，直到撤销；已出具的报告不受影响。
         </Typography.Paragraph>
-        <ManualFindingList url={report.target.url} siteId={report.target.siteId} catalogue={catalogue} version={manualVersion} />
+        <ManualFindingList
+          url={report.target.url}
+          siteId={report.target.siteId}
+          catalogue={catalogue}
+          version={manualVersion}
+        />
       </Card>
       <ManualFindingForm
         url={report.target.url}
@@ -284,10 +365,19 @@ export default function InspectionReportPage() {
   usePageTitle(valid ? `检查报告 #${runId}` : '检查报告');
   const run = useLoad(valid ? () => api.get<RunDetail>(`/api/inspection/runs/${runId}`) : null, [runId]);
   const done = run.data?.status === 'done';
-  const report = useLoad(done ? () => api.get<InspectionReport>(`/api/inspection/runs/${runId}/report`) : null, [runId, done]);
-  const catalogue = useLoad(() => api.get<Items<CatalogueIndicator>>('/api/inspection/indicators').then((r) => r.items), []);
+  const report = useLoad(done ? () => api.get<InspectionReport>(`/api/inspection/runs/${runId}/report`) : null, [
+    runId,
+    done,
+  ]);
+  const catalogue = useLoad(
+    () => api.get<Items<CatalogueIndicator>>('/api/inspection/indicators').then((r) => r.items),
+    [],
+  );
   const url = run.data?.target_url;
-  const sameUrl = useLoad(url ? () => api.get<Items<RunRow>>(`/api/inspection/runs${queryString({ url })}`).then((r) => r.items) : null, [url, runId]);
+  const sameUrl = useLoad(
+    url ? () => api.get<Items<RunRow>>(`/api/inspection/runs${queryString({ url })}`).then((r) => r.items) : null,
+    [url, runId],
+  );
 
   let body;
   if (!valid || (run.error && !run.data)) {
@@ -310,7 +400,9 @@ export default function InspectionReportPage() {
   } else if (run.data.status === 'failed') {
     body = <Result status="error" title="检查失败" subTitle={run.data.error ?? '原因不明'} />;
   } else if (run.data.status === 'cancelled') {
-    body = <Result status="warning" title="检查已中止" subTitle="本次检查在完成前被中止，没有报告，也不计入得分趋势。" />;
+    body = (
+      <Result status="warning" title="检查已中止" subTitle="本次检查在完成前被中止，没有报告，也不计入得分趋势。" />
+    );
   } else if (!report.data || !catalogue.data) {
     body = <Spin description="正在加载报告…" style={{ display: 'block', padding: 48 }} />;
   } else {

@@ -79,7 +79,15 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
   // The engine says `done` before it takes the screenshots; the run is not over until its status says so.
   const stageIndex = run?.status === 'done' ? STAGES.length - 1 : Math.min(STAGES.indexOf(stage), STAGES.length - 2);
   const stageText =
-    run?.status === 'done' ? STAGE_LABEL.done : run?.status === 'cancelled' ? '已中止' : run?.status === 'queued' ? '排队中' : stage === 'done' ? '整理报告' : STAGE_LABEL[stage];
+    run?.status === 'done'
+      ? STAGE_LABEL.done
+      : run?.status === 'cancelled'
+        ? '已中止'
+        : run?.status === 'queued'
+          ? '排队中'
+          : stage === 'done'
+            ? '整理报告'
+            : STAGE_LABEL[stage];
 
   return (
     <Card
@@ -92,7 +100,13 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
       extra={
         <Space>
           {running && (
-            <Popconfirm title="中止本次检查？" description="已抓取的页面不再继续检查。" okText="中止" cancelText="继续检查" onConfirm={cancel}>
+            <Popconfirm
+              title="中止本次检查？"
+              description="已抓取的页面不再继续检查。"
+              okText="中止"
+              cancelText="继续检查"
+              onConfirm={cancel}
+            >
               <Button danger icon={<StopOutlined aria-hidden />} loading={cancelling}>
                 中止
               </Button>
@@ -112,30 +126,56 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
             <Typography.Link href={run.target_url} target="_blank" rel="noopener noreferrer">
               {run.target_url}
             </Typography.Link>
-            <Typography.Text type="secondary">（开始于 {formatDateTime(run.started_at ?? run.created_at)}）</Typography.Text>
+            <Typography.Text type="secondary">
+              （开始于 {formatDateTime(run.started_at ?? run.created_at)}）
+            </Typography.Text>
           </Typography.Text>
           <Steps
             size="small"
             current={stageIndex}
-            status={run.status === 'failed' || run.status === 'cancelled' ? 'error' : run.status === 'done' ? 'finish' : 'process'}
+            status={
+              run.status === 'failed' || run.status === 'cancelled'
+                ? 'error'
+                : run.status === 'done'
+                  ? 'finish'
+                  : 'process'
+            }
             items={STAGES.map((s) => ({ title: STAGE_LABEL[s] }))}
             responsive
           />
           <div>
             <Progress
               percent={percent}
-              status={run.status === 'failed' ? 'exception' : run.status === 'done' ? 'success' : run.status === 'cancelled' ? 'normal' : 'active'}
+              status={
+                run.status === 'failed'
+                  ? 'exception'
+                  : run.status === 'done'
+                    ? 'success'
+                    : run.status === 'cancelled'
+                      ? 'normal'
+                      : 'active'
+              }
               aria-label={`检查进度：${stageText}`}
               data-testid="run-progress-bar"
             />
             {/* Read out when the stage changes, not on every count. */}
             <div className="sr-only" aria-live="polite">
-              {run.status === 'done' ? '检查完成' : run.status === 'failed' ? '检查失败' : run.status === 'cancelled' ? '检查已中止' : stageText}
+              {run.status === 'done'
+                ? '检查完成'
+                : run.status === 'failed'
+                  ? '检查失败'
+                  : run.status === 'cancelled'
+                    ? '检查已中止'
+                    : stageText}
             </div>
             <Typography.Text data-testid="run-progress-message">
               <Typography.Text strong>{stageText}</Typography.Text>
-              {run.status !== 'done' && run.status !== 'cancelled' && run.progress?.message ? `：${run.progress.message}` : ''}
-              {running && run.progress && run.progress.total > 1 && stage !== 'done' ? `（${run.progress.done}/${run.progress.total}）` : ''}
+              {run.status !== 'done' && run.status !== 'cancelled' && run.progress?.message
+                ? `：${run.progress.message}`
+                : ''}
+              {running && run.progress && run.progress.total > 1 && stage !== 'done'
+                ? `（${run.progress.done}/${run.progress.total}）`
+                : ''}
             </Typography.Text>
           </div>
           {run.status === 'done' && (
@@ -156,16 +196,28 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
               }
               action={
                 showReportLink && (
-                  <Button type="primary" icon={<FileTextOutlined aria-hidden />} onClick={() => navigate(`/inspection/runs/${run.id}`)}>
+                  <Button
+                    type="primary"
+                    icon={<FileTextOutlined aria-hidden />}
+                    onClick={() => navigate(`/inspection/runs/${run.id}`)}
+                  >
                     查看报告
                   </Button>
                 )
               }
             />
           )}
-          {run.status === 'failed' && <Alert type="error" showIcon role="alert" title="检查失败" description={run.error ?? '原因不明'} />}
+          {run.status === 'failed' && (
+            <Alert type="error" showIcon role="alert" title="检查失败" description={run.error ?? '原因不明'} />
+          )}
           {run.status === 'cancelled' && (
-            <Alert type="warning" showIcon role="status" title="检查已中止" description={`中止于 ${formatDateTime(run.finished_at ?? run.created_at)}；本次检查没有报告，也不计入得分趋势。`} />
+            <Alert
+              type="warning"
+              showIcon
+              role="status"
+              title="检查已中止"
+              description={`中止于 ${formatDateTime(run.finished_at ?? run.created_at)}；本次检查没有报告，也不计入得分趋势。`}
+            />
           )}
         </Space>
       )}

@@ -11,7 +11,16 @@ import { showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
 import type { Items, Site } from '../../types';
-import { distinctUrls, fmt, isInspector, progressPercent, RunStatusTag, ScoreTag, STAGE_LABEL, VerdictTag } from './common';
+import {
+  distinctUrls,
+  fmt,
+  isInspector,
+  progressPercent,
+  RunStatusTag,
+  ScoreTag,
+  STAGE_LABEL,
+  VerdictTag,
+} from './common';
 import { RunProgressCard } from './RunProgressCard';
 import { initialTarget, TargetFields, toRunInput, type TargetValues } from './TargetFields';
 import type { RunRow } from './types';
@@ -21,16 +30,19 @@ function HowItWorks() {
     <Card title="检查说明">
       <ol style={{ margin: 0, paddingInlineStart: 20, lineHeight: 1.9 }}>
         <li>
-          <Typography.Text strong>抓取页面</Typography.Text>：从首页起按链接抓取，最多抓取设定的页面数，遵守 robots.txt。
+          <Typography.Text strong>抓取页面</Typography.Text>：从首页起按链接抓取，最多抓取设定的页面数，遵守
+          robots.txt。
         </li>
         <li>
           <Typography.Text strong>检查链接</Typography.Text>：抽查页面上的链接和图片能否打开。
         </li>
         <li>
-          <Typography.Text strong>按指标检查</Typography.Text>：逐项对照单项否决、扣分指标和加分指标评分；本平台站点还依据平台数据检查栏目更新、政策解读、留言办理等。
+          <Typography.Text strong>按指标检查</Typography.Text>
+          ：逐项对照单项否决、扣分指标和加分指标评分；本平台站点还依据平台数据检查栏目更新、政策解读、留言办理等。
         </li>
         <li>
-          <Typography.Text strong>截取证据</Typography.Text>：为有问题的页面截图（可选），报告中每条发现都附页面地址、时间和 SHA-256 摘要。
+          <Typography.Text strong>截取证据</Typography.Text>
+          ：为有问题的页面截图（可选），报告中每条发现都附页面地址、时间和 SHA-256 摘要。
         </li>
       </ol>
       <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>
@@ -96,9 +108,13 @@ export default function InspectionRunsPage() {
   };
 
   const siteList: Site[] = sites.data ?? [];
-  const siteName = (id: number | null) => (id === null ? null : (siteList.find((s) => s.id === id)?.name ?? `站点 #${id}`));
+  const siteName = (id: number | null) =>
+    id === null ? null : (siteList.find((s) => s.id === id)?.name ?? `站点 #${id}`);
   const urls = useMemo(() => distinctUrls(runs.data ?? []), [runs.data]);
-  const rows = useMemo(() => (runs.data ?? []).filter((r) => !urlFilter || r.target_url === urlFilter), [runs.data, urlFilter]);
+  const rows = useMemo(
+    () => (runs.data ?? []).filter((r) => !urlFilter || r.target_url === urlFilter),
+    [runs.data, urlFilter],
+  );
 
   const columns: TableColumnsType<RunRow> = [
     { title: '编号', dataIndex: 'id', width: 64, render: (id: number) => `#${id}` },
@@ -185,7 +201,14 @@ export default function InspectionRunsPage() {
             <FileTextOutlined aria-hidden /> 查看报告
           </Link>
         ) : r.status === 'running' || r.status === 'queued' ? (
-          <Button type="link" size="small" icon={<EyeOutlined aria-hidden />} onClick={() => setActive(r.id)} aria-label={`查看检查 #${r.id} 的进度`} style={{ paddingInline: 0 }}>
+          <Button
+            type="link"
+            size="small"
+            icon={<EyeOutlined aria-hidden />}
+            onClick={() => setActive(r.id)}
+            aria-label={`查看检查 #${r.id} 的进度`}
+            style={{ paddingInline: 0 }}
+          >
             查看进度
           </Button>
         ) : (
@@ -207,7 +230,13 @@ export default function InspectionRunsPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title="开始检查">
-            <Form<TargetValues> form={form} layout="vertical" onFinish={start} disabled={sites.loading} data-testid="run-form">
+            <Form<TargetValues>
+              form={form}
+              layout="vertical"
+              onFinish={start}
+              disabled={sites.loading}
+              data-testid="run-form"
+            >
               <TargetFields form={form} sites={siteList} inspector={inspector} />
               <Form.Item style={{ marginBottom: 0 }}>
                 <Button type="primary" htmlType="submit" icon={<PlayCircleOutlined aria-hidden />} loading={starting}>
@@ -226,7 +255,9 @@ export default function InspectionRunsPage() {
           <Col xs={24} xl={14}>
             <RunProgressCard
               runId={activeId}
-              onUpdate={(run) => runs.data && runs.setData(runs.data.map((r) => (r.id === run.id ? { ...r, ...run } : r)))}
+              onUpdate={(run) =>
+                runs.data && runs.setData(runs.data.map((r) => (r.id === run.id ? { ...r, ...run } : r)))
+              }
               onFinished={() => void runs.reload()}
               onClose={() => setActive(null)}
             />

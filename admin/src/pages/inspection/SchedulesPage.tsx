@@ -1,7 +1,22 @@
 // 定期检查: inspections repeated every N hours or days. A scheduled site is also probed every hour for
 // availability, which is what the 站点无法访问 veto needs (≥ 20 probes a day for a week).
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Form, InputNumber, Popconfirm, Row, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Form,
+  InputNumber,
+  Popconfirm,
+  Row,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { api } from '../../api';
@@ -35,7 +50,12 @@ function optionsOf(row: ScheduleRow): Partial<RunOptionsInput> {
 }
 
 function optionsText(o: Partial<RunOptionsInput>): string {
-  return [o.maxPages ? `最多 ${o.maxPages} 页` : '最多 60 页', o.noServices ? '没有对外服务职能' : null, o.ignoreRobots ? '忽略 robots.txt' : null, o.screenshots === false ? '不截图' : '截取证据截图']
+  return [
+    o.maxPages ? `最多 ${o.maxPages} 页` : '最多 60 页',
+    o.noServices ? '没有对外服务职能' : null,
+    o.ignoreRobots ? '忽略 robots.txt' : null,
+    o.screenshots === false ? '不截图' : '截取证据截图',
+  ]
     .filter(Boolean)
     .join('；');
 }
@@ -82,7 +102,8 @@ export default function InspectionSchedulesPage() {
     }
   };
 
-  const siteName = (id: number | null) => (id === null ? null : (sites.data?.find((s) => s.id === id)?.name ?? `站点 #${id}`));
+  const siteName = (id: number | null) =>
+    id === null ? null : (sites.data?.find((s) => s.id === id)?.name ?? `站点 #${id}`);
 
   const columns: TableColumnsType<ScheduleRow> = [
     {
@@ -98,7 +119,12 @@ export default function InspectionSchedulesPage() {
         </Space>
       ),
     },
-    { title: '周期', dataIndex: 'every_hours', width: 100, render: (h: number) => <Tag style={toneStyle('info')}>{everyText(h)}</Tag> },
+    {
+      title: '周期',
+      dataIndex: 'every_hours',
+      width: 100,
+      render: (h: number) => <Tag style={toneStyle('info')}>{everyText(h)}</Tag>,
+    },
     {
       title: '下次检查',
       key: 'next',
@@ -117,7 +143,13 @@ export default function InspectionSchedulesPage() {
       key: 'actions',
       width: 100,
       render: (_, r) => (
-        <Popconfirm title="停止这项定期检查？" description="停止后不再定期检查，也不再每小时监测可访问性。" okText="停止" cancelText="取消" onConfirm={() => stop(r)}>
+        <Popconfirm
+          title="停止这项定期检查？"
+          description="停止后不再定期检查，也不再每小时监测可访问性。"
+          okText="停止"
+          cancelText="取消"
+          onConfirm={() => stop(r)}
+        >
           <Button size="small" danger icon={<StopOutlined aria-hidden />} aria-label={`停止定期检查 ${r.target_url}`}>
             停止
           </Button>
@@ -140,12 +172,24 @@ export default function InspectionSchedulesPage() {
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <Card title="新建定期检查">
-            <Form<Values> form={form} layout="vertical" onFinish={create} disabled={sites.loading} data-testid="schedule-form">
+            <Form<Values>
+              form={form}
+              layout="vertical"
+              onFinish={create}
+              disabled={sites.loading}
+              data-testid="schedule-form"
+            >
               <TargetFields form={form} sites={sites.data ?? []} inspector={inspector} />
               <Form.Item label="检查周期" required>
                 <Space.Compact>
                   <Form.Item name="every" noStyle rules={[{ required: true, message: '请输入检查周期' }]}>
-                    <InputNumber min={1} max={MAX_HOURS} precision={0} style={{ width: 120 }} aria-label="检查周期数值" />
+                    <InputNumber
+                      min={1}
+                      max={MAX_HOURS}
+                      precision={0}
+                      style={{ width: 120 }}
+                      aria-label="检查周期数值"
+                    />
                   </Form.Item>
                   <Form.Item name="unit" noStyle>
                     <Select

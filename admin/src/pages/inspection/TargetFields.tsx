@@ -101,18 +101,37 @@ export function TargetFields({ form, sites, inspector }: { form: FormInstance; s
           { required: true, whitespace: true, message: '请输入被检查网站的首页地址' },
           { pattern: /^https?:\/\/[^\s/]+/i, message: '网址须以 http:// 或 https:// 开头' },
         ]}
-        extra={own ? '已按当前访问地址填写该站点的首页；如需按正式域名检查可修改。' : '被检查网站的首页地址，例如 https://www.example.gov.cn/'}
+        extra={
+          own
+            ? '已按当前访问地址填写该站点的首页；如需按正式域名检查可修改。'
+            : '被检查网站的首页地址，例如 https://www.example.gov.cn/'
+        }
       >
         <Input maxLength={500} spellCheck={false} inputMode="url" placeholder="https://" />
       </Form.Item>
-      <Form.Item label="最多页面数" name="maxPages" rules={[{ required: true, message: '请输入最多抓取的页面数' }]} extra="5–500 页；页面越多检查越全面，用时也越长。">
+      <Form.Item
+        label="最多页面数"
+        name="maxPages"
+        rules={[{ required: true, message: '请输入最多抓取的页面数' }]}
+        extra="5–500 页；页面越多检查越全面，用时也越长。"
+      >
         <InputNumber min={5} max={500} precision={0} style={{ width: 160 }} suffix="页" />
       </Form.Item>
-      <Form.Item name="noServices" valuePropName="checked" extra="勾选后不检查办事服务类指标，扣分指标得分按 4/3 折算。" style={{ marginBottom: 8 }}>
+      <Form.Item
+        name="noServices"
+        valuePropName="checked"
+        extra="勾选后不检查办事服务类指标，扣分指标得分按 4/3 折算。"
+        style={{ marginBottom: 8 }}
+      >
         <Checkbox>没有对外服务职能</Checkbox>
       </Form.Item>
       {own && (
-        <Form.Item name="ignoreRobots" valuePropName="checked" extra="仅限检查本单位网站时使用。" style={{ marginBottom: 8 }}>
+        <Form.Item
+          name="ignoreRobots"
+          valuePropName="checked"
+          extra="仅限检查本单位网站时使用。"
+          style={{ marginBottom: 8 }}
+        >
           <Checkbox>忽略 robots.txt</Checkbox>
         </Form.Item>
       )}

@@ -33,9 +33,26 @@ function trendOption(points: TrendPoint[]): EChartsCoreOption {
     },
     xAxis: {
       type: 'time',
-      axisLabel: { color: 'rgba(0,0,0,0.68)', hideOverlap: true, formatter: { year: '{yyyy}', month: '{MM}-{dd}', day: '{MM}-{dd}', hour: '{HH}:{mm}', minute: '{HH}:{mm}', second: '{HH}:{mm}:{ss}' } },
+      axisLabel: {
+        color: 'rgba(0,0,0,0.68)',
+        hideOverlap: true,
+        formatter: {
+          year: '{yyyy}',
+          month: '{MM}-{dd}',
+          day: '{MM}-{dd}',
+          hour: '{HH}:{mm}',
+          minute: '{HH}:{mm}',
+          second: '{HH}:{mm}:{ss}',
+        },
+      },
     },
-    yAxis: { type: 'value', name: '分', min: Math.floor(low / 10) * 10, max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10), axisLabel: { color: 'rgba(0,0,0,0.68)' } },
+    yAxis: {
+      type: 'value',
+      name: '分',
+      min: Math.floor(low / 10) * 10,
+      max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10),
+      axisLabel: { color: 'rgba(0,0,0,0.68)' },
+    },
     series: [
       {
         name: '总分',
@@ -74,7 +91,10 @@ export default function InspectionTrendPage() {
   const runs = useLoad(() => api.get<Items<RunRow>>('/api/inspection/runs').then((r) => r.items), []);
   const urls = useMemo(() => distinctUrls((runs.data ?? []).filter((r) => r.status === 'done')), [runs.data]);
   const url = params.get('url') ?? undefined;
-  const trend = useLoad(url ? () => api.get<Items<TrendPoint>>(`/api/inspection/trend${queryString({ url })}`).then((r) => r.items) : null, [url]);
+  const trend = useLoad(
+    url ? () => api.get<Items<TrendPoint>>(`/api/inspection/trend${queryString({ url })}`).then((r) => r.items) : null,
+    [url],
+  );
 
   // Default to the most recently inspected URL.
   useEffect(() => {
@@ -90,8 +110,18 @@ export default function InspectionTrendPage() {
   const columns: TableColumnsType<TrendPoint> = [
     { title: '编号', dataIndex: 'id', width: 80, render: (id: number) => `#${id}` },
     { title: '完成时间', dataIndex: 'finishedAt', width: 180, render: (v: string | null) => formatDateTime(v) },
-    { title: '结论', dataIndex: 'verdict', width: 100, render: (v: TrendPoint['verdict']) => <VerdictTag verdict={v} /> },
-    { title: '总分', dataIndex: 'totalScore', width: 120, render: (v: number | null) => <ScoreTag score={v} label="" /> },
+    {
+      title: '结论',
+      dataIndex: 'verdict',
+      width: 100,
+      render: (v: TrendPoint['verdict']) => <VerdictTag verdict={v} />,
+    },
+    {
+      title: '总分',
+      dataIndex: 'totalScore',
+      width: 120,
+      render: (v: number | null) => <ScoreTag score={v} label="" />,
+    },
     { title: '扣分指标得分', dataIndex: 'deductionScore', width: 120, render: (v: number | null) => fmt(v) },
     { title: '加分', dataIndex: 'bonusScore', width: 80, render: (v: number | null) => fmt(v) },
     { title: '未检测分值', dataIndex: 'untestedPoints', width: 110, render: (v: number | null) => fmt(v) },
@@ -131,7 +161,8 @@ export default function InspectionTrendPage() {
         <>
           <Card title="总分与扣分指标得分" size="small">
             <Typography.Paragraph type="secondary" style={{ marginTop: 0 }}>
-              扣分指标得分低于 60 分为不合格；高于 80 分时加分指标计入总分。未检测的指标不计分，也不视为通过，请结合“未检测分值”看待得分。
+              扣分指标得分低于 60 分为不合格；高于 80
+              分时加分指标计入总分。未检测的指标不计分，也不视为通过，请结合“未检测分值”看待得分。
             </Typography.Paragraph>
             {points.length ? (
               <Chart option={option} label={description} height={340} testId="trend-chart" />

@@ -21,7 +21,16 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { Me, Site } from '../../types';
-import type { CatalogueIndicator, IndicatorKind, RunProgress, RunRow, RunStatus, Source, Stage, Verdict } from './types';
+import type {
+  CatalogueIndicator,
+  IndicatorKind,
+  RunProgress,
+  RunRow,
+  RunStatus,
+  Source,
+  Stage,
+  Verdict,
+} from './types';
 
 export const DEDUCTION_GROUPS = [
   { name: '发布解读', points: 31 },
@@ -145,7 +154,8 @@ const RUN_STATUS: Record<RunStatus, { label: string; color?: string; style?: CSS
 };
 
 /** The run is over: done, failed or cancelled (no more progress to poll). */
-export const isFinished = (status: RunStatus): boolean => status === 'done' || status === 'failed' || status === 'cancelled';
+export const isFinished = (status: RunStatus): boolean =>
+  status === 'done' || status === 'failed' || status === 'cancelled';
 
 export function RunStatusTag({ status }: { status: RunStatus }) {
   const s = RUN_STATUS[status] ?? { label: status, color: 'default', icon: null };
@@ -184,7 +194,9 @@ export const isInspector = (me: Me): boolean => me.roles.some((r) => r.role === 
  */
 function hostSite(sites: Site[]): Site | undefined {
   const { host, hostname } = window.location;
-  const byHost = sites.find((s) => s.domains.some((d) => d.toLowerCase() === host.toLowerCase() || d.toLowerCase() === hostname.toLowerCase()));
+  const byHost = sites.find((s) =>
+    s.domains.some((d) => d.toLowerCase() === host.toLowerCase() || d.toLowerCase() === hostname.toLowerCase()),
+  );
   if (byHost) return byHost;
   return [...sites].sort((a, b) => a.id - b.id).find((s) => s.parentId === null);
 }
@@ -236,9 +248,15 @@ export function subRulesWithParts(indicator: CatalogueIndicator): { no: number; 
 }
 
 /** The text of a finding's sub-rule, if the catalogue has it. */
-export function subRuleText(indicator: CatalogueIndicator | undefined, no: number | undefined, part: string | undefined): string | null {
+export function subRuleText(
+  indicator: CatalogueIndicator | undefined,
+  no: number | undefined,
+  part: string | undefined,
+): string | null {
   if (!indicator || no === undefined) return null;
-  const rule = subRulesWithParts(indicator).find((r) => r.no === no && (indicator.parts?.length ? r.part === part : true));
+  const rule = subRulesWithParts(indicator).find(
+    (r) => r.no === no && (indicator.parts?.length ? r.part === part : true),
+  );
   return rule?.text ?? null;
 }
 

@@ -114,7 +114,12 @@ export interface InspectionReport {
   deductionScore: number | null;
   bonusScore: number | null;
   totalScore: number | null;
-  untested: { deductionPoints: number; bonusPoints: number; vetoes: string[]; indicators: { id: string; name: string; reason: string }[] };
+  untested: {
+    deductionPoints: number;
+    bonusPoints: number;
+    vetoes: string[];
+    indicators: { id: string; name: string; reason: string }[];
+  };
   indicators: ReportIndicator[];
   crawl: { pages: number; stoppedBy: string; skipped: number };
   /** Set when the server could not take screenshots. */

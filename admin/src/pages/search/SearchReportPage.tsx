@@ -32,7 +32,9 @@ function barOption(rows: { query: string; count: number }[], name: string, color
     grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: shown.map((r) => r.query), axisLabel: { width: 140, overflow: 'truncate' } },
-    series: [{ name, type: 'bar', data: shown.map((r) => r.count), barMaxWidth: 22, label: { show: true, position: 'right' } }],
+    series: [
+      { name, type: 'bar', data: shown.map((r) => r.count), barMaxWidth: 22, label: { show: true, position: 'right' } },
+    ],
   };
 }
 
@@ -55,11 +57,15 @@ export default function SearchReportPage() {
   const [site, chooseSite] = useCurrentSite(sites.data);
   const [days, setDays] = useState(30);
   const siteId = site?.id;
-  const report = useLoad(siteId ? () => api.get<SearchReport>(`/api/sites/${siteId}/search/report${queryString({ days })}`) : null, [siteId, days]);
+  const report = useLoad(
+    siteId ? () => api.get<SearchReport>(`/api/sites/${siteId}/search/report${queryString({ days })}`) : null,
+    [siteId, days],
+  );
   const data = report.data;
   const hotChart = useMemo(() => (data ? barOption(data.top, '搜索次数', HOT_COLOR) : null), [data]);
   const zeroChart = useMemo(() => (data ? barOption(data.zeroResults, '无结果次数', ZERO_COLOR) : null), [data]);
-  const zeroShare = data && data.searches > 0 ? Math.round((data.zeroResultSearches / data.searches) * 1000) / 10 : null;
+  const zeroShare =
+    data && data.searches > 0 ? Math.round((data.zeroResultSearches / data.searches) * 1000) / 10 : null;
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
@@ -70,13 +76,20 @@ export default function SearchReportPage() {
         {sites.data && <SiteSelect sites={sites.data} value={site} onChange={chooseSite} />}
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        统计公开网站站内搜索的搜索词。热门搜索只计有结果的搜索；没有结果的搜索词提示群众在找而网站没有的信息，可据此补充内容、添加同义词或服务卡片。搜索日志只记录搜索词、时间和结果数，不记录访问者的 IP 地址。
+        统计公开网站站内搜索的搜索词。热门搜索只计有结果的搜索；没有结果的搜索词提示群众在找而网站没有的信息，可据此补充内容、添加同义词或服务卡片。搜索日志只记录搜索词、时间和结果数，不记录访问者的
+        IP 地址。
       </Typography.Paragraph>
 
       <Card size="small">
         <Space wrap>
           <Typography.Text>统计时间</Typography.Text>
-          <Segmented<number> aria-label="统计时间" value={days} onChange={setDays} options={PERIODS} data-testid="search-report-period" />
+          <Segmented<number>
+            aria-label="统计时间"
+            value={days}
+            onChange={setDays}
+            options={PERIODS}
+            data-testid="search-report-period"
+          />
           {data && (
             <Typography.Text type="secondary">
               {formatDateTime(data.from)} 至 {formatDateTime(data.to)}
@@ -103,7 +116,11 @@ export default function SearchReportPage() {
               </Col>
               <Col xs={24} sm={8}>
                 <Card size="small" style={{ height: '100%' }}>
-                  <Statistic title="无结果比例" value={zeroShare === null ? (data ? '—' : '…') : zeroShare} suffix={zeroShare === null ? undefined : '%'} />
+                  <Statistic
+                    title="无结果比例"
+                    value={zeroShare === null ? (data ? '—' : '…') : zeroShare}
+                    suffix={zeroShare === null ? undefined : '%'}
+                  />
                 </Card>
               </Col>
             </Row>
@@ -115,14 +132,24 @@ export default function SearchReportPage() {
                 <Card title={heading('热门搜索')} style={{ height: '100%' }} data-testid="search-report-hot">
                   <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
                     {data && hotChart && data.top.length > 0 ? (
-                      <Chart option={hotChart} label="搜索次数最多的搜索词条形图" summary={summary(data.top)} height={chartHeight(data.top.length)} testId="search-report-hot-chart" />
+                      <Chart
+                        option={hotChart}
+                        label="搜索次数最多的搜索词条形图"
+                        summary={summary(data.top)}
+                        height={chartHeight(data.top.length)}
+                        testId="search-report-hot-chart"
+                      />
                     ) : null}
                     <Table<SearchReport['top'][number]>
                       size="small"
                       rowKey="query"
                       dataSource={data?.top ?? []}
                       pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-                      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选时间内没有有结果的搜索" /> }}
+                      locale={{
+                        emptyText: (
+                          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选时间内没有有结果的搜索" />
+                        ),
+                      }}
                       columns={[
                         { title: '排名', key: 'rank', width: 64, render: (_v, _r, i) => i + 1 },
                         { title: '搜索词', dataIndex: 'query' },
@@ -134,17 +161,31 @@ export default function SearchReportPage() {
                 </Card>
               </Col>
               <Col xs={24} xl={12}>
-                <Card title={heading('没有结果的搜索词')} style={{ height: '100%' }} data-testid="search-report-zero-results">
+                <Card
+                  title={heading('没有结果的搜索词')}
+                  style={{ height: '100%' }}
+                  data-testid="search-report-zero-results"
+                >
                   <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
                     {data && zeroChart && data.zeroResults.length > 0 ? (
-                      <Chart option={zeroChart} label="没有结果的搜索词条形图" summary={summary(data.zeroResults)} height={chartHeight(data.zeroResults.length)} testId="search-report-zero-chart" />
+                      <Chart
+                        option={zeroChart}
+                        label="没有结果的搜索词条形图"
+                        summary={summary(data.zeroResults)}
+                        height={chartHeight(data.zeroResults.length)}
+                        testId="search-report-zero-chart"
+                      />
                     ) : null}
                     <Table<SearchReport['zeroResults'][number]>
                       size="small"
                       rowKey="query"
                       dataSource={data?.zeroResults ?? []}
                       pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
-                      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选时间内没有无结果的搜索" /> }}
+                      locale={{
+                        emptyText: (
+                          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选时间内没有无结果的搜索" />
+                        ),
+                      }}
                       columns={[
                         { title: '搜索词', dataIndex: 'query' },
                         { title: '次数', dataIndex: 'count', align: 'right', width: 72, render: number },

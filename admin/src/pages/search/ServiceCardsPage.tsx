@@ -1,9 +1,30 @@
 // 搜索即服务: service cards and best bets. When a search contains one of a card's keywords (directly, through a
 // synonym or as pinyin), the card with its direct links shows above the results (at most three, in this order).
 import { useState } from 'react';
-import { Alert, Button, Empty, Form, Input, Modal, Popconfirm, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Empty,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { FormInstance, TableColumnsType } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, EditOutlined, MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  DeleteOutlined,
+  EditOutlined,
+  MinusCircleOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { api, ApiError, isSessionError } from '../../api';
 import { errorText, showError, toastSuccess } from '../../feedback';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
@@ -56,7 +77,10 @@ export default function ServiceCardsPage() {
   const sites = useSites();
   const [site, chooseSite] = useCurrentSite(sites.data);
   const siteId = site?.id;
-  const cards = useLoad(siteId ? () => api.get<Items<ServiceCard>>(`/api/sites/${siteId}/search/cards`).then((r) => r.items) : null, [siteId]);
+  const cards = useLoad(
+    siteId ? () => api.get<Items<ServiceCard>>(`/api/sites/${siteId}/search/cards`).then((r) => r.items) : null,
+    [siteId],
+  );
   const [editing, setEditing] = useState<Editing | null>(null);
   const [saving, setSaving] = useState(false);
   const [busy, setBusy] = useState<number | null>(null);
@@ -73,7 +97,13 @@ export default function ServiceCardsPage() {
   };
   const openEdit = (card: ServiceCard) => {
     form.resetFields();
-    form.setFieldsValue({ title: card.title, description: card.description, keywords: card.keywords, links: card.links.map((l) => ({ ...l })), enabled: card.enabled });
+    form.setFieldsValue({
+      title: card.title,
+      description: card.description,
+      keywords: card.keywords,
+      links: card.links.map((l) => ({ ...l })),
+      enabled: card.enabled,
+    });
     setFormError(null);
     setEditing({ mode: 'edit', card });
   };
@@ -88,7 +118,8 @@ export default function ServiceCardsPage() {
       .map(([path, message]) => [formField(path), message] as const)
       .filter((e): e is readonly [(string | number)[], string] => e[0] !== null);
     // Paths come from the server at run time: the form's typed field names cannot be checked here.
-    if (placed.length) (form as unknown as FormInstance).setFields(placed.map(([name, message]) => ({ name, errors: [message] })));
+    if (placed.length)
+      (form as unknown as FormInstance).setFields(placed.map(([name, message]) => ({ name, errors: [message] })));
     setFormError(errorText(err));
   };
 
@@ -127,7 +158,10 @@ export default function ServiceCardsPage() {
     if (!siteId) return;
     setBusy(card.id);
     try {
-      const saved = await api.put<ServiceCard>(`/api/sites/${siteId}/search/cards/${card.id}`, toInput(card, { enabled }));
+      const saved = await api.put<ServiceCard>(
+        `/api/sites/${siteId}/search/cards/${card.id}`,
+        toInput(card, { enabled }),
+      );
       cards.setData(list.map((c) => (c.id === card.id ? saved : c)));
       toastSuccess(enabled ? `已启用“${card.title}”` : `已停用“${card.title}”，搜索时不再显示`);
     } catch (err) {
@@ -148,7 +182,8 @@ export default function ServiceCardsPage() {
     setBusy(card.id);
     try {
       for (const [i, c] of order.entries()) {
-        if (c.sort !== i) await api.put<ServiceCard>(`/api/sites/${siteId}/search/cards/${c.id}`, toInput(c, { sort: i }));
+        if (c.sort !== i)
+          await api.put<ServiceCard>(`/api/sites/${siteId}/search/cards/${c.id}`, toInput(c, { sort: i }));
       }
       cards.setData(order.map((c, i) => ({ ...c, sort: i })));
     } catch (err) {
@@ -238,13 +273,43 @@ export default function ServiceCardsPage() {
         const i = list.indexOf(c);
         return (
           <Space size={4} wrap>
-            <Button size="small" icon={<ArrowUpOutlined aria-hidden />} aria-label={`上移“${c.title}”`} disabled={i === 0 || busy !== null} onClick={() => void move(c, -1)} />
-            <Button size="small" icon={<ArrowDownOutlined aria-hidden />} aria-label={`下移“${c.title}”`} disabled={i === list.length - 1 || busy !== null} onClick={() => void move(c, 1)} />
-            <Button size="small" icon={<EditOutlined aria-hidden />} aria-label={`编辑“${c.title}”`} onClick={() => openEdit(c)}>
+            <Button
+              size="small"
+              icon={<ArrowUpOutlined aria-hidden />}
+              aria-label={`上移“${c.title}”`}
+              disabled={i === 0 || busy !== null}
+              onClick={() => void move(c, -1)}
+            />
+            <Button
+              size="small"
+              icon={<ArrowDownOutlined aria-hidden />}
+              aria-label={`下移“${c.title}”`}
+              disabled={i === list.length - 1 || busy !== null}
+              onClick={() => void move(c, 1)}
+            />
+            <Button
+              size="small"
+              icon={<EditOutlined aria-hidden />}
+              aria-label={`编辑“${c.title}”`}
+              onClick={() => openEdit(c)}
+            >
               编辑
             </Button>
-            <Popconfirm title={`删除服务卡片“${c.title}”？`} description="删除后搜索时不再显示，不能恢复；只想暂时不显示可以停用。" okText="删除" okButtonProps={{ danger: true }} cancelText="取消" onConfirm={() => remove(c)}>
-              <Button size="small" danger icon={<DeleteOutlined aria-hidden />} aria-label={`删除“${c.title}”`} disabled={busy !== null} />
+            <Popconfirm
+              title={`删除服务卡片“${c.title}”？`}
+              description="删除后搜索时不再显示，不能恢复；只想暂时不显示可以停用。"
+              okText="删除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={() => remove(c)}
+            >
+              <Button
+                size="small"
+                danger
+                icon={<DeleteOutlined aria-hidden />}
+                aria-label={`删除“${c.title}”`}
+                disabled={busy !== null}
+              />
             </Popconfirm>
           </Space>
         );
@@ -261,7 +326,8 @@ export default function ServiceCardsPage() {
         {sites.data && <SiteSelect sites={sites.data} value={site} onChange={chooseSite} />}
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        服务卡片（最佳答案）把常办事项直接送到搜索结果上方：群众搜索的关键词含有卡片的某个触发关键词（也按同义词、拼音匹配，如“社会保险”“shebao”都能触发“社保”）时，卡片及其直达链接显示在搜索结果之前，每次最多显示 3 张，按下表顺序。停用的卡片不显示。
+        服务卡片（最佳答案）把常办事项直接送到搜索结果上方：群众搜索的关键词含有卡片的某个触发关键词（也按同义词、拼音匹配，如“社会保险”“shebao”都能触发“社保”）时，卡片及其直达链接显示在搜索结果之前，每次最多显示
+        3 张，按下表顺序。停用的卡片不显示。
       </Typography.Paragraph>
       <Space wrap>
         <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={openCreate} disabled={!site}>
@@ -290,12 +356,30 @@ export default function ServiceCardsPage() {
         forceRender
       >
         <Form<Values> form={form} layout="vertical" onFinish={save} data-testid="card-form">
-          {formError && <Alert type="error" showIcon style={{ marginBottom: 16 }} title="服务卡片未保存" description={formError} data-testid="card-form-error" />}
-          <Form.Item label="卡片标题" name="title" rules={[{ required: true, whitespace: true, message: '请输入卡片标题' }]}>
+          {formError && (
+            <Alert
+              type="error"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title="服务卡片未保存"
+              description={formError}
+              data-testid="card-form-error"
+            />
+          )}
+          <Form.Item
+            label="卡片标题"
+            name="title"
+            rules={[{ required: true, whitespace: true, message: '请输入卡片标题' }]}
+          >
             <Input maxLength={LIMITS.cardTitle} showCount placeholder="例如：社保服务" />
           </Form.Item>
           <Form.Item label="简要说明" name="description">
-            <Input.TextArea maxLength={LIMITS.cardDescription} showCount autoSize={{ minRows: 2, maxRows: 4 }} placeholder="例如：社会保险参保、缴费、待遇查询和办事指南。" />
+            <Input.TextArea
+              maxLength={LIMITS.cardDescription}
+              showCount
+              autoSize={{ minRows: 2, maxRows: 4 }}
+              placeholder="例如：社会保险参保、缴费、待遇查询和办事指南。"
+            />
           </Form.Item>
           <Form.Item
             label="触发关键词"
@@ -306,11 +390,20 @@ export default function ServiceCardsPage() {
               { type: 'array', max: LIMITS.keywords, message: `关键词最多 ${LIMITS.keywords} 个` },
               {
                 validator: (_, v: string[] | undefined) =>
-                  (v ?? []).some((k) => k.trim().length > LIMITS.keyword) ? Promise.reject(new Error(`每个关键词不超过 ${LIMITS.keyword} 个字`)) : Promise.resolve(),
+                  (v ?? []).some((k) => k.trim().length > LIMITS.keyword)
+                    ? Promise.reject(new Error(`每个关键词不超过 ${LIMITS.keyword} 个字`))
+                    : Promise.resolve(),
               },
             ]}
           >
-            <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={WORD_SEPARATORS} placeholder="例如：社保、社会保险" aria-label="触发关键词" />
+            <Select
+              mode="tags"
+              open={false}
+              suffixIcon={null}
+              tokenSeparators={WORD_SEPARATORS}
+              placeholder="例如：社保、社会保险"
+              aria-label="触发关键词"
+            />
           </Form.Item>
           <Form.List
             name="links"
@@ -325,15 +418,26 @@ export default function ServiceCardsPage() {
           >
             {(fields, { add, remove }, { errors }) => (
               <fieldset style={{ border: 0, margin: 0, padding: 0 }}>
-                <legend style={{ fontSize: 14, marginBottom: 8, border: 0 }}>直达链接（链接文字与地址，地址以 http://、https:// 或本站的 / 开头）</legend>
+                <legend style={{ fontSize: 14, marginBottom: 8, border: 0 }}>
+                  直达链接（链接文字与地址，地址以 http://、https:// 或本站的 / 开头）
+                </legend>
                 {fields.map((field, i) => (
-                  <Space key={field.key} align="start" style={{ display: 'flex', width: '100%' }} data-testid={`card-link-${i}`}>
+                  <Space
+                    key={field.key}
+                    align="start"
+                    style={{ display: 'flex', width: '100%' }}
+                    data-testid={`card-link-${i}`}
+                  >
                     <Form.Item
                       name={[field.name, 'title']}
                       rules={[{ required: true, whitespace: true, message: '请输入链接文字' }]}
                       style={{ width: 180, marginBottom: 12 }}
                     >
-                      <Input maxLength={LIMITS.linkTitle} placeholder="链接文字，如：社保查询" aria-label={`第 ${i + 1} 个链接的文字`} />
+                      <Input
+                        maxLength={LIMITS.linkTitle}
+                        placeholder="链接文字，如：社保查询"
+                        aria-label={`第 ${i + 1} 个链接的文字`}
+                      />
                     </Form.Item>
                     <Form.Item
                       name={[field.name, 'url']}
@@ -343,13 +447,30 @@ export default function ServiceCardsPage() {
                       ]}
                       style={{ flex: 1, minWidth: 240, marginBottom: 12 }}
                     >
-                      <Input maxLength={LIMITS.linkUrl} placeholder="https://… 或 /search?q=…" aria-label={`第 ${i + 1} 个链接的地址`} />
+                      <Input
+                        maxLength={LIMITS.linkUrl}
+                        placeholder="https://… 或 /search?q=…"
+                        aria-label={`第 ${i + 1} 个链接的地址`}
+                      />
                     </Form.Item>
-                    <Button type="text" danger icon={<MinusCircleOutlined aria-hidden />} aria-label={`删除第 ${i + 1} 个链接`} disabled={fields.length <= 1} onClick={() => remove(field.name)} />
+                    <Button
+                      type="text"
+                      danger
+                      icon={<MinusCircleOutlined aria-hidden />}
+                      aria-label={`删除第 ${i + 1} 个链接`}
+                      disabled={fields.length <= 1}
+                      onClick={() => remove(field.name)}
+                    />
                   </Space>
                 ))}
                 <Form.ErrorList errors={errors} />
-                <Button type="dashed" icon={<PlusOutlined aria-hidden />} disabled={fields.length >= LIMITS.links} onClick={() => add({ title: '', url: '' })} style={{ marginBottom: 16 }}>
+                <Button
+                  type="dashed"
+                  icon={<PlusOutlined aria-hidden />}
+                  disabled={fields.length >= LIMITS.links}
+                  onClick={() => add({ title: '', url: '' })}
+                  style={{ marginBottom: 16 }}
+                >
                   添加链接
                 </Button>
               </fieldset>

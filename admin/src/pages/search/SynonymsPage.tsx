@@ -28,7 +28,14 @@ const SPLIT = /[、，,；;\n]+/;
 let seq = 0;
 const nextKey = () => ++seq;
 
-const termsOf = (text: string) => [...new Set(text.split(SPLIT).map((t) => t.trim()).filter(Boolean))];
+const termsOf = (text: string) => [
+  ...new Set(
+    text
+      .split(SPLIT)
+      .map((t) => t.trim())
+      .filter(Boolean),
+  ),
+];
 const toRows = (groups: string[][]): Row[] => groups.map((g) => ({ key: nextKey(), text: g.join('、') }));
 
 /** What keeps a group from being saved, in Chinese; [] when it is fine. Empty groups are dropped on save. */
@@ -136,7 +143,9 @@ export default function SynonymsPage() {
     setSaving(true);
     setProblem(null);
     try {
-      const saved = await api.put<Synonyms>(`/api/sites/${siteId}/search/synonyms`, { groups: filled.map((r) => termsOf(r.text)) });
+      const saved = await api.put<Synonyms>(`/api/sites/${siteId}/search/synonyms`, {
+        groups: filled.map((r) => termsOf(r.text)),
+      });
       synonyms.setData(saved);
       toastSuccess(`同义词已保存（${saved.groups.length} 组），站内搜索立即按新的同义词查找`);
     } catch (err) {
@@ -181,7 +190,8 @@ export default function SynonymsPage() {
             )}
             {repeated.length > 0 && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {repeated.map((t) => `“${t}”也在第 ${(firstGroupOf.get(t) ?? 0) + 1} 组`).join('；')}，两组的词会分别扩展
+                {repeated.map((t) => `“${t}”也在第 ${(firstGroupOf.get(t) ?? 0) + 1} 组`).join('；')}
+                ，两组的词会分别扩展
               </Typography.Text>
             )}
           </Space>
@@ -225,7 +235,8 @@ export default function SynonymsPage() {
         {sites.data && <SiteSelect sites={sites.data} value={site} onChange={chooseSite} />}
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        站内搜索时，关键词中含有某组的一个词，会同时查找同组的其他词，例如搜索“社保”也能找到标题为“社会保险”的信息；服务卡片的关键词也按同义词匹配。每组 2–{LIMITS.synonymsPerGroup} 个词，每个词不超过 {LIMITS.term} 个字。保存后立即生效，无需重建索引。
+        站内搜索时，关键词中含有某组的一个词，会同时查找同组的其他词，例如搜索“社保”也能找到标题为“社会保险”的信息；服务卡片的关键词也按同义词匹配。每组
+        2–{LIMITS.synonymsPerGroup} 个词，每个词不超过 {LIMITS.term} 个字。保存后立即生效，无需重建索引。
       </Typography.Paragraph>
       {synonyms.loading && !synonyms.data ? (
         <Spin />
@@ -242,7 +253,14 @@ export default function SynonymsPage() {
               />
             ) : null}
             {problem && (
-              <Alert type="error" showIcon title="同义词未保存" description={problem.message} closable={{ onClose: () => setProblem(null) }} data-testid="synonyms-server-error" />
+              <Alert
+                type="error"
+                showIcon
+                title="同义词未保存"
+                description={problem.message}
+                closable={{ onClose: () => setProblem(null) }}
+                data-testid="synonyms-server-error"
+              />
             )}
             <Space wrap>
               <Button
@@ -274,18 +292,32 @@ export default function SynonymsPage() {
               size="small"
               columns={columns}
               dataSource={shown}
-              pagination={{ pageSize: PAGE_SIZE, current: page, onChange: setPage, showSizeChanger: false, showTotal: (n) => `共 ${n} 组` }}
+              pagination={{
+                pageSize: PAGE_SIZE,
+                current: page,
+                onChange: setPage,
+                showSizeChanger: false,
+                showTotal: (n) => `共 ${n} 组`,
+              }}
               locale={{ emptyText: <Empty description={needle ? `没有含“${needle}”的同义词组` : '没有同义词组'} /> }}
               data-testid="synonym-table"
             />
             <Space wrap>
-              <Button type="primary" icon={<SaveOutlined aria-hidden />} onClick={() => void save()} loading={saving} disabled={!dirty}>
+              <Button
+                type="primary"
+                icon={<SaveOutlined aria-hidden />}
+                onClick={() => void save()}
+                loading={saving}
+                disabled={!dirty}
+              >
                 保存同义词
               </Button>
               <Button disabled={!dirty || saving} onClick={() => synonyms.data && apply(synonyms.data)}>
                 放弃修改
               </Button>
-              {dirty && local.size > 0 && <Typography.Text type="danger">有 {local.size} 组需要修改后才能保存</Typography.Text>}
+              {dirty && local.size > 0 && (
+                <Typography.Text type="danger">有 {local.size} 组需要修改后才能保存</Typography.Text>
+              )}
               {dirty && local.size === 0 && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
             </Space>
           </Space>

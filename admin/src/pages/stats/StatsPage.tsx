@@ -1,5 +1,20 @@
 import { useMemo, useState } from 'react';
-import { Alert, Card, Col, Collapse, DatePicker, Empty, Row, Segmented, Select, Space, Spin, Statistic, Table, Typography } from 'antd';
+import {
+  Alert,
+  Card,
+  Col,
+  Collapse,
+  DatePicker,
+  Empty,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Typography,
+} from 'antd';
 import type { TimeRangePickerProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, queryString } from '../../api';
@@ -15,7 +30,12 @@ const FORMAT = 'YYYY-MM-DD';
 
 /** Today in Asia/Shanghai (the server's statistics day), whatever the browser's zone. */
 function shanghaiToday(): Dayjs {
-  const text = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const text = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
   return dayjs(text);
 }
 
@@ -44,7 +64,21 @@ function seriesOption(series: StatsPoint[], granularity: Granularity): ChartOpti
       yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: '浏览量', type: 'bar', data: series.map((p) => p.views), barMaxWidth: 40 },
-        { name: '独立访客', type: 'bar', data: series.map((p) => p.visitors), barMaxWidth: 40, itemStyle: { decal: { symbol: 'rect', dashArrayX: [1, 0], dashArrayY: [3, 3], rotation: -Math.PI / 4, color: 'rgba(255,255,255,0.6)' } } },
+        {
+          name: '独立访客',
+          type: 'bar',
+          data: series.map((p) => p.visitors),
+          barMaxWidth: 40,
+          itemStyle: {
+            decal: {
+              symbol: 'rect',
+              dashArrayX: [1, 0],
+              dashArrayY: [3, 3],
+              rotation: -Math.PI / 4,
+              color: 'rgba(255,255,255,0.6)',
+            },
+          },
+        },
       ],
     };
   }
@@ -56,8 +90,21 @@ function seriesOption(series: StatsPoint[], granularity: Granularity): ChartOpti
     xAxis: { type: 'category', data: series.map((p) => p.date), boundaryGap: false },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
-      { name: '浏览量', type: 'line', data: series.map((p) => p.views), symbol: 'circle', showSymbol: series.length <= 62 },
-      { name: '独立访客', type: 'line', data: series.map((p) => p.visitors), symbol: 'diamond', lineStyle: { type: 'dashed' }, showSymbol: series.length <= 62 },
+      {
+        name: '浏览量',
+        type: 'line',
+        data: series.map((p) => p.views),
+        symbol: 'circle',
+        showSymbol: series.length <= 62,
+      },
+      {
+        name: '独立访客',
+        type: 'line',
+        data: series.map((p) => p.visitors),
+        symbol: 'diamond',
+        lineStyle: { type: 'dashed' },
+        showSymbol: series.length <= 62,
+      },
     ],
   };
 }
@@ -70,14 +117,24 @@ function barOption(columns: StatsReport['topColumns']): ChartOption {
     grid: { left: 8, right: 56, top: 8, bottom: 24, containLabel: true },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: shown.map((c) => c.name), axisLabel: { width: 140, overflow: 'truncate' } },
-    series: [{ name: '浏览量', type: 'bar', data: shown.map((c) => c.views), barMaxWidth: 24, label: { show: true, position: 'right' } }],
+    series: [
+      {
+        name: '浏览量',
+        type: 'bar',
+        data: shown.map((c) => c.views),
+        barMaxWidth: 24,
+        label: { show: true, position: 'right' },
+      },
+    ],
   };
 }
 
 function seriesSummary(report: StatsReport): string {
   const unit = report.granularity === 'month' ? '月' : '日';
   const peak = report.series.reduce<StatsPoint | null>((best, p) => (!best || p.views > best.views ? p : best), null);
-  const parts = [`${report.from} 至 ${report.to}，共 ${report.series.length} ${unit === '月' ? '个月' : '天'}，浏览量合计 ${number(report.totals.views)}，独立访客合计 ${number(report.totals.visitors)}`];
+  const parts = [
+    `${report.from} 至 ${report.to}，共 ${report.series.length} ${unit === '月' ? '个月' : '天'}，浏览量合计 ${number(report.totals.views)}，独立访客合计 ${number(report.totals.visitors)}`,
+  ];
   if (peak && peak.views > 0) parts.push(`浏览量最高的${unit}是 ${peak.date}（${number(peak.views)}）`);
   return `${parts.join('；')}。逐${unit}数据见下方“逐${unit}数据”表格。`;
 }
@@ -98,7 +155,10 @@ export default function StatsPage() {
     siteId ? () => api.get<StatsReport>(`/api/sites/${siteId}/stats${queryString({ from, to, granularity })}`) : null,
     [siteId, from, to, granularity],
   );
-  const annual = useLoad(siteId ? () => api.get<AnnualReport>(`/api/sites/${siteId}/stats/annual${queryString({ year })}`) : null, [siteId, year]);
+  const annual = useLoad(
+    siteId ? () => api.get<AnnualReport>(`/api/sites/${siteId}/stats/annual${queryString({ year })}`) : null,
+    [siteId, year],
+  );
 
   const data = report.data;
   const line = useMemo(() => (data ? seriesOption(data.series, data.granularity) : null), [data]);
@@ -176,7 +236,12 @@ export default function StatsPage() {
               </Col>
               <Col xs={24} sm={12} lg={6}>
                 <Card size="small" style={{ height: '100%' }}>
-                  <Statistic title="日均浏览量" value={data ? Math.round(data.totals.views / (dayjs(data.to).diff(dayjs(data.from), 'day') + 1)) : '…'} />
+                  <Statistic
+                    title="日均浏览量"
+                    value={
+                      data ? Math.round(data.totals.views / (dayjs(data.to).diff(dayjs(data.from), 'day') + 1)) : '…'
+                    }
+                  />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {data ? `${data.from} 至 ${data.to}` : '\u00a0'}
                   </Typography.Text>
@@ -202,10 +267,18 @@ export default function StatsPage() {
                   <Spin spinning={annual.loading}>
                     <Row gutter={8}>
                       <Col span={12}>
-                        <Statistic title="网站总访问量" value={annual.data ? annual.data.totalViews : '…'} styles={{ content: { fontSize: 20 } }} />
+                        <Statistic
+                          title="网站总访问量"
+                          value={annual.data ? annual.data.totalViews : '…'}
+                          styles={{ content: { fontSize: 20 } }}
+                        />
                       </Col>
                       <Col span={12}>
-                        <Statistic title="独立用户访问总量" value={annual.data ? annual.data.uniqueVisitors : '…'} styles={{ content: { fontSize: 20 } }} />
+                        <Statistic
+                          title="独立用户访问总量"
+                          value={annual.data ? annual.data.uniqueVisitors : '…'}
+                          styles={{ content: { fontSize: 20 } }}
+                        />
                       </Col>
                     </Row>
                   </Spin>
@@ -213,10 +286,22 @@ export default function StatsPage() {
               </Col>
             </Row>
 
-            <Card title={<Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>{`浏览量与独立访客（按${unit}）`}</Typography.Title>}>
+            <Card
+              title={
+                <Typography.Title
+                  level={3}
+                  style={{ margin: 0, fontSize: 16 }}
+                >{`浏览量与独立访客（按${unit}）`}</Typography.Title>
+              }
+            >
               {data && line ? (
                 <>
-                  <Chart option={line} label={`浏览量与独立访客按${unit}变化的${shown === 'month' ? '柱状图' : '折线图'}`} summary={seriesSummary(data)} testId="stats-line" />
+                  <Chart
+                    option={line}
+                    label={`浏览量与独立访客按${unit}变化的${shown === 'month' ? '柱状图' : '折线图'}`}
+                    summary={seriesSummary(data)}
+                    testId="stats-line"
+                  />
                   <Collapse
                     ghost
                     items={[
@@ -247,7 +332,14 @@ export default function StatsPage() {
 
             <Row gutter={[16, 16]}>
               <Col xs={24} xl={10}>
-                <Card title={<Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>栏目浏览量排行</Typography.Title>} style={{ height: '100%' }}>
+                <Card
+                  title={
+                    <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+                      栏目浏览量排行
+                    </Typography.Title>
+                  }
+                  style={{ height: '100%' }}
+                >
                   {data && bar && data.topColumns.length > 0 ? (
                     <Chart
                       option={bar}
@@ -265,14 +357,23 @@ export default function StatsPage() {
                 </Card>
               </Col>
               <Col xs={24} xl={14}>
-                <Card title={<Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>受访页面排行</Typography.Title>} style={{ height: '100%' }}>
+                <Card
+                  title={
+                    <Typography.Title level={3} style={{ margin: 0, fontSize: 16 }}>
+                      受访页面排行
+                    </Typography.Title>
+                  }
+                  style={{ height: '100%' }}
+                >
                   <Table<StatsReport['topPages'][number]>
                     size="small"
                     rowKey="path"
                     data-testid="stats-pages"
                     dataSource={data?.topPages ?? []}
                     pagination={false}
-                    locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选时间内暂无浏览记录" /> }}
+                    locale={{
+                      emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选时间内暂无浏览记录" />,
+                    }}
                     columns={[
                       { title: '排名', key: 'rank', width: 64, render: (_v, _r, i) => i + 1 },
                       {

@@ -27,7 +27,9 @@ export function charsetFromContentType(contentType: string | null | undefined): 
 /** The charset declared by <meta charset> or <meta http-equiv="Content-Type" content="…; charset=…">. */
 export function charsetFromMeta(head: Uint8Array): string | null {
   // latin1 keeps every byte as one char, so ASCII markup is readable whatever the real encoding
-  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, META_SNIFF_BYTES)).toString('latin1');
+  const text = Buffer.from(head.buffer, head.byteOffset, Math.min(head.byteLength, META_SNIFF_BYTES)).toString(
+    'latin1',
+  );
   for (const tag of text.match(/<meta\b[^>]*>/gi) ?? []) {
     const direct = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(tag);
     if (direct) return direct[1];
@@ -49,7 +51,8 @@ function charsetFromBom(bytes: Uint8Array): string | null {
  */
 export function normaliseCharset(declared: string): string | null {
   const name = declared.trim().toLowerCase().replace(/^x-/, '');
-  if (['gb2312', 'gbk', 'gb18030', 'gb_2312-80', 'cp936', 'euc-cn', 'x-gbk', 'csgb2312'].includes(name)) return 'gb18030';
+  if (['gb2312', 'gbk', 'gb18030', 'gb_2312-80', 'cp936', 'euc-cn', 'x-gbk', 'csgb2312'].includes(name))
+    return 'gb18030';
   if (['iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(name)) return 'windows-1252';
   if (name === 'utf8' || name === 'unicode-1-1-utf-8') return 'utf-8';
   return iconv.encodingExists(name) ? name : null;
@@ -74,7 +77,9 @@ const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text
 /** Text-like media types worth decoding (HTML, XML, plain text); a missing type is sniffed as HTML. */
 export function isTextType(type: string | null): boolean {
   if (type === null) return true;
-  return type.startsWith('text/') || type === 'application/xhtml+xml' || type.endsWith('+xml') || type === 'application/xml';
+  return (
+    type.startsWith('text/') || type === 'application/xhtml+xml' || type.endsWith('+xml') || type === 'application/xml'
+  );
 }
 
 export function isHtmlType(type: string | null): boolean {

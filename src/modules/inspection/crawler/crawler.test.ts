@@ -45,11 +45,14 @@ test('GBK pages decode correctly, from the Content-Type charset and from <meta c
     const news = snapshot.pages.find((p) => p.fetch.url.endsWith('/news/'));
     assert.deepEqual([news?.fetch.charset, news?.fetch.charsetSource], ['gb18030', 'meta']);
     assert.equal(news?.facts?.meta.ColumnName, '政务动态');
-    assert.deepEqual(news?.facts?.datedLinks.map((d) => d.text), [
-      '示例市召开2026年第四季度经济运行分析会',
-      '示例市开展冬季安全生产大检查工作部署',
-      '示例市政务服务中心推出周末延时服务举措',
-    ]);
+    assert.deepEqual(
+      news?.facts?.datedLinks.map((d) => d.text),
+      [
+        '示例市召开2026年第四季度经济运行分析会',
+        '示例市开展冬季安全生产大检查工作部署',
+        '示例市政务服务中心推出周末延时服务举措',
+      ],
+    );
   } finally {
     await served.close();
   }
@@ -60,14 +63,18 @@ test('the link check finds the broken home-page link and image and the broken li
   try {
     const snapshot = await crawlSite(`${served.origin}/`, FAST);
     const report = await checkLinks(snapshot, { samplePages: 100, minDelayMs: 0 });
-    const broken = report.results.filter((r) => !r.ok).map((r) => [r.url.replace(served.origin, ''), r.status, r.homeLevel]);
+    const broken = report.results
+      .filter((r) => !r.ok)
+      .map((r) => [r.url.replace(served.origin, ''), r.status, r.homeLevel]);
     assert.deepEqual(broken, [
       ['/gone.html', 404, true],
       ['/img/banner-missing.png', 404, true],
       ['/old/removed.html', 404, false],
     ]);
     // the missing image was asked for with HEAD, then GET
-    const imageRequests = served.requests.filter((r) => r.includes('/img/banner-missing.png')).map((r) => r.split(' ')[0]);
+    const imageRequests = served.requests
+      .filter((r) => r.includes('/img/banner-missing.png'))
+      .map((r) => r.split(' ')[0]);
     assert.deepEqual(imageRequests, ['HEAD', 'GET']);
   } finally {
     await served.close();
@@ -90,7 +97,10 @@ test('robots.txt is honoured: disallowed pages are skipped, not fetched', async 
   try {
     const snapshot = await crawlSite(`${server.origin}/`, FAST);
     assert.deepEqual(snapshot.robots.honoured, true);
-    assert.deepEqual(snapshot.pages.map((p) => new URL(p.fetch.url).pathname), ['/', '/public.html']);
+    assert.deepEqual(
+      snapshot.pages.map((p) => new URL(p.fetch.url).pathname),
+      ['/', '/public.html'],
+    );
     assert.deepEqual(snapshot.skipped, [{ url: `${server.origin}/private/secret.html`, reason: 'robots' }]);
     assert.ok(!server.requests.some((r) => r.path.startsWith('/private/')));
   } finally {
@@ -103,7 +113,10 @@ test('robots.txt can be overridden with ignoreRobots', async () => {
   try {
     const snapshot = await crawlSite(`${server.origin}/`, { ...FAST, ignoreRobots: true });
     assert.deepEqual(snapshot.robots.honoured, false);
-    assert.deepEqual(snapshot.pages.map((p) => new URL(p.fetch.url).pathname), ['/', '/private/secret.html', '/public.html']);
+    assert.deepEqual(
+      snapshot.pages.map((p) => new URL(p.fetch.url).pathname),
+      ['/', '/private/secret.html', '/public.html'],
+    );
   } finally {
     await server.close();
   }
@@ -126,7 +139,10 @@ test('a bad site (loops, silence, huge and binary pages, broken HTML, wrong enco
     '/huge': html(huge),
     '/image.html': html('\x89PNG binary', 'image/png'),
     '/broken': html('<html><body><div><p><table><tr><td><a href="/home">回首页</a>未闭合<<<>>>'),
-    '/latin': (_q, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(Buffer.from([0xc4, 0xe3, 0xba, 0xc3])),
+    '/latin': (_q, res) =>
+      void res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(Buffer.from([0xc4, 0xe3, 0xba, 0xc3])),
     '/external': redirect('http://127.0.0.1:9/elsewhere'),
   });
   try {
@@ -143,7 +159,10 @@ test('a bad site (loops, silence, huge and binary pages, broken HTML, wrong enco
     assert.equal(byPath.get('/broken')?.facts?.links[0]?.text, '回首页');
     assert.equal(byPath.get('/latin')?.fetch.status, 200);
     assert.ok(byPath.get('/external')?.fetch.error, 'the off-site redirect target is unreachable');
-    assert.ok(!snapshot.pages.some((p) => p.fetch.url.startsWith('http://127.0.0.1:9/')), 'other hosts are not crawled');
+    assert.ok(
+      !snapshot.pages.some((p) => p.fetch.url.startsWith('http://127.0.0.1:9/')),
+      'other hosts are not crawled',
+    );
   } finally {
     await server.close();
   }
@@ -159,7 +178,15 @@ test('page limit, progress events and the User-Agent', async () => {
     assert.equal(snapshot.pages.length, 4);
     assert.equal(snapshot.stoppedBy, 'page-limit');
     assert.equal(snapshot.skipped.filter((s) => s.reason === 'page-limit').length, 7);
-    assert.deepEqual(events.map((e) => (e.phase === 'crawl' ? [e.done, e.limit] : null)), [[1, 4], [2, 4], [3, 4], [4, 4]]);
+    assert.deepEqual(
+      events.map((e) => (e.phase === 'crawl' ? [e.done, e.limit] : null)),
+      [
+        [1, 4],
+        [2, 4],
+        [3, 4],
+        [4, 4],
+      ],
+    );
     assert.ok(server.requests.every((r) => r.userAgent === USER_AGENT));
   } finally {
     await server.close();
@@ -177,7 +204,10 @@ test('requests to one host are paced at least minDelayMs apart, even with concur
     // requests start `delay` apart; their arrival at the server jitters by the client's connection latency
     const times = server.requests.map((r) => r.at);
     const gaps = times.slice(1).map((t, i) => t - times[i]);
-    assert.ok(gaps.every((g) => g >= delay / 2), `gaps ${gaps.join(', ')}`);
+    assert.ok(
+      gaps.every((g) => g >= delay / 2),
+      `gaps ${gaps.join(', ')}`,
+    );
     assert.ok(times[6] - times[0] >= 6 * delay * 0.9, `span ${times[6] - times[0]}`);
   } finally {
     await server.close();
@@ -185,7 +215,11 @@ test('requests to one host are paced at least minDelayMs apart, even with concur
 });
 
 test('the total time limit stops the crawl', async () => {
-  const server = await serveRoutes({ '/': html('<a href="/slow1">1</a><a href="/slow2">2</a>'), '/slow1': silent(), '/slow2': silent() });
+  const server = await serveRoutes({
+    '/': html('<a href="/slow1">1</a><a href="/slow2">2</a>'),
+    '/slow1': silent(),
+    '/slow2': silent(),
+  });
   try {
     const started = Date.now();
     const snapshot = await crawlSite(`${server.origin}/`, { ...FAST, timeoutMs: 10_000, totalTimeMs: 400 });

@@ -1,13 +1,29 @@
 // crawlSite: a polite breadth-first crawl of one government site from its home page. Bounded in pages, time,
 // bytes and concurrency, paced per host, robots.txt honoured; a bad site yields error records, never a throw.
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_REDIRECTS, DEFAULT_TIMEOUT_MS, USER_AGENT, fetchPage, parseHttpUrl, withoutText } from './fetcher.ts';
+import {
+  DEFAULT_MAX_BYTES,
+  DEFAULT_MAX_REDIRECTS,
+  DEFAULT_TIMEOUT_MS,
+  USER_AGENT,
+  fetchPage,
+  parseHttpUrl,
+  withoutText,
+} from './fetcher.ts';
 import type { FetchOptions } from './fetcher.ts';
 import { isHtmlType } from './charset.ts';
 import { extractPage } from './extract.ts';
 import { HostPacer } from './pacing.ts';
 import { loadRobots, type RobotsRules } from './robots.ts';
 import { canonicalUrl, looksLikePage } from './urls.ts';
-import type { CrawlSettings, PageFacts, PageSnapshot, ProgressEvent, SiteSnapshot, SkippedUrl, StopReason } from './types.ts';
+import type {
+  CrawlSettings,
+  PageFacts,
+  PageSnapshot,
+  ProgressEvent,
+  SiteSnapshot,
+  SkippedUrl,
+  StopReason,
+} from './types.ts';
 
 export const DEFAULT_CRAWL_SETTINGS: Readonly<CrawlSettings> = {
   maxPages: 60,
@@ -151,9 +167,16 @@ class Crawl {
     if (host) await this.pacer.wait(host, this.signal);
     const result = await fetchPage(item.url, this.fetchOptions);
     if (item.depth === 0) await this.adoptHome(result.finalUrl);
-    const html = result.text !== null && isHtmlType(result.contentType) && isSuccess(result.status) ? result.text : null;
+    const html =
+      result.text !== null && isHtmlType(result.contentType) && isSuccess(result.status) ? result.text : null;
     const facts = html === null ? null : safeExtract(html, result.finalUrl);
-    this.pages.push({ index: this.pages.length, depth: item.depth, referrer: item.referrer, fetch: withoutText(result), facts });
+    this.pages.push({
+      index: this.pages.length,
+      depth: item.depth,
+      referrer: item.referrer,
+      fetch: withoutText(result),
+      facts,
+    });
     if (facts && this.isSameSite(result.finalUrl)) {
       for (const link of facts.links) this.enqueue(link.url, item.depth + 1, result.finalUrl);
     }

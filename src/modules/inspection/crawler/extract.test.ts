@@ -47,9 +47,15 @@ test('header and footer areas: semantic elements, with logo alt text and badges 
   );
   assert.match(facts.headerText, /示例市人民政府/);
   assert.match(facts.footer.text, /主办单位：示例市人民政府办公室/);
-  assert.deepEqual(facts.footer.links.map((l) => l.url), ['http://www.beian.gov.cn/portal']);
+  assert.deepEqual(
+    facts.footer.links.map((l) => l.url),
+    ['http://www.beian.gov.cn/portal'],
+  );
   assert.deepEqual(facts.footer.ids, ['_ideConac', '_jiucuo_']);
-  assert.deepEqual(facts.footer.scripts.map((s) => s.src), ['https://dcs.conac.cn/js/a.js', 'https://zfwzgl.www.gov.cn/exposure/jiucuo.js']);
+  assert.deepEqual(
+    facts.footer.scripts.map((s) => s.src),
+    ['https://dcs.conac.cn/js/a.js', 'https://zfwzgl.www.gov.cn/exposure/jiucuo.js'],
+  );
   assert.deepEqual(facts.jiucuo, { how: 'script', inFooter: true, sitecode: '3399000001' });
   assert.equal(facts.mainText, '正文内容');
 });
@@ -95,11 +101,14 @@ test('a list of dated links makes a column page; dates are read outside the titl
      <footer>2026-01-01 版权所有</footer></body>`,
     URL_,
   );
-  assert.deepEqual(facts.datedLinks.map((d) => [d.url.replace('http://www.example.gov.cn', ''), d.date]), [
-    ['/a/1.html', '2026-11-20'],
-    ['/a/2.html', '2026-11-18'],
-    ['/a/3.html', '2026-11-01'],
-  ]);
+  assert.deepEqual(
+    facts.datedLinks.map((d) => [d.url.replace('http://www.example.gov.cn', ''), d.date]),
+    [
+      ['/a/1.html', '2026-11-20'],
+      ['/a/2.html', '2026-11-18'],
+      ['/a/3.html', '2026-11-01'],
+    ],
+  );
   assert.equal(facts.kind, 'column');
   assert.deepEqual(facts.dates, ['2026-11-20', '2026-11-18', '2026-11-01']);
   // 市政府召开常务会议 is too short to read as an article title
@@ -115,16 +124,25 @@ test('<time datetime> instants are converted to the Shanghai date', () => {
 });
 
 test('content pages: by the article tags, or an <article> with a date', () => {
-  const tagged = extractPage(`<head><meta name="ArticleTitle" content="标题"><meta name="ColumnName" content="动态"></head>`, URL_);
+  const tagged = extractPage(
+    `<head><meta name="ArticleTitle" content="标题"><meta name="ColumnName" content="动态"></head>`,
+    URL_,
+  );
   assert.equal(tagged.kind, 'content');
-  const untagged = extractPage(`<body><article><h1>标题</h1><p>发布时间：2026年11月20日</p><p>正文</p></article></body>`, URL_);
+  const untagged = extractPage(
+    `<body><article><h1>标题</h1><p>发布时间：2026年11月20日</p><p>正文</p></article></body>`,
+    URL_,
+  );
   assert.deepEqual([untagged.kind, untagged.articleDate, untagged.dates], ['content', '2026-11-20', ['2026-11-20']]);
   const other = extractPage(`<body><p>欢迎访问</p></body>`, URL_);
   assert.equal(other.kind, 'other');
 });
 
 test('blank columns: a “暂无信息” notice, or column tags with next to no text', () => {
-  const notice = extractPage(`<body><header>示例市</header><h1>人事信息</h1><p>本栏目暂无信息</p><footer>版权所有</footer></body>`, URL_);
+  const notice = extractPage(
+    `<body><header>示例市</header><h1>人事信息</h1><p>本栏目暂无信息</p><footer>版权所有</footer></body>`,
+    URL_,
+  );
   assert.deepEqual([notice.looksBlank, notice.kind], [true, 'column']);
   const bare = extractPage(`<head><meta name="ColumnName" content="专题"></head><body><h1>专题</h1></body>`, URL_);
   assert.equal(bare.looksBlank, true);
@@ -136,7 +154,10 @@ test('blank columns: a “暂无信息” notice, or column tags with next to no
 });
 
 test('search forms: action containing “search” or a query input named q / keyword / searchword', () => {
-  const byAction = extractPage(`<form action="/was5/search.jsp" method="post"><input name="qt"><input type="hidden" name="site" value="1"></form>`, URL_);
+  const byAction = extractPage(
+    `<form action="/was5/search.jsp" method="post"><input name="qt"><input type="hidden" name="site" value="1"></form>`,
+    URL_,
+  );
   assert.deepEqual(byAction.searchForm, {
     action: 'http://www.example.gov.cn/was5/search.jsp',
     method: 'POST',
@@ -145,20 +166,35 @@ test('search forms: action containing “search” or a query input named q / ke
   });
   const byInput = extractPage(`<form action="/s"><input type="text" name="searchWord"></form>`, URL_);
   assert.equal(byInput.searchForm?.queryParam, 'searchWord');
-  const login = extractPage(`<form action="/login"><input name="username"><input type="password" name="pw"></form>`, URL_);
+  const login = extractPage(
+    `<form action="/login"><input name="username"><input type="password" name="pw"></form>`,
+    URL_,
+  );
   assert.equal(login.searchForm, null);
 });
 
 test('找错 entry: the script (id or src) or a link; outside the footer it is noted as such', () => {
-  const bySrc = extractPage(`<body><main>x</main><footer><script src="http://pucha.kaipuyun.cn/exposure/jiucuo.js"></script></footer></body>`, URL_);
+  const bySrc = extractPage(
+    `<body><main>x</main><footer><script src="http://pucha.kaipuyun.cn/exposure/jiucuo.js"></script></footer></body>`,
+    URL_,
+  );
   assert.deepEqual(bySrc.jiucuo, { how: 'script', inFooter: true, sitecode: null });
-  const byLink = extractPage(`<body><header><a href="https://zfwzgl.www.gov.cn/">我为政府网站找错</a></header><main>x</main><footer>版权</footer></body>`, URL_);
+  const byLink = extractPage(
+    `<body><header><a href="https://zfwzgl.www.gov.cn/">我为政府网站找错</a></header><main>x</main><footer>版权</footer></body>`,
+    URL_,
+  );
   assert.deepEqual(byLink.jiucuo, { how: 'link', inFooter: false, sitecode: null });
   assert.equal(extractPage('<body><footer>版权</footer></body>', URL_).jiucuo, null);
 });
 
 test('broken HTML and non-HTML text do not throw', () => {
-  for (const junk of ['', '<<<>>>', '<div><p><table><tr><td>未闭合', '\u0000\u0001二进制', '<html><body><a href="http://%zz">x</a>']) {
+  for (const junk of [
+    '',
+    '<<<>>>',
+    '<div><p><table><tr><td>未闭合',
+    '\u0000\u0001二进制',
+    '<html><body><a href="http://%zz">x</a>',
+  ]) {
     const facts = extractPage(junk, URL_);
     assert.equal(typeof facts.title, 'string');
   }

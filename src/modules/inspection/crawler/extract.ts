@@ -27,8 +27,10 @@ const JIUCUO_TEXT = '我为政府网站找错';
 const QUERY_NAMES = ['q', 'keyword', 'keywords', 'searchword', 'query', 'wd', 'kw', 'key', 'searchkey', 'searchtext'];
 
 // class / id tokens that name header and footer blocks on typical government templates
-const HEADER_TOKEN = /^((site|page|g|main|top)[-_]?)?(header|head|top|banner|logo|masthead|sitename)([-_]?(wrap|wrapper|box|main|container|inner|con|bg|top|area))?$/i;
-const FOOTER_TOKEN = /^((site|page|g|main)[-_]?)?(footer|foot|bottom|copyright|copy)([-_]?(wrap|wrapper|box|main|container|inner|con|bg|nav|links|info|area))?$/i;
+const HEADER_TOKEN =
+  /^((site|page|g|main|top)[-_]?)?(header|head|top|banner|logo|masthead|sitename)([-_]?(wrap|wrapper|box|main|container|inner|con|bg|top|area))?$/i;
+const FOOTER_TOKEN =
+  /^((site|page|g|main)[-_]?)?(footer|foot|bottom|copyright|copy)([-_]?(wrap|wrapper|box|main|container|inner|con|bg|nav|links|info|area))?$/i;
 const SKIPPED_TAGS = new Set(['noscript', 'template', 'select', 'option']);
 
 /** List entries: li, tr, dd, dt, p, article, and divs named like items. */
@@ -106,7 +108,8 @@ interface Doc {
   text(el: Element): string;
 }
 
-const isElement = (node: AnyNode): node is Element => node.type === 'tag' || node.type === 'script' || node.type === 'style';
+const isElement = (node: AnyNode): node is Element =>
+  node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 function indexDocument(root: AnyNode): Doc {
   const elements: Element[] = [];
@@ -118,7 +121,10 @@ function indexDocument(root: AnyNode): Doc {
     const [node, closing] = stack.pop() as [AnyNode, boolean];
     if (closing) {
       const el = node as Element;
-      sizes.set(el, el.children.reduce((n, c) => n + (isElement(c) ? (sizes.get(c) ?? 0) : 0), 1));
+      sizes.set(
+        el,
+        el.children.reduce((n, c) => n + (isElement(c) ? (sizes.get(c) ?? 0) : 0), 1),
+      );
       continue;
     }
     if (isElement(node)) {
@@ -205,7 +211,9 @@ function textOf(nodes: readonly AnyNode[], skip?: ReadonlySet<AnyNode>): string 
 
 /** Text plus image alt texts: logos and badges carry their words in alt. */
 function areaText(roots: readonly Element[]): string {
-  const alts = within(roots, (el) => el.name === 'img' && Boolean(el.attribs.alt)).map((img) => collapse(img.attribs.alt));
+  const alts = within(roots, (el) => el.name === 'img' && Boolean(el.attribs.alt)).map((img) =>
+    collapse(img.attribs.alt),
+  );
   return collapse([textOf(roots), ...alts].join(' '));
 }
 
@@ -299,7 +307,9 @@ function layoutContainer(body: Element): Element {
 /** <header>, role=banner, or header-named blocks; else the first block(s) of the body. */
 function headerArea(doc: Doc, body: Element | null, footer: ReadonlySet<AnyNode>): Element[] {
   const matches = doc.elements
-    .filter((el) => el.name === 'header' || el.attribs.role === 'banner' || tokensOf(el).some((t) => HEADER_TOKEN.test(t)))
+    .filter(
+      (el) => el.name === 'header' || el.attribs.role === 'banner' || tokensOf(el).some((t) => HEADER_TOKEN.test(t)),
+    )
     .filter((el) => el.name !== 'head' && !isWithin(el, footer));
   const found = topMost(matches).slice(0, 3);
   if (found.length > 0 || !body) return found;
@@ -341,7 +351,10 @@ function areaFacts(doc: Doc, roots: readonly Element[], base: string): AreaFacts
   return {
     text: areaText(roots),
     links: linksIn(doc, within(roots, isLink), base),
-    images: imagesIn(within(roots, (el) => el.name === 'img'), base),
+    images: imagesIn(
+      within(roots, (el) => el.name === 'img'),
+      base,
+    ),
     scripts,
     ids: [...new Set(within(roots, (el) => Boolean(el.attribs.id)).map((el) => el.attribs.id))],
   };
@@ -407,7 +420,9 @@ function countListLinks(doc: Doc, base: string, outsideMain: ReadonlySet<AnyNode
 
 function findArticleDate(doc: Doc, outsideMain: ReadonlySet<AnyNode>): string | null {
   const article = doc.elements.find(
-    (el) => (el.name === 'article' || ARTICLE_TOKEN.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`)) && !isWithin(el, outsideMain),
+    (el) =>
+      (el.name === 'article' || ARTICLE_TOKEN.test(`${el.attribs.id ?? ''} ${el.attribs.class ?? ''}`)) &&
+      !isWithin(el, outsideMain),
   );
   return article ? (findDates(textOf([article]))[0] ?? null) : null;
 }
@@ -423,7 +438,9 @@ function findSearchForm(doc: Doc, base: string): SearchFormFact | null {
     const query = named ?? (searchAction ? textInputs[0] : undefined);
     if (!query) continue;
     const hidden = Object.fromEntries(
-      inputs.filter((i) => (i.attribs.type ?? '').toLowerCase() === 'hidden').map((i) => [i.attribs.name, i.attribs.value ?? '']),
+      inputs
+        .filter((i) => (i.attribs.type ?? '').toLowerCase() === 'hidden')
+        .map((i) => [i.attribs.name, i.attribs.value ?? '']),
     );
     return {
       action: resolveUrl(form.attribs.action ?? '', base) ?? base,
@@ -440,7 +457,9 @@ function findSearchForm(doc: Doc, base: string): SearchFormFact | null {
  * code as data-sitecode) or a link reading 我为政府网站找错.
  */
 function findJiucuo(doc: Doc, footer: ReadonlySet<AnyNode>): JiucuoFact | null {
-  const scripts = doc.named('script').filter((el) => el.attribs.id === '_jiucuo_' || /jiucuo/i.test(el.attribs.src ?? ''));
+  const scripts = doc
+    .named('script')
+    .filter((el) => el.attribs.id === '_jiucuo_' || /jiucuo/i.test(el.attribs.src ?? ''));
   const links = doc
     .named('a')
     .filter(
@@ -454,5 +473,9 @@ function findJiucuo(doc: Doc, footer: ReadonlySet<AnyNode>): JiucuoFact | null {
   ];
   if (entries.length === 0) return null;
   const best = entries.find((e) => isWithin(e.el, footer)) ?? entries[0];
-  return { how: best.how, inFooter: isWithin(best.el, footer), sitecode: best.el.attribs.sitecode ?? best.el.attribs['data-sitecode'] ?? null };
+  return {
+    how: best.how,
+    inFooter: isWithin(best.el, footer),
+    sitecode: best.el.attribs.sitecode ?? best.el.attribs['data-sitecode'] ?? null,
+  };
 }

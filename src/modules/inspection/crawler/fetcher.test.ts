@@ -53,7 +53,9 @@ test('an unknown charset falls back to the next source instead of failing', () =
 
 test('records status, headers, timing, SHA-256 and the decoded text, and sends the User-Agent', async () => {
   const body = iconv.encode(`<title>${CHINESE}</title>`, 'gbk');
-  const server = await serveRoutes({ '/': (_q, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=gbk' }).end(body) });
+  const server = await serveRoutes({
+    '/': (_q, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=gbk' }).end(body),
+  });
   try {
     const result = await fetchPage(`${server.origin}/`);
     assert.equal(result.status, 200);
@@ -77,7 +79,13 @@ test('follows redirects by hand and records every hop', async () => {
     const result = await fetchPage(`${server.origin}/a`);
     assert.equal(result.status, 200);
     assert.equal(result.finalUrl, `${server.origin}/c`);
-    assert.deepEqual(result.redirects.map((r) => [r.status, r.location]), [[301, '/b'], [302, '/c']]);
+    assert.deepEqual(
+      result.redirects.map((r) => [r.status, r.location]),
+      [
+        [301, '/b'],
+        [302, '/c'],
+      ],
+    );
   } finally {
     await server.close();
   }
@@ -174,9 +182,13 @@ test('connection refused, DNS failure and bad URLs are recorded, not thrown', as
 });
 
 test('TLS errors are classified from the system error code', () => {
-  const error = new TypeError('fetch failed', { cause: Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }) });
+  const error = new TypeError('fetch failed', {
+    cause: Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }),
+  });
   assert.equal(classifyError(error).kind, 'tls');
-  const selfSigned = new TypeError('fetch failed', { cause: Object.assign(new Error('x'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }) });
+  const selfSigned = new TypeError('fetch failed', {
+    cause: Object.assign(new Error('x'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' }),
+  });
   assert.equal(classifyError(selfSigned).kind, 'tls');
 });
 

@@ -67,7 +67,11 @@ function emptyRecord(url: string, method: 'GET' | 'HEAD', startedAt: string): Fe
 }
 
 /** Requests hop by hop; returns the final response, or null with record.error set for a redirect problem. */
-async function followRedirects(record: FetchRecord, options: FetchOptions, signal: AbortSignal): Promise<Response | null> {
+async function followRedirects(
+  record: FetchRecord,
+  options: FetchOptions,
+  signal: AbortSignal,
+): Promise<Response | null> {
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const seen = new Set<string>();
   let current = parseHttpUrl(record.url);
@@ -152,7 +156,12 @@ async function readBody(
   signal: AbortSignal,
 ): Promise<Uint8Array | null> {
   const wanted = options.readBody ?? 'all';
-  if (record.method === 'HEAD' || !response.body || wanted === 'none' || (wanted === 'text' && !isTextType(record.contentType))) {
+  if (
+    record.method === 'HEAD' ||
+    !response.body ||
+    wanted === 'none' ||
+    (wanted === 'text' && !isTextType(record.contentType))
+  ) {
     await response.body?.cancel().catch(() => undefined);
     return null;
   }

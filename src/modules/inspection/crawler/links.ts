@@ -42,7 +42,15 @@ interface Outcome {
 }
 
 /** Errors a GET would only repeat: no point in a second request. */
-const FINAL_ERRORS = new Set(['timeout', 'dns', 'refused', 'tls', 'invalid-url', 'redirect-loop', 'too-many-redirects']);
+const FINAL_ERRORS = new Set([
+  'timeout',
+  'dns',
+  'refused',
+  'tls',
+  'invalid-url',
+  'redirect-loop',
+  'too-many-redirects',
+]);
 
 export async function checkLinks(snapshot: SiteSnapshot, options: LinkCheckOptions = {}): Promise<LinkCheckReport> {
   const checkedAt = new Date().toISOString();
@@ -76,14 +84,19 @@ function pagesToCheck(snapshot: SiteSnapshot, options: LinkCheckOptions): { page
   const homeLevel = isNavigationOnlyHome(home.facts) ? [home, ...secondLevelPages(snapshot)] : [home];
   const rest = snapshot.pages.filter((p): p is HtmlPage => isHtmlPage(p) && !homeLevel.includes(p as HtmlPage));
   const chosen = sample(rest, options.samplePages ?? 10, seededRandom(options.seed ?? 1), (p) => p.fetch.url);
-  return [...homeLevel.map((page) => ({ page, homeLevel: true })), ...chosen.map((page) => ({ page, homeLevel: false }))];
+  return [
+    ...homeLevel.map((page) => ({ page, homeLevel: true })),
+    ...chosen.map((page) => ({ page, homeLevel: false })),
+  ];
 }
 
 function targetsOf(page: HtmlPage, homeLevel: boolean, limit: number): Target[] {
   const byUrl = new Map<string, Target>();
-  for (const link of page.facts.links) byUrl.set(link.url, { url: link.url, kind: 'link', text: link.text, page, homeLevel });
+  for (const link of page.facts.links)
+    byUrl.set(link.url, { url: link.url, kind: 'link', text: link.text, page, homeLevel });
   for (const image of page.facts.images) {
-    if (!byUrl.has(image.url)) byUrl.set(image.url, { url: image.url, kind: 'image', text: image.alt, page, homeLevel });
+    if (!byUrl.has(image.url))
+      byUrl.set(image.url, { url: image.url, kind: 'image', text: image.alt, page, homeLevel });
   }
   return [...byUrl.values()].slice(0, limit);
 }
@@ -138,7 +151,13 @@ async function checkOne(url: string, options: LinkCheckOptions): Promise<Outcome
 }
 
 function outcomeOf(result: Awaited<ReturnType<typeof fetchPage>>, method: 'GET' | 'HEAD'): Outcome {
-  return { status: result.status, method, at: result.startedAt, ms: result.ms, ...(result.error && { error: result.error }) };
+  return {
+    status: result.status,
+    method,
+    at: result.startedAt,
+    ms: result.ms,
+    ...(result.error && { error: result.error }),
+  };
 }
 
 function toLinkCheck(target: Target, outcome: Outcome): LinkCheck {

@@ -32,7 +32,11 @@ function pageIdentity(url: string): string | null {
  */
 export function homeMatcher(snapshot: SiteSnapshot): (page: PageSnapshot) => boolean {
   const home = snapshot.pages.find((p) => p.depth === 0);
-  const identities = new Set([snapshot.homeUrl, home?.fetch.url, home?.fetch.finalUrl].map((u) => (u ? pageIdentity(u) : null)).filter((u): u is string => u !== null));
+  const identities = new Set(
+    [snapshot.homeUrl, home?.fetch.url, home?.fetch.finalUrl]
+      .map((u) => (u ? pageIdentity(u) : null))
+      .filter((u): u is string => u !== null),
+  );
   const digest = home?.fetch.sha256 ?? null;
   return (page) => {
     if (page.depth === 0) return true;

@@ -7,7 +7,10 @@ const NOW = new Date('2026-11-27T00:00:00Z');
 const HOUR = 3_600_000;
 
 /** `perDay` probes on each of the 7 days before NOW; `fail(day, i)` marks a failure (or a slow probe). */
-function week(perDay: number, fail: (day: number, i: number) => 'ok' | 'down' | 'slow' = () => 'ok'): AvailabilityProbe[] {
+function week(
+  perDay: number,
+  fail: (day: number, i: number) => 'ok' | 'down' | 'slow' = () => 'ok',
+): AvailabilityProbe[] {
   const probes: AvailabilityProbe[] = [];
   for (let day = 0; day < 7; day++) {
     for (let i = 0; i < perDay; i++) {
@@ -29,14 +32,20 @@ test('20 probes a day for 7 days, all fine: measured, no finding', () => {
 
 test('failures at 5% or more veto the site; slow answers (≥ 15 s) count as failures', () => {
   // 7 of 140 = 5% exactly: 超过（含）5%
-  const atFivePercent = evaluateAvailability(week(20, (day, i) => (i === 0 ? (day % 2 ? 'slow' : 'down') : 'ok')), { now: NOW, url: 'https://www.example.gov.cn/' });
+  const atFivePercent = evaluateAvailability(
+    week(20, (day, i) => (i === 0 ? (day % 2 ? 'slow' : 'down') : 'ok')),
+    { now: NOW, url: 'https://www.example.gov.cn/' },
+  );
   assert.equal(atFivePercent.status, 'measured');
   assert.equal(atFivePercent.status === 'measured' && atFivePercent.findings.length, 1);
   const finding = atFivePercent.status === 'measured' ? atFivePercent.findings[0] : null;
   assert.equal(finding?.subRule, 1);
   assert.match(String(finding?.evidence?.observed), /140次访问中7次/);
   // 6 of 140 ≈ 4.3%: passes
-  const below = evaluateAvailability(week(20, (day, i) => (i === 0 && day < 6 ? 'down' : 'ok')), { now: NOW });
+  const below = evaluateAvailability(
+    week(20, (day, i) => (i === 0 && day < 6 ? 'down' : 'ok')),
+    { now: NOW },
+  );
   assert.deepEqual(below.status === 'measured' && below.findings, []);
   // 14999 ms is still in time
   const justInTime = week(20).map((p) => ({ ...p, ms: 14_999 }));

@@ -39,15 +39,19 @@ const failed = (probe: AvailabilityProbe): boolean => !probe.ok || probe.ms >= A
  * Judges the week before `now`, as 7 consecutive 24-hour days: each day needs ≥ 20 probes, otherwise the result
  * is untested; failures (not ok, or ≥ 15 s) at ≥ 5% of the week's probes veto the site.
  */
-export function evaluateAvailability(probes: readonly AvailabilityProbe[], options: AvailabilityOptions = {}): IndicatorResult {
+export function evaluateAvailability(
+  probes: readonly AvailabilityProbe[],
+  options: AvailabilityOptions = {},
+): IndicatorResult {
   const { days, probesPerDay, slowMs, failurePercent } = AVAILABILITY_RULE;
   const times = probes.map((p) => new Date(p.at).getTime());
   if (probes.length === 0) return untested(ID, `没有访问监测记录（需连续${days}天、每天至少${probesPerDay}次）`);
   const end = options.now?.getTime() ?? Math.max(...times) + 1;
   const start = end - days * DAY_MS;
   const week = probes.filter((_, i) => times[i] >= start && times[i] < end);
-  const perDay = Array.from({ length: days }, (_, day) =>
-    week.filter((p) => Math.floor((new Date(p.at).getTime() - start) / DAY_MS) === day).length,
+  const perDay = Array.from(
+    { length: days },
+    (_, day) => week.filter((p) => Math.floor((new Date(p.at).getTime() - start) / DAY_MS) === day).length,
   );
   const shortDay = perDay.findIndex((count) => count < probesPerDay);
   if (shortDay >= 0) {

@@ -122,7 +122,12 @@ export function uncrawledColumnLinks(ctx: CheckContext, category: ColumnCategory
   for (const page of ctx.htmlPages) {
     for (const link of page.facts.links) {
       const short = compact(link.text).length <= COLUMN_NAME_MAX_CHARS;
-      if (short && !crawled.has(link.url) && hosts.has(new URL(link.url).host) && classifyColumn(link.text) === category) {
+      if (
+        short &&
+        !crawled.has(link.url) &&
+        hosts.has(new URL(link.url).host) &&
+        classifyColumn(link.text) === category
+      ) {
         found.add(link.url);
       }
     }

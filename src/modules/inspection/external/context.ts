@@ -108,8 +108,20 @@ export class CheckContext {
 }
 
 /** Evidence observed on one fetched page. */
-export function pageEvidence(page: HtmlPage, expected: string, observed: string, extra: Record<string, unknown> = {}): Evidence {
-  return { url: page.fetch.finalUrl, expected, observed, at: page.fetch.startedAt, sha256: page.fetch.sha256, ...extra };
+export function pageEvidence(
+  page: HtmlPage,
+  expected: string,
+  observed: string,
+  extra: Record<string, unknown> = {},
+): Evidence {
+  return {
+    url: page.fetch.finalUrl,
+    expected,
+    observed,
+    at: page.fetch.startedAt,
+    sha256: page.fetch.sha256,
+    ...extra,
+  };
 }
 
 export function finding(
@@ -128,7 +140,11 @@ export const measured = (indicatorId: string, findings: readonly Finding[]): Ind
   findings,
 });
 
-export const untested = (indicatorId: string, reason: string): IndicatorResult => ({ indicatorId, status: 'untested', reason });
+export const untested = (indicatorId: string, reason: string): IndicatorResult => ({
+  indicatorId,
+  status: 'untested',
+  reason,
+});
 
 /** FNV-1a, to mix the indicator id into the seed. */
 function hashString(text: string): number {

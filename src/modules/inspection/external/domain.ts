@@ -49,16 +49,26 @@ export function siteNameOf(home: HtmlPage): string {
 function checkNameInHeaders(ctx: CheckContext, home: HtmlPage, https: boolean): Finding | null {
   const name = siteNameOf(home);
   if (!name) {
-    const evidence = pageEvidence(home, '页面头部区域显著展示网站名称', '首页既无 SiteName 标签也无标题，无法确定网站名称', { https });
+    const evidence = pageEvidence(
+      home,
+      '页面头部区域显著展示网站名称',
+      '首页既无 SiteName 标签也无标题，无法确定网站名称',
+      { https },
+    );
     return finding(ID, 3, '无法确定网站名称', evidence);
   }
   const wanted = compact(name);
   const missing = ctx.htmlPages.filter((page) => !compact(page.facts.headerText).includes(wanted));
   if (missing.length === 0) return null;
   const first = missing[0];
-  const evidence = pageEvidence(first, `页面头部区域展示网站名称“${name}”`, `头部区域文字：${first.facts.headerText.slice(0, 120) || '（空）'}`, {
-    pages: missing.map((p) => p.fetch.finalUrl),
-    https,
-  });
+  const evidence = pageEvidence(
+    first,
+    `页面头部区域展示网站名称“${name}”`,
+    `头部区域文字：${first.facts.headerText.slice(0, 120) || '（空）'}`,
+    {
+      pages: missing.map((p) => p.fetch.finalUrl),
+      https,
+    },
+  );
   return finding(ID, 3, `${missing.length}个页面头部区域未展示网站名称“${name}”`, evidence);
 }

@@ -33,8 +33,20 @@ for (const name of fixtureNames()) {
 }
 
 test('every fixture site named in the brief exists', () => {
-  const required = ['good', 'stale-news', 'blank-columns', 'no-sitecode', 'broken-home-link', 'no-jiucuo', 'gbk', 'search-misses'];
-  assert.deepEqual(required.filter((n) => !fixtureNames().includes(n)), []);
+  const required = [
+    'good',
+    'stale-news',
+    'blank-columns',
+    'no-sitecode',
+    'broken-home-link',
+    'no-jiucuo',
+    'gbk',
+    'search-misses',
+  ];
+  assert.deepEqual(
+    required.filter((n) => !fixtureNames().includes(n)),
+    [],
+  );
 });
 
 test('the “good” site’s 长者模式 switch leads back to the home page: never sampled as a column page, whatever the seed', async () => {
@@ -42,7 +54,11 @@ test('the “good” site’s 长者模式 switch leads back to the home page: n
   const run = runs.get('good') ?? (await inspectFixture('good', expectation.options));
   const home = `${run.origin}/`;
   const again = run.snapshot.pages.filter((p) => p.depth > 0 && p.fetch.finalUrl === home);
-  assert.deepEqual(again.map((p) => p.fetch.url), [`${run.origin}/care/toggle?back=/`], 'the crawl reaches the home page a second time');
+  assert.deepEqual(
+    again.map((p) => p.fetch.url),
+    [`${run.origin}/care/toggle?back=/`],
+    'the crawl reaches the home page a second time',
+  );
   assert.equal(again[0].facts?.kind, 'column', 'by its dated lists alone it reads like a list page');
   for (let seed = 1; seed <= 12; seed++) {
     const ctx = new CheckContext(run.snapshot, { now: new Date(expectation.options.now), seed });

@@ -51,7 +51,10 @@ export function checkHomepageUpdates(ctx: CheckContext): IndicatorResult {
   // 如首页仅为网站栏目导航入口，所有二级页面无信息更新的，即单项否决
   const pages = secondLevelPages(ctx.snapshot);
   if (pages.length === 0) return untested(id, '首页仅为栏目导航入口，且未能抓取任何二级页面');
-  const latest = newestPast(ctx, pages.flatMap((p) => ctx.datesOn(p)));
+  const latest = newestPast(
+    ctx,
+    pages.flatMap((p) => ctx.datesOn(p)),
+  );
   if (ctx.isWithin(latest, NEWS_DAYS)) return measured(id, []);
   const evidence = pageEvidence(home, `二级页面有监测时间点前${NEWS_DAYS}天内发布的信息`, describeDate(ctx, latest), {
     secondLevelPages: pages.map((p) => p.fetch.finalUrl),
@@ -96,7 +99,11 @@ function columnEvidence(ctx: CheckContext, expected: string, observed: string, c
     expected,
     observed,
     at: ctx.snapshot.startedAt,
-    columns: columns.map((c) => ({ ...describeColumns([c])[0], sha256: c.page.fetch.sha256, at: c.page.fetch.startedAt })),
+    columns: columns.map((c) => ({
+      ...describeColumns([c])[0],
+      sha256: c.page.fetch.sha256,
+      at: c.page.fetch.startedAt,
+    })),
   };
 }
 
@@ -113,14 +120,20 @@ export function checkColumnCategories(ctx: CheckContext): IndicatorResult[] {
   return COLUMN_INDICATORS.map(({ id, category }) => checkCategory(ctx, id, category, columns));
 }
 
-function checkCategory(ctx: CheckContext, id: string, category: ColumnCategory, all: readonly ColumnInfo[]): IndicatorResult {
+function checkCategory(
+  ctx: CheckContext,
+  id: string,
+  category: ColumnCategory,
+  all: readonly ColumnInfo[],
+): IndicatorResult {
   if (!ctx.home) return untested(id, NO_HOME);
   const columns = all.filter((c) => c.category === category);
   const cycle = updateCycle(category) as number;
   const period = cycle === NEWS_DAYS ? '2周' : '6个月';
   if (columns.length === 0) {
     const uncrawled = uncrawledColumnLinks(ctx, category);
-    if (uncrawled.length > 0) return untested(id, `发现${category}类栏目链接但未抓取（页面数量或时间上限）：${uncrawled[0]}`);
+    if (uncrawled.length > 0)
+      return untested(id, `发现${category}类栏目链接但未抓取（页面数量或时间上限）：${uncrawled[0]}`);
     const evidence = {
       url: ctx.snapshot.homeUrl,
       expected: `开设${category}类栏目`,
@@ -133,9 +146,14 @@ function checkCategory(ctx: CheckContext, id: string, category: ColumnCategory, 
   const stale = columns.filter((c) => !ctx.isWithin(c.latest, cycle));
   if (stale.length === 0) return measured(id, []);
   const first = stale[0];
-  const evidence = pageEvidence(first.page, `${category}类栏目监测时间点前${period}内有更新`, describeDate(ctx, first.latest), {
-    columns: describeColumns(stale),
-  });
+  const evidence = pageEvidence(
+    first.page,
+    `${category}类栏目监测时间点前${period}内有更新`,
+    describeDate(ctx, first.latest),
+    {
+      columns: describeColumns(stale),
+    },
+  );
   const names = stale.map((c) => `“${c.name}”`).join('、');
   return measured(id, [finding(id, 2, `${category}类栏目${names}监测时间点前${period}内未更新`, evidence)]);
 }
@@ -153,6 +171,8 @@ export function checkOtherColumns(ctx: CheckContext): IndicatorResult {
   // 应更新未更新 (rule 2) needs each column's update cycle, which only the site's own records hold
   const findings = columns
     .filter((c) => c.blank)
-    .map((c) => finding(id, 1, `栏目“${c.name}”为空白栏目`, pageEvidence(c.page, '栏目有内容', '栏目页面无任何信息条目')));
+    .map((c) =>
+      finding(id, 1, `栏目“${c.name}”为空白栏目`, pageEvidence(c.page, '栏目有内容', '栏目页面无任何信息条目')),
+    );
   return measured(id, findings);
 }

@@ -14,11 +14,20 @@ const has = (pattern: RegExp, values: readonly string[]) => values.some((v) => p
 const IDENTITY_DETECTORS: Record<IdentityItem, (area: AreaFacts) => boolean> = {
   党政机关网站标识: (a) =>
     a.ids.includes('_ideConac') ||
-    has(/conac\.cn/i, [...a.scripts.map((s) => s.src ?? ''), ...a.links.map((l) => l.url), ...a.images.map((i) => i.url)]) ||
+    has(/conac\.cn/i, [
+      ...a.scripts.map((s) => s.src ?? ''),
+      ...a.links.map((l) => l.url),
+      ...a.images.map((i) => i.url),
+    ]) ||
     has(/党政机关/, [a.text, ...a.images.map((i) => i.alt)]),
   网站标识码: (a) => /网站标识码\s*[:：]?\s*(bm\d{8}|\d{10})/i.test(a.text),
   ICP备案编号: (a) => /ICP\s*(备|证)\s*\d+/i.test(a.text),
-  公安机关备案标识: (a) => /公网安备\s*\d+/.test(a.text) || has(/beian\.(mps\.)?gov\.cn/i, a.links.map((l) => l.url)),
+  公安机关备案标识: (a) =>
+    /公网安备\s*\d+/.test(a.text) ||
+    has(
+      /beian\.(mps\.)?gov\.cn/i,
+      a.links.map((l) => l.url),
+    ),
   网站主办单位: (a) => /主办/.test(a.text),
   联系方式: (a) => /联系(电话|方式|我们)|电话\s*[:：]|邮箱|E-?mail|传真/i.test(a.text),
 };
@@ -31,9 +40,14 @@ export function checkSiteIdentity(ctx: CheckContext): IndicatorResult {
   if (!home) return untested(id, '首页无法访问或不是HTML页面，无法检测');
   const footer = home.facts.footer;
   const findings = SITE_IDENTITY_ITEMS.filter((item) => !IDENTITY_DETECTORS[item](footer)).map((item) =>
-    finding(id, 1, `首页底部功能区未列明${item}`, pageEvidence(home, `底部功能区列明${item}`, `底部功能区未发现${item}`, {
-      footerText: footer.text.slice(0, FOOTER_EXCERPT_CHARS),
-    })),
+    finding(
+      id,
+      1,
+      `首页底部功能区未列明${item}`,
+      pageEvidence(home, `底部功能区列明${item}`, `底部功能区未发现${item}`, {
+        footerText: footer.text.slice(0, FOOTER_EXCERPT_CHARS),
+      }),
+    ),
   );
   return measured(id, findings);
 }
@@ -48,7 +62,14 @@ export function checkJiucuoEntry(ctx: CheckContext): IndicatorResult {
     if (page !== home && !page.facts.jiucuo?.inFooter) findings.push(missingEntry(id, page, 2));
   }
   // The handling of 找错 messages (3 points) happens on the national platform: not visible from outside.
-  return { indicatorId: id, status: 'measured', findings, untestedParts: [{ part: 'handling', reason: '找错留言的办理情况在全国政府网站找错平台，外部抓取无法检测，需人工核查' }] };
+  return {
+    indicatorId: id,
+    status: 'measured',
+    findings,
+    untestedParts: [
+      { part: 'handling', reason: '找错留言的办理情况在全国政府网站找错平台，外部抓取无法检测，需人工核查' },
+    ],
+  };
 }
 
 function missingEntry(id: string, page: HtmlPage, subRule: 1 | 2): Finding {

@@ -19,7 +19,10 @@ export { evaluateAvailability, probeOnce, AVAILABILITY_RULE, type AvailabilityPr
 export { probeIpv6 } from './ipv6.ts';
 export { formSearch } from './search.ts';
 
-export async function runExternalChecks(snapshot: SiteSnapshot, options: ExternalCheckOptions): Promise<IndicatorResult[]> {
+export async function runExternalChecks(
+  snapshot: SiteSnapshot,
+  options: ExternalCheckOptions,
+): Promise<IndicatorResult[]> {
   const ctx = new CheckContext(snapshot, options);
   const measuredResults: IndicatorResult[] = [
     checkHomepageUpdates(ctx),
@@ -36,6 +39,7 @@ export async function runExternalChecks(snapshot: SiteSnapshot, options: Externa
   ];
   const byId = new Map(measuredResults.map((r) => [r.indicatorId, r]));
   return allIndicators(GOV_WEBSITE_CATALOGUE).map(
-    (indicator) => byId.get(indicator.id) ?? untested(indicator.id, UNTESTED_REASONS[indicator.id] ?? DEFAULT_UNTESTED_REASON),
+    (indicator) =>
+      byId.get(indicator.id) ?? untested(indicator.id, UNTESTED_REASONS[indicator.id] ?? DEFAULT_UNTESTED_REASON),
   );
 }

@@ -13,7 +13,13 @@ export async function checkIpv6(ctx: CheckContext): Promise<IndicatorResult> {
   if (!ctx.home) return untested(ID, '首页无法访问，无法检测');
   const probe = await (ctx.options.ipv6Probe ?? probeIpv6)(ctx.snapshot.homeUrl);
   if (probe.ok) return measured(ID, []);
-  const evidence = { url: ctx.snapshot.homeUrl, expected: '网站可通过IPv6访问', observed: probe.message, at: probe.at, address: probe.address };
+  const evidence = {
+    url: ctx.snapshot.homeUrl,
+    expected: '网站可通过IPv6访问',
+    observed: probe.message,
+    at: probe.at,
+    address: probe.address,
+  };
   return measured(ID, [finding(ID, 1, '未完成IPv6改造：网站无法通过IPv6访问', evidence)]);
 }
 
@@ -28,7 +34,12 @@ export async function probeIpv6(siteUrl: string): Promise<Ipv6Probe> {
   const connected = await canConnect(address.value, port);
   return connected.ok
     ? { ok: true, address: address.value, at, message: `已通过IPv6连接 [${address.value}]:${port}` }
-    : { ok: false, address: address.value, at, message: `IPv6地址 [${address.value}]:${port} 无法连接（${connected.message}）` };
+    : {
+        ok: false,
+        address: address.value,
+        at,
+        message: `IPv6地址 [${address.value}]:${port} 无法连接（${connected.message}）`,
+      };
 }
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; message: string };

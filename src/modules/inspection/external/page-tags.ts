@@ -31,6 +31,8 @@ function checkTags(page: HtmlPage, subRule: 1 | 2, kind: string, ownTags: readon
   const required = [...SITE_TAGS, ...ownTags];
   const missing = required.filter((name) => !page.facts.meta[name]);
   if (missing.length === 0) return [];
-  const evidence = pageEvidence(page, `<meta name> 标签齐全：${required.join('、')}`, `缺少：${missing.join('、')}`, { missing });
+  const evidence = pageEvidence(page, `<meta name> 标签齐全：${required.join('、')}`, `缺少：${missing.join('、')}`, {
+    missing,
+  });
   return [finding(ID, subRule, `${kind}页面缺少站点或${kind}标签：${missing.join('、')}`, evidence)];
 }

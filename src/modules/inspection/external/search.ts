@@ -8,7 +8,15 @@ import { sleep } from '../crawler/pacing.ts';
 import { sample } from '../crawler/random.ts';
 import type { HtmlPage } from '../crawler/site.ts';
 import type { SearchFormFact } from '../crawler/types.ts';
-import { type CheckContext, type ExternalCheckOptions, type SearchPage, finding, measured, pageEvidence, untested } from './context.ts';
+import {
+  type CheckContext,
+  type ExternalCheckOptions,
+  type SearchPage,
+  finding,
+  measured,
+  pageEvidence,
+  untested,
+} from './context.ts';
 
 const ID = 'deduct.site-search';
 const TITLES_TESTED = 4;
@@ -18,8 +26,32 @@ const FALLBACK_QUERY = '通知';
 const MIN_TRUNCATED_CHARS = 8;
 /** Names of kinds that search results are grouped by (tabs, filters). */
 const KIND_NAMES = new Set([
-  '全部', '新闻', '动态', '新闻动态', '工作动态', '要闻', '政策', '文件', '政策文件', '解读', '政策解读', '办事', '办事指南',
-  '办事服务', '服务', '互动', '互动交流', '信息公开', '政务公开', '通知公告', '公告', '图片', '视频', '文档', '网页', '其他',
+  '全部',
+  '新闻',
+  '动态',
+  '新闻动态',
+  '工作动态',
+  '要闻',
+  '政策',
+  '文件',
+  '政策文件',
+  '解读',
+  '政策解读',
+  '办事',
+  '办事指南',
+  '办事服务',
+  '服务',
+  '互动',
+  '互动交流',
+  '信息公开',
+  '政务公开',
+  '通知公告',
+  '公告',
+  '图片',
+  '视频',
+  '文档',
+  '网页',
+  '其他',
 ]);
 const GROUPING_TOKEN = /tab|categor|classif|type|filter|sort|group|channel|kind|fenlei|lb/i;
 const CHROME_TOKEN = /(^|[-_])(nav|menu|header|footer)([-_]|$)/i;
@@ -44,7 +76,8 @@ export async function checkSiteSearch(ctx: CheckContext): Promise<IndicatorResul
   const working = probes.filter((p) => isUsable(p.result));
   if (working.length === 0) return measured(ID, [unusableFinding(probes[0])]);
   const findings: Finding[] = probes.filter((p) => p.article && !foundIn(p)).map(missedFinding);
-  if (!working.some((p) => hasKindGrouping(p.result.html as string, p.result.url))) findings.push(ungroupedFinding(working[0]));
+  if (!working.some((p) => hasKindGrouping(p.result.html as string, p.result.url)))
+    findings.push(ungroupedFinding(working[0]));
   return measured(ID, findings);
 }
 
@@ -53,8 +86,15 @@ function titledPages(ctx: CheckContext): HtmlPage[] {
 }
 
 /** One search after another, paced like the crawl. */
-async function runProbes(ctx: CheckContext, search: (q: string) => Promise<SearchPage>, articles: HtmlPage[]): Promise<Probe[]> {
-  const plan = articles.length > 0 ? articles.map((a) => ({ query: a.facts.meta.ArticleTitle, article: a })) : [{ query: FALLBACK_QUERY, article: null }];
+async function runProbes(
+  ctx: CheckContext,
+  search: (q: string) => Promise<SearchPage>,
+  articles: HtmlPage[],
+): Promise<Probe[]> {
+  const plan =
+    articles.length > 0
+      ? articles.map((a) => ({ query: a.facts.meta.ArticleTitle, article: a }))
+      : [{ query: FALLBACK_QUERY, article: null }];
   const probes: Probe[] = [];
   for (const [i, { query, article }] of plan.entries()) {
     if (i > 0) await sleep(ctx.snapshot.settings.minDelayMs, ctx.options.signal);
@@ -68,7 +108,14 @@ async function safeSearch(search: (q: string) => Promise<SearchPage>, query: str
     return await search(query);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { url: `（搜索“${query}”）`, status: null, html: null, at: new Date().toISOString(), sha256: null, error: message };
+    return {
+      url: `（搜索“${query}”）`,
+      status: null,
+      html: null,
+      at: new Date().toISOString(),
+      sha256: null,
+      error: message,
+    };
   }
 }
 
@@ -80,7 +127,11 @@ export function formSearch(form: SearchFormFact, options: Pick<ExternalCheckOpti
     const url = new URL(form.action);
     for (const [name, value] of Object.entries(form.hidden)) url.searchParams.set(name, value);
     url.searchParams.set(form.queryParam, query);
-    const result = await fetchPage(url.href, { readBody: 'text', ...(options.timeoutMs && { timeoutMs: options.timeoutMs }), ...(options.signal && { signal: options.signal }) });
+    const result = await fetchPage(url.href, {
+      readBody: 'text',
+      ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
+      ...(options.signal && { signal: options.signal }),
+    });
     return {
       url: url.href,
       status: result.status,
@@ -101,7 +152,9 @@ function foundIn(probe: Probe): boolean {
   const wanted = compact(probe.query);
   return facts.links
     .filter((l) => !footer.has(l.url))
-    .some((l) => l.url === article.fetch.url || l.url === article.fetch.finalUrl || titleMatches(compact(l.text), wanted));
+    .some(
+      (l) => l.url === article.fetch.url || l.url === article.fetch.finalUrl || titleMatches(compact(l.text), wanted),
+    );
 }
 
 function titleMatches(text: string, wanted: string): boolean {
@@ -123,8 +176,12 @@ export function hasKindGrouping(html: string, searchUrl: string): boolean {
     const text = compact($(el).text());
     if (!KIND_NAMES.has(text)) return;
     const ancestors = $(el).parents().toArray();
-    const tokens = (node: (typeof ancestors)[number]) => `${node.attribs.id ?? ''} ${node.attribs.class ?? ''}`.split(/\s+/);
-    if (ancestors.some((a) => ['nav', 'header', 'footer'].includes(a.name) || tokens(a).some((t) => CHROME_TOKEN.test(t)))) return;
+    const tokens = (node: (typeof ancestors)[number]) =>
+      `${node.attribs.id ?? ''} ${node.attribs.class ?? ''}`.split(/\s+/);
+    if (
+      ancestors.some((a) => ['nav', 'header', 'footer'].includes(a.name) || tokens(a).some((t) => CHROME_TOKEN.test(t)))
+    )
+      return;
     const href = $(el).attr('href') ?? $(el).find('a[href]').attr('href');
     const isTab =
       $(el).attr('role') === 'tab' ||
@@ -146,7 +203,14 @@ function safePath(href: string, base?: string): string | null {
 // ───────────────────────────── findings ─────────────────────────────
 
 function resultEvidence(probe: Probe, expected: string, observed: string) {
-  return { url: probe.result.url, expected, observed, at: probe.result.at, sha256: probe.result.sha256, query: probe.query };
+  return {
+    url: probe.result.url,
+    expected,
+    observed,
+    at: probe.result.at,
+    sha256: probe.result.sha256,
+    query: probe.query,
+  };
 }
 
 function unusableFinding(probe: Probe): Finding {
@@ -156,12 +220,21 @@ function unusableFinding(probe: Probe): Finding {
 }
 
 function missedFinding(probe: Probe): Finding {
-  const observed = isUsable(probe.result) ? '结果第一页未找到该信息' : `搜索请求失败：${probe.result.error ?? `HTTP ${probe.result.status}`}`;
+  const observed = isUsable(probe.result)
+    ? '结果第一页未找到该信息'
+    : `搜索请求失败：${probe.result.error ?? `HTTP ${probe.result.status}`}`;
   const evidence = resultEvidence(probe, `搜索结果第一页包含“${probe.query}”`, observed);
-  return finding(ID, 2, `搜索“${probe.query}”在结果第一页未找到该信息`, { ...evidence, article: probe.article?.fetch.finalUrl });
+  return finding(ID, 2, `搜索“${probe.query}”在结果第一页未找到该信息`, {
+    ...evidence,
+    article: probe.article?.fetch.finalUrl,
+  });
 }
 
 function ungroupedFinding(probe: Probe): Finding {
-  const evidence = resultEvidence(probe, '搜索结果按政策文件、办事指南等分类展现', '结果页面未发现分类（标签页或分类筛选）');
+  const evidence = resultEvidence(
+    probe,
+    '搜索结果按政策文件、办事指南等分类展现',
+    '结果页面未发现分类（标签页或分类筛选）',
+  );
   return finding(ID, 3, '未对搜索结果进行分类展现', evidence);
 }

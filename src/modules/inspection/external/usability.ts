@@ -16,15 +16,20 @@ export function checkUsability(ctx: CheckContext): IndicatorResult {
   const otherBroken = distinctByUrl(broken.filter((r) => !r.homeLevel && !homeUrls.has(r.url)));
   const pageHashes = new Map(ctx.snapshot.pages.map((p) => [p.fetch.finalUrl, p.fetch.sha256]));
   const toFinding = (check: LinkCheck, subRule: 1 | 2) =>
-    finding(ID, subRule, `${subRule === 1 ? '首页' : '其他页面'}${check.kind === 'image' ? '图片' : '链接'}打不开：${check.url}`, {
-      url: check.pageUrl,
-      expected: `${check.kind === 'image' ? '图片' : '链接'}可以打开（HTTP 状态码小于400）`,
-      observed: check.error ? check.error.message : `HTTP ${check.status}`,
-      at: check.at,
-      sha256: pageHashes.get(check.pageUrl) ?? null,
-      link: check.url,
-      text: check.text,
-    });
+    finding(
+      ID,
+      subRule,
+      `${subRule === 1 ? '首页' : '其他页面'}${check.kind === 'image' ? '图片' : '链接'}打不开：${check.url}`,
+      {
+        url: check.pageUrl,
+        expected: `${check.kind === 'image' ? '图片' : '链接'}可以打开（HTTP 状态码小于400）`,
+        observed: check.error ? check.error.message : `HTTP ${check.status}`,
+        at: check.at,
+        sha256: pageHashes.get(check.pageUrl) ?? null,
+        link: check.url,
+        text: check.text,
+      },
+    );
   return measured(ID, [...homeBroken.map((c) => toFinding(c, 1)), ...otherBroken.map((c) => toFinding(c, 2))]);
 }
 

@@ -74,7 +74,8 @@ export function runTime(report: InspectionReport): string {
   return `${start} 至 ${sameDay ? end.slice(11) : end}（北京时间）`;
 }
 
-export const siteLabel = (report: InspectionReport): string => report.target.siteName?.trim() || hostOf(report.target.url) || report.target.url;
+export const siteLabel = (report: InspectionReport): string =>
+  report.target.siteName?.trim() || hostOf(report.target.url) || report.target.url;
 
 function hostOf(url: string): string {
   try {
@@ -104,10 +105,15 @@ export interface VetoLine {
 
 export function vetoLines(report: InspectionReport): VetoLine[] {
   const reasons = report.score?.vetoReasons;
-  if (reasons?.length) return reasons.map((r) => ({ name: r.name, message: r.message, ...(r.rule ? { rule: r.rule } : {}) }));
+  if (reasons?.length)
+    return reasons.map((r) => ({ name: r.name, message: r.message, ...(r.rule ? { rule: r.rule } : {}) }));
   return report.indicators
     .filter((i) => i.status === '否决')
-    .flatMap((i) => (i.findings.length ? i.findings.map((f) => ({ name: i.name, message: f.message })) : [{ name: i.name, message: i.reason ?? '' }]));
+    .flatMap((i) =>
+      i.findings.length
+        ? i.findings.map((f) => ({ name: i.name, message: f.message }))
+        : [{ name: i.name, message: i.reason ?? '' }],
+    );
 }
 
 /** What the score figures mean, one line each (empty figures explained rather than left blank). */
@@ -121,19 +127,29 @@ export function scoreLines(report: InspectionReport): { label: string; value: st
     ];
   }
   const base = report.score?.deductionBase;
-  const scaled = base && base.inspectedPoints !== base.fullPoints
-    ? `以${fmt(base.inspectedPoints)}分为满分，结果乘以${fmt(base.fullPoints)}/${fmt(base.inspectedPoints)}`
-    : undefined;
+  const scaled =
+    base && base.inspectedPoints !== base.fullPoints
+      ? `以${fmt(base.inspectedPoints)}分为满分，结果乘以${fmt(base.fullPoints)}/${fmt(base.inspectedPoints)}`
+      : undefined;
   const lost = report.score?.deductedPoints;
   return [
     {
-      label: '扣分指标得分', value: fmt(report.deductionScore), of: `/ ${DEDUCTION_TOTAL}`,
-      note: [lost !== null && lost !== undefined ? `共扣 ${fmt(lost)} 分` : '', scaled ?? ''].filter(Boolean).join('；') || undefined,
+      label: '扣分指标得分',
+      value: fmt(report.deductionScore),
+      of: `/ ${DEDUCTION_TOTAL}`,
+      note:
+        [lost !== null && lost !== undefined ? `共扣 ${fmt(lost)} 分` : '', scaled ?? ''].filter(Boolean).join('；') ||
+        undefined,
     },
     report.bonusScore === null
       ? { label: '加分指标得分', value: '—', of: '', note: '扣分指标得分未高于80分，不进入加分环节' }
       : { label: '加分指标得分', value: fmt(report.bonusScore), of: `/ ${BONUS_TOTAL}` },
-    { label: '总分', value: fmt(report.totalScore), of: '', note: report.bonusScore === null ? '即扣分指标得分' : '扣分指标得分与加分之和' },
+    {
+      label: '总分',
+      value: fmt(report.totalScore),
+      of: '',
+      note: report.bonusScore === null ? '即扣分指标得分' : '扣分指标得分与加分之和',
+    },
   ];
 }
 
@@ -151,11 +167,16 @@ export function untestedWarning(report: InspectionReport): string | null {
 export function untestedNotes(report: InspectionReport): string[] {
   const notes: string[] = [];
   if (!isVetoed(report) && report.untested.deductionPoints > 0) {
-    notes.push(`未检测不等于通过：这 ${fmt(report.untested.deductionPoints)} 分的扣分指标按未扣分计入，实际扣分可能更多。请补充平台数据或人工检查后重新评分。`);
+    notes.push(
+      `未检测不等于通过：这 ${fmt(report.untested.deductionPoints)} 分的扣分指标按未扣分计入，实际扣分可能更多。请补充平台数据或人工检查后重新评分。`,
+    );
   }
-  if (!isVetoed(report) && report.untested.bonusPoints > 0) notes.push(`另有 ${fmt(report.untested.bonusPoints)} 分的加分指标未检测。`);
+  if (!isVetoed(report) && report.untested.bonusPoints > 0)
+    notes.push(`另有 ${fmt(report.untested.bonusPoints)} 分的加分指标未检测。`);
   if (report.untested.vetoes.length) {
-    notes.push(`单项否决指标“${report.untested.vetoes.join('”“')}”未检测，尚不能排除单项否决情形${report.verdict === '合格' ? '，“合格”结论有待人工核实' : ''}。`);
+    notes.push(
+      `单项否决指标“${report.untested.vetoes.join('”“')}”未检测，尚不能排除单项否决情形${report.verdict === '合格' ? '，“合格”结论有待人工核实' : ''}。`,
+    );
   }
   return notes;
 }
@@ -172,7 +193,13 @@ export function untestedRows(report: InspectionReport): UntestedRow[] {
   const byId = new Map(report.indicators.map((i) => [i.id, i]));
   return report.untested.indicators.map((u) => {
     const i = byId.get(u.id);
-    return { id: u.id, name: u.name, kind: i?.kind ?? 'deduction', maxPoints: i?.maxPoints ?? null, reason: u.reason || i?.reason || '' };
+    return {
+      id: u.id,
+      name: u.name,
+      kind: i?.kind ?? 'deduction',
+      maxPoints: i?.maxPoints ?? null,
+      reason: u.reason || i?.reason || '',
+    };
   });
 }
 
@@ -197,7 +224,11 @@ export function sections(report: InspectionReport): Section[] {
   const of = (kind: Kind) => report.indicators.filter((i) => i.kind === kind);
   const grouped = (kind: Kind, defined: readonly { name: string; points: number }[]): Group[] => {
     const all = of(kind);
-    const groups: Group[] = defined.map((g) => ({ name: g.name, points: g.points, indicators: all.filter((i) => i.group === g.name) }));
+    const groups: Group[] = defined.map((g) => ({
+      name: g.name,
+      points: g.points,
+      indicators: all.filter((i) => i.group === g.name),
+    }));
     const known = new Set(defined.map((g) => g.name));
     const others = all.filter((i) => !known.has(i.group ?? ''));
     if (others.length) groups.push({ name: '其他', points: null, indicators: others });
@@ -205,7 +236,11 @@ export function sections(report: InspectionReport): Section[] {
   };
   return [
     { kind: 'veto', title: '单项否决指标', groups: [{ name: null, points: null, indicators: of('veto') }] },
-    { kind: 'deduction', title: `扣分指标（${DEDUCTION_TOTAL}分）`, groups: grouped('deduction', CATALOGUE.deductionGroups) },
+    {
+      kind: 'deduction',
+      title: `扣分指标（${DEDUCTION_TOTAL}分）`,
+      groups: grouped('deduction', CATALOGUE.deductionGroups),
+    },
     { kind: 'bonus', title: `加分指标（${BONUS_TOTAL}分）`, groups: grouped('bonus', CATALOGUE.bonusGroups) },
   ];
 }
@@ -229,11 +264,14 @@ export function groupTotals(report: InspectionReport, kind: 'deduction' | 'bonus
   const defined = kind === 'deduction' ? CATALOGUE.deductionGroups : CATALOGUE.bonusGroups;
   return defined.map((g) => {
     const members = report.indicators.filter((i) => i.kind === kind && i.group === g.name);
-    const sumOf = (status: string) => members.filter((i) => i.status === status).reduce((s, i) => s + (i.maxPoints ?? 0), 0);
+    const sumOf = (status: string) =>
+      members.filter((i) => i.status === status).reduce((s, i) => s + (i.maxPoints ?? 0), 0);
     const unscored = members.length > 0 && members.every((i) => i.status === '未评分');
     const notScored = kind === 'bonus' && report.bonusScore === null;
     return {
-      kind, name: g.name, points: g.points,
+      kind,
+      name: g.name,
+      points: g.points,
       scored: unscored || notScored ? null : round2(members.reduce((s, i) => s + (i.points ?? 0), 0)),
       untested: round2(sumOf('未检测')),
       notInspected: round2(sumOf('不检查')),
@@ -258,16 +296,23 @@ const catalogueIndicator = (id: string): Indicator | undefined => findIndicator(
 export function ruleText(id: string): RuleText | null {
   const indicator = catalogueIndicator(id);
   if (!indicator) return null;
-  const parts = indicator.kind === 'deduction' && indicator.parts
-    ? indicator.parts.map((p) => ({
-        title: `${p.name}（${fmt(p.points)}分）`,
-        ...(p.intro ? { intro: p.intro } : {}),
-        rules: indicator.subRules.filter((r) => r.part === p.id).map((r) => ({ no: r.no, text: r.text })),
-      }))
-    : [{ title: null, rules: indicator.subRules.map((r) => ({ no: r.no, text: r.text })) }];
+  const parts =
+    indicator.kind === 'deduction' && indicator.parts
+      ? indicator.parts.map((p) => ({
+          title: `${p.name}（${fmt(p.points)}分）`,
+          ...(p.intro ? { intro: p.intro } : {}),
+          rules: indicator.subRules.filter((r) => r.part === p.id).map((r) => ({ no: r.no, text: r.text })),
+        }))
+      : [{ title: null, rules: indicator.subRules.map((r) => ({ no: r.no, text: r.text })) }];
   // As printed: "上述情况出现任意一种，即单项否决。" under vetoes whose rules do not each say so, then the note.
-  const anyVetoes = indicator.kind === 'veto' && indicator.subRules.length > 1 && !indicator.subRules.every((r) => r.text.includes('即单项否决'));
-  const notes = [anyVetoes ? '上述情况出现任意一种，即单项否决。' : '', indicator.note ? `（注：${indicator.note}）` : ''].filter(Boolean);
+  const anyVetoes =
+    indicator.kind === 'veto' &&
+    indicator.subRules.length > 1 &&
+    !indicator.subRules.every((r) => r.text.includes('即单项否决'));
+  const notes = [
+    anyVetoes ? '上述情况出现任意一种，即单项否决。' : '',
+    indicator.note ? `（注：${indicator.note}）` : '',
+  ].filter(Boolean);
   return { ...(indicator.intro ? { intro: indicator.intro } : {}), parts, notes };
 }
 
@@ -277,7 +322,10 @@ export function ruleLines(id: string): string[] {
   if (!rule) return [];
   return [
     ...(rule.intro ? [rule.intro] : []),
-    ...rule.parts.flatMap((p) => [...(p.title ? [p.title + (p.intro ? `：${p.intro}` : '')] : []), ...p.rules.map((r) => `${r.no}. ${r.text}`)]),
+    ...rule.parts.flatMap((p) => [
+      ...(p.title ? [p.title + (p.intro ? `：${p.intro}` : '')] : []),
+      ...p.rules.map((r) => `${r.no}. ${r.text}`),
+    ]),
     ...rule.notes,
   ];
 }
@@ -285,21 +333,27 @@ export function ruleLines(id: string): string[] {
 /** "找错入口 第2条" — where a finding sits in the rules. */
 export function subRuleLabel(indicatorId: string, finding: Pick<ReportFinding, 'subRule' | 'part'>): string {
   const indicator = catalogueIndicator(indicatorId);
-  const part = finding.part && indicator?.kind === 'deduction' ? indicator.parts?.find((p) => p.id === finding.part)?.name ?? finding.part : finding.part;
+  const part =
+    finding.part && indicator?.kind === 'deduction'
+      ? (indicator.parts?.find((p) => p.id === finding.part)?.name ?? finding.part)
+      : finding.part;
   return [part, finding.subRule !== undefined ? `第${finding.subRule}条` : ''].filter(Boolean).join(' ');
 }
 
 export function subRuleText(indicatorId: string, finding: Pick<ReportFinding, 'subRule' | 'part'>): string | undefined {
   if (finding.subRule === undefined) return undefined;
-  return catalogueIndicator(indicatorId)?.subRules.find((r) => r.no === finding.subRule && r.part === finding.part)?.text;
+  return catalogueIndicator(indicatorId)?.subRules.find((r) => r.no === finding.subRule && r.part === finding.part)
+    ?.text;
 }
 
 /** A finding's own points: given, or the fixed points of its sub-rule; null for vetoes and graded rules. */
 export function findingPoints(indicator: Pick<ReportIndicator, 'id' | 'kind'>, finding: ReportFinding): number | null {
   if (indicator.kind === 'veto') return null;
   if (typeof finding.points === 'number') return finding.points;
-  const rule = finding.subRule === undefined ? undefined
-    : catalogueIndicator(indicator.id)?.subRules.find((r) => r.no === finding.subRule && r.part === finding.part);
+  const rule =
+    finding.subRule === undefined
+      ? undefined
+      : catalogueIndicator(indicator.id)?.subRules.find((r) => r.no === finding.subRule && r.part === finding.part);
   return rule?.scoring && rule.scoring.kind !== 'tiered' ? rule.scoring.points : null;
 }
 
@@ -350,10 +404,22 @@ const EXTRA_LABELS: Record<string, string> = {
   inspector: '检查人',
 };
 /** Bookkeeping keys, not evidence. */
-const HIDDEN = new Set(['url', 'expected', 'observed', 'at', 'sha256', 'screenshot', 'source', 'manualFindingId', 'screenshotKey', 'missing']);
+const HIDDEN = new Set([
+  'url',
+  'expected',
+  'observed',
+  'at',
+  'sha256',
+  'screenshot',
+  'source',
+  'manualFindingId',
+  'screenshotKey',
+  'missing',
+]);
 const MAX_EXTRA_CHARS = 600;
 
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : undefined;
 
 export function evidenceOf(finding: ReportFinding): EvidenceView {
   const e = (finding.evidence ?? {}) as Record<string, unknown>;
@@ -361,7 +427,8 @@ export function evidenceOf(finding: ReportFinding): EvidenceView {
   for (const [key, raw] of Object.entries(e)) {
     if (HIDDEN.has(key)) continue;
     let value: string | undefined;
-    if (Array.isArray(raw)) value = raw.filter((x) => typeof x === 'string' || typeof x === 'number').join('、') || undefined;
+    if (Array.isArray(raw))
+      value = raw.filter((x) => typeof x === 'string' || typeof x === 'number').join('、') || undefined;
     else if (typeof raw === 'boolean') value = raw ? '是' : '否';
     else value = str(raw);
     if (!value) continue;
@@ -383,7 +450,11 @@ export function evidenceOf(finding: ReportFinding): EvidenceView {
 // ───────────────────────────── comparison with an earlier run ─────────────────────────────
 
 /** A finding as InspectionService.compare returns it: the finding plus its indicator's id and name. */
-export type CompareFinding = Omit<ReportFinding, 'source' | 'indicatorId'> & { indicatorId: string; indicator?: string; source?: Source };
+export type CompareFinding = Omit<ReportFinding, 'source' | 'indicatorId'> & {
+  indicatorId: string;
+  indicator?: string;
+  source?: Source;
+};
 
 export interface CompareWith {
   new: readonly CompareFinding[];
@@ -392,5 +463,10 @@ export interface CompareWith {
 }
 
 /** The same key as InspectionService's findingKey: indicator, part, sub-rule, evidence URL and message. */
-export const findingKey = (indicatorId: string, f: { subRule?: number; part?: string; message: string; evidence?: Readonly<Record<string, unknown>> }) =>
-  [indicatorId, f.part ?? '', f.subRule ?? '', (f.evidence as { url?: string } | undefined)?.url ?? '', f.message].join('|');
+export const findingKey = (
+  indicatorId: string,
+  f: { subRule?: number; part?: string; message: string; evidence?: Readonly<Record<string, unknown>> },
+) =>
+  [indicatorId, f.part ?? '', f.subRule ?? '', (f.evidence as { url?: string } | undefined)?.url ?? '', f.message].join(
+    '|',
+  );

@@ -6,11 +6,39 @@
 import { createHash } from 'node:crypto';
 import type { InspectionReport, ReportFinding, ReportIndicator } from '../engine.ts';
 import {
-  BASIS, DEDUCTION_TOTAL, KIND_LABEL, REPORT_TITLE, STOPPED_BY_LABEL, SOURCE_LABEL,
-  evidenceOf, findingKey, findingPoints, fmt, groupTotals, indicatorPointsText, isHttpUrl, isVetoed, pointsText,
-  ruleText, runTime, scoreLines, sections, siteLabel, sourcesText, statusInfo, subRuleLabel, subRuleText,
-  untestedNotes, untestedRows, untestedWarning, vetoLines,
-  type CompareFinding, type CompareWith, type GroupTotal, type Section, type Tone,
+  BASIS,
+  DEDUCTION_TOTAL,
+  KIND_LABEL,
+  REPORT_TITLE,
+  STOPPED_BY_LABEL,
+  SOURCE_LABEL,
+  evidenceOf,
+  findingKey,
+  findingPoints,
+  fmt,
+  groupTotals,
+  indicatorPointsText,
+  isHttpUrl,
+  isVetoed,
+  pointsText,
+  ruleText,
+  runTime,
+  scoreLines,
+  sections,
+  siteLabel,
+  sourcesText,
+  statusInfo,
+  subRuleLabel,
+  subRuleText,
+  untestedNotes,
+  untestedRows,
+  untestedWarning,
+  vetoLines,
+  type CompareFinding,
+  type CompareWith,
+  type GroupTotal,
+  type Section,
+  type Tone,
 } from './common.ts';
 
 export type { CompareFinding, CompareWith } from './common.ts';
@@ -213,10 +241,16 @@ function summary(report: InspectionReport): Safe {
   const options = [
     report.options.noServices ? '没有对外服务职能，不检查办事服务指标' : '',
     report.options.ignoreRobots ? '忽略 robots.txt（本单位网站）' : '',
-  ].filter(Boolean).join('；');
+  ]
+    .filter(Boolean)
+    .join('；');
   const evidenceNote = (report as InspectionReport & { evidenceNote?: string }).evidenceNote;
   const vetoed = isVetoed(report);
-  const sub = vetoed ? '存在单项否决情形' : report.verdict === '合格' ? '扣分指标得分不低于60分' : '扣分指标得分低于60分';
+  const sub = vetoed
+    ? '存在单项否决情形'
+    : report.verdict === '合格'
+      ? '扣分指标得分不低于60分'
+      : '扣分指标得分低于60分';
   const vetoes = vetoLines(report);
   return h`<section id="summary" aria-labelledby="summary-h">
 <h2 id="summary-h">检查概要</h2>
@@ -267,7 +301,13 @@ function groupChart(totals: GroupTotal[], vetoed: boolean): Safe {
   const scale = CHART.bar / max;
   const legendY = CHART.top + totals.length * CHART.rowH + 10;
   const height = legendY + 26;
-  const desc = totals.map((t) => t.notInspected >= t.points ? `${t.name}（${t.points}分）：不检查` : `${t.name}（${t.points}分）：扣 ${fmt(t.scored)} 分${t.untested ? `，未检测 ${fmt(t.untested)} 分` : ''}`).join('；');
+  const desc = totals
+    .map((t) =>
+      t.notInspected >= t.points
+        ? `${t.name}（${t.points}分）：不检查`
+        : `${t.name}（${t.points}分）：扣 ${fmt(t.scored)} 分${t.untested ? `，未检测 ${fmt(t.untested)} 分` : ''}`,
+    )
+    .join('；');
   const rows = totals.map((t, i) => {
     const y = CHART.top + i * CHART.rowH;
     const x0 = CHART.label;
@@ -276,7 +316,12 @@ function groupChart(totals: GroupTotal[], vetoed: boolean): Safe {
     const untested = t.untested * scale;
     const skipped = t.notInspected * scale;
     const label = t.notInspected >= t.points ? '不检查' : `扣 ${fmt(t.scored)} 分 / ${t.points} 分`;
-    const sub = t.notInspected >= t.points ? '' : [t.untested ? `未检测 ${fmt(t.untested)} 分` : '', t.notInspected ? `不检查 ${fmt(t.notInspected)} 分` : ''].filter(Boolean).join('，');
+    const sub =
+      t.notInspected >= t.points
+        ? ''
+        : [t.untested ? `未检测 ${fmt(t.untested)} 分` : '', t.notInspected ? `不检查 ${fmt(t.notInspected)} 分` : '']
+            .filter(Boolean)
+            .join('，');
     return h`<g>
 <text x="0" y="${y + CHART.barH / 2 + 5}" font-size="15" font-weight="600">${t.name}</text>
 <rect x="${x0}" y="${y}" width="${full.toFixed(1)}" height="${CHART.barH}" fill="#e6f4ea" stroke="#6aa27c" stroke-width="1"/>
@@ -313,19 +358,21 @@ function groupsSection(report: InspectionReport): Safe {
   const vetoed = isVetoed(report);
   return h`<section id="groups" aria-labelledby="groups-h">
 <h2 id="groups-h">扣分指标各分组扣分情况</h2>
-${vetoed
+${
+  vetoed
     ? h`<p class="note-box">存在单项否决情形，按附件2“不再对其他指标进行评分”，扣分指标未评分。</p>`
     : h`${groupChart(totals, vetoed)}
 <table class="groups">
 <caption>各分组扣分明细（扣分为各指标封顶后的扣分之和，未按满分折算）</caption>
 <thead><tr><th scope="col">分组</th><th scope="col" class="num">分值</th><th scope="col" class="num">扣分</th><th scope="col" class="num">未检测</th><th scope="col" class="num">不检查</th></tr></thead>
 <tbody>${totals.map((t) => {
-    const skipped = t.notInspected >= t.points;
-    return h`<tr><th scope="row">${t.name}</th><td class="num">${t.points}</td><td class="num">${skipped ? '—' : fmt(t.scored)}</td><td class="num">${skipped ? '—' : fmt(t.untested)}</td><td class="num">${fmt(t.notInspected)}</td></tr>`;
-  })}
+        const skipped = t.notInspected >= t.points;
+        return h`<tr><th scope="row">${t.name}</th><td class="num">${t.points}</td><td class="num">${skipped ? '—' : fmt(t.scored)}</td><td class="num">${skipped ? '—' : fmt(t.untested)}</td><td class="num">${fmt(t.notInspected)}</td></tr>`;
+      })}
 <tr><th scope="row">合计</th><td class="num">${DEDUCTION_TOTAL}</td><td class="num">${fmt(sum(totals.map((t) => t.scored ?? 0)))}</td><td class="num">${fmt(sum(totals.map((t) => t.untested)))}</td><td class="num">${fmt(sum(totals.map((t) => t.notInspected)))}</td></tr>
 </tbody>
-</table>`}
+</table>`
+}
 </section>`;
 }
 
@@ -350,8 +397,10 @@ function compareSection(report: InspectionReport, compare: CompareWith): Safe {
 <thead><tr>${lists.map(([, label]) => h`<th scope="col" class="num">${label}</th>`)}</tr></thead>
 <tbody><tr>${lists.map(([, , items]) => h`<td class="num">${items.length} 项</td>`)}</tr></tbody>
 </table>
-${lists.map(([id, label, items]) => h`<h3 id="compare-${id}">${label}（${items.length} 项）</h3>
-${items.length ? h`<ul class="compare-list">${items.map(item)}</ul>` : h`<p class="note-box">无</p>`}`)}
+${lists.map(
+  ([id, label, items]) => h`<h3 id="compare-${id}">${label}（${items.length} 项）</h3>
+${items.length ? h`<ul class="compare-list">${items.map(item)}</ul>` : h`<p class="note-box">无</p>`}`,
+)}
 </section>`;
 }
 
@@ -385,19 +434,32 @@ function evidenceTable(f: ReportFinding, opts: ReportHtmlOptions): Safe {
 ${src ? h`<figure class="shot"><a href="${src}"><img src="${src}" alt="${`页面截图：${e.url ?? ''}`}" width="320"></a><figcaption>页面截图（点击查看原图）</figcaption></figure>` : ''}`;
 }
 
-function findingItem(indicator: ReportIndicator, f: ReportFinding, opts: ReportHtmlOptions, state: Map<string, string>): Safe {
+function findingItem(
+  indicator: ReportIndicator,
+  f: ReportFinding,
+  opts: ReportHtmlOptions,
+  state: Map<string, string>,
+): Safe {
   const points = findingPoints(indicator, f);
   const where = subRuleLabel(indicator.id, f);
   const ruleTitle = subRuleText(indicator.id, f);
   const change = state.get(findingKey(indicator.id, f));
-  const meta = [where, pointsText(indicator.kind, points), SOURCE_LABEL[f.source] ?? f.source].filter(Boolean).join(' · ');
+  const meta = [where, pointsText(indicator.kind, points), SOURCE_LABEL[f.source] ?? f.source]
+    .filter(Boolean)
+    .join(' · ');
   return h`<li>
 <p class="f-msg">${f.message}<span class="f-meta">${where && ruleTitle ? h`<abbr title="${ruleTitle}">${meta}</abbr>` : meta}</span>${change ? h`<span class="f-tag ${change === '新发现' ? 'tone-warn' : 'tone-muted'}">${change}</span>` : ''}</p>
 ${evidenceTable(f, opts)}
 </li>`;
 }
 
-function indicatorCard(report: InspectionReport, indicator: ReportIndicator, level: 3 | 4, opts: ReportHtmlOptions, state: Map<string, string>): Safe {
+function indicatorCard(
+  report: InspectionReport,
+  indicator: ReportIndicator,
+  level: 3 | 4,
+  opts: ReportHtmlOptions,
+  state: Map<string, string>,
+): Safe {
   const info = statusInfo(indicator.status);
   const heading = level === 3 ? h`<h3>${indicator.name}</h3>` : h`<h4>${indicator.name}</h4>`;
   const pts = indicatorPointsText(report, indicator);
@@ -415,17 +477,26 @@ ${findings}
 </article>`;
 }
 
-function indicatorSection(report: InspectionReport, section: Section, opts: ReportHtmlOptions, state: Map<string, string>): Safe {
+function indicatorSection(
+  report: InspectionReport,
+  section: Section,
+  opts: ReportHtmlOptions,
+  state: Map<string, string>,
+): Safe {
   const totals = section.kind === 'veto' ? [] : groupTotals(report, section.kind);
   return h`<section id="sec-${section.kind}" aria-labelledby="sec-${section.kind}-h">
 <h2 id="sec-${section.kind}-h">${section.title}</h2>
 ${section.groups.map((g) => {
-    if (g.name === null) return g.indicators.map((i) => indicatorCard(report, i, 3, opts, state));
-    const t = totals.find((x) => x.name === g.name);
-    const figure = !t ? '' : t.unscored ? '未评分' : `${section.kind === 'bonus' ? '加' : '扣'} ${fmt(t.scored)} 分${t.untested ? `，未检测 ${fmt(t.untested)} 分` : ''}`;
-    return h`<div class="group-head"><h3>${g.name}${g.points !== null ? `（${g.points}分）` : ''}</h3>${figure ? h`<p>${figure}</p>` : ''}</div>
+  if (g.name === null) return g.indicators.map((i) => indicatorCard(report, i, 3, opts, state));
+  const t = totals.find((x) => x.name === g.name);
+  const figure = !t
+    ? ''
+    : t.unscored
+      ? '未评分'
+      : `${section.kind === 'bonus' ? '加' : '扣'} ${fmt(t.scored)} 分${t.untested ? `，未检测 ${fmt(t.untested)} 分` : ''}`;
+  return h`<div class="group-head"><h3>${g.name}${g.points !== null ? `（${g.points}分）` : ''}</h3>${figure ? h`<p>${figure}</p>` : ''}</div>
 ${g.indicators.map((i) => indicatorCard(report, i, 4, opts, state))}`;
-  })}
+})}
 </section>`;
 }
 

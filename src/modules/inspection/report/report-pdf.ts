@@ -6,10 +6,34 @@ import { FONT, FONT_BOLD, newPdf, wrapText } from '../../../platform/pdf.ts';
 import { chineseDate } from '../../../platform/time.ts';
 import type { InspectionReport, ReportFinding, ReportIndicator } from '../engine.ts';
 import {
-  BASIS, BONUS_TOTAL, DEDUCTION_TOTAL, KIND_LABEL, REPORT_TITLE, SOURCE_LABEL, STOPPED_BY_LABEL,
-  evidenceOf, findingPoints, fmt, groupTotals, indicatorPointsText, isHttpUrl, isVetoed, pointsText, runTime, scoreLines,
-  sections, siteLabel, sourcesText, statusInfo, subRuleLabel, untestedNotes, untestedRows, untestedWarning, vetoLines,
-  type GroupTotal, type Tone,
+  BASIS,
+  BONUS_TOTAL,
+  DEDUCTION_TOTAL,
+  KIND_LABEL,
+  REPORT_TITLE,
+  SOURCE_LABEL,
+  STOPPED_BY_LABEL,
+  evidenceOf,
+  findingPoints,
+  fmt,
+  groupTotals,
+  indicatorPointsText,
+  isHttpUrl,
+  isVetoed,
+  pointsText,
+  runTime,
+  scoreLines,
+  sections,
+  siteLabel,
+  sourcesText,
+  statusInfo,
+  subRuleLabel,
+  untestedNotes,
+  untestedRows,
+  untestedWarning,
+  vetoLines,
+  type GroupTotal,
+  type Tone,
 } from './common.ts';
 
 type Doc = PDFKit.PDFDocument;
@@ -22,10 +46,29 @@ const PAD = 4;
 const LINE_W = 0.6;
 
 const COLOR = {
-  link: '#0b4f9c', ink: '#1f2329', muted: '#5b6472', line: '#b9c0ca', head: '#e9eef5', rowHead: '#f4f6f9', brand: '#1d3f72',
-  ok: '#17663a', okBg: '#e6f4ea', bad: '#b3261e', badBg: '#fdecea', caution: '#7a5a00', cautionBg: '#fff7d6', cautionLine: '#c99700',
+  link: '#0b4f9c',
+  ink: '#1f2329',
+  muted: '#5b6472',
+  line: '#b9c0ca',
+  head: '#e9eef5',
+  rowHead: '#f4f6f9',
+  brand: '#1d3f72',
+  ok: '#17663a',
+  okBg: '#e6f4ea',
+  bad: '#b3261e',
+  badBg: '#fdecea',
+  caution: '#7a5a00',
+  cautionBg: '#fff7d6',
+  cautionLine: '#c99700',
 };
-const TONE_COLOR: Record<Tone, string> = { ok: '#17663a', bad: '#b3261e', warn: '#9a4b00', good: '#0b5c8c', caution: '#7a5a00', muted: '#525a66' };
+const TONE_COLOR: Record<Tone, string> = {
+  ok: '#17663a',
+  bad: '#b3261e',
+  warn: '#9a4b00',
+  good: '#0b5c8c',
+  caution: '#7a5a00',
+  muted: '#525a66',
+};
 
 interface Style {
   size?: number;
@@ -54,10 +97,16 @@ class PdfWriter {
   y = PAGE.top;
   private pageNo = 1;
 
-  constructor(readonly doc: Doc, private readonly running: string) {}
+  constructor(
+    readonly doc: Doc,
+    private readonly running: string,
+  ) {}
 
   style(s: Style = {}): this {
-    this.doc.font(s.bold ? FONT_BOLD : FONT).fontSize(s.size ?? 9.5).fillColor(s.color ?? COLOR.ink);
+    this.doc
+      .font(s.bold ? FONT_BOLD : FONT)
+      .fontSize(s.size ?? 9.5)
+      .fillColor(s.color ?? COLOR.ink);
     return this;
   }
 
@@ -76,11 +125,27 @@ class PdfWriter {
   }
 
   /** One line whose slot starts at y; `link` makes it a link annotation. */
-  line(text: string, x: number, y: number, s: Style = {}, align: 'left' | 'right' | 'center' = 'left', width = 0, link?: string): void {
+  line(
+    text: string,
+    x: number,
+    y: number,
+    s: Style = {},
+    align: 'left' | 'right' | 'center' = 'left',
+    width = 0,
+    link?: string,
+  ): void {
     this.style(s);
     const size = s.size ?? 9.5;
-    const dx = align === 'left' ? 0 : align === 'right' ? width - this.doc.widthOfString(text) : (width - this.doc.widthOfString(text)) / 2;
-    this.doc.text(text, x + dx, y + (lineHeight(size) - this.doc.currentLineHeight()) / 2 + 0.6, { lineBreak: false, ...(link ? { link } : {}) });
+    const dx =
+      align === 'left'
+        ? 0
+        : align === 'right'
+          ? width - this.doc.widthOfString(text)
+          : (width - this.doc.widthOfString(text)) / 2;
+    this.doc.text(text, x + dx, y + (lineHeight(size) - this.doc.currentLineHeight()) / 2 + 0.6, {
+      lineBreak: false,
+      ...(link ? { link } : {}),
+    });
   }
 
   newPage(): void {
@@ -89,7 +154,14 @@ class PdfWriter {
     this.y = PAGE.top;
     // running head
     this.line(this.running, PAGE.left, PAGE.top - 30, { size: 8, color: COLOR.muted });
-    this.doc.save().lineWidth(0.4).strokeColor(COLOR.line).moveTo(PAGE.left, PAGE.top - 14).lineTo(PAGE.width - PAGE.right, PAGE.top - 14).stroke().restore();
+    this.doc
+      .save()
+      .lineWidth(0.4)
+      .strokeColor(COLOR.line)
+      .moveTo(PAGE.left, PAGE.top - 14)
+      .lineTo(PAGE.width - PAGE.right, PAGE.top - 14)
+      .stroke()
+      .restore();
   }
 
   /** Room for h points, or a new page. */
@@ -120,7 +192,14 @@ class PdfWriter {
     this.line(text, PAGE.left, this.y, { size, bold: true, color: level === 1 ? COLOR.brand : COLOR.ink });
     this.y += lineHeight(size);
     if (level === 1) {
-      this.doc.save().lineWidth(1.2).strokeColor(COLOR.brand).moveTo(PAGE.left, this.y + 1).lineTo(PAGE.width - PAGE.right, this.y + 1).stroke().restore();
+      this.doc
+        .save()
+        .lineWidth(1.2)
+        .strokeColor(COLOR.brand)
+        .moveTo(PAGE.left, this.y + 1)
+        .lineTo(PAGE.width - PAGE.right, this.y + 1)
+        .stroke()
+        .restore();
       this.y += 6;
     } else {
       this.y += 2;
@@ -144,24 +223,45 @@ class PdfWriter {
       const fill = c.fill ?? opts.fill;
       if (fill) this.doc.save().rect(cx, y, widths[i], h).fill(fill).restore();
       const lh = lineHeight(c.size ?? 9.5);
-      this.cellLines(c, widths[i]).forEach((l, n) => this.line(l, cx + PAD, y + PAD + n * lh, c, c.align ?? 'left', widths[i] - 2 * PAD, c.link));
+      this.cellLines(c, widths[i]).forEach((l, n) =>
+        this.line(l, cx + PAD, y + PAD + n * lh, c, c.align ?? 'left', widths[i] - 2 * PAD, c.link),
+      );
       cx += widths[i];
     });
     this.doc.save().lineWidth(LINE_W).strokeColor(COLOR.line);
-    this.doc.rect(x, y, widths.reduce((a, b) => a + b, 0), h).stroke();
+    this.doc
+      .rect(
+        x,
+        y,
+        widths.reduce((a, b) => a + b, 0),
+        h,
+      )
+      .stroke();
     cx = x;
     widths.slice(0, -1).forEach((w) => {
       cx += w;
-      this.doc.moveTo(cx, y).lineTo(cx, y + h).stroke();
+      this.doc
+        .moveTo(cx, y)
+        .lineTo(cx, y + h)
+        .stroke();
     });
     this.doc.restore();
   }
 
   /** A table with its header repeated on every page it spans. */
-  table(columns: Column[], rows: Cell[][], opts: { x?: number; rowFill?: (i: number) => string | undefined } = {}): void {
+  table(
+    columns: Column[],
+    rows: Cell[][],
+    opts: { x?: number; rowFill?: (i: number) => string | undefined } = {},
+  ): void {
     const x = opts.x ?? PAGE.left;
     const widths = columns.map((c) => c.width);
-    const header: Cell[] = columns.map((c) => ({ text: c.title, bold: true, size: 9, align: c.align === 'right' ? 'right' : 'left' }));
+    const header: Cell[] = columns.map((c) => ({
+      text: c.title,
+      bold: true,
+      size: 9,
+      align: c.align === 'right' ? 'right' : 'left',
+    }));
     const headerH = this.rowHeight(header, widths);
     const drawHeader = () => {
       this.drawRow(header, widths, x, this.y, headerH, { fill: COLOR.head });
@@ -184,14 +284,28 @@ class PdfWriter {
 
   /** Label / value rows (the evidence of a finding). */
   kvHeight(rows: [string, string][], width: number, labelW: number): number {
-    return rows.reduce((s, [k, v]) => s + this.rowHeight([{ text: k, size: 8.5, bold: true }, { text: v, size: 8.5 }], [labelW, width - labelW]), 0);
+    return rows.reduce(
+      (s, [k, v]) =>
+        s +
+        this.rowHeight(
+          [
+            { text: k, size: 8.5, bold: true },
+            { text: v, size: 8.5 },
+          ],
+          [labelW, width - labelW],
+        ),
+      0,
+    );
   }
 
   /** Values that are http(s) URLs become links. */
   kv(rows: [string, string][], x: number, width: number, labelW: number): void {
     for (const [k, v] of rows) {
       const link = isHttpUrl(v) ? v : undefined;
-      const cells: Cell[] = [{ text: k, size: 8.5, bold: true, fill: COLOR.rowHead }, { text: v, size: 8.5, ...(link ? { link, color: COLOR.link } : {}) }];
+      const cells: Cell[] = [
+        { text: k, size: 8.5, bold: true, fill: COLOR.rowHead },
+        { text: v, size: 8.5, ...(link ? { link, color: COLOR.link } : {}) },
+      ];
       const h = this.rowHeight(cells, [labelW, width - labelW]);
       this.ensure(h);
       this.drawRow(cells, [labelW, width - labelW], x, this.y, h);
@@ -203,7 +317,14 @@ class PdfWriter {
   box(height: number, stroke: string, fill: string, body: (x: number, width: number) => void, thick = 1.2): void {
     this.ensure(height);
     const top = this.y;
-    this.doc.save().lineWidth(thick).strokeColor(stroke).fillColor(fill).rect(PAGE.left, top, WIDTH, height).fillAndStroke().restore();
+    this.doc
+      .save()
+      .lineWidth(thick)
+      .strokeColor(stroke)
+      .fillColor(fill)
+      .rect(PAGE.left, top, WIDTH, height)
+      .fillAndStroke()
+      .restore();
     this.y = top + 8;
     body(PAGE.left + 10, WIDTH - 20);
     this.y = top + height;
@@ -237,7 +358,10 @@ function summaryBox(w: PdfWriter, report: InspectionReport): void {
     ['网站地址', report.target.url],
     ['检查时间', runTime(report)],
     ['检查日期', chineseDate(report.startedAt)],
-    ['检查范围', `抓取 ${crawl.pages} 个页面（上限 ${report.options.maxPages}），${STOPPED_BY_LABEL[crawl.stoppedBy] ?? crawl.stoppedBy}${crawl.skipped ? `；另有 ${crawl.skipped} 个页面未抓取` : ''}`],
+    [
+      '检查范围',
+      `抓取 ${crawl.pages} 个页面（上限 ${report.options.maxPages}），${STOPPED_BY_LABEL[crawl.stoppedBy] ?? crawl.stoppedBy}${crawl.skipped ? `；另有 ${crawl.skipped} 个页面未抓取` : ''}`,
+    ],
     ...(report.options.noServices ? [['检查选项', '没有对外服务职能，不检查办事服务指标'] as [string, string]] : []),
     ['抽样种子', `${report.seed}（同一种子抽取相同的页面和事项，可复核）`],
   ];
@@ -253,7 +377,14 @@ function summaryBox(w: PdfWriter, report: InspectionReport): void {
   // the verdict: big, coloured, and spelt out (colour is never the only cue)
   const pass = report.verdict === '合格';
   const vx = PAGE.left + kvW + gap;
-  w.doc.save().lineWidth(2.2).strokeColor(pass ? COLOR.ok : COLOR.bad).fillColor(pass ? COLOR.okBg : COLOR.badBg).roundedRect(vx, top, verdictW, h, 6).fillAndStroke().restore();
+  w.doc
+    .save()
+    .lineWidth(2.2)
+    .strokeColor(pass ? COLOR.ok : COLOR.bad)
+    .fillColor(pass ? COLOR.okBg : COLOR.badBg)
+    .roundedRect(vx, top, verdictW, h, 6)
+    .fillAndStroke()
+    .restore();
   const color = pass ? COLOR.ok : COLOR.bad;
   const mid = top + h / 2;
   w.line('检查结论', vx, mid - 38, { size: 9, color: COLOR.muted }, 'center', verdictW);
@@ -270,7 +401,14 @@ function summaryBox(w: PdfWriter, report: InspectionReport): void {
   const by = w.y;
   lines.forEach((s, i) => {
     const x = PAGE.left + i * (boxW + 10);
-    w.doc.save().lineWidth(0.8).strokeColor(COLOR.line).fillColor('#fafbfc').roundedRect(x, by, boxW, boxH, 4).fillAndStroke().restore();
+    w.doc
+      .save()
+      .lineWidth(0.8)
+      .strokeColor(COLOR.line)
+      .fillColor('#fafbfc')
+      .roundedRect(x, by, boxW, boxH, 4)
+      .fillAndStroke()
+      .restore();
     w.line(s.label, x + 8, by + 4, { size: 9, color: COLOR.muted });
     w.style({ size: 18, bold: true });
     const vw = w.doc.widthOfString(s.value);
@@ -289,12 +427,22 @@ function vetoBox(w: PdfWriter, report: InspectionReport): void {
   if (!vetoes.length) return;
   const inner = WIDTH - 20;
   const texts = vetoes.map((v) => `${v.name}：${v.message}${v.rule ? `（${v.rule}）` : ''}`);
-  const h = 8 + lineHeight(11) + texts.reduce((s, t) => s + w.lines(`• ${t}`, inner, { size: 9.5 }).length * lineHeight(9.5), 0) + 8;
-  w.box(h, COLOR.bad, COLOR.badBg, (x, width) => {
-    w.line('× 单项否决情形', x, w.y, { size: 11, bold: true, color: COLOR.bad });
-    w.y += lineHeight(11);
-    texts.forEach((t) => w.paragraph(`• ${t}`, { size: 9.5 }, x, width));
-  }, 1.6);
+  const h =
+    8 +
+    lineHeight(11) +
+    texts.reduce((s, t) => s + w.lines(`• ${t}`, inner, { size: 9.5 }).length * lineHeight(9.5), 0) +
+    8;
+  w.box(
+    h,
+    COLOR.bad,
+    COLOR.badBg,
+    (x, width) => {
+      w.line('× 单项否决情形', x, w.y, { size: 11, bold: true, color: COLOR.bad });
+      w.y += lineHeight(11);
+      texts.forEach((t) => w.paragraph(`• ${t}`, { size: 9.5 }, x, width));
+    },
+    1.6,
+  );
   w.space(10);
 }
 
@@ -303,7 +451,8 @@ function untestedBox(w: PdfWriter, report: InspectionReport): void {
   if (!warning) return;
   const notes = untestedNotes(report);
   const inner = WIDTH - 20;
-  const h = 8 + lineHeight(11) + notes.reduce((s, n) => s + w.lines(n, inner, { size: 9 }).length * lineHeight(9), 0) + 8;
+  const h =
+    8 + lineHeight(11) + notes.reduce((s, n) => s + w.lines(n, inner, { size: 9 }).length * lineHeight(9), 0) + 8;
   w.box(h, COLOR.cautionLine, COLOR.cautionBg, (x, width) => {
     w.line(`⚠ ${warning}`, x, w.y, { size: 11, bold: true, color: COLOR.caution });
     w.y += lineHeight(11);
@@ -312,8 +461,18 @@ function untestedBox(w: PdfWriter, report: InspectionReport): void {
   w.space(6);
   const rows = untestedRows(report);
   w.table(
-    [{ title: '未检测的指标', width: 120 }, { title: '类别', width: 56 }, { title: '分值', width: 36, align: 'right' }, { title: '原因', width: WIDTH - 212 }],
-    rows.map((r) => [{ text: r.name, bold: true }, { text: KIND_LABEL[r.kind] }, { text: r.maxPoints === null ? '—' : fmt(r.maxPoints) }, { text: r.reason, size: 8.5 }]),
+    [
+      { title: '未检测的指标', width: 120 },
+      { title: '类别', width: 56 },
+      { title: '分值', width: 36, align: 'right' },
+      { title: '原因', width: WIDTH - 212 },
+    ],
+    rows.map((r) => [
+      { text: r.name, bold: true },
+      { text: KIND_LABEL[r.kind] },
+      { text: r.maxPoints === null ? '—' : fmt(r.maxPoints) },
+      { text: r.reason, size: 8.5 },
+    ]),
   );
   w.space(4);
 }
@@ -324,24 +483,55 @@ function groupTable(w: PdfWriter, report: InspectionReport): void {
   const bonuses = groupTotals(report, 'bonus');
   const scored = (t: GroupTotal) => (t.unscored ? '未评分' : t.notInspected >= t.points ? '不检查' : fmt(t.scored));
   const row = (label: string, t: GroupTotal): Cell[] => [
-    { text: label }, { text: t.name, bold: true }, { text: String(t.points) }, { text: scored(t) },
-    { text: t.unscored ? '—' : fmt(t.untested) }, { text: t.unscored ? '—' : fmt(t.notInspected) },
+    { text: label },
+    { text: t.name, bold: true },
+    { text: String(t.points) },
+    { text: scored(t) },
+    { text: t.unscored ? '—' : fmt(t.untested) },
+    { text: t.unscored ? '—' : fmt(t.notInspected) },
   ];
   const rows: Cell[][] = [
     ...deductions.map((t) => row('扣分指标', t)),
-    [{ text: '扣分指标' }, { text: '小计', bold: true }, { text: String(DEDUCTION_TOTAL) }, { text: vetoed ? '未评分' : fmt(report.score?.deductedPoints ?? sumOf(deductions.map((t) => t.scored ?? 0))), bold: true }, { text: vetoed ? '—' : fmt(sumOf(deductions.map((t) => t.untested))) }, { text: vetoed ? '—' : fmt(sumOf(deductions.map((t) => t.notInspected))) }],
+    [
+      { text: '扣分指标' },
+      { text: '小计', bold: true },
+      { text: String(DEDUCTION_TOTAL) },
+      {
+        text: vetoed ? '未评分' : fmt(report.score?.deductedPoints ?? sumOf(deductions.map((t) => t.scored ?? 0))),
+        bold: true,
+      },
+      { text: vetoed ? '—' : fmt(sumOf(deductions.map((t) => t.untested))) },
+      { text: vetoed ? '—' : fmt(sumOf(deductions.map((t) => t.notInspected))) },
+    ],
     ...bonuses.map((t) => row('加分指标', t)),
-    [{ text: '加分指标' }, { text: '小计（加分上限30分）', bold: true }, { text: String(BONUS_TOTAL) }, { text: report.bonusScore === null ? '未评分' : fmt(report.bonusScore), bold: true }, { text: report.bonusScore === null ? '—' : fmt(sumOf(bonuses.map((t) => t.untested))) }, { text: report.bonusScore === null ? '—' : fmt(sumOf(bonuses.map((t) => t.notInspected))) }],
+    [
+      { text: '加分指标' },
+      { text: '小计（加分上限30分）', bold: true },
+      { text: String(BONUS_TOTAL) },
+      { text: report.bonusScore === null ? '未评分' : fmt(report.bonusScore), bold: true },
+      { text: report.bonusScore === null ? '—' : fmt(sumOf(bonuses.map((t) => t.untested))) },
+      { text: report.bonusScore === null ? '—' : fmt(sumOf(bonuses.map((t) => t.notInspected))) },
+    ],
   ];
   w.table(
-    [{ title: '类别', width: 70 }, { title: '分组', width: 140 }, { title: '分值', width: 60, align: 'right' }, { title: '扣分 / 加分', width: 80, align: 'right' }, { title: '未检测分值', width: 80, align: 'right' }, { title: '不检查分值', width: WIDTH - 430, align: 'right' }],
+    [
+      { title: '类别', width: 70 },
+      { title: '分组', width: 140 },
+      { title: '分值', width: 60, align: 'right' },
+      { title: '扣分 / 加分', width: 80, align: 'right' },
+      { title: '未检测分值', width: 80, align: 'right' },
+      { title: '不检查分值', width: WIDTH - 430, align: 'right' },
+    ],
     rows,
     { rowFill: (i) => (i === deductions.length || i === rows.length - 1 ? COLOR.rowHead : undefined) },
   );
   w.space(4);
-  w.paragraph(vetoed
-    ? '存在单项否决情形，按附件2不再对其他指标进行评分。'
-    : '扣分为各指标封顶后的扣分之和（未按满分折算）；“未检测”的指标不计为通过，也不扣分。', { size: 8.5, color: COLOR.muted });
+  w.paragraph(
+    vetoed
+      ? '存在单项否决情形，按附件2不再对其他指标进行评分。'
+      : '扣分为各指标封顶后的扣分之和（未按满分折算）；“未检测”的指标不计为通过，也不扣分。',
+    { size: 8.5, color: COLOR.muted },
+  );
 }
 
 const sumOf = (values: number[]) => Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
@@ -354,21 +544,54 @@ function statusCell(status: string): Cell {
 function indicatorTables(w: PdfWriter, report: InspectionReport, outline: PDFKit.PDFOutline | undefined): void {
   const parent = w.heading('指标检查结果', 1, outline);
   for (const section of sections(report)) {
-    const sectionOutline = section.kind === 'veto' ? w.heading(section.title, 2, parent) : w.heading(section.title, 2, parent);
+    const sectionOutline =
+      section.kind === 'veto' ? w.heading(section.title, 2, parent) : w.heading(section.title, 2, parent);
     for (const group of section.groups) {
       if (group.name !== null) {
-        const t = section.kind === 'veto' ? undefined : groupTotals(report, section.kind).find((x) => x.name === group.name);
-        const figure = !t ? '' : t.unscored ? '：未评分' : `：${section.kind === 'bonus' ? '加' : '扣'} ${fmt(t.scored)} 分`;
+        const t =
+          section.kind === 'veto' ? undefined : groupTotals(report, section.kind).find((x) => x.name === group.name);
+        const figure = !t
+          ? ''
+          : t.unscored
+            ? '：未评分'
+            : `：${section.kind === 'bonus' ? '加' : '扣'} ${fmt(t.scored)} 分`;
         w.heading(`${group.name}（${group.points}分）${figure}`, 3, sectionOutline);
       }
-      const cols: Column[] = section.kind === 'veto'
-        ? [{ title: '指标', width: 150 }, { title: '状态', width: 56 }, { title: '来源', width: 90 }, { title: '说明', width: WIDTH - 296 }]
-        : [{ title: '指标', width: 104 }, { title: '状态', width: 46 }, { title: section.kind === 'bonus' ? '加分' : '扣分', width: 38, align: 'right' }, { title: '满分', width: 34, align: 'right' }, { title: '来源', width: 96 }, { title: '说明', width: WIDTH - 318 }];
+      const cols: Column[] =
+        section.kind === 'veto'
+          ? [
+              { title: '指标', width: 150 },
+              { title: '状态', width: 56 },
+              { title: '来源', width: 90 },
+              { title: '说明', width: WIDTH - 296 },
+            ]
+          : [
+              { title: '指标', width: 104 },
+              { title: '状态', width: 46 },
+              { title: section.kind === 'bonus' ? '加分' : '扣分', width: 38, align: 'right' },
+              { title: '满分', width: 34, align: 'right' },
+              { title: '来源', width: 96 },
+              { title: '说明', width: WIDTH - 318 },
+            ];
       const rows = group.indicators.map((i): Cell[] => {
-        const note = [i.reason ?? '', i.findings.length ? `发现问题 ${i.findings.length} 处，见“问题清单与证据”` : ''].filter(Boolean).join('；');
+        const note = [i.reason ?? '', i.findings.length ? `发现问题 ${i.findings.length} 处，见“问题清单与证据”` : '']
+          .filter(Boolean)
+          .join('；');
         return section.kind === 'veto'
-          ? [{ text: i.name, bold: true }, statusCell(i.status), { text: sourcesText(i.sources), size: 8.5 }, { text: note, size: 8.5 }]
-          : [{ text: i.name, bold: true }, statusCell(i.status), { text: i.points === null ? '—' : fmt(i.points) }, { text: i.maxPoints === null ? '—' : fmt(i.maxPoints) }, { text: sourcesText(i.sources), size: 8.5 }, { text: note, size: 8.5 }];
+          ? [
+              { text: i.name, bold: true },
+              statusCell(i.status),
+              { text: sourcesText(i.sources), size: 8.5 },
+              { text: note, size: 8.5 },
+            ]
+          : [
+              { text: i.name, bold: true },
+              statusCell(i.status),
+              { text: i.points === null ? '—' : fmt(i.points) },
+              { text: i.maxPoints === null ? '—' : fmt(i.maxPoints) },
+              { text: sourcesText(i.sources), size: 8.5 },
+              { text: note, size: 8.5 },
+            ];
       });
       w.table(cols, rows);
     }
@@ -397,22 +620,47 @@ function findingBlocks(w: PdfWriter, report: InspectionReport, outline: PDFKit.P
   for (const indicator of withFindings) {
     const pts = indicatorPointsText(report, indicator);
     const first = findingLayout(w, indicator, indicator.findings[0], 1, indent, labelW).height;
-    w.heading(`${indicator.name}（${KIND_LABEL[indicator.kind]}${indicator.group ? ` · ${indicator.group}` : ''}）  ${pts || indicator.status}`, 3, parent, first);
+    w.heading(
+      `${indicator.name}（${KIND_LABEL[indicator.kind]}${indicator.group ? ` · ${indicator.group}` : ''}）  ${pts || indicator.status}`,
+      3,
+      parent,
+      first,
+    );
     indicator.findings.forEach((f, n) => findingBlock(w, indicator, f, n + 1, indent, labelW));
   }
 }
 
-function findingLayout(w: PdfWriter, indicator: ReportIndicator, f: ReportFinding, n: number, indent: number, labelW: number) {
+function findingLayout(
+  w: PdfWriter,
+  indicator: ReportIndicator,
+  f: ReportFinding,
+  n: number,
+  indent: number,
+  labelW: number,
+) {
   const width = WIDTH - indent;
   const title = `${n}. ${f.message}`;
-  const meta = [subRuleLabel(indicator.id, f), pointsText(indicator.kind, findingPoints(indicator, f)), SOURCE_LABEL[f.source] ?? f.source].filter(Boolean).join(' · ');
+  const meta = [
+    subRuleLabel(indicator.id, f),
+    pointsText(indicator.kind, findingPoints(indicator, f)),
+    SOURCE_LABEL[f.source] ?? f.source,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   const rows = evidenceRows(f);
   const titleLines = w.lines(title, width, { size: 9.5, bold: true });
   const height = titleLines.length * lineHeight(9.5) + lineHeight(8.5) + w.kvHeight(rows, width, labelW) + 8;
   return { title, meta, rows, height, width };
 }
 
-function findingBlock(w: PdfWriter, indicator: ReportIndicator, f: ReportFinding, n: number, indent: number, labelW: number): void {
+function findingBlock(
+  w: PdfWriter,
+  indicator: ReportIndicator,
+  f: ReportFinding,
+  n: number,
+  indent: number,
+  labelW: number,
+): void {
   const x = PAGE.left + indent;
   const { title, meta, rows, height, width } = findingLayout(w, indicator, f, n, indent, labelW);
   // keep a finding on one page when it fits on one
@@ -427,8 +675,16 @@ function findingBlock(w: PdfWriter, indicator: ReportIndicator, f: ReportFinding
 
 export async function renderReportPdf(report: InspectionReport): Promise<Buffer> {
   const { doc, done } = newPdf({
-    size: 'A4', layout: 'portrait', margin: 0, bufferPages: true, autoFirstPage: true,
-    info: { Title: `${siteLabel(report)} 网站检查报告`, Subject: `${REPORT_TITLE}（${report.verdict}）`, Creator: 'govportal' },
+    size: 'A4',
+    layout: 'portrait',
+    margin: 0,
+    bufferPages: true,
+    autoFirstPage: true,
+    info: {
+      Title: `${siteLabel(report)} 网站检查报告`,
+      Subject: `${REPORT_TITLE}（${report.verdict}）`,
+      Creator: 'govportal',
+    },
     lang: 'zh-CN',
     displayTitle: true,
   } as PDFKit.PDFDocumentOptions);
@@ -445,7 +701,10 @@ export async function renderReportPdf(report: InspectionReport): Promise<Buffer>
   indicatorTables(w, report, outline);
   findingBlocks(w, report, outline);
   w.space(12);
-  w.paragraph('评分方式（附件2）：出现任一单项否决情形即判定为不合格网站，不再对其他指标评分；否则按扣分指标评分（满分100分，单项指标扣分之和不超过本项指标分值），低于60分为不合格，高于80分进入加分指标评分，最后得分为扣分指标得分与加分之和。证据中的时间为北京时间，SHA-256 为抓取到的页面内容摘要。', { size: 8, color: COLOR.muted });
+  w.paragraph(
+    '评分方式（附件2）：出现任一单项否决情形即判定为不合格网站，不再对其他指标评分；否则按扣分指标评分（满分100分，单项指标扣分之和不超过本项指标分值），低于60分为不合格，高于80分进入加分指标评分，最后得分为扣分指标得分与加分之和。证据中的时间为北京时间，SHA-256 为抓取到的页面内容摘要。',
+    { size: 8, color: COLOR.muted },
+  );
   w.paragraph(`报告格式 ${report.schema} · 由 govportal 生成`, { size: 8, color: COLOR.muted });
   w.pageNumbers();
   doc.end();

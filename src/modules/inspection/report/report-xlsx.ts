@@ -4,10 +4,32 @@
 import ExcelJS from 'exceljs';
 import type { InspectionReport } from '../engine.ts';
 import {
-  BONUS_TOTAL, DEDUCTION_TOTAL, KIND_LABEL, REPORT_TITLE, SOURCE_LABEL, STOPPED_BY_LABEL,
-  evidenceOf, findingPoints, fmt, groupTotals, isHttpUrl, isVetoed, runTime, scoreLines, sections, siteLabel,
-  sourcesText, statusInfo, subRuleLabel, subRuleText, untestedNotes, untestedRows, untestedWarning, vetoLines,
-  type GroupTotal, type Tone,
+  BONUS_TOTAL,
+  DEDUCTION_TOTAL,
+  KIND_LABEL,
+  REPORT_TITLE,
+  SOURCE_LABEL,
+  STOPPED_BY_LABEL,
+  evidenceOf,
+  findingPoints,
+  fmt,
+  groupTotals,
+  isHttpUrl,
+  isVetoed,
+  runTime,
+  scoreLines,
+  sections,
+  siteLabel,
+  sourcesText,
+  statusInfo,
+  subRuleLabel,
+  subRuleText,
+  untestedNotes,
+  untestedRows,
+  untestedWarning,
+  vetoLines,
+  type GroupTotal,
+  type Tone,
 } from './common.ts';
 
 export const XLSX_SHEETS = { summary: '汇总', indicators: '指标', findings: '问题清单' } as const;
@@ -41,8 +63,10 @@ export const FINDING_COLUMNS = [
 const FONT = '宋体';
 const HEAD_FONT = '黑体';
 const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin', color: { argb: 'FFB9C0CA' } }, left: { style: 'thin', color: { argb: 'FFB9C0CA' } },
-  bottom: { style: 'thin', color: { argb: 'FFB9C0CA' } }, right: { style: 'thin', color: { argb: 'FFB9C0CA' } },
+  top: { style: 'thin', color: { argb: 'FFB9C0CA' } },
+  left: { style: 'thin', color: { argb: 'FFB9C0CA' } },
+  bottom: { style: 'thin', color: { argb: 'FFB9C0CA' } },
+  right: { style: 'thin', color: { argb: 'FFB9C0CA' } },
 };
 const HEAD_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const TONE: Record<Tone, { font: string; fill: string }> = {
@@ -56,7 +80,8 @@ const TONE: Record<Tone, { font: string; fill: string }> = {
 
 type Value = string | number | null | ExcelJS.CellHyperlinkValue;
 
-const hyperlink = (url: string | undefined): Value => (url && isHttpUrl(url) ? { text: url, hyperlink: url } : url ?? '');
+const hyperlink = (url: string | undefined): Value =>
+  url && isHttpUrl(url) ? { text: url, hyperlink: url } : (url ?? '');
 
 function headerRow(ws: ExcelJS.Worksheet, headers: readonly string[]): ExcelJS.Row {
   const row = ws.addRow([...headers]);
@@ -77,13 +102,22 @@ function bodyRow(ws: ExcelJS.Worksheet, values: Value[], numeric: readonly numbe
     cell.alignment = { vertical: 'top', horizontal: numeric.includes(col) ? 'right' : 'left', wrapText: true };
     cell.border = THIN;
     const v = cell.value as Value;
-    if (v && typeof v === 'object' && 'hyperlink' in v) cell.font = { name: FONT, size: 10, color: { argb: 'FF0B4F9C' }, underline: true };
+    if (v && typeof v === 'object' && 'hyperlink' in v)
+      cell.font = { name: FONT, size: 10, color: { argb: 'FF0B4F9C' }, underline: true };
   });
   return row;
 }
 
 function freeze(ws: ExcelJS.Worksheet, headerRowNo: number, columns: number): void {
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRowNo, topLeftCell: `A${headerRowNo + 1}`, activeCell: `A${headerRowNo + 1}` }];
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: 0,
+      ySplit: headerRowNo,
+      topLeftCell: `A${headerRowNo + 1}`,
+      activeCell: `A${headerRowNo + 1}`,
+    },
+  ];
   ws.autoFilter = { from: { row: headerRowNo, column: 1 }, to: { row: headerRowNo, column: columns } };
   ws.pageSetup.printTitlesRow = `${headerRowNo}:${headerRowNo}`;
 }
@@ -95,7 +129,12 @@ function tone(cell: ExcelJS.Cell, status: string): void {
 }
 
 const pageSetup = (landscape: boolean): Partial<ExcelJS.PageSetup> => ({
-  paperSize: 9, orientation: landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+  paperSize: 9,
+  orientation: landscape ? 'landscape' : 'portrait',
+  fitToPage: true,
+  fitToWidth: 1,
+  fitToHeight: 0,
+  horizontalCentered: true,
 });
 
 // ───────────────────────────── 汇总 ─────────────────────────────
@@ -119,7 +158,11 @@ function summarySheet(wb: ExcelJS.Workbook, report: InspectionReport): void {
   const head = headerRow(ws, ['项目', '内容', '', '', '', '']);
   ws.mergeCells(head.number, 2, head.number, last);
 
-  const pair = (label: string, value: string | number | null, opts: { status?: string; bold?: boolean; link?: boolean } = {}) => {
+  const pair = (
+    label: string,
+    value: string | number | null,
+    opts: { status?: string; bold?: boolean; link?: boolean } = {},
+  ) => {
     const v: Value = value === null ? '—' : opts.link && typeof value === 'string' ? hyperlink(value) : value;
     const row = bodyRow(ws, [label, v, '', '', '', '']);
     ws.mergeCells(row.number, 2, row.number, last);
@@ -140,17 +183,30 @@ function summarySheet(wb: ExcelJS.Workbook, report: InspectionReport): void {
   for (const s of scoreLines(report)) {
     pair(s.label, s.value === '—' ? (s.note ?? '—') : Number(s.value), { bold: true });
   }
-  if (!isVetoed(report) && report.score?.deductedPoints !== undefined && report.score.deductedPoints !== null) pair('扣分合计（未折算）', report.score.deductedPoints);
+  if (!isVetoed(report) && report.score?.deductedPoints !== undefined && report.score.deductedPoints !== null)
+    pair('扣分合计（未折算）', report.score.deductedPoints);
   const vetoes = vetoLines(report);
-  if (vetoes.length) pair('单项否决情形', vetoes.map((v) => `${v.name}：${v.message}`).join('\n'), { status: '不合格' });
+  if (vetoes.length)
+    pair('单项否决情形', vetoes.map((v) => `${v.name}：${v.message}`).join('\n'), { status: '不合格' });
   pair('未检测的扣分指标分值', report.untested.deductionPoints);
   pair('未检测的加分指标分值', report.untested.bonusPoints);
   const warning = untestedWarning(report);
   if (warning) {
     pair('提示', [warning, ...untestedNotes(report)].join('\n'));
-    pair('未检测的指标', untestedRows(report).map((r) => `${r.name}（${KIND_LABEL[r.kind]}${r.maxPoints === null ? '' : `，${fmt(r.maxPoints)}分`}）：${r.reason}`).join('\n'));
+    pair(
+      '未检测的指标',
+      untestedRows(report)
+        .map(
+          (r) =>
+            `${r.name}（${KIND_LABEL[r.kind]}${r.maxPoints === null ? '' : `，${fmt(r.maxPoints)}分`}）：${r.reason}`,
+        )
+        .join('\n'),
+    );
   }
-  pair('检查范围', `抓取 ${report.crawl.pages} 个页面（上限 ${report.options.maxPages}），${STOPPED_BY_LABEL[report.crawl.stoppedBy] ?? report.crawl.stoppedBy}${report.crawl.skipped ? `；另有 ${report.crawl.skipped} 个页面未抓取` : ''}`);
+  pair(
+    '检查范围',
+    `抓取 ${report.crawl.pages} 个页面（上限 ${report.options.maxPages}），${STOPPED_BY_LABEL[report.crawl.stoppedBy] ?? report.crawl.stoppedBy}${report.crawl.skipped ? `；另有 ${report.crawl.skipped} 个页面未抓取` : ''}`,
+  );
   if (report.options.noServices) pair('检查选项', '没有对外服务职能，不检查办事服务指标');
   pair('抽样种子', report.seed);
   pair('报告格式', report.schema);
@@ -160,7 +216,17 @@ function summarySheet(wb: ExcelJS.Workbook, report: InspectionReport): void {
   groups.getCell(1).font = { name: HEAD_FONT, size: 12, bold: true };
   headerRow(ws, ['分组', '分值', '扣分/加分', '未检测分值', '不检查分值']);
   const groupRow = (t: GroupTotal, label?: string) =>
-    bodyRow(ws, [label ?? t.name, t.points, t.unscored ? '未评分' : t.notInspected >= t.points ? '不检查' : t.scored, t.unscored ? null : t.untested, t.unscored ? null : t.notInspected], [2, 3, 4, 5]);
+    bodyRow(
+      ws,
+      [
+        label ?? t.name,
+        t.points,
+        t.unscored ? '未评分' : t.notInspected >= t.points ? '不检查' : t.scored,
+        t.unscored ? null : t.untested,
+        t.unscored ? null : t.notInspected,
+      ],
+      [2, 3, 4, 5],
+    );
   const subtotal = (label: string, points: number, scored: string | number | null) => {
     const row = bodyRow(ws, [label, points, scored ?? '未评分', null, null], [2, 3, 4, 5]);
     row.eachCell((cell) => {
@@ -169,11 +235,23 @@ function summarySheet(wb: ExcelJS.Workbook, report: InspectionReport): void {
     });
   };
   for (const t of groupTotals(report, 'deduction')) groupRow(t, `扣分指标 · ${t.name}`);
-  subtotal(`扣分指标小计（${DEDUCTION_TOTAL}分）`, DEDUCTION_TOTAL, isVetoed(report) ? null : report.score?.deductedPoints ?? null);
+  subtotal(
+    `扣分指标小计（${DEDUCTION_TOTAL}分）`,
+    DEDUCTION_TOTAL,
+    isVetoed(report) ? null : (report.score?.deductedPoints ?? null),
+  );
   for (const t of groupTotals(report, 'bonus')) groupRow(t, `加分指标 · ${t.name}`);
   subtotal(`加分指标小计（上限${BONUS_TOTAL}分）`, BONUS_TOTAL, report.bonusScore);
 
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: head.number, topLeftCell: `A${head.number + 1}`, activeCell: `A${head.number + 1}` }];
+  ws.views = [
+    {
+      state: 'frozen',
+      xSplit: 0,
+      ySplit: head.number,
+      topLeftCell: `A${head.number + 1}`,
+      activeCell: `A${head.number + 1}`,
+    },
+  ];
 }
 
 // ───────────────────────────── 指标 ─────────────────────────────
@@ -181,13 +259,28 @@ function summarySheet(wb: ExcelJS.Workbook, report: InspectionReport): void {
 function indicatorSheet(wb: ExcelJS.Workbook, report: InspectionReport): void {
   const ws = wb.addWorksheet(XLSX_SHEETS.indicators, { pageSetup: pageSetup(true) });
   ws.columns = INDICATOR_COLUMNS.map((c) => ({ width: c.width }));
-  const head = headerRow(ws, INDICATOR_COLUMNS.map((c) => c.header));
+  const head = headerRow(
+    ws,
+    INDICATOR_COLUMNS.map((c) => c.header),
+  );
   for (const section of sections(report)) {
     for (const group of section.groups) {
       for (const i of group.indicators) {
-        const row = bodyRow(ws, [
-          KIND_LABEL[i.kind], i.group ?? '—', i.name, i.status, i.points, i.maxPoints, sourcesText(i.sources), i.reason ?? '', i.findings.length,
-        ], [5, 6, 9]);
+        const row = bodyRow(
+          ws,
+          [
+            KIND_LABEL[i.kind],
+            i.group ?? '—',
+            i.name,
+            i.status,
+            i.points,
+            i.maxPoints,
+            sourcesText(i.sources),
+            i.reason ?? '',
+            i.findings.length,
+          ],
+          [5, 6, 9],
+        );
         row.getCell(3).font = { name: FONT, size: 10, bold: true };
         tone(row.getCell(4), i.status);
         row.getCell(4).alignment = { vertical: 'top', horizontal: 'center' };
@@ -202,7 +295,10 @@ function indicatorSheet(wb: ExcelJS.Workbook, report: InspectionReport): void {
 function findingSheet(wb: ExcelJS.Workbook, report: InspectionReport): void {
   const ws = wb.addWorksheet(XLSX_SHEETS.findings, { pageSetup: pageSetup(true) });
   ws.columns = FINDING_COLUMNS.map((c) => ({ width: c.width }));
-  const head = headerRow(ws, FINDING_COLUMNS.map((c) => c.header));
+  const head = headerRow(
+    ws,
+    FINDING_COLUMNS.map((c) => c.header),
+  );
   for (const section of sections(report)) {
     for (const group of section.groups) {
       for (const i of group.indicators) {
@@ -211,19 +307,23 @@ function findingSheet(wb: ExcelJS.Workbook, report: InspectionReport): void {
           const where = subRuleLabel(i.id, f);
           const rule = subRuleText(i.id, f);
           const extras = e.extras.map((x) => `${x.label}：${x.value}`);
-          bodyRow(ws, [
-            i.name,
-            [where, rule].filter(Boolean).join('：'),
-            findingPoints(i, f),
-            [f.message, ...extras].join('\n'),
-            hyperlink(e.url),
-            e.expected ?? '',
-            e.observed ?? '',
-            e.at ?? '',
-            e.sha256 ?? '',
-            e.screenshot ?? '',
-            SOURCE_LABEL[f.source] ?? f.source,
-          ], [3]);
+          bodyRow(
+            ws,
+            [
+              i.name,
+              [where, rule].filter(Boolean).join('：'),
+              findingPoints(i, f),
+              [f.message, ...extras].join('\n'),
+              hyperlink(e.url),
+              e.expected ?? '',
+              e.observed ?? '',
+              e.at ?? '',
+              e.sha256 ?? '',
+              e.screenshot ?? '',
+              SOURCE_LABEL[f.source] ?? f.source,
+            ],
+            [3],
+          );
         }
       }
     }

@@ -9,8 +9,15 @@ import ExcelJS from 'exceljs';
 import { GOV_WEBSITE_CATALOGUE, allIndicators } from '../indicators.ts';
 import { HOSTILE_MESSAGE, LONG_URL, buildSampleReport } from './fixture.ts';
 import {
-  FINDING_COLUMNS, INDICATOR_COLUMNS, REPORT_CSS, REPORT_STYLE_HASH, XLSX_SHEETS,
-  renderReportHtml, renderReportPdf, renderReportXlsx, screenshotSrc,
+  FINDING_COLUMNS,
+  INDICATOR_COLUMNS,
+  REPORT_CSS,
+  REPORT_STYLE_HASH,
+  XLSX_SHEETS,
+  renderReportHtml,
+  renderReportPdf,
+  renderReportXlsx,
+  screenshotSrc,
 } from './index.ts';
 
 const outDir = path.resolve('test-results');
@@ -59,7 +66,8 @@ describe('renderReportHtml', () => {
 
   test('every indicator by its name in 附件2, with status, points and the rule text in <details>', () => {
     for (const name of NAMES) assert.ok(html.includes(`>${name}</h`), name);
-    for (const name of ['页面标签', '网站标识', '站内搜索', '我为政府网站找错']) assert.ok(html.includes(`<h4>${name}</h4>`), name);
+    for (const name of ['页面标签', '网站标识', '站内搜索', '我为政府网站找错'])
+      assert.ok(html.includes(`<h4>${name}</h4>`), name);
     assert.ok(html.includes('<h3>站点无法访问</h3>'), 'vetoes under their section');
     assert.ok(html.includes('<h3>发布解读（31分）</h3>') && html.includes('<h3>功能设计（21分）</h3>'));
     assert.ok(html.includes('<span class="pts">扣 0.2 分 / 满分 1 分</span>'), '页面标签 points');
@@ -75,8 +83,14 @@ describe('renderReportHtml', () => {
     assert.ok(html.includes('<th scope="row">应为</th>') && html.includes('<th scope="row">实为</th>'));
     assert.ok(html.includes('2026-11-27 10:03:12（北京时间）'));
     assert.ok(html.includes('08'.repeat(32)), 'SHA-256');
-    assert.ok(html.includes('<img src="https://admin.example.gov.cn/api/inspection/runs/7/evidence/3"'), 'screenshot under the base');
-    assert.ok(renderReportHtml(report).includes('<img src="/api/inspection/runs/7/evidence/3"'), 'screenshot path as it is');
+    assert.ok(
+      html.includes('<img src="https://admin.example.gov.cn/api/inspection/runs/7/evidence/3"'),
+      'screenshot under the base',
+    );
+    assert.ok(
+      renderReportHtml(report).includes('<img src="/api/inspection/runs/7/evidence/3"'),
+      'screenshot path as it is',
+    );
     assert.ok(html.includes(LONG_URL.replace(/&/g, '&amp;')));
   });
 
@@ -105,7 +119,12 @@ describe('renderReportHtml', () => {
     const svg = html.match(/<svg[\s\S]*?<\/svg>/)?.[0] ?? '';
     assert.ok(svg, 'inline SVG');
     assert.match(svg, /role="img" aria-labelledby="chart-title chart-desc"/);
-    for (const [group, points] of [['发布解读', 31], ['办事服务', 25], ['互动交流', 23], ['功能设计', 21]] as const) {
+    for (const [group, points] of [
+      ['发布解读', 31],
+      ['办事服务', 25],
+      ['互动交流', 23],
+      ['功能设计', 21],
+    ] as const) {
       assert.ok(svg.includes(`>${group}</text>`), group);
       assert.ok(svg.includes(`/ ${points} 分</text>`), `${group} ${points}`);
     }
@@ -144,16 +163,31 @@ describe('renderReportHtml', () => {
     assert.ok(out.includes('以75分为满分，结果乘以100/75'));
     assert.ok(out.includes('办事服务（25分）：不检查'), 'the chart says so in words');
     assert.ok(out.includes('>不检查</text>'));
-    assert.ok(out.includes('<th scope="row">办事服务</th><td class="num">25</td><td class="num">—</td><td class="num">—</td><td class="num">25</td>'));
+    assert.ok(
+      out.includes(
+        '<th scope="row">办事服务</th><td class="num">25</td><td class="num">—</td><td class="num">—</td><td class="num">25</td>',
+      ),
+    );
   });
 
   test('compareWith: 新发现 / 已整改 / 仍存在, and the findings tagged', () => {
     const r = buildSampleReport();
     const flat = r.indicators.flatMap((i) => i.findings.map((f) => ({ ...f, indicatorId: i.id, indicator: i.name })));
-    const fixed = { indicatorId: 'deduct.news', indicator: '动态要闻', message: '“部门动态”栏目两周未更新 <b>', evidence: { url: 'https://zwfw.example.gov.cn/col/col1/' } };
-    const out = renderReportHtml(r, { compareWith: { new: flat.slice(0, 2), fixed: [fixed], remaining: flat.slice(2) } });
+    const fixed = {
+      indicatorId: 'deduct.news',
+      indicator: '动态要闻',
+      message: '“部门动态”栏目两周未更新 <b>',
+      evidence: { url: 'https://zwfw.example.gov.cn/col/col1/' },
+    };
+    const out = renderReportHtml(r, {
+      compareWith: { new: flat.slice(0, 2), fixed: [fixed], remaining: flat.slice(2) },
+    });
     assert.ok(out.includes('<h2 id="compare-h">与上次检查对比</h2>'));
-    assert.ok(out.includes('新发现（2 项）') && out.includes('已整改（1 项）') && out.includes(`仍存在（${flat.length - 2} 项）`));
+    assert.ok(
+      out.includes('新发现（2 项）') &&
+        out.includes('已整改（1 项）') &&
+        out.includes(`仍存在（${flat.length - 2} 项）`),
+    );
     assert.ok(out.includes('“部门动态”栏目两周未更新 &lt;b&gt;'));
     assert.equal((out.match(/<span class="f-tag tone-warn">新发现<\/span>/g) ?? []).length, 2);
   });
@@ -167,7 +201,18 @@ describe('renderReportPdf', () => {
     const pdfPath = path.join(outDir, 'inspection-report.pdf');
     fs.writeFileSync(pdfPath, buf);
     if (have('pdftoppm')) {
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdfPath, path.join(outDir, 'inspection-report-page1')]);
+      execFileSync('pdftoppm', [
+        '-png',
+        '-r',
+        '60',
+        '-f',
+        '1',
+        '-l',
+        '1',
+        '-singlefile',
+        pdfPath,
+        path.join(outDir, 'inspection-report-page1'),
+      ]);
       assert.ok(fs.existsSync(path.join(outDir, 'inspection-report-page1.png')));
     }
     if (!have('pdftotext')) {
@@ -180,8 +225,21 @@ describe('renderReportPdf', () => {
     execFileSync('pdftotext', [pdfPath, txt]);
     const raw = fs.readFileSync(txt, 'utf8');
     const flat = raw.replace(/\s+/g, '');
-    if (have('pdfinfo')) assert.match(execFileSync('pdfinfo', [pdfPath]).toString(), /Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
-    for (const s of ['政府网站检查报告', '示例市政务服务管理局', '检查结论', '✓合格', '扣分指标得分', '93.3', '95.3', '有19分的指标未检测，得分可能偏高', '各分组得分情况', '指标检查结果', '问题清单与证据']) {
+    if (have('pdfinfo'))
+      assert.match(execFileSync('pdfinfo', [pdfPath]).toString(), /Page size:\s+595\.2\d? x 841\.8\d? pts \(A4\)/);
+    for (const s of [
+      '政府网站检查报告',
+      '示例市政务服务管理局',
+      '检查结论',
+      '✓合格',
+      '扣分指标得分',
+      '93.3',
+      '95.3',
+      '有19分的指标未检测，得分可能偏高',
+      '各分组得分情况',
+      '指标检查结果',
+      '问题清单与证据',
+    ]) {
       assert.ok(flat.includes(s), s);
     }
     for (const name of NAMES) assert.ok(flat.includes(name.replace(/\s+/g, '')), name);
@@ -194,7 +252,10 @@ describe('renderReportPdf', () => {
     const total = Number(pages[0]?.[2]);
     assert.ok(total >= 3, `共 ${total} 页`);
     assert.equal(pages.length, total);
-    assert.deepEqual(pages.map((p) => Number(p[1])), Array.from({ length: total }, (_, i) => i + 1));
+    assert.deepEqual(
+      pages.map((p) => Number(p[1])),
+      Array.from({ length: total }, (_, i) => i + 1),
+    );
   });
 
   test('a vetoed run prints 不合格 and the veto', async (t) => {
@@ -204,8 +265,17 @@ describe('renderReportPdf', () => {
       t.skip('pdftotext unavailable');
       return;
     }
-    const flat = execFileSync('pdftotext', [path.join(outDir, 'inspection-report-vetoed.pdf'), '-']).toString().replace(/\s+/g, '');
-    for (const s of ['×不合格', '单项否决情形', '站点无法访问：监测7天，网站打不开的次数占比8.6%', '存在单项否决情形，不再评分', '未评分']) assert.ok(flat.includes(s), s);
+    const flat = execFileSync('pdftotext', [path.join(outDir, 'inspection-report-vetoed.pdf'), '-'])
+      .toString()
+      .replace(/\s+/g, '');
+    for (const s of [
+      '×不合格',
+      '单项否决情形',
+      '站点无法访问：监测7天，网站打不开的次数占比8.6%',
+      '存在单项否决情形，不再评分',
+      '未评分',
+    ])
+      assert.ok(flat.includes(s), s);
   });
 });
 
@@ -217,7 +287,10 @@ describe('renderReportXlsx', () => {
     fs.writeFileSync(path.join(outDir, 'inspection-report.xlsx'), buf);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
-    assert.deepEqual(wb.worksheets.map((w) => w.name), [XLSX_SHEETS.summary, XLSX_SHEETS.indicators, XLSX_SHEETS.findings]);
+    assert.deepEqual(
+      wb.worksheets.map((w) => w.name),
+      [XLSX_SHEETS.summary, XLSX_SHEETS.indicators, XLSX_SHEETS.findings],
+    );
     const text = (ws: ExcelJS.Worksheet, r: number, c: number) => {
       const v = ws.getRow(r).getCell(c).value;
       return v && typeof v === 'object' && 'text' in v ? String(v.text) : String(v ?? '');
@@ -236,15 +309,32 @@ describe('renderReportXlsx', () => {
     assert.equal(summary.views[0]?.state, 'frozen');
 
     const ind = wb.getWorksheet(XLSX_SHEETS.indicators)!;
-    assert.deepEqual((ind.getRow(1).values as unknown[]).slice(1), INDICATOR_COLUMNS.map((c) => c.header));
+    assert.deepEqual(
+      (ind.getRow(1).values as unknown[]).slice(1),
+      INDICATOR_COLUMNS.map((c) => c.header),
+    );
     assert.equal(ind.rowCount, 1 + NAMES.length);
-    assert.deepEqual(Array.from({ length: NAMES.length }, (_, i) => text(ind, i + 2, 3)), NAMES);
+    assert.deepEqual(
+      Array.from({ length: NAMES.length }, (_, i) => text(ind, i + 2, 3)),
+      NAMES,
+    );
     const rowOf = (name: string) => {
       for (let r = 2; r <= ind.rowCount; r += 1) if (text(ind, r, 3) === name) return ind.getRow(r);
       throw new Error(name);
     };
     const tags = rowOf('页面标签');
-    assert.deepEqual([tags.getCell(1).value, tags.getCell(2).value, tags.getCell(4).value, tags.getCell(5).value, tags.getCell(6).value, tags.getCell(7).value, tags.getCell(9).value], ['扣分指标', '功能设计', '扣分', 0.2, 1, '外部检测', 2]);
+    assert.deepEqual(
+      [
+        tags.getCell(1).value,
+        tags.getCell(2).value,
+        tags.getCell(4).value,
+        tags.getCell(5).value,
+        tags.getCell(6).value,
+        tags.getCell(7).value,
+        tags.getCell(9).value,
+      ],
+      ['扣分指标', '功能设计', '扣分', 0.2, 1, '外部检测', 2],
+    );
     assert.equal(rowOf('一号登录').getCell(4).value, '未检测');
     assert.match(String(rowOf('一号登录').getCell(8).value), /需注册用户实际操作/);
     assert.equal(rowOf('智能搜索').getCell(4).value, '加分');
@@ -254,7 +344,10 @@ describe('renderReportXlsx', () => {
     assert.equal(tags.getCell(8).alignment?.wrapText, true);
 
     const fnd = wb.getWorksheet(XLSX_SHEETS.findings)!;
-    assert.deepEqual((fnd.getRow(1).values as unknown[]).slice(1), FINDING_COLUMNS.map((c) => c.header));
+    assert.deepEqual(
+      (fnd.getRow(1).values as unknown[]).slice(1),
+      FINDING_COLUMNS.map((c) => c.header),
+    );
     const findings = report.indicators.flatMap((i) => i.findings);
     assert.equal(fnd.rowCount, 1 + findings.length);
     const rows = Array.from({ length: findings.length }, (_, i) => i + 2);
@@ -263,7 +356,10 @@ describe('renderReportXlsx', () => {
     assert.equal(text(fnd, tagRow, 1), '页面标签');
     assert.equal(text(fnd, tagRow, 2), '第1条：随机抽查5个内容页面，无站点标签或内容标签的，每个扣0.1分。');
     assert.equal(fnd.getRow(tagRow).getCell(3).value, 0.1);
-    assert.deepEqual(fnd.getRow(tagRow).getCell(5).value, { text: 'https://zwfw.example.gov.cn/art/2026/11/12/art_1229_41.html', hyperlink: 'https://zwfw.example.gov.cn/art/2026/11/12/art_1229_41.html' });
+    assert.deepEqual(fnd.getRow(tagRow).getCell(5).value, {
+      text: 'https://zwfw.example.gov.cn/art/2026/11/12/art_1229_41.html',
+      hyperlink: 'https://zwfw.example.gov.cn/art/2026/11/12/art_1229_41.html',
+    });
     assert.equal(text(fnd, tagRow, 7), '缺少：ArticleTitle、PubDate');
     assert.equal(text(fnd, tagRow, 8), '2026-11-27 10:03:12');
     assert.equal(text(fnd, tagRow, 9), '08'.repeat(32));

@@ -2,7 +2,7 @@
 // page carries the code as data-sitecode on this loader and the element is made here. A script inserted this
 // way loads asynchronously: the page never waits on it, and if the national site is unreachable only the
 // plain link beside it remains.
-(function () {
+(() => {
   var loader = document.currentScript;
   if (!loader) return;
   var code = loader.getAttribute('data-sitecode');

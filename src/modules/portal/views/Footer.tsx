@@ -6,13 +6,17 @@ import { href } from './links.ts';
 export function Footer({ view }: { view: ViewContext }) {
   const { site, assets } = view;
   const recordCode = policeRecordCode(site.policeNumber);
-  const policeMark = <img className="police-badge" src={assets.policeBadge} alt="" width={20} height={20} loading="lazy" />;
+  const policeMark = (
+    <img className="police-badge" src={assets.policeBadge} alt="" width={20} height={20} loading="lazy" />
+  );
   return (
     <footer className="site-footer">
       <div className="container">
         <h2 className="visually-hidden">网站信息</h2>
         <ul className="footer-links">
-          <li><a href={href(view, '/sitemap/')}>网站地图</a></li>
+          <li>
+            <a href={href(view, '/sitemap/')}>网站地图</a>
+          </li>
         </ul>
         <div className="identity">
           <div className="identity-badges">
@@ -26,9 +30,16 @@ export function Footer({ view }: { view: ViewContext }) {
             </div>
             {site.jiucuoEnabled ? (
               <div className="identity-item" data-identity="jiucuo">
-                <a className="jiucuo-link" href={jiucuoPageUrl(site.siteIdCode)} rel="noopener noreferrer">我为政府网站找错</a>
+                <a className="jiucuo-link" href={jiucuoPageUrl(site.siteIdCode)} rel="noopener noreferrer">
+                  我为政府网站找错
+                </a>
                 {/* Deferred, then the national script is inserted async: never blocks the page (assets/jiucuo.js). */}
-                <script src={assets.jiucuo} data-sitecode={site.siteIdCode} data-src={site.jiucuoScriptUrl} defer></script>
+                <script
+                  src={assets.jiucuo}
+                  data-sitecode={site.siteIdCode}
+                  data-src={site.jiucuoScriptUrl}
+                  defer
+                ></script>
               </div>
             ) : null}
           </div>
@@ -37,16 +48,28 @@ export function Footer({ view }: { view: ViewContext }) {
             {site.organizer ? <li data-identity="organizer">承办单位：{site.organizer}</li> : null}
             <li data-identity="contact">
               <span data-contact="phone">联系电话：{site.phone}</span>{' '}
-              <span data-contact="email">电子邮箱：<a href={`mailto:${site.email}`}>{site.email}</a></span>{' '}
+              <span data-contact="email">
+                电子邮箱：<a href={`mailto:${site.email}`}>{site.email}</a>
+              </span>{' '}
               <span data-contact="address">地址：{site.address}</span>
             </li>
             <li data-identity="site-id-code">网站标识码：{site.siteIdCode}</li>
-            <li data-identity="icp"><a href={MIIT_FILING_URL} rel="noopener noreferrer">{site.icpNumber}</a></li>
+            <li data-identity="icp">
+              <a href={MIIT_FILING_URL} rel="noopener noreferrer">
+                {site.icpNumber}
+              </a>
+            </li>
             <li data-identity="police">
               {recordCode ? (
-                <a href={policeFilingUrl(recordCode)} rel="noopener noreferrer">{policeMark}{site.policeNumber}</a>
+                <a href={policeFilingUrl(recordCode)} rel="noopener noreferrer">
+                  {policeMark}
+                  {site.policeNumber}
+                </a>
               ) : (
-                <>{policeMark}{site.policeNumber}</>
+                <>
+                  {policeMark}
+                  {site.policeNumber}
+                </>
               )}
             </li>
           </ul>

@@ -48,7 +48,9 @@ export function Header({ view, siteNameIsHeading }: HeaderProps) {
                 {view.care ? '退出长者模式' : '长者模式'}
               </a>
             </li>
-            <li><a href={href(view, '/sitemap/')}>网站地图</a></li>
+            <li>
+              <a href={href(view, '/sitemap/')}>网站地图</a>
+            </li>
           </ul>
         </div>
       </div>
@@ -78,9 +80,17 @@ export function MainNav({ view, isHome, section }: MainNavProps) {
     <nav className="main-nav" aria-label="主导航">
       <div className="container">
         <ul>
-          <li><a href={homeHref(view)} aria-current={isHome ? 'page' : undefined}>首页</a></li>
+          <li>
+            <a href={homeHref(view)} aria-current={isHome ? 'page' : undefined}>
+              首页
+            </a>
+          </li>
           {view.nav.map((c) => (
-            <li key={c.id}><a href={columnHref(view, c)} aria-current={current(c)}>{c.name}</a></li>
+            <li key={c.id}>
+              <a href={columnHref(view, c)} aria-current={current(c)}>
+                {c.name}
+              </a>
+            </li>
           ))}
         </ul>
       </div>

@@ -29,18 +29,26 @@ export function Layout({ view, title, meta, isHome = false, section, noindex, li
       <head>
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
-        {meta.map((m) => <meta key={m.name} name={m.name} content={m.content} />)}
+        {meta.map((m) => (
+          <meta key={m.name} name={m.name} content={m.content} />
+        ))}
         {noindex ? <meta name="robots" content="noindex" /> : null}
-        {links.map((l) => <link key={`${l.rel} ${l.href}`} rel={l.rel} type={l.type} title={l.title} href={href(view, l.href)} />)}
+        {links.map((l) => (
+          <link key={`${l.rel} ${l.href}`} rel={l.rel} type={l.type} title={l.title} href={href(view, l.href)} />
+        ))}
         <link rel="icon" type="image/svg+xml" href={view.assets.favicon} />
         <link rel="stylesheet" href={view.assets.css} />
         <script src={view.assets.js} defer></script>
       </head>
       <body className={view.care ? 'care' : undefined}>
-        <a className="skip-link" href="#main">跳到主要内容</a>
+        <a className="skip-link" href="#main">
+          跳到主要内容
+        </a>
         <Header view={view} siteNameIsHeading={isHome} />
         <MainNav view={view} isHome={isHome} section={section} />
-        <main id="main" tabIndex={-1}>{children}</main>
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
         <Footer view={view} />
       </body>
     </html>

@@ -55,7 +55,11 @@ export interface ContentPageProps {
   item: ContentView;
 }
 
-const paragraphs = (text: string) => text.split(/\n+/).map((l) => l.trim()).filter(Boolean);
+const paragraphs = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function ContentPage({ frame, column, ancestry, item }: ContentPageProps) {
   const { view } = frame;
@@ -71,9 +75,13 @@ export function ContentPage({ frame, column, ancestry, item }: ContentPageProps)
               <h1 id="article-title">{item.title}</h1>
               {item.subtitle ? <p className="article-subtitle">{item.subtitle}</p> : null}
               <p className="article-info">
-                <span className="pub-date">发布时间：<time dateTime={item.pubDate}>{shanghaiDateTime(item.pubDate)}</time></span>
+                <span className="pub-date">
+                  发布时间：<time dateTime={item.pubDate}>{shanghaiDateTime(item.pubDate)}</time>
+                </span>
                 {item.updatedAt ? (
-                  <span className="updated-at">更新时间：<time dateTime={item.updatedAt}>{shanghaiDateTime(item.updatedAt)}</time></span>
+                  <span className="updated-at">
+                    更新时间：<time dateTime={item.updatedAt}>{shanghaiDateTime(item.updatedAt)}</time>
+                  </span>
                 ) : null}
                 <span className="source">来源：{item.source}</span>
                 {item.author ? <span className="author">作者：{item.author}</span> : null}
@@ -84,7 +92,10 @@ export function ContentPage({ frame, column, ancestry, item }: ContentPageProps)
                 <caption>{item.apply ? '信息目录' : '文件信息'}</caption>
                 <tbody>
                   {item.docMeta.map((row) => (
-                    <tr key={row.label}><th scope="row">{row.label}</th><td>{row.value}</td></tr>
+                    <tr key={row.label}>
+                      <th scope="row">{row.label}</th>
+                      <td>{row.value}</td>
+                    </tr>
                   ))}
                 </tbody>
               </table>
@@ -119,12 +130,36 @@ export function ContentPage({ frame, column, ancestry, item }: ContentPageProps)
             ))}
             <nav className="prev-next" aria-label="上一篇和下一篇">
               <ul>
-                <li>上一篇：{item.prev ? <a href={href(view, item.prev.url)} rel="prev">{item.prev.title}</a> : '没有了'}</li>
-                <li>下一篇：{item.next ? <a href={href(view, item.next.url)} rel="next">{item.next.title}</a> : '没有了'}</li>
+                <li>
+                  上一篇：
+                  {item.prev ? (
+                    <a href={href(view, item.prev.url)} rel="prev">
+                      {item.prev.title}
+                    </a>
+                  ) : (
+                    '没有了'
+                  )}
+                </li>
+                <li>
+                  下一篇：
+                  {item.next ? (
+                    <a href={href(view, item.next.url)} rel="next">
+                      {item.next.title}
+                    </a>
+                  ) : (
+                    '没有了'
+                  )}
+                </li>
               </ul>
             </nav>
           </article>
-          <ColumnNav view={view} section={section} current={column} trailIds={new Set(ancestry.map((c) => c.id))} onColumnPage={false} />
+          <ColumnNav
+            view={view}
+            section={section}
+            current={column}
+            trailIds={new Set(ancestry.map((c) => c.id))}
+            onColumnPage={false}
+          />
         </div>
       </div>
     </Layout>
@@ -144,14 +179,23 @@ function LeaderProfileView({ view, name, leader }: { view: ViewContext; name: st
       />
       <div className="leader-text">
         <dl className="leader-facts">
-          <dt>姓名</dt><dd>{name}</dd>
-          <dt>职务</dt><dd>{leader.post}</dd>
-          {leader.duties ? <><dt>分工</dt><dd>{leader.duties}</dd></> : null}
+          <dt>姓名</dt>
+          <dd>{name}</dd>
+          <dt>职务</dt>
+          <dd>{leader.post}</dd>
+          {leader.duties ? (
+            <>
+              <dt>分工</dt>
+              <dd>{leader.duties}</dd>
+            </>
+          ) : null}
         </dl>
         {resume.length > 0 ? (
           <section className="leader-resume" aria-labelledby="resume-title">
             <h2 id="resume-title">简历</h2>
-            {resume.map((line, i) => <p key={i}>{line}</p>)}
+            {resume.map((line, i) => (
+              <p key={i}>{line}</p>
+            ))}
           </section>
         ) : null}
       </div>
@@ -200,7 +244,11 @@ export function ZwgkPage({ frame, column, entries, latest }: ZwgkPageProps) {
             </section>
             <section className="statutory" aria-labelledby="statutory-title">
               <h2 id="statutory-title">法定主动公开内容</h2>
-              {column.children.length > 0 ? <ColumnTreeList view={view} nodes={column.children} className="statutory-tree" /> : <EmptyState />}
+              {column.children.length > 0 ? (
+                <ColumnTreeList view={view} nodes={column.children} className="statutory-tree" />
+              ) : (
+                <EmptyState />
+              )}
             </section>
             <section aria-labelledby="latest-title">
               <h2 id="latest-title">最新公开信息</h2>
@@ -247,13 +295,29 @@ export interface CataloguePageProps {
   pagination: Pagination;
 }
 
-function Select({ id, name, label, value, options }: { id: string; name: string; label: string; value: string; options: string[] }) {
+function Select({
+  id,
+  name,
+  label,
+  value,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string;
+  options: string[];
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value}>
         <option value="">全部</option>
-        {options.map((o) => <option key={o} value={o}>{o}</option>)}
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {o}
+          </option>
+        ))}
       </select>
     </div>
   );
@@ -265,7 +329,10 @@ export function CataloguePage({ frame, zwgk, path, filters, options, rows, pagin
   return (
     <Layout {...frame} section={{ topId: zwgk.id, isTopPage: false }}>
       <div className="container">
-        <Breadcrumbs view={view} trail={[{ label: zwgk.name, href: columnHref(view, zwgk) }, { label: '主动公开目录' }]} />
+        <Breadcrumbs
+          view={view}
+          trail={[{ label: zwgk.name, href: columnHref(view, zwgk) }, { label: '主动公开目录' }]}
+        />
         <h1>主动公开目录</h1>
         <form className="catalog-form" method="get" action={href(view, path)} aria-label="检索主动公开目录">
           <div className="field">
@@ -279,7 +346,13 @@ export function CataloguePage({ frame, zwgk, path, filters, options, rows, pagin
           <Select id="catalog-theme" name="theme" label="主题分类" value={filters.theme} options={options.themes} />
           <Select id="catalog-organ" name="organ" label="发文机关" value={filters.organ} options={options.organs} />
           <Select id="catalog-year" name="year" label="年份" value={filters.year} options={options.years} />
-          <Select id="catalog-validity" name="validity" label="有效性" value={filters.validity} options={options.validity} />
+          <Select
+            id="catalog-validity"
+            name="validity"
+            label="有效性"
+            value={filters.validity}
+            options={options.validity}
+          />
           <div className="actions">
             <button type="submit">查询</button>
             {filtered ? <a href={href(view, path)}>清除条件</a> : null}
@@ -287,17 +360,25 @@ export function CataloguePage({ frame, zwgk, path, filters, options, rows, pagin
         </form>
         <div className="table-scroll" role="region" aria-labelledby="catalog-caption" tabIndex={0}>
           <table className="catalog-table">
-            <caption id="catalog-caption">{filtered ? '检索结果' : '主动公开目录'}（共 {pagination.total} 条）</caption>
+            <caption id="catalog-caption">
+              {filtered ? '检索结果' : '主动公开目录'}（共 {pagination.total} 条）
+            </caption>
             <thead>
               <tr>
-                {['索引号', '名称', '发文机关', '文号', '成文日期', '发布日期', '有效性'].map((h) => <th key={h} scope="col">{h}</th>)}
+                {['索引号', '名称', '发文机关', '文号', '成文日期', '发布日期', '有效性'].map((h) => (
+                  <th key={h} scope="col">
+                    {h}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>
               {rows.map((r) => (
                 <tr key={r.url}>
                   <td className="index-no">{r.indexNo}</td>
-                  <td><a href={href(view, r.url)}>{r.title}</a></td>
+                  <td>
+                    <a href={href(view, r.url)}>{r.title}</a>
+                  </td>
                   <td>{r.organ}</td>
                   <td>{r.docNumber}</td>
                   <td>{r.writtenDate}</td>

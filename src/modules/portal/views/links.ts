@@ -10,8 +10,12 @@ export function href(view: Pick<ViewContext, 'prefix'>, path: string): string {
 export const homeHref = (view: Pick<ViewContext, 'prefix'>) => href(view, '/');
 
 /** A link column points straight at its target; other columns at their page. */
-export function columnHref(view: Pick<ViewContext, 'prefix'>, column: Pick<PublicColumn, 'kind' | 'linkUrl' | 'path'>): string {
-  if (column.kind === 'link' && column.linkUrl) return column.linkUrl.startsWith('/') ? href(view, column.linkUrl) : column.linkUrl;
+export function columnHref(
+  view: Pick<ViewContext, 'prefix'>,
+  column: Pick<PublicColumn, 'kind' | 'linkUrl' | 'path'>,
+): string {
+  if (column.kind === 'link' && column.linkUrl)
+    return column.linkUrl.startsWith('/') ? href(view, column.linkUrl) : column.linkUrl;
   return href(view, column.path);
 }
 

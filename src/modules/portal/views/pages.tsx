@@ -2,7 +2,17 @@
 // it lays out; later issues add content pages here the same way.
 import type { ReactNode } from 'react';
 import type { MetaTag } from '../meta.ts';
-import type { ColumnContent, Crumb, HeadLink, HomeBlock, HomeEntry, ItemGroup, LeaderCard, PublicColumn, ViewContext } from './types.ts';
+import type {
+  ColumnContent,
+  Crumb,
+  HeadLink,
+  HomeBlock,
+  HomeEntry,
+  ItemGroup,
+  LeaderCard,
+  PublicColumn,
+  ViewContext,
+} from './types.ts';
 import { Layout } from './Layout.tsx';
 import { SearchForm } from './Header.tsx';
 import { Breadcrumbs, ColumnNav, ColumnTreeList, EmptyState, ItemList, PaginationNav } from './parts.tsx';
@@ -18,7 +28,17 @@ export interface PageFrame {
 /** Where a leader without a photo shows the neutral placeholder. */
 export const LEADER_PLACEHOLDER_ALT = '暂无照片';
 
-export function HomePage({ frame, entries, blocks, news = [] }: { frame: PageFrame; entries: HomeEntry[]; blocks: HomeBlock[]; news?: ItemGroup[] }) {
+export function HomePage({
+  frame,
+  entries,
+  blocks,
+  news = [],
+}: {
+  frame: PageFrame;
+  entries: HomeEntry[];
+  blocks: HomeBlock[];
+  news?: ItemGroup[];
+}) {
   const { view } = frame;
   return (
     <Layout {...frame} isHome>
@@ -44,9 +64,15 @@ export function HomePage({ frame, entries, blocks, news = [] }: { frame: PageFra
             <div className="news-blocks">
               {news.map(({ column, items }) => (
                 <section key={column.id} className="news-block" aria-labelledby={`news-${column.id}`}>
-                  <h3 id={`news-${column.id}`}><a href={columnHref(view, column)}>{column.name}</a></h3>
+                  <h3 id={`news-${column.id}`}>
+                    <a href={columnHref(view, column)}>{column.name}</a>
+                  </h3>
                   <ItemList view={view} items={items} labelledBy={`news-${column.id}`} />
-                  <p className="more"><a href={columnHref(view, column)} aria-label={`更多${column.name}`}>更多</a></p>
+                  <p className="more">
+                    <a href={columnHref(view, column)} aria-label={`更多${column.name}`}>
+                      更多
+                    </a>
+                  </p>
                 </section>
               ))}
             </div>
@@ -55,10 +81,16 @@ export function HomePage({ frame, entries, blocks, news = [] }: { frame: PageFra
         <div className="column-blocks">
           {blocks.map(({ column, items }) => (
             <section key={column.id} className="column-block" aria-labelledby={`block-${column.id}`}>
-              <h2 id={`block-${column.id}`}><a href={columnHref(view, column)}>{column.name}</a></h2>
+              <h2 id={`block-${column.id}`}>
+                <a href={columnHref(view, column)}>{column.name}</a>
+              </h2>
               {column.children.length > 0 ? (
                 <ul className="block-links">
-                  {column.children.map((c) => <li key={c.id}><a href={columnHref(view, c)}>{c.name}</a></li>)}
+                  {column.children.map((c) => (
+                    <li key={c.id}>
+                      <a href={columnHref(view, c)}>{c.name}</a>
+                    </li>
+                  ))}
                 </ul>
               ) : column.description ? (
                 <p className="block-desc">{column.description}</p>
@@ -84,7 +116,9 @@ export interface ColumnPageProps {
 export function ColumnPage({ frame, column, ancestry, content }: ColumnPageProps) {
   const { view } = frame;
   const section = ancestry[0] ?? column;
-  const trail: Crumb[] = ancestry.map((c) => (c.id === column.id ? { label: c.name } : { label: c.name, href: columnHref(view, c) }));
+  const trail: Crumb[] = ancestry.map((c) =>
+    c.id === column.id ? { label: c.name } : { label: c.name, href: columnHref(view, c) },
+  );
   return (
     <Layout {...frame} section={{ topId: section.id, isTopPage: section.id === column.id }}>
       <div className="container">
@@ -97,12 +131,20 @@ export function ColumnPage({ frame, column, ancestry, content }: ColumnPageProps
               <section className="subcolumns" aria-labelledby="subcolumns-title">
                 <h2 id="subcolumns-title">下级栏目</h2>
                 <ul>
-                  {column.children.map((c) => <li key={c.id}><a href={columnHref(view, c)}>{c.name}</a></li>)}
+                  {column.children.map((c) => (
+                    <li key={c.id}>
+                      <a href={columnHref(view, c)}>{c.name}</a>
+                    </li>
+                  ))}
                 </ul>
               </section>
             ) : null}
             {content.feed ? (
-              <p className="feed-link"><a href={href(view, content.feed)} type="application/rss+xml">RSS订阅</a></p>
+              <p className="feed-link">
+                <a href={href(view, content.feed)} type="application/rss+xml">
+                  RSS订阅
+                </a>
+              </p>
             ) : null}
             {column.kind === 'page' ? (
               <section className="page-body" aria-label={column.name}>
@@ -115,7 +157,9 @@ export function ColumnPage({ frame, column, ancestry, content }: ColumnPageProps
             ) : (
               <>
                 <ItemList view={view} items={content.items} />
-                {content.pagination && content.pagination.total > 0 ? <PaginationNav view={view} pagination={content.pagination} /> : null}
+                {content.pagination && content.pagination.total > 0 ? (
+                  <PaginationNav view={view} pagination={content.pagination} />
+                ) : null}
               </>
             )}
           </div>
@@ -133,9 +177,15 @@ export function ItemGroups({ view, groups }: { view: ViewContext; groups: ItemGr
     <div className="item-groups">
       {groups.map(({ column, items }) => (
         <section key={column.id} className="item-group" aria-labelledby={`group-${column.id}`}>
-          <h2 id={`group-${column.id}`}><a href={columnHref(view, column)}>{column.name}</a></h2>
+          <h2 id={`group-${column.id}`}>
+            <a href={columnHref(view, column)}>{column.name}</a>
+          </h2>
           <ItemList view={view} items={items} labelledBy={`group-${column.id}`} />
-          <p className="more"><a href={columnHref(view, column)} aria-label={`更多${column.name}`}>更多</a></p>
+          <p className="more">
+            <a href={columnHref(view, column)} aria-label={`更多${column.name}`}>
+              更多
+            </a>
+          </p>
         </section>
       ))}
     </div>
@@ -146,7 +196,9 @@ export function ItemGroups({ view, groups }: { view: ViewContext; groups: ItemGr
 export function LeaderList({ view, leaders }: { view: ViewContext; leaders: LeaderCard[] }) {
   return (
     <section className="leaders" aria-labelledby="leaders-title">
-      <h2 id="leaders-title" className="visually-hidden">领导名单</h2>
+      <h2 id="leaders-title" className="visually-hidden">
+        领导名单
+      </h2>
       <ul className="leader-list">
         {leaders.map((l, i) => (
           <li key={i} className="leader-card">
@@ -159,9 +211,16 @@ export function LeaderList({ view, leaders }: { view: ViewContext; leaders: Lead
               loading="lazy"
             />
             <div className="leader-text">
-              <h3 className="leader-name"><a href={href(view, l.url)}>{l.name}</a></h3>
+              <h3 className="leader-name">
+                <a href={href(view, l.url)}>{l.name}</a>
+              </h3>
               {l.post ? <p className="leader-post">{l.post}</p> : null}
-              {l.duties ? <p className="leader-duties"><span className="label">分工：</span>{l.duties}</p> : null}
+              {l.duties ? (
+                <p className="leader-duties">
+                  <span className="label">分工：</span>
+                  {l.duties}
+                </p>
+              ) : null}
             </div>
           </li>
         ))}
@@ -178,7 +237,11 @@ export function SitemapPage({ frame, roots }: { frame: PageFrame; roots: PublicC
       <div className="container">
         <Breadcrumbs view={view} trail={[{ label: '网站地图' }]} />
         <h1>网站地图</h1>
-        {roots.length > 0 ? <ColumnTreeList view={view} nodes={roots} className="sitemap-tree" /> : <EmptyState>网站栏目正在建设中</EmptyState>}
+        {roots.length > 0 ? (
+          <ColumnTreeList view={view} nodes={roots} className="sitemap-tree" />
+        ) : (
+          <EmptyState>网站栏目正在建设中</EmptyState>
+        )}
       </div>
     </Layout>
   );
@@ -193,7 +256,8 @@ export function SearchPage({ frame, q, results }: { frame: PageFrame; q: string;
         <h1>站内搜索</h1>
         <SearchForm view={view} id="search-page-q" q={q} visibleLabel formLabel="搜索本站信息" />
         <section className="search-results" aria-live="polite" aria-label="搜索结果">
-          {results ?? (q ? <EmptyState>未找到与“{q}”相关的信息</EmptyState> : <EmptyState>请输入要搜索的关键词。</EmptyState>)}
+          {results ??
+            (q ? <EmptyState>未找到与“{q}”相关的信息</EmptyState> : <EmptyState>请输入要搜索的关键词。</EmptyState>)}
         </section>
       </div>
     </Layout>
@@ -208,8 +272,12 @@ export function NotFoundPage({ frame }: { frame: PageFrame }) {
         <h1>抱歉，您访问的页面不存在</h1>
         <p>页面可能已被删除、更名或暂时不可用，也可能是网址输入有误。您可以：</p>
         <ul className="not-found-links">
-          <li><a href={homeHref(view)}>返回首页</a></li>
-          <li><a href={href(view, '/sitemap/')}>查看网站地图</a></li>
+          <li>
+            <a href={homeHref(view)}>返回首页</a>
+          </li>
+          <li>
+            <a href={href(view, '/sitemap/')}>查看网站地图</a>
+          </li>
         </ul>
         <SearchForm view={view} id="not-found-q" visibleLabel formLabel="搜索本站信息" />
       </div>

@@ -14,7 +14,12 @@ export function Breadcrumbs({ view, trail }: { view: ViewContext; trail: Crumb[]
       <ol>
         {crumbs.map((c, i) => (
           <li key={i}>
-            {i > 0 ? <span className="sep" aria-hidden="true"> &gt; </span> : null}
+            {i > 0 ? (
+              <span className="sep" aria-hidden="true">
+                {' '}
+                &gt;{' '}
+              </span>
+            ) : null}
             {c.href ? <a href={c.href}>{c.label}</a> : <span aria-current="page">{c.label}</span>}
           </li>
         ))}
@@ -28,10 +33,22 @@ export function EmptyState({ children = EMPTY_COLUMN_TEXT }: { children?: ReactN
 }
 
 /** The list area of a kind=list column: the <ul> is always there; an empty state follows when it is empty. */
-export function ItemList({ view, items, labelledBy }: { view: ViewContext; items: ItemSummary[]; labelledBy?: string }) {
+export function ItemList({
+  view,
+  items,
+  labelledBy,
+}: {
+  view: ViewContext;
+  items: ItemSummary[];
+  labelledBy?: string;
+}) {
   return (
     <section className="item-list" aria-labelledby={labelledBy ?? 'item-list-title'}>
-      {labelledBy ? null : <h2 id="item-list-title" className="visually-hidden">信息列表</h2>}
+      {labelledBy ? null : (
+        <h2 id="item-list-title" className="visually-hidden">
+          信息列表
+        </h2>
+      )}
       <ul className="items">
         {items.map((item, i) => (
           <li key={i}>
@@ -46,7 +63,13 @@ export function ItemList({ view, items, labelledBy }: { view: ViewContext; items
 }
 
 /** The side navigation of a column page: the section's columns, expanded along the way to the current one. */
-export function ColumnNav({ view, section, current, trailIds, onColumnPage = true }: {
+export function ColumnNav({
+  view,
+  section,
+  current,
+  trailIds,
+  onColumnPage = true,
+}: {
   view: ViewContext;
   section: PublicColumn;
   current: PublicColumn;
@@ -59,7 +82,9 @@ export function ColumnNav({ view, section, current, trailIds, onColumnPage = tru
     <ul>
       {nodes.map((n) => (
         <li key={n.id} className={trailIds.has(n.id) ? 'in-trail' : undefined}>
-          <a href={columnHref(view, n)} aria-current={n.id === current.id ? mark : undefined}>{n.name}</a>
+          <a href={columnHref(view, n)} aria-current={n.id === current.id ? mark : undefined}>
+            {n.name}
+          </a>
           {trailIds.has(n.id) && n.children.length > 0 ? tree(n.children) : null}
         </li>
       ))}
@@ -68,7 +93,11 @@ export function ColumnNav({ view, section, current, trailIds, onColumnPage = tru
   return (
     <aside className="column-aside">
       <nav className="column-nav" aria-label="栏目导航">
-        <h2><a href={columnHref(view, section)} aria-current={section.id === current.id ? mark : undefined}>{section.name}</a></h2>
+        <h2>
+          <a href={columnHref(view, section)} aria-current={section.id === current.id ? mark : undefined}>
+            {section.name}
+          </a>
+        </h2>
         {section.children.length > 0 ? tree(section.children) : null}
       </nav>
     </aside>
@@ -76,7 +105,15 @@ export function ColumnNav({ view, section, current, trailIds, onColumnPage = tru
 }
 
 /** Nested lists of columns (网站地图). */
-export function ColumnTreeList({ view, nodes, className }: { view: ViewContext; nodes: PublicColumn[]; className?: string }) {
+export function ColumnTreeList({
+  view,
+  nodes,
+  className,
+}: {
+  view: ViewContext;
+  nodes: PublicColumn[];
+  className?: string;
+}) {
   return (
     <ul className={className}>
       {nodes.map((n) => (
@@ -100,24 +137,50 @@ export function pageWindow(page: number, pageCount: number, radius = 2): (number
 }
 
 /** Pagination of a list: works without JavaScript, rel prev/next on the links, and the page count. */
-export function PaginationNav({ view, pagination, label = '分页' }: { view: ViewContext; pagination: Pagination; label?: string }) {
+export function PaginationNav({
+  view,
+  pagination,
+  label = '分页',
+}: {
+  view: ViewContext;
+  pagination: Pagination;
+  label?: string;
+}) {
   const { page, pageCount, total, pageUrl } = pagination;
   return (
     <nav className="pagination" aria-label={label}>
-      <p className="page-count">共 {total} 条，第 {page} / {pageCount} 页</p>
+      <p className="page-count">
+        共 {total} 条，第 {page} / {pageCount} 页
+      </p>
       {pageCount > 1 ? (
         <ul>
-          {page > 1 ? <li><a href={href(view, pageUrl(page - 1))} rel="prev">上一页</a></li> : null}
-          {pageWindow(page, pageCount).map((n, i) => (
+          {page > 1 ? (
+            <li>
+              <a href={href(view, pageUrl(page - 1))} rel="prev">
+                上一页
+              </a>
+            </li>
+          ) : null}
+          {pageWindow(page, pageCount).map((n, i) =>
             n === null ? (
-              <li key={`gap-${i}`} className="gap" aria-hidden="true">…</li>
+              <li key={`gap-${i}`} className="gap" aria-hidden="true">
+                …
+              </li>
             ) : (
               <li key={n}>
-                <a href={href(view, pageUrl(n))} aria-label={`第${n}页`} aria-current={n === page ? 'page' : undefined}>{n}</a>
+                <a href={href(view, pageUrl(n))} aria-label={`第${n}页`} aria-current={n === page ? 'page' : undefined}>
+                  {n}
+                </a>
               </li>
-            )
-          ))}
-          {page < pageCount ? <li><a href={href(view, pageUrl(page + 1))} rel="next">下一页</a></li> : null}
+            ),
+          )}
+          {page < pageCount ? (
+            <li>
+              <a href={href(view, pageUrl(page + 1))} rel="next">
+                下一页
+              </a>
+            </li>
+          ) : null}
         </ul>
       ) : null}
     </nav>
@@ -134,7 +197,9 @@ export function FileList({ view, files, headingId }: { view: ViewContext; files:
         {files.map((f, i) => (
           <li key={i}>
             <a href={href(view, f.url)}>{f.name}</a>
-            <span className="file-meta">（{f.typeLabel}，{f.sizeLabel}）</span>
+            <span className="file-meta">
+              （{f.typeLabel}，{f.sizeLabel}）
+            </span>
           </li>
         ))}
       </ul>

@@ -11,7 +11,8 @@ const DOC_END = '</body></html>';
  */
 export function renderDocument(element: ReactElement): Buffer {
   const html = renderToStaticMarkup(element);
-  if (!html.startsWith(DOC_START) || !html.endsWith(DOC_END)) throw new Error('renderDocument expects a <Layout> element');
+  if (!html.startsWith(DOC_START) || !html.endsWith(DOC_END))
+    throw new Error('renderDocument expects a <Layout> element');
   const head = `${DOC_START}<meta charset="utf-8">`;
   const body = html.slice(DOC_START.length, html.length - DOC_END.length);
   return Buffer.from(`<!DOCTYPE html>${head}${body}${DOC_END}`, 'utf8');

@@ -1,8 +1,7 @@
 // Progressive enhancement only: as-you-type suggestions for every search box (form[role="search"]) on the
 // page. Without this file the forms submit as usual. Uses GET /api/search/suggest?q=…; follows the ARIA
 // combobox pattern (arrow keys, Enter, Escape).
-(function () {
-  'use strict';
+(() => {
   var counter = 0;
 
   function scopeOf(form) {
@@ -14,7 +13,7 @@
     var input = form.querySelector('input[name="q"]');
     if (!input || input.dataset.suggest) return;
     input.dataset.suggest = '1';
-    var id = 'search-suggest-' + (++counter);
+    var id = 'search-suggest-' + ++counter;
     var list = document.createElement('ul');
     list.id = id;
     list.className = 'search-suggest';
@@ -66,14 +65,14 @@
       list.textContent = '';
       items = data.items || [];
       if (!items.length) return close();
-      items.forEach(function (item, i) {
+      items.forEach((item, i) => {
         var li = document.createElement('li');
         li.id = id + '-' + i;
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', 'false');
         li.className = 'search-suggest-' + item.type;
         li.textContent = item.text;
-        li.addEventListener('mousedown', function (e) {
+        li.addEventListener('mousedown', (e) => {
           e.preventDefault();
           choose(item);
         });
@@ -95,16 +94,20 @@
       var scope = scopeOf(form);
       if (scope) url += '&scope=' + encodeURIComponent(scope);
       fetch(url, { signal: pending.signal, headers: { accept: 'application/json' } })
-        .then(function (r) { return r.ok ? r.json() : { items: [] }; })
-        .then(function (data) { if (input.value.trim() === q) render(data); })
-        .catch(function () { /* offline or aborted: the form still works */ });
+        .then((r) => (r.ok ? r.json() : { items: [] }))
+        .then((data) => {
+          if (input.value.trim() === q) render(data);
+        })
+        .catch(() => {
+          /* offline or aborted: the form still works */
+        });
     }
 
-    input.addEventListener('input', function () {
+    input.addEventListener('input', () => {
       clearTimeout(timer);
       timer = setTimeout(fetchSuggestions, 150);
     });
-    input.addEventListener('keydown', function (e) {
+    input.addEventListener('keydown', (e) => {
       if (list.hidden) return;
       if (e.key === 'ArrowDown') {
         e.preventDefault();
@@ -119,7 +122,9 @@
         close();
       }
     });
-    input.addEventListener('blur', function () { setTimeout(close, 100); });
+    input.addEventListener('blur', () => {
+      setTimeout(close, 100);
+    });
   }
 
   function init() {

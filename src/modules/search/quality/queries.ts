@@ -20,7 +20,8 @@ export const QUALITY_CORPUS_SIZE = 420;
 export const QUALITY_SEED = 20261127;
 
 // Common characters a typist might hit instead of the right one.
-const TYPO_CHARS = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
+const TYPO_CHARS =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严';
 
 /** A window of the title that does not cut a number in two (users type 2025年, not 025年). */
 function wholeNumbers(chars: string[], start: number, end: number): [number, number] {
@@ -73,7 +74,10 @@ export function buildQualitySet(corpus: CorpusItem[], seed = QUALITY_SEED): Qual
     if (chars.length < 10) continue;
     const len = 6 + Math.floor(r() * 7);
     const [start, end] = wholeNumbers(chars, Math.floor(r() * (chars.length - len)), 0);
-    const window = chars.slice(start, Math.max(end, start + len)).join('').replace(/^[《“（]|[》”）]$/g, '');
+    const window = chars
+      .slice(start, Math.max(end, start + len))
+      .join('')
+      .replace(/^[《“（]|[》”）]$/g, '');
     if (containing(window) <= 3 && window.length >= 5) {
       add('partial', window, item.title);
       n += 1;
@@ -116,12 +120,17 @@ export function buildQualitySet(corpus: CorpusItem[], seed = QUALITY_SEED): Qual
   // Pinyin and initials of title words found in at most eight titles (all of which fit on the first page).
   const termCount = new Map<string, { n: number; item: CorpusItem }>();
   for (const item of corpus) {
-    for (const w of new Set(words(normalize(item.title)).filter((w) => isHan(w) && [...w].length >= 2 && [...w].length <= 5))) {
+    for (const w of new Set(
+      words(normalize(item.title)).filter((w) => isHan(w) && [...w].length >= 2 && [...w].length <= 5),
+    )) {
       const e = termCount.get(w);
       termCount.set(w, { n: (e?.n ?? 0) + 1, item: e?.item ?? item });
     }
   }
-  const rare = shuffled(r, [...termCount].filter(([w, e]) => e.n <= 8 && containing(w) <= 8));
+  const rare = shuffled(
+    r,
+    [...termCount].filter(([w, e]) => e.n <= 8 && containing(w) <= 8),
+  );
   const pinyins = new Map<string, string[]>();
   const initials = new Map<string, string[]>();
   for (const [w] of termCount) {
@@ -156,13 +165,25 @@ export function buildQualitySet(corpus: CorpusItem[], seed = QUALITY_SEED): Qual
       const inTitle = [...group].sort((a, b) => b.length - a.length).find((t) => item.title.includes(t));
       if (!inTitle) continue;
       // A synonym that is not part of the term, nor overlapping it (专业技术职称 → 职称评审 would read 职称评审评审).
-      const other = group.find((t) => t !== inTitle && !t.includes(inTitle) && !inTitle.includes(t) && (!shareBigram(t, inTitle) || t.length === inTitle.length));
+      const other = group.find(
+        (t) =>
+          t !== inTitle &&
+          !t.includes(inTitle) &&
+          !inTitle.includes(t) &&
+          (!shareBigram(t, inTitle) || t.length === inTitle.length),
+      );
       if (!other) continue;
       const at = item.title.indexOf(inTitle);
       const chars = [...item.title];
       const [from, to] = wholeNumbers(chars, Math.max(0, at - 4), Math.min(chars.length, at + inTitle.length + 4));
-      const left = chars.slice(from, at).join('').replace(/^.*[《“（，：]/, '');
-      const right = chars.slice(at + inTitle.length, to).join('').replace(/[》”），：].*$/, '');
+      const left = chars
+        .slice(from, at)
+        .join('')
+        .replace(/^.*[《“（，：]/, '');
+      const right = chars
+        .slice(at + inTitle.length, to)
+        .join('')
+        .replace(/[》”），：].*$/, '');
       const q = `${left}${other}${right}`;
       if (containing(`${left}${inTitle}${right}`) <= 5 && (left + right).length >= 2) {
         add('synonym', q, item.title);

@@ -36,8 +36,14 @@ const ZWB = '南江市政务服务管理办公室';
 
 export const POLICIES: DemoPolicy[] = [
   {
-    key: 'p1', column: ZCFG, title: '南江市政务服务管理办法', docNumber: '南江市人民政府令第38号', issuingOrgan: CITY,
-    writtenDaysBefore: 12, theme: '综合政务', daysAgo: 160,
+    key: 'p1',
+    column: ZCFG,
+    title: '南江市政务服务管理办法',
+    docNumber: '南江市人民政府令第38号',
+    issuingOrgan: CITY,
+    writtenDaysBefore: 12,
+    theme: '综合政务',
+    daysAgo: 160,
     body: [
       '《南江市政务服务管理办法》已经市人民政府第27次常务会议审议通过，现予公布，自公布之日起30日后施行。',
       '<h3>第一章　总则</h3>',
@@ -50,8 +56,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p2', column: ZCFG, title: '南江市人民政府办公室关于进一步优化营商环境推进政务服务“一网通办”的实施意见', docNumber: '南政办发〔{year}〕15号', issuingOrgan: CITY_OFFICE,
-    writtenDaysBefore: 6, theme: '综合政务', daysAgo: 120,
+    key: 'p2',
+    column: ZCFG,
+    title: '南江市人民政府办公室关于进一步优化营商环境推进政务服务“一网通办”的实施意见',
+    docNumber: '南政办发〔{year}〕15号',
+    issuingOrgan: CITY_OFFICE,
+    writtenDaysBefore: 6,
+    theme: '综合政务',
+    daysAgo: 120,
     body: [
       '各县（市、区）人民政府，市各委办局，市各直属单位：',
       '为深入推进政务服务“一网通办”，持续优化营商环境，经市人民政府同意，现提出如下实施意见。',
@@ -61,8 +73,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p3', column: ZCFG, title: '南江市公共资源交易管理暂行办法', docNumber: '南政办规〔{year}〕3号', issuingOrgan: CITY_OFFICE,
-    writtenDaysBefore: 1000, theme: '商贸、海关、旅游', daysAgo: 175,
+    key: 'p3',
+    column: ZCFG,
+    title: '南江市公共资源交易管理暂行办法',
+    docNumber: '南政办规〔{year}〕3号',
+    issuingOrgan: CITY_OFFICE,
+    writtenDaysBefore: 1000,
+    theme: '商贸、海关、旅游',
+    daysAgo: 175,
     supersededBy: { key: 'p4', validity: '修订' },
     body: [
       '第一条　为规范公共资源交易活动，维护国家利益、社会公共利益和交易当事人的合法权益，根据有关法律法规，结合本市实际，制定本办法。',
@@ -72,8 +90,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p4', column: ZCFG, title: '南江市公共资源交易管理办法', docNumber: '南政办规〔{year}〕2号', issuingOrgan: CITY_OFFICE,
-    writtenDaysBefore: 8, theme: '商贸、海关、旅游', daysAgo: 65,
+    key: 'p4',
+    column: ZCFG,
+    title: '南江市公共资源交易管理办法',
+    docNumber: '南政办规〔{year}〕2号',
+    issuingOrgan: CITY_OFFICE,
+    writtenDaysBefore: 8,
+    theme: '商贸、海关、旅游',
+    daysAgo: 65,
     body: [
       '各县（市、区）人民政府，市各委办局，市各直属单位：',
       '《南江市公共资源交易管理办法》已经市人民政府同意，现印发给你们，请认真贯彻执行。原《南江市公共资源交易管理暂行办法》同时修订。',
@@ -84,8 +108,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p5', column: ZCFG, title: '南江市政务服务“好差评”管理实施细则', docNumber: '南政办发〔{year}〕21号', issuingOrgan: CITY_OFFICE,
-    writtenDaysBefore: 5, theme: '综合政务', daysAgo: 95,
+    key: 'p5',
+    column: ZCFG,
+    title: '南江市政务服务“好差评”管理实施细则',
+    docNumber: '南政办发〔{year}〕21号',
+    issuingOrgan: CITY_OFFICE,
+    writtenDaysBefore: 5,
+    theme: '综合政务',
+    daysAgo: 95,
     body: [
       '第一条　为建立健全政务服务“好差评”制度，以评促改，提升政务服务水平，制定本细则。',
       '第二条　政务服务“好差评”覆盖全市各级政务服务机构、各类政务服务平台和全体政务服务人员，实现评价渠道全覆盖。',
@@ -95,8 +125,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p6', column: ZCFG, title: '南江市深化工程建设项目审批制度改革实施方案', docNumber: '南政办发〔{year}〕37号', issuingOrgan: CITY_OFFICE,
-    writtenDaysBefore: 7, theme: '城乡建设、环境保护', daysAgo: 40,
+    key: 'p6',
+    column: ZCFG,
+    title: '南江市深化工程建设项目审批制度改革实施方案',
+    docNumber: '南政办发〔{year}〕37号',
+    issuingOrgan: CITY_OFFICE,
+    writtenDaysBefore: 7,
+    theme: '城乡建设、环境保护',
+    daysAgo: 40,
     body: [
       '为进一步深化工程建设项目审批制度改革，持续优化营商环境，制定本方案。',
       '一、改革目标。政府投资项目从立项到竣工验收全流程审批时间压缩至80个工作日以内，一般社会投资项目压缩至60个工作日以内，小型低风险项目压缩至15个工作日以内。',
@@ -105,8 +141,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p7', column: BMWJ, title: '南江市政务服务管理办公室关于印发《政务服务事项“免证办”工作方案》的通知', docNumber: '南政务办发〔{year}〕12号', issuingOrgan: ZWB,
-    writtenDaysBefore: 4, theme: '综合政务', daysAgo: 140,
+    key: 'p7',
+    column: BMWJ,
+    title: '南江市政务服务管理办公室关于印发《政务服务事项“免证办”工作方案》的通知',
+    docNumber: '南政务办发〔{year}〕12号',
+    issuingOrgan: ZWB,
+    writtenDaysBefore: 4,
+    theme: '综合政务',
+    daysAgo: 140,
     body: [
       '各县（市、区）政务办，市级各政务服务部门：',
       '现将《政务服务事项“免证办”工作方案》印发给你们，请结合实际认真组织实施。',
@@ -116,8 +158,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p8', column: BMWJ, title: '南江市政务服务管理办公室关于印发《南江市政务服务中心窗口工作人员管理规定》的通知', docNumber: '南政务办发〔{year}〕18号', issuingOrgan: ZWB,
-    writtenDaysBefore: 5, theme: '劳动、人事、监察', daysAgo: 85,
+    key: 'p8',
+    column: BMWJ,
+    title: '南江市政务服务管理办公室关于印发《南江市政务服务中心窗口工作人员管理规定》的通知',
+    docNumber: '南政务办发〔{year}〕18号',
+    issuingOrgan: ZWB,
+    writtenDaysBefore: 5,
+    theme: '劳动、人事、监察',
+    daysAgo: 85,
     body: [
       '各县（市、区）政务办，市级各进驻部门，各直属单位：',
       '现将《南江市政务服务中心窗口工作人员管理规定》印发给你们，请认真贯彻执行。《南江市政务服务中心窗口服务规范（试行）》同时废止。',
@@ -128,8 +176,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p9', column: BMWJ, title: '南江市政务服务管理办公室关于印发《南江市政务服务“帮办代办”工作规范》的通知', docNumber: '南政务办发〔{year}〕25号', issuingOrgan: ZWB,
-    writtenDaysBefore: 3, theme: '综合政务', daysAgo: 50,
+    key: 'p9',
+    column: BMWJ,
+    title: '南江市政务服务管理办公室关于印发《南江市政务服务“帮办代办”工作规范》的通知',
+    docNumber: '南政务办发〔{year}〕25号',
+    issuingOrgan: ZWB,
+    writtenDaysBefore: 3,
+    theme: '综合政务',
+    daysAgo: 50,
     body: [
       '各县（市、区）政务办，市级各政务服务部门：',
       '现将《南江市政务服务“帮办代办”工作规范》印发给你们，请认真贯彻执行。',
@@ -139,8 +193,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p10', column: BMWJ, title: '南江市政务服务管理办公室关于印发《南江市12345政务服务便民热线工单办理规范》的通知', docNumber: '南政务办发〔{year}〕31号', issuingOrgan: ZWB,
-    writtenDaysBefore: 4, theme: '综合政务', daysAgo: 22,
+    key: 'p10',
+    column: BMWJ,
+    title: '南江市政务服务管理办公室关于印发《南江市12345政务服务便民热线工单办理规范》的通知',
+    docNumber: '南政务办发〔{year}〕31号',
+    issuingOrgan: ZWB,
+    writtenDaysBefore: 4,
+    theme: '综合政务',
+    daysAgo: 22,
     body: [
       '各承办单位：',
       '为进一步规范12345政务服务便民热线工单办理，提高办理质量和群众满意度，现将《南江市12345政务服务便民热线工单办理规范》印发给你们，请认真贯彻执行。',
@@ -150,8 +210,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p11', column: BMWJ, title: '南江市政务服务管理办公室关于印发《南江市政务服务中心窗口服务规范（试行）》的通知', docNumber: '南政务办发〔{year}〕7号', issuingOrgan: ZWB,
-    writtenDaysBefore: 600, theme: '劳动、人事、监察', daysAgo: 176,
+    key: 'p11',
+    column: BMWJ,
+    title: '南江市政务服务管理办公室关于印发《南江市政务服务中心窗口服务规范（试行）》的通知',
+    docNumber: '南政务办发〔{year}〕7号',
+    issuingOrgan: ZWB,
+    writtenDaysBefore: 600,
+    theme: '劳动、人事、监察',
+    daysAgo: 176,
     supersededBy: { key: 'p8', validity: '废止' },
     body: [
       '市级各进驻部门，各直属单位：',
@@ -161,8 +227,14 @@ export const POLICIES: DemoPolicy[] = [
     ],
   },
   {
-    key: 'p12', column: BMWJ, title: '南江市政务服务管理办公室关于开展政务服务“综合窗口”标准化建设的通知', docNumber: '南政务办发〔{year}〕36号', issuingOrgan: ZWB,
-    writtenDaysBefore: 3, theme: '综合政务', daysAgo: 10,
+    key: 'p12',
+    column: BMWJ,
+    title: '南江市政务服务管理办公室关于开展政务服务“综合窗口”标准化建设的通知',
+    docNumber: '南政务办发〔{year}〕36号',
+    issuingOrgan: ZWB,
+    writtenDaysBefore: 3,
+    theme: '综合政务',
+    daysAgo: 10,
     body: [
       '各县（市、区）政务办：',
       '为深化“一窗受理、集成服务”改革，决定在全市开展政务服务“综合窗口”标准化建设。现将有关事项通知如下：',
@@ -175,7 +247,10 @@ export const POLICIES: DemoPolicy[] = [
 
 export const INTERPRETATIONS: DemoInterpretation[] = [
   {
-    policy: 'p1', form: '文字', daysAgo: 158, title: '《南江市政务服务管理办法》解读',
+    policy: 'p1',
+    form: '文字',
+    daysAgo: 158,
+    title: '《南江市政务服务管理办法》解读',
     body: [
       '<strong>一、制定背景</strong>',
       '近年来，我市持续深化“放管服”改革，政务服务水平不断提升，但仍存在事项标准不统一、线上线下服务不融合等问题，有必要通过政府规章的形式固化改革成果。',
@@ -186,7 +261,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p1', form: '图解', daysAgo: 150, title: '图解：一图读懂《南江市政务服务管理办法》',
+    policy: 'p1',
+    form: '图解',
+    daysAgo: 150,
+    title: '图解：一图读懂《南江市政务服务管理办法》',
     body: [
       '<strong>关键词一：目录管理</strong>——全市统一编制政务服务事项目录，目录外不得实施政务服务事项。',
       '<strong>关键词二：办事指南</strong>——事项名称、设定依据、申请条件、申请材料、办理地点、办理机构、收费标准、办理时限、咨询电话、办理流程十要素一个不少。',
@@ -195,7 +273,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p2', form: '新闻发布会', daysAgo: 119, title: '市政府新闻办举行推进政务服务“一网通办”新闻发布会',
+    policy: 'p2',
+    form: '新闻发布会',
+    daysAgo: 119,
+    title: '市政府新闻办举行推进政务服务“一网通办”新闻发布会',
     body: [
       '{date}，市政府新闻办举行新闻发布会，市政务办党组成员、副主任周海涛介绍《关于进一步优化营商环境推进政务服务“一网通办”的实施意见》有关情况，并回答记者提问。',
       '周海涛介绍，《实施意见》围绕事项标准化、平台一体化、证照电子化、服务集成化四个方面提出了16项具体措施，明确到年底全市依申请政务服务事项网上可办率达到100%。',
@@ -203,7 +284,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p4', form: '文字', daysAgo: 63, title: '《南江市公共资源交易管理办法》政策解读',
+    policy: 'p4',
+    form: '文字',
+    daysAgo: 63,
+    title: '《南江市公共资源交易管理办法》政策解读',
     body: [
       '<strong>一、修订背景</strong>',
       '原《南江市公共资源交易管理暂行办法》施行以来，对规范我市公共资源交易活动发挥了重要作用。随着公共资源交易全流程电子化的推进，部分条款已不适应新形势，需要修订。',
@@ -214,7 +298,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p5', form: '图解', daysAgo: 92, title: '图解：政务服务“好差评”怎么评、怎么改',
+    policy: 'p5',
+    form: '图解',
+    daysAgo: 92,
+    title: '图解：政务服务“好差评”怎么评、怎么改',
     body: [
       '<strong>怎么评？</strong>窗口评价器、南江政务服务网、“南江通”APP、12345热线，线上线下都能评。',
       '<strong>评什么？</strong>“非常满意、满意、基本满意、不满意、非常不满意”五个等级。',
@@ -223,7 +310,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p6', form: '文字', daysAgo: 37, title: '《南江市深化工程建设项目审批制度改革实施方案》解读',
+    policy: 'p6',
+    form: '文字',
+    daysAgo: 37,
+    title: '《南江市深化工程建设项目审批制度改革实施方案》解读',
     body: [
       '<strong>一、出台背景</strong>',
       '为贯彻落实国家和省关于深化工程建设项目审批制度改革的部署要求，进一步压缩审批时间，制定本方案。',
@@ -234,7 +324,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p7', form: '音视频', daysAgo: 136, title: '视频解读：政务服务事项“免证办”来了',
+    policy: 'p7',
+    form: '音视频',
+    daysAgo: 136,
+    title: '视频解读：政务服务事项“免证办”来了',
     body: [
       '本期视频（时长约6分钟）由市政务办政策法规处工作人员讲解《政务服务事项“免证办”工作方案》。',
       '视频主要内容：什么是“免证办”；哪些事项可以“免证办”；办事群众如何授权使用电子证照；“免证办”事项清单在哪里查询。',
@@ -242,7 +335,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p9', form: '文字', daysAgo: 48, title: '《南江市政务服务“帮办代办”工作规范》解读',
+    policy: 'p9',
+    form: '文字',
+    daysAgo: 48,
+    title: '《南江市政务服务“帮办代办”工作规范》解读',
     body: [
       '<strong>一、为什么要出台《规范》？</strong>',
       '帮办代办是优化营商环境的重要举措。为统一全市帮办代办服务标准，制定本规范。',
@@ -253,7 +349,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p10', form: '文字', daysAgo: 19, title: '《南江市12345政务服务便民热线工单办理规范》解读',
+    policy: 'p10',
+    form: '文字',
+    daysAgo: 19,
+    title: '《南江市12345政务服务便民热线工单办理规范》解读',
     body: [
       '<strong>一、出台目的</strong>',
       '进一步规范12345热线工单办理，提高办理质量和群众满意度。',
@@ -264,7 +363,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p3', form: '文字', daysAgo: 173, title: '《南江市公共资源交易管理暂行办法》解读',
+    policy: 'p3',
+    form: '文字',
+    daysAgo: 173,
+    title: '《南江市公共资源交易管理暂行办法》解读',
     body: [
       '<strong>一、制定背景</strong>',
       '为规范全市公共资源交易活动，推动各类公共资源交易统一进入平台，制定本办法。',
@@ -275,7 +377,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p8', form: '文字', daysAgo: 83, title: '《南江市政务服务中心窗口工作人员管理规定》解读',
+    policy: 'p8',
+    form: '文字',
+    daysAgo: 83,
+    title: '《南江市政务服务中心窗口工作人员管理规定》解读',
     body: [
       '<strong>一、为什么要出台《规定》？</strong>',
       '窗口工作人员直接面对办事群众和企业，其作风和能力决定政务服务的质量。为加强窗口队伍建设，制定本规定。',
@@ -286,7 +391,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p11', form: '文字', daysAgo: 174, title: '《南江市政务服务中心窗口服务规范（试行）》解读',
+    policy: 'p11',
+    form: '文字',
+    daysAgo: 174,
+    title: '《南江市政务服务中心窗口服务规范（试行）》解读',
     body: [
       '<strong>一、出台目的</strong>',
       '统一全市政务服务中心窗口的服务标准，让办事群众在任何一个窗口都能得到同样规范的服务。',
@@ -297,7 +405,10 @@ export const INTERPRETATIONS: DemoInterpretation[] = [
     ],
   },
   {
-    policy: 'p12', form: '文字', daysAgo: 8, title: '《关于开展政务服务“综合窗口”标准化建设的通知》解读',
+    policy: 'p12',
+    form: '文字',
+    daysAgo: 8,
+    title: '《关于开展政务服务“综合窗口”标准化建设的通知》解读',
     body: [
       '<strong>一、什么是“综合窗口”？</strong>',
       '“综合窗口”是指把分散在各部门的办事窗口整合为综合受理窗口，实行“前台综合受理、后台分类审批、统一窗口出件”。',

@@ -34,5 +34,8 @@ export function fill(text: string, at: Date): string {
 
 /** Paragraphs to HTML: plain lines become <p>, lines that already start with a tag are kept. */
 export function html(paragraphs: readonly string[], at: Date): string {
-  return paragraphs.map((p) => fill(p, at)).map((p) => (p.startsWith('<') ? p : `<p>${p}</p>`)).join('');
+  return paragraphs
+    .map((p) => fill(p, at))
+    .map((p) => (p.startsWith('<') ? p : `<p>${p}</p>`))
+    .join('');
 }

@@ -154,7 +154,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   const genesis = '0'.repeat(64);
   await db
     .insertInto('audit_anchor')
-    .values({ id: 1, last_id: 0, last_hash: genesis, record_count: 0, purged_through_id: 0, purged_through_hash: genesis })
+    .values({
+      id: 1,
+      last_id: 0,
+      last_hash: genesis,
+      record_count: 0,
+      purged_through_id: 0,
+      purged_through_hash: genesis,
+    })
     .execute();
 
   await addId(db.schema.createTable('files'), db)

@@ -36,7 +36,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('content_items_site_status').on('content_items').columns(['site_id', 'status']).execute();
   await db.schema.createIndex('content_items_column').on('content_items').column('column_id').execute();
-  await db.schema.createIndex('content_items_index_no').on('content_items').columns(['site_id', 'index_no']).unique().execute();
+  await db.schema
+    .createIndex('content_items_index_no')
+    .on('content_items')
+    .columns(['site_id', 'index_no'])
+    .unique()
+    .execute();
 
   await db.schema
     .createTable('content_columns')
@@ -130,8 +135,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('snapshot', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('published_items_column_date').on('published_items').columns(['column_id', 'pub_date']).execute();
-  await db.schema.createIndex('published_items_site_date').on('published_items').columns(['site_id', 'pub_date']).execute();
+  await db.schema
+    .createIndex('published_items_column_date')
+    .on('published_items')
+    .columns(['column_id', 'pub_date'])
+    .execute();
+  await db.schema
+    .createIndex('published_items_site_date')
+    .on('published_items')
+    .columns(['site_id', 'pub_date'])
+    .execute();
 
   // Files the public may download: those attached to, embedded in or illustrating a published item.
   await db.schema

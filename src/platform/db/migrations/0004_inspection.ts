@@ -57,7 +57,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('status', 'integer')
     .addColumn('error', 'varchar(300)')
     .execute();
-  await db.schema.createIndex('availability_probes_target_at').on('availability_probes').columns(['target_url', 'at']).execute();
+  await db.schema
+    .createIndex('availability_probes_target_at')
+    .on('availability_probes')
+    .columns(['target_url', 'at'])
+    .execute();
 
   await addId(db.schema.createTable('inspection_schedules'), db)
     .addColumn('target_url', 'varchar(500)', (c) => c.notNull())

@@ -21,7 +21,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('visitors', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('stats_page_days_pk', ['site_id', 'day', 'path'])
     .execute();
-  await db.schema.createIndex('stats_page_days_column').on('stats_page_days').columns(['site_id', 'column_id', 'day']).execute();
+  await db.schema
+    .createIndex('stats_page_days_column')
+    .on('stats_page_days')
+    .columns(['site_id', 'column_id', 'day'])
+    .execute();
 
   await db.schema
     .createTable('stats_site_days')

@@ -16,7 +16,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   if (isPostgres(db)) {
     await sql`drop index search_docs_tsv`.execute(db);
     await sql`alter table search_docs drop column tsv`.execute(db);
-    await sql`create table search_match (doc_key bigint primary key, tsv tsvector not null) with (toast_tuple_target = 128)`.execute(db);
+    await sql`create table search_match (doc_key bigint primary key, tsv tsvector not null) with (toast_tuple_target = 128)`.execute(
+      db,
+    );
     await sql`alter table search_match alter column tsv set storage external`.execute(db);
     await sql`create index search_match_tsv on search_match using gin (tsv)`.execute(db);
   } else {

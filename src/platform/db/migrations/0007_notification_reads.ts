@@ -11,13 +11,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('read_at', 'varchar(32)', (c) => c.notNull())
     .addPrimaryKeyConstraint('notification_reads_pk', ['notification_id', 'user_id'])
     .execute();
-  await db.schema.createIndex('notification_reads_user').on('notification_reads').columns(['user_id', 'notification_id']).execute();
+  await db.schema
+    .createIndex('notification_reads_user')
+    .on('notification_reads')
+    .columns(['user_id', 'notification_id'])
+    .execute();
   // Personal notifications marked read before this migration stay read for their addressee.
   await db
     .insertInto('notification_reads')
     .columns(['notification_id', 'user_id', 'read_at'])
     .expression((eb) =>
-      eb.selectFrom('notifications').select(['id', 'user_id', 'read_at']).where('user_id', 'is not', null).where('read_at', 'is not', null),
+      eb
+        .selectFrom('notifications')
+        .select(['id', 'user_id', 'read_at'])
+        .where('user_id', 'is not', null)
+        .where('read_at', 'is not', null),
     )
     .execute();
 }

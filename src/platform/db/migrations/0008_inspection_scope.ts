@@ -5,8 +5,15 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.alterTable('inspection_manual_findings').addColumn('site_id', 'integer', (c) => c.references('sites.id')).execute();
-  await db.schema.createIndex('inspection_manual_findings_target').on('inspection_manual_findings').columns(['target_url', 'site_id']).execute();
+  await db.schema
+    .alterTable('inspection_manual_findings')
+    .addColumn('site_id', 'integer', (c) => c.references('sites.id'))
+    .execute();
+  await db.schema
+    .createIndex('inspection_manual_findings_target')
+    .on('inspection_manual_findings')
+    .columns(['target_url', 'site_id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {
