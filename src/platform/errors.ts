@@ -17,6 +17,7 @@ export const ERRORS = {
   ROLE_CONFLICT: { status: 400, message: '系统管理员、安全管理员、审计管理员三类角色必须由不同账号担任' },
   NOT_FOUND: { status: 404, message: '请求的内容不存在' },
   CONFLICT: { status: 409, message: '内容已被修改或已存在' },
+  DEPARTMENT_EXISTS: { status: 409, message: '部门“{name}”已存在' },
   USERNAME_TAKEN: { status: 409, message: '用户名已被使用' },
   SLUG_TAKEN: { status: 409, message: '同一上级栏目下已有相同的访问路径' },
   COLUMN_NOT_EMPTY: { status: 409, message: '栏目下还有子栏目或内容，不能删除' },
@@ -31,22 +32,40 @@ export const ERRORS = {
   INSPECTION_CANCELLED: { status: 409, message: '检查已中止' },
   BACKDATING: { status: 400, message: '发布时间由系统确定，不能早于当前时间' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
-} as const;
+} as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The `{name}` placeholders of a catalogue message, as a type: `'部门“{name}”已存在'` → `'name'`. */
+type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+/** The parameters a code's message needs; codes without placeholders take none. */
+export type ErrorParams<C extends ErrorCode> = [Placeholders<(typeof ERRORS)[C]['message']>] extends [never]
+  ? Record<string, never>
+  : Record<Placeholders<(typeof ERRORS)[C]['message']>, string | number>;
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: unknown };
 }
 
-export class AppError extends Error {
-  readonly code: ErrorCode;
+/** Fills a catalogue message's `{name}` placeholders. */
+export function errorMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
+  return ERRORS[code].message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+export class AppError<C extends ErrorCode = ErrorCode> extends Error {
+  readonly code: C;
   readonly status: number;
   readonly details?: unknown;
 
-  /** `message` replaces the catalogue text when a more precise Chinese explanation helps the user. */
-  constructor(code: ErrorCode, message?: string, details?: unknown) {
-    super(message ?? ERRORS[code].message);
+  /**
+   * The message comes from the catalogue, filled with `params`. A plain string is still accepted while the
+   * older call sites move their text into the catalogue; new code passes parameters.
+   */
+  constructor(code: C, params?: ErrorParams<C> | string, details?: unknown) {
+    super(typeof params === 'string' ? params : errorMessage(code, params as Record<string, string | number>));
     this.code = code;
     this.status = ERRORS[code].status;
     this.details = details;
@@ -63,6 +82,6 @@ export class AppError extends Error {
   }
 }
 
-export const fail = (code: ErrorCode, message?: string, details?: unknown): never => {
-  throw new AppError(code, message, details);
+export const fail = <C extends ErrorCode>(code: C, params?: ErrorParams<C> | string, details?: unknown): never => {
+  throw new AppError(code, params, details);
 };

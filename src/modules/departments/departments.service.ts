@@ -34,7 +34,7 @@ export class DepartmentsService {
 
   async create(actor: Actor, siteId: number, name: string, aliases: string[] = []): Promise<DepartmentView> {
     const id = await this.db.transaction().execute(async (trx) => {
-      if (await repo.findByName(trx, siteId, name.trim())) throw new AppError('CONFLICT', `部门“${name}”已存在`);
+      if (await repo.findByName(trx, siteId, name.trim())) throw new AppError('DEPARTMENT_EXISTS', { name });
       const all = await repo.listDepartments(trx, siteId);
       const newId = await repo.insertDepartment(
         trx,
@@ -64,7 +64,7 @@ export class DepartmentsService {
     const before = await this.get(id);
     await this.db.transaction().execute(async (trx) => {
       const clash = await repo.findByName(trx, before.siteId, input.name.trim());
-      if (clash && clash.id !== id) throw new AppError('CONFLICT', `部门“${input.name}”已存在`);
+      if (clash && clash.id !== id) throw new AppError('DEPARTMENT_EXISTS', { name: input.name });
       await repo.updateDepartment(trx, id, {
         name: input.name.trim(),
         aliases: JSON.stringify(input.aliases),
