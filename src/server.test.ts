@@ -36,7 +36,7 @@ const healthy = (port: number) => async () => {
 
 test('cluster workers: serve together, a dead worker is replaced, SIGTERM stops all', {
   timeout: 180_000,
-}, async () => {
+}, async (t) => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-cluster-'));
   const port = 39_000 + Math.floor(Math.random() * 900);
   const primary = spawn(process.execPath, ['bin/govportal.js', 'serve'], {
@@ -56,30 +56,29 @@ test('cluster workers: serve together, a dead worker is replaced, SIGTERM stops 
     out += c.toString();
   });
   const exited = new Promise<number | null>((resolve) => primary.once('exit', (code) => resolve(code)));
-  try {
-    await until('the start message', () => (out.includes('govportal 已启动（2 个工作进程）') ? true : null));
-    await until('healthz', healthy(port));
-    const workers = children(primary.pid!);
-    assert.equal(workers.length, 2, 'two workers');
-    // Several connections are spread over both workers; all answer.
-    const answers = await Promise.all(
-      Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: 'close' } })),
-    );
-    assert.ok(answers.every((r) => r.ok));
-
-    process.kill(workers[0]!, 'SIGKILL');
-    const replaced = await until('a new worker', () => {
-      const now = children(primary.pid!);
-      return now.length === 2 && !now.includes(workers[0]!) ? now : null;
-    });
-    assert.ok(replaced.includes(workers[1]!), 'the other worker kept running');
-    await until('healthz after the restart', healthy(port));
-
-    primary.kill('SIGTERM');
-    assert.equal(await exited, 0);
-    for (const pid of replaced) assert.throws(() => process.kill(pid, 0), 'worker stopped');
-  } finally {
+  t.after(() => {
     if (primary.exitCode === null) primary.kill('SIGKILL');
     fs.rmSync(dataDir, { recursive: true, force: true });
-  }
+  });
+  await until('the start message', () => (out.includes('govportal 已启动（2 个工作进程）') ? true : null));
+  await until('healthz', healthy(port));
+  const workers = children(primary.pid!);
+  assert.equal(workers.length, 2, 'two workers');
+  // Several connections are spread over both workers; all answer.
+  const answers = await Promise.all(
+    Array.from({ length: 8 }, () => fetch(`http://127.0.0.1:${port}/healthz`, { headers: { connection: 'close' } })),
+  );
+  assert.ok(answers.every((r) => r.ok));
+
+  process.kill(workers[0]!, 'SIGKILL');
+  const replaced = await until('a new worker', () => {
+    const now = children(primary.pid!);
+    return now.length === 2 && !now.includes(workers[0]!) ? now : null;
+  });
+  assert.ok(replaced.includes(workers[1]!), 'the other worker kept running');
+  await until('healthz after the restart', healthy(port));
+
+  primary.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  for (const pid of replaced) assert.throws(() => process.kill(pid, 0), 'worker stopped');
 });

@@ -14,6 +14,7 @@ test('inspector: inspects the demo site, watches progress, reads the report and 
 }, async (t) => {
   // The demo content is dated by the real clock: inspect at the real time.
   const env = await browserEnv({ clock: new ManualClock(new Date()) });
+  t.after(() => env.closeAll());
   try {
     const { page, baseUrl, ctx } = env;
     const siteId = await mainSiteId(ctx);
@@ -127,7 +128,5 @@ test('inspector: inspects the demo site, watches progress, reads the report and 
   } catch (error) {
     await screenshot(env.page, t, 'inspection-failure').catch(() => {});
     throw error;
-  } finally {
-    await env.closeAll();
   }
 });

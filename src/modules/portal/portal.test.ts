@@ -249,22 +249,19 @@ describe('public site shell', () => {
     assert.match(robots.body, /\nSitemap: http:\/\/localhost:3000\/sitemap\.xml\n/);
   });
 
-  it('builds absolute URLs from GOVPORTAL_PUBLIC_URL when it is set', async () => {
+  it('builds absolute URLs from GOVPORTAL_PUBLIC_URL when it is set', async (t) => {
     const app = await buildApp(
       { ...env.ctx, config: { ...env.ctx.config, publicBaseUrl: 'https://zwb.nanjiang.gov.cn' } },
       { logger: false },
     );
-    try {
-      const xml = (await app.inject({ url: '/sitemap.xml', headers: { host: 'localhost:3000' } })).body;
-      assert.match(xml, /<loc>https:\/\/zwb\.nanjiang\.gov\.cn\/gzdt\/bmdt\/<\/loc>/);
-      assert.doesNotMatch(xml, /localhost/);
-      assert.match(
-        (await app.inject({ url: '/robots.txt' })).body,
-        /Sitemap: https:\/\/zwb\.nanjiang\.gov\.cn\/sitemap\.xml/,
-      );
-    } finally {
-      await app.close();
-    }
+    t.after(() => app.close());
+    const xml = (await app.inject({ url: '/sitemap.xml', headers: { host: 'localhost:3000' } })).body;
+    assert.match(xml, /<loc>https:\/\/zwb\.nanjiang\.gov\.cn\/gzdt\/bmdt\/<\/loc>/);
+    assert.doesNotMatch(xml, /localhost/);
+    assert.match(
+      (await app.inject({ url: '/robots.txt' })).body,
+      /Sitemap: https:\/\/zwb\.nanjiang\.gov\.cn\/sitemap\.xml/,
+    );
   });
 
   it('answers 404 with the friendly page for unknown paths, and JSON under /api/', async () => {

@@ -873,61 +873,58 @@ describe('public site with content', () => {
     assert.equal((await get('/robots.txt', { 'accept-encoding': 'br' })).headers['content-encoding'], undefined);
   });
 
-  it("shows one node's publication and withdrawal on another node sharing the database within about a second", async () => {
+  it("shows one node's publication and withdrawal on another node sharing the database within about a second", async (testContext) => {
     const dbh = DIALECT === 'sqlite' ? openSqlite(env.ctx.dbh.file!) : openPostgres(env.ctx.dbh.url!, 2);
     const ctx2 = await createContext(env.config, { dbh, clock: env.clock, migrate: false });
     const app2 = await buildApp(ctx2, { logger: false });
-    try {
-      const get2 = (url: string) => app2.inject({ method: 'GET', url });
-      // Node 2 renders and caches the pages.
-      assert.equal((await get2('/gzdt/bmdt/')).statusCode, 200);
-      await get2('/');
-      const generation = async () =>
-        Number(
-          (
-            await env.ctx.db
-              .selectFrom('settings')
-              .select('value')
-              .where('key', '=', generationKey(t.siteId))
-              .executeTakeFirstOrThrow()
-          ).value,
-        );
-      const before = await generation();
-
-      const id = await publish({
-        type: 'article',
-        columnId: await columnId('部门动态'),
-        title: '市政务办举办政务服务技能竞赛',
-        bodyHtml: '<p>竞赛圆满结束。</p>',
-      });
-      const approvedAt = Date.now();
-      assert.equal(await generation(), before + 1, 'the publishing node bumped the generation');
-      const path = `/gzdt/bmdt/${id}.html`;
-      const waitFor = async (test: () => Promise<boolean>) => {
-        while (!(await test())) {
-          assert.ok(Date.now() - approvedAt < 1500, 'seen on node 2 within ~1 s');
-          await new Promise((r) => setTimeout(r, 50));
-        }
-        return Date.now() - approvedAt;
-      };
-      await waitFor(async () => (await get2('/gzdt/bmdt/')).body.includes(`href="${path}"`));
-      assert.ok((await get2('/')).body.includes(`href="${path}"`));
-      assert.equal((await get2(path)).statusCode, 200);
-
-      assert.equal(
-        (await call(app, t.editor, 'POST', `/api/content/${id}/withdraw`, { reason: '重复发布，撤回' })).statusCode,
-        200,
+    testContext.after(() => app2.close());
+    testContext.after(() => dbh.close());
+    const get2 = (url: string) => app2.inject({ method: 'GET', url });
+    // Node 2 renders and caches the pages.
+    assert.equal((await get2('/gzdt/bmdt/')).statusCode, 200);
+    await get2('/');
+    const generation = async () =>
+      Number(
+        (
+          await env.ctx.db
+            .selectFrom('settings')
+            .select('value')
+            .where('key', '=', generationKey(t.siteId))
+            .executeTakeFirstOrThrow()
+        ).value,
       );
-      const withdrawnAt = Date.now();
-      while ((await get2(path)).statusCode !== 404) {
-        assert.ok(Date.now() - withdrawnAt < 1500, 'withdrawal seen on node 2 within ~1 s');
+    const before = await generation();
+
+    const id = await publish({
+      type: 'article',
+      columnId: await columnId('部门动态'),
+      title: '市政务办举办政务服务技能竞赛',
+      bodyHtml: '<p>竞赛圆满结束。</p>',
+    });
+    const approvedAt = Date.now();
+    assert.equal(await generation(), before + 1, 'the publishing node bumped the generation');
+    const path = `/gzdt/bmdt/${id}.html`;
+    const waitFor = async (test: () => Promise<boolean>) => {
+      while (!(await test())) {
+        assert.ok(Date.now() - approvedAt < 1500, 'seen on node 2 within ~1 s');
         await new Promise((r) => setTimeout(r, 50));
       }
-      assert.ok(!(await get2('/gzdt/bmdt/')).body.includes(`href="${path}"`));
-    } finally {
-      await app2.close();
-      await dbh.close();
+      return Date.now() - approvedAt;
+    };
+    await waitFor(async () => (await get2('/gzdt/bmdt/')).body.includes(`href="${path}"`));
+    assert.ok((await get2('/')).body.includes(`href="${path}"`));
+    assert.equal((await get2(path)).statusCode, 200);
+
+    assert.equal(
+      (await call(app, t.editor, 'POST', `/api/content/${id}/withdraw`, { reason: '重复发布，撤回' })).statusCode,
+      200,
+    );
+    const withdrawnAt = Date.now();
+    while ((await get2(path)).statusCode !== 404) {
+      assert.ok(Date.now() - withdrawnAt < 1500, 'withdrawal seen on node 2 within ~1 s');
+      await new Promise((r) => setTimeout(r, 50));
     }
+    assert.ok(!(await get2('/gzdt/bmdt/')).body.includes(`href="${path}"`));
   });
 });
 

@@ -232,53 +232,47 @@ describe('attachment text: guards', () => {
 });
 
 describe('attachment text: the cached worker', () => {
-  it('extracts on a worker thread, once per file id', async () => {
+  it('extracts on a worker thread, once per file id', async (t) => {
     const texts = new AttachmentTexts();
-    try {
-      let reads = 0;
-      const file = {
-        id: 7,
-        original_name: '通知.docx',
-        mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        size: 1000,
-      };
-      const read = async () => {
-        reads++;
-        return docx(['联系电话13812345678']);
-      };
-      const [a, b] = await Promise.all([texts.textOf(file, read), texts.textOf(file, read)]);
-      assert.equal(a.text, '联系电话13812345678');
-      assert.deepEqual(b, a);
-      assert.deepEqual(await texts.textOf(file, read), a);
-      assert.equal(reads, 1, 'cached by id');
-      const pdfFile = { id: 8, original_name: '表格.pdf', mime: 'application/pdf', size: 1000 };
-      assert.equal((await texts.textOf(pdfFile, async () => standardFontPdf(`身份证号${ID}`))).text, `身份证号${ID}`);
-    } finally {
-      await texts.close();
-    }
+    t.after(() => texts.close());
+    let reads = 0;
+    const file = {
+      id: 7,
+      original_name: '通知.docx',
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      size: 1000,
+    };
+    const read = async () => {
+      reads++;
+      return docx(['联系电话13812345678']);
+    };
+    const [a, b] = await Promise.all([texts.textOf(file, read), texts.textOf(file, read)]);
+    assert.equal(a.text, '联系电话13812345678');
+    assert.deepEqual(b, a);
+    assert.deepEqual(await texts.textOf(file, read), a);
+    assert.equal(reads, 1, 'cached by id');
+    const pdfFile = { id: 8, original_name: '表格.pdf', mime: 'application/pdf', size: 1000 };
+    assert.equal((await texts.textOf(pdfFile, async () => standardFontPdf(`身份证号${ID}`))).text, `身份证号${ID}`);
   });
 
-  it('ends a job past its time limit and does not cache that; refuses files over the size cap unread', async () => {
+  it('ends a job past its time limit and does not cache that; refuses files over the size cap unread', async (t) => {
     const texts = new AttachmentTexts({ timeLimitMs: 1 });
-    try {
-      const file = { id: 9, original_name: '通知.docx', mime: 'x', size: 1000 };
-      const r = await texts.textOf(file, async () => docx(['正文']));
-      assert.equal(r.coverage, 'none');
-      assert.match(r.reason!, /仍未完成/);
-      assert.equal(texts.isCached(9), false);
-      let read = false;
-      const huge = await texts.textOf(
-        { id: 10, original_name: '超大.pdf', mime: 'application/pdf', size: 51 * 1024 * 1024 },
-        async () => {
-          read = true;
-          return Buffer.alloc(0);
-        },
-      );
-      assert.match(huge.reason!, /超过 50 MB/);
-      assert.equal(read, false);
-    } finally {
-      await texts.close();
-    }
+    t.after(() => texts.close());
+    const file = { id: 9, original_name: '通知.docx', mime: 'x', size: 1000 };
+    const r = await texts.textOf(file, async () => docx(['正文']));
+    assert.equal(r.coverage, 'none');
+    assert.match(r.reason!, /仍未完成/);
+    assert.equal(texts.isCached(9), false);
+    let read = false;
+    const huge = await texts.textOf(
+      { id: 10, original_name: '超大.pdf', mime: 'application/pdf', size: 51 * 1024 * 1024 },
+      async () => {
+        read = true;
+        return Buffer.alloc(0);
+      },
+    );
+    assert.match(huge.reason!, /超过 50 MB/);
+    assert.equal(read, false);
   });
 
   it('keeps a small bounded cache', async () => {

@@ -33,65 +33,61 @@ async function runSet(ctx: AppContext, set: QualityQuery[]) {
   return { siteId, loaded, out };
 }
 
-test(`search quality set on ${DIALECT}: exact titles 100%, overall at least 95% on the first page`, async () => {
+test(`search quality set on ${DIALECT}: exact titles 100%, overall at least 95% on the first page`, async (t) => {
   const env = await testEnv({ demo: false });
-  try {
-    const corpus = generateCorpus(QUALITY_CORPUS_SIZE);
-    const set = buildQualitySet(corpus);
-    if (process.env.UPDATE_SEARCH_QUALITY === '1') fs.writeFileSync(FIXTURE, `${JSON.stringify(set, null, 1)}\n`);
-    const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as QualityQuery[];
-    assert.deepEqual(
-      set,
-      fixture,
-      'the quality set differs from quality/queries.json (UPDATE_SEARCH_QUALITY=1 rewrites it)',
-    );
-    assert.ok(set.length >= 200, `${set.length} queries`);
+  t.after(() => env.close());
+  const corpus = generateCorpus(QUALITY_CORPUS_SIZE);
+  const set = buildQualitySet(corpus);
+  if (process.env.UPDATE_SEARCH_QUALITY === '1') fs.writeFileSync(FIXTURE, `${JSON.stringify(set, null, 1)}\n`);
+  const fixture = JSON.parse(fs.readFileSync(FIXTURE, 'utf8')) as QualityQuery[];
+  assert.deepEqual(
+    set,
+    fixture,
+    'the quality set differs from quality/queries.json (UPDATE_SEARCH_QUALITY=1 rewrites it)',
+  );
+  assert.ok(set.length >= 200, `${set.length} queries`);
 
-    const run = await runSet(env.ctx, set);
-    const idByTitle = new Map(run.loaded.map((i) => [i.title, i.id]));
-    const results: { category: QualityQuery['category']; found: boolean }[] = [];
-    const misses: string[] = [];
-    set.forEach((query, i) => {
-      const expected = idByTitle.get(query.expect);
-      assert.ok(expected, `expected item exists: ${query.expect}`);
-      const found = run.out[i]!.ids.includes(expected);
-      results.push({ category: query.category, found });
-      if (!found) misses.push(`  [${query.category}] ${query.q}  →  ${query.expect}`);
+  const run = await runSet(env.ctx, set);
+  const idByTitle = new Map(run.loaded.map((i) => [i.title, i.id]));
+  const results: { category: QualityQuery['category']; found: boolean }[] = [];
+  const misses: string[] = [];
+  set.forEach((query, i) => {
+    const expected = idByTitle.get(query.expect);
+    assert.ok(expected, `expected item exists: ${query.expect}`);
+    const found = run.out[i]!.ids.includes(expected);
+    results.push({ category: query.category, found });
+    if (!found) misses.push(`  [${query.category}] ${query.q}  →  ${query.expect}`);
+  });
+
+  // On PostgreSQL, the same corpus on SQLite must give the same first pages and totals, query by query.
+  if (DIALECT === 'postgres') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-parity-'));
+    const dbh = openSqlite(path.join(dir, 'parity.sqlite'));
+    const ctx = await createContext(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), {
+      dbh,
+      clock: new ManualClock() as Clock,
     });
-
-    // On PostgreSQL, the same corpus on SQLite must give the same first pages and totals, query by query.
-    if (DIALECT === 'postgres') {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-parity-'));
-      const dbh = openSqlite(path.join(dir, 'parity.sqlite'));
-      const ctx = await createContext(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), {
-        dbh,
-        clock: new ManualClock() as Clock,
-      });
-      try {
-        const sqlite = await runSet(ctx, set);
-        const differ = set.filter((_q, i) => JSON.stringify(sqlite.out[i]) !== JSON.stringify(run.out[i]));
-        assert.deepEqual(
-          differ.map((q) => q.q),
-          [],
-          'SQLite and PostgreSQL give the same results',
-        );
-        console.log(`parity: ${set.length} queries give the same first page and totals on SQLite and PostgreSQL`);
-      } finally {
-        await dbh.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      }
-    }
-    const table = figures(results);
-    console.log(`\nsearch quality (${DIALECT}):`);
-    for (const f of table)
-      console.log(
-        `  ${f.category.padEnd(9)} ${String(f.found).padStart(3)}/${String(f.total).padEnd(3)} ${(f.rate * 100).toFixed(1)}%`,
-      );
-    if (misses.length) console.log(`misses:\n${misses.join('\n')}`);
-    const byCat = new Map(table.map((f) => [f.category, f]));
-    assert.equal(byCat.get('exact')!.rate, 1, 'every exact title is found on the first page');
-    assert.ok(byCat.get('all')!.rate >= 0.95, `overall ${(byCat.get('all')!.rate * 100).toFixed(1)}% ≥ 95%`);
-  } finally {
-    await env.close();
+    t.after(async () => {
+      await dbh.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    });
+    const sqlite = await runSet(ctx, set);
+    const differ = set.filter((_q, i) => JSON.stringify(sqlite.out[i]) !== JSON.stringify(run.out[i]));
+    assert.deepEqual(
+      differ.map((q) => q.q),
+      [],
+      'SQLite and PostgreSQL give the same results',
+    );
+    console.log(`parity: ${set.length} queries give the same first page and totals on SQLite and PostgreSQL`);
   }
+  const table = figures(results);
+  console.log(`\nsearch quality (${DIALECT}):`);
+  for (const f of table)
+    console.log(
+      `  ${f.category.padEnd(9)} ${String(f.found).padStart(3)}/${String(f.total).padEnd(3)} ${(f.rate * 100).toFixed(1)}%`,
+    );
+  if (misses.length) console.log(`misses:\n${misses.join('\n')}`);
+  const byCat = new Map(table.map((f) => [f.category, f]));
+  assert.equal(byCat.get('exact')!.rate, 1, 'every exact title is found on the first page');
+  assert.ok(byCat.get('all')!.rate >= 0.95, `overall ${(byCat.get('all')!.rate * 100).toFixed(1)}% ≥ 95%`);
 });

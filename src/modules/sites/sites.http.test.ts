@@ -30,77 +30,71 @@ test('site identity formats: 网站标识码, ICP and 公安 filing numbers, dom
   );
 });
 
-test(`an administrator edits the site identity; malformed codes are refused and change nothing (${DIALECT})`, async () => {
+test(`an administrator edits the site identity; malformed codes are refused and change nothing (${DIALECT})`, async (t) => {
   const env = await testEnv();
-  try {
-    const { app, ctx } = env;
-    await staff(ctx, 'sys1', ['sys_admin']);
-    const s = await login(app, 'sys1');
-    const id = await mainSiteId(ctx);
-    const current = (await call(app, s, 'GET', `/api/sites/${id}`)).json();
-    const { id: _i, code: _c, parentId: _p, ...identity } = current;
+  t.after(() => env.close());
+  const { app, ctx } = env;
+  await staff(ctx, 'sys1', ['sys_admin']);
+  const s = await login(app, 'sys1');
+  const id = await mainSiteId(ctx);
+  const current = (await call(app, s, 'GET', `/api/sites/${id}`)).json();
+  const { id: _i, code: _c, parentId: _p, ...identity } = current;
 
-    const bad = await call(app, s, 'PUT', `/api/sites/${id}`, {
-      ...identity,
-      name: '改了名字',
-      siteIdCode: '329900000X',
-    });
-    assert.equal(bad.statusCode, 400);
-    assert.equal(bad.json().error.code, 'SITE_IDENTITY_INVALID');
-    assert.ok(bad.json().error.details.fields.siteIdCode);
-    assert.equal((await call(app, s, 'GET', `/api/sites/${id}`)).json().name, current.name, 'nothing changed');
+  const bad = await call(app, s, 'PUT', `/api/sites/${id}`, {
+    ...identity,
+    name: '改了名字',
+    siteIdCode: '329900000X',
+  });
+  assert.equal(bad.statusCode, 400);
+  assert.equal(bad.json().error.code, 'SITE_IDENTITY_INVALID');
+  assert.ok(bad.json().error.details.fields.siteIdCode);
+  assert.equal((await call(app, s, 'GET', `/api/sites/${id}`)).json().name, current.name, 'nothing changed');
 
-    const missing = await call(app, s, 'PUT', `/api/sites/${id}`, { name: 'x' });
-    assert.equal(missing.statusCode, 400);
-    assert.equal(missing.json().error.code, 'VALIDATION_FAILED');
-    assert.match(missing.json().error.message, /缺少必填项|长度不能少于/);
+  const missing = await call(app, s, 'PUT', `/api/sites/${id}`, { name: 'x' });
+  assert.equal(missing.statusCode, 400);
+  assert.equal(missing.json().error.code, 'VALIDATION_FAILED');
+  assert.match(missing.json().error.message, /缺少必填项|长度不能少于/);
 
-    const ok = await call(app, s, 'PUT', `/api/sites/${id}`, {
-      ...identity,
-      organizer: null,
-      siteIdCode: '3299000002',
-    });
-    assert.equal(ok.statusCode, 200);
-    assert.equal(ok.json().siteIdCode, '3299000002');
-    assert.equal(ok.json().organizer, null);
-  } finally {
-    await env.close();
-  }
+  const ok = await call(app, s, 'PUT', `/api/sites/${id}`, {
+    ...identity,
+    organizer: null,
+    siteIdCode: '3299000002',
+  });
+  assert.equal(ok.statusCode, 200);
+  assert.equal(ok.json().siteIdCode, '3299000002');
+  assert.equal(ok.json().organizer, null);
 });
 
-test('a site administrator manages only their own site; editors cannot change it', async () => {
+test('a site administrator manages only their own site; editors cannot change it', async (t) => {
   const env = await testEnv();
-  try {
-    const { app, ctx } = env;
-    const id = await mainSiteId(ctx);
-    const other = await ctx.sites.create(SYSTEM_ACTOR, {
-      ...DEMO_SITE,
-      code: 'zwfw',
-      parentId: id,
-      name: '南江市政务服务中心',
-      siteIdCode: '3299000003',
-      domains: ['zwfw.nanjiang.gov.cn'],
-    });
-    await staff(ctx, 'siteadm', ['site_admin'], undefined, other.id);
-    await staff(ctx, 'ed1', ['editor'], '综合处');
-    const current = await ctx.sites.get(id);
-    const { id: _i, code: _c, parentId: _p, ...identity } = current;
-    const adm = await login(app, 'siteadm');
-    assert.equal((await call(app, adm, 'PUT', `/api/sites/${id}`, identity)).statusCode, 403);
-    const own = await call(app, adm, 'PUT', `/api/sites/${other.id}`, {
-      ...identity,
-      name: '南江市政务服务中心网站',
-      siteIdCode: '3299000003',
-    });
-    assert.equal(own.statusCode, 200);
-    assert.deepEqual(
-      (await call(app, adm, 'GET', '/api/sites')).json().items.map((x: { id: number }) => x.id),
-      [other.id],
-      'sees only its site',
-    );
-    const ed = await login(app, 'ed1');
-    assert.equal((await call(app, ed, 'PUT', `/api/sites/${id}`, identity)).statusCode, 403);
-  } finally {
-    await env.close();
-  }
+  t.after(() => env.close());
+  const { app, ctx } = env;
+  const id = await mainSiteId(ctx);
+  const other = await ctx.sites.create(SYSTEM_ACTOR, {
+    ...DEMO_SITE,
+    code: 'zwfw',
+    parentId: id,
+    name: '南江市政务服务中心',
+    siteIdCode: '3299000003',
+    domains: ['zwfw.nanjiang.gov.cn'],
+  });
+  await staff(ctx, 'siteadm', ['site_admin'], undefined, other.id);
+  await staff(ctx, 'ed1', ['editor'], '综合处');
+  const current = await ctx.sites.get(id);
+  const { id: _i, code: _c, parentId: _p, ...identity } = current;
+  const adm = await login(app, 'siteadm');
+  assert.equal((await call(app, adm, 'PUT', `/api/sites/${id}`, identity)).statusCode, 403);
+  const own = await call(app, adm, 'PUT', `/api/sites/${other.id}`, {
+    ...identity,
+    name: '南江市政务服务中心网站',
+    siteIdCode: '3299000003',
+  });
+  assert.equal(own.statusCode, 200);
+  assert.deepEqual(
+    (await call(app, adm, 'GET', '/api/sites')).json().items.map((x: { id: number }) => x.id),
+    [other.id],
+    'sees only its site',
+  );
+  const ed = await login(app, 'ed1');
+  assert.equal((await call(app, ed, 'PUT', `/api/sites/${id}`, identity)).statusCode, 403);
 });

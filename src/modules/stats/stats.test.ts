@@ -390,16 +390,13 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     assert.equal((await call(env.app, admin, 'GET', `${url}/annual`)).statusCode, 400);
   });
 
-  test('counters are flushed when the app closes', async () => {
+  test('counters are flushed when the app closes', async (t) => {
     const local = await testEnv({ demo: true });
-    try {
-      await local.app.inject({ method: 'GET', url: '/', headers: { 'user-agent': CHROME }, remoteAddress: IP });
-      assert.equal(local.ctx.stats.pendingKeys, 1);
-      await local.app.close();
-      const rows = await local.ctx.db.selectFrom('stats_page_days').select(['path', 'views']).execute();
-      assert.deepEqual(rows, [{ path: '/', views: 1 }]);
-    } finally {
-      await local.close();
-    }
+    t.after(() => local.close());
+    await local.app.inject({ method: 'GET', url: '/', headers: { 'user-agent': CHROME }, remoteAddress: IP });
+    assert.equal(local.ctx.stats.pendingKeys, 1);
+    await local.app.close();
+    const rows = await local.ctx.db.selectFrom('stats_page_days').select(['path', 'views']).execute();
+    assert.deepEqual(rows, [{ path: '/', views: 1 }]);
   });
 });

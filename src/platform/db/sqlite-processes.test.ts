@@ -34,37 +34,34 @@ const WRITER = `
   });
 `;
 
-test('two processes appending to a chain on one SQLite file both succeed, without gaps or forks', async () => {
+test('two processes appending to a chain on one SQLite file both succeed, without gaps or forks', async (t) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-sqlite-'));
   const file = path.join(dir, 'shared.sqlite');
   const handle = openSqlite(file);
   await sql`create table chain (n integer primary key, writer text not null)`.execute(handle.db);
   await handle.close();
-  try {
-    const module = new URL('./database.ts', import.meta.url).href;
-    const workers = ['a', 'b'].map(
-      (name) => new Worker(WRITER, { eval: true, workerData: { module, file, name, rounds: 60 } }),
-    );
-    const message = (worker: Worker) =>
-      new Promise<unknown>((resolve, reject) => {
-        worker.once('message', resolve);
-        worker.once('error', reject);
-      });
-    await Promise.all(workers.map(message));
-    const done = workers.map(message);
-    for (const worker of workers) worker.postMessage('go');
-    const failures = await Promise.all(done);
-    assert.deepEqual(failures, [0, 0], 'no transaction failed with SQLITE_BUSY');
-    const check = openSqlite(file);
-    const rows = (await sql<{ n: number; writer: string }>`select n, writer from chain order by n`.execute(check.db))
-      .rows;
-    await check.close();
-    assert.deepEqual(
-      rows.map((r) => r.n),
-      Array.from({ length: 120 }, (_, i) => i + 1),
-    );
-    assert.ok(new Set(rows.map((r) => r.writer)).size === 2, 'both wrote');
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const module = new URL('./database.ts', import.meta.url).href;
+  const workers = ['a', 'b'].map(
+    (name) => new Worker(WRITER, { eval: true, workerData: { module, file, name, rounds: 60 } }),
+  );
+  const message = (worker: Worker) =>
+    new Promise<unknown>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+    });
+  await Promise.all(workers.map(message));
+  const done = workers.map(message);
+  for (const worker of workers) worker.postMessage('go');
+  const failures = await Promise.all(done);
+  assert.deepEqual(failures, [0, 0], 'no transaction failed with SQLITE_BUSY');
+  const check = openSqlite(file);
+  const rows = (await sql<{ n: number; writer: string }>`select n, writer from chain order by n`.execute(check.db))
+    .rows;
+  await check.close();
+  assert.deepEqual(
+    rows.map((r) => r.n),
+    Array.from({ length: 120 }, (_, i) => i + 1),
+  );
+  assert.ok(new Set(rows.map((r) => r.writer)).size === 2, 'both wrote');
 });

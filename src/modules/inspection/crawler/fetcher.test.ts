@@ -51,99 +51,81 @@ test('an unknown charset falls back to the next source instead of failing', () =
 
 // ───────────────────────────── fetching ─────────────────────────────
 
-test('records status, headers, timing, SHA-256 and the decoded text, and sends the User-Agent', async () => {
+test('records status, headers, timing, SHA-256 and the decoded text, and sends the User-Agent', async (t) => {
   const body = iconv.encode(`<title>${CHINESE}</title>`, 'gbk');
   const server = await serveRoutes({
     '/': (_q, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=gbk' }).end(body),
   });
-  try {
-    const result = await fetchPage(`${server.origin}/`);
-    assert.equal(result.status, 200);
-    assert.equal(result.contentType, 'text/html');
-    assert.equal(result.headers['content-type'], 'text/html; charset=gbk');
-    assert.equal(result.text, `<title>${CHINESE}</title>`);
-    assert.equal(result.sha256, createHash('sha256').update(body).digest('hex'));
-    assert.equal(result.bytes, body.length);
-    assert.ok(result.ms >= 0 && !Number.isNaN(Date.parse(result.startedAt)));
-    assert.equal(result.error, undefined);
-    assert.equal(server.requests[0].userAgent, USER_AGENT);
-    assert.equal(USER_AGENT, 'govportal-inspector/0.1 (+政府网站自查)');
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const result = await fetchPage(`${server.origin}/`);
+  assert.equal(result.status, 200);
+  assert.equal(result.contentType, 'text/html');
+  assert.equal(result.headers['content-type'], 'text/html; charset=gbk');
+  assert.equal(result.text, `<title>${CHINESE}</title>`);
+  assert.equal(result.sha256, createHash('sha256').update(body).digest('hex'));
+  assert.equal(result.bytes, body.length);
+  assert.ok(result.ms >= 0 && !Number.isNaN(Date.parse(result.startedAt)));
+  assert.equal(result.error, undefined);
+  assert.equal(server.requests[0].userAgent, USER_AGENT);
+  assert.equal(USER_AGENT, 'govportal-inspector/0.1 (+政府网站自查)');
 });
 
-test('follows redirects by hand and records every hop', async () => {
+test('follows redirects by hand and records every hop', async (t) => {
   const server = await serveRoutes({ '/a': redirect('/b', 301), '/b': redirect('/c'), '/c': html('<p>终点</p>') });
-  try {
-    const result = await fetchPage(`${server.origin}/a`);
-    assert.equal(result.status, 200);
-    assert.equal(result.finalUrl, `${server.origin}/c`);
-    assert.deepEqual(
-      result.redirects.map((r) => [r.status, r.location]),
-      [
-        [301, '/b'],
-        [302, '/c'],
-      ],
-    );
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const result = await fetchPage(`${server.origin}/a`);
+  assert.equal(result.status, 200);
+  assert.equal(result.finalUrl, `${server.origin}/c`);
+  assert.deepEqual(
+    result.redirects.map((r) => [r.status, r.location]),
+    [
+      [301, '/b'],
+      [302, '/c'],
+    ],
+  );
 });
 
-test('detects a redirect loop without following it forever', async () => {
+test('detects a redirect loop without following it forever', async (t) => {
   const server = await serveRoutes({ '/a': redirect('/b'), '/b': redirect('/a') });
-  try {
-    const result = await fetchPage(`${server.origin}/a`);
-    assert.equal(result.error?.kind, 'redirect-loop');
-    assert.equal(result.redirects.length, 2);
-    assert.equal(server.requests.length, 2);
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const result = await fetchPage(`${server.origin}/a`);
+  assert.equal(result.error?.kind, 'redirect-loop');
+  assert.equal(result.redirects.length, 2);
+  assert.equal(server.requests.length, 2);
 });
 
-test('stops after the redirect limit', async () => {
+test('stops after the redirect limit', async (t) => {
   const routes = Object.fromEntries(Array.from({ length: 8 }, (_, i) => [`/r${i}`, redirect(`/r${i + 1}`)]));
   const server = await serveRoutes(routes);
-  try {
-    const result = await fetchPage(`${server.origin}/r0`, { maxRedirects: 3 });
-    assert.equal(result.error?.kind, 'too-many-redirects');
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const result = await fetchPage(`${server.origin}/r0`, { maxRedirects: 3 });
+  assert.equal(result.error?.kind, 'too-many-redirects');
 });
 
-test('a server that never answers times out at the limit', async () => {
+test('a server that never answers times out at the limit', async (t) => {
   const server = await serveRoutes({ '/': silent() });
-  try {
-    const started = Date.now();
-    const result = await fetchPage(`${server.origin}/`, { timeoutMs: 300 });
-    assert.equal(result.error?.kind, 'timeout');
-    assert.equal(result.status, null);
-    assert.ok(Date.now() - started < 3000, 'returned soon after the timeout');
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const started = Date.now();
+  const result = await fetchPage(`${server.origin}/`, { timeoutMs: 300 });
+  assert.equal(result.error?.kind, 'timeout');
+  assert.equal(result.status, null);
+  assert.ok(Date.now() - started < 3000, 'returned soon after the timeout');
 });
 
-test('a body that stalls halfway also times out', async () => {
+test('a body that stalls halfway also times out', async (t) => {
   const server = await serveRoutes({
     '/': (_q, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.write('<p>开始');
     },
   });
-  try {
-    const result = await fetchPage(`${server.origin}/`, { timeoutMs: 300 });
-    assert.equal(result.error?.kind, 'timeout');
-    assert.equal(result.status, 200);
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const result = await fetchPage(`${server.origin}/`, { timeoutMs: 300 });
+  assert.equal(result.error?.kind, 'timeout');
+  assert.equal(result.status, 200);
 });
 
-test('a huge page is cut at maxBytes and marked truncated', async () => {
+test('a huge page is cut at maxBytes and marked truncated', async (t) => {
   const chunk = Buffer.alloc(64 * 1024, 'a');
   const server = await serveRoutes({
     '/': (_q, res) => {
@@ -159,15 +141,12 @@ test('a huge page is cut at maxBytes and marked truncated', async () => {
       pump();
     },
   });
-  try {
-    const result = await fetchPage(`${server.origin}/`, { maxBytes: 100_000 });
-    assert.equal(result.truncated, true);
-    assert.equal(result.bytes, 100_000);
-    assert.equal(result.text?.length, 100_000);
-    assert.equal(result.sha256, createHash('sha256').update(Buffer.alloc(100_000, 'a')).digest('hex'));
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const result = await fetchPage(`${server.origin}/`, { maxBytes: 100_000 });
+  assert.equal(result.truncated, true);
+  assert.equal(result.bytes, 100_000);
+  assert.equal(result.text?.length, 100_000);
+  assert.equal(result.sha256, createHash('sha256').update(Buffer.alloc(100_000, 'a')).digest('hex'));
 });
 
 test('connection refused, DNS failure and bad URLs are recorded, not thrown', async () => {
@@ -192,19 +171,16 @@ test('TLS errors are classified from the system error code', () => {
   assert.equal(classifyError(selfSigned).kind, 'tls');
 });
 
-test('HEAD reads no body; readBody "text" skips images', async () => {
+test('HEAD reads no body; readBody "text" skips images', async (t) => {
   const server = await serveRoutes({
     '/page': html('<p>正文</p>'),
     '/logo.png': (_q, res) => void res.writeHead(200, { 'content-type': 'image/png' }).end(Buffer.alloc(1000)),
   });
-  try {
-    const head = await fetchPage(`${server.origin}/page`, { method: 'HEAD' });
-    assert.deepEqual([head.status, head.bodySkipped, head.sha256, head.text], [200, true, null, null]);
-    const image = await fetchPage(`${server.origin}/logo.png`, { readBody: 'text' });
-    assert.deepEqual([image.status, image.bodySkipped, image.text], [200, true, null]);
-    const imageBytes = await fetchPage(`${server.origin}/logo.png`);
-    assert.deepEqual([imageBytes.bytes, imageBytes.text], [1000, null]);
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const head = await fetchPage(`${server.origin}/page`, { method: 'HEAD' });
+  assert.deepEqual([head.status, head.bodySkipped, head.sha256, head.text], [200, true, null, null]);
+  const image = await fetchPage(`${server.origin}/logo.png`, { readBody: 'text' });
+  assert.deepEqual([image.status, image.bodySkipped, image.text], [200, true, null]);
+  const imageBytes = await fetchPage(`${server.origin}/logo.png`);
+  assert.deepEqual([imageBytes.bytes, imageBytes.text], [1000, null]);
 });

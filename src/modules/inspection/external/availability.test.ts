@@ -67,17 +67,14 @@ test('without `now`, the week ends at the latest probe', () => {
   assert.equal(evaluateAvailability(week(20)).status, 'measured');
 });
 
-test('probeOnce: a page that opens, and one that does not answer in time', async () => {
+test('probeOnce: a page that opens, and one that does not answer in time', async (t) => {
   const server = await serveRoutes({ '/': html('<p>首页</p>'), '/slow': silent() });
-  try {
-    const ok = await probeOnce(`${server.origin}/`);
-    assert.deepEqual([ok.ok, ok.status], [true, 200]);
-    const slow = await probeOnce(`${server.origin}/slow`, { timeoutMs: 200 });
-    assert.equal(slow.ok, false);
-    assert.match(slow.error ?? '', /超时/);
-    const missing = await probeOnce(`${server.origin}/missing`);
-    assert.deepEqual([missing.ok, missing.status], [false, 404]);
-  } finally {
-    await server.close();
-  }
+  t.after(() => server.close());
+  const ok = await probeOnce(`${server.origin}/`);
+  assert.deepEqual([ok.ok, ok.status], [true, 200]);
+  const slow = await probeOnce(`${server.origin}/slow`, { timeoutMs: 200 });
+  assert.equal(slow.ok, false);
+  assert.match(slow.error ?? '', /超时/);
+  const missing = await probeOnce(`${server.origin}/missing`);
+  assert.deepEqual([missing.ok, missing.status], [false, 404]);
 });
