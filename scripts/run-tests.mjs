@@ -1,14 +1,29 @@
 #!/usr/bin/env node
-// Runs the test files with Node's own runner (through tsx). Tiers: `e2e` = *.e2e.test.ts (browser),
-// `fast` = every other test (unit, database, HTTP). Default: all. Node 20's --test does not expand globs.
+// Runs the test files with Node's own runner (through tsx), by tier. A file's tier is its suffix:
+//
+//   unit      *.test.ts (no other suffix)   logic and database tests (each file on its own fresh database)
+//   http      *.http.test.ts                 routes through app.inject
+//   workflow  *.workflow.test.ts             several users carrying one piece of work through its steps
+//   quality   *.quality.test.ts              measured result quality (search) against a fixed query set
+//   faults    *.faults.test.ts               kill -9, database restarts, full disks: real processes, one at a time
+//   e2e       *.e2e.test.ts                  browser tests (chromium)
+//
+// `fast` = unit, http, workflow and quality: everything that runs in-process and in parallel. Fault tests stop
+// processes and servers, so they never share the machine with other test files (concurrency 1) and are not part
+// of `fast`. Default: every tier. `--list` prints the selected files instead of running them; file arguments
+// run just those files. Node 20's --test does not expand globs, hence the walk below.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const args = process.argv.slice(2);
-const tierArg = args.includes('--tier') ? args[args.indexOf('--tier') + 1] : 'fast,e2e';
-const tiers = new Set(tierArg.split(','));
-const extra = args.filter((a, i) => a !== '--tier' && args[i - 1] !== '--tier');
+const TIERS = ['unit', 'http', 'workflow', 'quality', 'faults', 'e2e'];
+const GROUPS = { fast: ['unit', 'http', 'workflow', 'quality'], all: TIERS };
+
+/** The tier of a test file, from its suffix. */
+function tierOf(file) {
+  const suffix = path.basename(file).match(/\.(http|workflow|quality|faults|e2e)\.test\.ts$/);
+  return suffix ? suffix[1] : 'unit';
+}
 
 function find(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -19,20 +34,61 @@ function find(dir) {
   });
 }
 
-const all = [...find('src'), ...find('test')].sort();
-const unknown = [...tiers].filter((t) => t !== 'fast' && t !== 'e2e');
-if (unknown.length) {
-  console.error(`unknown tier ${unknown.join(', ')}: use fast, e2e or fast,e2e`);
-  process.exit(1);
+function testFiles() {
+  return [...find('src'), ...find('test')].sort();
 }
-const files = extra.length ? extra : all.filter((f) => tiers.has(f.endsWith('.e2e.test.ts') ? 'e2e' : 'fast'));
-if (files.length === 0) {
-  console.error('no test files selected');
-  process.exit(1);
+
+function parse(argv) {
+  const options = { tiers: 'all', list: false, files: [] };
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--tier') options.tiers = argv[++i] ?? '';
+    else if (argv[i] === '--list') options.list = true;
+    else options.files.push(argv[i]);
+  }
+  return options;
 }
-const result = spawnSync(
-  process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files],
-  { stdio: 'inherit' },
-);
-process.exit(result.status ?? 1);
+
+function selectedTiers(names) {
+  const tiers = new Set();
+  for (const name of names.split(',').filter(Boolean)) {
+    if (GROUPS[name]) for (const tier of GROUPS[name]) tiers.add(tier);
+    else if (TIERS.includes(name)) tiers.add(name);
+    else {
+      console.error(`unknown tier “${name}”: use ${[...TIERS, ...Object.keys(GROUPS)].join(', ')} (comma-separated)`);
+      process.exit(2);
+    }
+  }
+  return tiers;
+}
+
+function run(files, concurrency) {
+  if (files.length === 0) return 0;
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files],
+    { stdio: 'inherit' },
+  );
+  return result.status ?? 1;
+}
+
+function main() {
+  const options = parse(process.argv.slice(2));
+  const tiers = selectedTiers(options.tiers);
+  const files = options.files.length ? options.files : testFiles().filter((f) => tiers.has(tierOf(f)));
+  if (options.list) {
+    for (const f of files) console.log(`${tierOf(f).padEnd(8)} ${f}`);
+    return 0;
+  }
+  if (files.length === 0) {
+    // A tier nobody has written a file for yet (faults, at first) is not an error when asked for alone.
+    console.log(`no test files in tier ${options.tiers}`);
+    return 0;
+  }
+  const parallel = files.filter((f) => tierOf(f) !== 'faults');
+  const alone = files.filter((f) => tierOf(f) === 'faults');
+  const first = run(parallel, 2);
+  const second = run(alone, 1);
+  return first || second;
+}
+
+process.exit(main());
