@@ -134,7 +134,7 @@ async function main() {
     let size = '';
     if (label === 'SQLite') {
       const files = fs.readdirSync(dir).filter((f) => f.startsWith('bench.sqlite'));
-      size = mb(files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0)) + ' (whole database file)';
+      size = `${mb(files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0))} (whole database file)`;
       const r = await sql<{ n: number }>`select sum(pgsize) as n from dbstat where name like 'search_%'`
         .execute(ctx.db)
         .catch(() => null);

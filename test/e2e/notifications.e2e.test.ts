@@ -5,7 +5,6 @@
 // time, which is stored as 01:30 UTC whatever the browser's zone.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
 import { browserEnv, SKIP_REASON, screenshot, consoleLogin } from './browser.ts';
 import { call, columnByName, login as apiLogin, mainSiteId, staff } from '../helpers.ts';
 import { MINUTE } from '../../src/platform/time.ts';

@@ -112,7 +112,7 @@ describe('attachment text: formats', () => {
     const r = await extractAttachmentText(Buffer.from(await wb.xlsx.writeBuffer()), { name: '名单.xlsx' });
     assert.equal(r.format, 'xlsx');
     assert.equal(r.coverage, 'full');
-    assert.ok(r.text.includes('姓名\t手机\t备注\n李四\t13812345678\t再接再励\n王五\t' + ID), r.text);
+    assert.ok(r.text.includes(`姓名\t手机\t备注\n李四\t13812345678\t再接再励\n王五\t${ID}`), r.text);
     assert.equal(partAt(r, '李四'), '工作表“联系人名单”');
     assert.equal(partAt(r, '台湾国'), '工作表“隐藏表”', 'hidden sheets are in the file, so they are read');
   });
@@ -120,7 +120,7 @@ describe('attachment text: formats', () => {
   it('reads a .pptx in presentation order with its notes', async () => {
     const file = pptx(
       [['第一张：工作概况'], ['第二张：下一步安排'], ['第三张：联系方式\n电话：88888888']],
-      [undefined, '备注：联系人身份证号' + ID],
+      [undefined, `备注：联系人身份证号${ID}`],
       [3, 1, 2],
     );
     const r = await extractAttachmentText(file, { name: '汇报.pptx' });

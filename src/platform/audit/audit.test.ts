@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { testEnv, staff, login, call, DIALECT } from '../../../test/helpers.ts';
 import { SYSTEM_ACTOR } from './audit.service.ts';
-import { DAY } from '../time.ts';
 import type { TestEnv } from '../../../test/helpers.ts';
 
 const actor = { userId: 1, username: 'tester', ip: '127.0.0.1' };
