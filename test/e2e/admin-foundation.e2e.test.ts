@@ -1,4 +1,4 @@
-// Issue 2 in a real browser: the administrator logs in, changes the one-time password, creates a column
+// The foundation in a real browser: the administrator logs in, changes the one-time password, creates a column
 // under 工作动态 and finds it in the public navigation, whose pages carry the footer identity and Site tags.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

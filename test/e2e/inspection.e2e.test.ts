@@ -1,4 +1,4 @@
-// Issue 6 in a real browser: an inspector starts an inspection of the demo site (one of this platform's own
+// Site inspection in a real browser: an inspector starts an inspection of the demo site (one of this platform's own
 // sites) in the admin console, follows its progress, opens the report with the indicators of 附件2 and exports
 // it as PDF; then cancels a second run, which the console shows as 已中止.
 import fs from 'node:fs';

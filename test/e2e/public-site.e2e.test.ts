@@ -1,4 +1,4 @@
-// Issue 4 in a real browser, on the demo site: a reader goes home → column → content → attachment; axe-core
+// The public site in a real browser, on the demo site: a reader goes home → column → content → attachment; axe-core
 // finds no serious or critical WCAG 2.1 A/AA violation on the home, a column, a content, the catalogue and
 // the search page; the 长者模式 switch works and persists; and the W3C Nu checker (vnu-jar, run with the
 // machine's Java) finds no error in those pages as served.

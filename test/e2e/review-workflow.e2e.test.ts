@@ -1,4 +1,4 @@
-// Issue 3 in a real browser: the information release review of 附件3, clicked through the admin console.
+// The information release review of 附件3 in a real browser, clicked through the admin console.
 // 综合处's editor writes a news item in 部门动态 and submits it; the department's reviewer and then its leader
 // approve it from their inboxes; the item appears on the public column page with a server-set PubDate.
 // A second item declared secret (是否涉密 = 是) is registered as 涉密不发布 and never reaches the public site.

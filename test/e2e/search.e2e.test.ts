@@ -1,4 +1,4 @@
-// Issue 5 in a real browser, on the demo site with its content: a published title typed into the home page's
+// Site search in a real browser, on the demo site with its content: a published title typed into the home page's
 // search box is found on the first results page under the right tab and opens; an administrator's service card
 // (搜索即服务) shows above the results of a search for its keyword; an administrator's synonym pair makes a search
 // by one word find an item titled with the other; the search report lists what was searched; editors see none of it.

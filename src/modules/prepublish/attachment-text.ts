@@ -1,5 +1,5 @@
-// The text of an attached file, for the pre-publish checks (issue 3, outcome 5: “the body, title and
-// text-extractable attachments”).
+// The text of an attached file, for the pre-publish checks: they read the body, the title and every attachment
+// whose text can be extracted.
 //
 // The type is taken from the bytes (file-type, as at upload), not the name: .docx, .xlsx and .pptx are read by
 // ooxml.ts, PDF by pdf.js (pdfjs-dist, legacy build, with its CMaps so that PDFs with the standard Chinese fonts

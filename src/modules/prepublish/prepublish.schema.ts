@@ -1,4 +1,4 @@
-// Types of the pre-publish checks (issue 3, outcome 5): run when an editor submits an item for review and again
+// Types of the pre-publish checks: run when an editor submits an item for review and again
 // just before publication, over the title, subtitle, summary, the rich-text body (HTML) and attachment text.
 // Types only: the checks live in text.ts, dictionaries.ts, leaders.ts, personal-data.ts, links.ts and are
 // combined by prepublish.service.ts.

@@ -1,4 +1,4 @@
-// The pre-publish checks read the item's attachments (issue 3, outcome 5), through the HTTP API as the admin
+// The pre-publish checks read the item's attachments as well as its body, through the HTTP API as the admin
 // console uses it: a forbidden word inside an attached DOCX blocks submission and the finding names the
 // attachment; an image attachment cannot be read and says so; personal data in an attached workbook waits for
 // the reviewer's confirmation like personal data in the body.

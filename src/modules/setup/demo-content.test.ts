@@ -1,4 +1,4 @@
-// The demo installation's content (issue 3, outcome 7): the demo site passes its own duty check, the subordinate
+// The demo installation shows every feature in use: the demo site passes its own duty check, the subordinate
 // site shows exactly the seeded problems, the register has every outcome, policies and interpretations link both
 // ways, and no published text names a leader with a wrong post or holds a forbidden word.
 import { after, before, describe, it } from 'node:test';

@@ -1,4 +1,4 @@
-// Demo content for the demo installation (issue 3, outcome 7): staff accounts for 市政务办's departments, content in
+// Demo content, so the demo installation shows every feature in use: staff accounts for 市政务办's departments, content in
 // every leaf column of 附件1, a register with every kind of review outcome, and a neglected subordinate site.
 //
 // Everything is created through the services, exactly as staff would through the API: each item is written by

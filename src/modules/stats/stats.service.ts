@@ -1,4 +1,4 @@
-// Visitor statistics without third parties (issue 4 outcome 6). The request path only increments an in-memory
+// Visitor statistics without third parties (no external counter sees our visitors). The request path only increments an in-memory
 // counter; every ~10 s (and on shutdown) each app node flushes its counters in one transaction of upserts. A
 // daily job closes the finished days: unique visitors are counted, the visitor hashes and the day's salt are
 // deleted. The privacy design is in README.md next to this file.

@@ -1,4 +1,4 @@
-// Frozen once shipped. Site search (issue 5): the search index (derived from published_items, never backed up,
+// Frozen once shipped. Site search: the search index (derived from published_items, never backed up,
 // rebuilt by `govportal search reindex`), the vocabulary of title terms with their pinyin, the search log and
 // the administrators' service cards.
 //

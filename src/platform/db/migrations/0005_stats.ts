@@ -1,4 +1,4 @@
-// Frozen once shipped. Visitor statistics (issue 4 outcome 6), counted by the platform itself, no third party:
+// Frozen once shipped. Visitor statistics, counted by the platform itself, no third party:
 // - stats_page_days: page views per (site, Asia/Shanghai day, path inside the site), with the page's column and,
 //   once the day is closed, its unique visitors. Kept (backed up): the figures of the annual website report.
 // - stats_site_days: per (site, day) the views and, once closed, the unique visitors of the whole site.
