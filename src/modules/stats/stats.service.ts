@@ -1,6 +1,6 @@
-// Visitor statistics without third parties (no external counter sees our visitors). The request path only increments an in-memory
-// counter; every ~10 s (and on shutdown) each app node flushes its counters in one transaction of upserts. A
-// daily job closes the finished days: unique visitors are counted, the visitor hashes and the day's salt are
+// Visitor statistics without third parties (no outside counter sees who visits). The request path only increments an
+// in-memory counter; every ~10 s (and on shutdown) each app node flushes its counters in one transaction of upserts.
+// A daily job closes the finished days: unique visitors are counted, the visitor hashes and the day's salt are
 // deleted. The privacy design is in README.md next to this file.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
