@@ -11,7 +11,8 @@
 // `fast` = unit, http, workflow and quality: everything that runs in-process and in parallel. Fault tests stop
 // processes and servers, so they never share the machine with other test files (concurrency 1) and are not part
 // of `fast`. Default: every tier. `--list` prints the selected files instead of running them; file arguments
-// run just those files. Node 20's --test does not expand globs, hence the walk below.
+// run just those files; other --options go to Node's test runner (e.g. --test-reporter=dot,
+// --test-name-pattern=…). Node 20's --test does not expand globs, hence the walk below.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -39,10 +40,11 @@ function testFiles() {
 }
 
 function parse(argv) {
-  const options = { tiers: 'all', list: false, files: [] };
+  const options = { tiers: 'all', list: false, files: [], nodeOptions: [] };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--tier') options.tiers = argv[++i] ?? '';
     else if (argv[i] === '--list') options.list = true;
+    else if (argv[i].startsWith('--')) options.nodeOptions.push(argv[i]);
     else options.files.push(argv[i]);
   }
   return options;
@@ -61,11 +63,19 @@ function selectedTiers(names) {
   return tiers;
 }
 
-function run(files, concurrency) {
+function run(files, concurrency, nodeOptions) {
   if (files.length === 0) return 0;
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      '--test-timeout=300000',
+      ...nodeOptions,
+      ...files,
+    ],
     { stdio: 'inherit' },
   );
   return result.status ?? 1;
@@ -86,8 +96,8 @@ function main() {
   }
   const parallel = files.filter((f) => tierOf(f) !== 'faults');
   const alone = files.filter((f) => tierOf(f) === 'faults');
-  const first = run(parallel, 2);
-  const second = run(alone, 1);
+  const first = run(parallel, 2, options.nodeOptions);
+  const second = run(alone, 1, options.nodeOptions);
   return first || second;
 }
 
