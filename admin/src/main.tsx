@@ -63,6 +63,7 @@ const InspectionSchedulesPage = lazy(() => import('./pages/inspection/SchedulesP
 const SearchSynonymsPage = lazy(() => import('./pages/search/SynonymsPage'));
 const SearchCardsPage = lazy(() => import('./pages/search/ServiceCardsPage'));
 const SearchReportPage = lazy(() => import('./pages/search/SearchReportPage'));
+const CalendarYearsPage = lazy(() => import('./pages/calendar/CalendarYearsPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -84,6 +85,7 @@ const PAGES: Record<string, ReactNode> = {
   '/search/synonyms': <SearchSynonymsPage />,
   '/search/cards': <SearchCardsPage />,
   '/search/report': <SearchReportPage />,
+  '/calendar': <CalendarYearsPage />,
 };
 
 const Loading = () => (

@@ -17,6 +17,7 @@ import { BookOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined, Schedul
 import { ReviewCountBadge } from './pages/content/reviewCounts';
 import { CONTENT_STAFF } from './pages/content/model';
 import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CalendarOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -73,6 +74,12 @@ export const NAV: NavGroup[] = [
         capabilities: ['department.manage'],
       },
       { path: '/stats', label: '访问统计', icon: <AreaChartOutlined aria-hidden />, capabilities: ['site.manage'] },
+      {
+        path: '/calendar',
+        label: '法定工作日',
+        icon: <CalendarOutlined aria-hidden />,
+        capabilities: ['calendar.manage'],
+      },
     ],
   },
   {

@@ -32,6 +32,8 @@ export const ERRORS = {
   INSPECTION_CANCELLED: { status: 409, message: '检查已中止' },
   BACKDATING: { status: 400, message: '发布时间由系统确定，不能早于当前时间' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
+  // ── citizens: statutory calendar and public accounts (modules/citizens, platform/calendar) ──
+  CALENDAR_YEAR_INVALID: { status: 400, message: '节假日安排有误：{problems}' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -53,6 +53,9 @@ export const ACTION_NAMES: Record<string, string> = {
   'export.restore': '恢复被篡改的静态网页',
   'system.init': '初始化站点',
   'system.restore': '恢复备份',
+  // statutory calendar and citizens' public accounts
+  'calendar.year': '录入节假日安排',
+  'calendar.year.remove': '删除录入的节假日安排',
 };
 
 export const actionName = (action: string) => ACTION_NAMES[action] ?? action;

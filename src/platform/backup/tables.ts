@@ -35,6 +35,7 @@ export const BACKUP_TABLES = [
   'search_cards',
   'stats_page_days',
   'stats_site_days',
+  'calendar_years',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -59,6 +60,7 @@ export const TABLES_WITHOUT_ID = new Set([
   'notification_reads',
   'stats_page_days',
   'stats_site_days',
+  'calendar_years',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */

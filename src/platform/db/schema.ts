@@ -440,6 +440,7 @@ export interface Database {
   stats_site_days: StatsSiteDaysTable;
   stats_visitors: StatsVisitorsTable;
   stats_salts: StatsSaltsTable;
+  calendar_years: CalendarYearsTable;
 }
 
 export type Site = Selectable<SitesTable>;
@@ -457,3 +458,15 @@ export type ReviewRequest = Selectable<ReviewRequestsTable>;
 export type ReviewStep = Selectable<ReviewStepsTable>;
 export type PublishedItem = Selectable<PublishedItemsTable>;
 export type InspectionRun = Selectable<InspectionRunsTable>;
+
+// ───── citizens (0010): statutory calendar, public accounts ─────
+
+export interface CalendarYearsTable {
+  year: number;
+  /** JSON: [{date, off, name}]. */
+  days: string;
+  source: string;
+  entered_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
