@@ -32,6 +32,7 @@ import { searchRoutes } from './modules/search/search.routes.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -128,6 +129,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     inspectionRoutes,
     statsRoutes,
     calendarRoutes,
+    citizensRoutes,
     adminRoutes,
     portalRoutes,
   ]) {

@@ -24,6 +24,9 @@ import { InspectionService } from './modules/inspection/inspection.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import { StatsService } from './modules/stats/stats.service.ts';
 import { CalendarService } from './platform/calendar/calendar.service.ts';
+import { RateLimiter } from './platform/rate-limit.ts';
+import { Idempotency } from './platform/idempotency.ts';
+import { CitizensModule } from './modules/citizens/citizens.module.ts';
 
 export interface AppContext {
   config: Config;
@@ -48,6 +51,9 @@ export interface AppContext {
   inspection: InspectionService;
   stats: StatsService;
   calendar: CalendarService;
+  rateLimiter: RateLimiter;
+  idempotency: Idempotency;
+  citizens: CitizensModule;
   close(): Promise<void>;
 }
 
@@ -75,7 +81,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const content = new ContentService(db, clock, audit, columns, users, sites);
   const publication = new PublicationService(db, clock, audit);
   const prepublish = new PrepublishGate(db, columns, sites, fileStore);
-  const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
+  const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
+  const duty = new DutyService(db, clock, columns, mailer);
+  const rateLimiter = new RateLimiter(db, clock);
   const search = new SearchService(db, clock, audit, sites, columns, publication);
   return {
     config,
@@ -100,6 +108,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
     search,
     stats: new StatsService(db, clock, sites),
     calendar: new CalendarService(db, clock, audit),
+    rateLimiter,
+    idempotency: new Idempotency(db, clock),
+    citizens: new CitizensModule(db, clock, audit, config, mailer, rateLimiter, async () => {
+      const site = (await sites.list()).find((s) => s.parentId === null);
+      return site?.name ?? '政府网站';
+    }),
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();

@@ -36,6 +36,15 @@ export const BACKUP_TABLES = [
   'stats_page_days',
   'stats_site_days',
   'calendar_years',
+  'citizens',
+  'citizen_consents',
+  'citizen_sessions',
+  'citizen_codes',
+  'citizen_login_attempts',
+  'rate_limits',
+  'challenge_uses',
+  'idempotency_keys',
+  'citizen_notices',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -61,6 +70,11 @@ export const TABLES_WITHOUT_ID = new Set([
   'stats_page_days',
   'stats_site_days',
   'calendar_years',
+  'citizen_sessions',
+  'citizen_login_attempts',
+  'rate_limits',
+  'challenge_uses',
+  'idempotency_keys',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */
