@@ -17,6 +17,7 @@ import type { CodePurpose, VerificationCodes } from './codes.ts';
 import type { Channel } from './senders.ts';
 import type { CitizenNotices } from './notices.service.ts';
 import { PRIVACY_VERSION, TERMS_VERSION } from './agreements.ts';
+import type { IdentityClaims } from './oidc.ts';
 import { type AccountView, type CitizenListItem, accountView, listItem } from './citizens.presenter.ts';
 import * as repo from './citizens.repository.ts';
 
@@ -322,6 +323,77 @@ export class CitizensService {
         detail: { erasers: this.eraserNames() },
       });
     });
+  }
+
+  /**
+   * 统一身份认证: the account linked to the platform's subject, else the account of the phone number the platform
+   * verified (then linked), else a new account with consents recorded (the login page says signing in accepts
+   * them).
+   */
+  async signInWithIdentity(issuer: string, claims: IdentityClaims, ip: string, userAgent: string) {
+    const cipher = await this.keys.cipher();
+    let citizen = await repo.findByOidc(this.db, issuer, claims.sub);
+    const phone = claims.phone_number && claims.phone_number_verified ? normalisePhone(claims.phone_number) : null;
+    const email = claims.email && claims.email_verified ? normaliseEmail(claims.email) : null;
+    const at = this.clock.now().toISOString();
+    if (!citizen && phone) {
+      const byPhone = await repo.findByPhoneHash(this.db, cipher.lookupHash('sms', phone));
+      if (byPhone && byPhone.status !== 'deleted') {
+        await this.db.transaction().execute(async (trx) => {
+          await repo.updateCitizen(trx, byPhone.id, { oidc_issuer: issuer, oidc_subject: claims.sub, updated_at: at });
+          await this.audit.record(trx, citizenActor(byPhone.id, ip), {
+            action: 'citizen.oidc',
+            targetType: 'citizen',
+            targetId: byPhone.id,
+            detail: { linked: 'phone' },
+          });
+        });
+        citizen = await repo.findCitizen(this.db, byPhone.id);
+      }
+    }
+    if (!citizen) {
+      const emailTaken = email ? await repo.findByEmailHash(this.db, cipher.lookupHash('email', email)) : undefined;
+      const id = await this.db.transaction().execute(async (trx) => {
+        const newId = await repo.insertCitizen(trx, {
+          account_type: 'person',
+          display_name: (claims.name?.trim() ? `${[...claims.name.trim()][0]}**` : '统一认证用户').slice(0, 100),
+          phone_enc: phone ? cipher.encrypt(phone) : null,
+          phone_hash: phone ? cipher.lookupHash('sms', phone) : null,
+          email_enc: email && !emailTaken ? cipher.encrypt(email) : null,
+          email_hash: email && !emailTaken ? cipher.lookupHash('email', email) : null,
+          real_name_enc: claims.name?.trim() ? cipher.encrypt(claims.name.trim().slice(0, 50)) : null,
+          id_type: null,
+          id_number_enc: null,
+          id_number_hash: null,
+          org_name: null,
+          credit_code: null,
+          password_hash: null,
+          password_changed_at: null,
+          oidc_issuer: issuer,
+          oidc_subject: claims.sub,
+          status: 'active',
+          disabled_reason: null,
+          created_at: at,
+          updated_at: at,
+          last_login_at: null,
+          deleted_at: null,
+        });
+        await repo.insertConsents(trx, [
+          { citizen_id: newId, document: 'terms', version: TERMS_VERSION, accepted_at: at, ip },
+          { citizen_id: newId, document: 'privacy', version: PRIVACY_VERSION, accepted_at: at, ip },
+        ]);
+        await this.audit.record(trx, citizenActor(newId, ip), {
+          action: 'citizen.register',
+          targetType: 'citizen',
+          targetId: newId,
+          detail: { channel: 'oidc', issuer },
+        });
+        return newId;
+      });
+      citizen = await repo.findCitizen(this.db, id);
+    }
+    if (!citizen || citizen.status !== 'active') throw new AppError('CITIZEN_DISABLED');
+    return this.auth.openSession(citizen, ip, userAgent, undefined, 'oidc');
   }
 
   // ───── support staff ─────
