@@ -126,7 +126,7 @@ export async function citizenPageRoutes(app: App, ctx: AppContext, portal: Porta
   const statusOf = (error: unknown) => (error instanceof AppError ? error.status : 500);
   const backOf = (value: unknown) => {
     const back = localPath(value);
-    return back && back.startsWith('/') && !back.startsWith('/user/login') ? back : '/user/';
+    return back?.startsWith('/') && !back.startsWith('/user/login') ? back : '/user/';
   };
   const signedIn = (request: FastifyRequest) => auth.authenticate(request.cookies[CITIZEN_COOKIE]);
   const base = (csrf: string, message?: PageMessage | null) => ({ assets: assetUrls(), csrf, message });

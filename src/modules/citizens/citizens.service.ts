@@ -392,7 +392,7 @@ export class CitizensService {
       });
       citizen = await repo.findCitizen(this.db, id);
     }
-    if (!citizen || citizen.status !== 'active') throw new AppError('CITIZEN_DISABLED');
+    if (citizen?.status !== 'active') throw new AppError('CITIZEN_DISABLED');
     return this.auth.openSession(citizen, ip, userAgent, undefined, 'oidc');
   }
 

@@ -4,7 +4,7 @@
 // Web Crypto) the form still submits; the server then applies stricter limits.
 (() => {
   const boxes = document.querySelectorAll('[data-altcha]');
-  if (!boxes.length || !window.crypto || !window.crypto.subtle || !window.TextEncoder) return;
+  if (!boxes.length || !window.crypto?.subtle || !window.TextEncoder) return;
   const encoder = new TextEncoder();
   const hex = (buffer) => Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
 
@@ -51,7 +51,7 @@
       event.preventDefault();
       const submitter = event.submitter;
       Promise.race([done, new Promise((resolve) => setTimeout(resolve, 8000))]).then(() => {
-        if (submitter && submitter.name) {
+        if (submitter?.name) {
           const carry = document.createElement('input');
           carry.type = 'hidden';
           carry.name = submitter.name;

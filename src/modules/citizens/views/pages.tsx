@@ -274,8 +274,8 @@ function Section({ section }: { section: RenderedSection }) {
             </tr>
           </thead>
           <tbody>
-            {section.entries.map((e, i) => (
-              <tr key={i}>
+            {section.entries.map((e) => (
+              <tr key={`${e.href ?? e.title}|${e.submittedAt ?? ''}`}>
                 <td>
                   {e.href ? <a href={e.href}>{e.title}</a> : e.title}
                   {e.detail ? <div className="hint">{e.detail}</div> : null}
