@@ -11,7 +11,7 @@ import { CitizenAuth } from './citizen-auth.service.ts';
 import { VerificationCodes } from './codes.ts';
 import { CitizenNotices } from './notices.service.ts';
 import { ChallengeService } from './challenge.ts';
-import { PLACEHOLDER_SECTIONS, UserSpace } from './user-space.ts';
+import { type InteractiveFeature, PLACEHOLDER_SECTIONS, UserSpace } from './user-space.ts';
 import { CitizensService } from './citizens.service.ts';
 import { makeCitizenGuard, type CitizenGuard } from './citizens.guard.ts';
 import { HttpSmsSender, LogSender, MailSender, type CitizenSenders } from './senders.ts';
@@ -26,6 +26,9 @@ export class CitizensModule {
   /** `preHandler: ctx.citizens.guard()` on a citizen route; `guard({ page: true })` on a page. */
   readonly guard: CitizenGuard;
   private senders: CitizenSenders;
+  private readonly featureList = new Map<string, InteractiveFeature>([
+    ['user-space', { id: 'user-space', name: '用户空间', path: '/user/', usesPublicAccount: true }],
+  ]);
 
   constructor(
     db: Db,
@@ -48,6 +51,15 @@ export class CitizensModule {
     this.accounts = new CitizensService(db, clock, audit, this.keys, this.auth, codes, this.notices);
     this.guard = makeCitizenGuard(this.auth);
     for (const section of PLACEHOLDER_SECTIONS) this.userSpace.register(section);
+  }
+
+  /** Each interactive feature (留言, 在线办事, 调查征集, 依申请公开 …) registers here how citizens sign in to it. */
+  registerFeature(feature: InteractiveFeature): void {
+    this.featureList.set(feature.id, feature);
+  }
+
+  features(): InteractiveFeature[] {
+    return [...this.featureList.values()];
   }
 
   /** Replaces the SMS and e-mail senders (tests install capturing senders and read the codes from them). */

@@ -175,6 +175,60 @@ export class CitizensService {
     return this.auth.openSession(citizen, ip, userAgent, undefined, 'register');
   }
 
+  /**
+   * An account whose contacts are taken as verified, for the demo seeder and operators' tooling only (no code is
+   * sent). Consents are recorded as given at creation.
+   */
+  async createVerifiedAccount(input: {
+    phone?: string;
+    email?: string;
+    password: string;
+    displayName: string;
+    at: string;
+  }): Promise<number> {
+    const cipher = await this.keys.cipher();
+    const phone = input.phone ? this.normalise('sms', input.phone) : null;
+    const email = input.email ? this.normalise('email', input.email) : null;
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction().execute(async (trx) => {
+      const id = await repo.insertCitizen(trx, {
+        account_type: 'person',
+        display_name: input.displayName,
+        phone_enc: phone ? cipher.encrypt(phone) : null,
+        phone_hash: phone ? cipher.lookupHash('sms', phone) : null,
+        email_enc: email ? cipher.encrypt(email) : null,
+        email_hash: email ? cipher.lookupHash('email', email) : null,
+        real_name_enc: null,
+        id_type: null,
+        id_number_enc: null,
+        id_number_hash: null,
+        org_name: null,
+        credit_code: null,
+        password_hash: passwordHash,
+        password_changed_at: input.at,
+        oidc_issuer: null,
+        oidc_subject: null,
+        status: 'active',
+        disabled_reason: null,
+        created_at: input.at,
+        updated_at: input.at,
+        last_login_at: null,
+        deleted_at: null,
+      });
+      await repo.insertConsents(trx, [
+        { citizen_id: id, document: 'terms', version: TERMS_VERSION, accepted_at: input.at, ip: '-' },
+        { citizen_id: id, document: 'privacy', version: PRIVACY_VERSION, accepted_at: input.at, ip: '-' },
+      ]);
+      await this.audit.record(trx, citizenActor(id, '-'), {
+        action: 'citizen.register',
+        targetType: 'citizen',
+        targetId: id,
+        detail: { channel: 'seed' },
+      });
+      return id;
+    });
+  }
+
   async account(citizenId: number): Promise<AccountView> {
     const citizen = await repo.findCitizen(this.db, citizenId);
     if (!citizen || citizen.status === 'deleted') throw new AppError('CITIZEN_UNAUTHENTICATED');

@@ -114,3 +114,13 @@ export const PLACEHOLDER_SECTIONS: UserSpaceSection[] = [
     placeholder: true,
   },
 ];
+
+/** An interactive feature of the site and how citizens sign in to it (统一登录, 一号登录 are judged on these). */
+export interface InteractiveFeature {
+  id: string;
+  name: string;
+  /** A public page of the feature, for evidence. */
+  path: string;
+  /** Signs citizens in with the one public account (citizenGuard). */
+  usesPublicAccount: boolean;
+}
