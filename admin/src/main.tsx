@@ -64,6 +64,7 @@ const SearchSynonymsPage = lazy(() => import('./pages/search/SynonymsPage'));
 const SearchCardsPage = lazy(() => import('./pages/search/ServiceCardsPage'));
 const SearchReportPage = lazy(() => import('./pages/search/SearchReportPage'));
 const CalendarYearsPage = lazy(() => import('./pages/calendar/CalendarYearsPage'));
+const CitizensPage = lazy(() => import('./pages/citizens/CitizensPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -86,6 +87,7 @@ const PAGES: Record<string, ReactNode> = {
   '/search/cards': <SearchCardsPage />,
   '/search/report': <SearchReportPage />,
   '/calendar': <CalendarYearsPage />,
+  '/citizens': <CitizensPage />,
 };
 
 const Loading = () => (

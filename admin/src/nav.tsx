@@ -17,7 +17,7 @@ import { BookOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined, Schedul
 import { ReviewCountBadge } from './pages/content/reviewCounts';
 import { CONTENT_STAFF } from './pages/content/model';
 import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -107,7 +107,15 @@ export const NAV: NavGroup[] = [
   },
   {
     label: '用户与权限',
-    items: [{ path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, capabilities: ['user.manage'] }],
+    items: [
+      { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, capabilities: ['user.manage'] },
+      {
+        path: '/citizens',
+        label: '公众账号',
+        icon: <IdcardOutlined aria-hidden />,
+        capabilities: ['citizen.manage'],
+      },
+    ],
   },
   {
     label: '安全',

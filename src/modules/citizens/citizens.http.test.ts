@@ -313,3 +313,47 @@ test(`codes: resend interval, per-IP limits stricter without the proof of work (
   clock.advance(61 * 60_000);
   assert.equal((await ask('13700000010')).statusCode, 200, 'the next hour has a new window');
 });
+
+test(`support staff find accounts by hashed phone, see them masked, disable and restore them (${DIALECT})`, async (t) => {
+  const env = await testEnv();
+  t.after(() => env.close());
+  const { app, ctx } = env;
+  const { staff, login, call } = await import('../../../test/helpers.ts');
+  await staff(ctx, 'zz_site', ['site_admin']);
+  await staff(ctx, 'zz_editor', ['editor'], '综合处');
+  const citizen = await registerCitizen(app, ctx, { phone: '13600001111', displayName: '赵先生' });
+  await registerCitizen(app, ctx, { phone: '13600002222' });
+  const admin = await login(app, 'zz_site');
+
+  const found = await call(app, admin, 'GET', '/api/citizens?phone=136-0000-1111');
+  assert.equal(found.statusCode, 200, found.body);
+  assert.equal(found.json().total, 1);
+  const item = found.json().items[0];
+  assert.deepEqual([item.displayName, item.phone, item.status], ['赵先生', '136****1111', 'active']);
+  assert.ok(!found.body.includes('13600001111'), 'no plain number in the answer');
+  assert.equal((await call(app, admin, 'GET', '/api/citizens')).json().total, 2);
+  assert.equal((await call(app, await login(app, 'zz_editor'), 'GET', '/api/citizens')).statusCode, 403);
+
+  const disabled = await call(app, admin, 'POST', `/api/citizens/${citizen.id}/disable`, {
+    reason: '冒用他人手机号注册',
+  });
+  assert.equal(disabled.json().status, 'disabled');
+  assert.equal((await citizenCall(app, citizen, 'GET', '/api/citizen/me')).statusCode, 401, 'signed out at once');
+  const refused = await app.inject({
+    method: 'POST',
+    url: '/api/citizen/login',
+    payload: { identifier: citizen.identifier, password: citizen.password },
+  });
+  assert.equal(refused.json().error.code, 'CITIZEN_DISABLED');
+  await call(app, admin, 'POST', `/api/citizens/${citizen.id}/enable`, { reason: '核实为本人' });
+  assert.equal((await loginCitizen(app, citizen.identifier)).id, citizen.id);
+  const audit = await ctx.db
+    .selectFrom('audit_log')
+    .select(['action', 'actor_name'])
+    .where('action', 'in', ['citizen.disable', 'citizen.enable'])
+    .execute();
+  assert.deepEqual(audit, [
+    { action: 'citizen.disable', actor_name: 'zz_site' },
+    { action: 'citizen.enable', actor_name: 'zz_site' },
+  ]);
+});
