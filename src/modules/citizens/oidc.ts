@@ -106,8 +106,13 @@ export async function oidcRoutes(
         expectedNonce: pending.nonce,
         idTokenExpected: true,
       });
-      claims = tokens.claims() as unknown as IdentityClaims;
-      if (!claims?.sub) throw new Error('no subject');
+      const idToken = tokens.claims() as unknown as IdentityClaims | undefined;
+      if (!idToken?.sub) throw new Error('no subject');
+      // Scope claims (name, phone) usually come from the UserInfo endpoint rather than the ID token.
+      const info = conf.serverMetadata().userinfo_endpoint
+        ? ((await client.fetchUserInfo(conf, tokens.access_token, idToken.sub)) as unknown as IdentityClaims)
+        : ({} as Partial<IdentityClaims>);
+      claims = { ...info, ...idToken, sub: idToken.sub };
     } catch (error) {
       request.log.warn({ err: error }, 'identity platform login failed');
       throw new AppError('CITIZEN_OIDC_FAILED');
