@@ -31,6 +31,8 @@ import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -126,6 +128,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     searchRoutes,
     inspectionRoutes,
     statsRoutes,
+    calendarRoutes,
+    citizensRoutes,
     adminRoutes,
     portalRoutes,
   ]) {

@@ -23,6 +23,11 @@ import { createMailer, type Mailer } from './platform/mail.ts';
 import { InspectionService } from './modules/inspection/inspection.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import { StatsService } from './modules/stats/stats.service.ts';
+import { CalendarService } from './platform/calendar/calendar.service.ts';
+import { RateLimiter } from './platform/rate-limit.ts';
+import { Idempotency } from './platform/idempotency.ts';
+import { CitizensModule } from './modules/citizens/citizens.module.ts';
+import { citizenChecks } from './modules/citizens/citizens.checks.ts';
 
 export interface AppContext {
   config: Config;
@@ -46,6 +51,10 @@ export interface AppContext {
   search: SearchService;
   inspection: InspectionService;
   stats: StatsService;
+  calendar: CalendarService;
+  rateLimiter: RateLimiter;
+  idempotency: Idempotency;
+  citizens: CitizensModule;
   close(): Promise<void>;
 }
 
@@ -73,8 +82,16 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const content = new ContentService(db, clock, audit, columns, users, sites);
   const publication = new PublicationService(db, clock, audit);
   const prepublish = new PrepublishGate(db, columns, sites, fileStore);
-  const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
+  const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
+  const duty = new DutyService(db, clock, columns, mailer);
+  const rateLimiter = new RateLimiter(db, clock);
   const search = new SearchService(db, clock, audit, sites, columns, publication);
+  const citizens = new CitizensModule(db, clock, audit, config, mailer, rateLimiter, async () => {
+    const site = (await sites.list()).find((s) => s.parentId === null);
+    return site?.name ?? '政府网站';
+  });
+  const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
+  for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
   return {
     config,
     dbh,
@@ -94,9 +111,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
     review: new ReviewService(db, clock, audit, content, publication, prepublish),
     prepublish,
     duty,
-    inspection: new InspectionService(db, clock, audit, fileStore, sites, columns, duty),
+    inspection,
     search,
     stats: new StatsService(db, clock, sites),
+    calendar: new CalendarService(db, clock, audit),
+    rateLimiter,
+    idempotency: new Idempotency(db, clock),
+    citizens,
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();

@@ -5,6 +5,7 @@ import { DAY, HOUR, MINUTE } from './platform/time.ts';
 import { deleteExpiredSessions, pruneLoginFailures } from './modules/auth/session.repository.ts';
 import { SYSTEM_ACTOR } from './platform/audit/audit.service.ts';
 import { runExportWatch } from './modules/export/export.watch.ts';
+import { citizenJobs } from './modules/citizens/citizens.jobs.ts';
 
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
@@ -33,5 +34,6 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
       everyMs: HOUR,
       run: () => pruneLoginFailures(ctx.db, new Date(ctx.clock.now().getTime() - DAY).toISOString()),
     },
+    ...citizenJobs(ctx),
   ];
 }

@@ -63,6 +63,8 @@ const InspectionSchedulesPage = lazy(() => import('./pages/inspection/SchedulesP
 const SearchSynonymsPage = lazy(() => import('./pages/search/SynonymsPage'));
 const SearchCardsPage = lazy(() => import('./pages/search/ServiceCardsPage'));
 const SearchReportPage = lazy(() => import('./pages/search/SearchReportPage'));
+const CalendarYearsPage = lazy(() => import('./pages/calendar/CalendarYearsPage'));
+const CitizensPage = lazy(() => import('./pages/citizens/CitizensPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -84,6 +86,8 @@ const PAGES: Record<string, ReactNode> = {
   '/search/synonyms': <SearchSynonymsPage />,
   '/search/cards': <SearchCardsPage />,
   '/search/report': <SearchReportPage />,
+  '/calendar': <CalendarYearsPage />,
+  '/citizens': <CitizensPage />,
 };
 
 const Loading = () => (

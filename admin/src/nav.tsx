@@ -17,6 +17,7 @@ import { BookOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined, Schedul
 import { ReviewCountBadge } from './pages/content/reviewCounts';
 import { CONTENT_STAFF } from './pages/content/model';
 import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -73,6 +74,12 @@ export const NAV: NavGroup[] = [
         capabilities: ['department.manage'],
       },
       { path: '/stats', label: '访问统计', icon: <AreaChartOutlined aria-hidden />, capabilities: ['site.manage'] },
+      {
+        path: '/calendar',
+        label: '法定工作日',
+        icon: <CalendarOutlined aria-hidden />,
+        capabilities: ['calendar.manage'],
+      },
     ],
   },
   {
@@ -100,7 +107,15 @@ export const NAV: NavGroup[] = [
   },
   {
     label: '用户与权限',
-    items: [{ path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, capabilities: ['user.manage'] }],
+    items: [
+      { path: '/users', label: '用户管理', icon: <TeamOutlined aria-hidden />, capabilities: ['user.manage'] },
+      {
+        path: '/citizens',
+        label: '公众账号',
+        icon: <IdcardOutlined aria-hidden />,
+        capabilities: ['citizen.manage'],
+      },
+    ],
   },
   {
     label: '安全',

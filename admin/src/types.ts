@@ -13,7 +13,9 @@ export type Capability =
   | 'content.review'
   | 'content.approve'
   | 'content.secrecy'
-  | 'inspection.run';
+  | 'inspection.run'
+  | 'calendar.manage'
+  | 'citizen.manage';
 
 export type RoleName =
   | 'sys_admin'

@@ -19,6 +19,14 @@ export interface Config {
   mailFrom: string;
   /** HTTP worker processes (node:cluster); 1 serves from this process alone. */
   workers: number;
+  /** The key file of citizens' personal data (SM4); outside the data directory. */
+  keyFile: string;
+  /** `log` (development: messages, codes included, go to the log) or the https URL of an SMS gateway. */
+  smsGateway: string;
+  /** The signature an SMS starts with, e.g. 【南江市政务办】. */
+  smsSign: string;
+  /** Login through a provincial identity platform (OpenID Connect); null when not configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
 }
 
 interface Variable {
@@ -71,6 +79,31 @@ export const VARIABLES: Variable[] = [
       '本节点的 HTTP 工作进程数（1–64，或 `auto` 按 CPU 核数）；多个进程共用端口与数据库，定时任务只在其中一个运行',
     default: '1',
   },
+  {
+    name: 'GOVPORTAL_KEY_FILE',
+    description:
+      '公众账号个人信息（手机号、身份证号等，SM4 加密）的密钥文件，须在数据目录之外、单独备份；多节点须共用同一文件。默认为数据目录旁的 `<数据目录>.keys/citizen.key`（SQLite 时首次使用自动生成）',
+    default: '',
+  },
+  {
+    name: 'GOVPORTAL_SMS_GATEWAY',
+    description:
+      '短信网关：`log`（开发用，短信内容含验证码写入日志）或网关的 https 地址（以 JSON POST {to, text} 发送）',
+    default: 'log',
+  },
+  { name: 'GOVPORTAL_SMS_SIGN', description: '短信签名，如【南江市政务办】', default: '【政府网站】' },
+  {
+    name: 'GOVPORTAL_OIDC_ISSUER',
+    description: '省级统一身份认证平台（OpenID Connect）的 Issuer 地址；不设则不提供该登录方式',
+    default: '',
+  },
+  { name: 'GOVPORTAL_OIDC_CLIENT_ID', description: '在统一身份认证平台登记的客户端 ID', default: '' },
+  { name: 'GOVPORTAL_OIDC_CLIENT_SECRET', description: '在统一身份认证平台登记的客户端密钥', default: '' },
+  {
+    name: 'GOVPORTAL_OIDC_NAME',
+    description: '登录页上该登录方式的名称',
+    default: '省统一身份认证平台',
+  },
 ];
 
 export class ConfigError extends Error {}
@@ -116,11 +149,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const smtpUrl = get('GOVPORTAL_SMTP_URL');
   if (smtpUrl && !/^smtps?:\/\//.test(smtpUrl))
     throw new ConfigError('GOVPORTAL_SMTP_URL 必须以 smtp:// 或 smtps:// 开头');
+  const smsGateway = get('GOVPORTAL_SMS_GATEWAY');
+  if (smsGateway !== 'log' && !/^https?:\/\/[^/]+/.test(smsGateway))
+    throw new ConfigError('GOVPORTAL_SMS_GATEWAY 必须为 log 或网关的 http(s):// 地址');
+  const oidcIssuer = get('GOVPORTAL_OIDC_ISSUER');
+  if (oidcIssuer && !/^https?:\/\/[^/]+/.test(oidcIssuer))
+    throw new ConfigError('GOVPORTAL_OIDC_ISSUER 必须是 http(s):// 开头的地址');
+  if (oidcIssuer && !get('GOVPORTAL_OIDC_CLIENT_ID'))
+    throw new ConfigError('设置 GOVPORTAL_OIDC_ISSUER 时必须同时设置 GOVPORTAL_OIDC_CLIENT_ID');
+  const dataDir = path.resolve(get('GOVPORTAL_DATA_DIR'));
+  const keyFile = get('GOVPORTAL_KEY_FILE')
+    ? path.resolve(get('GOVPORTAL_KEY_FILE'))
+    : path.join(path.dirname(dataDir), `${path.basename(dataDir)}.keys`, 'citizen.key');
   const config: Config = {
     port: readInt('PORT', get('PORT'), 0, 65535),
     host: get('HOST'),
     databaseUrl,
-    dataDir: path.resolve(get('GOVPORTAL_DATA_DIR')),
+    dataDir,
     adminPassword: get('GOVPORTAL_ADMIN_PASSWORD') || null,
     logLevel,
     secureCookies: readBool('GOVPORTAL_SECURE_COOKIES', get('GOVPORTAL_SECURE_COOKIES')),
@@ -131,6 +176,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: smtpUrl || null,
     mailFrom: get('GOVPORTAL_MAIL_FROM'),
     workers: readWorkers(get('GOVPORTAL_WORKERS')),
+    keyFile,
+    smsGateway,
+    smsSign: get('GOVPORTAL_SMS_SIGN'),
+    oidc: oidcIssuer
+      ? {
+          issuer: oidcIssuer,
+          clientId: get('GOVPORTAL_OIDC_CLIENT_ID'),
+          clientSecret: get('GOVPORTAL_OIDC_CLIENT_SECRET'),
+          name: get('GOVPORTAL_OIDC_NAME'),
+        }
+      : null,
   };
-  return { ...config, ...overrides };
+  const merged = { ...config, ...overrides };
+  // A data directory given as an override (tests) keeps its key file beside it unless one is given too.
+  if (overrides.dataDir && !overrides.keyFile && !get('GOVPORTAL_KEY_FILE'))
+    merged.keyFile = path.join(path.dirname(merged.dataDir), `${path.basename(merged.dataDir)}.keys`, 'citizen.key');
+  return merged;
 }

@@ -32,6 +32,28 @@ export const ERRORS = {
   INSPECTION_CANCELLED: { status: 409, message: '检查已中止' },
   BACKDATING: { status: 400, message: '发布时间由系统确定，不能早于当前时间' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
+  // ── citizens: statutory calendar and public accounts (modules/citizens, platform/calendar) ──
+  CALENDAR_YEAR_INVALID: { status: 400, message: '节假日安排有误：{problems}' },
+  RATE_LIMITED: { status: 429, message: '操作过于频繁，请 {minutes} 分钟后再试' },
+  IDEMPOTENCY_KEY_INVALID: { status: 400, message: '表单已失效，请刷新页面后重新提交' },
+  IDEMPOTENCY_IN_PROGRESS: { status: 409, message: '相同的内容正在提交，请稍候查看结果' },
+  CITIZEN_LOGIN_FAILED: { status: 401, message: '账号或密码错误' },
+  CITIZEN_LOCKED: { status: 423, message: '登录失败次数过多，请 {minutes} 分钟后再试，或通过“忘记密码”重设密码' },
+  CITIZEN_DISABLED: { status: 403, message: '账号已被停用，如有疑问请联系网站' },
+  CITIZEN_UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  CITIZEN_CONTACT_INVALID: { status: 400, message: '请填写正确的{channel}' },
+  CITIZEN_CONTACT_TAKEN: { status: 409, message: '该{channel}已注册，请直接登录或找回密码' },
+  CITIZEN_CODE_INVALID: { status: 400, message: '验证码错误或已过期，请重新获取' },
+  CITIZEN_CODE_TOO_SOON: { status: 429, message: '验证码已发送，请 {seconds} 秒后再重新获取' },
+  CITIZEN_CONSENT_REQUIRED: { status: 400, message: '请阅读并同意《用户协议》和《隐私政策》' },
+  CITIZEN_PASSWORD_POLICY: { status: 400, message: '密码不符合要求：{problems}' },
+  CITIZEN_PASSWORD_WRONG: { status: 400, message: '当前密码不正确' },
+  CITIZEN_ID_INVALID: { status: 400, message: '证件号码不正确，请核对后重新填写' },
+  CITIZEN_CHALLENGE_FAILED: { status: 400, message: '安全验证未通过，请刷新页面后重试' },
+  CITIZEN_FORM_EXPIRED: { status: 403, message: '页面已失效，请刷新后重新提交' },
+  CITIZEN_OIDC_UNAVAILABLE: { status: 404, message: '未开通统一身份认证登录' },
+  CITIZEN_OIDC_FAILED: { status: 400, message: '统一身份认证登录未完成，请重试' },
+  SMS_NOT_SENT: { status: 502, message: '短信或邮件发送失败，请稍后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

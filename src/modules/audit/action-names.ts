@@ -53,6 +53,21 @@ export const ACTION_NAMES: Record<string, string> = {
   'export.restore': '恢复被篡改的静态网页',
   'system.init': '初始化站点',
   'system.restore': '恢复备份',
+  // statutory calendar and citizens' public accounts
+  'calendar.year': '录入节假日安排',
+  'calendar.year.remove': '删除录入的节假日安排',
+  'citizen.register': '公众用户注册',
+  'citizen.login': '公众用户登录',
+  'citizen.logout': '公众用户退出登录',
+  'citizen.lock': '公众用户登录失败锁定',
+  'citizen.password': '公众用户修改密码',
+  'citizen.reset': '公众用户找回密码',
+  'citizen.contact': '公众用户更换联系方式',
+  'citizen.identity': '公众用户登记实名信息',
+  'citizen.delete': '公众用户注销账号',
+  'citizen.disable': '停用公众账号',
+  'citizen.enable': '恢复公众账号',
+  'citizen.oidc': '公众用户经统一身份认证登录',
 };
 
 export const actionName = (action: string) => ACTION_NAMES[action] ?? action;

@@ -19,7 +19,14 @@ const LOCAL_ORIGIN = 'http://export.invalid';
  * Paths the static files cannot answer: the care-mode switch and search need the application (the sample
  * nginx configuration forwards them), the API and the admin console are not part of the public site.
  */
-const DYNAMIC = [/^\/accessibility\//, /^\/api(\/|$)/, /^\/admin(\/|$)/, /^\/healthz$/, /^(\/site\/[^/]+)?\/search$/];
+const DYNAMIC = [
+  /^\/accessibility\//,
+  /^\/user(\/|$)/,
+  /^\/api(\/|$)/,
+  /^\/admin(\/|$)/,
+  /^\/healthz$/,
+  /^(\/site\/[^/]+)?\/search$/,
+];
 
 export const isDynamicPath = (path: string) => DYNAMIC.some((re) => re.test(path));
 

@@ -98,6 +98,10 @@ export function nginxConfig(input: NginxInput): string {
     '    location /accessibility/ {',
     ...indent(proxy, 8),
     '    }',
+    // The public account's pages (登录, 注册, 用户空间) are personal: always the application.
+    '    location /user/ {',
+    ...indent(proxy, 8),
+    '    }',
     '    location /api/ {',
     ...indent(proxy, 8),
     '    }',

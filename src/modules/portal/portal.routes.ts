@@ -19,6 +19,7 @@ import { localPath } from './site-resolver.ts';
 import { encodedBody, isCompressible, negotiate } from './compression.ts';
 import { isNotModified, securityHeaders, validatorHeaders } from './page-response.ts';
 import { registerSearchPage } from '../search/search.page.tsx';
+import { citizenPageRoutes } from '../citizens/citizens.pages.routes.ts';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 const hidden = { schema: { hide: true } };
@@ -76,6 +77,7 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
   const portal = new PortalService(ctx, options);
   // The search module's results page replaces the shell's /search placeholder.
   if (ctx.search) registerSearchPage(portal, ctx.search);
+  await citizenPageRoutes(app, ctx, portal);
   portal.watch();
 
   const send = async (request: FastifyRequest, reply: FastifyReply, result: PageResult) => {

@@ -69,6 +69,7 @@ export const RESERVED_SLUGS = [
   'search',
   'sitemap',
   'files',
+  'user',
 ] as const;
 
 /**

@@ -9,6 +9,7 @@ import type { SiteCreate } from '../sites/sites.schema.ts';
 import { DEMO_SITE } from './demo-site.ts';
 import { seedDefaultSearchCards } from '../search/search.service.ts';
 import { seedDemoContent } from './demo-content.ts';
+import { seedDemoCitizens } from '../citizens/citizens.demo.ts';
 
 export interface InitialAccount {
   username: string;
@@ -85,5 +86,6 @@ export async function initDemo(ctx: AppContext): Promise<{ siteId: number; colum
   const created = await createSiteWithAnnex1(ctx, DEMO_SITE);
   await seedDemoContent(ctx, created.siteId);
   await seedDefaultSearchCards(ctx, created.siteId);
+  await seedDemoCitizens(ctx);
   return created;
 }

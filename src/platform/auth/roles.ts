@@ -46,6 +46,9 @@ export const CAPABILITIES = {
   'content.approve': ['leader'],
   'content.secrecy': ['secrecy_reviewer'],
   'inspection.run': ['inspector', 'site_admin'],
+  // Statutory calendar (years entered from the State Council's notice) and citizens' public accounts (support).
+  'calendar.manage': ['sys_admin', 'site_admin'],
+  'citizen.manage': ['sys_admin', 'site_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -35,6 +35,16 @@ export const BACKUP_TABLES = [
   'search_cards',
   'stats_page_days',
   'stats_site_days',
+  'calendar_years',
+  'citizens',
+  'citizen_consents',
+  'citizen_sessions',
+  'citizen_codes',
+  'citizen_login_attempts',
+  'rate_limits',
+  'challenge_uses',
+  'idempotency_keys',
+  'citizen_notices',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -59,6 +69,12 @@ export const TABLES_WITHOUT_ID = new Set([
   'notification_reads',
   'stats_page_days',
   'stats_site_days',
+  'calendar_years',
+  'citizen_sessions',
+  'citizen_login_attempts',
+  'rate_limits',
+  'challenge_uses',
+  'idempotency_keys',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */

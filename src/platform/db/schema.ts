@@ -440,6 +440,16 @@ export interface Database {
   stats_site_days: StatsSiteDaysTable;
   stats_visitors: StatsVisitorsTable;
   stats_salts: StatsSaltsTable;
+  calendar_years: CalendarYearsTable;
+  citizens: CitizensTable;
+  citizen_consents: CitizenConsentsTable;
+  citizen_sessions: CitizenSessionsTable;
+  citizen_codes: CitizenCodesTable;
+  citizen_login_attempts: CitizenLoginAttemptsTable;
+  rate_limits: RateLimitsTable;
+  challenge_uses: ChallengeUsesTable;
+  idempotency_keys: IdempotencyKeysTable;
+  citizen_notices: CitizenNoticesTable;
 }
 
 export type Site = Selectable<SitesTable>;
@@ -457,3 +467,126 @@ export type ReviewRequest = Selectable<ReviewRequestsTable>;
 export type ReviewStep = Selectable<ReviewStepsTable>;
 export type PublishedItem = Selectable<PublishedItemsTable>;
 export type InspectionRun = Selectable<InspectionRunsTable>;
+
+// ───── citizens (0010): statutory calendar, public accounts ─────
+
+export interface CalendarYearsTable {
+  year: number;
+  /** JSON: [{date, off, name}]. */
+  days: string;
+  source: string;
+  entered_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CitizensTable {
+  id: Generated<number>;
+  account_type: string;
+  display_name: string;
+  /** SM4-CBC + HMAC-SM3 ciphertext (platform/crypto/personal-data.ts). */
+  phone_enc: string | null;
+  /** HMAC-SM3 of the normalised number: look-ups without decryption. */
+  phone_hash: string | null;
+  email_enc: string | null;
+  email_hash: string | null;
+  real_name_enc: string | null;
+  id_type: string | null;
+  id_number_enc: string | null;
+  id_number_hash: string | null;
+  org_name: string | null;
+  credit_code: string | null;
+  password_hash: string | null;
+  password_changed_at: string | null;
+  oidc_issuer: string | null;
+  oidc_subject: string | null;
+  status: string;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  last_login_at: string | null;
+  deleted_at: string | null;
+}
+
+export interface CitizenConsentsTable {
+  id: Generated<number>;
+  citizen_id: number;
+  document: string;
+  version: string;
+  accepted_at: string;
+  ip: string;
+}
+
+export interface CitizenSessionsTable {
+  id: string;
+  citizen_id: number;
+  csrf_token: string;
+  ip: string;
+  user_agent: string;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface CitizenCodesTable {
+  id: Generated<number>;
+  purpose: string;
+  channel: string;
+  target_hash: string;
+  code_hash: string;
+  citizen_id: number | null;
+  attempts: Generated<number>;
+  created_at: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+export interface CitizenLoginAttemptsTable {
+  key_hash: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface RateLimitsTable {
+  bucket: string;
+  key: string;
+  window_start: string;
+  hits: number;
+  expires_at: string;
+}
+
+export interface ChallengeUsesTable {
+  signature: string;
+  expires_at: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  owner: string;
+  key: string;
+  /** JSON of what the first submission returned; null while it is being created. */
+  result: string | null;
+  created_at: string;
+}
+
+export interface CitizenNoticesTable {
+  id: Generated<number>;
+  citizen_id: number | null;
+  channel: string;
+  kind: string;
+  subject: string;
+  body: string;
+  target_masked: string;
+  related_type: string | null;
+  related_id: string | null;
+  status: string;
+  error: string | null;
+  attempts: Generated<number>;
+  created_at: string;
+  sent_at: string | null;
+}
+
+export type Citizen = Selectable<CitizensTable>;
+export type CitizenSession = Selectable<CitizenSessionsTable>;
+export type CitizenNotice = Selectable<CitizenNoticesTable>;

@@ -51,6 +51,10 @@ export function Header({ view, siteNameIsHeading }: HeaderProps) {
             <li>
               <a href={href(view, '/sitemap/')}>网站地图</a>
             </li>
+            <li>
+              {/* Static: cached pages are shared by every visitor, so the header never shows who is signed in. */}
+              <a href="/user/">登录 / 用户空间</a>
+            </li>
           </ul>
         </div>
       </div>
