@@ -28,8 +28,8 @@ from "columns"
 where "id" = $1;
 
 -- insertColumn
-insert into "columns" ("created_at", "site_id", "name", "slug", "column_type", "kind", "description", "keywords",
-  "sort", "visible", "open_cooperation", "updated_at", "id", "parent_id", "full_name", "link_url", "lead_department_id",
+insert into "columns" ("created_at", "updated_at", "site_id", "name", "slug", "column_type", "kind", "description",
+  "keywords", "sort", "visible", "open_cooperation", "id", "parent_id", "full_name", "link_url", "lead_department_id",
   "max_update_days", "marker")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
 returning "id";
@@ -48,8 +48,8 @@ values ($1, $2);
 
 -- updateColumn
 update "columns"
-set "created_at" = $1, "site_id" = $2, "name" = $3, "slug" = $4, "column_type" = $5, "kind" = $6, "description" = $7,
-  "keywords" = $8, "sort" = $9, "visible" = $10, "open_cooperation" = $11, "updated_at" = $12, "id" = $13,
+set "created_at" = $1, "updated_at" = $2, "site_id" = $3, "name" = $4, "slug" = $5, "column_type" = $6, "kind" = $7,
+  "description" = $8, "keywords" = $9, "sort" = $10, "visible" = $11, "open_cooperation" = $12, "id" = $13,
   "parent_id" = $14, "full_name" = $15, "link_url" = $16, "lead_department_id" = $17, "max_update_days" = $18,
   "marker" = $19
 where "id" = $20;

@@ -28,8 +28,8 @@ from "columns"
 where "id" = ?;
 
 -- insertColumn
-insert into "columns" ("created_at", "site_id", "name", "slug", "column_type", "kind", "description", "keywords",
-  "sort", "visible", "open_cooperation", "updated_at", "id", "parent_id", "full_name", "link_url", "lead_department_id",
+insert into "columns" ("created_at", "updated_at", "site_id", "name", "slug", "column_type", "kind", "description",
+  "keywords", "sort", "visible", "open_cooperation", "id", "parent_id", "full_name", "link_url", "lead_department_id",
   "max_update_days", "marker")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 returning "id";
@@ -48,7 +48,7 @@ values (?, ?);
 
 -- updateColumn
 update "columns"
-set "created_at" = ?, "site_id" = ?, "name" = ?, "slug" = ?, "column_type" = ?, "kind" = ?, "description" = ?,
-  "keywords" = ?, "sort" = ?, "visible" = ?, "open_cooperation" = ?, "updated_at" = ?, "id" = ?, "parent_id" = ?,
+set "created_at" = ?, "updated_at" = ?, "site_id" = ?, "name" = ?, "slug" = ?, "column_type" = ?, "kind" = ?,
+  "description" = ?, "keywords" = ?, "sort" = ?, "visible" = ?, "open_cooperation" = ?, "id" = ?, "parent_id" = ?,
   "full_name" = ?, "link_url" = ?, "lead_department_id" = ?, "max_update_days" = ?, "marker" = ?
 where "id" = ?;

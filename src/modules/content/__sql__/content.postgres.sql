@@ -23,7 +23,7 @@ from "content_items"
 where "site_id" = $1 and "index_no" like $2;
 
 -- insertItem
-insert into "content_items" ("created_at", "site_id", "keywords", "sort", "updated_at", "column_id", "type", "status",
+insert into "content_items" ("created_at", "status", "updated_at", "site_id", "keywords", "sort", "column_id", "type",
   "title", "subtitle", "source", "author", "summary", "cover_file_id", "body_html", "fields", "index_no",
   "department_id", "created_by", "version", "published_version", "first_published_at", "last_published_at",
   "publish_at", "withdraw_at", "withdrawn_at", "withdraw_reason")
@@ -109,8 +109,8 @@ values ($1, $2);
 
 -- updateItem
 update "content_items"
-set "created_at" = $1, "site_id" = $2, "keywords" = $3, "sort" = $4, "updated_at" = $5, "column_id" = $6, "type" = $7,
-  "status" = $8, "title" = $9, "subtitle" = $10, "source" = $11, "author" = $12, "summary" = $13, "cover_file_id" = $14,
+set "created_at" = $1, "status" = $2, "updated_at" = $3, "site_id" = $4, "keywords" = $5, "sort" = $6, "column_id" = $7,
+  "type" = $8, "title" = $9, "subtitle" = $10, "source" = $11, "author" = $12, "summary" = $13, "cover_file_id" = $14,
   "body_html" = $15, "fields" = $16, "index_no" = $17, "department_id" = $18, "created_by" = $19, "version" = $20,
   "published_version" = $21, "first_published_at" = $22, "last_published_at" = $23, "publish_at" = $24,
   "withdraw_at" = $25, "withdrawn_at" = $26, "withdraw_reason" = $27

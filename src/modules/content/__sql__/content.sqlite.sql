@@ -23,7 +23,7 @@ from "content_items"
 where "site_id" = ? and "index_no" like ?;
 
 -- insertItem
-insert into "content_items" ("created_at", "site_id", "keywords", "sort", "updated_at", "column_id", "type", "status",
+insert into "content_items" ("created_at", "status", "updated_at", "site_id", "keywords", "sort", "column_id", "type",
   "title", "subtitle", "source", "author", "summary", "cover_file_id", "body_html", "fields", "index_no",
   "department_id", "created_by", "version", "published_version", "first_published_at", "last_published_at",
   "publish_at", "withdraw_at", "withdrawn_at", "withdraw_reason")
@@ -108,8 +108,8 @@ values (?, ?);
 
 -- updateItem
 update "content_items"
-set "created_at" = ?, "site_id" = ?, "keywords" = ?, "sort" = ?, "updated_at" = ?, "column_id" = ?, "type" = ?,
-  "status" = ?, "title" = ?, "subtitle" = ?, "source" = ?, "author" = ?, "summary" = ?, "cover_file_id" = ?,
+set "created_at" = ?, "status" = ?, "updated_at" = ?, "site_id" = ?, "keywords" = ?, "sort" = ?, "column_id" = ?,
+  "type" = ?, "title" = ?, "subtitle" = ?, "source" = ?, "author" = ?, "summary" = ?, "cover_file_id" = ?,
   "body_html" = ?, "fields" = ?, "index_no" = ?, "department_id" = ?, "created_by" = ?, "version" = ?,
   "published_version" = ?, "first_published_at" = ?, "last_published_at" = ?, "publish_at" = ?, "withdraw_at" = ?,
   "withdrawn_at" = ?, "withdraw_reason" = ?

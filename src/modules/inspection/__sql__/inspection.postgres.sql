@@ -58,7 +58,7 @@ insert into "availability_probes" ("target_url", "at", "ok", "ms", "status", "er
 values ($1, $2, $3, $4, $5, $6);
 
 -- insertRun
-insert into "inspection_runs" ("created_at", "site_id", "status", "created_by", "target_url", "options", "progress",
+insert into "inspection_runs" ("created_at", "status", "site_id", "created_by", "target_url", "options", "progress",
   "verdict", "deduction_score", "bonus_score", "total_score", "untested_points", "report", "error", "started_at",
   "finished_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
@@ -112,14 +112,14 @@ where "id" = $1;
 
 -- updateRun
 update "inspection_runs"
-set "created_at" = $1, "site_id" = $2, "status" = $3, "created_by" = $4, "target_url" = $5, "options" = $6,
+set "created_at" = $1, "status" = $2, "site_id" = $3, "created_by" = $4, "target_url" = $5, "options" = $6,
   "progress" = $7, "verdict" = $8, "deduction_score" = $9, "bonus_score" = $10, "total_score" = $11,
   "untested_points" = $12, "report" = $13, "error" = $14, "started_at" = $15, "finished_at" = $16
 where "id" = $17;
 
 -- updateRunIf
 update "inspection_runs"
-set "created_at" = $1, "site_id" = $2, "status" = $3, "created_by" = $4, "target_url" = $5, "options" = $6,
+set "created_at" = $1, "status" = $2, "site_id" = $3, "created_by" = $4, "target_url" = $5, "options" = $6,
   "progress" = $7, "verdict" = $8, "deduction_score" = $9, "bonus_score" = $10, "total_score" = $11,
   "untested_points" = $12, "report" = $13, "error" = $14, "started_at" = $15, "finished_at" = $16
 where "id" = $17 and "status" in ($18);

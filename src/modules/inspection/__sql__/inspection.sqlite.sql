@@ -58,7 +58,7 @@ insert into "availability_probes" ("target_url", "at", "ok", "ms", "status", "er
 values (?, ?, ?, ?, ?, ?);
 
 -- insertRun
-insert into "inspection_runs" ("created_at", "site_id", "status", "created_by", "target_url", "options", "progress",
+insert into "inspection_runs" ("created_at", "status", "site_id", "created_by", "target_url", "options", "progress",
   "verdict", "deduction_score", "bonus_score", "total_score", "untested_points", "report", "error", "started_at",
   "finished_at")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -112,14 +112,14 @@ where "id" = ?;
 
 -- updateRun
 update "inspection_runs"
-set "created_at" = ?, "site_id" = ?, "status" = ?, "created_by" = ?, "target_url" = ?, "options" = ?, "progress" = ?,
+set "created_at" = ?, "status" = ?, "site_id" = ?, "created_by" = ?, "target_url" = ?, "options" = ?, "progress" = ?,
   "verdict" = ?, "deduction_score" = ?, "bonus_score" = ?, "total_score" = ?, "untested_points" = ?, "report" = ?,
   "error" = ?, "started_at" = ?, "finished_at" = ?
 where "id" = ?;
 
 -- updateRunIf
 update "inspection_runs"
-set "created_at" = ?, "site_id" = ?, "status" = ?, "created_by" = ?, "target_url" = ?, "options" = ?, "progress" = ?,
+set "created_at" = ?, "status" = ?, "site_id" = ?, "created_by" = ?, "target_url" = ?, "options" = ?, "progress" = ?,
   "verdict" = ?, "deduction_score" = ?, "bonus_score" = ?, "total_score" = ?, "untested_points" = ?, "report" = ?,
   "error" = ?, "started_at" = ?, "finished_at" = ?
 where "id" = ? and "status" in (?);

@@ -34,7 +34,7 @@ values ($1, $2);
 -- upsertPublished
 delete from "published_items"
 where "content_id" = $1;
-insert into "published_items" ("site_id", "sort", "updated_at", "column_id", "type", "title", "summary", "index_no",
+insert into "published_items" ("updated_at", "site_id", "sort", "column_id", "type", "title", "summary", "index_no",
   "version", "content_id", "pub_date", "body_public", "doc_number", "issuing_organ", "written_date", "theme",
   "validity", "snapshot")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18);

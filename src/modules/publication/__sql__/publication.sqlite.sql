@@ -34,7 +34,7 @@ values (?, ?);
 -- upsertPublished
 delete from "published_items"
 where "content_id" = ?;
-insert into "published_items" ("site_id", "sort", "updated_at", "column_id", "type", "title", "summary", "index_no",
+insert into "published_items" ("updated_at", "site_id", "sort", "column_id", "type", "title", "summary", "index_no",
   "version", "content_id", "pub_date", "body_public", "doc_number", "issuing_organ", "written_date", "theme",
   "validity", "snapshot")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);

@@ -73,7 +73,7 @@ from "search_docs"
 where "content_id" in ($1);
 
 -- insertCard
-insert into "search_cards" ("created_at", "site_id", "description", "keywords", "sort", "updated_at", "title", "links",
+insert into "search_cards" ("created_at", "updated_at", "site_id", "description", "keywords", "sort", "title", "links",
   "enabled")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 returning "id";
@@ -180,7 +180,7 @@ from "search_terms";
 
 -- updateCard
 update "search_cards"
-set "description" = $1, "keywords" = $2, "sort" = $3, "updated_at" = $4, "title" = $5, "links" = $6, "enabled" = $7
+set "updated_at" = $1, "description" = $2, "keywords" = $3, "sort" = $4, "title" = $5, "links" = $6, "enabled" = $7
 where "id" = $8;
 
 -- zeroResultQueries

@@ -74,7 +74,7 @@ from "search_docs"
 where "content_id" in (?);
 
 -- insertCard
-insert into "search_cards" ("created_at", "site_id", "description", "keywords", "sort", "updated_at", "title", "links",
+insert into "search_cards" ("created_at", "updated_at", "site_id", "description", "keywords", "sort", "title", "links",
   "enabled")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 returning "id";
@@ -180,7 +180,7 @@ from "search_terms";
 
 -- updateCard
 update "search_cards"
-set "description" = ?, "keywords" = ?, "sort" = ?, "updated_at" = ?, "title" = ?, "links" = ?, "enabled" = ?
+set "updated_at" = ?, "description" = ?, "keywords" = ?, "sort" = ?, "title" = ?, "links" = ?, "enabled" = ?
 where "id" = ?;
 
 -- zeroResultQueries

@@ -16,7 +16,7 @@ from "sites"
 where "code" = $1;
 
 -- insertSite
-insert into "sites" ("created_at", "name", "updated_at", "code", "domains", "site_id_code", "icp_number",
+insert into "sites" ("created_at", "updated_at", "name", "code", "domains", "site_id_code", "icp_number",
   "police_number", "sponsor", "phone", "email", "address", "jiucuo_enabled", "jiucuo_script_url", "id", "parent_id",
   "organizer", "conac_url")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
@@ -29,7 +29,7 @@ order by "id";
 
 -- updateSite
 update "sites"
-set "id" = $1, "created_at" = $2, "parent_id" = $3, "name" = $4, "updated_at" = $5, "code" = $6, "domains" = $7,
+set "id" = $1, "created_at" = $2, "updated_at" = $3, "parent_id" = $4, "name" = $5, "code" = $6, "domains" = $7,
   "site_id_code" = $8, "icp_number" = $9, "police_number" = $10, "sponsor" = $11, "organizer" = $12, "phone" = $13,
   "email" = $14, "address" = $15, "conac_url" = $16, "jiucuo_enabled" = $17, "jiucuo_script_url" = $18
 where "id" = $19;

@@ -16,7 +16,7 @@ from "sites"
 where "code" = ?;
 
 -- insertSite
-insert into "sites" ("created_at", "name", "updated_at", "code", "domains", "site_id_code", "icp_number",
+insert into "sites" ("created_at", "updated_at", "name", "code", "domains", "site_id_code", "icp_number",
   "police_number", "sponsor", "phone", "email", "address", "jiucuo_enabled", "jiucuo_script_url", "id", "parent_id",
   "organizer", "conac_url")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -29,7 +29,7 @@ order by "id";
 
 -- updateSite
 update "sites"
-set "id" = ?, "created_at" = ?, "parent_id" = ?, "name" = ?, "updated_at" = ?, "code" = ?, "domains" = ?,
+set "id" = ?, "created_at" = ?, "updated_at" = ?, "parent_id" = ?, "name" = ?, "code" = ?, "domains" = ?,
   "site_id_code" = ?, "icp_number" = ?, "police_number" = ?, "sponsor" = ?, "organizer" = ?, "phone" = ?, "email" = ?,
   "address" = ?, "conac_url" = ?, "jiucuo_enabled" = ?, "jiucuo_script_url" = ?
 where "id" = ?;

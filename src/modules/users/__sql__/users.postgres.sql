@@ -25,8 +25,9 @@ from "users"
 where "username" = $1;
 
 -- insertUser
-insert into "users" ("created_at", "updated_at", "department_id", "email", "username", "display_name", "password_hash",
-  "must_change_password", "password_changed_at", "failed_logins", "locked_until", "disabled", "last_login_at")
+insert into "users" ("created_at", "display_name", "password_hash", "password_changed_at", "updated_at",
+  "department_id", "email", "username", "must_change_password", "failed_logins", "locked_until", "disabled",
+  "last_login_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 returning "id";
 
@@ -69,7 +70,7 @@ order by "id";
 
 -- updateUser
 update "users"
-set "created_at" = $1, "updated_at" = $2, "department_id" = $3, "email" = $4, "username" = $5, "display_name" = $6,
-  "password_hash" = $7, "must_change_password" = $8, "password_changed_at" = $9, "failed_logins" = $10,
-  "locked_until" = $11, "disabled" = $12, "last_login_at" = $13
+set "created_at" = $1, "display_name" = $2, "password_hash" = $3, "password_changed_at" = $4, "updated_at" = $5,
+  "last_login_at" = $6, "department_id" = $7, "email" = $8, "username" = $9, "must_change_password" = $10,
+  "failed_logins" = $11, "locked_until" = $12, "disabled" = $13
 where "id" = $14;

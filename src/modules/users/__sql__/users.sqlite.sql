@@ -25,8 +25,9 @@ from "users"
 where "username" = ?;
 
 -- insertUser
-insert into "users" ("created_at", "updated_at", "department_id", "email", "username", "display_name", "password_hash",
-  "must_change_password", "password_changed_at", "failed_logins", "locked_until", "disabled", "last_login_at")
+insert into "users" ("created_at", "display_name", "password_hash", "password_changed_at", "updated_at",
+  "department_id", "email", "username", "must_change_password", "failed_logins", "locked_until", "disabled",
+  "last_login_at")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 returning "id";
 
@@ -69,7 +70,7 @@ order by "id";
 
 -- updateUser
 update "users"
-set "created_at" = ?, "updated_at" = ?, "department_id" = ?, "email" = ?, "username" = ?, "display_name" = ?,
-  "password_hash" = ?, "must_change_password" = ?, "password_changed_at" = ?, "failed_logins" = ?, "locked_until" = ?,
-  "disabled" = ?, "last_login_at" = ?
+set "created_at" = ?, "display_name" = ?, "password_hash" = ?, "password_changed_at" = ?, "updated_at" = ?,
+  "last_login_at" = ?, "department_id" = ?, "email" = ?, "username" = ?, "must_change_password" = ?,
+  "failed_logins" = ?, "locked_until" = ?, "disabled" = ?
 where "id" = ?;
