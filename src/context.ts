@@ -23,6 +23,7 @@ import { createMailer, type Mailer } from './platform/mail.ts';
 import { InspectionService } from './modules/inspection/inspection.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import { StatsService } from './modules/stats/stats.service.ts';
+import { PortalRegistry } from './modules/portal/portal-registry.ts';
 
 export interface AppContext {
   config: Config;
@@ -46,6 +47,8 @@ export interface AppContext {
   search: SearchService;
   inspection: InspectionService;
   stats: StatsService;
+  /** Public pages and column content other modules add to the public site. */
+  portal: PortalRegistry;
   close(): Promise<void>;
 }
 
@@ -97,6 +100,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     inspection: new InspectionService(db, clock, audit, fileStore, sites, columns, duty),
     search,
     stats: new StatsService(db, clock, sites),
+    portal: new PortalRegistry(),
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();
