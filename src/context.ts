@@ -28,6 +28,7 @@ import { RateLimiter } from './platform/rate-limit.ts';
 import { Idempotency } from './platform/idempotency.ts';
 import { CitizensModule } from './modules/citizens/citizens.module.ts';
 import { citizenChecks } from './modules/citizens/citizens.checks.ts';
+import { PortalRegistry } from './modules/portal/portal-registry.ts';
 
 export interface AppContext {
   config: Config;
@@ -55,6 +56,8 @@ export interface AppContext {
   rateLimiter: RateLimiter;
   idempotency: Idempotency;
   citizens: CitizensModule;
+  /** Public pages and column content other modules add to the public site. */
+  portal: PortalRegistry;
   close(): Promise<void>;
 }
 
@@ -118,6 +121,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     rateLimiter,
     idempotency: new Idempotency(db, clock),
     citizens,
+    portal: new PortalRegistry(),
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();

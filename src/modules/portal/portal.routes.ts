@@ -18,7 +18,6 @@ import { FrontDoor, frontDoors } from './front-door.ts';
 import { localPath } from './site-resolver.ts';
 import { encodedBody, isCompressible, negotiate } from './compression.ts';
 import { isNotModified, securityHeaders, validatorHeaders } from './page-response.ts';
-import { registerSearchPage } from '../search/search.page.tsx';
 import { citizenPageRoutes } from '../citizens/citizens.pages.routes.ts';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -75,8 +74,6 @@ const NO_SITE_HTML =
 
 export async function portalRoutes(app: App, ctx: AppContext, options: PortalOptions = {}): Promise<void> {
   const portal = new PortalService(ctx, options);
-  // The search module's results page replaces the shell's /search placeholder.
-  if (ctx.search) registerSearchPage(portal, ctx.search);
   await citizenPageRoutes(app, ctx, portal);
   portal.watch();
 

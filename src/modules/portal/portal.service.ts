@@ -2,7 +2,7 @@
 // builds titles and meta tags, renders the views and caches the result per (site, path, origin, prefix, care
 // mode, normalised query). Publication and withdrawal invalidate precisely the pages they affect; other app
 // nodes learn of changes through the site's publication generation (generation.ts).
-import { createElement, type ReactElement } from 'react';
+import { createElement } from 'react';
 import type { AppContext } from '../../context.ts';
 import type { SiteView } from '../sites/sites.schema.ts';
 import type { ColumnNode } from '../columns/columns.schema.ts';
@@ -15,6 +15,8 @@ import { articleMeta, columnMeta, primaryDomain, siteMeta, stripPort, type MetaT
 import { localPath, resolveSite, siteForHost, type SiteMatch } from './site-resolver.ts';
 import { GenerationSync } from './generation.ts';
 import * as repo from './public-content.repository.ts';
+import type { CacheEntryRef, PageContext, PageResult, PortalPage, PortalRequest, SiteModel } from './page-context.ts';
+import type { PortalRegistry } from './portal-registry.ts';
 import type { IndexedItem } from './public-content.repository.ts';
 import { PublicIndex, isDynamic, isLeaderColumn } from './public-index.ts';
 import {
@@ -108,82 +110,7 @@ export const PLATFORM_ENTRIES = [
   '依申请公开',
 ] as const;
 
-/** A site's public structure: loaded once per site and cached until the site or its columns change. */
-export interface SiteModel {
-  siteId: number;
-  /** Top-level visible columns (each with only visible children). */
-  roots: PublicColumn[];
-  /** Every visible column, depth first in display order. */
-  flat: PublicColumn[];
-  byId: Map<number, PublicColumn>;
-  byPath: Map<string, PublicColumn>;
-  entries: HomeEntry[];
-  /** Dynamic columns (动态要闻, 通知公告) without dynamic descendants: the home page's news blocks. */
-  news: PublicColumn[];
-  /** The 政务公开 column: the 政府信息公开 platform's entrance. */
-  zwgk: PublicColumn | null;
-  /** `${zwgk.path}catalog/`: the 主动公开目录. */
-  catalogPath: string | null;
-  /** Where 依申请提供 items send readers to apply. */
-  applyColumn: PublicColumn | null;
-}
-
-/** What the HTTP layer knows about a public request. */
-export interface PortalRequest {
-  /** Host header (may carry a port). */
-  host: string | undefined;
-  protocol: 'http' | 'https';
-  /** request.url: path and query. */
-  url: string;
-  care: boolean;
-}
-
-export type PageResult =
-  | { type: 'page'; page: CachedPage; csp: string }
-  | { type: 'redirect'; status: 301 | 302; location: string }
-  | { type: 'not-found' }
-  | { type: 'no-site' };
-
-/** Everything a page handler gets. */
-export interface PageContext {
-  site: SiteView;
-  match: SiteMatch;
-  model: SiteModel;
-  view: ViewContext;
-  query: URLSearchParams;
-  /** Absolute origin for URLs in the page: GOVPORTAL_PUBLIC_URL if set, else protocol://Host. */
-  origin: string;
-  /** The regular-expression match when the page was registered with a pattern. */
-  params: RegExpExecArray | null;
-  /**
-   * Renders through the page cache, keyed by site, path, origin, prefix and care mode, plus `variant`: the
-   * normalised query the page depends on (e.g. `page=2`); other query parameters do not make a new entry.
-   */
-  cached(render: () => Promise<PageResult>, variant?: string): Promise<PageResult>;
-  /** Renders a <Layout> element into a page result (status 200 unless given). */
-  html(element: ReactElement, status?: number): PageResult;
-  /** A non-HTML page (XML, text) with the site's Last-Modified. */
-  raw(body: string, contentType: string): PageResult;
-}
-
-/** A page-cache entry that answered a request: valid while the cache still holds this very promise. */
-export interface CacheEntryRef {
-  siteId: number;
-  key: string;
-  entry: Promise<PageResult>;
-}
-
-export interface PortalPage {
-  /** An exact path inside the site (`/sitemap/`) or a pattern tested against it. */
-  path: string | RegExp;
-  render(page: PageContext): Promise<PageResult>;
-}
-
-export type ColumnContentSource = (
-  site: SiteView,
-  column: PublicColumn,
-  query: URLSearchParams,
-) => Promise<ColumnContent>;
+export type { CacheEntryRef, PageContext, PageResult, PortalPage, PortalRequest, SiteModel } from './page-context.ts';
 
 export interface PortalOptions {
   cache?: PageCache;
@@ -247,8 +174,9 @@ export class PortalService {
   readonly cache: PageCache;
   readonly assets: AssetManifest;
   readonly generation: GenerationSync;
+  /** The portal's own pages; pages other modules register (ctx.portal) are tried before them. */
   private readonly pages: PortalPage[] = [];
-  private columnContent: ColumnContentSource | null = null;
+  private readonly registry: PortalRegistry;
   /** Per site, when its pages were last invalidated (ms since the epoch): Last-Modified moves past it. */
   private readonly invalidatedAt = new Map<number, number>();
   /** Per site, the publication changes being applied, one after the other. */
@@ -258,6 +186,7 @@ export class PortalService {
     private readonly ctx: AppContext,
     options: PortalOptions = {},
   ) {
+    this.registry = ctx.portal;
     this.cache = options.cache ?? new PageCache();
     this.assets = options.assets ?? AssetManifest.load();
     this.generation = new GenerationSync(ctx.db, (siteId) => this.invalidate(siteId), {
@@ -273,19 +202,8 @@ export class PortalService {
     });
   }
 
-  /**
-   * Adds a page; pages are tried in registration order, before content, catalogue, RSS and column pages. A page
-   * registered for an exact path that already has one replaces it in place (e.g. the search module's /search).
-   */
-  register(page: PortalPage): void {
-    const same = typeof page.path === 'string' ? this.pages.findIndex((p) => p.path === page.path) : -1;
-    if (same >= 0) this.pages[same] = page;
-    else this.pages.push(page);
-  }
-
-  /** Replaces how list and page columns get their content (by default: the published items). */
-  setColumnContent(source: ColumnContentSource): void {
-    this.columnContent = source;
+  private register(page: PortalPage): void {
+    this.pages.push(page);
   }
 
   /** Subscribes the cache to the changes that alter public pages, and tells the other nodes about them. */
@@ -300,6 +218,7 @@ export class PortalService {
       await this.applyPublication(change);
       await this.generation.bump(change.siteId, this.ctx.clock.now().toISOString());
     });
+    this.registry.attach((siteId) => void changed(siteId));
   }
 
   /** Drops a site's cached pages and column tree: call after anything shown on its pages changed. */
@@ -482,7 +401,7 @@ export class PortalService {
       return { type: 'redirect', status: 301, location: withQuery(match.redirect, rawQuery) };
     await this.generation.check(match.site.id);
     const page = await this.pageContext(request, match, rawQuery, sites, onCached);
-    for (const candidate of this.pages) {
+    for (const candidate of [...this.registry.pages, ...this.pages]) {
       if (typeof candidate.path === 'string') {
         if (candidate.path === match.path) return candidate.render(page);
       } else {
@@ -535,6 +454,7 @@ export class PortalService {
       origin,
       query: new URLSearchParams(rawQuery),
       params: null,
+      index: () => this.index(site.id, model),
       cached: (render, variant = '') => {
         const key = pageKey(match.path, `${rest}|${variant}`);
         const entry = this.cache.remember(site.id, key, render);
@@ -601,7 +521,9 @@ export class PortalService {
       const slashed = `${match.path}/`;
       if (
         !match.path.endsWith('/') &&
-        (model.byPath.has(slashed) || slashed === model.catalogPath || this.pages.some((p) => p.path === slashed))
+        (model.byPath.has(slashed) ||
+          slashed === model.catalogPath ||
+          [...this.registry.pages, ...this.pages].some((p) => p.path === slashed))
       ) {
         return { type: 'redirect', status: 301, location: withQuery(`${match.prefix}${slashed}`, rawQuery) };
       }
@@ -618,19 +540,24 @@ export class PortalService {
     const names = [...ancestry].reverse().map((c) => c.name);
     const meta = [...siteMeta(site), ...columnMeta(column)];
 
-    if (this.columnContent) {
-      const source = this.columnContent;
-      return page.cached(async () => {
-        const content = await source(site, column, page.query);
+    const provided = this.registry.contentFor(column);
+    if (provided) {
+      const request = { page, column, ancestry, pageNo };
+      const variant = provided.options.variant ? provided.options.variant(request) : `page=${pageNo}`;
+      const render = async (): Promise<PageResult> => {
+        const result = await provided.source(request);
+        if (result === 'not-found') return { type: 'not-found' };
+        const { links, ...content } = result;
         return page.html(
           createElement(ColumnPage, {
-            frame: this.frame(page, pageTitle(site, ...names), meta),
+            frame: this.frame(page, pageTitle(site, ...names), meta, links),
             column,
             ancestry,
             content,
           }),
         );
-      }, `page=${pageNo}`);
+      };
+      return variant === null ? render() : page.cached(render, variant);
     }
 
     if (model.zwgk && column.id === model.zwgk.id) {

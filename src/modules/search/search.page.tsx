@@ -3,7 +3,8 @@
 // found, hot words. Everything works without JavaScript; search-suggest.js only adds as-you-type suggestions.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { PageContext, PageResult, PortalPage, PortalService } from '../portal/portal.service.ts';
+import type { PageContext, PageResult, PortalPage } from '../portal/page-context.ts';
+import type { PortalRegistry } from '../portal/portal-registry.ts';
 import { pageTitle } from '../portal/portal.service.ts';
 import { siteMeta } from '../portal/meta.ts';
 import { AssetManifest } from '../portal/assets.ts';
@@ -398,19 +399,10 @@ export async function renderSearchPage(page: PageContext, search: SearchService)
   }
 }
 
-/**
- * Registers /search with the portal, ahead of the shell's placeholder. PortalService tries pages in
- * registration order and registers its placeholder in its constructor, so this page is moved to the front of
- * the portal's list (until PortalService.register can replace a path).
- */
-export function registerSearchPage(portal: PortalService, search: SearchService): PortalPage {
+/** Registers /search with the public site; it takes the place of the portal's plain search form. */
+export function registerSearchPage(portal: PortalRegistry, search: SearchService): PortalPage {
   const page: PortalPage = { path: '/search', render: (p) => renderSearchPage(p, search) };
-  portal.register(page);
-  const pages = (portal as unknown as { pages?: PortalPage[] }).pages;
-  if (Array.isArray(pages) && pages.includes(page)) {
-    pages.splice(pages.indexOf(page), 1);
-    pages.unshift(page);
-  }
+  portal.registerPage(page);
   return page;
 }
 

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.ts';
 import type { AppContext } from '../../context.ts';
 import { clusterRootOf, siteForHost } from '../portal/site-resolver.ts';
 import type { SearchScope } from './search.service.ts';
-import { searchAssets } from './search.page.tsx';
+import { registerSearchPage, searchAssets } from './search.page.tsx';
 import {
   CardInput,
   CardParams,
@@ -38,6 +38,7 @@ async function scopeOf(ctx: AppContext, request: FastifyRequest, code: string | 
 
 export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, search } = ctx;
+  registerSearchPage(ctx.portal, search);
   const tags = ['站内搜索'];
   const manage = guard({ capability: 'site.manage' });
 

@@ -13,7 +13,6 @@ import { PortalService } from '../portal/portal.service.ts';
 import { loadCorpus, type LoadedItem } from './quality/load.ts';
 import type { CorpusItem } from './quality/corpus.ts';
 import { EXACT_COUNTS, seedDefaultSearchCards, type SearchResult } from './search.service.ts';
-import { registerSearchPage } from './search.page.tsx';
 import { DEFAULT_SYNONYMS } from './synonyms.ts';
 import { docKey, kindOfKey } from './kinds.ts';
 
@@ -573,7 +572,6 @@ describe(`site search (${DIALECT})`, () => {
 
     before(() => {
       portal = new PortalService(env.ctx);
-      registerSearchPage(portal, env.ctx.search);
     });
 
     it('keeps the query in the box, shows tabs with counts as links, highlights, and needs no script', async () => {

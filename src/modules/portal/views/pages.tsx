@@ -1,5 +1,5 @@
 // The public pages. Each takes the frame (view, title, meta tags) composed by PortalService and the data
-// it lays out; later issues add content pages here the same way.
+// it lays out.
 import type { ReactNode } from 'react';
 import type { MetaTag } from '../meta.ts';
 import type {
@@ -150,6 +150,13 @@ export function ColumnPage({ frame, column, ancestry, content }: ColumnPageProps
               <section className="page-body" aria-label={column.name}>
                 {content.body ?? <EmptyState />}
               </section>
+            ) : content.body ? (
+              <>
+                {content.body}
+                {content.pagination && content.pagination.total > 0 ? (
+                  <PaginationNav view={view} pagination={content.pagination} />
+                ) : null}
+              </>
             ) : content.leaders ? (
               <LeaderList view={view} leaders={content.leaders} />
             ) : content.groups && content.items.length === 0 ? (

@@ -97,7 +97,10 @@ export interface HomeBlock {
 
 export interface ColumnContent {
   items: ItemSummary[];
-  /** Body of a kind=page column, already safe to render. */
+  /**
+   * Body of a kind=page column, or of a list column whose content a module supplies (shown instead of the item
+   * list, above the pagination); already safe to render.
+   */
   body?: ReactNode;
   /** Pages of the list (absent: no pagination shown). */
   pagination?: Pagination;
