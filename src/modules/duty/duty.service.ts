@@ -146,6 +146,11 @@ export class DutyService {
       .catch(() => {});
   }
 
+  /** Writes a staff reminder once (by its dedupe key) in the caller's transaction: other modules' reminders. */
+  notifyOnce(trx: Db, row: Parameters<typeof repo.insertNotificationOnce>[1]): Promise<boolean> {
+    return repo.insertNotificationOnce(trx, row);
+  }
+
   /** The staff member's newest notifications (with their own read state) and how many are unread in all. */
   async notifications(departmentId: number | null, userId: number) {
     const [items, unread] = await Promise.all([

@@ -9,6 +9,8 @@ export const ROLES = {
   leader: '分管领导',
   secrecy_reviewer: '保密审查员',
   inspector: '检查员',
+  // 互动交流: receives the messages no routing rule takes, assigns, transfers and rejects invalid ones (综合处).
+  dispatcher: '留言分办员',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -49,6 +51,15 @@ export const CAPABILITIES = {
   // Statutory calendar (years entered from the State Council's notice) and citizens' public accounts (support).
   'calendar.manage': ['sys_admin', 'site_admin'],
   'citizen.manage': ['sys_admin', 'site_admin'],
+  // Citizen interaction: the dispatcher routes messages and imports 找错 reports; the departments' 承办人 handle
+  // and reply (approval is the release review: content.review, content.approve); the knowledge base is kept by
+  // the departments' 承办人 and published by their 审核人.
+  'message.dispatch': ['dispatcher', 'site_admin'],
+  'message.handle': ['editor'],
+  'message.read': ['dispatcher', 'site_admin', 'editor', 'reviewer', 'leader'],
+  'message.settings': ['site_admin', 'sys_admin'],
+  'knowledge.write': ['editor', 'site_admin'],
+  'knowledge.publish': ['reviewer', 'site_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -45,6 +45,13 @@ export const BACKUP_TABLES = [
   'challenge_uses',
   'idempotency_keys',
   'citizen_notices',
+  'messages',
+  'message_replies',
+  'message_events',
+  'message_routes',
+  'message_alerts',
+  'qa_pairs',
+  'error_report_imports',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
