@@ -33,6 +33,9 @@ import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
+import { interactionRoutes } from './modules/interaction/interaction.routes.ts';
+import { interactionAdminRoutes } from './modules/interaction/interaction-admin.routes.ts';
+import { citizenInteractionRoutes } from './modules/interaction/citizen.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -130,6 +133,9 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     statsRoutes,
     calendarRoutes,
     citizensRoutes,
+    interactionRoutes,
+    interactionAdminRoutes,
+    citizenInteractionRoutes,
     adminRoutes,
     portalRoutes,
   ]) {

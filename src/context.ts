@@ -29,6 +29,8 @@ import { Idempotency } from './platform/idempotency.ts';
 import { CitizensModule } from './modules/citizens/citizens.module.ts';
 import { citizenChecks } from './modules/citizens/citizens.checks.ts';
 import { PortalRegistry } from './modules/portal/portal-registry.ts';
+import { InteractionModule } from './modules/interaction/interaction.module.ts';
+import { interactionChecks } from './modules/interaction/interaction.checks.ts';
 
 export interface AppContext {
   config: Config;
@@ -58,6 +60,8 @@ export interface AppContext {
   citizens: CitizensModule;
   /** Public pages and column content other modules add to the public site. */
   portal: PortalRegistry;
+  /** Citizen interaction: message board, 找错 tickets, knowledge base and smart Q&A. */
+  interaction: InteractionModule;
   close(): Promise<void>;
 }
 
@@ -95,33 +99,47 @@ export async function createContext(config: Config, options: ContextOptions = {}
   });
   const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
   for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
+  const departments = new DepartmentsService(db, clock, audit);
+  const files = new FilesService(db, clock, audit, fileStore);
+  const review = new ReviewService(db, clock, audit, content, publication, prepublish);
+  const calendar = new CalendarService(db, clock, audit);
+  const idempotency = new Idempotency(db, clock);
+  const interaction = new InteractionModule(
+    {
+      ...{ db, clock, audit, calendar, sites, departments, columns, content, review, prepublish, publication, files },
+      ...{ citizens, idempotency, rateLimiter, duty, users, config, mailer },
+    },
+    search,
+  );
+  for (const check of interactionChecks(interaction)) inspection.internalChecks.register(check);
   return {
     config,
     dbh,
     db,
     clock,
     fileStore,
-    files: new FilesService(db, clock, audit, fileStore),
+    files,
     audit,
     auth,
     guard: makeGuard(auth, audit),
     sites,
-    departments: new DepartmentsService(db, clock, audit),
+    departments,
     columns,
     users,
     content,
     publication,
-    review: new ReviewService(db, clock, audit, content, publication, prepublish),
+    review,
     prepublish,
     duty,
     inspection,
     search,
     stats: new StatsService(db, clock, sites),
-    calendar: new CalendarService(db, clock, audit),
+    calendar,
     rateLimiter,
-    idempotency: new Idempotency(db, clock),
+    idempotency,
     citizens,
     portal: new PortalRegistry(),
+    interaction,
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();

@@ -217,8 +217,16 @@ export class ErrorReportsService {
     return { id: importId, total: rows.length, created, updated, skipped, problems };
   }
 
-  imports(siteId: number) {
-    return repo.importsOf(this.core.db, siteId);
+  async imports(siteId: number) {
+    return (await repo.importsOf(this.core.db, siteId)).map((r) => ({
+      id: r.id,
+      fileName: r.file_name,
+      total: r.rows_total,
+      created: r.rows_created,
+      updated: r.rows_updated,
+      skipped: r.rows_skipped,
+      importedAt: r.imported_at,
+    }));
   }
 
   /** The supervision module's ErrorReportSource: the 找错 tickets of the sites with these 网站标识码. */

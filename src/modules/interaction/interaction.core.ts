@@ -8,6 +8,7 @@ import { can } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.repository.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
+import type { Mailer } from '../../platform/mail.ts';
 import { type InteractionPolicy, completePolicy, policyKey } from './policy.ts';
 import { type MessageClocks, messageClocks } from './deadlines.ts';
 import * as repo from './messages.repository.ts';
@@ -33,7 +34,7 @@ export type InteractionDeps = Pick<
   | 'duty'
   | 'users'
   | 'config'
-> & { mailer: { enabled: boolean; send(m: { to: string[]; subject: string; text: string }): Promise<unknown> } };
+> & { mailer: Mailer };
 
 export type Trx = Transaction<Database>;
 
@@ -68,6 +69,11 @@ export class InteractionCore {
     const cached = this.policies.get(siteId);
     if (cached && Date.now() - cached.at < 30_000) return cached.policy;
     const policy = completePolicy(await readSetting<Partial<InteractionPolicy>>(this.db, policyKey(siteId)));
+    if (policy.dispatcherDepartmentId === null) {
+      // Until the site names one, what no rule routes goes to 综合处 (or the first department).
+      const departments = await this.deps.departments.list(siteId);
+      policy.dispatcherDepartmentId = (departments.find((d) => d.name === '综合处') ?? departments[0])?.id ?? null;
+    }
     this.policies.set(siteId, { at: Date.now(), policy });
     return policy;
   }
@@ -107,6 +113,13 @@ export class InteractionCore {
   async message(id: number): Promise<Message> {
     const m = await repo.findMessage(this.db, id);
     if (!m) throw new AppError('MESSAGE_NOT_FOUND');
+    return m;
+  }
+
+  /** A citizen's own message (another citizen's is refused, published or not). */
+  async ownMessage(citizenId: number, id: number): Promise<Message> {
+    const m = await this.message(id);
+    if (m.citizen_id !== citizenId) throw new AppError('MESSAGE_NOT_YOURS');
     return m;
   }
 
@@ -203,6 +216,11 @@ export class InteractionCore {
   async departmentName(id: number | null): Promise<string | null> {
     if (id === null) return null;
     return (await this.deps.departments.get(id).catch(() => null))?.name ?? null;
+  }
+
+  /** Forgets the cached policy (a department was added, the policy saved). */
+  forgetPolicy(siteId: number): void {
+    this.policies.delete(siteId);
   }
 
   /** The department a message goes to: a merged department's successor. */

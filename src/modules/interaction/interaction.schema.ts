@@ -360,3 +360,84 @@ export const ImportResult = Type.Object({
   problems: Type.Array(Type.String()),
 });
 export type ImportResult = Static<typeof ImportResult>;
+
+export const ImportRecord = Type.Object({
+  id: Type.Integer(),
+  fileName: Type.String(),
+  total: Type.Integer(),
+  created: Type.Integer(),
+  updated: Type.Integer(),
+  skipped: Type.Integer(),
+  importedAt: Iso,
+});
+
+// ───── knowledge base and smart Q&A ─────
+
+export const PairInput = Type.Object(
+  {
+    question: Type.String({ maxLength: 1000 }),
+    answer: Type.String({ maxLength: 20000 }),
+    variants: Type.Optional(Type.String({ maxLength: 5000, description: '其他问法，每行一个' })),
+    keywords: Type.Optional(Type.String({ maxLength: 300 })),
+    departmentId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  },
+  { additionalProperties: false },
+);
+export type PairInput = Static<typeof PairInput>;
+
+export const PairView = Type.Object({
+  id: Type.Integer(),
+  siteId: Type.Integer(),
+  departmentId: Nullable(Type.Integer()),
+  departmentName: Nullable(Type.String()),
+  question: Type.String(),
+  answer: Type.String(),
+  variants: Type.Array(Type.String()),
+  keywords: Type.String(),
+  status: Type.String(),
+  statusName: Type.String(),
+  hits: Type.Integer(),
+  sourceMessageId: Nullable(Type.Integer()),
+  publishedAt: Nullable(Iso),
+  updatedAt: Iso,
+});
+export type PairView = Static<typeof PairView>;
+
+export const PairQuery = Type.Object({
+  status: Type.Optional(literalUnion(['draft', 'published', 'withdrawn'] as const, '状态')),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  mine: Type.Optional(Type.Boolean({ description: '只看本部门' })),
+});
+
+const QaSourceView = Type.Object({
+  kind: Type.String(),
+  kindLabel: Type.String(),
+  title: Type.String(),
+  url: Type.String(),
+  snippet: Type.String(),
+});
+
+export const QaQuery = Type.Object({
+  q: Type.String({ maxLength: 200, description: '问题' }),
+  site: Type.Optional(Type.String({ maxLength: 32, description: '同一站群中其他站点的代码' })),
+});
+
+export const QaAnswerView = Type.Object({
+  query: Type.String(),
+  answered: Type.Boolean(),
+  answer: Nullable(
+    Type.Object({
+      kind: Type.String(),
+      kindLabel: Type.String(),
+      title: Type.String(),
+      url: Type.String(),
+      snippet: Type.String(),
+      text: Type.String(),
+      score: Type.Number(),
+    }),
+  ),
+  sources: Type.Array(QaSourceView),
+  related: Type.Array(Type.Object({ id: Type.Integer(), question: Type.String(), url: Type.String() })),
+  handoff: Type.Object({ label: Type.String(), url: Type.String() }),
+});
+export type QaAnswerView = Static<typeof QaAnswerView>;

@@ -9,10 +9,11 @@ import type { Message, MessageReply } from '../../platform/db/schema.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { STATE_NAMES, type MessageState } from './deadlines.ts';
 import type { InteractionCore } from './interaction.core.ts';
-import type { DraftRequest } from './interaction.schema.ts';
+import type { CitizenMessageView, DraftRequest, ReplyView } from './interaction.schema.ts';
+import { replyView } from './interaction.presenter.ts';
 import { boardListColumn } from './board.ts';
 import { maskPersonal } from './masking.ts';
-import { cleanText, LIMITS } from './messages.service.ts';
+import { cleanText, LIMITS, type MessagesService } from './messages.service.ts';
 import type { HandlingService } from './handling.service.ts';
 import { type ReplyRelease, releaseInput, releaseSnapshot } from './reply-content.ts';
 import * as repo from './messages.repository.ts';
@@ -26,6 +27,7 @@ export class RepliesService {
   constructor(
     private readonly core: InteractionCore,
     private readonly handling: HandlingService,
+    private readonly messages: MessagesService,
   ) {}
 
   private get deps() {
@@ -53,7 +55,7 @@ export class RepliesService {
     return rows.filter((r) => r.round === round).at(-1);
   }
 
-  async saveDraft(auth: AuthContext, id: number, input: DraftRequest): Promise<MessageReply> {
+  async saveDraft(auth: AuthContext, id: number, input: DraftRequest): Promise<ReplyView> {
     let m = await this.core.message(id);
     if (!this.core.isHandler(auth, m)) throw new AppError('MESSAGE_NOT_ASSIGNED_TO_YOU');
     if (!['assigned', 'handling'].includes(m.state))
@@ -115,7 +117,13 @@ export class RepliesService {
       });
       return newId;
     });
-    return (await replies.findReply(this.core.db, replyId))!;
+    return this.view(replyId);
+  }
+
+  private async view(replyId: number): Promise<ReplyView> {
+    const r = (await replies.findReply(this.core.db, replyId))!;
+    const request = r.review_request_id ? await this.deps.review.request(r.review_request_id) : null;
+    return replyView(r, (await this.core.departmentName(r.department_id)) ?? '', request?.state ?? null);
   }
 
   private async reusableContent(rows: MessageReply[]): Promise<number | null> {
@@ -130,7 +138,7 @@ export class RepliesService {
   }
 
   /** Sends the draft into the release review: pre-publish checks first, then the content item and the 附件3 form. */
-  async submit(auth: AuthContext, id: number, secret: '否' | '不明确' = '否'): Promise<MessageReply> {
+  async submit(auth: AuthContext, id: number, secret: '否' | '不明确' = '否'): Promise<ReplyView> {
     const m = await this.core.message(id);
     if (!this.core.isHandler(auth, m)) throw new AppError('MESSAGE_NOT_ASSIGNED_TO_YOU');
     if (m.state !== 'handling') throw new AppError('MESSAGE_STATE', { state: stateName(m.state), action: '提交答复' });
@@ -190,7 +198,7 @@ export class RepliesService {
       });
     });
     await this.core.changed({ siteId: m.site_id, messageId: m.id, public: false });
-    return (await replies.findReply(this.core.db, draft.id))!;
+    return this.view(draft.id);
   }
 
   /**
@@ -335,6 +343,16 @@ export class RepliesService {
   }
 
   // ───── the citizen's rating and second handling ─────
+
+  async rateView(citizenId: number, id: number, rating: string, comment = ''): Promise<CitizenMessageView> {
+    await this.rate(citizenId, id, rating, comment);
+    return this.messages.mine(citizenId, id);
+  }
+
+  async askSecondView(citizenId: number, id: number, reason: string): Promise<CitizenMessageView> {
+    await this.askSecond(citizenId, id, reason);
+    return this.messages.mine(citizenId, id);
+  }
 
   async rate(citizenId: number, id: number, rating: string, comment = ''): Promise<Message> {
     const m = await this.core.message(id);
