@@ -89,6 +89,8 @@ export const ERRORS = {
   ERROR_REPORT_IMPORT_FORMAT: { status: 400, message: '无法读取导入文件：{reason}' },
   ERROR_REPORT_IMPORT_COLUMNS: { status: 400, message: '导入文件缺少必需的列：{columns}' },
   ERROR_REPORT_IMPORT_ROW: { status: 400, message: '第 {row} 行有误：{reason}' },
+  // Shared with platform/charts.ts (public charts); the data release module brings the same entry.
+  CHART_INVALID: { status: 400, message: '图表无法绘制：{reason}' },
   QA_NOT_FOUND: { status: 404, message: '问答不存在' },
   QA_QUESTION_INVALID: { status: 400, message: '请输入要咨询的问题（不超过 {max} 个字）' },
   QA_NOT_YOUR_DEPARTMENT: { status: 403, message: '只能维护本部门的问答' },

@@ -21,6 +21,7 @@ import {
   TransferRequest,
 } from './interaction.schema.ts';
 import { sendAttachment } from './attachments.ts';
+import { registerInteractionPages } from './interaction.pages.tsx';
 
 const tags = ['互动交流'];
 const FileParams = Type.Object({ id: Type.Integer({ minimum: 1 }), fileId: Type.Integer({ minimum: 1 }) });
@@ -32,6 +33,8 @@ export async function interactionRoutes(app: App, ctx: AppContext): Promise<void
   const dispatch = guard({ capability: 'message.dispatch' });
   const handle = guard({ capability: 'message.handle' });
   const { handling, replies, core } = interaction;
+  // The board's public pages: the 网上留言 column, message pages, statistics and the smart Q&A.
+  registerInteractionPages(ctx);
 
   app.get(
     '/api/sites/:siteId/messages',

@@ -4,6 +4,7 @@
 // A double click or a resent form creates one message (idempotency key); floods are limited per account and IP.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../platform/errors.ts';
+import { validIdempotencyKey } from '../../platform/idempotency.ts';
 import type { Actor } from '../../platform/audit/audit.service.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import type { CitizenContext } from '../citizens/citizen-auth.service.ts';
@@ -249,6 +250,42 @@ export class MessagesService {
       replyDue: deadlineView(clocks.reply),
       repeated,
     };
+  }
+
+  /**
+   * The no-JavaScript form: the text is checked before any attachment is stored (a refused form leaves no orphan
+   * files), then the files go through the upload checks and the message is submitted with them.
+   */
+  async submitForm(
+    citizen: CitizenContext,
+    siteId: number,
+    values: { category: string; title: string; body: string; publishConsent: boolean; contactPreference: string },
+    files: { name: string; bytes: Buffer }[],
+    options: { idempotencyKey: string; ip: string },
+  ): Promise<Submitted> {
+    if (!isBoardCategory(values.category)) throw new AppError('MESSAGE_CATEGORY_INVALID');
+    cleanText(values.title, '留言标题', 1, LIMITS.titleMax);
+    cleanText(values.body, '留言内容', LIMITS.bodyMin, LIMITS.bodyMax);
+    if (!validIdempotencyKey(options.idempotencyKey)) throw new AppError('IDEMPOTENCY_KEY_INVALID');
+    const attachments = [];
+    for (const f of files) {
+      const receipt = await this.upload(citizen, siteId, f.bytes, f.name);
+      attachments.push({ fileId: receipt.fileId, token: receipt.token });
+    }
+    return this.submit(
+      citizen,
+      siteId,
+      {
+        category: values.category,
+        title: values.title,
+        body: values.body,
+        publishConsent: values.publishConsent,
+        contactPreference: values.contactPreference as 'sms' | 'email' | 'none',
+        attachments,
+        idempotencyKey: options.idempotencyKey,
+      },
+      options.ip,
+    );
   }
 
   private async receipt(

@@ -17,6 +17,15 @@ export function Footer({ view }: { view: ViewContext }) {
           <li>
             <a href={href(view, '/sitemap/')}>网站地图</a>
           </li>
+          <li>
+            {/* The local 纠错 form records the page it was opened from (the interaction module's tickets). */}
+            <a
+              href={`/user/jiucuo?${view.prefix ? `site=${view.site.code}&` : ''}url=${encodeURIComponent(view.currentPath)}`}
+              rel="nofollow"
+            >
+              网站纠错
+            </a>
+          </li>
         </ul>
         <div className="identity">
           <div className="identity-badges">

@@ -1,0 +1,11 @@
+import * as echarts from 'echarts/core';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TitleComponent } from 'echarts/components';
+import { SVGRenderer } from 'echarts/renderers';
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TitleComponent, SVGRenderer]);
+const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 600, height: 300 });
+chart.setOption({ animation: false, title: { text: '测试' }, legend: {}, xAxis: { type: 'category', data: ['1月','2月'] }, yAxis: { type: 'value' }, series: [{ type: 'bar', name: '受理', data: [3, 5] }, { type: 'line', name: '答复', data: [2, 5] }] });
+const svg = chart.renderToSVGString();
+console.log(svg.slice(0, 1500));
+console.log((svg.match(/style="[^"]*"/g) || []).slice(0,5));
+console.log((svg.match(/<style/g)||[]).length);
