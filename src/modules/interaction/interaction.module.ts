@@ -39,7 +39,7 @@ export class InteractionModule {
     this.stats = new InteractionStats(this.core);
     this.errorReports = new ErrorReportsService(this.core, this.messages);
     this.knowledge = new KnowledgeService(this.core);
-    this.qa = new QaService(this.core, this.knowledge, search);
+    this.qa = new QaService(this.knowledge, search);
     this.settings = new InteractionSettings(this.core);
 
     // The leader's approval publishes the reply item in the review's transaction; its outcome is read back here

@@ -22,9 +22,9 @@ import type { ViewContext } from '../portal/views/types.ts';
 import { CITIZEN_COOKIE, type CitizenContext } from '../citizens/citizen-auth.service.ts';
 import { citizenOf, loginRedirect } from '../citizens/citizens.guard.ts';
 import { FORM_COOKIE } from '../citizens/citizens.pages.routes.ts';
-import { CitizenFrame, type PageMessage } from '../citizens/views/frame.tsx';
+import type { PageMessage } from '../citizens/views/frame.tsx';
 import { LIMITS } from './messages.service.ts';
-import { JiucuoPage, type MessageFormValues, MyMessagePage, SubmitPage } from './views/forms.tsx';
+import { JiucuoPage, MessageErrorPage, type MessageFormValues, MyMessagePage, SubmitPage } from './views/forms.tsx';
 import { INTERACTION_ASSET_PREFIX, interactionAssets } from './interaction.pages.tsx';
 
 const CITIZEN_ASSETS = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'citizens', 'assets');
@@ -241,14 +241,7 @@ export async function interactionPageRoutes(app: App, ctx: AppContext, portal: P
           return send(
             request,
             reply,
-            (view) =>
-              createElement(CitizenFrame, {
-                view,
-                title: '我的留言',
-                message: messageOf(error),
-                assets: assetUrls(),
-                children: createElement('p', null, createElement('a', { href: '/user/' }, '返回用户空间')),
-              }),
+            (view) => createElement(MessageErrorPage, { view, message: messageOf(error), assets: assetUrls() }),
             statusOf(error),
           );
         }

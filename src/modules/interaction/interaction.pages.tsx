@@ -186,7 +186,7 @@ export function registerInteractionPages(ctx: AppContext): void {
   async function messagePage(page: PageContext, contentId: number, column: PublicColumn): Promise<PageResult> {
     const rows = await replies.repliesOfContent(db, contentId);
     const m = rows.length ? await repo.findMessage(db, rows[0]!.message_id) : undefined;
-    if (!m || !m.published_at || !m.published_reply_id) return { type: 'not-found' };
+    if (!m?.published_at || !m.published_reply_id) return { type: 'not-found' };
     const published = rows.find((r) => r.id === m.published_reply_id)!;
     const approved = rows.filter((r) => r.state === 'approved' && r.publish === 1);
     const names = new Map((await ctx.departments.list(page.site.id)).map((d) => [d.id, d.name]));

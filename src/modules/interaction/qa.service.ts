@@ -3,7 +3,6 @@
 // with its source, related questions, and “没有找到答案？我要留言” handing the question to the message board.
 import { AppError } from '../../platform/errors.ts';
 import type { SearchService } from '../search/search.service.ts';
-import type { InteractionCore } from './interaction.core.ts';
 import type { KnowledgeService } from './knowledge.service.ts';
 import { QaIndex } from './qa-index.ts';
 import { QA_PATH, SUBMIT_PATH } from './board.ts';
@@ -54,7 +53,6 @@ export class QaService {
   private readonly indexes = new Map<number, { at: number; index: Promise<QaIndex> }>();
 
   constructor(
-    private readonly core: InteractionCore,
     private readonly knowledge: KnowledgeService,
     private readonly search: SearchService,
   ) {

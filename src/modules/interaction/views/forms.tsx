@@ -329,4 +329,15 @@ export function JiucuoPage(
   );
 }
 
+/** A refused look at a message (not one's own, or gone): the reason and the way back. */
+export function MessageErrorPage(p: Omit<FormPageBase, 'csrf'>) {
+  return (
+    <CitizenFrame view={p.view} title="我的留言" parent={USER_SPACE} message={p.message} assets={p.assets}>
+      <p>
+        <a href="/user/">返回用户空间</a>
+      </p>
+    </CitizenFrame>
+  );
+}
+
 export const dayOf = shanghaiDate;
