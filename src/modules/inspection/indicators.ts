@@ -379,7 +379,7 @@ const WEBSITE_DEDUCTIONS: readonly DeductionIndicator[] = [
         scoring: once(7),
       },
     ],
-    measurement: ['manual'],
+    measurement: ['internal', 'manual'],
   },
   {
     ...INTERACTION,
@@ -427,7 +427,7 @@ const WEBSITE_DEDUCTIONS: readonly DeductionIndicator[] = [
       { no: 1, text: '未在5个工作日内收到网上答复意见的，每发现一次，扣4分；', scoring: each(4, '次') },
       { no: 2, text: '答复内容质量不高，有推诿、敷衍等现象的，每发现一次，扣4分。', scoring: each(4, '次') },
     ],
-    measurement: ['manual'],
+    measurement: ['internal', 'manual'],
   },
 
   // 功能设计（21分）
@@ -515,8 +515,8 @@ const WEBSITE_DEDUCTIONS: readonly DeductionIndicator[] = [
         scoring: each(1, '条'),
       },
     ],
-    // the entry is visible from outside; messages are handled on the national 找错 platform, outside govportal
-    measurement: ['external', 'manual'],
+    // the entry is visible from outside; the platform's 找错 tickets (local and imported) are judged inside
+    measurement: ['external', 'internal', 'manual'],
   },
   {
     ...DESIGN,
@@ -679,7 +679,7 @@ const WEBSITE_BONUSES: readonly BonusIndicator[] = [
       { no: 1, text: '咨询后一个工作日内答复且内容准确的，得3分；', scoring: once(3) },
       { no: 2, text: '提供实时智能答问功能且内容准确的，得2分。', scoring: once(2) },
     ],
-    measurement: ['manual'],
+    measurement: ['internal', 'manual'],
   },
   {
     kind: 'bonus',

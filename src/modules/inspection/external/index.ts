@@ -12,6 +12,7 @@ import { checkJiucuoEntry, checkSiteIdentity } from './identity.ts';
 import { checkDomainName } from './domain.ts';
 import { checkSiteSearch } from './search.ts';
 import { checkIpv6 } from './ipv6.ts';
+import { checkInteraction } from './interaction.ts';
 import { DEFAULT_UNTESTED_REASON, UNTESTED_REASONS } from './untested.ts';
 
 export type { ExternalCheckOptions, SearchPage, Ipv6Probe, Evidence } from './context.ts';
@@ -35,6 +36,7 @@ export async function runExternalChecks(
     checkJiucuoEntry(ctx),
     await checkSiteSearch(ctx),
     checkPageTags(ctx),
+    ...checkInteraction(ctx),
     await checkIpv6(ctx),
   ];
   const byId = new Map(measuredResults.map((r) => [r.indicatorId, r]));
