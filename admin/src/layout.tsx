@@ -8,7 +8,7 @@ import { toastSuccess } from './feedback';
 import { APP_TITLE } from './hooks';
 import { visibleNav } from './nav';
 import { PasswordForm } from './components/PasswordForm';
-import { NotificationBell } from './pages/content/NotificationBell';
+import { NotificationBell } from './pages/duty/NotificationBell';
 import { CONTENT_STAFF } from './pages/content/model';
 
 const { Header, Sider, Content } = Layout;

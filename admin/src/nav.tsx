@@ -14,7 +14,7 @@ import { FileSearchOutlined, FieldTimeOutlined, LineChartOutlined } from '@ant-d
 import type { Capability } from './types';
 import { AreaChartOutlined } from '@ant-design/icons';
 import { BookOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { ReviewCountBadge } from './pages/content/reviewCounts';
+import { ReviewCountBadge } from './pages/review/reviewCounts';
 import { CONTENT_STAFF } from './pages/content/model';
 import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
 

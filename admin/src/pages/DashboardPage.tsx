@@ -8,7 +8,7 @@ import { loadSites, useCurrentSite, useLoad, usePageTitle } from '../hooks';
 import type { Site } from '../types';
 import { visibleNav } from '../nav';
 import { CONTENT_STAFF, DUTY_HEX, type DutyResponse, type DutyStatus } from './content/model';
-import { useReviewCounts } from './content/reviewCounts';
+import { useReviewCounts } from './review/reviewCounts';
 
 function greeting(): string {
   const hour = Number(

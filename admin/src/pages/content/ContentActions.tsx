@@ -5,7 +5,7 @@ import type { Dayjs } from 'dayjs';
 import { api, ApiError, isSessionError } from '../../api';
 import { errorText, showError, toastSuccess } from '../../feedback';
 import { formatDateTime, fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from '../../format';
-import { FindingsList } from './Findings';
+import { FindingsList } from '../prepublish/Findings';
 import {
   RELEASE_HELP,
   SECRET_HELP,
@@ -15,7 +15,7 @@ import {
   type SecretAnswer,
   type SubmitResult,
 } from './model';
-import { refreshReviewCounts } from './reviewCounts';
+import { refreshReviewCounts } from '../review/reviewCounts';
 
 /** Findings from a 422 PREPUBLISH_BLOCKED answer, if that is what the error is. */
 export function blockedFindings(err: unknown): Finding[] | null {

@@ -56,7 +56,7 @@ import {
   type WritableColumn,
 } from './model';
 import { ContentPreview } from './ContentPreview';
-import { ReviewHistory } from './ReviewHistory';
+import { ReviewHistory } from '../review/ReviewHistory';
 import { VersionsPanel } from './VersionsPanel';
 import './content.css';
 

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Checkbox, Descriptions, Empty, Form, Input, Space, Spin, Typography } from 'antd';
-import { api } from '../api';
-import { showFormError, toastSuccess } from '../feedback';
-import { loadSites, useCurrentSite, usePageTitle, useSites } from '../hooks';
-import { SiteSelect } from '../components/SiteSelect';
-import type { Site, SiteInput } from '../types';
+import { api } from '../../api';
+import { showFormError, toastSuccess } from '../../feedback';
+import { loadSites, useCurrentSite, usePageTitle, useSites } from '../../hooks';
+import { SiteSelect } from '../../components/SiteSelect';
+import type { Site, SiteInput } from '../../types';
 
 interface Values extends Omit<SiteInput, 'domains' | 'organizer' | 'conacUrl'> {
   domains: string;

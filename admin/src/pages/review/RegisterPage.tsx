@@ -10,9 +10,9 @@ import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import { columnTreeOptions, useColumnIndex, useDepartments } from './data';
-import { OUTCOME_COLORS, REVIEW_STATE_OPTIONS, type RegisterOpinion, type RegisterRow } from './model';
-import './content.css';
+import { columnTreeOptions, useColumnIndex, useDepartments } from '../content/data';
+import { OUTCOME_COLORS, REVIEW_STATE_OPTIONS, type RegisterOpinion, type RegisterRow } from '../content/model';
+import '../content/content.css';
 
 interface FilterValues {
   year?: number;

@@ -8,10 +8,10 @@ import { BellOutlined, InboxOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { showError } from '../../feedback';
 import { formatDateTime } from '../../format';
-import { consolePath, type NotificationItem } from './model';
-import { useActivePoll } from './poll';
-import { reviewCountsLabel, useReviewCounts } from './reviewCounts';
-import './content.css';
+import { consolePath, type NotificationItem } from '../content/model';
+import { useActivePoll } from '../../poll';
+import { reviewCountsLabel, useReviewCounts } from '../review/reviewCounts';
+import '../content/content.css';
 
 interface Notifications {
   items: NotificationItem[];

@@ -19,13 +19,13 @@ import {
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
-import { api, queryString } from '../api';
-import { showError } from '../feedback';
-import { formatDateTime } from '../format';
+import { api, queryString } from '../../api';
+import { showError } from '../../feedback';
+import { formatDateTime } from '../../format';
 // The server's own list of audited actions and their Chinese names (a plain constant module).
-import { ACTION_NAMES } from '../../../src/modules/audit/action-names';
-import { useLoad, usePageTitle } from '../hooks';
-import type { AuditItem, AuditVerifyResult } from '../types';
+import { ACTION_NAMES } from '../../../../src/modules/audit/action-names';
+import { useLoad, usePageTitle } from '../../hooks';
+import type { AuditItem, AuditVerifyResult } from '../../types';
 
 interface FilterValues {
   range: [Dayjs | null, Dayjs | null] | null;

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Typography } from 'antd';
-import { useAuth, useMe } from '../auth';
-import { toastSuccess } from '../feedback';
-import { APP_TITLE, usePageTitle } from '../hooks';
-import { PasswordForm } from '../components/PasswordForm';
+import { useAuth, useMe } from '../../auth';
+import { toastSuccess } from '../../feedback';
+import { APP_TITLE, usePageTitle } from '../../hooks';
+import { PasswordForm } from '../../components/PasswordForm';
 
 /** Shown instead of the whole console while the password must be changed (first login, or expired). */
 export default function ForcePasswordPage() {

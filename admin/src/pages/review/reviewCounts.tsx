@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { Badge } from 'antd';
 import { api } from '../../api';
-import { startPolling } from './poll';
+import { startPolling } from '../../poll';
 
 export interface ReviewCounts {
   waiting: number;

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, InputNumber, Row, Space, Spin, Typography } from 'antd';
-import { api, ApiError } from '../api';
-import { showFormError, toastSuccess } from '../feedback';
-import { useLoad, usePageTitle } from '../hooks';
-import type { SecurityPolicy } from '../types';
+import { api, ApiError } from '../../api';
+import { showFormError, toastSuccess } from '../../feedback';
+import { useLoad, usePageTitle } from '../../hooks';
+import type { SecurityPolicy } from '../../types';
 
 interface Field {
   name: keyof SecurityPolicy;

@@ -1,11 +1,11 @@
 import { Button, Empty, Popconfirm, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined, UnlockOutlined } from '@ant-design/icons';
-import { api } from '../api';
-import { showError, toastSuccess } from '../feedback';
-import { formatDateTime } from '../format';
-import { useLoad, usePageTitle } from '../hooks';
-import type { Items, LockedUser } from '../types';
+import { api } from '../../api';
+import { showError, toastSuccess } from '../../feedback';
+import { formatDateTime } from '../../format';
+import { useLoad, usePageTitle } from '../../hooks';
+import type { Items, LockedUser } from '../../types';
 
 export default function LockedUsersPage() {
   usePageTitle('账号锁定');

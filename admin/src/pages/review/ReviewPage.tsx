@@ -25,9 +25,9 @@ import { api, ApiError, isSessionError } from '../../api';
 import { errorText, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { useLoad, usePageTitle } from '../../hooks';
-import { blockedFindings } from './ContentActions';
-import { ContentPreview } from './ContentPreview';
-import { FindingsList, findingsSummary } from './Findings';
+import { blockedFindings } from '../content/ContentActions';
+import { ContentPreview } from '../content/ContentPreview';
+import { FindingsList, findingsSummary } from '../prepublish/Findings';
 import {
   OPEN_STATES,
   RELEASE_HELP,
@@ -36,10 +36,10 @@ import {
   type Finding,
   type ReviewRequestView,
   type ReviewState,
-} from './model';
+} from '../content/model';
 import { StepsTimeline } from './ReviewHistory';
 import { refreshReviewCounts } from './reviewCounts';
-import './content.css';
+import '../content/content.css';
 
 interface DecisionValues {
   decision?: '同意' | '不同意' | '不明确';

@@ -27,9 +27,9 @@ import { showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import { useDepartments } from './data';
-import { DUTY_COLORS, DUTY_HEX, DUTY_ORDER, type DutyItem, type DutyResponse, type DutyStatus } from './model';
-import './content.css';
+import { useDepartments } from '../content/data';
+import { DUTY_COLORS, DUTY_HEX, DUTY_ORDER, type DutyItem, type DutyResponse, type DutyStatus } from '../content/model';
+import '../content/content.css';
 
 const DutyChart = lazy(() => import('./DutyChart'));
 

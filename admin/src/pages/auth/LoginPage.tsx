@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { useAuth } from '../auth';
-import { errorText } from '../feedback';
-import { APP_TITLE, usePageTitle } from '../hooks';
+import { useAuth } from '../../auth';
+import { errorText } from '../../feedback';
+import { APP_TITLE, usePageTitle } from '../../hooks';
 
 interface Values {
   username: string;

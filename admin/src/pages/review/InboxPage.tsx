@@ -8,9 +8,9 @@ import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
 import { useLoad, usePageTitle } from '../../hooks';
-import { STATE_COLORS, TYPE_NAMES, type Inbox, type InboxRow } from './model';
+import { STATE_COLORS, TYPE_NAMES, type Inbox, type InboxRow } from '../content/model';
 import { refreshReviewCounts } from './reviewCounts';
-import './content.css';
+import '../content/content.css';
 
 export default function InboxPage() {
   usePageTitle('我的待办');

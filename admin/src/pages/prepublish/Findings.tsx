@@ -1,7 +1,7 @@
 // The pre-publish check findings: field, excerpt with the match highlighted, message and suggestion; and, on
 // the review page, a checkbox for block findings a reviewer may confirm (personal data, leader posts).
 import { Checkbox, Empty, List, Space, Tag, Typography } from 'antd';
-import { CHECK_NAMES, fieldName, PERSONAL_CHECKS, type Finding } from './model';
+import { CHECK_NAMES, fieldName, PERSONAL_CHECKS, type Finding } from '../content/model';
 
 const EXCERPT_RADIUS = 15;
 

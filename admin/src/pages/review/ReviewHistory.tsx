@@ -2,8 +2,8 @@
 // decision, opinion — and the latest pre-publish check report.
 import { Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../format';
-import { FindingsList, findingsSummary } from './Findings';
-import { OUTCOME_COLORS, STATE_COLORS, type ReviewRecord, type ReviewStep } from './model';
+import { FindingsList, findingsSummary } from '../prepublish/Findings';
+import { OUTCOME_COLORS, STATE_COLORS, type ReviewRecord, type ReviewStep } from '../content/model';
 
 function stepColor(s: ReviewStep): string {
   if (s.step === 'submit') return 'blue';

@@ -10,8 +10,8 @@ import { useAuth } from '../../auth';
 import { showError, toastError, toastSuccess } from '../../feedback';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import type { Dictionaries } from './model';
-import './content.css';
+import type { Dictionaries } from '../content/model';
+import '../content/content.css';
 
 interface WordRow {
   key: number;

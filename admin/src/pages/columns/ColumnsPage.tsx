@@ -32,10 +32,10 @@ import {
   PlusOutlined,
   SwapOutlined,
 } from '@ant-design/icons';
-import { api } from '../api';
-import { modal, showError, showFormError, toastSuccess } from '../feedback';
-import { useCurrentSite, useLoad, usePageTitle, useSites } from '../hooks';
-import { SiteSelect } from '../components/SiteSelect';
+import { api } from '../../api';
+import { modal, showError, showFormError, toastSuccess } from '../../feedback';
+import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
+import { SiteSelect } from '../../components/SiteSelect';
 import {
   descendantIds,
   dropTarget,
@@ -44,8 +44,8 @@ import {
   moveLocally,
   type Located,
   type MoveTarget,
-} from '../columnTree';
-import type { ColumnInput, ColumnKind, ColumnNode, ColumnTypeOption, Department, Items } from '../types';
+} from './tree';
+import type { ColumnInput, ColumnKind, ColumnNode, ColumnTypeOption, Department, Items } from '../../types';
 
 // Fallback labels; GET /api/column-types also sends `kinds`, which win when present.
 const KIND_OPTIONS: { value: ColumnKind; label: string }[] = [

@@ -2,12 +2,12 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined, ReloadOutlined, SearchOutlined } from '@ant-design/icons';
-import { api } from '../api';
-import { useMe } from '../auth';
-import { modal, showError, showFormError, toastSuccess } from '../feedback';
-import { formatDateTime, isFuture } from '../format';
-import { loadSites, useLoad, usePageTitle } from '../hooks';
-import { InitialPasswordModal } from '../components/InitialPasswordModal';
+import { api } from '../../api';
+import { useMe } from '../../auth';
+import { modal, showError, showFormError, toastSuccess } from '../../feedback';
+import { formatDateTime, isFuture } from '../../format';
+import { loadSites, useLoad, usePageTitle } from '../../hooks';
+import { InitialPasswordModal } from '../../components/InitialPasswordModal';
 import {
   SEPARATED_ROLES,
   type ColumnNode,
@@ -18,7 +18,7 @@ import {
   type RoleOption,
   type Site,
   type UserRow,
-} from '../types';
+} from '../../types';
 
 /** Site select value meaning “every site” (the API's null). */
 const ALL_SITES = 0;

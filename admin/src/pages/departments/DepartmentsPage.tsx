@@ -2,11 +2,11 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { api } from '../api';
-import { showError, showFormError, toastSuccess } from '../feedback';
-import { useCurrentSite, useLoad, usePageTitle, useSites } from '../hooks';
-import { SiteSelect } from '../components/SiteSelect';
-import type { Department, Items } from '../types';
+import { api } from '../../api';
+import { showError, showFormError, toastSuccess } from '../../feedback';
+import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
+import { SiteSelect } from '../../components/SiteSelect';
+import type { Department, Items } from '../../types';
 
 interface EditValues {
   name: string;
