@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { showError } from './feedback';
-import type { Items, Site } from './types';
+import type { SiteView as Site } from '../../src/modules/sites/sites.schema.ts';
+import type { Items } from './api-types';
 
 export const APP_TITLE = '政务门户管理后台';
 

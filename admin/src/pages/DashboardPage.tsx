@@ -5,9 +5,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api, queryString } from '../api';
 import { useMe } from '../auth';
 import { loadSites, useCurrentSite, useLoad, usePageTitle } from '../hooks';
-import type { Site } from '../types';
+import type { SiteView as Site } from '../../../src/modules/sites/sites.schema.ts';
+import type { DutyResponse, DutyStatus } from '../api-types';
 import { visibleNav } from '../nav';
-import { CONTENT_STAFF, DUTY_HEX, type DutyResponse, type DutyStatus } from './content/model';
+import { CONTENT_STAFF } from '../nav';
+import { DUTY_HEX } from './duty/labels';
 import { useReviewCounts } from './review/reviewCounts';
 
 function greeting(): string {

@@ -25,7 +25,7 @@ import { formatDateTime } from '../../format';
 // The server's own list of audited actions and their Chinese names (a plain constant module).
 import { ACTION_NAMES } from '../../../../src/modules/audit/action-names';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { AuditItem, AuditVerifyResult } from '../../types';
+import type { AuditItem, AuditVerifyResult } from '../../api-types';
 
 interface FilterValues {
   range: [Dayjs | null, Dayjs | null] | null;

@@ -45,19 +45,15 @@ import {
   type Located,
   type MoveTarget,
 } from './tree';
-import type { ColumnInput, ColumnKind, ColumnNode, ColumnTypeOption, Department, Items } from '../../types';
+import { COLUMN_KINDS, type ColumnKind, type ColumnType } from '../../../../src/modules/columns/column-types.ts';
+import type { ColumnNode, ColumnUpdate as ColumnInput } from '../../../../src/modules/columns/columns.schema.ts';
+import type { DepartmentView as Department } from '../../../../src/modules/departments/departments.schema.ts';
+import type { ColumnTypes, Items } from '../../api-types';
 
-// Fallback labels; GET /api/column-types also sends `kinds`, which win when present.
-const KIND_OPTIONS: { value: ColumnKind; label: string }[] = [
-  { value: 'list', label: '信息列表' },
-  { value: 'page', label: '单页' },
-  { value: 'link', label: '外部链接' },
-];
+type ColumnTypeOption = ColumnTypes['items'][number];
 
-interface ColumnTypes {
-  items: ColumnTypeOption[];
-  kinds?: { value: ColumnKind; label: string }[];
-}
+// The server's names of the column kinds; GET /api/column-types also sends `kinds`, which win when present.
+const KIND_OPTIONS = Object.entries(COLUMN_KINDS).map(([value, label]) => ({ value: value as ColumnKind, label }));
 
 const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
 
@@ -72,7 +68,7 @@ interface FormValues {
   name: string;
   fullName: string;
   slug: string;
-  columnType: string;
+  columnType: ColumnType;
   kind: ColumnKind;
   linkUrl: string;
   description: string;
@@ -94,12 +90,13 @@ const cycleOf = (days: number | null): Pick<FormValues, 'cycle' | 'customDays'> 
       ? { cycle: String(days) as Cycle, customDays: null }
       : { cycle: 'custom', customDays: days };
 
+// The column view names its type and kind as plain strings; they are the server's ColumnType and ColumnKind.
 const valuesOf = (n: ColumnNode): FormValues => ({
   name: n.name,
   fullName: n.fullName ?? '',
   slug: n.slug,
-  columnType: n.columnType,
-  kind: n.kind,
+  columnType: n.columnType as ColumnType,
+  kind: n.kind as ColumnKind,
   linkUrl: n.linkUrl ?? '',
   description: n.description ?? '',
   keywords: Array.isArray(n.keywords) ? (n.keywords as string[]).join('，') : (n.keywords ?? ''),
@@ -458,7 +455,7 @@ function ColumnEditor(props: {
             name: '',
             fullName: '',
             slug: '',
-            columnType: (types.find((t) => t.value === '其他') ?? types[0])?.value ?? '',
+            columnType: ((types.find((t) => t.value === '其他') ?? types[0])?.value ?? '其他') as ColumnType,
             kind: 'list',
             linkUrl: '',
             description: '',

@@ -1,5 +1,5 @@
 // Pure helpers over the column tree returned by GET /api/sites/:siteId/columns.
-import type { ColumnNode } from '../../types';
+import type { ColumnNode } from '../../../../src/modules/columns/columns.schema.ts';
 
 export interface Located {
   node: ColumnNode;

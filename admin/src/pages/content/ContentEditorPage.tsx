@@ -37,24 +37,18 @@ import { showFormError, toastError, toastSuccess, modal } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import type { Items } from '../../types';
-import { ScheduleModal, SubmitModal, WithdrawModal } from './ContentActions';
+import type { ContentDetail, ContentListItem, Items, SubmitResult, WritableColumn, FileView } from '../../api-types';
+import { SubmitModal } from '../review/SubmitModal';
+import { ScheduleModal, WithdrawModal } from './ContentActions';
 import { useColumnIndex, useContentOptions } from './data';
 import { AttachmentsField, ImageField, type AttachmentValue } from './FileFields';
-import {
-  OPEN_STATES,
-  STATE_COLORS,
-  STATUS_COLORS,
-  TYPE_NAMES,
-  type ContentDetail,
-  type ContentInput,
-  type ContentListItem,
-  type ContentType,
-  type FileView,
-  type SubmitResult,
-  type TypeFields,
-  type WritableColumn,
-} from './model';
+import type { ContentType } from '../../../../src/modules/content/content-types.ts';
+import type { ContentUpdate } from '../../../../src/modules/content/content.schema.ts';
+import { OPEN_STATES, STATE_COLORS } from '../review/labels';
+import { STATUS_COLORS, TYPE_NAMES } from './labels';
+
+type ContentInput = Omit<ContentUpdate, 'note'>;
+type TypeFields = NonNullable<ContentUpdate['fields']>;
 import { ContentPreview } from './ContentPreview';
 import { ReviewHistory } from '../review/ReviewHistory';
 import { VersionsPanel } from './VersionsPanel';
@@ -81,12 +75,12 @@ interface FormValues {
   docNumber: string;
   issuingOrgan: string;
   writtenDate: Dayjs | null;
-  theme?: string;
-  validity?: string;
+  theme?: TypeFields['theme'];
+  validity?: TypeFields['validity'];
   validityDate: Dayjs | null;
-  disclosureMethod?: string;
-  disclosureScope?: string;
-  form?: string;
+  disclosureMethod?: TypeFields['disclosureMethod'];
+  disclosureScope?: TypeFields['disclosureScope'];
+  form?: TypeFields['form'];
   post: string;
   duties: string;
   resume: string;

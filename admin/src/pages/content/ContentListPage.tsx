@@ -11,7 +11,9 @@ import { formatDateTime } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { columnTreeOptions, useColumnIndex, useContentOptions } from './data';
-import { REVIEW_STATE_OPTIONS, STATE_COLORS, STATUS_COLORS, TYPE_NAMES, type ContentListItem } from './model';
+import type { ContentListItem } from '../../api-types';
+import { REVIEW_STATE_OPTIONS, STATE_COLORS } from '../review/labels';
+import { STATUS_COLORS, TYPE_NAMES } from './labels';
 import './content.css';
 
 interface FilterValues {

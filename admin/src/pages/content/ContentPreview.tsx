@@ -3,7 +3,9 @@
 import { Link } from 'react-router-dom';
 import { Descriptions, Divider, Empty, Image, List, Space, Tag, Typography } from 'antd';
 import { FileOutlined } from '@ant-design/icons';
-import { formatSize, TYPE_NAMES, type ContentDetail } from './model';
+import type { ContentDetail } from '../../api-types';
+import { formatSize } from '../../format';
+import { TYPE_NAMES } from './labels';
 
 export function ContentPreview({ item, columnLabel }: { item: ContentDetail; columnLabel?: string }) {
   const f = item.fields ?? {};

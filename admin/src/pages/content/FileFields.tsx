@@ -4,7 +4,8 @@ import { Button, Image, Input, List, Space, Typography } from 'antd';
 import { DeleteOutlined, FileOutlined, PaperClipOutlined, PictureOutlined, UploadOutlined } from '@ant-design/icons';
 import { toastError } from '../../feedback';
 import { ATTACHMENT_ACCEPT, IMAGE_ACCEPT, uploadErrorText, uploadFile } from '../../components/editor/upload';
-import { formatSize, type FileView } from './model';
+import type { FileView } from '../../api-types';
+import { formatSize } from '../../format';
 
 export interface AttachmentValue {
   fileId: number;

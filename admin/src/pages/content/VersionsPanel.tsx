@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { modal, showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks';
-import type { ContentDetail, DiffPart, VersionRow } from './model';
+import type { ContentDetail, DiffPart, VersionRow } from '../../api-types';
 
 export function DiffView({ parts }: { parts: DiffPart[] }) {
   const changed = parts.some((p) => p.added || p.removed);

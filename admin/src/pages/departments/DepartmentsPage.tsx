@@ -6,7 +6,8 @@ import { api } from '../../api';
 import { showError, showFormError, toastSuccess } from '../../feedback';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import type { Department, Items } from '../../types';
+import type { DepartmentView as Department } from '../../../../src/modules/departments/departments.schema.ts';
+import type { Items } from '../../api-types';
 
 interface EditValues {
   name: string;

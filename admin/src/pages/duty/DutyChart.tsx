@@ -5,7 +5,8 @@ import * as echarts from 'echarts/core';
 import { PieChart } from 'echarts/charts';
 import { LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import { DUTY_HEX, DUTY_ORDER, type DutyStatus } from '../content/model';
+import type { DutyStatus } from '../../api-types';
+import { DUTY_HEX, DUTY_ORDER } from './labels';
 
 echarts.use([PieChart, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);
 

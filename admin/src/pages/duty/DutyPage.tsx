@@ -28,7 +28,8 @@ import { formatDateTime } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { useDepartments } from '../content/data';
-import { DUTY_COLORS, DUTY_HEX, DUTY_ORDER, type DutyItem, type DutyResponse, type DutyStatus } from '../content/model';
+import type { DutyItem, DutyResponse, DutyStatus } from '../../api-types';
+import { DUTY_COLORS, DUTY_HEX, DUTY_ORDER } from './labels';
 import '../content/content.css';
 
 const DutyChart = lazy(() => import('./DutyChart'));

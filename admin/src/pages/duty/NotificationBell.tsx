@@ -8,15 +8,11 @@ import { BellOutlined, InboxOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { showError } from '../../feedback';
 import { formatDateTime } from '../../format';
-import { consolePath, type NotificationItem } from '../content/model';
+import type { NotificationItem, Notifications } from '../../api-types';
+import { consolePath } from '../../format';
 import { useActivePoll } from '../../poll';
 import { reviewCountsLabel, useReviewCounts } from '../review/reviewCounts';
 import '../content/content.css';
-
-interface Notifications {
-  items: NotificationItem[];
-  unread: number;
-}
 
 export function NotificationBell({ showReview }: { showReview: boolean }) {
   const navigate = useNavigate();

@@ -6,7 +6,7 @@ import { api, queryString } from '../../api';
 import { showError } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { fmt, SourceTag, VerdictTag } from './common';
-import type { CompareFinding, CompareResult, RunRow } from './types';
+import type { CompareFinding, CompareResult, RunRow } from '../../api-types';
 
 function FindingList({ items, empty }: { items: CompareFinding[]; empty: string }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;

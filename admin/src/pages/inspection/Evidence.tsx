@@ -5,7 +5,8 @@ import { Modal, Space, Tag, Typography } from 'antd';
 import { PictureOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../format';
 import { fmt, partName, SourceTag, subRuleText, toneStyle } from './common';
-import type { CatalogueIndicator, Evidence, IndicatorKind, ReportFinding } from './types';
+import type { IndicatorKind } from '../../../../src/modules/inspection/indicators.schema.ts';
+import type { CatalogueIndicator, Evidence, ReportFinding } from '../../api-types';
 
 // Screenshots are shared by many findings of one page: one request each, kept for the session.
 const images = new Map<string, Promise<string>>();

@@ -5,7 +5,7 @@ import { Button, Collapse, Empty, Space, Typography } from 'antd';
 import type { CollapseProps } from 'antd';
 import { DEDUCTION_GROUPS, fmt, IndicatorStatusTag, SourceTag } from './common';
 import { FindingView } from './Evidence';
-import type { CatalogueIndicator, ReportIndicator } from './types';
+import type { CatalogueIndicator, ReportIndicator } from '../../api-types';
 
 /** Problems: vetoes and deductions, and findings on indicators not scored (after a veto). */
 export const hasProblem = (i: ReportIndicator): boolean =>

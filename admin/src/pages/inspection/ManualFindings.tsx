@@ -23,9 +23,8 @@ import { api, queryString } from '../../api';
 import { showError, showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks';
-import type { Items } from '../../types';
 import { fmt, indicatorOptions, partName, pointsInRule, subRulesWithParts } from './common';
-import type { CatalogueIndicator, ManualFindingInput, ManualFindingRow } from './types';
+import type { CatalogueIndicator, Items, ManualFindingInput, ManualFindingRow } from '../../api-types';
 
 interface Values {
   indicatorId: string | undefined;

@@ -16,14 +16,13 @@ import {
 import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { Items } from '../../types';
 import { DEDUCTION_GROUPS, fmt } from './common';
 import { ComparePanel } from './ComparePanel';
 import { Chart } from '../../components/chart/Chart';
 import { hasProblem, IndicatorSections } from './IndicatorSections';
 import { ManualFindingButton, ManualFindingForm, ManualFindingList } from './ManualFindings';
 import { RunProgressCard } from './RunProgressCard';
-import type { CatalogueIndicator, InspectionReport, RunDetail, RunRow } from './types';
+import type { CatalogueIndicator, InspectionReport, Items, RunDetail, RunRow } from '../../api-types';
 import './inspection.css';
 
 const STOPPED_BY: Record<string, string> = {

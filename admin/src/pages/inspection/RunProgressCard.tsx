@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { fmt, isFinished, progressPercent, RunStatusTag, STAGE_LABEL, STAGES, VerdictTag } from './common';
-import type { RunDetail } from './types';
+import type { RunDetail } from '../../api-types';
 
 const POLL_MS = 1000;
 

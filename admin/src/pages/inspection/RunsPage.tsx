@@ -10,7 +10,7 @@ import { useMe } from '../../auth';
 import { showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
-import type { Items, Site } from '../../types';
+import type { SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
 import {
   distinctUrls,
   fmt,
@@ -23,7 +23,7 @@ import {
 } from './common';
 import { RunProgressCard } from './RunProgressCard';
 import { initialTarget, TargetFields, toRunInput, type TargetValues } from './TargetFields';
-import type { RunRow } from './types';
+import type { Items, RunRow } from '../../api-types';
 
 function HowItWorks() {
   return (

@@ -24,10 +24,9 @@ import { useMe } from '../../auth';
 import { showError, showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
-import type { Items } from '../../types';
 import { isInspector, toneStyle } from './common';
 import { initialTarget, TargetFields, toRunInput, type TargetValues } from './TargetFields';
-import type { RunOptionsInput, ScheduleRow } from './types';
+import type { Items, RunOptionsInput, ScheduleRow } from '../../api-types';
 
 interface Values extends TargetValues {
   every: number;

@@ -8,10 +8,9 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { Items } from '../../types';
 import { distinctUrls, fmt, ScoreTag, VerdictTag } from './common';
 import { Chart } from '../../components/chart/Chart';
-import type { RunRow, TrendPoint } from './types';
+import type { Items, RunRow, TrendPoint } from '../../api-types';
 
 // The time axis is drawn in UTC from times moved by +8 h, so its labels read as Asia/Shanghai whatever the
 // browser's zone.

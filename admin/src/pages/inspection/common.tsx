@@ -20,17 +20,9 @@ import {
   SyncOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Me, Site } from '../../types';
-import type {
-  CatalogueIndicator,
-  IndicatorKind,
-  RunProgress,
-  RunRow,
-  RunStatus,
-  Source,
-  Stage,
-  Verdict,
-} from './types';
+import type { IndicatorKind } from '../../../../src/modules/inspection/indicators.schema.ts';
+import type { SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
+import type { CatalogueIndicator, Me, RunProgress, RunRow, RunStatus, Source, Stage, Verdict } from '../../api-types';
 
 export const DEDUCTION_GROUPS = [
   { name: '发布解读', points: 31 },

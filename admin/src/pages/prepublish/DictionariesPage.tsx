@@ -10,7 +10,7 @@ import { useAuth } from '../../auth';
 import { showError, toastError, toastSuccess } from '../../feedback';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import type { Dictionaries } from '../content/model';
+import type { Dictionaries } from '../../../../src/modules/prepublish/prepublish.schema.ts';
 import '../content/content.css';
 
 interface WordRow {

@@ -1,7 +1,8 @@
 // The pre-publish check findings: field, excerpt with the match highlighted, message and suggestion; and, on
 // the review page, a checkbox for block findings a reviewer may confirm (personal data, leader posts).
 import { Checkbox, Empty, List, Space, Tag, Typography } from 'antd';
-import { CHECK_NAMES, fieldName, PERSONAL_CHECKS, type Finding } from '../content/model';
+import type { Finding } from '../../../../src/modules/prepublish/prepublish.schema.ts';
+import { CHECK_NAMES, fieldName, PERSONAL_CHECKS } from './labels';
 
 const EXCERPT_RADIUS = 15;
 

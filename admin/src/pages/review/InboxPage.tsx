@@ -8,7 +8,9 @@ import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
 import { useLoad, usePageTitle } from '../../hooks';
-import { STATE_COLORS, TYPE_NAMES, type Inbox, type InboxRow } from '../content/model';
+import type { Inbox, InboxRow } from '../../api-types';
+import { TYPE_NAMES } from '../content/labels';
+import { STATE_COLORS } from './labels';
 import { refreshReviewCounts } from './reviewCounts';
 import '../content/content.css';
 

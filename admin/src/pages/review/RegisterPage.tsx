@@ -11,7 +11,8 @@ import { formatDateTime } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { columnTreeOptions, useColumnIndex, useDepartments } from '../content/data';
-import { OUTCOME_COLORS, REVIEW_STATE_OPTIONS, type RegisterOpinion, type RegisterRow } from '../content/model';
+import type { RegisterOpinion, RegisterRow } from '../../api-types';
+import { OUTCOME_COLORS, REVIEW_STATE_OPTIONS } from './labels';
 import '../content/content.css';
 
 interface FilterValues {

@@ -3,7 +3,8 @@
 import { Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../format';
 import { FindingsList, findingsSummary } from '../prepublish/Findings';
-import { OUTCOME_COLORS, STATE_COLORS, type ReviewRecord, type ReviewStep } from '../content/model';
+import type { ReviewRecord, ReviewStep } from '../../api-types';
+import { OUTCOME_COLORS, STATE_COLORS } from './labels';
 
 function stepColor(s: ReviewStep): string {
   if (s.step === 'submit') return 'blue';

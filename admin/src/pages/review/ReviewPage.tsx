@@ -24,19 +24,13 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { api, ApiError, isSessionError } from '../../api';
 import { errorText, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
+import type { Finding } from '../../../../src/modules/prepublish/prepublish.schema.ts';
 import { useLoad, usePageTitle } from '../../hooks';
-import { blockedFindings } from '../content/ContentActions';
 import { ContentPreview } from '../content/ContentPreview';
 import { FindingsList, findingsSummary } from '../prepublish/Findings';
-import {
-  OPEN_STATES,
-  RELEASE_HELP,
-  STATE_COLORS,
-  type ContentDetail,
-  type Finding,
-  type ReviewRequestView,
-  type ReviewState,
-} from '../content/model';
+import type { ContentDetail, DecideResult, ReviewRequestView, ReviewState } from '../../api-types';
+import { OPEN_STATES, RELEASE_HELP, STATE_COLORS } from './labels';
+import { blockedFindings } from './SubmitModal';
 import { StepsTimeline } from './ReviewHistory';
 import { refreshReviewCounts } from './reviewCounts';
 import '../content/content.css';
@@ -104,10 +98,7 @@ export default function ReviewPage() {
             confirmFindings: confirmKeys,
           }
         : { decision: v.decision, opinion: v.opinion?.trim() ?? '', confirmFindings: confirmKeys };
-      const r = await api.post<{ id: number; state: ReviewState; stateName: string; outcome: string }>(
-        `/api/review/${requestId}/decide`,
-        body,
-      );
+      const r = await api.post<DecideResult>(`/api/review/${requestId}/decide`, body);
       void refreshReviewCounts();
       void one.reload();
       toastSuccess(

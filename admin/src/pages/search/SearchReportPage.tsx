@@ -8,7 +8,7 @@ import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { Chart } from '../../components/chart/Chart';
 import type { ChartOption } from '../../components/chart/echarts';
-import type { SearchReport } from './types';
+import type { SearchReport } from '../../api-types';
 
 const HOT_COLOR = '#1d4ea8';
 const ZERO_COLOR = '#c9252c';

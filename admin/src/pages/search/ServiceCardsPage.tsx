@@ -29,8 +29,8 @@ import { api, ApiError, isSessionError } from '../../api';
 import { errorText, showError, toastSuccess } from '../../feedback';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import type { Items } from '../../types';
-import { LIMITS, WORD_SEPARATORS, type CardInput, type ServiceCard } from './types';
+import type { CardInput, Items, ServiceCard } from '../../api-types';
+import { LIMITS, WORD_SEPARATORS } from './limits';
 
 interface Values {
   title: string;

@@ -8,7 +8,8 @@ import { api, ApiError, isSessionError } from '../../api';
 import { showError, toastError, toastSuccess } from '../../feedback';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import { LIMITS, type Synonyms } from './types';
+import type { Synonyms } from '../../api-types';
+import { LIMITS } from './limits';
 
 interface Row {
   key: number;

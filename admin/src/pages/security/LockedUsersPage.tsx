@@ -5,7 +5,7 @@ import { api } from '../../api';
 import { showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { Items, LockedUser } from '../../types';
+import type { Items, LockedUser } from '../../api-types';
 
 export default function LockedUsersPage() {
   usePageTitle('账号锁定');

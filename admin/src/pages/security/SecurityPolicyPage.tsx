@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Form, InputNumber, Row, Space, Spin, Typograp
 import { api, ApiError } from '../../api';
 import { showFormError, toastSuccess } from '../../feedback';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { SecurityPolicy } from '../../types';
+import type { SecurityPolicy } from '../../api-types';
 
 interface Field {
   name: keyof SecurityPolicy;

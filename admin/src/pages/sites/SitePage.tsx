@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { showFormError, toastSuccess } from '../../feedback';
 import { loadSites, useCurrentSite, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
-import type { Site, SiteInput } from '../../types';
+import type { SiteIdentity as SiteInput, SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
 
 interface Values extends Omit<SiteInput, 'domains' | 'organizer' | 'conacUrl'> {
   domains: string;

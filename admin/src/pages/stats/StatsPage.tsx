@@ -22,7 +22,7 @@ import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { Chart } from '../../components/chart/Chart';
 import type { ChartOption } from '../../components/chart/echarts';
-import type { AnnualReport, Granularity, StatsPoint, StatsReport } from './types';
+import type { AnnualReport, Granularity, StatsPoint, StatsReport } from '../../api-types';
 
 const VIEWS_COLOR = '#1d4ea8';
 const VISITORS_COLOR = '#ad6800';

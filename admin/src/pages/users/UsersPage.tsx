@@ -8,17 +8,15 @@ import { modal, showError, showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime, isFuture } from '../../format';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
 import { InitialPasswordModal } from '../../components/InitialPasswordModal';
-import {
-  SEPARATED_ROLES,
-  type ColumnNode,
-  type Department,
-  type Items,
-  type RoleGrantInput,
-  type RoleName,
-  type RoleOption,
-  type Site,
-  type UserRow,
-} from '../../types';
+import type { Role as RoleName, RoleGrant as RoleGrantInput } from '../../../../src/platform/auth/roles.ts';
+import type { ColumnNode } from '../../../../src/modules/columns/columns.schema.ts';
+import type { DepartmentView as Department } from '../../../../src/modules/departments/departments.schema.ts';
+import type { SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
+import type { UserView as UserRow } from '../../../../src/modules/users/users.schema.ts';
+import type { Items, RoleOption, UserCreated } from '../../api-types';
+
+/** The three separated administrator roles (三员分立): always installation-wide. */
+const SEPARATED_ROLES: readonly string[] = ['sys_admin', 'sec_admin', 'audit_admin'];
 
 /** Site select value meaning “every site” (the API's null). */
 const ALL_SITES = 0;
@@ -214,7 +212,7 @@ export default function UsersPage() {
       displayName: user.displayName,
       departmentId: user.departmentId ?? undefined,
       email: user.email ?? '',
-      roles: user.roles.map((r) => ({ role: r.role, siteId: r.siteId ?? ALL_SITES })),
+      roles: user.roles.map((r) => ({ role: r.role as RoleName, siteId: r.siteId ?? ALL_SITES })),
       columnGrantIds: user.columnGrantIds ?? [],
     });
     setEditing({ mode: 'edit', user });
