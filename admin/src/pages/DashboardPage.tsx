@@ -5,6 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api, queryString } from '../api';
 import { useMe } from '../auth';
 import { loadSites, useCurrentSite, useLoad, usePageTitle } from '../hooks';
+import { shanghaiHour } from '../time';
 import type { SiteView as Site } from '../../../src/modules/sites/sites.schema.ts';
 import type { DutyResponse, DutyStatus } from '../api-types';
 import { visibleNav } from '../nav';
@@ -13,11 +14,7 @@ import { DUTY_HEX } from './duty/labels';
 import { useReviewCounts } from './review/reviewCounts';
 
 function greeting(): string {
-  const hour = Number(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(
-      new Date(),
-    ),
-  );
+  const hour = shanghaiHour();
   if (hour < 6) return '您好';
   if (hour < 12) return '上午好';
   if (hour < 14) return '中午好';

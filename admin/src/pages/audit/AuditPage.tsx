@@ -22,6 +22,7 @@ import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@an
 import { api, queryString } from '../../api';
 import { showError } from '../../feedback';
 import { formatDateTime } from '../../format';
+import { dayRange } from '../../time';
 // The server's own list of audited actions and their Chinese names (a plain constant module).
 import { ACTION_NAMES } from '../../../../src/modules/audit/action-names';
 import { useLoad, usePageTitle } from '../../hooks';
@@ -48,10 +49,8 @@ const EMPTY: FilterValues = { range: null, actor: '', action: '', outcome: '', q
 
 /** Dates go as calendar days (yyyy-MM-dd, both inclusive); the server reads them as Asia/Shanghai days. */
 function toFilters(v: FilterValues): Filters {
-  const [start, end] = v.range ?? [null, null];
   return {
-    from: start ? start.format('YYYY-MM-DD') : undefined,
-    to: end ? end.format('YYYY-MM-DD') : undefined,
+    ...dayRange(v.range),
     actor: v.actor.trim() || undefined,
     action: v.action.trim() || undefined,
     outcome: v.outcome || undefined,

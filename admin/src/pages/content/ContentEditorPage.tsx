@@ -30,11 +30,12 @@ import {
   SendOutlined,
   StopOutlined,
 } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api, queryString } from '../../api';
 import { useAuth, useMe } from '../../auth';
 import { showFormError, toastError, toastSuccess, modal } from '../../feedback';
 import { formatDateTime } from '../../format';
+import { dayText, dayValue } from '../../time';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import type { ContentDetail, ContentListItem, Items, SubmitResult, WritableColumn, FileView } from '../../api-types';
@@ -111,8 +112,6 @@ const EMPTY: FormValues = {
   note: '',
 };
 
-const date = (v: string | null | undefined) => (v ? dayjs(v, 'YYYY-MM-DD') : null);
-
 function valuesOf(d: ContentDetail): FormValues {
   const f = d.fields ?? {};
   return {
@@ -133,10 +132,10 @@ function valuesOf(d: ContentDetail): FormValues {
     sort: d.sort ?? 0,
     docNumber: f.docNumber ?? '',
     issuingOrgan: f.issuingOrgan ?? '',
-    writtenDate: date(f.writtenDate),
+    writtenDate: dayValue(f.writtenDate),
     theme: f.theme,
     validity: f.validity,
-    validityDate: date(f.validityDate),
+    validityDate: dayValue(f.validityDate),
     disclosureMethod: f.disclosureMethod,
     disclosureScope: f.disclosureScope,
     form: f.form,
@@ -158,10 +157,10 @@ function inputOf(v: FormValues): ContentInput {
   if (t === 'policy') {
     put('docNumber', v.docNumber.trim());
     put('issuingOrgan', v.issuingOrgan.trim());
-    put('writtenDate', v.writtenDate?.format('YYYY-MM-DD'));
+    put('writtenDate', dayText(v.writtenDate));
     put('theme', v.theme);
     put('validity', v.validity);
-    if (v.validity && v.validity !== '有效') put('validityDate', v.validityDate?.format('YYYY-MM-DD'));
+    if (v.validity && v.validity !== '有效') put('validityDate', dayText(v.validityDate));
     put('disclosureMethod', v.disclosureMethod);
     put('disclosureScope', v.disclosureScope);
   }

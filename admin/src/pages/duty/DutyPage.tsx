@@ -24,7 +24,7 @@ import { SaveOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { useAuth, useMe } from '../../auth';
 import { showError, toastSuccess } from '../../feedback';
-import { formatDateTime } from '../../format';
+import { formatDate } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { useDepartments } from '../content/data';
@@ -45,7 +45,7 @@ function cycleText(d: DutyItem): string {
   return d.maxUpdateDays ? `${d.maxUpdateDays} 天` : '—';
 }
 
-const dateOnly = (v: string | null) => (v ? formatDateTime(v).slice(0, 10) : '—');
+const dateOnly = formatDate;
 
 export default function DutyPage() {
   usePageTitle('栏目更新');

@@ -7,17 +7,16 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { FileTextOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
+import { shanghaiWallClockMs } from '../../time';
 import { useLoad, usePageTitle } from '../../hooks';
 import { distinctUrls, fmt, ScoreTag, VerdictTag } from './common';
 import { Chart } from '../../components/chart/Chart';
 import type { Items, RunRow, TrendPoint } from '../../api-types';
 
-// The time axis is drawn in UTC from times moved by +8 h, so its labels read as Asia/Shanghai whatever the
-// browser's zone.
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
-
 function trendOption(points: TrendPoint[]): EChartsCoreOption {
-  const at = (p: TrendPoint) => new Date(p.finishedAt ?? 0).getTime() + SHANGHAI_OFFSET_MS;
+  // The time axis is drawn in UTC from the Asia/Shanghai wall-clock times, so its labels read as Shanghai time
+  // whatever the browser's zone.
+  const at = (p: TrendPoint) => shanghaiWallClockMs(p.finishedAt ?? new Date(0));
   const values = points.flatMap((p) => [p.totalScore, p.deductionScore]).filter((v): v is number => v !== null);
   const low = Math.min(50, ...values);
   return {

@@ -7,7 +7,8 @@ import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { FileExcelOutlined, FilePdfOutlined, SearchOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
-import { formatDateTime } from '../../format';
+import { formatMinute } from '../../format';
+import { dayRange, shanghaiYear } from '../../time';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { columnTreeOptions, useColumnIndex, useDepartments } from '../content/data';
@@ -34,17 +35,13 @@ interface Filters {
   state?: string;
 }
 
-const thisYear = Number(
-  new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()),
-);
+const thisYear = shanghaiYear();
 const YEARS = Array.from({ length: 6 }, (_, i) => thisYear - i);
 
 function toFilters(v: FilterValues): Filters {
-  const [a, b] = v.range ?? [null, null];
   return {
     year: v.year || undefined,
-    from: a ? a.format('YYYY-MM-DD') : undefined,
-    to: b ? b.format('YYYY-MM-DD') : undefined,
+    ...dayRange(v.range),
     departmentId: v.departmentId || undefined,
     columnId: v.columnId || undefined,
     outcome: v.outcome || undefined,
@@ -67,7 +64,7 @@ function Opinion({ value, pending }: { value: RegisterOpinion | null; pending?: 
         {value.opinion && value.opinion !== value.decision ? value.opinion : ''}
       </span>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-        {value.name} · {formatDateTime(value.at).slice(0, 16)}
+        {value.name} · {formatMinute(value.at)}
       </Typography.Text>
     </Space>
   );
@@ -114,7 +111,7 @@ export default function RegisterPage() {
         <Space orientation="vertical" size={0}>
           <Link to={`/content/${r.contentId}`}>{r.title}</Link>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            承办人 {r.submitter} · {formatDateTime(r.submittedAt).slice(0, 16)}
+            承办人 {r.submitter} · {formatMinute(r.submittedAt)}
           </Typography.Text>
         </Space>
       ),

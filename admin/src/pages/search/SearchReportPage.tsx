@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Col, Empty, Row, Segmented, Space, Spin, Statistic, Table, Typography } from 'antd';
 import { api, queryString } from '../../api';
-import { formatDateTime } from '../../format';
+import { formatDateTime, formatNumber } from '../../format';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { Chart } from '../../components/chart/Chart';
@@ -21,7 +21,7 @@ const PERIODS = [
   { value: 365, label: '最近一年' },
 ];
 
-const number = (n: number) => n.toLocaleString('zh-CN');
+const number = formatNumber;
 
 /** The first `CHART_ROWS` queries as horizontal bars, the most frequent on top. */
 function barOption(rows: { query: string; count: number }[], name: string, color: string): ChartOption {

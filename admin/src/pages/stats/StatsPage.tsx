@@ -18,6 +18,8 @@ import {
 import type { TimeRangePickerProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { api, queryString } from '../../api';
+import { formatNumber } from '../../format';
+import { dayRange, daysInclusive, shanghaiToday } from '../../time';
 import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
 import { SiteSelect } from '../../components/SiteSelect';
 import { Chart } from '../../components/chart/Chart';
@@ -26,20 +28,7 @@ import type { AnnualReport, Granularity, StatsPoint, StatsReport } from '../../a
 
 const VIEWS_COLOR = '#1d4ea8';
 const VISITORS_COLOR = '#ad6800';
-const FORMAT = 'YYYY-MM-DD';
-
-/** Today in Asia/Shanghai (the server's statistics day), whatever the browser's zone. */
-function shanghaiToday(): Dayjs {
-  const text = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(new Date());
-  return dayjs(text);
-}
-
-const number = (n: number) => n.toLocaleString('zh-CN');
+const number = formatNumber;
 
 function presets(today: Dayjs): TimeRangePickerProps['presets'] {
   return [
@@ -143,13 +132,13 @@ export default function StatsPage() {
   usePageTitle('访问统计');
   const sites = useSites();
   const [site, chooseSite] = useCurrentSite(sites.data);
-  const today = useMemo(shanghaiToday, []);
+  // Today in Asia/Shanghai (the server's statistics day), whatever the browser's zone.
+  const today = useMemo(() => dayjs(shanghaiToday()), []);
   const [range, setRange] = useState<[Dayjs, Dayjs]>([today.subtract(29, 'day'), today]);
   const [granularity, setGranularity] = useState<Granularity>('day');
   const [year, setYear] = useState(today.year());
   const siteId = site?.id;
-  const from = range[0].format(FORMAT);
-  const to = range[1].format(FORMAT);
+  const { from, to } = dayRange(range);
 
   const report = useLoad(
     siteId ? () => api.get<StatsReport>(`/api/sites/${siteId}/stats${queryString({ from, to, granularity })}`) : null,
@@ -238,9 +227,7 @@ export default function StatsPage() {
                 <Card size="small" style={{ height: '100%' }}>
                   <Statistic
                     title="日均浏览量"
-                    value={
-                      data ? Math.round(data.totals.views / (dayjs(data.to).diff(dayjs(data.from), 'day') + 1)) : '…'
-                    }
+                    value={data ? Math.round(data.totals.views / daysInclusive(data.from, data.to)) : '…'}
                   />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {data ? `${data.from} 至 ${data.to}` : '\u00a0'}
