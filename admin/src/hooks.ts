@@ -53,10 +53,13 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Lo
     }
   }, []);
 
-  useEffect(() => {
-    void reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  useEffect(
+    () => {
+      void reload();
+    },
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's list decides when to load again (as for useEffect); `load` is read through a ref
+    deps,
+  );
 
   return { data, loading, error, reload, setData };
 }
@@ -96,4 +99,19 @@ export function useCurrentSite(sites: Site[] | undefined): [Site | null, (id: nu
   }, []);
   const site = sites?.find((s) => s.id === siteId) ?? sites?.[0] ?? null;
   return [site, choose];
+}
+
+export interface SiteScope {
+  sites: Loaded<Site[]>;
+  /** The site the page works on (null while the sites load, or when the staff member may see none). */
+  site: Site | null;
+  siteId: number | undefined;
+  chooseSite: (id: number) => void;
+}
+
+/** The sites, and the one the page works on (shared by every site-scoped page, remembered across pages). */
+export function useSiteScope(): SiteScope {
+  const sites = useSites();
+  const [site, chooseSite] = useCurrentSite(sites.data);
+  return { sites, site, siteId: site?.id, chooseSite };
 }

@@ -1,11 +1,12 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { App as AntApp, Button, ConfigProvider, Result, Spin, type ThemeConfig } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AuthProvider, useAuth } from './auth';
+import { PageLoading } from './components/busy';
 import { FeedbackBridge } from './feedback';
 import { AppLayout } from './layout';
 import { allowed, NAV } from './nav';
@@ -86,26 +87,20 @@ const PAGES: Record<string, ReactNode> = {
   '/search/report': <SearchReportPage />,
 };
 
-const Loading = () => (
-  <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }}>
-    <Spin size="large" description="正在加载…" />
-  </div>
-);
-
 function Guarded({ path, children }: { path: string; children: ReactNode }) {
   const { user } = useAuth();
   const item = NAV.flatMap((g) => g.items).find((i) => i.path === path);
   if (!user || !item || !allowed(item, user.capabilities)) {
     return <Result status="403" title="没有权限" subTitle="您的账号没有访问此页面的权限，如需开通请联系系统管理员。" />;
   }
-  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
 function Root() {
   const { state, refresh } = useAuth();
   switch (state.status) {
     case 'loading':
-      return <Loading />;
+      return <PageLoading />;
     case 'error':
       return (
         <Result

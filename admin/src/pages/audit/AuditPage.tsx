@@ -1,26 +1,12 @@
 import { useMemo, useState } from 'react';
-import {
-  Alert,
-  AutoComplete,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  Row,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, AutoComplete, Button, Col, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { DownloadOutlined, SafetyCertificateOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
-import { showError } from '../../feedback';
+import { useBusy } from '../../components/busy';
+import { DayRangeFilter, type DayRangeValue } from '../../components/DayRange';
+import { FilterBar } from '../../components/FilterBar';
+import { PageHeader } from '../../components/PageHeader';
 import { formatDateTime } from '../../format';
 import { dayRange } from '../../time';
 // The server's own list of audited actions and their Chinese names (a plain constant module).
@@ -29,7 +15,7 @@ import { useLoad, usePageTitle } from '../../hooks';
 import type { AuditItem, AuditVerifyResult } from '../../api-types';
 
 interface FilterValues {
-  range: [Dayjs | null, Dayjs | null] | null;
+  range: DayRangeValue;
   actor: string;
   action: string;
   outcome: '' | 'success' | 'failure';
@@ -96,7 +82,7 @@ export default function AuditPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const [actions, setActions] = useState<Map<string, string>>(() => new Map(Object.entries(ACTION_NAMES)));
-  const [verifying, setVerifying] = useState(false);
+  const verifying = useBusy();
   const [verify, setVerify] = useState<AuditVerifyResult | null>(null);
 
   const result = useLoad(async () => {
@@ -126,16 +112,9 @@ export default function AuditPage() {
     setPage(1);
   };
 
-  const runVerify = async () => {
-    setVerifying(true);
+  const runVerify = () => {
     setVerify(null);
-    try {
-      setVerify(await api.get<AuditVerifyResult>('/api/audit/verify'));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setVerifying(false);
-    }
+    void verifying.run(async () => setVerify(await api.get<AuditVerifyResult>('/api/audit/verify')));
   };
 
   const columns: TableColumnsType<AuditItem> = [
@@ -165,72 +144,55 @@ export default function AuditPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        审计日志
-      </Typography.Title>
-      <Card size="small">
-        <Form<FilterValues>
-          form={form}
-          layout="inline"
-          initialValues={EMPTY}
-          onFinish={apply}
-          style={{ rowGap: 12 }}
-          data-testid="audit-filters"
-        >
-          <Form.Item label="日期范围" name="range">
-            <DatePicker.RangePicker allowEmpty={[true, true]} />
-          </Form.Item>
-          <Form.Item label="操作人" name="actor">
-            <Input allowClear style={{ width: 140 }} />
-          </Form.Item>
-          <Form.Item label="操作类型" name="action">
-            <AutoComplete
-              allowClear
-              style={{ width: 220 }}
-              options={actionOptions}
-              showSearch={{
-                filterOption: (input, option) =>
-                  !!option &&
-                  `${String(option.value)} ${String(option.label)}`.toLowerCase().includes(input.trim().toLowerCase()),
-              }}
-              placeholder="输入或选择"
-            />
-          </Form.Item>
-          <Form.Item label="结果" name="outcome">
-            <Select
-              style={{ width: 110 }}
-              options={[
-                { value: '', label: '全部' },
-                { value: 'success', label: '成功' },
-                { value: 'failure', label: '失败' },
-              ]}
-            />
-          </Form.Item>
-          <Form.Item label="关键字" name="q">
-            <Input allowClear style={{ width: 160 }} placeholder="对象编号或详情" />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  form.resetFields();
-                  apply(EMPTY);
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+      <PageHeader title="审计日志" />
+      <FilterBar<FilterValues>
+        form={form}
+        initialValues={EMPTY}
+        onSearch={apply}
+        onReset={() => {
+          form.resetFields();
+          apply(EMPTY);
+        }}
+        testId="audit-filters"
+      >
+        <Form.Item label="日期范围" name="range">
+          <DayRangeFilter />
+        </Form.Item>
+        <Form.Item label="操作人" name="actor">
+          <Input allowClear style={{ width: 140 }} />
+        </Form.Item>
+        <Form.Item label="操作类型" name="action">
+          <AutoComplete
+            allowClear
+            style={{ width: 220 }}
+            options={actionOptions}
+            showSearch={{
+              filterOption: (input, option) =>
+                !!option &&
+                `${String(option.value)} ${String(option.label)}`.toLowerCase().includes(input.trim().toLowerCase()),
+            }}
+            placeholder="输入或选择"
+          />
+        </Form.Item>
+        <Form.Item label="结果" name="outcome">
+          <Select
+            style={{ width: 110 }}
+            options={[
+              { value: '', label: '全部' },
+              { value: 'success', label: '成功' },
+              { value: 'failure', label: '失败' },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item label="关键字" name="q">
+          <Input allowClear style={{ width: 160 }} placeholder="对象编号或详情" />
+        </Form.Item>
+      </FilterBar>
       <Space wrap>
         <Button icon={<DownloadOutlined aria-hidden />} href={exportHref}>
           导出 CSV
         </Button>
-        <Button icon={<SafetyCertificateOutlined aria-hidden />} onClick={runVerify} loading={verifying}>
+        <Button icon={<SafetyCertificateOutlined aria-hidden />} onClick={runVerify} loading={verifying.busy}>
           校验完整性
         </Button>
       </Space>

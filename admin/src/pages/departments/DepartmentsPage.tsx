@@ -1,11 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api';
-import { showError, showFormError, toastSuccess } from '../../feedback';
-import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
-import { SiteSelect } from '../../components/SiteSelect';
+import { useBusy } from '../../components/busy';
+import { CrudModal, CrudTable, useCrudEditor, type Editing } from '../../components/Crud';
+import { SitePageHeader } from '../../components/PageHeader';
+import { toastSuccess } from '../../feedback';
+import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
 import type { DepartmentView as Department } from '../../../../src/modules/departments/departments.schema.ts';
 import type { Items } from '../../api-types';
 
@@ -15,23 +16,20 @@ interface EditValues {
   sort: number;
 }
 
-type Editing = { mode: 'create' } | { mode: 'edit'; department: Department };
-
 const ALIAS_SEPARATORS = [',', '，', '、', ';', '；'];
 
 export default function DepartmentsPage() {
   usePageTitle('部门管理');
-  const sites = useSites();
-  const [site, chooseSite] = useCurrentSite(sites.data);
+  const scope = useSiteScope();
+  const { site } = scope;
   const departments = useLoad(
     site ? () => api.get<Items<Department>>(`/api/sites/${site.id}/departments`).then((r) => r.items) : null,
     [site?.id],
   );
   const [showMerged, setShowMerged] = useState(false);
-  const [editing, setEditing] = useState<Editing | null>(null);
+  const editor = useCrudEditor<Department, EditValues>();
   const [merging, setMerging] = useState<Department | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [editForm] = Form.useForm<EditValues>();
+  const mergeSaving = useBusy();
   const [mergeForm] = Form.useForm<{ intoId: number }>();
 
   const all = departments.data ?? [];
@@ -42,56 +40,31 @@ export default function DepartmentsPage() {
   );
   const mergedCount = all.filter((d) => d.mergedIntoId !== null).length;
 
-  const openCreate = () => {
-    editForm.resetFields();
-    editForm.setFieldsValue({ name: '', aliases: [], sort: 0 });
-    setEditing({ mode: 'create' });
-  };
-  const openEdit = (department: Department) => {
-    editForm.resetFields();
-    editForm.setFieldsValue({ name: department.name, aliases: department.aliases, sort: department.sort });
-    setEditing({ mode: 'edit', department });
-  };
+  const openEdit = (department: Department) =>
+    editor.openEdit(department, { name: department.name, aliases: department.aliases, sort: department.sort });
 
-  const saveEdit = async (values: EditValues) => {
-    if (!site || !editing) return;
+  const saveEdit = async (values: EditValues, editing: Editing<Department>) => {
+    if (!site) return;
     const aliases = [...new Set(values.aliases.map((a) => a.trim()).filter(Boolean))];
-    setSaving(true);
-    try {
-      if (editing.mode === 'create') {
-        await api.post(`/api/sites/${site.id}/departments`, { name: values.name.trim(), aliases });
-        toastSuccess(`已新建部门“${values.name.trim()}”`);
-      } else {
-        await api.put(`/api/departments/${editing.department.id}`, {
-          name: values.name.trim(),
-          aliases,
-          sort: values.sort,
-        });
-        toastSuccess('部门已保存');
-      }
-      setEditing(null);
-      await departments.reload();
-    } catch (err) {
-      showFormError(editForm, err);
-    } finally {
-      setSaving(false);
+    if (editing.mode === 'create') {
+      await api.post(`/api/sites/${site.id}/departments`, { name: values.name.trim(), aliases });
+      toastSuccess(`已新建部门“${values.name.trim()}”`);
+    } else {
+      await api.put(`/api/departments/${editing.item.id}`, { name: values.name.trim(), aliases, sort: values.sort });
+      toastSuccess('部门已保存');
     }
+    editor.close();
+    await departments.reload();
   };
 
-  const saveMerge = async ({ intoId }: { intoId: number }) => {
-    if (!merging) return;
-    setSaving(true);
-    try {
+  const saveMerge = ({ intoId }: { intoId: number }) =>
+    mergeSaving.run(async () => {
+      if (!merging) return;
       await api.post(`/api/departments/${merging.id}/merge`, { intoId });
       toastSuccess(`已将“${merging.name}”合并到“${byId.get(intoId)?.name ?? ''}”`);
       setMerging(null);
       await departments.reload();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
-  };
+    });
 
   const columns: TableColumnsType<Department> = [
     {
@@ -148,79 +121,66 @@ export default function DepartmentsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          部门管理
-        </Typography.Title>
-        {sites.data && <SiteSelect sites={sites.data} value={site} onChange={chooseSite} />}
-      </Space>
+      <SitePageHeader title="部门管理" scope={scope} />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         部门用于指定栏目的牵头部门与配合部门。名称不同但实为同一处室的（例如“法规处”与“政策法规处”），可将其中一个合并到另一个，被合并的名称将作为别名保留。
       </Typography.Paragraph>
-      <Space wrap>
-        <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={openCreate} disabled={!site}>
-          新建部门
-        </Button>
-        {mergedCount > 0 && (
-          <Space>
-            <Switch id="show-merged" checked={showMerged} onChange={setShowMerged} />
-            <label htmlFor="show-merged">显示已合并的部门（{mergedCount}）</label>
-          </Space>
-        )}
-      </Space>
-      <Table<Department>
-        rowKey="id"
+      <CrudTable<Department>
+        createLabel="新建部门"
+        onCreate={() => editor.openCreate({ name: '', aliases: [], sort: 0 })}
+        createDisabled={!site}
+        actions={
+          mergedCount > 0 && (
+            <Space>
+              <Switch id="show-merged" checked={showMerged} onChange={setShowMerged} />
+              <label htmlFor="show-merged">显示已合并的部门（{mergedCount}）</label>
+            </Space>
+          )
+        }
         columns={columns}
         dataSource={rows}
         loading={departments.loading}
         pagination={false}
-        size="middle"
         data-testid="department-table"
       />
 
-      <Modal
-        title={editing?.mode === 'edit' ? `编辑部门：${editing.department.name}` : '新建部门'}
-        open={!!editing}
-        onCancel={() => setEditing(null)}
-        onOk={() => editForm.submit()}
-        okText="保存"
-        confirmLoading={saving}
-        forceRender
+      <CrudModal
+        editor={editor}
+        title={editor.editing?.mode === 'edit' ? `编辑部门：${editor.editing.item.name}` : '新建部门'}
+        onSave={saveEdit}
       >
-        <Form<EditValues> form={editForm} layout="vertical" onFinish={saveEdit}>
-          <Form.Item
-            label="部门名称"
-            name="name"
-            rules={[
-              { required: true, whitespace: true, message: '请输入部门名称' },
-              { min: 2, message: '部门名称至少 2 个字' },
-            ]}
-          >
-            <Input maxLength={50} />
+        <Form.Item
+          label="部门名称"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: '请输入部门名称' },
+            { min: 2, message: '部门名称至少 2 个字' },
+          ]}
+        >
+          <Input maxLength={50} />
+        </Form.Item>
+        <Form.Item
+          label="别名"
+          name="aliases"
+          extra="同一部门的其他叫法，输入后按回车确认；可用逗号或顿号分隔多个。"
+          rules={[
+            { type: 'array', max: 20, message: '别名最多 20 个' },
+            {
+              validator: (_, v: string[] | undefined) =>
+                (v ?? []).some((a) => a.trim().length > 50)
+                  ? Promise.reject(new Error('每个别名最长 50 个字'))
+                  : Promise.resolve(),
+            },
+          ]}
+        >
+          <Select mode="tags" tokenSeparators={ALIAS_SEPARATORS} placeholder="例如：法规处" />
+        </Form.Item>
+        {editor.editing?.mode === 'edit' && (
+          <Form.Item label="排序" name="sort" extra="数字小的排在前面">
+            <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
           </Form.Item>
-          <Form.Item
-            label="别名"
-            name="aliases"
-            extra="同一部门的其他叫法，输入后按回车确认；可用逗号或顿号分隔多个。"
-            rules={[
-              { type: 'array', max: 20, message: '别名最多 20 个' },
-              {
-                validator: (_, v: string[] | undefined) =>
-                  (v ?? []).some((a) => a.trim().length > 50)
-                    ? Promise.reject(new Error('每个别名最长 50 个字'))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <Select mode="tags" tokenSeparators={ALIAS_SEPARATORS} placeholder="例如：法规处" />
-          </Form.Item>
-          {editing?.mode === 'edit' && (
-            <Form.Item label="排序" name="sort" extra="数字小的排在前面">
-              <InputNumber min={0} max={10000} precision={0} style={{ width: 160 }} />
-            </Form.Item>
-          )}
-        </Form>
-      </Modal>
+        )}
+      </CrudModal>
 
       <Modal
         title={merging ? `合并部门：${merging.name}` : '合并部门'}
@@ -229,10 +189,10 @@ export default function DepartmentsPage() {
         onOk={() => mergeForm.submit()}
         okText="确认合并"
         okButtonProps={{ danger: true }}
-        confirmLoading={saving}
+        confirmLoading={mergeSaving.busy}
         forceRender
       >
-        <Form form={mergeForm} layout="vertical" onFinish={saveMerge}>
+        <Form form={mergeForm} layout="vertical" onFinish={(v) => void saveMerge(v)}>
           <Alert
             type="warning"
             showIcon

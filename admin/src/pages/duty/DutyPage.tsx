@@ -23,10 +23,12 @@ import type { TableColumnsType } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { useAuth, useMe } from '../../auth';
-import { showError, toastSuccess } from '../../feedback';
+import { toastSuccess } from '../../feedback';
 import { formatDate } from '../../format';
-import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
-import { SiteSelect } from '../../components/SiteSelect';
+import { useBusy } from '../../components/busy';
+import { DepartmentSelect } from '../../components/FilterBar';
+import { SitePageHeader } from '../../components/PageHeader';
+import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
 import { useDepartments } from '../content/data';
 import type { DutyItem, DutyResponse, DutyStatus } from '../../api-types';
 import { DUTY_COLORS, DUTY_HEX, DUTY_ORDER } from './labels';
@@ -51,9 +53,8 @@ export default function DutyPage() {
   usePageTitle('栏目更新');
   const me = useMe();
   const { can } = useAuth();
-  const sites = useSites();
-  const [site, chooseSite] = useCurrentSite(sites.data);
-  const siteId = site?.id;
+  const scope = useSiteScope();
+  const { siteId } = scope;
   const [params, setParams] = useSearchParams();
   const departmentId = Number(params.get('departmentId')) || undefined;
   const focus = Number(params.get('column')) || undefined;
@@ -70,7 +71,7 @@ export default function DutyPage() {
     myDept !== undefined &&
     (d.leadDepartmentId === myDept || d.cooperatingDepartmentIds.includes(myDept));
   const [days, setDays] = useState<number | null>(null);
-  const [savingDays, setSavingDays] = useState(false);
+  const savingDays = useBusy();
   const admin = can('site.manage');
 
   useEffect(() => {
@@ -100,19 +101,13 @@ export default function DutyPage() {
     setParam('status', s);
   };
 
-  const saveDays = async () => {
-    if (!siteId || days === null) return;
-    setSavingDays(true);
-    try {
+  const saveDays = () =>
+    savingDays.run(async () => {
+      if (!siteId || days === null) return;
       await api.put(`/api/sites/${siteId}/duty/settings`, { dueSoonDays: days });
       toastSuccess(`已保存：到期前 ${days} 天起提示“即将到期”`);
       await duty.reload();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSavingDays(false);
-    }
-  };
+    });
 
   const items = (duty.data?.items ?? []).filter((d) => !status || d.status === status);
   const summary = duty.data?.summary ?? { 正常: 0, 即将到期: 0, 已超期: 0, 空白: 0 };
@@ -155,7 +150,10 @@ export default function DutyPage() {
       render: (_, d) =>
         d.marker && MARKER_HELP[d.marker] ? (
           <Tooltip title={MARKER_HELP[d.marker]}>
-            <span aria-label={MARKER_HELP[d.marker]}>{cycleText(d)}</span>
+            <span>
+              <span aria-hidden>{cycleText(d)}</span>
+              <span className="sr-only">{MARKER_HELP[d.marker]}</span>
+            </span>
           </Tooltip>
         ) : (
           cycleText(d)
@@ -186,21 +184,11 @@ export default function DutyPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          栏目更新
-        </Typography.Title>
-        {sites.data && (
-          <SiteSelect
-            sites={sites.data}
-            value={site}
-            onChange={(id) => {
-              chooseSite(id);
-              setParams(new URLSearchParams(), { replace: true });
-            }}
-          />
-        )}
-      </Space>
+      <SitePageHeader
+        title="栏目更新"
+        scope={scope}
+        onSiteChange={() => setParams(new URLSearchParams(), { replace: true })}
+      />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         按栏目任务分解表（附件1）统计各栏目的更新情况：标 * 的栏目至少每 2 周更新一次，标 ★ 的栏目至少每 6
         个月更新一次；到期前 {duty.data?.dueSoonDays ?? '…'} 天起提示“即将到期”，从未发布过信息的栏目为“空白”。
@@ -231,17 +219,12 @@ export default function DutyPage() {
           <Card size="small" style={{ marginTop: 12 }}>
             <Space wrap>
               <label htmlFor="duty-dept">部门</label>
-              <Select
+              <DepartmentSelect
                 id="duty-dept"
-                allowClear
-                style={{ width: 200 }}
-                placeholder="全部部门"
+                departments={departments.data ?? []}
+                width={200}
                 value={departmentId}
-                onChange={(v: number | undefined) => setParam('departmentId', v ? String(v) : undefined)}
-                showSearch={{ optionFilterProp: 'label' }}
-                options={(departments.data ?? [])
-                  .filter((d) => !d.mergedIntoId)
-                  .map((d) => ({ value: d.id, label: d.name }))}
+                onChange={(v) => setParam('departmentId', v ? String(v) : undefined)}
               />
               {me.departmentId && departmentId !== me.departmentId && (
                 <Button onClick={() => setParam('departmentId', String(me.departmentId))}>只看本部门</Button>
@@ -273,7 +256,7 @@ export default function DutyPage() {
                 <Button
                   icon={<SaveOutlined aria-hidden />}
                   onClick={() => void saveDays()}
-                  loading={savingDays}
+                  loading={savingDays.busy}
                   disabled={days === null || days === duty.data?.dueSoonDays}
                 >
                   保存

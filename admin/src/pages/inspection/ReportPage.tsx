@@ -15,6 +15,7 @@ import {
 } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
+import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
 import { DEDUCTION_GROUPS, fmt } from './common';
 import { ComparePanel } from './ComparePanel';
@@ -410,14 +411,14 @@ export default function InspectionReportPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          检查报告{valid ? ` #${runId}` : ''}
-        </Typography.Title>
-        <Link to="/inspection/runs">
-          <ArrowLeftOutlined aria-hidden /> 返回检查任务
-        </Link>
-      </Space>
+      <PageHeader
+        title={`检查报告${valid ? ` #${runId}` : ''}`}
+        extra={
+          <Link to="/inspection/runs">
+            <ArrowLeftOutlined aria-hidden /> 返回检查任务
+          </Link>
+        }
+      />
       {body}
     </Space>
   );

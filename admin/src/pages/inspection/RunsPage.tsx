@@ -9,6 +9,7 @@ import { api } from '../../api';
 import { useMe } from '../../auth';
 import { showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
+import { PageHeader } from '../../components/PageHeader';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
 import type { SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
 import {
@@ -219,9 +220,7 @@ export default function InspectionRunsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        检查任务
-      </Typography.Title>
+      <PageHeader title="检查任务" />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         依据国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》抓取网站、逐项检查并评分。
         {inspector ? '检查员可检查任意网站；' : '站点管理员只能检查本单位站点；'}

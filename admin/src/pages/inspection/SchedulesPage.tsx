@@ -23,6 +23,7 @@ import { api } from '../../api';
 import { useMe } from '../../auth';
 import { showError, showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
+import { PageHeader } from '../../components/PageHeader';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
 import { isInspector, toneStyle } from './common';
 import { initialTarget, TargetFields, toRunInput, type TargetValues } from './TargetFields';
@@ -159,9 +160,7 @@ export default function InspectionSchedulesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        定期检查
-      </Typography.Title>
+      <PageHeader title="定期检查" />
       <Alert
         type="info"
         showIcon

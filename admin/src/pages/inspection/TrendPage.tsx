@@ -8,6 +8,7 @@ import { FileTextOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
 import { shanghaiWallClockMs } from '../../time';
+import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
 import { distinctUrls, fmt, ScoreTag, VerdictTag } from './common';
 import { Chart } from '../../components/chart/Chart';
@@ -137,9 +138,7 @@ export default function InspectionTrendPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        得分趋势
-      </Typography.Title>
+      <PageHeader title="得分趋势" />
       <Space wrap>
         <label htmlFor="trend-url">网址</label>
         <Select

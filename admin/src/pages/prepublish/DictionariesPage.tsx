@@ -1,15 +1,16 @@
 // 错敏词库: the site's word lists for the pre-publish check — 禁用词 (always blocking), 易错词 (wrong → right,
 // a hint), 领导姓名职务 (a leader written with another post blocks until confirmed). Site administrators edit;
 // editors, reviewers, leaders and secrecy reviewers of the site read.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Input, Select, Space, Spin, Table, Tabs, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../api';
 import { useAuth } from '../../auth';
-import { showError, toastError, toastSuccess } from '../../feedback';
-import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
-import { SiteSelect } from '../../components/SiteSelect';
+import { useBusy } from '../../components/busy';
+import { toastError, toastSuccess } from '../../feedback';
+import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
+import { SitePageHeader } from '../../components/PageHeader';
 import type { Dictionaries } from '../../../../src/modules/prepublish/prepublish.schema.ts';
 import '../content/content.css';
 
@@ -60,8 +61,8 @@ export default function DictionariesPage() {
   usePageTitle('错敏词库');
   const { can } = useAuth();
   const editable = can('site.manage');
-  const sites = useSites();
-  const [site, chooseSite] = useCurrentSite(sites.data);
+  const scope = useSiteScope();
+  const { site } = scope;
   const siteId = site?.id;
   const dict = useLoad(siteId ? () => api.get<Dictionaries>(`/api/sites/${siteId}/prepublish/dictionaries`) : null, [
     siteId,
@@ -70,30 +71,30 @@ export default function DictionariesPage() {
   const [words, setWords] = useState<WordRow[]>([]);
   const [leaders, setLeaders] = useState<LeaderRow[]>([]);
   const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const saving = useBusy();
   const [wordFilter, setWordFilter] = useState('');
 
-  const apply = (d: Dictionaries) => {
+  /** Shows the lists as stored (on load, after saving, on 放弃修改). */
+  const apply = useCallback((d: Dictionaries) => {
     setForbiddenText(d.forbidden.join('\n'));
     setWords(d.errorProne.map((w) => ({ key: nextKey(), ...w })));
     setLeaders(d.leaders.map((l) => ({ key: nextKey(), name: l.name, posts: l.posts })));
     setDirty(false);
-  };
+  }, []);
   useEffect(() => {
     if (dict.data) apply(dict.data);
-  }, [dict.data]);
+  }, [dict.data, apply]);
 
   const forbidden = useMemo(() => lines(forbiddenText), [forbiddenText]);
   const issues = problems(forbidden, words, leaders);
 
-  const save = async () => {
+  const save = () => {
     if (!siteId) return;
     if (issues.length) {
       toastError(issues[0]);
       return;
     }
-    setSaving(true);
-    try {
+    return saving.run(async () => {
       const body: Dictionaries = {
         forbidden,
         errorProne: words.map((w) => ({ wrong: w.wrong.trim(), right: w.right.trim() })),
@@ -106,11 +107,7 @@ export default function DictionariesPage() {
       apply(saved);
       dict.setData(saved);
       toastSuccess('错敏词库已保存，之后提交和发布的信息按新词库检查');
-    } catch (err) {
-      showError(err);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const changeWord = (key: number, patch: Partial<WordRow>) => {
@@ -252,12 +249,7 @@ export default function DictionariesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          错敏词库
-        </Typography.Title>
-        {sites.data && <SiteSelect sites={sites.data} value={site} onChange={chooseSite} />}
-      </Space>
+      <SitePageHeader title="错敏词库" scope={scope} />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         编辑提交审查时和信息发布前，系统用本站点的词库检查标题、副标题、摘要和正文：含禁用词的不能提交；易错词给出修改建议；领导姓名与职务不符的须审查人确认。已发布的“领导信息”中的姓名和职务会自动加入检查，无需在此重复填写。
       </Typography.Paragraph>
@@ -376,7 +368,7 @@ export default function DictionariesPage() {
                 type="primary"
                 icon={<SaveOutlined aria-hidden />}
                 onClick={() => void save()}
-                loading={saving}
+                loading={saving.busy}
                 disabled={!dirty}
               >
                 保存词库

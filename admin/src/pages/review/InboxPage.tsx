@@ -7,6 +7,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
+import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
 import type { Inbox, InboxRow } from '../../api-types';
 import { TYPE_NAMES } from '../content/labels';
@@ -110,14 +111,14 @@ export default function InboxPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          我的待办
-        </Typography.Title>
-        <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void inbox.reload()} loading={inbox.loading}>
-          刷新
-        </Button>
-      </Space>
+      <PageHeader
+        title="我的待办"
+        extra={
+          <Button icon={<ReloadOutlined aria-hidden />} onClick={() => void inbox.reload()} loading={inbox.loading}>
+            刷新
+          </Button>
+        }
+      />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         信息发布审查按《信息发布审查登记表》（附件3）进行：承办人提交 → 工作机构（审核人）审查 →
         分管领导审批；是否涉密不明确的，先经保密审查。不能审查自己提交的信息。

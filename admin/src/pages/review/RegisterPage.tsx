@@ -1,24 +1,25 @@
 // 审查登记: the 信息发布审查登记表 (附件3) as a table — one row per submission with both opinions, names and
 // dates — with filters and exports (Excel / PDF) of exactly what is shown.
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Button, Card, DatePicker, Empty, Form, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Empty, Form, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { Dayjs } from 'dayjs';
-import { FileExcelOutlined, FilePdfOutlined, SearchOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FilePdfOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { formatMinute } from '../../format';
 import { dayRange, shanghaiYear } from '../../time';
-import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
-import { SiteSelect } from '../../components/SiteSelect';
-import { columnTreeOptions, useColumnIndex, useDepartments } from '../content/data';
+import { DayRangeFilter, type DayRangeValue } from '../../components/DayRange';
+import { ColumnTreeSelect, DepartmentSelect, FilterBar } from '../../components/FilterBar';
+import { SitePageHeader } from '../../components/PageHeader';
+import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
+import { useColumnIndex, useDepartments } from '../content/data';
 import type { RegisterOpinion, RegisterRow } from '../../api-types';
 import { OUTCOME_COLORS, REVIEW_STATE_OPTIONS } from './labels';
 import '../content/content.css';
 
 interface FilterValues {
   year?: number;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  range?: DayRangeValue;
   departmentId?: number;
   columnId?: number;
   outcome?: string;
@@ -72,9 +73,8 @@ function Opinion({ value, pending }: { value: RegisterOpinion | null; pending?: 
 
 export default function RegisterPage() {
   usePageTitle('审查登记');
-  const sites = useSites();
-  const [site, chooseSite] = useCurrentSite(sites.data);
-  const siteId = site?.id;
+  const scope = useSiteScope();
+  const { siteId } = scope;
   const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Filters>({ year: thisYear });
   const departments = useDepartments(siteId);
@@ -88,7 +88,6 @@ export default function RegisterPage() {
       : null,
     [siteId, filters],
   );
-  const treeData = useMemo(() => columnTreeOptions(columns.data?.roots ?? []), [columns.data]);
 
   const exportHref = (format: 'xlsx' | 'pdf') =>
     siteId ? `/api/sites/${siteId}/register.${format}${queryString({ ...filters })}` : undefined;
@@ -172,105 +171,66 @@ export default function RegisterPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          信息发布审查登记
-        </Typography.Title>
-        {sites.data && (
-          <SiteSelect
-            sites={sites.data}
-            value={site}
-            onChange={(id) => {
-              chooseSite(id);
-              form.setFieldsValue({ departmentId: undefined, columnId: undefined });
-              setFilters((f) => ({ ...f, departmentId: undefined, columnId: undefined }));
-            }}
+      <SitePageHeader
+        title="信息发布审查登记"
+        scope={scope}
+        onSiteChange={() => {
+          form.setFieldsValue({ departmentId: undefined, columnId: undefined });
+          setFilters((f) => ({ ...f, departmentId: undefined, columnId: undefined }));
+        }}
+      />
+      <FilterBar<FilterValues>
+        form={form}
+        initialValues={{ year: thisYear }}
+        onSearch={(v) => setFilters(toFilters(v))}
+        onReset={() => {
+          form.setFieldsValue({
+            year: undefined,
+            range: null,
+            departmentId: undefined,
+            columnId: undefined,
+            outcome: undefined,
+            state: undefined,
+          });
+          setFilters({});
+        }}
+        testId="register-filters"
+      >
+        <Form.Item label="年度" name="year">
+          <Select
+            allowClear
+            style={{ width: 110 }}
+            placeholder="全部"
+            options={YEARS.map((y) => ({ value: y, label: `${y}年` }))}
           />
-        )}
-      </Space>
-      <Card size="small">
-        <Form<FilterValues>
-          form={form}
-          layout="inline"
-          initialValues={{ year: thisYear }}
-          onFinish={(v) => setFilters(toFilters(v))}
-          style={{ rowGap: 12 }}
-          data-testid="register-filters"
-        >
-          <Form.Item label="年度" name="year">
-            <Select
-              allowClear
-              style={{ width: 110 }}
-              placeholder="全部"
-              options={YEARS.map((y) => ({ value: y, label: `${y}年` }))}
-            />
-          </Form.Item>
-          <Form.Item label="提交日期" name="range">
-            <DatePicker.RangePicker allowEmpty={[true, true]} />
-          </Form.Item>
-          <Form.Item label="部门" name="departmentId">
-            <Select
-              allowClear
-              style={{ width: 160 }}
-              placeholder="全部部门"
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(departments.data ?? [])
-                .filter((d) => !d.mergedIntoId)
-                .map((d) => ({ value: d.id, label: d.name }))}
-            />
-          </Form.Item>
-          <Form.Item label="栏目" name="columnId">
-            <TreeSelect
-              allowClear
-              style={{ width: 180 }}
-              treeData={treeData}
-              treeDefaultExpandAll
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              placeholder="全部栏目"
-              popupMatchSelectWidth={false}
-            />
-          </Form.Item>
-          <Form.Item label="审查结果" name="outcome">
-            <Select
-              allowClear
-              style={{ width: 130 }}
-              placeholder="全部"
-              options={['审查中', '同意', '不同意', '涉密不发布'].map((v) => ({ value: v, label: v }))}
-            />
-          </Form.Item>
-          <Form.Item label="审查环节" name="state">
-            <Select
-              allowClear
-              style={{ width: 150 }}
-              placeholder="全部"
-              popupMatchSelectWidth={false}
-              options={REVIEW_STATE_OPTIONS}
-            />
-          </Form.Item>
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  form.setFieldsValue({
-                    year: undefined,
-                    range: null,
-                    departmentId: undefined,
-                    columnId: undefined,
-                    outcome: undefined,
-                    state: undefined,
-                  });
-                  setFilters({});
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+        </Form.Item>
+        <Form.Item label="提交日期" name="range">
+          <DayRangeFilter />
+        </Form.Item>
+        <Form.Item label="部门" name="departmentId">
+          <DepartmentSelect departments={departments.data ?? []} width={160} />
+        </Form.Item>
+        <Form.Item label="栏目" name="columnId">
+          <ColumnTreeSelect roots={columns.data?.roots ?? []} width={180} />
+        </Form.Item>
+        <Form.Item label="审查结果" name="outcome">
+          <Select
+            allowClear
+            style={{ width: 130 }}
+            placeholder="全部"
+            options={['审查中', '同意', '不同意', '涉密不发布'].map((v) => ({ value: v, label: v }))}
+          />
+        </Form.Item>
+        <Form.Item label="审查环节" name="state">
+          <Select
+            allowClear
+            style={{ width: 150 }}
+            placeholder="全部"
+            popupMatchSelectWidth={false}
+            options={REVIEW_STATE_OPTIONS}
+          />
+        </Form.Item>
+      </FilterBar>
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">
           共 {rows.data?.length ?? 0} 条登记{filters.year ? `（${filters.year}年）` : ''}。导出的表格与附件3

@@ -16,15 +16,15 @@ import {
   Result,
   Row,
   Space,
-  Spin,
   Tag,
   Typography,
 } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
 import { api, ApiError, isSessionError } from '../../api';
 import { errorText, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import type { Finding } from '../../../../src/modules/prepublish/prepublish.schema.ts';
+import { PageLoading } from '../../components/busy';
+import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
 import { ContentPreview } from '../content/ContentPreview';
 import { FindingsList, findingsSummary } from '../prepublish/Findings';
@@ -129,11 +129,7 @@ export default function ReviewPage() {
   };
 
   if (one.loading || content.loading || (!content.data && !content.error && contentId)) {
-    return (
-      <div style={{ padding: 64, textAlign: 'center' }}>
-        <Spin size="large" description="正在加载…" />
-      </div>
-    );
+    return <PageLoading />;
   }
   if (!content.data || !review) {
     return (
@@ -156,14 +152,7 @@ export default function ReviewPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="review-page">
-      <Space orientation="vertical" size={0}>
-        <Link to="/inbox">
-          <ArrowLeftOutlined aria-hidden /> 返回我的待办
-        </Link>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          信息发布审查：{item.title}
-        </Typography.Title>
-      </Space>
+      <PageHeader title={`信息发布审查：${item.title}`} back={{ to: '/inbox', label: '返回我的待办' }} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
           <Card title="信息内容" size="small">

@@ -1,9 +1,11 @@
+// 账号锁定: accounts locked after repeated failed logins; the security administrator may unlock them early.
 import { Button, Empty, Popconfirm, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined, UnlockOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
+import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
 import type { Items, LockedUser } from '../../api-types';
 
@@ -48,9 +50,7 @@ export default function LockedUsersPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        账号锁定
-      </Typography.Title>
+      <PageHeader title="账号锁定" />
       <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
         <Typography.Text type="secondary">
           因连续登录失败而被锁定的账号。锁定到期后会自动解除，也可在此提前解锁。

@@ -1,7 +1,10 @@
+// 安全策略: the password, lockout and session rules of 等保 2.0 (security administrator).
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Col, Form, InputNumber, Row, Space, Spin, Typography } from 'antd';
 import { api, ApiError } from '../../api';
 import { showFormError, toastSuccess } from '../../feedback';
+import { useBusy } from '../../components/busy';
+import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
 import type { SecurityPolicy } from '../../api-types';
 
@@ -81,36 +84,36 @@ export default function SecurityPolicyPage() {
   usePageTitle('安全策略');
   const policy = useLoad(() => api.get<SecurityPolicy>('/api/security/policy'), []);
   const [form] = Form.useForm<SecurityPolicy>();
-  const [saving, setSaving] = useState(false);
+  const saving = useBusy();
   const [problems, setProblems] = useState<string[]>([]);
 
   useEffect(() => {
     if (policy.data) form.setFieldsValue(policy.data);
   }, [policy.data, form]);
 
-  const save = async (values: SecurityPolicy) => {
-    setSaving(true);
+  const save = (values: SecurityPolicy) => {
     setProblems([]);
-    try {
-      const saved = await api.put<SecurityPolicy | { ok: boolean }>('/api/security/policy', values);
-      if (saved && 'passwordMinLength' in saved) policy.setData(saved);
-      else await policy.reload();
-      toastSuccess('安全策略已保存');
-    } catch (err) {
-      const listed =
-        err instanceof ApiError ? (err.details as { problems?: unknown } | undefined)?.problems : undefined;
-      if (Array.isArray(listed)) setProblems(listed.map(String));
-      showFormError(form, err);
-    } finally {
-      setSaving(false);
-    }
+    return saving.run(
+      async () => {
+        const saved = await api.put<SecurityPolicy | { ok: boolean }>('/api/security/policy', values);
+        if (saved && 'passwordMinLength' in saved) policy.setData(saved);
+        else await policy.reload();
+        toastSuccess('安全策略已保存');
+      },
+      {
+        onError: (err) => {
+          const listed =
+            err instanceof ApiError ? (err.details as { problems?: unknown } | undefined)?.problems : undefined;
+          if (Array.isArray(listed)) setProblems(listed.map(String));
+          showFormError(form, err);
+        },
+      },
+    );
   };
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        安全策略
-      </Typography.Title>
+      <PageHeader title="安全策略" />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         修改后立即生效：密码规则在用户下次设置密码时检查，锁定与会话规则对之后的登录和访问生效。
       </Typography.Paragraph>
@@ -159,7 +162,7 @@ export default function SecurityPolicyPage() {
             ))}
           </Row>
           <Space style={{ marginTop: 16 }}>
-            <Button type="primary" htmlType="submit" loading={saving}>
+            <Button type="primary" htmlType="submit" loading={saving.busy}>
               保存
             </Button>
             <Button onClick={() => policy.data && form.setFieldsValue(policy.data)}>撤销修改</Button>

@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
-import { Button, Card, Checkbox, Descriptions, Empty, Form, Input, Space, Spin, Typography } from 'antd';
+// 站点信息: the site's identity as the public pages show it (name, domains, 网站标识码, ICP and police numbers,
+// sponsor, contacts, 党政机关标识, 找错) — the meta tags and footer of every page follow it.
+import { useCallback, useEffect } from 'react';
+import { Button, Card, Checkbox, Descriptions, Empty, Form, Input, Space, Spin, } from 'antd';
 import { api } from '../../api';
+import { useBusy } from '../../components/busy';
 import { showFormError, toastSuccess } from '../../feedback';
-import { loadSites, useCurrentSite, usePageTitle, useSites } from '../../hooks';
-import { SiteSelect } from '../../components/SiteSelect';
+import { loadSites, usePageTitle, useSiteScope } from '../../hooks';
+import { SitePageHeader } from '../../components/PageHeader';
 import type { SiteIdentity as SiteInput, SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
 
 interface Values extends Omit<SiteInput, 'domains' | 'organizer' | 'conacUrl'> {
@@ -49,43 +52,37 @@ const toInput = (v: Values): SiteInput => ({
 
 export default function SitePage() {
   usePageTitle('站点信息');
-  const sites = useSites();
-  const [site, chooseSite] = useCurrentSite(sites.data);
+  const scope = useSiteScope();
+  const { sites, site } = scope;
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const saving = useBusy();
 
-  const reset = (s: Site) => {
-    form.resetFields();
-    form.setFieldsValue(toValues(s));
-  };
+  const reset = useCallback(
+    (s: Site) => {
+      form.resetFields();
+      form.setFieldsValue(toValues(s));
+    },
+    [form],
+  );
 
   useEffect(() => {
     if (site) reset(site);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [site]);
+  }, [site, reset]);
 
-  const save = async (values: Values) => {
-    if (!site) return;
-    setSaving(true);
-    try {
-      await api.put<Site>(`/api/sites/${site.id}`, toInput(values));
-      sites.setData(await loadSites(true));
-      toastSuccess('站点信息已保存');
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = (values: Values) =>
+    saving.run(
+      async () => {
+        if (!site) return;
+        await api.put<Site>(`/api/sites/${site.id}`, toInput(values));
+        sites.setData(await loadSites(true));
+        toastSuccess('站点信息已保存');
+      },
+      { onError: (err) => showFormError(form, err) },
+    );
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          站点信息
-        </Typography.Title>
-        {sites.data && <SiteSelect sites={sites.data} value={site} onChange={chooseSite} />}
-      </Space>
+      <SitePageHeader title="站点信息" scope={scope} />
       <Spin spinning={sites.loading}>
         {!site ? (
           !sites.loading && <Empty description="暂无可管理的站点" />
@@ -208,7 +205,7 @@ export default function SitePage() {
               </Form.Item>
               <Form.Item wrapperCol={{ xs: 24, md: { offset: 7, span: 15 }, xl: { offset: 6, span: 12 } }}>
                 <Space>
-                  <Button type="primary" htmlType="submit" loading={saving}>
+                  <Button type="primary" htmlType="submit" loading={saving.busy}>
                     保存
                   </Button>
                   <Button onClick={() => reset(site)}>撤销修改</Button>
