@@ -53,8 +53,8 @@ export default function DashboardPage() {
               <Typography.Text type="secondary">尚未分配角色，请联系系统管理员</Typography.Text>
             ) : (
               <Space wrap>
-                {me.roles.map((r, i) => (
-                  <Tag key={i} color="blue">
+                {me.roles.map((r) => (
+                  <Tag key={`${r.role}@${r.siteId ?? 'all'}`} color="blue">
                     {r.roleName}
                     {needsSites && r.siteId !== null ? `（${siteName(r.siteId)}）` : ''}
                   </Tag>
@@ -165,28 +165,25 @@ function ContentWork({ sites }: { sites: Site[] }) {
             />
           </Col>
         )}
-        {departmentId && (
-          <>
-            {(['即将到期', '已超期', '空白'] as DutyStatus[]).map((s) => (
-              <Col xs={12} md={8} xl={4} key={s}>
-                <Figure
-                  title={`本部门栏目${s}`}
-                  value={summary?.[s]}
-                  to={dutyLink(s)}
-                  hint={
-                    s === '空白'
-                      ? '从未发布过信息'
-                      : s === '已超期'
-                        ? '超过更新周期'
-                        : `${duty.data?.dueSoonDays ?? 3} 天内到期`
-                  }
-                  color={DUTY_HEX[s]}
-                  testId={`figure-duty-${s}`}
-                />
-              </Col>
-            ))}
-          </>
-        )}
+        {!!departmentId &&
+          (['即将到期', '已超期', '空白'] as DutyStatus[]).map((s) => (
+            <Col xs={12} md={8} xl={4} key={s}>
+              <Figure
+                title={`本部门栏目${s}`}
+                value={summary?.[s]}
+                to={dutyLink(s)}
+                hint={
+                  s === '空白'
+                    ? '从未发布过信息'
+                    : s === '已超期'
+                      ? '超过更新周期'
+                      : `${duty.data?.dueSoonDays ?? 3} 天内到期`
+                }
+                color={DUTY_HEX[s]}
+                testId={`figure-duty-${s}`}
+              />
+            </Col>
+          ))}
       </Row>
       {departmentId && site && (
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0', fontSize: 12 }}>

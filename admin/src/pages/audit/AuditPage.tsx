@@ -12,6 +12,7 @@ import { dayRange } from '../../time';
 // The server's own list of audited actions and their Chinese names (a plain constant module).
 import { ACTION_NAMES } from '../../../../src/modules/audit/action-names';
 import { useLoad, usePageTitle } from '../../hooks';
+import { keyed } from '../../keys';
 import type { AuditItem, AuditVerifyResult } from '../../api-types';
 
 interface FilterValues {
@@ -215,8 +216,8 @@ export default function AuditPage() {
             title={`完整性校验发现 ${verify.problems.length} 个问题（已校验 ${verify.checked} 条记录）`}
             description={
               <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 240, overflow: 'auto' }}>
-                {verify.problems.map((p, i) => (
-                  <li key={i}>{p}</li>
+                {keyed(verify.problems, (p) => p).map(({ key, item: p }) => (
+                  <li key={key}>{p}</li>
                 ))}
               </ul>
             }

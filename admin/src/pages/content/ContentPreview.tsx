@@ -80,8 +80,11 @@ export function ContentPreview({ item, columnLabel }: { item: ContentDetail; col
         <>
           <Divider titlePlacement="start">正文</Divider>
           {item.bodyHtml ? (
-            // eslint-disable-next-line react/no-danger -- cleaned by the server's allow-list on save
-            <div className="preview-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+            <div
+              className="preview-body"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: the body was cleaned by the server's allow-list when it was saved
+              dangerouslySetInnerHTML={{ __html: item.bodyHtml }}
+            />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="正文为空" />
           )}

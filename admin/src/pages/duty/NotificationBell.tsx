@@ -34,11 +34,10 @@ export function NotificationBell({ showReview }: { showReview: boolean }) {
   }, []);
   useActivePoll(() => void load(), 60_000);
   // The review reminders follow the 待办 counts (a decision adds and removes them).
-  const waiting = counts?.waiting;
-  const returned = counts?.returned;
+  const countsNow = counts ? `${counts.waiting}/${counts.returned}` : null;
   useEffect(() => {
-    if (waiting !== undefined) void load();
-  }, [waiting, returned, load]);
+    if (countsNow !== null) void load();
+  }, [countsNow, load]);
 
   const review = showReview ? (counts?.waiting ?? 0) + (counts?.returned ?? 0) : 0;
   const unread = data?.unread ?? 0;

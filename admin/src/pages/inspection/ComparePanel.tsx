@@ -5,15 +5,16 @@ import { Alert, Empty, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { api, queryString } from '../../api';
 import { showError } from '../../feedback';
 import { formatDateTime } from '../../format';
-import { fmt, SourceTag, VerdictTag } from './common';
+import { keyed } from '../../keys';
+import { findingKey, fmt, SourceTag, VerdictTag } from './common';
 import type { CompareFinding, CompareResult, RunRow } from '../../api-types';
 
 function FindingList({ items, empty }: { items: CompareFinding[]; empty: string }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
   return (
     <ol className="insp-compare-list">
-      {items.map((f, n) => (
-        <li key={n}>
+      {keyed(items, (f) => `${f.indicator}|${findingKey(f)}`).map(({ key, item: f }) => (
+        <li key={key}>
           <Space wrap size={[6, 2]}>
             <Tag color="blue">{f.indicator}</Tag>
             <SourceTag source={f.source} />

@@ -97,7 +97,13 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
   if (evidence.url)
     rows.push([
       '页面',
-      <Typography.Link href={evidence.url} target="_blank" rel="noopener noreferrer" style={{ wordBreak: 'break-all' }}>
+      <Typography.Link
+        key="url"
+        href={evidence.url}
+        target="_blank"
+        rel="noopener noreferrer"
+        style={{ wordBreak: 'break-all' }}
+      >
         {evidence.url}
       </Typography.Link>,
     ]);
@@ -108,7 +114,7 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
   if (typeof link === 'string' && link !== evidence.url)
     rows.push([
       '链接',
-      <Typography.Text style={{ wordBreak: 'break-all' }}>
+      <Typography.Text key="link" style={{ wordBreak: 'break-all' }}>
         {typeof evidence.text === 'string' && evidence.text ? `${evidence.text}：${link}` : link}
       </Typography.Text>,
     ]);
@@ -119,6 +125,7 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
     rows.push([
       'SHA-256',
       <Typography.Text
+        key="sha256"
         code
         copyable={{ text: evidence.sha256, tooltips: ['复制', '已复制'] }}
         style={{ wordBreak: 'break-all', fontSize: 12 }}

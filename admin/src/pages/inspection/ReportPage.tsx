@@ -1,6 +1,6 @@
 // 检查报告 of one run: the verdict and scores, what could not be tested, the points lost per group, every
 // indicator with its findings and evidence, exports, the comparison with an earlier run and the manual findings.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Statistic, Switch, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -379,7 +379,7 @@ export default function InspectionReportPage() {
     [url, runId],
   );
 
-  let body;
+  let body: ReactNode;
   if (!valid || (run.error && !run.data)) {
     body = (
       <Result

@@ -53,6 +53,14 @@ function HowItWorks() {
   );
 }
 
+/** The address's query with `run` (the run whose progress is shown) set, or removed for null. */
+function withRun(params: URLSearchParams, id: number | null): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (id) next.set('run', String(id));
+  else next.delete('run');
+  return next;
+}
+
 function duration(from: string | null, to: string | null): string | null {
   if (!from || !to) return null;
   const s = Math.max(0, Math.round((new Date(to).getTime() - new Date(from).getTime()) / 1000));
@@ -73,26 +81,19 @@ export default function InspectionRunsPage() {
   const activeId = Number(params.get('run')) || null;
   const picked = useRef(false);
 
-  const setActive = (id: number | null) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('run', String(id));
-    else next.delete('run');
-    setParams(next, { replace: true });
-  };
+  const setActive = (id: number | null) => setParams(withRun(params, id), { replace: true });
 
   useEffect(() => {
     if (sites.data) form.setFieldsValue(initialTarget(sites.data, inspector));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sites.data]);
+  }, [sites.data, form, inspector]);
 
-  // Coming back to the page while a run is going on: follow the newest one.
+  // Coming back to the page while a run is going on (and none is shown): follow the newest one.
   useEffect(() => {
     if (picked.current || !runs.data) return;
     picked.current = true;
     const going = runs.data.find((r) => r.status === 'running' || r.status === 'queued');
-    if (!activeId && going) setActive(going.id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [runs.data]);
+    if (going) setParams((current) => (current.get('run') ? current : withRun(current, going.id)), { replace: true });
+  }, [runs.data, setParams]);
 
   const start = async (values: TargetValues) => {
     setStarting(true);
@@ -138,9 +139,9 @@ export default function InspectionRunsPage() {
         <Space orientation="vertical" size={0}>
           {r.status === 'failed' && r.error ? (
             <Tooltip title={r.error}>
-              <span tabIndex={0} aria-label={`失败：${r.error}`}>
+              <button type="button" className="plain-button" aria-label={`失败：${r.error}`}>
                 <RunStatusTag status={r.status} />
-              </span>
+              </button>
             </Tooltip>
           ) : (
             <RunStatusTag status={r.status} />

@@ -71,8 +71,7 @@ export default function InspectionSchedulesPage() {
 
   useEffect(() => {
     if (sites.data) form.setFieldsValue({ ...initialTarget(sites.data, inspector), every: 7, unit: 'days' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sites.data]);
+  }, [sites.data, form, inspector]);
 
   const create = async (values: Values) => {
     const everyHours = values.unit === 'days' ? values.every * 24 : values.every;

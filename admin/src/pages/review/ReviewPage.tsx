@@ -4,21 +4,7 @@
 //   保密审查: 是否涉密 是 / 否 + 意见
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  Form,
-  Input,
-  Radio,
-  Result,
-  Row,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, Radio, Result, Row, Space, Tag, Typography } from 'antd';
 import { api, ApiError, isSessionError } from '../../api';
 import { errorText, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';

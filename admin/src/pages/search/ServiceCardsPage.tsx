@@ -9,6 +9,7 @@ import { CrudModal, CrudTable, useCrudEditor, type Editing } from '../../compone
 import { SitePageHeader } from '../../components/PageHeader';
 import { errorText, showError, toastSuccess } from '../../feedback';
 import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
+import { keyed } from '../../keys';
 import { CardFormFields } from './CardFormFields';
 
 interface Values {
@@ -192,8 +193,8 @@ export default function ServiceCardsPage() {
       width: '24%',
       render: (links: ServiceCard['links']) => (
         <ul style={{ margin: 0, paddingInlineStart: 18 }}>
-          {links.map((l, i) => (
-            <li key={i}>
+          {keyed(links, (l) => `${l.title}|${l.url}`).map(({ key, item: l }) => (
+            <li key={key}>
               <Typography.Text>{l.title}</Typography.Text>{' '}
               <Typography.Text type="secondary" style={{ fontSize: 12, wordBreak: 'break-all' }}>
                 {readableUrl(l.url)}

@@ -1,7 +1,7 @@
 // 站点信息: the site's identity as the public pages show it (name, domains, 网站标识码, ICP and police numbers,
 // sponsor, contacts, 党政机关标识, 找错) — the meta tags and footer of every page follow it.
 import { useCallback, useEffect } from 'react';
-import { Button, Card, Checkbox, Descriptions, Empty, Form, Input, Space, Spin, } from 'antd';
+import { Button, Card, Checkbox, Descriptions, Empty, Form, Input, Space, Spin } from 'antd';
 import { api } from '../../api';
 import { useBusy } from '../../components/busy';
 import { showFormError, toastSuccess } from '../../feedback';
