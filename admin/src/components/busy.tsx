@@ -3,7 +3,8 @@
 // one loading view.
 import { useCallback, useRef, useState } from 'react';
 import { Spin } from 'antd';
-import { showError } from '../feedback';
+import { isSessionError } from '../api';
+import { errorText, showError } from '../feedback';
 
 export interface RunOptions<K> {
   /** Which item the action is about (a row's id), for spinners and disabled buttons on that row. */
@@ -39,6 +40,13 @@ export function useBusy<K = never>(): Busy<K> {
   }, []);
   return { busy: running !== null, key: running?.key ?? null, run };
 }
+
+/** An `onError` that puts the server's message where the dialog shows it (session problems are handled app-wide). */
+export const showIn =
+  (show: (message: string) => void) =>
+  (err: unknown): void => {
+    if (!isSessionError(err)) show(errorText(err));
+  };
 
 /** A page, or the main part of one, that is still loading. */
 export function PageLoading() {

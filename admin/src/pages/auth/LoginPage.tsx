@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth } from '../../auth';
+import { useBusy } from '../../components/busy';
 import { errorText } from '../../feedback';
 import { APP_TITLE, usePageTitle } from '../../hooks';
 
@@ -14,20 +15,17 @@ export default function LoginPage({ notice }: { notice: string | null }) {
   usePageTitle('登录');
   const { login } = useAuth();
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
+  const submitting = useBusy();
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: Values) => {
-    setSubmitting(true);
+  const submit = (values: Values) => {
     setError(null);
-    try {
-      await login(values.username.trim(), values.password);
-    } catch (err) {
-      setError(errorText(err));
-      form.setFieldValue('password', '');
-    } finally {
-      setSubmitting(false);
-    }
+    return submitting.run(() => login(values.username.trim(), values.password), {
+      onError: (err) => {
+        setError(errorText(err));
+        form.setFieldValue('password', '');
+      },
+    });
   };
 
   return (
@@ -76,7 +74,7 @@ export default function LoginPage({ notice }: { notice: string | null }) {
             <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
           </Form.Item>
           <Form.Item style={{ marginBottom: 0 }}>
-            <Button type="primary" htmlType="submit" loading={submitting} block>
+            <Button type="primary" htmlType="submit" loading={submitting.busy} block>
               登录
             </Button>
           </Form.Item>

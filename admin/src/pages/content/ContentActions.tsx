@@ -2,9 +2,10 @@
 import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { api, ApiError, isSessionError } from '../../api';
+import { api, ApiError } from '../../api';
+import { showIn, useBusy } from '../../components/busy';
 import type { ContentDetail } from '../../api-types';
-import { errorText, showError, toastSuccess } from '../../feedback';
+import { toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from '../../time';
 
@@ -24,28 +25,30 @@ export function ScheduleModal(props: {
 }) {
   const { item } = props;
   const [form] = Form.useForm<ScheduleValues>();
-  const [busy, setBusy] = useState(false);
+  const busy = useBusy();
   const [error, setError] = useState<string | null>(null);
   const canPublishAt = item.status !== 'published';
 
-  const submit = async (v: ScheduleValues) => {
-    setBusy(true);
+  const submit = (v: ScheduleValues) => {
     setError(null);
-    try {
-      const body: { publishAt?: string | null; withdrawAt?: string | null } = {
-        withdrawAt: v.withdrawAt ? fromShanghaiPicker(v.withdrawAt) : null,
-      };
-      if (canPublishAt) body.publishAt = v.publishAt ? fromShanghaiPicker(v.publishAt) : null;
-      const detail = await api.post<ContentDetail>(`/api/content/${item.id}/schedule`, body);
-      toastSuccess('定时设置已保存');
-      props.onDone(detail);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'BACKDATING')
-        setError(`${err.message}。发布时间由系统在发布时确定，不能倒填：只能选择晚于现在的时间。`);
-      else if (!isSessionError(err)) setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    return busy.run(
+      async () => {
+        const body: { publishAt?: string | null; withdrawAt?: string | null } = {
+          withdrawAt: v.withdrawAt ? fromShanghaiPicker(v.withdrawAt) : null,
+        };
+        if (canPublishAt) body.publishAt = v.publishAt ? fromShanghaiPicker(v.publishAt) : null;
+        const detail = await api.post<ContentDetail>(`/api/content/${item.id}/schedule`, body);
+        toastSuccess('定时设置已保存');
+        props.onDone(detail);
+      },
+      {
+        onError: (err) => {
+          if (err instanceof ApiError && err.code === 'BACKDATING')
+            setError(`${err.message}。发布时间由系统在发布时确定，不能倒填：只能选择晚于现在的时间。`);
+          else showIn(setError)(err);
+        },
+      },
+    );
   };
 
   const future = (_: unknown, v: Dayjs | null) =>
@@ -61,7 +64,7 @@ export function ScheduleModal(props: {
       onOk={() => form.submit()}
       okText="保存"
       cancelText="取消"
-      confirmLoading={busy}
+      confirmLoading={busy.busy}
       destroyOnHidden
     >
       <Alert
@@ -112,19 +115,13 @@ export function ScheduleModal(props: {
 
 export function WithdrawModal(props: { open: boolean; item: ContentDetail; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const submit = async ({ reason }: { reason: string }) => {
-    setBusy(true);
-    try {
+  const busy = useBusy();
+  const submit = ({ reason }: { reason: string }) =>
+    busy.run(async () => {
       await api.post(`/api/content/${props.item.id}/withdraw`, { reason: reason.trim() });
       toastSuccess('已撤稿，信息已从网站撤下');
       props.onDone();
-    } catch (err) {
-      showError(err);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Modal
       title={`撤稿：${props.item.title}`}
@@ -134,7 +131,7 @@ export function WithdrawModal(props: { open: boolean; item: ContentDetail; onClo
       okText="确认撤稿"
       okButtonProps={{ danger: true }}
       cancelText="取消"
-      confirmLoading={busy}
+      confirmLoading={busy.busy}
       destroyOnHidden
     >
       <Alert

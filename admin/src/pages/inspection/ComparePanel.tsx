@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Empty, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useBusy } from '../../components/busy';
 import { api, queryString } from '../../api';
-import { showError } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { keyed } from '../../keys';
 import { findingKey, fmt, SourceTag, VerdictTag } from './common';
@@ -46,20 +46,15 @@ function delta(a: number | null, b: number | null): string {
 export function ComparePanel({ runId, earlier }: { runId: number; earlier: RunRow[] }) {
   const [fromId, setFromId] = useState<number | undefined>(undefined);
   const [result, setResult] = useState<CompareResult | null>(null);
-  const [loading, setLoading] = useState(false);
+  const loading = useBusy();
 
   const choose = async (id: number | undefined) => {
     setFromId(id);
     setResult(null);
     if (!id) return;
-    setLoading(true);
-    try {
-      setResult(await api.get<CompareResult>(`/api/inspection/compare${queryString({ from: id, to: runId })}`));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setLoading(false);
-    }
+    await loading.run(async () =>
+      setResult(await api.get<CompareResult>(`/api/inspection/compare${queryString({ from: id, to: runId })}`)),
+    );
   };
 
   if (earlier.length === 0) {
@@ -88,7 +83,7 @@ export function ComparePanel({ runId, earlier }: { runId: number; earlier: RunRo
           data-testid="compare-select"
         />
       </Space>
-      <Spin spinning={loading}>
+      <Spin spinning={loading.busy}>
         {result && (
           <Space orientation="vertical" size="small" style={{ width: '100%' }} data-testid="compare-result">
             <Alert

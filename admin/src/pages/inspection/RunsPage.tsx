@@ -5,6 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Empty, Form, Row, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EyeOutlined, FileTextOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useBusy } from '../../components/busy';
 import { api } from '../../api';
 import { useMe } from '../../auth';
 import { showFormError, toastSuccess } from '../../feedback';
@@ -77,7 +78,7 @@ export default function InspectionRunsPage() {
   const sites = useLoad(() => loadSites(), []);
   const runs = useLoad(() => api.get<Items<RunRow>>('/api/inspection/runs').then((r) => r.items), []);
   const [form] = Form.useForm<TargetValues>();
-  const [starting, setStarting] = useState(false);
+  const starting = useBusy();
   const activeId = Number(params.get('run')) || null;
   const picked = useRef(false);
 
@@ -95,19 +96,16 @@ export default function InspectionRunsPage() {
     if (going) setParams((current) => (current.get('run') ? current : withRun(current, going.id)), { replace: true });
   }, [runs.data, setParams]);
 
-  const start = async (values: TargetValues) => {
-    setStarting(true);
-    try {
-      const { id } = await api.post<{ id: number }>('/api/inspection/runs', toRunInput(values));
-      toastSuccess(`检查 #${id} 已开始`);
-      setActive(id);
-      await runs.reload();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setStarting(false);
-    }
-  };
+  const start = (values: TargetValues) =>
+    starting.run(
+      async () => {
+        const { id } = await api.post<{ id: number }>('/api/inspection/runs', toRunInput(values));
+        toastSuccess(`检查 #${id} 已开始`);
+        setActive(id);
+        await runs.reload();
+      },
+      { onError: (err) => showFormError(form, err) },
+    );
 
   const siteList: Site[] = sites.data ?? [];
   const siteName = (id: number | null) =>
@@ -239,7 +237,12 @@ export default function InspectionRunsPage() {
             >
               <TargetFields form={form} sites={siteList} inspector={inspector} />
               <Form.Item style={{ marginBottom: 0 }}>
-                <Button type="primary" htmlType="submit" icon={<PlayCircleOutlined aria-hidden />} loading={starting}>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<PlayCircleOutlined aria-hidden />}
+                  loading={starting.busy}
+                >
                   开始检查
                 </Button>
               </Form.Item>

@@ -1,6 +1,6 @@
 // 定期检查: inspections repeated every N hours or days. A scheduled site is also probed every hour for
 // availability, which is what the 站点无法访问 veto needs (≥ 20 probes a day for a week).
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import {
   Alert,
   Button,
@@ -19,6 +19,7 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { useBusy } from '../../components/busy';
 import { api } from '../../api';
 import { useMe } from '../../auth';
 import { showError, showFormError, toastSuccess } from '../../feedback';
@@ -67,7 +68,7 @@ export default function InspectionSchedulesPage() {
   const sites = useLoad(() => loadSites(), []);
   const schedules = useLoad(() => api.get<Items<ScheduleRow>>('/api/inspection/schedules').then((r) => r.items), []);
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const saving = useBusy();
 
   useEffect(() => {
     if (sites.data) form.setFieldsValue({ ...initialTarget(sites.data, inspector), every: 7, unit: 'days' });
@@ -79,16 +80,14 @@ export default function InspectionSchedulesPage() {
       form.setFields([{ name: 'every', errors: ['检查周期最长 90 天'] }]);
       return;
     }
-    setSaving(true);
-    try {
-      await api.post<{ id: number }>('/api/inspection/schedules', { ...toRunInput(values), everyHours });
-      toastSuccess(`已建立定期检查：${everyText(everyHours)}`);
-      await schedules.reload();
-    } catch (err) {
-      showFormError(form, err, { everyHours: 'every' });
-    } finally {
-      setSaving(false);
-    }
+    await saving.run(
+      async () => {
+        await api.post<{ id: number }>('/api/inspection/schedules', { ...toRunInput(values), everyHours });
+        toastSuccess(`已建立定期检查：${everyText(everyHours)}`);
+        await schedules.reload();
+      },
+      { onError: (err) => showFormError(form, err, { everyHours: 'every' }) },
+    );
   };
 
   const stop = async (row: ScheduleRow) => {
@@ -201,7 +200,7 @@ export default function InspectionSchedulesPage() {
                 </Space.Compact>
               </Form.Item>
               <Form.Item style={{ marginBottom: 0 }}>
-                <Button type="primary" htmlType="submit" icon={<PlusOutlined aria-hidden />} loading={saving}>
+                <Button type="primary" htmlType="submit" icon={<PlusOutlined aria-hidden />} loading={saving.busy}>
                   建立定期检查
                 </Button>
               </Form.Item>

@@ -5,11 +5,11 @@
 import { useMemo, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Form, Input, Radio, Result, Row, Space, Tag, Typography } from 'antd';
-import { api, ApiError, isSessionError } from '../../api';
+import { api, ApiError } from '../../api';
 import { errorText, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import type { Finding } from '../../../../src/modules/prepublish/prepublish.schema.ts';
-import { PageLoading } from '../../components/busy';
+import { PageLoading, showIn, useBusy } from '../../components/busy';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
 import { ContentPreview } from '../content/ContentPreview';
@@ -49,7 +49,7 @@ export default function ReviewPage() {
   const decision = Form.useWatch('decision', form);
   const secret = Form.useWatch('secret', form);
   const [confirmKeys, setConfirmKeys] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const busy = useBusy();
   const [error, setError] = useState<string | null>(null);
   const [blocked, setBlocked] = useState<Finding[] | null>(null);
 
@@ -72,45 +72,46 @@ export default function ReviewPage() {
   );
   const forbidden = findings.some((f) => f.check === 'forbidden-word');
 
-  const decide = async (v: DecisionValues) => {
-    setBusy(true);
+  const decide = (v: DecisionValues) => {
     setError(null);
-    try {
-      const body = secrecyStep
-        ? {
-            decision: '同意' as const,
-            secret: v.secret,
-            opinion: v.opinion?.trim() ?? '',
-            confirmFindings: confirmKeys,
-          }
-        : { decision: v.decision, opinion: v.opinion?.trim() ?? '', confirmFindings: confirmKeys };
-      const r = await api.post<DecideResult>(`/api/review/${requestId}/decide`, body);
-      void refreshReviewCounts();
-      void one.reload();
-      toastSuccess(
-        r.state === 'approved'
-          ? '已同意，信息已按发布形式处理（网站公开的已发布或将按设定时间发布）'
-          : r.state === 'rejected'
-            ? '已退回承办人'
-            : r.state === 'closed'
-              ? '已登记为涉密不发布'
-              : `审查意见已提交，下一环节：${r.stateName}`,
-      );
-      navigate('/inbox');
-    } catch (err) {
-      const found = blockedFindings(err);
-      if (found) {
-        setBlocked(found);
-        setError(
-          `${errorText(err)}。请逐项核实：确需公开的个人信息或职务请勾选确认；否则请选择“不同意”退回承办人修改。`,
+    return busy.run(
+      async () => {
+        const body = secrecyStep
+          ? {
+              decision: '同意' as const,
+              secret: v.secret,
+              opinion: v.opinion?.trim() ?? '',
+              confirmFindings: confirmKeys,
+            }
+          : { decision: v.decision, opinion: v.opinion?.trim() ?? '', confirmFindings: confirmKeys };
+        const r = await api.post<DecideResult>(`/api/review/${requestId}/decide`, body);
+        void refreshReviewCounts();
+        void one.reload();
+        toastSuccess(
+          r.state === 'approved'
+            ? '已同意，信息已按发布形式处理（网站公开的已发布或将按设定时间发布）'
+            : r.state === 'rejected'
+              ? '已退回承办人'
+              : r.state === 'closed'
+                ? '已登记为涉密不发布'
+                : `审查意见已提交，下一环节：${r.stateName}`,
         );
-      } else if (err instanceof ApiError && err.status === 403) {
-        setError(err.message);
-      } else if (!isSessionError(err)) {
-        setError(errorText(err));
-      }
-    } finally {
-      setBusy(false);
+        navigate('/inbox');
+      },
+      { onError: decisionRefused },
+    );
+  };
+
+  /** Why the decision was not taken, in the decision card. */
+  const decisionRefused = (err: unknown) => {
+    const found = blockedFindings(err);
+    if (found) {
+      setBlocked(found);
+      setError(`${errorText(err)}。请逐项核实：确需公开的个人信息或职务请勾选确认；否则请选择“不同意”退回承办人修改。`);
+    } else if (err instanceof ApiError && err.status === 403) {
+      setError(err.message);
+    } else {
+      showIn(setError)(err);
     }
   };
 
@@ -272,7 +273,7 @@ export default function ReviewPage() {
                     <Button
                       type="primary"
                       htmlType="submit"
-                      loading={busy}
+                      loading={busy.busy}
                       danger={decision === '不同意' || secret === '是'}
                       data-testid="decide-submit"
                     >

@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { Alert, Button, Descriptions, Form, Modal, Radio, Typography } from 'antd';
 import type { Finding } from '../../../../src/modules/prepublish/prepublish.schema.ts';
-import { api, ApiError, isSessionError } from '../../api';
+import { api, ApiError } from '../../api';
+import { showIn, useBusy } from '../../components/busy';
 import type { ContentDetail, ReleaseForm, SecretAnswer, SubmitResult } from '../../api-types';
 import { errorText } from '../../feedback';
 import { FindingsList } from '../prepublish/Findings';
@@ -36,25 +37,27 @@ export function SubmitModal(props: {
   const [form] = Form.useForm<SubmitValues>();
   const secret = Form.useWatch('secret', form);
   const releaseForm = Form.useWatch('releaseForm', form);
-  const [busy, setBusy] = useState(false);
+  const busy = useBusy();
   const [blocked, setBlocked] = useState<{ message: string; findings: Finding[] } | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: SubmitValues) => {
-    setBusy(true);
+  const submit = (values: SubmitValues) => {
     setBlocked(null);
     setError(null);
-    try {
-      const result = await api.post<SubmitResult>(`/api/content/${item.id}/submit`, values);
-      void refreshReviewCounts();
-      props.onDone(result);
-    } catch (err) {
-      const findings = blockedFindings(err);
-      if (findings) setBlocked({ message: errorText(err), findings });
-      else if (!isSessionError(err)) setError(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    return busy.run(
+      async () => {
+        const result = await api.post<SubmitResult>(`/api/content/${item.id}/submit`, values);
+        void refreshReviewCounts();
+        props.onDone(result);
+      },
+      {
+        onError: (err) => {
+          const findings = blockedFindings(err);
+          if (findings) setBlocked({ message: errorText(err), findings });
+          else showIn(setError)(err);
+        },
+      },
+    );
   };
 
   return (
@@ -72,7 +75,7 @@ export function SubmitModal(props: {
           key="ok"
           type="primary"
           danger={secret === '是'}
-          loading={busy}
+          loading={busy.busy}
           onClick={() => form.submit()}
           data-testid="submit-review-confirm"
         >

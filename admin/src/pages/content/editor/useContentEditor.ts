@@ -8,6 +8,7 @@ import { api } from '../../../api';
 import type { ContentDetail, Items, WritableColumn } from '../../../api-types';
 import { useAuth, useMe } from '../../../auth';
 import { showFormError, toastError, toastSuccess } from '../../../feedback';
+import { useBusy } from '../../../components/busy';
 import { useLoad, useSiteScope } from '../../../hooks';
 import { OPEN_STATES } from '../../review/labels';
 import { useColumnIndex, useContentOptions } from '../data';
@@ -55,7 +56,7 @@ export function useContentEditor() {
   const [form] = Form.useForm<FormValues>();
   const [formKey, setFormKey] = useState(0);
   const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const saving = useBusy();
   const [uploading, setUploading] = useState(0);
   const [tab, setTab] = useState('content');
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
@@ -139,35 +140,35 @@ export function useContentEditor() {
   const save = async (): Promise<ContentDetail | null> => {
     const values = await valuesToSave();
     if (!values) return null;
-    setSaving(true);
-    try {
-      const input = inputOf(values);
-      let saved: ContentDetail;
-      if (isNew) {
-        if (!siteId) return null;
-        saved = await api.post<ContentDetail>(`/api/sites/${siteId}/content`, { type: values.type, ...input });
-        toastSuccess('已保存为草稿');
-        setDirty(false);
-        loadedFor.current = saved.id;
-        item.setData(saved);
-        navigate(`/content/${saved.id}`, { replace: true });
-      } else {
-        saved = await api.put<ContentDetail>(`/api/content/${id}`, {
+    const saved = await saving.run(
+      async () => {
+        const input = inputOf(values);
+        if (isNew) {
+          if (!siteId) return null;
+          const created = await api.post<ContentDetail>(`/api/sites/${siteId}/content`, {
+            type: values.type,
+            ...input,
+          });
+          toastSuccess('已保存为草稿');
+          setDirty(false);
+          loadedFor.current = created.id;
+          item.setData(created);
+          navigate(`/content/${created.id}`, { replace: true });
+          return created;
+        }
+        const updated = await api.put<ContentDetail>(`/api/content/${id}`, {
           ...input,
           ...(values.note.trim() ? { note: values.note.trim() } : {}),
         });
-        toastSuccess(`已保存（第 ${saved.version} 版）`);
-        item.setData(saved);
+        toastSuccess(`已保存（第 ${updated.version} 版）`);
+        item.setData(updated);
         form.setFieldsValue({ note: '' });
         setDirty(false);
-      }
-      return saved;
-    } catch (err) {
-      showFormError(form, err, RENAME);
-      return null;
-    } finally {
-      setSaving(false);
-    }
+        return updated;
+      },
+      { onError: (err) => showFormError(form, err, RENAME) },
+    );
+    return saved ?? null;
   };
 
   /** 提交审查 saves unsaved changes (or the new item) first. */
@@ -214,7 +215,7 @@ export function useContentEditor() {
     formKey,
     type,
     dirty,
-    saving,
+    saving: saving.busy,
     setUploading,
     tab,
     setTab,
