@@ -1,9 +1,10 @@
 // How the console writes times, sizes and links. Times are shown in Asia/Shanghai (time.ts), whatever the
 // browser's zone.
-import { shanghaiDate, shanghaiDateTime } from './time';
+// Imports name their `.ts` files: test/admin-format.test.ts loads this module under the server's Node resolution.
+import { shanghaiDate, shanghaiDateTime } from './time.ts';
 
 // The picker conversions live in time.ts; re-exported for the existing callers of this module.
-export { fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from './time';
+export { fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from './time.ts';
 
 const valid = (value: string | null | undefined): Date | null => {
   if (!value) return null;
