@@ -1,4 +1,5 @@
-// Loaders shared by the content pages: options, the column tree (names and trails), departments.
+// Loaders shared by the content, review and duty pages: content options, the column tree (names and trails),
+// departments.
 import { api } from '../../api';
 import { useLoad, type Loaded } from '../../hooks';
 import type { ColumnNode } from '../../../../src/modules/columns/columns.schema.ts';
@@ -54,15 +55,4 @@ export function useDepartments(siteId: number | undefined): Loaded<DepartmentVie
     siteId ? () => api.get<Items<DepartmentView>>(`/api/sites/${siteId}/departments`).then((r) => r.items) : null,
     [siteId],
   );
-}
-
-export interface TreeOption {
-  value: number;
-  title: string;
-  children: TreeOption[];
-}
-
-/** The column tree for a TreeSelect (filters): every column selectable. */
-export function columnTreeOptions(roots: ColumnNode[]): TreeOption[] {
-  return roots.map((n) => ({ value: n.id, title: n.name, children: columnTreeOptions(n.children ?? []) }));
 }
