@@ -1,3 +1,4 @@
+// Loading data for a page, the page title, and the site a page works on (remembered across pages).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { showError } from './feedback';

@@ -17,7 +17,7 @@ export function PageHeader({
   /** A page opened from a list: the way back, above the title. */
   back?: { to: string; label: string };
 }) {
-  const title2 = (
+  const h2 = (
     <Typography.Title level={2} style={{ margin: 0 }}>
       {title}
     </Typography.Title>
@@ -27,10 +27,10 @@ export function PageHeader({
       <Link to={back.to}>
         <ArrowLeftOutlined aria-hidden /> {back.label}
       </Link>
-      {title2}
+      {h2}
     </Space>
   ) : (
-    title2
+    h2
   );
   if (extra === undefined) return heading;
   return (

@@ -1,3 +1,5 @@
+// 审计日志: the tamper-evident audit log for the audit administrator — search by date, actor, action, outcome
+// and text, see each record's before/after, export CSV, and verify the hash chain.
 import { useMemo, useState } from 'react';
 import { Alert, AutoComplete, Button, Col, Empty, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';

@@ -1,3 +1,5 @@
+// 部门管理: the site's departments (the lead and cooperating departments of columns), with aliases, order and
+// merging one name into another.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';

@@ -1,3 +1,5 @@
+// 搜索即服务: service cards and best bets. When a search contains one of a card's keywords (directly, through a
+// synonym or as pinyin), the card with its direct links shows above the results (at most three, in this order).
 import { useState } from 'react';
 import { Button, Popconfirm, Space, Switch, Tag, Typography } from 'antd';
 import type { FormInstance, TableColumnsType } from 'antd';
