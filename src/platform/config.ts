@@ -19,6 +19,8 @@ export interface Config {
   mailFrom: string;
   /** HTTP worker processes (node:cluster); 1 serves from this process alone. */
   workers: number;
+  /** Chromium for inspection screenshots; null: the Debian package's usual paths are tried. */
+  chromiumPath: string | null;
 }
 
 interface Variable {
@@ -70,6 +72,12 @@ export const VARIABLES: Variable[] = [
     description:
       '本节点的 HTTP 工作进程数（1–64，或 `auto` 按 CPU 核数）；多个进程共用端口与数据库，定时任务只在其中一个运行',
     default: '1',
+  },
+  {
+    name: 'CHROMIUM_PATH',
+    description:
+      '检查截图所用的 Chromium 可执行文件；不设则依次尝试 /usr/bin/chromium、/usr/bin/chromium-browser（都没有则不截图）',
+    default: '',
   },
 ];
 
@@ -131,6 +139,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: smtpUrl || null,
     mailFrom: get('GOVPORTAL_MAIL_FROM'),
     workers: readWorkers(get('GOVPORTAL_WORKERS')),
+    chromiumPath: get('CHROMIUM_PATH') || null,
   };
   return { ...config, ...overrides };
 }

@@ -1,4 +1,16 @@
 // The one error catalogue: stable codes (clients and tests match on them) with the Chinese message users see.
+//
+// Every user-facing error message lives here, with `{name}` placeholders for what varies. An entry whose case
+// clients already handle under a general code (NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, CONFLICT …) names that
+// code in `code`: the wire keeps the general code and the message says exactly what went wrong.
+
+interface CatalogueEntry {
+  status: number;
+  message: string;
+  /** The code sent on the wire when it is not the entry's own name (a general code clients already handle). */
+  code?: string;
+}
+
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '提交的内容不符合要求' },
   BAD_REQUEST: { status: 400, message: '请求无法处理' },
@@ -22,7 +34,7 @@ export const ERRORS = {
   SLUG_TAKEN: { status: 409, message: '同一上级栏目下已有相同的访问路径' },
   COLUMN_NOT_EMPTY: { status: 409, message: '栏目下还有子栏目或内容，不能删除' },
   COLUMN_CYCLE: { status: 400, message: '不能把栏目移动到它自己或它的下级栏目之下' },
-  SITE_IDENTITY_INVALID: { status: 400, message: '网站标识信息格式不正确' },
+  SITE_IDENTITY_INVALID: { status: 400, message: '网站标识信息格式不正确：{problems}' },
   AUDIT_RETENTION: { status: 409, message: '审计日志保存期未满，不能清除' },
   PAYLOAD_TOO_LARGE: { status: 413, message: '上传的内容过大' },
   CONTENT_TOO_LARGE: { status: 413, message: '提交的信息过大，请精简正文或拆分后再保存' },
@@ -32,9 +44,63 @@ export const ERRORS = {
   INSPECTION_CANCELLED: { status: 409, message: '检查已中止' },
   BACKDATING: { status: 400, message: '发布时间由系统确定，不能早于当前时间' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
-} as const satisfies Record<string, { status: number; message: string }>;
+  // core modules
+  SITE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '站点不存在' },
+  PARENT_SITE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '上级站点不存在' },
+  SITE_CODE_TAKEN: { status: 409, code: 'CONFLICT', message: '站点代码“{code}”已存在' },
+  DEPARTMENT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '部门不存在' },
+  DEPARTMENT_MERGE_SELF: { status: 400, code: 'BAD_REQUEST', message: '不能把部门合并到它自己' },
+  DEPARTMENT_MERGE_OTHER_SITE: { status: 400, code: 'BAD_REQUEST', message: '只能合并同一站点的部门' },
+  DEPARTMENT_ALREADY_MERGED: { status: 409, code: 'CONFLICT', message: '已被合并的部门不能再次合并' },
+  COLUMN_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '栏目不存在' },
+  PARENT_COLUMN_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '上级栏目不存在' },
+  COLUMN_DEPARTMENT_NOT_ON_SITE: { status: 400, code: 'VALIDATION_FAILED', message: '牵头或配合部门不属于本站点' },
+  COLUMN_LINK_REQUIRED: { status: 400, code: 'VALIDATION_FAILED', message: '外部链接栏目必须填写链接地址' },
+  USER_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '用户不存在' },
+  USER_DEPARTMENT_NOT_FOUND: { status: 400, code: 'VALIDATION_FAILED', message: '所选部门不存在' },
+  ROLES_COMBINED: {
+    status: 400,
+    code: 'ROLE_CONFLICT',
+    message: '系统管理员、安全管理员、审计管理员必须分设：{roles}不能由同一账号兼任',
+  },
+  ROLE_MUST_STAND_ALONE: {
+    status: 400,
+    code: 'ROLE_CONFLICT',
+    message: '系统管理员、安全管理员、审计管理员必须分设：{role}不能兼任其他角色',
+  },
+  OPERATOR_ONLY_ACCOUNT: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '安全管理员和审计管理员账号只能由服务器运维人员通过命令行创建',
+  },
+  OPERATOR_ONLY_ROLES: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '安全管理员和审计管理员角色只能由服务器运维人员通过命令行变更',
+  },
+  CANNOT_DISABLE_SELF: { status: 400, code: 'BAD_REQUEST', message: '不能停用自己的账号' },
+  POLICY_OUT_OF_RANGE: { status: 400, code: 'VALIDATION_FAILED', message: '策略取值超出允许范围：{problems}' },
+  PASSWORD_POLICY_DETAIL: { status: 400, code: 'PASSWORD_POLICY', message: '新密码不符合密码策略：{problems}' },
+  PASSWORD_REUSED_RECENT: {
+    status: 400,
+    code: 'PASSWORD_REUSED',
+    message: '新密码不能与最近 {count} 次使用过的密码相同',
+  },
+} as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The codes clients can receive: an entry's own name, or the general code it answers with. */
+export type WireCode = { [K in ErrorCode]: (typeof ERRORS)[K] extends { code: infer W } ? W : K }[ErrorCode];
+// Every general code an entry answers with is itself a catalogue entry.
+const wireCodesAreCatalogued: [WireCode] extends [ErrorCode] ? true : never = true;
+void wireCodesAreCatalogued;
+
+/** The code sent on the wire for a catalogue entry. */
+export function wireCode(code: ErrorCode): WireCode {
+  const entry: CatalogueEntry = ERRORS[code];
+  return (entry.code ?? code) as WireCode;
+}
 
 /** The `{name}` placeholders of a catalogue message, as a type: `'部门“{name}”已存在'` → `'name'`. */
 type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
@@ -45,7 +111,7 @@ export type ErrorParams<C extends ErrorCode> = [Placeholders<(typeof ERRORS)[C][
   : Record<Placeholders<(typeof ERRORS)[C]['message']>, string | number>;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: { code: WireCode; message: string; details?: unknown };
 }
 
 /** Fills a catalogue message's `{name}` placeholders. */
@@ -56,7 +122,10 @@ export function errorMessage(code: ErrorCode, params: Record<string, string | nu
 }
 
 export class AppError<C extends ErrorCode = ErrorCode> extends Error {
-  readonly code: C;
+  /** The catalogue entry. */
+  readonly entry: C;
+  /** The code clients see (see WireCode). */
+  readonly code: WireCode;
   readonly status: number;
   readonly details?: unknown;
 
@@ -66,7 +135,8 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
    */
   constructor(code: C, params?: ErrorParams<C> | string, details?: unknown) {
     super(typeof params === 'string' ? params : errorMessage(code, params as Record<string, string | number>));
-    this.code = code;
+    this.entry = code;
+    this.code = wireCode(code);
     this.status = ERRORS[code].status;
     this.details = details;
   }
