@@ -67,7 +67,7 @@ export async function createSiteWithAnnex1(
 ): Promise<{ siteId: number; columns: number }> {
   const site = await ctx.sites.create(SYSTEM_ACTOR, input);
   const columns = await ctx.db.transaction().execute(async (trx) => {
-    const n = await loadAnnex1(trx, site.id, ctx.clock.now().toISOString());
+    const n = await loadAnnex1(trx, site.id, ctx.clock.now().toISOString(), ctx.departments);
     await ctx.audit.record(trx, SYSTEM_ACTOR, {
       action: 'system.init',
       targetType: 'site',
