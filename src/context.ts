@@ -76,9 +76,15 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const columns = new ColumnsService(db, clock, audit);
   columns.setContentCounter(countByColumn);
   const content = new ContentService(db, clock, audit, columns, users, sites);
-  const publication = new PublicationService(db, clock, audit);
-  const prepublish = new PrepublishGate(db, columns, sites, fileStore);
-  const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
+  const publication = new PublicationService(db, clock, audit, content);
+  const prepublish = new PrepublishGate(db, clock, audit, columns, sites, fileStore);
+  const duty = new DutyService(
+    db,
+    clock,
+    audit,
+    columns,
+    options.mailer ?? createMailer(config.smtpUrl, config.mailFrom),
+  );
   const search = new SearchService(db, clock, audit, sites, columns, publication);
   return {
     config,
@@ -96,7 +102,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     users,
     content,
     publication,
-    review: new ReviewService(db, clock, audit, content, publication, prepublish),
+    review: new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites),
     prepublish,
     duty,
     inspection: new InspectionService(db, clock, audit, fileStore, sites, columns, duty),
