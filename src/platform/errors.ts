@@ -46,6 +46,8 @@ export const ERRORS = {
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
   // core modules
   SITE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '站点不存在' },
+  SITE_CODE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '站点 {code} 不存在' },
+  ACCOUNT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '账号 {username} 不存在' },
   PARENT_SITE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '上级站点不存在' },
   SITE_CODE_TAKEN: { status: 409, code: 'CONFLICT', message: '站点代码“{code}”已存在' },
   DEPARTMENT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '部门不存在' },

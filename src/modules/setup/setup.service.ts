@@ -25,19 +25,7 @@ const BOOTSTRAP: { username: string; displayName: string; role: Role }[] = [
 
 /** Creates the administrator accounts no one holds yet (on a new installation: all three), with one-time passwords. */
 export async function ensureInitialAccounts(ctx: AppContext, adminPassword: string | null): Promise<InitialAccount[]> {
-  const held = new Set(
-    (
-      await ctx.db
-        .selectFrom('user_roles')
-        .select('role')
-        .where(
-          'role',
-          'in',
-          BOOTSTRAP.map((b) => b.role),
-        )
-        .execute()
-    ).map((r) => r.role),
-  );
+  const held = new Set(await ctx.users.heldRoles(BOOTSTRAP.map((b) => b.role)));
   const created: InitialAccount[] = [];
   for (const account of BOOTSTRAP.filter((b) => !held.has(b.role))) {
     const { initialPassword } = await ctx.users.create(

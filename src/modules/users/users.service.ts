@@ -65,9 +65,34 @@ export class UsersService {
     this.checkRoles(input.roles, options.byOperator ?? false);
     await this.checkDepartment(input.departmentId);
     const password = options.password ?? generatePassword();
-    const passwordHash = await hashPassword(password);
+    const id = await this.insertAccount(actor, input, await hashPassword(password), { mustChangePassword: true });
+    return { user: await this.get(id), initialPassword: password };
+  }
+
+  /**
+   * Creates an account whose password was hashed beforehand, for setting up many accounts that share one
+   * password (argon2 runs once, not per account): the same checks, rows, roles and audit record as create().
+   * `passwordChangedAt` (default now) starts the password's age.
+   */
+  async createWithPasswordHash(
+    actor: Actor,
+    input: UserCreate,
+    passwordHash: string,
+    options: { mustChangePassword: boolean; passwordChangedAt?: string },
+  ): Promise<number> {
+    this.checkRoles(input.roles, false);
+    await this.checkDepartment(input.departmentId);
+    return this.insertAccount(actor, input, passwordHash, options);
+  }
+
+  private async insertAccount(
+    actor: Actor,
+    input: UserCreate,
+    passwordHash: string,
+    options: { mustChangePassword: boolean; passwordChangedAt?: string },
+  ): Promise<number> {
     const at = this.clock.now().toISOString();
-    const id = await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       if (await repo.findByUsername(trx, input.username)) throw new AppError('USERNAME_TAKEN');
       const newId = await repo.insertUser(trx, {
         username: input.username,
@@ -75,8 +100,8 @@ export class UsersService {
         department_id: input.departmentId,
         email: input.email,
         password_hash: passwordHash,
-        must_change_password: 1,
-        password_changed_at: at,
+        must_change_password: options.mustChangePassword ? 1 : 0,
+        password_changed_at: options.passwordChangedAt ?? at,
         created_at: at,
         updated_at: at,
       });
@@ -89,7 +114,6 @@ export class UsersService {
       });
       return newId;
     });
-    return { user: await this.get(id), initialPassword: password };
   }
 
   async update(actor: Actor, id: number, input: UserUpdate): Promise<UserView> {
