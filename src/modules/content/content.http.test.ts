@@ -68,7 +68,7 @@ test(`XSS payloads are stored harmlessly through the API and published harmlessl
 });
 
 function multipart(name: string, bytes: Buffer) {
-  const boundary = '----govportal' + Math.random().toString(16).slice(2);
+  const boundary = `----govportal${Math.random().toString(16).slice(2)}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
