@@ -20,7 +20,8 @@ import type { ColumnNode } from '../columns/columns.schema.ts';
 import type { ContentCreate } from '../content/content.schema.ts';
 import type { DecideInput, SubmitInput } from '../review/review.service.ts';
 import { COLUMN_ITEMS } from './demo-content/columns.ts';
-import { DEPARTMENT_NEWS, NOTICES, PARTY_NEWS, SERVICE_NEWS } from './demo-content/news.ts';
+import { DEPARTMENT_NEWS, SERVICE_NEWS } from './demo-content/news.ts';
+import { NOTICES, PARTY_NEWS } from './demo-content/party-and-notices.ts';
 import { MAIN_PAGES } from './demo-content/pages.ts';
 import {
   DEMO_ACCOUNT_SPECS,
