@@ -43,7 +43,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/auth/me',
     {
-      schema: { tags, summary: '当前登录用户', response: { 200: MeResponse, ...errors(401) } },
+      schema: { tags, summary: '当前登录用户', response: { 200: MeResponse, ...errors(401, 403) } },
       preHandler: guard({ allowPendingPassword: true }),
     },
     async (request) => auth.me(authOf(request)),

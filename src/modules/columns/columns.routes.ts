@@ -30,7 +30,7 @@ export async function columnsRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '栏目树',
         params: SiteParams,
-        response: { 200: Items(node), ...errors(401) },
+        response: { 200: Items(node), ...errors(400, 401, 403) },
       },
       preHandler: guard(),
     },
@@ -86,7 +86,12 @@ export async function columnsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.delete(
     '/api/columns/:id',
     {
-      schema: { tags, summary: '删除空栏目', params: IdParams, response: { 200: Ok, ...errors(401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: '删除空栏目',
+        params: IdParams,
+        response: { 200: Ok, ...errors(400, 401, 403, 404, 409) },
+      },
       preHandler: guard({ capability: 'column.manage' }),
     },
     async (request) => {

@@ -18,7 +18,7 @@ export async function departmentsRoutes(app: App, ctx: AppContext): Promise<void
         tags,
         summary: '部门列表',
         params: SiteParams,
-        response: { 200: Items(department), ...errors(401) },
+        response: { 200: Items(department), ...errors(400, 401, 403) },
       },
       preHandler: guard(),
     },

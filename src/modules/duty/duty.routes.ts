@@ -69,7 +69,7 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags,
         summary: '我的提醒（含本部门的栏目到期提醒）；已读状态按人记录',
-        response: { 200: NotificationList, ...errors(401) },
+        response: { 200: NotificationList, ...errors(401, 403) },
       },
       preHandler: guard(),
     },
@@ -86,7 +86,7 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '把发给我（或本部门）的一条提醒标记为我已读',
         params: IdParams,
-        response: { 200: Ok, ...errors(401, 403, 404) },
+        response: { 200: Ok, ...errors(400, 401, 403, 404) },
       },
       preHandler: guard(),
     },
@@ -102,7 +102,7 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags,
         summary: '把我的全部提醒标记为已读',
-        response: { 200: ReadAllResult, ...errors(401) },
+        response: { 200: ReadAllResult, ...errors(401, 403) },
       },
       preHandler: guard(),
     },

@@ -1,4 +1,5 @@
 import multipart from '@fastify/multipart';
+import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
 import { Binary, SiteParams, errors } from '../../platform/http.ts';
 import { SESSION_COOKIE, requireOnSite } from '../../platform/auth/guard.ts';
@@ -36,7 +37,14 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
   // Public for files of published items; staff of the site may also open their drafts' files.
   app.get(
     '/files/:id/:name',
-    { schema: { hide: true, params: FileParams, response: { 200: Binary } } },
+    {
+      schema: {
+        hide: true,
+        params: FileParams,
+        // 404 is the public site's not-found page, for a file that is not there or not public.
+        response: { 200: Binary, 404: Type.String({ description: '页面不存在' }), ...errors(400) },
+      },
+    },
     async (request, reply) => {
       const found = await files.lookup(request.params.id);
       if (!found) return reply.callNotFound();

@@ -15,8 +15,6 @@ import { plainText } from '../content/sanitize.ts';
 import * as reviewRepo from '../review/review.repository.ts';
 import * as repo from './publication.repository.ts';
 
-type Executor = Db;
-
 /** What changed on the public site, so caches and the search index follow at once. */
 export interface PublicationChange {
   siteId: number;
@@ -56,7 +54,7 @@ export class PublicationService {
   }
 
   /** Called inside the approving transaction: publish now, at the scheduled time, or (其他) not on the web. */
-  async onApproved(trx: Executor, actor: Actor, request: ReviewRequest): Promise<void> {
+  async onApproved(trx: Db, actor: Actor, request: ReviewRequest): Promise<void> {
     const item = (await contentRepo.findItem(trx, request.content_id))!;
     const now = this.clock.now().toISOString();
     if (request.release_form === '其他') {
@@ -76,7 +74,7 @@ export class PublicationService {
     await this.publish(trx, actor, item, request);
   }
 
-  private async publish(trx: Executor, actor: Actor, item: ContentItem, request: ReviewRequest): Promise<void> {
+  private async publish(trx: Db, actor: Actor, item: ContentItem, request: ReviewRequest): Promise<void> {
     if (item.status === 'classified' || request.secret === '是') throw new AppError('CLASSIFIED');
     const version = await contentRepo.findVersion(trx, item.id, request.content_version);
     if (!version) throw new AppError('APPROVED_VERSION_NOT_FOUND');
@@ -151,7 +149,7 @@ export class PublicationService {
     await this.flushChanges();
   }
 
-  private async withdrawIn(trx: Executor, actor: Actor, item: ContentItem, reason: string): Promise<void> {
+  private async withdrawIn(trx: Db, actor: Actor, item: ContentItem, reason: string): Promise<void> {
     const published = await repo.findPublished(trx, item.id);
     await repo.deletePublished(trx, item.id);
     const now = this.clock.now().toISOString();

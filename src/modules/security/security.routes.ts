@@ -49,7 +49,7 @@ export async function securityRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/users/:id/unlock',
     {
-      schema: { tags, summary: '解锁账号', params: IdParams, response: { 200: Ok, ...errors(401, 403, 404) } },
+      schema: { tags, summary: '解锁账号', params: IdParams, response: { 200: Ok, ...errors(400, 401, 403, 404) } },
       preHandler: guard({ capability: 'user.unlock' }),
     },
     async (request) => {

@@ -40,7 +40,7 @@ export async function sitesRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '站点标识信息',
         params: IdParams,
-        response: { 200: site, ...errors(401, 403, 404) },
+        response: { 200: site, ...errors(400, 401, 403, 404) },
       },
       preHandler: guard(),
     },

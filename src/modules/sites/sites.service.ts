@@ -30,7 +30,7 @@ function toRow(identity: SiteIdentity) {
 function assertValid(identity: SiteIdentity): void {
   const fields = identityProblems(identity);
   if (Object.keys(fields).length > 0) {
-    throw new AppError('SITE_IDENTITY_INVALID', { problems: Object.values(fields).join('；') }, { fields });
+    throw new AppError('SITE_IDENTITY_PROBLEMS', { problems: Object.values(fields).join('；') }, { fields });
   }
 }
 

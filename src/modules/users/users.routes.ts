@@ -14,7 +14,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/roles',
     {
-      schema: { tags, summary: '角色列表', response: { 200: RoleList, ...errors(401) } },
+      schema: { tags, summary: '角色列表', response: { 200: RoleList, ...errors(401, 403) } },
       preHandler: guard(),
     },
     async () => ({ items: users.roles() }),
@@ -65,7 +65,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '重置密码（返回一次性密码）',
         params: IdParams,
-        response: { 200: PasswordIssued, ...errors(401, 403, 404) },
+        response: { 200: PasswordIssued, ...errors(400, 401, 403, 404) },
       },
       preHandler: manage,
     },
