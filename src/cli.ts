@@ -141,7 +141,7 @@ user
   .action(async (opts: { username: string }) => {
     await withContext(async (ctx) => {
       const found = await usersRepo.findByUsername(ctx.db, opts.username);
-      if (!found) throw new AppError('NOT_FOUND', `账号 ${opts.username} 不存在`);
+      if (!found) throw new AppError('ACCOUNT_NOT_FOUND', { username: opts.username });
       console.log(
         `账号 ${opts.username} 的一次性密码：${await ctx.users.resetPassword(SYSTEM_ACTOR, found.id)}（首次登录须修改）`,
       );
@@ -234,7 +234,7 @@ program
     }) => {
       await withContext(async (ctx) => {
         const site = opts.site ? (await ctx.sites.list()).find((s) => s.code === opts.site) : undefined;
-        if (opts.site && !site) throw new AppError('NOT_FOUND', `站点 ${opts.site} 不存在`);
+        if (opts.site && !site) throw new AppError('SITE_CODE_NOT_FOUND', { code: opts.site });
         const id = await ctx.inspection.create(SYSTEM_ACTOR, {
           url: opts.url,
           siteId: site?.id ?? null,

@@ -8,6 +8,9 @@ import { AuditService } from './platform/audit/audit.service.ts';
 import { makeGuard, type Guard } from './platform/auth/guard.ts';
 import { FileStore } from './platform/files/file-store.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { SessionsService } from './modules/auth/sessions.service.ts';
+import { SecurityService } from './modules/security/security.service.ts';
+import { AuditLogService } from './modules/audit/audit.service.ts';
 import { SitesService } from './modules/sites/sites.service.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { ColumnsService } from './modules/columns/columns.service.ts';
@@ -58,6 +61,8 @@ export interface AppContext {
   citizens: CitizensModule;
   /** Public pages and column content other modules add to the public site. */
   portal: PortalRegistry;
+  security: SecurityService;
+  auditLog: AuditLogService;
   close(): Promise<void>;
 }
 
@@ -76,17 +81,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const clock = options.clock ?? systemClock;
   const db = dbh.db;
   const audit = new AuditService(db, clock, config.auditRetentionDays);
-  const auth = new AuthService(db, clock, audit);
+  const users = new UsersService(db, clock, audit, new SessionsService(db));
+  const auth = new AuthService(db, clock, audit, users);
   const fileStore = new FileStore(path.join(config.dataDir, 'files'));
   const sites = new SitesService(db, clock, audit);
   const columns = new ColumnsService(db, clock, audit);
   columns.setContentCounter(countByColumn);
-  const users = new UsersService(db, clock, audit);
   const content = new ContentService(db, clock, audit, columns, users, sites);
-  const publication = new PublicationService(db, clock, audit);
-  const prepublish = new PrepublishGate(db, columns, sites, fileStore);
+  const publication = new PublicationService(db, clock, audit, content);
+  const prepublish = new PrepublishGate(db, clock, audit, columns, sites, fileStore);
   const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
-  const duty = new DutyService(db, clock, columns, mailer);
+  const duty = new DutyService(db, clock, audit, columns, mailer);
   const rateLimiter = new RateLimiter(db, clock);
   const search = new SearchService(db, clock, audit, sites, columns, publication);
   const citizens = new CitizensModule(db, clock, audit, config, mailer, rateLimiter, async () => {
@@ -106,12 +111,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
     auth,
     guard: makeGuard(auth, audit),
     sites,
-    departments: new DepartmentsService(db, clock, audit),
+    departments: new DepartmentsService(db, clock, audit, columns, users),
     columns,
     users,
     content,
     publication,
-    review: new ReviewService(db, clock, audit, content, publication, prepublish),
+    review: new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites),
     prepublish,
     duty,
     inspection,
@@ -122,6 +127,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     idempotency: new Idempotency(db, clock),
     citizens,
     portal: new PortalRegistry(),
+    security: new SecurityService(db, clock, audit),
+    auditLog: new AuditLogService(audit),
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();

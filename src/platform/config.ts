@@ -27,6 +27,8 @@ export interface Config {
   smsSign: string;
   /** Login through a provincial identity platform (OpenID Connect); null when not configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** Chromium for inspection screenshots; null: the Debian package's usual paths are tried. */
+  chromiumPath: string | null;
 }
 
 interface Variable {
@@ -103,6 +105,12 @@ export const VARIABLES: Variable[] = [
     name: 'GOVPORTAL_OIDC_NAME',
     description: '登录页上该登录方式的名称',
     default: '省统一身份认证平台',
+  },
+  {
+    name: 'CHROMIUM_PATH',
+    description:
+      '检查截图所用的 Chromium 可执行文件；不设则依次尝试 /usr/bin/chromium、/usr/bin/chromium-browser（都没有则不截图）',
+    default: '',
   },
 ];
 
@@ -187,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           name: get('GOVPORTAL_OIDC_NAME'),
         }
       : null,
+    chromiumPath: get('CHROMIUM_PATH') || null,
   };
   const merged = { ...config, ...overrides };
   // A data directory given as an override (tests) keeps its key file beside it unless one is given too.

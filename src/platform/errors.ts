@@ -1,4 +1,16 @@
 // The one error catalogue: stable codes (clients and tests match on them) with the Chinese message users see.
+//
+// Every user-facing error message lives here, with `{name}` placeholders for what varies. An entry whose case
+// clients already handle under a general code (NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, CONFLICT …) names that
+// code in `code`: the wire keeps the general code and the message says exactly what went wrong.
+
+interface CatalogueEntry {
+  status: number;
+  message: string;
+  /** The code sent on the wire when it is not the entry's own name (a general code clients already handle). */
+  code?: string;
+}
+
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '提交的内容不符合要求' },
   BAD_REQUEST: { status: 400, message: '请求无法处理' },
@@ -32,6 +44,122 @@ export const ERRORS = {
   INSPECTION_CANCELLED: { status: 409, message: '检查已中止' },
   BACKDATING: { status: 400, message: '发布时间由系统确定，不能早于当前时间' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
+  // core modules
+  SITE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '站点不存在' },
+  SITE_CODE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '站点 {code} 不存在' },
+  ACCOUNT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '账号 {username} 不存在' },
+  PARENT_SITE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '上级站点不存在' },
+  SITE_CODE_TAKEN: { status: 409, code: 'CONFLICT', message: '站点代码“{code}”已存在' },
+  SITE_IDENTITY_PROBLEMS: { status: 400, code: 'SITE_IDENTITY_INVALID', message: '网站标识信息格式不正确：{problems}' },
+  DEPARTMENT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '部门不存在' },
+  DEPARTMENT_MERGE_SELF: { status: 400, code: 'BAD_REQUEST', message: '不能把部门合并到它自己' },
+  DEPARTMENT_MERGE_OTHER_SITE: { status: 400, code: 'BAD_REQUEST', message: '只能合并同一站点的部门' },
+  DEPARTMENT_ALREADY_MERGED: { status: 409, code: 'CONFLICT', message: '已被合并的部门不能再次合并' },
+  COLUMN_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '栏目不存在' },
+  PARENT_COLUMN_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '上级栏目不存在' },
+  COLUMN_DEPARTMENT_NOT_ON_SITE: { status: 400, code: 'VALIDATION_FAILED', message: '牵头或配合部门不属于本站点' },
+  COLUMN_LINK_REQUIRED: { status: 400, code: 'VALIDATION_FAILED', message: '外部链接栏目必须填写链接地址' },
+  USER_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '用户不存在' },
+  USER_DEPARTMENT_NOT_FOUND: { status: 400, code: 'VALIDATION_FAILED', message: '所选部门不存在' },
+  ROLES_COMBINED: {
+    status: 400,
+    code: 'ROLE_CONFLICT',
+    message: '系统管理员、安全管理员、审计管理员必须分设：{roles}不能由同一账号兼任',
+  },
+  ROLE_MUST_STAND_ALONE: {
+    status: 400,
+    code: 'ROLE_CONFLICT',
+    message: '系统管理员、安全管理员、审计管理员必须分设：{role}不能兼任其他角色',
+  },
+  OPERATOR_ONLY_ACCOUNT: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '安全管理员和审计管理员账号只能由服务器运维人员通过命令行创建',
+  },
+  OPERATOR_ONLY_ROLES: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '安全管理员和审计管理员角色只能由服务器运维人员通过命令行变更',
+  },
+  CANNOT_DISABLE_SELF: { status: 400, code: 'BAD_REQUEST', message: '不能停用自己的账号' },
+  FILE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '文件不存在' },
+  NO_FILE_RECEIVED: { status: 400, code: 'BAD_REQUEST', message: '没有收到文件' },
+  // The upload checks' own explanation (platform/files/upload-policy.ts), e.g. an extension that lies.
+  UPLOAD_REFUSED: { status: 415, code: 'UNSUPPORTED_FILE', message: '{reason}' },
+  CONTENT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '内容不存在' },
+  VERSION_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '版本 {version} 不存在' },
+  CONTENT_FIELDS_MISSING: { status: 400, code: 'VALIDATION_FAILED', message: '{type}缺少：{missing}' },
+  ATTACHMENT_TWICE: { status: 400, code: 'VALIDATION_FAILED', message: '同一个文件只能作为附件添加一次' },
+  COLUMN_NOT_ON_SITE: { status: 400, code: 'VALIDATION_FAILED', message: '所选栏目不属于本站点' },
+  COLUMN_NOT_MINE: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '您所在部门不负责“{column}”栏目（见栏目任务分解表），不能在此发布',
+  },
+  COLUMN_NOT_A_LIST: { status: 400, code: 'VALIDATION_FAILED', message: '“{column}”不是信息列表栏目' },
+  COLUMN_IS_LINK: { status: 400, code: 'VALIDATION_FAILED', message: '外部链接栏目不能发布内容' },
+  PAGE_NEEDS_PAGE_COLUMN: { status: 400, code: 'VALIDATION_FAILED', message: '单页只能放在“单页”形式的栏目中' },
+  PAGE_COLUMN_TAKES_PAGES: { status: 400, code: 'VALIDATION_FAILED', message: '“{column}”是单页栏目，只能发布单页' },
+  LEADER_NEEDS_LEADER_COLUMN: { status: 400, code: 'VALIDATION_FAILED', message: '领导信息只能放在领导信息类栏目中' },
+  FILES_NOT_ON_SITE: { status: 400, code: 'VALIDATION_FAILED', message: '附件或图片不存在或不属于本站点' },
+  COVER_NOT_IMAGE: { status: 400, code: 'VALIDATION_FAILED', message: '封面或照片必须是图片' },
+  INTERPRETATION_NEEDS_POLICY: {
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message: '政策解读须关联至少一个被解读的政策文件',
+  },
+  POLICY_LINK_INVALID: {
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message: '关联的政策文件不存在或不是本站点的政策文件',
+  },
+  CONTENT_CLASSIFIED: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '该信息经审查涉密，不得在网站发布，也不能再编辑发布',
+  },
+  CONTENT_UNDER_REVIEW: { status: 409, code: 'CONFLICT', message: '该信息正在审查中，审查结束前不能修改' },
+  CONTENT_NOT_WRITABLE: { status: 403, code: 'FORBIDDEN', message: '您没有修改此信息的权限' },
+  CONTENT_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'CONTENT_TOO_LARGE',
+    message: '提交的信息过大（超过 {limitMb} MB）：正文最多 {maxChars} 万字符，请精简或拆分后再保存',
+  },
+  APPROVED_VERSION_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '待发布的版本不存在' },
+  WITHDRAW_NOT_PUBLISHED: { status: 409, code: 'CONFLICT', message: '只有已发布或待发布的信息可以撤稿' },
+  WITHDRAW_REASON_REQUIRED: { status: 400, code: 'VALIDATION_FAILED', message: '撤稿须说明理由' },
+  SCHEDULE_IN_PAST: { status: 400, code: 'BACKDATING', message: '{what}时间必须晚于当前时间' },
+  ALREADY_PUBLISHED: { status: 409, code: 'CONFLICT', message: '已发布的信息不能再设定发布时间' },
+  REVIEW_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '审查记录不存在' },
+  SUBMIT_EDITORS_ONLY: { status: 403, code: 'FORBIDDEN', message: '只有承办人（编辑）可以提交审查' },
+  SUBMITTER_WITHOUT_DEPARTMENT: {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: '您的账号未设置所属部门，不能提交信息发布审查',
+  },
+  NOTHING_TO_REVIEW: { status: 409, code: 'CONFLICT', message: '该信息已发布且没有新的修改，无需再次审查' },
+  FORBIDDEN_WORDS: { status: 422, code: 'PREPUBLISH_BLOCKED', message: '内容含有禁用词，请修改后再提交' },
+  FINDINGS_TO_CONFIRM: {
+    status: 422,
+    code: 'PREPUBLISH_BLOCKED',
+    message: '发布前检查发现须确认的问题（如个人信息），请确认确需公开或退回修改',
+  },
+  REVIEW_CLOSED: { status: 409, code: 'CONFLICT', message: '该审查已结束（{state}）' },
+  OWN_SUBMISSION: { status: 403, code: 'FORBIDDEN', message: '不能审查自己提交的信息' },
+  NOT_THE_REVIEWER: { status: 403, code: 'FORBIDDEN', message: '您不是本站点的{role}' },
+  OTHER_DEPARTMENT: { status: 403, code: 'FORBIDDEN', message: '您不负责该部门的信息发布审查' },
+  SECRECY_ANSWER_REQUIRED: { status: 400, code: 'VALIDATION_FAILED', message: '保密审查须明确是否涉密' },
+  REJECTION_NEEDS_OPINION: { status: 400, code: 'VALIDATION_FAILED', message: '不同意时须填写审查意见，说明退回理由' },
+  NOTIFICATION_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '提醒不存在' },
+  NOTIFICATION_NOT_MINE: { status: 403, code: 'FORBIDDEN', message: '这条提醒不是发给您的' },
+  DUTY_NOT_READABLE: { status: 403, code: 'FORBIDDEN', message: '您没有查看该站点栏目更新情况的权限' },
+  POLICY_OUT_OF_RANGE: { status: 400, code: 'VALIDATION_FAILED', message: '策略取值超出允许范围：{problems}' },
+  PASSWORD_POLICY_DETAIL: { status: 400, code: 'PASSWORD_POLICY', message: '新密码不符合密码策略：{problems}' },
+  PASSWORD_REUSED_RECENT: {
+    status: 400,
+    code: 'PASSWORD_REUSED',
+    message: '新密码不能与最近 {count} 次使用过的密码相同',
+  },
   // ── citizens: statutory calendar and public accounts (modules/citizens, platform/calendar) ──
   CALENDAR_YEAR_INVALID: { status: 400, message: '节假日安排有误：{problems}' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请 {minutes} 分钟后再试' },
@@ -54,9 +182,21 @@ export const ERRORS = {
   CITIZEN_OIDC_UNAVAILABLE: { status: 404, message: '未开通统一身份认证登录' },
   CITIZEN_OIDC_FAILED: { status: 400, message: '统一身份认证登录未完成，请重试' },
   SMS_NOT_SENT: { status: 502, message: '短信或邮件发送失败，请稍后再试' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The codes clients can receive: an entry's own name, or the general code it answers with. */
+export type WireCode = { [K in ErrorCode]: (typeof ERRORS)[K] extends { code: infer W } ? W : K }[ErrorCode];
+// Every general code an entry answers with is itself a catalogue entry.
+const wireCodesAreCatalogued: [WireCode] extends [ErrorCode] ? true : never = true;
+void wireCodesAreCatalogued;
+
+/** The code sent on the wire for a catalogue entry. */
+export function wireCode(code: ErrorCode): WireCode {
+  const entry: CatalogueEntry = ERRORS[code];
+  return (entry.code ?? code) as WireCode;
+}
 
 /** The `{name}` placeholders of a catalogue message, as a type: `'部门“{name}”已存在'` → `'name'`. */
 type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
@@ -67,7 +207,7 @@ export type ErrorParams<C extends ErrorCode> = [Placeholders<(typeof ERRORS)[C][
   : Record<Placeholders<(typeof ERRORS)[C]['message']>, string | number>;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: { code: WireCode; message: string; details?: unknown };
 }
 
 /** Fills a catalogue message's `{name}` placeholders. */
@@ -78,7 +218,10 @@ export function errorMessage(code: ErrorCode, params: Record<string, string | nu
 }
 
 export class AppError<C extends ErrorCode = ErrorCode> extends Error {
-  readonly code: C;
+  /** The catalogue entry. */
+  readonly entry: C;
+  /** The code clients see (see WireCode). */
+  readonly code: WireCode;
   readonly status: number;
   readonly details?: unknown;
 
@@ -88,7 +231,8 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
    */
   constructor(code: C, params?: ErrorParams<C> | string, details?: unknown) {
     super(typeof params === 'string' ? params : errorMessage(code, params as Record<string, string | number>));
-    this.code = code;
+    this.entry = code;
+    this.code = wireCode(code);
     this.status = ERRORS[code].status;
     this.details = details;
   }

@@ -47,6 +47,63 @@ function parts(value: Date | string): Record<string, string> {
   return out;
 }
 
+// ───────────── Asia/Shanghai calendar days ─────────────
+// China keeps UTC+8 all year (no daylight saving), so a Shanghai calendar day is a fixed 24-hour span of UTC.
+// Day arithmetic on stored (UTC) times goes through these helpers only; days are written `yyyy-MM-dd`.
+
+const SHANGHAI_OFFSET = 8 * HOUR;
+const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Milliseconds (UTC) at which the Shanghai day `yyyy-MM-dd` begins. */
+function dayStartMs(day: string): number {
+  if (!DAY_PATTERN.test(day)) throw new RangeError(`not a calendar day (yyyy-MM-dd): ${day}`);
+  return Date.parse(`${day}T00:00:00.000Z`) - SHANGHAI_OFFSET;
+}
+
+/** The UTC instant a Shanghai day begins: `2026-11-27` → `2026-11-26T16:00:00.000Z`. */
+export function shanghaiDayStart(day: string): string {
+  return new Date(dayStartMs(day)).toISOString();
+}
+
+/** The UTC instant the day after `day` begins: the exclusive end of a range that includes `day`. */
+export function shanghaiDayEnd(day: string): string {
+  return new Date(dayStartMs(day) + DAY).toISOString();
+}
+
+/**
+ * An inclusive range of Shanghai days as a half-open range of stored UTC times (`from` ≤ t < `to`); an end
+ * that is not given stays open.
+ */
+export function shanghaiDayRange(fromDay?: string, toDay?: string): { from?: string; to?: string } {
+  return {
+    ...(fromDay ? { from: shanghaiDayStart(fromDay) } : {}),
+    ...(toDay ? { to: shanghaiDayEnd(toDay) } : {}),
+  };
+}
+
+/** The Shanghai day `days` days after `day` (before it when negative). */
+export function addShanghaiDays(day: string, days: number): string {
+  return new Date(dayStartMs(day) + SHANGHAI_OFFSET + days * DAY).toISOString().slice(0, 10);
+}
+
+/** The start of the Shanghai day that contains `at`. */
+export function startOfShanghaiDay(at: Date | string): Date {
+  const ms = new Date(at).getTime();
+  return new Date(Math.floor((ms + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET);
+}
+
+/** Calendar parts of a moment in Shanghai: month 1–12, weekday 0 = Sunday … 6 = Saturday. */
+export function shanghaiCalendar(at: Date | string): { year: number; month: number; day: number; weekday: number } {
+  const d = new Date(new Date(at).getTime() + SHANGHAI_OFFSET);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
+}
+
+/** The Shanghai calendar year of a moment (the register's 序号 and 索引号 count per year). */
+export const shanghaiYear = (at: Date | string): number => shanghaiCalendar(at).year;
+
+/** `yyyy-MM` of a moment in Shanghai. */
+export const shanghaiMonth = (at: Date | string): string => shanghaiDate(at).slice(0, 7);
+
 /** `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai: the PubDate meta tag format. */
 export function shanghaiDateTime(value: Date | string): string {
   const p = parts(value);

@@ -26,19 +26,7 @@ const BOOTSTRAP: { username: string; displayName: string; role: Role }[] = [
 
 /** Creates the administrator accounts no one holds yet (on a new installation: all three), with one-time passwords. */
 export async function ensureInitialAccounts(ctx: AppContext, adminPassword: string | null): Promise<InitialAccount[]> {
-  const held = new Set(
-    (
-      await ctx.db
-        .selectFrom('user_roles')
-        .select('role')
-        .where(
-          'role',
-          'in',
-          BOOTSTRAP.map((b) => b.role),
-        )
-        .execute()
-    ).map((r) => r.role),
-  );
+  const held = new Set(await ctx.users.heldRoles(BOOTSTRAP.map((b) => b.role)));
   const created: InitialAccount[] = [];
   for (const account of BOOTSTRAP.filter((b) => !held.has(b.role))) {
     const { initialPassword } = await ctx.users.create(
@@ -68,7 +56,7 @@ export async function createSiteWithAnnex1(
 ): Promise<{ siteId: number; columns: number }> {
   const site = await ctx.sites.create(SYSTEM_ACTOR, input);
   const columns = await ctx.db.transaction().execute(async (trx) => {
-    const n = await loadAnnex1(trx, site.id, ctx.clock.now().toISOString());
+    const n = await loadAnnex1(trx, site.id, ctx.clock.now().toISOString(), ctx.departments);
     await ctx.audit.record(trx, SYSTEM_ACTOR, {
       action: 'system.init',
       targetType: 'site',
