@@ -21,7 +21,7 @@ import { buildApp } from '../../app.ts';
 import type { SiteView } from '../sites/sites.schema.ts';
 import { fileUrl } from '../files/files.service.ts';
 import { AssetManifest } from '../portal/assets.ts';
-import { cspFor } from '../portal/portal.service.ts';
+import { cspFor } from '../portal/page-kit.ts';
 import { clusterRootOf, mainSite, resolveSite } from '../portal/site-resolver.ts';
 import { stripPort } from '../portal/meta.ts';
 import { crawl, writeFileIn, type CrawlProblem } from './crawler.ts';

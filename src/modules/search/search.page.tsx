@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PageContext, PageResult, PortalPage } from '../portal/page-context.ts';
 import type { PortalRegistry } from '../portal/portal-registry.ts';
-import { pageTitle } from '../portal/portal.service.ts';
+import { pageTitle } from '../portal/page-kit.ts';
 import { siteMeta } from '../portal/meta.ts';
 import { AssetManifest } from '../portal/assets.ts';
 import { Layout } from '../portal/views/Layout.tsx';
