@@ -64,3 +64,50 @@ export function chineseDate(value: Date | string): string {
   const p = parts(value);
   return `${p.year}年${Number(p.month)}月${Number(p.day)}日`;
 }
+
+// search, portal, inspection, stats
+// Calendar days are written yyyy-MM-dd. Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so
+// each of its days is a fixed UTC interval and day arithmetic needs no time-zone database.
+const SHANGHAI_OFFSET_MS = 8 * HOUR;
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written yyyy-MM-dd (2026-02-29 is not one). */
+export function isCalendarDay(value: string): boolean {
+  const m = CALENDAR_DAY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const utc = new Date(Date.UTC(y, mo - 1, d));
+  return utc.getUTCFullYear() === y && utc.getUTCMonth() === mo - 1 && utc.getUTCDate() === d;
+}
+
+/** yyyy-MM-dd of the Asia/Shanghai day containing the instant `ms` (epoch milliseconds); no Intl, for hot paths. */
+export function shanghaiDayOf(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Epoch milliseconds at which the Asia/Shanghai day `day` (yyyy-MM-dd) begins. */
+export function shanghaiDayStartMs(day: string): number {
+  return Date.parse(`${day}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
+}
+
+/** The UTC instant (ISO) at which the Asia/Shanghai day `day` begins; null for an impossible date. */
+export function shanghaiDayStart(day: string): string | null {
+  return isCalendarDay(day) ? new Date(shanghaiDayStartMs(day)).toISOString() : null;
+}
+
+/** `day` moved by `days` calendar days (negative: back). */
+export function addCalendarDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+/** How many calendar days `to` lies after `from` (negative when before). */
+export function calendarDaysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY);
+}
+
+/** Every day from `from` to `to`, both included. */
+export function calendarDaysFrom(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addCalendarDays(d, 1)) out.push(d);
+  return out;
+}
