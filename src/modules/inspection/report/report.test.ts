@@ -136,7 +136,7 @@ describe('renderReportHtml', () => {
     const levels = [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
     assert.equal(levels[0], 1);
     assert.equal(levels.filter((l) => l === 1).length, 1);
-    levels.forEach((l, i) => assert.ok(i === 0 || l <= levels[i - 1] + 1, `h${levels[i - 1]} → h${l}`));
+    for (const [i, l] of levels.entries()) assert.ok(i === 0 || l <= levels[i - 1]! + 1, `h${levels[i - 1]} → h${l}`);
     assert.doesNotMatch(html, /<th(?=[\s>])(?![^>]*scope=)[^>]*>/, 'every th has a scope');
     assert.match(html, /<span class="badge tone-warn"><span aria-hidden="true">−<\/span> 扣分<\/span>/);
     assert.match(html, /<span class="badge tone-caution"><span aria-hidden="true">\?<\/span> 未检测<\/span>/);
@@ -298,7 +298,7 @@ describe('renderReportXlsx', () => {
 
     const summary = wb.getWorksheet(XLSX_SHEETS.summary)!;
     const pairs = new Map<string, string>();
-    summary.eachRow((row, n) => pairs.set(text(summary, n, 1), text(summary, n, 2)));
+    summary.eachRow((_row, n) => pairs.set(text(summary, n, 1), text(summary, n, 2)));
     assert.equal(pairs.get('检查结论'), '合格');
     assert.equal(pairs.get('扣分指标得分'), '93.3');
     assert.equal(pairs.get('加分指标得分'), '2');
