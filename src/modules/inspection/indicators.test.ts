@@ -83,7 +83,10 @@ const SEED_WEBSITE_VETOES: [name: string, rules: number][] = [
 
 const groupRows = (indicators: readonly { group: string; name: string; points: number }[]) => {
   const rows: Record<string, [string, number][]> = {};
-  for (const { group, name, points } of indicators) (rows[group] ??= []).push([name, points]);
+  for (const { group, name, points } of indicators) {
+    rows[group] ??= [];
+    rows[group].push([name, points]);
+  }
   return rows;
 };
 

@@ -125,7 +125,7 @@ function moduleContent(frame: ColumnFrame, pageNo: number, registry: PortalRegis
 async function pageBody(page: PageContext, db: Db, item: IndexedItem | undefined) {
   if (!item) return undefined;
   const detail = await repo.findPublished(db, page.site.id, item.id);
-  if (!detail || !detail.bodyPublic) return undefined;
+  if (!detail?.bodyPublic) return undefined;
   const files = attachmentLinks(detail.snapshot, await repo.publicFiles(db, [item.id]));
   if (!detail.snapshot.bodyHtml && files.length === 0) return undefined;
   return createElement(
