@@ -1,5 +1,6 @@
 // Site search over HTTP: the public JSON API (search, suggestions), the files of the results page, and the
 // administrators' synonyms, service cards and report of searches that found nothing.
+import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
 import { Ok, SiteParams, errors } from '../../platform/http.ts';
 import { requireOnSite } from '../../platform/auth/guard.ts';
@@ -62,15 +63,25 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   // The results page's script (as-you-type suggestions) and styles; content-hashed names, cached for a year.
-  app.get('/search/assets/:file', { schema: { hide: true } }, async (request, reply) => {
-    const asset = searchAssets().file((request.params as { file: string }).file);
-    if (!asset) return reply.callNotFound();
-    return reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('x-content-type-options', 'nosniff')
-      .type(asset.contentType)
-      .send(asset.body);
-  });
+  app.get(
+    '/search/assets/:file',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ file: Type.String() }),
+        response: { 200: Type.Unsafe<Buffer>(Type.String({ format: 'binary' })), 404: Type.Unknown() },
+      },
+    },
+    async (request, reply) => {
+      const asset = searchAssets().file(request.params.file);
+      if (!asset) return reply.callNotFound();
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .type(asset.contentType)
+        .send(asset.body);
+    },
+  );
 
   app.get(
     '/api/sites/:siteId/search/synonyms',
