@@ -71,6 +71,17 @@ export function columnMatches(match: ColumnMatch, column: PublicColumn): boolean
 }
 
 export class PortalRegistry {
+  /**
+   * A registry for an application that lives for one pass over the database (the static export's crawl): its
+   * modules register their pages as usual, but it never subscribes to their changes.
+   */
+  static forSnapshot(): PortalRegistry {
+    const registry = new PortalRegistry();
+    registry.snapshot = true;
+    return registry;
+  }
+
+  private snapshot = false;
   private readonly pageList: PortalPage[] = [];
   private readonly contentSources: ColumnContentEntry[] = [];
   private readonly subscriptions: ChangeSubscription[] = [];
@@ -79,10 +90,10 @@ export class PortalRegistry {
   /**
    * Adds a public page. Registered pages are tried in registration order before the portal's own (home,
    * catalogue, content, RSS, column pages), so a module can take over a path such as /search. A page for an
-   * exact path that already has one replaces it in place.
+   * exact path (or the same pattern) that already has one replaces it in place.
    */
   registerPage(page: PortalPage): void {
-    const same = typeof page.path === 'string' ? this.pageList.findIndex((p) => p.path === page.path) : -1;
+    const same = this.pageList.findIndex((p) => String(p.path) === String(page.path));
     if (same >= 0) this.pageList[same] = page;
     else this.pageList.push(page);
   }
@@ -100,6 +111,7 @@ export class PortalRegistry {
    * `registry.invalidateOn((drop) => messages.onChange((c) => drop(c.siteId)))`.
    */
   invalidateOn(subscribe: ChangeSubscription): void {
+    if (this.snapshot) return;
     this.subscriptions.push(subscribe);
     for (const drop of this.droppers) subscribe(drop);
   }
@@ -115,6 +127,7 @@ export class PortalRegistry {
 
   /** Connects the portal's cache: `drop` runs for every change any registered module reports. */
   attach(drop: (siteId: number) => void): void {
+    if (this.snapshot) return;
     this.droppers.push(drop);
     for (const subscribe of this.subscriptions) subscribe(drop);
   }
