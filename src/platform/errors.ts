@@ -32,6 +32,42 @@ export const ERRORS = {
   INSPECTION_CANCELLED: { status: 409, message: '检查已中止' },
   BACKDATING: { status: 400, message: '发布时间由系统确定，不能早于当前时间' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
+  // datasets (数据发布) and platform/charts
+  CHART_INVALID: { status: 400, message: '图表无法绘制：{reason}' },
+  DATASET_NOT_FOUND: { status: 404, message: '数据集不存在或尚未发布' },
+  DATASET_VERSION_NOT_FOUND: { status: 404, message: '数据版本不存在' },
+  DATASET_CHART_NOT_FOUND: { status: 404, message: '图表不存在' },
+  DATASET_FILE_TOO_LARGE: {
+    status: 413,
+    message: '数据文件过大（{size}），单个数据文件不能超过 {limit}，请拆分后分版本上传',
+  },
+  DATASET_FILE_TYPE: { status: 415, message: '只能上传 CSV 或 XLSX 格式的数据文件，“{name}”不是' },
+  DATASET_ENCODING: {
+    status: 400,
+    message: '无法识别文件编码：{reason}。请将文件另存为 UTF-8 或 GBK 编码的 CSV 后再上传',
+  },
+  DATASET_CSV_MALFORMED: { status: 400, message: 'CSV 格式错误：第 {line} 行{reason}' },
+  DATASET_EMPTY: { status: 400, message: '数据文件没有可发布的数据：{reason}' },
+  DATASET_HEADER_INVALID: { status: 400, message: '表头有误：{reason}' },
+  DATASET_TOO_MANY_ROWS: { status: 413, message: '数据行数过多（{rows} 行），单个版本最多 {limit} 行' },
+  DATASET_XLSX_MERGED: {
+    status: 400,
+    message: 'Excel 表头含合并单元格（{cells}），请取消合并、让每列只有一个列名后再上传',
+  },
+  DATASET_XLSX_UNREADABLE: { status: 400, message: 'Excel 文件无法读取：{reason}' },
+  DATASET_COLUMNS_MISMATCH: {
+    status: 409,
+    message: '新版本的数据列与已发布的版本不一致：{reason}。同一数据集的各版本须保持相同的列',
+  },
+  DATASET_TYPE_MISMATCH: { status: 400, message: '“{column}”列不能设为{type}：第 {row} 行的值“{value}”不是{type}' },
+  DATASET_COLUMN_UNKNOWN: { status: 400, message: '数据集没有“{column}”列' },
+  DATASET_FILTER_INVALID: { status: 400, message: '筛选条件有误：{reason}' },
+  DATASET_IN_REVIEW: { status: 409, message: '数据集“{title}”正在审查中，审查结束前不能修改' },
+  DATASET_VERSION_UNCONFIRMED: { status: 409, message: '数据版本“{label}”的列类型尚未确认，请先确认后再提交审查' },
+  DATASET_NOTHING_TO_RELEASE: { status: 409, message: '数据集还没有已确认的数据版本，请先上传数据并确认列类型' },
+  DATASET_NO_COLUMN: { status: 409, message: '本站点没有“数据发布”类栏目，请先在栏目管理中添加' },
+  DATASET_PROVIDER_UNKNOWN: { status: 404, message: '没有名为“{key}”的站点数据来源' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请 {seconds} 秒后再试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
