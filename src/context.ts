@@ -23,6 +23,9 @@ import { createMailer, type Mailer } from './platform/mail.ts';
 import { InspectionService } from './modules/inspection/inspection.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import { StatsService } from './modules/stats/stats.service.ts';
+import { DatasetsService } from './modules/datasets/datasets.service.ts';
+import { DatasetReader } from './modules/datasets/datasets.public.ts';
+import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
 
 export interface AppContext {
   config: Config;
@@ -46,6 +49,7 @@ export interface AppContext {
   search: SearchService;
   inspection: InspectionService;
   stats: StatsService;
+  datasets: DatasetsService;
   close(): Promise<void>;
 }
 
@@ -75,6 +79,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const prepublish = new PrepublishGate(db, columns, sites, fileStore);
   const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
   const search = new SearchService(db, clock, audit, sites, columns, publication);
+  const stats = new StatsService(db, clock, sites);
+  const departments = new DepartmentsService(db, clock, audit);
+  const review = new ReviewService(db, clock, audit, content, publication, prepublish);
+  const siteData = new SiteDataProviders();
+  siteData.register(visitsProvider(stats));
+  siteData.register(publicationsProvider);
   return {
     config,
     dbh,
@@ -86,17 +96,31 @@ export async function createContext(config: Config, options: ContextOptions = {}
     auth,
     guard: makeGuard(auth, audit),
     sites,
-    departments: new DepartmentsService(db, clock, audit),
+    departments,
     columns,
     users,
     content,
     publication,
-    review: new ReviewService(db, clock, audit, content, publication, prepublish),
+    review,
     prepublish,
     duty,
     inspection: new InspectionService(db, clock, audit, fileStore, sites, columns, duty),
     search,
-    stats: new StatsService(db, clock, sites),
+    stats,
+    datasets: new DatasetsService(
+      db,
+      clock,
+      audit,
+      fileStore,
+      content,
+      review,
+      columns,
+      departments,
+      sites,
+      new DatasetReader(db),
+      siteData,
+      config.openApiPerMinute,
+    ),
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();

@@ -19,6 +19,8 @@ export interface Config {
   mailFrom: string;
   /** HTTP worker processes (node:cluster); 1 serves from this process alone. */
   workers: number;
+  /** Requests per minute and IP address the open data API answers (/api/open/…). */
+  openApiPerMinute: number;
 }
 
 interface Variable {
@@ -70,6 +72,11 @@ export const VARIABLES: Variable[] = [
     description:
       '本节点的 HTTP 工作进程数（1–64，或 `auto` 按 CPU 核数）；多个进程共用端口与数据库，定时任务只在其中一个运行',
     default: '1',
+  },
+  {
+    name: 'GOVPORTAL_OPEN_API_PER_MINUTE',
+    description: '开放数据接口（/api/open/…）每个 IP 每分钟最多的请求数，多节点共享计数',
+    default: '120',
   },
 ];
 
@@ -131,6 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     smtpUrl: smtpUrl || null,
     mailFrom: get('GOVPORTAL_MAIL_FROM'),
     workers: readWorkers(get('GOVPORTAL_WORKERS')),
+    openApiPerMinute: readInt('GOVPORTAL_OPEN_API_PER_MINUTE', get('GOVPORTAL_OPEN_API_PER_MINUTE'), 1, 100000),
   };
   return { ...config, ...overrides };
 }

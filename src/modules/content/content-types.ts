@@ -5,6 +5,8 @@ export const CONTENT_TYPES = {
   interpretation: '政策解读',
   page: '单页',
   leader: '领导信息',
+  // A data set's release: written by the datasets module, its fields name the frozen release under review.
+  dataset: '数据集',
 } as const;
 export type ContentType = keyof typeof CONTENT_TYPES;
 
@@ -59,7 +61,12 @@ export interface LeaderFields {
   resume: string;
 }
 
-export type TypeFields = Partial<PolicyFields & InterpretationFields & LeaderFields>;
+export interface DatasetFields {
+  /** The data set release (metadata, versions, charts) this version of the item carries. */
+  datasetRelease: number;
+}
+
+export type TypeFields = Partial<PolicyFields & InterpretationFields & LeaderFields & DatasetFields>;
 
 /** Everything an editor writes about an item: what a version records and what publication shows. */
 export interface ContentSnapshot {
