@@ -39,6 +39,7 @@ import {
   VersionView,
 } from './datasets.schema.ts';
 import { FORMATS, etagOf } from './datasets.open.ts';
+import { datasetAssets } from './datasets.page.tsx';
 
 const VersionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), versionId: Type.Integer({ minimum: 1 }) });
 const ChartParams = Type.Object({ id: Type.Integer({ minimum: 1 }), chartId: Type.Integer({ minimum: 1 }) });
@@ -300,6 +301,17 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
       return { requestId: r.id, state: r.state };
     },
   );
+
+  // The styles of the data release pages; content-hashed names, cached for a year.
+  app.get('/datasets/assets/:file', { schema: { hide: true } }, async (request, reply) => {
+    const asset = datasetAssets().file((request.params as { file: string }).file);
+    if (!asset) return reply.callNotFound();
+    return reply
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .header('x-content-type-options', 'nosniff')
+      .type(asset.contentType)
+      .send(asset.body);
+  });
 
   // ───────────── the open data API ─────────────
 

@@ -651,6 +651,11 @@ export class DatasetsService {
 
   // ───────────── the site's own figures ─────────────
 
+  /** Whether a content item carries a data set's releases. */
+  async isDatasetItem(contentId: number): Promise<boolean> {
+    return !!(await repo.findByContent(this.db, contentId));
+  }
+
   autoDatasets(): Promise<Dataset[]> {
     return repo.autoDatasets(this.db);
   }

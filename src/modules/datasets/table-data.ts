@@ -195,14 +195,23 @@ export function buildChartSpec(table: TypedTable, d: ChartDefinition, source: st
         return nums.length ? nums[nums.length - 1] : null;
     }
   };
+  let series = values.map((i) => ({
+    name: table.columns[i].name,
+    values: categories.map((c) => reduce(groups.get(c)!, i)),
+  }));
+  if (d.kind === 'pie' && categories.length > PIE_SLICES) {
+    // A pie of many small slices says nothing: the largest keep their slice, the rest are summed as 其他.
+    const ranked = categories.map((c, i) => ({ c, v: series[0].values[i] ?? 0 })).sort((a, b) => b.v - a.v);
+    const kept = ranked.slice(0, PIE_SLICES - 1);
+    const rest = round(ranked.slice(PIE_SLICES - 1).reduce((a, r) => a + r.v, 0));
+    categories = [...kept.map((r) => r.c), '其他'];
+    series = [{ name: series[0].name, values: [...kept.map((r) => r.v), rest] }];
+  }
   return {
     kind: d.kind,
     title: d.title,
     categories,
-    series: values.map((i) => ({
-      name: table.columns[i].name,
-      values: categories.map((c) => reduce(groups.get(c)!, i)),
-    })),
+    series,
     categoryName: d.categoryColumn,
     unit: d.unit || table.columns[values[0]].unit || undefined,
     source,
@@ -210,6 +219,8 @@ export function buildChartSpec(table: TypedTable, d: ChartDefinition, source: st
 }
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
+/** Slices of a pie before the smallest are summed as 其他. */
+export const PIE_SLICES = 12;
 
 // ───────────── exports ─────────────
 

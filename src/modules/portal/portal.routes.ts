@@ -19,6 +19,7 @@ import { localPath } from './site-resolver.ts';
 import { encodedBody, isCompressible, negotiate } from './compression.ts';
 import { isNotModified, securityHeaders, validatorHeaders } from './page-response.ts';
 import { registerSearchPage } from '../search/search.page.tsx';
+import { registerDatasetPages } from '../datasets/datasets.page.tsx';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 const hidden = { schema: { hide: true } };
@@ -76,6 +77,8 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
   const portal = new PortalService(ctx, options);
   // The search module's results page replaces the shell's /search placeholder.
   if (ctx.search) registerSearchPage(portal, ctx.search);
+  // Data release: the 数据发布 column, data set pages and charts embedded in articles.
+  if (ctx.datasets) await registerDatasetPages(portal, ctx);
   portal.watch();
 
   const send = async (request: FastifyRequest, reply: FastifyReply, result: PageResult) => {

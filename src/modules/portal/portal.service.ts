@@ -178,6 +178,15 @@ export interface PortalPage {
   render(page: PageContext): Promise<PageResult>;
 }
 
+/**
+ * A module's own page for its kind of published item (数据集), at the item's usual address; `null` lets the
+ * portal render the usual content page.
+ */
+export type ItemPage = (page: PageContext, item: IndexedItem, column: PublicColumn) => Promise<PageResult | null>;
+
+/** Rewrites a published body for display (a chart placeholder into the chart); the stored body is unchanged. */
+export type BodyFilter = (site: SiteView, html: string) => Promise<string>;
+
 export type ColumnContentSource = (
   site: SiteView,
   column: PublicColumn,
@@ -248,6 +257,8 @@ export class PortalService {
   readonly generation: GenerationSync;
   private readonly pages: PortalPage[] = [];
   private columnContent: ColumnContentSource | null = null;
+  private readonly itemPages = new Map<string, ItemPage>();
+  private readonly bodyFilters: BodyFilter[] = [];
   /** Per site, when its pages were last invalidated (ms since the epoch): Last-Modified moves past it. */
   private readonly invalidatedAt = new Map<number, number>();
   /** Per site, the publication changes being applied, one after the other. */
@@ -280,6 +291,22 @@ export class PortalService {
     const same = typeof page.path === 'string' ? this.pages.findIndex((p) => p.path === page.path) : -1;
     if (same >= 0) this.pages[same] = page;
     else this.pages.push(page);
+  }
+
+  /** Renders published items of `type` with a module's own page (the datasets module's 数据集). */
+  registerItemPage(type: string, render: ItemPage): void {
+    this.itemPages.set(type, render);
+  }
+
+  /** Adds a rewrite of published bodies at display time (embedded charts). */
+  registerBodyFilter(filter: BodyFilter): void {
+    this.bodyFilters.push(filter);
+  }
+
+  private async filterBody(site: SiteView, html: string): Promise<string> {
+    let out = html;
+    for (const filter of this.bodyFilters) out = await filter(site, out);
+    return out;
   }
 
   /** Replaces how list and page columns get their content (by default: the published items). */
@@ -764,7 +791,7 @@ export class PortalService {
       detail.snapshot.bodyHtml
         ? createElement('div', {
             className: 'article-body',
-            dangerouslySetInnerHTML: { __html: detail.snapshot.bodyHtml },
+            dangerouslySetInnerHTML: { __html: await this.filterBody(page.site, detail.snapshot.bodyHtml) },
           })
         : null,
       createElement(FileList, { view: page.view, files, headingId: 'page-attachments-title' }),
@@ -870,6 +897,9 @@ export class PortalService {
     if (!entry) return { type: 'not-found' };
     const canonical = index.path(entry);
     if (canonical !== match.path) return { type: 'redirect', status: 301, location: `${match.prefix}${canonical}` };
+    const own = this.itemPages.get(entry.type);
+    const custom = own ? await own(page, entry, index.columnOf(entry)) : null;
+    if (custom) return custom;
     return page.cached(async () => {
       const detail = await repo.findPublished(this.ctx.db, site.id, id);
       if (!detail) return { type: 'not-found' };
@@ -900,7 +930,7 @@ export class PortalService {
         author: s.author,
         pubDate: detail.pubDate,
         updatedAt: detail.updatedAt,
-        bodyHtml: detail.bodyPublic ? s.bodyHtml : null,
+        bodyHtml: detail.bodyPublic ? await this.filterBody(site, s.bodyHtml) : null,
         attachments: detail.bodyPublic ? attachmentLinks(s, files) : [],
         docMeta:
           detail.type === 'policy'
