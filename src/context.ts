@@ -26,6 +26,7 @@ import { StatsService } from './modules/stats/stats.service.ts';
 import { DatasetsService } from './modules/datasets/datasets.service.ts';
 import { DatasetReader } from './modules/datasets/datasets.public.ts';
 import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
+import { dataReleaseCheck } from './modules/datasets/datasets.inspection.ts';
 
 export interface AppContext {
   config: Config;
@@ -85,7 +86,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const siteData = new SiteDataProviders();
   siteData.register(visitsProvider(stats));
   siteData.register(publicationsProvider);
-  return {
+  const context: AppContext = {
     config,
     dbh,
     db,
@@ -128,4 +129,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       await dbh.close();
     },
   };
+  // 数据发布 is measured in full by the datasets module (column, charts, downloads and the API).
+  context.inspection.internalChecks.register(dataReleaseCheck(context.datasets), { replaces: ['bonus.data-release'] });
+  return context;
 }

@@ -5,6 +5,7 @@ import { DAY, HOUR, MINUTE } from './platform/time.ts';
 import { deleteExpiredSessions, pruneLoginFailures } from './modules/auth/session.repository.ts';
 import { SYSTEM_ACTOR } from './platform/audit/audit.service.ts';
 import { runExportWatch } from './modules/export/export.watch.ts';
+import { runSiteData } from './modules/datasets/datasets.service.ts';
 
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
@@ -28,6 +29,13 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
       everyMs: 10 * MINUTE,
       run: () => deleteExpiredSessions(ctx.db, ctx.clock.now().toISOString()),
     },
+    // 数据发布: the approved site-data series get the month that just ended (idempotent: once per month).
+    {
+      name: 'datasets.site-data',
+      everyMs: HOUR,
+      run: () => runSiteData(ctx.datasets, SYSTEM_ACTOR, ctx.clock.now().toISOString()),
+    },
+    { name: 'datasets.open-api-counters', everyMs: 10 * MINUTE, run: () => ctx.datasets.open.prune() },
     {
       name: 'login-failures.prune',
       everyMs: HOUR,

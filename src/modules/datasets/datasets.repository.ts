@@ -246,3 +246,22 @@ export const columnNames = async (db: Executor, siteId: number) =>
       (c) => [c.id, c.name] as const,
     ),
   );
+
+/** 图解 interpretations published (or updated) since a time, newest first. */
+export async function recentGraphics(db: Executor, siteId: number, since: string) {
+  const rows = await db
+    .selectFrom('published_items')
+    .select([
+      'content_id as contentId',
+      'column_id as columnId',
+      'title',
+      'pub_date as pubDate',
+      'updated_at as updatedAt',
+    ])
+    .where('site_id', '=', siteId)
+    .where('type', '=', 'interpretation')
+    .where('snapshot', 'like', '%"form":"图解"%')
+    .where((eb) => eb.or([eb('pub_date', '>=', since), eb('updated_at', '>=', since)]))
+    .execute();
+  return rows.sort((a, b) => (b.updatedAt ?? b.pubDate).localeCompare(a.updatedAt ?? a.pubDate));
+}
