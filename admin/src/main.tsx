@@ -63,6 +63,8 @@ const InspectionSchedulesPage = lazy(() => import('./pages/inspection/SchedulesP
 const SearchSynonymsPage = lazy(() => import('./pages/search/SynonymsPage'));
 const SearchCardsPage = lazy(() => import('./pages/search/ServiceCardsPage'));
 const SearchReportPage = lazy(() => import('./pages/search/SearchReportPage'));
+const DatasetListPage = lazy(() => import('./pages/datasets/DatasetListPage'));
+const DatasetEditorPage = lazy(() => import('./pages/datasets/DatasetEditorPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -84,6 +86,7 @@ const PAGES: Record<string, ReactNode> = {
   '/search/synonyms': <SearchSynonymsPage />,
   '/search/cards': <SearchCardsPage />,
   '/search/report': <SearchReportPage />,
+  '/datasets': <DatasetListPage />,
 };
 
 const Loading = () => (
@@ -159,6 +162,14 @@ function Root() {
               element={
                 <Guarded path="/content">
                   <ContentEditorPage />
+                </Guarded>
+              }
+            />
+            <Route
+              path="datasets/:id"
+              element={
+                <Guarded path="/datasets">
+                  <DatasetEditorPage />
                 </Guarded>
               }
             />

@@ -17,6 +17,7 @@ import { BookOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined, Schedul
 import { ReviewCountBadge } from './pages/content/reviewCounts';
 import { CONTENT_STAFF } from './pages/content/model';
 import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { DatabaseOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -46,6 +47,7 @@ export const NAV: NavGroup[] = [
         badge: <ReviewCountBadge />,
       },
       { path: '/content', label: '信息发布', icon: <FileTextOutlined aria-hidden />, capabilities: CONTENT_STAFF },
+      { path: '/datasets', label: '数据发布', icon: <DatabaseOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       { path: '/register', label: '审查登记', icon: <ProfileOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       {
         path: '/duty',
