@@ -79,6 +79,7 @@ export function ChartsCard({
           {writer && (
             <Form<ChartDefinition>
               form={form}
+              name="chart"
               layout="vertical"
               initialValues={{ kind: 'bar', aggregate: 'sum', unit: '', filter: null }}
               style={{ maxWidth: 880 }}

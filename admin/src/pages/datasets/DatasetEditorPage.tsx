@@ -67,7 +67,8 @@ export default function DatasetEditorPage() {
     }
   };
 
-  if (!isNew && !d) return <Card loading />;
+  // The form takes its initial values once: wait for the data set (or, for a new one, the default licence).
+  if ((!isNew && !d) || !options.data) return <Card loading />;
   const initial = d ?? {
     ...EMPTY,
     departmentId: user?.departmentId ?? undefined,
@@ -94,6 +95,7 @@ export default function DatasetEditorPage() {
       <Card title="数据集信息">
         <Form<DatasetInput>
           form={form}
+          name="dataset"
           layout="vertical"
           initialValues={initial}
           onFinish={save}
