@@ -5,7 +5,6 @@ import { DAY, HOUR, MINUTE } from './platform/time.ts';
 import { deleteExpiredSessions, pruneLoginFailures } from './modules/auth/session.repository.ts';
 import { SYSTEM_ACTOR } from './platform/audit/audit.service.ts';
 import { runExportWatch } from './modules/export/export.watch.ts';
-import { runSiteData } from './modules/datasets/datasets.service.ts';
 
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
@@ -33,7 +32,7 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
     {
       name: 'datasets.site-data',
       everyMs: HOUR,
-      run: () => runSiteData(ctx.datasets, SYSTEM_ACTOR, ctx.clock.now().toISOString()),
+      run: () => ctx.datasets.publishing.runSiteData(SYSTEM_ACTOR, ctx.clock.now().toISOString()),
     },
     { name: 'datasets.open-api-counters', everyMs: 10 * MINUTE, run: () => ctx.datasets.open.prune() },
     {

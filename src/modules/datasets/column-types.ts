@@ -1,6 +1,7 @@
 // The types a data set's column can have, how a cell is read as each of them, and how a column's type is
 // guessed from its cells. The editor confirms (or corrects) the guess before a version can be released; cells
 // are kept as read, and the typed value is derived from the confirmed type whenever the data is used.
+import { AppError } from '../../platform/errors.ts';
 
 export const COLUMN_TYPES = {
   text: '文本',
@@ -96,3 +97,21 @@ export function firstMisfit(
 export const isNumeric = (type: ColumnType) => type === 'integer' || type === 'number';
 /** Types whose values sort in time order as text. */
 export const isTemporal = (type: ColumnType) => type === 'date' || type === 'month' || type === 'year';
+
+/** A later version must have the earlier versions' columns, in the same order. */
+export function assertSameColumns(before: string[], after: string[]): void {
+  const missing = before.filter((n) => !after.includes(n));
+  const added = after.filter((n) => !before.includes(n));
+  if (missing.length || added.length) {
+    const parts = [
+      ...(missing.length ? [`缺少${missing.map((n) => `“${n}”`).join('、')}列`] : []),
+      ...(added.length ? [`多出${added.map((n) => `“${n}”`).join('、')}列`] : []),
+    ];
+    throw new AppError('DATASET_COLUMNS_MISMATCH', { reason: parts.join('，') });
+  }
+  const moved = before.findIndex((n, i) => after[i] !== n);
+  if (moved >= 0)
+    throw new AppError('DATASET_COLUMNS_MISMATCH', {
+      reason: `列的顺序不同（第 ${moved + 1} 列应为“${before[moved]}”）`,
+    });
+}

@@ -7,7 +7,6 @@ import { testEnv } from '../../../test/helpers.ts';
 import { assertDocument, assertSiteMeta, metaTags } from '../portal/html-testing.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.ts';
 import { DAY } from '../../platform/time.ts';
-import { runSiteData } from './datasets.service.ts';
 
 test('demo: data column, data set pages, 图解 with charts, site data each month, the 数据发布 bonus', async (t) => {
   const env = await testEnv({ demoContent: true });
@@ -110,8 +109,8 @@ test('demo: data column, data set pages, 图解 with charts, site data each mont
   // A month later the job adds the site's figures of the month that just ended, public at once.
   const auto = published.find((d) => d.metadata.autoProvider === 'site.publications')!;
   clock.advance(35 * DAY);
-  assert.equal(await runSiteData(ctx.datasets, SYSTEM_ACTOR, clock.now().toISOString()), 1);
-  assert.equal(await runSiteData(ctx.datasets, SYSTEM_ACTOR, clock.now().toISOString()), 0);
+  assert.equal(await ctx.datasets.publishing.runSiteData(SYSTEM_ACTOR, clock.now().toISOString()), 1);
+  assert.equal(await ctx.datasets.publishing.runSiteData(SYSTEM_ACTOR, clock.now().toISOString()), 0);
   const after = (await ctx.datasets.reader.byId(auto.id))!;
   assert.equal(after.versions.length, auto.versions.length + 1);
   assert.equal(after.updatedAt, clock.now().toISOString());

@@ -239,7 +239,7 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
       },
       preHandler: guard(),
     },
-    async (request) => datasets.previewChart(authOf(request), request.params.id, request.body),
+    async (request) => datasets.publishing.previewChart(authOf(request), request.params.id, request.body),
   );
 
   app.post(
@@ -254,7 +254,7 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
       },
       preHandler: guard({ capability: 'content.write' }),
     },
-    async (request) => datasets.saveChart(authOf(request), request.params.id, null, request.body),
+    async (request) => datasets.publishing.saveChart(authOf(request), request.params.id, null, request.body),
   );
 
   app.put(
@@ -269,7 +269,8 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
       },
       preHandler: guard({ capability: 'content.write' }),
     },
-    async (request) => datasets.saveChart(authOf(request), request.params.id, request.params.chartId, request.body),
+    async (request) =>
+      datasets.publishing.saveChart(authOf(request), request.params.id, request.params.chartId, request.body),
   );
 
   app.delete(
@@ -279,7 +280,7 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
       preHandler: guard({ capability: 'content.write' }),
     },
     async (request) => {
-      await datasets.deleteChart(authOf(request), request.params.id, request.params.chartId);
+      await datasets.publishing.deleteChart(authOf(request), request.params.id, request.params.chartId);
       return { ok: true };
     },
   );
@@ -297,7 +298,7 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
       preHandler: guard({ capability: 'content.write' }),
     },
     async (request) => {
-      const r = await datasets.submit(authOf(request), request.params.id, request.body);
+      const r = await datasets.publishing.submit(authOf(request), request.params.id, request.body);
       return { requestId: r.id, state: r.state };
     },
   );

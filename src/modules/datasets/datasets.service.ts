@@ -6,10 +6,9 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { Dataset, DatasetVersion } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/time.ts';
-import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { AppError } from '../../platform/errors.ts';
-import { renderChart } from '../../platform/charts.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { ContentService } from '../content/content.service.ts';
 import { STATUS_NAMES } from '../content/content.service.ts';
@@ -19,17 +18,8 @@ import type { SitesService } from '../sites/sites.service.ts';
 import type { ColumnsService } from '../columns/columns.service.ts';
 import { COLUMN_TYPES, firstMisfit, inferType, type DataColumn } from './column-types.ts';
 import { readTable } from './table-file.ts';
-import {
-  buildChartSpec,
-  chartDefinitionProblem,
-  parseConditions,
-  rowObjects,
-  selectRows,
-  typeRows,
-} from './table-data.ts';
+import { parseConditions, rowObjects, selectRows, typeRows } from './table-data.ts';
 import type {
-  ChartDefinition,
-  ChartView,
   ConfirmColumns,
   DatasetDetail,
   RowsQuery,
@@ -37,46 +27,28 @@ import type {
   DatasetInput,
   DatasetSummary,
   Metadata,
-  SubmitInput,
   UploadQuery,
   UploadResult,
   VersionView,
 } from './datasets.schema.ts';
-import type { DatasetReader, PublicDataset, ReleaseSnapshot, ReleasedVersion } from './datasets.public.ts';
-import { releaseBody } from './release-body.ts';
+import type { DatasetReader, PublicDataset } from './datasets.public.ts';
 import type { SiteDataProviders } from './site-data.ts';
 import { OpenDataService } from './datasets.open.ts';
+import { DatasetPublishing } from './dataset-publishing.ts';
 import * as repo from './datasets.repository.ts';
+import { chartView, metadataOf, versionView } from './datasets.presenter.ts';
+import { assertSameColumns } from './column-types.ts';
 
 export type DatasetChangeListener = (siteId: number) => void | Promise<void>;
 
-const OPEN_REVIEW = new Set(['secrecy_review', 'dept_review', 'leader_review']);
-
-export const versionView = (v: DatasetVersion): VersionView => ({
-  id: v.id,
-  seq: v.seq,
-  label: v.label,
-  note: v.note,
-  columns: JSON.parse(v.columns) as DataColumn[],
-  rowCount: v.row_count,
-  sourceKind: v.source_kind,
-  sourceName: v.source_name,
-  encoding: v.encoding,
-  state: v.state,
-  releasedAt: v.released_at,
-  createdAt: v.created_at,
-});
-
-const chartView = (c: { id: number; spec: string; sort: number }): ChartView => ({
-  ...(JSON.parse(c.spec) as ChartDefinition),
-  id: c.id,
-  sort: c.sort,
-});
+const _OPEN_REVIEW = new Set(['secrecy_review', 'dept_review', 'leader_review']);
 
 export class DatasetsService {
   private readonly listeners: DatasetChangeListener[] = [];
   /** The open data API (read-only, published data sets only). */
   readonly open: OpenDataService;
+  /** Charts, the release through review, the site's monthly figures. */
+  readonly publishing: DatasetPublishing;
 
   constructor(
     private readonly db: Db,
@@ -84,7 +56,7 @@ export class DatasetsService {
     private readonly audit: AuditService,
     private readonly fileStore: FileStore,
     private readonly content: ContentService,
-    private readonly review: ReviewService,
+    readonly review: ReviewService,
     private readonly columns: ColumnsService,
     private readonly departments: DepartmentsService,
     private readonly sites: SitesService,
@@ -93,6 +65,7 @@ export class DatasetsService {
     openApiPerMinute: number,
   ) {
     this.open = new OpenDataService(db, clock, reader, openApiPerMinute);
+    this.publishing = new DatasetPublishing(this, db, clock, audit, content, review, departments);
   }
 
   /** Public pages of a site change (a site-data version went public): the portal drops its cache. */
@@ -146,25 +119,7 @@ export class DatasetsService {
   }
 
   metadata(d: Dataset, departmentName: string): Metadata {
-    return {
-      identifier: d.identifier,
-      title: d.title,
-      description: d.description,
-      theme: d.theme,
-      keywords: d.keywords,
-      departmentId: d.department_id,
-      departmentName,
-      updateFrequency: d.update_frequency,
-      coverageFrom: d.coverage_from,
-      coverageTo: d.coverage_to,
-      licence: d.licence,
-      contact: d.contact,
-      shareType: d.share_type,
-      shareCondition: d.share_condition,
-      openType: d.open_type,
-      openCondition: d.open_condition,
-      autoProvider: d.auto_provider,
-    };
+    return metadataOf(d, departmentName);
   }
 
   async detail(id: number): Promise<DatasetDetail> {
@@ -287,7 +242,7 @@ export class DatasetsService {
       });
       return datasetId;
     });
-    if (input.autoProvider) await this.generateSiteData(auth.actor, id, null);
+    if (input.autoProvider) await this.publishing.generateSiteData(auth.actor, id, null);
     return id;
   }
 
@@ -508,149 +463,6 @@ export class DatasetsService {
     return `${column?.path ?? '/'}${d.contentId}.html`;
   }
 
-  // ───────────── charts ─────────────
-
-  private async latestConfirmed(d: Dataset): Promise<DatasetVersion> {
-    const v = (await repo.versionsOf(this.db, d.id)).filter((x) => x.state === 'confirmed').at(-1);
-    if (!v) throw new AppError('DATASET_NOTHING_TO_RELEASE');
-    return v;
-  }
-
-  /** Draws a chart definition over the newest confirmed version (the designer's preview). */
-  async previewChart(auth: AuthContext, id: number, definition: ChartDefinition) {
-    const d = await this.dataset(id);
-    this.assertReader(auth, d);
-    const { table } = await this.versionTable(id, (await this.latestConfirmed(d)).id);
-    const chart = renderChart(buildChartSpec(table, definition, d.title), { id: 'preview', tableOpen: true });
-    return { svg: chart.svg, textAlternative: chart.textAlternative, tableHtml: chart.tableHtml };
-  }
-
-  async saveChart(
-    auth: AuthContext,
-    id: number,
-    chartId: number | null,
-    definition: ChartDefinition,
-  ): Promise<ChartView> {
-    const d = await this.dataset(id);
-    await this.assertWriter(auth, d);
-    const columns = JSON.parse((await this.latestConfirmed(d)).columns) as DataColumn[];
-    const problem = chartDefinitionProblem(columns, definition);
-    if (problem) throw new AppError('CHART_INVALID', { reason: problem });
-    if (chartId !== null) {
-      const existing = await repo.findChart(this.db, chartId);
-      if (!existing || existing.dataset_id !== id || existing.deleted) throw new AppError('DATASET_CHART_NOT_FOUND');
-    }
-    const at = this.clock.now().toISOString();
-    const { sort, ...spec } = definition;
-    const savedId = await this.db.transaction().execute(async (trx) => {
-      const values = {
-        title: spec.title,
-        kind: spec.kind,
-        spec: JSON.stringify(spec),
-        sort: sort ?? 0,
-        updated_at: at,
-      };
-      const cid = chartId ?? (await repo.insertChart(trx, { ...values, dataset_id: id, deleted: 0, created_at: at }));
-      if (chartId !== null) await repo.updateChart(trx, chartId, values);
-      await this.audit.record(trx, auth.actor, {
-        action: chartId === null ? 'dataset.chart.create' : 'dataset.chart.update',
-        targetType: 'dataset',
-        targetId: id,
-        siteId: d.site_id,
-        detail: { chartId: cid, ...spec },
-      });
-      return cid;
-    });
-    return chartView((await repo.findChart(this.db, savedId))!);
-  }
-
-  async deleteChart(auth: AuthContext, id: number, chartId: number): Promise<void> {
-    const d = await this.dataset(id);
-    await this.assertWriter(auth, d);
-    const chart = await repo.findChart(this.db, chartId);
-    if (!chart || chart.dataset_id !== id || chart.deleted) throw new AppError('DATASET_CHART_NOT_FOUND');
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateChart(trx, chartId, { deleted: 1, updated_at: this.clock.now().toISOString() });
-      await this.audit.record(trx, auth.actor, {
-        action: 'dataset.chart.delete',
-        targetType: 'dataset',
-        targetId: id,
-        siteId: d.site_id,
-        detail: { chartId, title: chart.title },
-      });
-    });
-  }
-
-  // ───────────── release through review ─────────────
-
-  /**
-   * Freezes the data set as it stands (metadata, confirmed versions, charts) and submits it to the 附件3 review.
-   * Nothing is public until the 分管领导 approves; a refusal leaves the public release as it was.
-   */
-  async submit(auth: AuthContext, id: number, input: SubmitInput) {
-    const d = await this.dataset(id);
-    await this.assertWriter(auth, d);
-    const history = await this.review.history(d.content_id);
-    if (history.some((r) => OPEN_REVIEW.has(r.state))) throw new AppError('DATASET_IN_REVIEW', { title: d.title });
-    if (d.open_type === '不予开放' && input.releaseForm === '网站公开') throw new AppError('DATASET_NOT_OPEN');
-    const all = await repo.versionsOf(this.db, id);
-    const pending = all.find((v) => v.state === 'uploaded');
-    if (pending) throw new AppError('DATASET_VERSION_UNCONFIRMED', { label: pending.label });
-    const confirmed = all.filter((v) => v.state === 'confirmed');
-    if (confirmed.length === 0) throw new AppError('DATASET_NOTHING_TO_RELEASE');
-    const latestColumns = JSON.parse(confirmed.at(-1)!.columns) as DataColumn[];
-    const charts = (await repo.chartsOf(this.db, id)).map(chartView);
-    for (const c of charts) {
-      const problem = chartDefinitionProblem(latestColumns, c);
-      if (problem) throw new AppError('CHART_INVALID', { reason: `图表“${c.title}”：${problem}` });
-    }
-    const department = await this.departments.get(d.department_id);
-    const publicNow = await this.reader.byId(id);
-    const releasedAt = new Map(publicNow?.versions.map((v) => [v.id, v.releasedAt]) ?? []);
-    const versions: ReleasedVersion[] = confirmed.map((v) => ({
-      id: v.id,
-      seq: v.seq,
-      label: v.label,
-      note: v.note,
-      rowCount: v.row_count,
-      columns: JSON.parse(v.columns) as DataColumn[],
-      releasedAt: releasedAt.get(v.id) ?? v.released_at,
-    }));
-    const snapshot: ReleaseSnapshot = { metadata: this.metadata(d, department.name), versions, charts };
-    const at = this.clock.now().toISOString();
-    const releaseId = await this.db.transaction().execute(async (trx) => {
-      const rid = await repo.insertRelease(trx, {
-        dataset_id: id,
-        content_id: d.content_id,
-        snapshot: JSON.stringify(snapshot),
-        created_by: auth.userId,
-        created_at: at,
-      });
-      await this.audit.record(trx, auth.actor, {
-        action: 'dataset.release',
-        targetType: 'dataset',
-        targetId: id,
-        siteId: d.site_id,
-        detail: { releaseId: rid, versions: versions.map((v) => v.seq), charts: charts.map((c) => c.id) },
-      });
-      return rid;
-    });
-    const item = await this.content.item(d.content_id);
-    await this.content.update(auth, d.content_id, {
-      columnId: item.column_id,
-      title: d.title,
-      summary: d.description.slice(0, 1000),
-      keywords: d.keywords,
-      source: department.name,
-      bodyHtml: releaseBody(snapshot),
-      fields: { datasetRelease: releaseId },
-      note: `数据集发布：${versions.at(-1)!.label}`,
-    });
-    return this.review.submit(auth, d.content_id, input);
-  }
-
-  // ───────────── the site's own figures ─────────────
-
   /** Whether a content item carries a data set's releases. */
   async isDatasetItem(contentId: number): Promise<boolean> {
     return !!(await repo.findByContent(this.db, contentId));
@@ -659,83 +471,4 @@ export class DatasetsService {
   autoDatasets(): Promise<Dataset[]> {
     return repo.autoDatasets(this.db);
   }
-
-  /**
-   * Appends the provider's figures up to the last complete month as a new version when they are not there
-   * yet. Before the series is first approved the version waits for the review like an upload; afterwards it is
-   * released at once (`released`), as the approved series' next figures.
-   */
-  async generateSiteData(actor: Actor, id: number, released: string | null): Promise<boolean> {
-    const d = await this.dataset(id);
-    const provider = d.auto_provider ? this.providers.get(d.auto_provider) : undefined;
-    if (!provider) return false;
-    const figures = await provider.figures(this.db, d.site_id, this.clock.now());
-    if (figures.rows.length === 0) return false;
-    const last = (await repo.versionsOf(this.db, id)).at(-1);
-    if (last?.label === figures.label) return false;
-    const at = this.clock.now().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      const seq = await repo.nextSeq(trx, id);
-      const versionId = await repo.insertVersion(
-        trx,
-        {
-          dataset_id: id,
-          seq,
-          label: figures.label,
-          note: provider.description,
-          columns: JSON.stringify(provider.columns),
-          row_count: figures.rows.length,
-          source_kind: 'auto',
-          source_name: provider.title,
-          source_sha256: '',
-          source_storage_key: null,
-          encoding: 'utf-8',
-          state: 'confirmed',
-          released_at: released,
-          created_by: actor.userId,
-          created_at: at,
-          confirmed_at: at,
-        },
-        figures.rows,
-      );
-      await this.audit.record(trx, actor, {
-        action: 'dataset.site-data',
-        targetType: 'dataset',
-        targetId: id,
-        siteId: d.site_id,
-        detail: { versionId, seq, label: figures.label, rows: figures.rows.length, released: released !== null },
-      });
-    });
-    return true;
-  }
-}
-
-/** The monthly job: the approved site-data series get their next month's figures, public at once. */
-export async function runSiteData(service: DatasetsService, actor: Actor, now: string): Promise<number> {
-  let made = 0;
-  for (const d of await service.autoDatasets()) {
-    if (!(await service.reader.byId(d.id))) continue;
-    if (await service.generateSiteData(actor, d.id, now)) {
-      made += 1;
-      await service.changed(d.site_id);
-    }
-  }
-  return made;
-}
-
-function assertSameColumns(before: string[], after: string[]): void {
-  const missing = before.filter((n) => !after.includes(n));
-  const added = after.filter((n) => !before.includes(n));
-  if (missing.length || added.length) {
-    const parts = [
-      ...(missing.length ? [`缺少${missing.map((n) => `“${n}”`).join('、')}列`] : []),
-      ...(added.length ? [`多出${added.map((n) => `“${n}”`).join('、')}列`] : []),
-    ];
-    throw new AppError('DATASET_COLUMNS_MISMATCH', { reason: parts.join('，') });
-  }
-  const moved = before.findIndex((n, i) => after[i] !== n);
-  if (moved >= 0)
-    throw new AppError('DATASET_COLUMNS_MISMATCH', {
-      reason: `列的顺序不同（第 ${moved + 1} 列应为“${before[moved]}”）`,
-    });
 }
