@@ -53,6 +53,17 @@ export const ACTION_NAMES: Record<string, string> = {
   'export.restore': '恢复被篡改的静态网页',
   'system.init': '初始化站点',
   'system.restore': '恢复备份',
+  // 数据发布
+  'dataset.create': '新建数据集',
+  'dataset.update': '修改数据集信息',
+  'dataset.upload': '上传数据版本',
+  'dataset.confirm': '确认数据列类型',
+  'dataset.discard': '删除未确认的数据版本',
+  'dataset.chart.create': '新建数据图表',
+  'dataset.chart.update': '修改数据图表',
+  'dataset.chart.delete': '删除数据图表',
+  'dataset.release': '提交数据集发布',
+  'dataset.site-data': '生成站点数据版本',
 };
 
 export const actionName = (action: string) => ACTION_NAMES[action] ?? action;
