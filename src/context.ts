@@ -32,6 +32,10 @@ import { Idempotency } from './platform/idempotency.ts';
 import { CitizensModule } from './modules/citizens/citizens.module.ts';
 import { citizenChecks } from './modules/citizens/citizens.checks.ts';
 import { PortalRegistry } from './modules/portal/portal-registry.ts';
+import { DatasetsService } from './modules/datasets/datasets.service.ts';
+import { DatasetReader } from './modules/datasets/datasets.public.ts';
+import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
+import { dataReleaseCheck } from './modules/datasets/datasets.inspection.ts';
 
 export interface AppContext {
   config: Config;
@@ -63,6 +67,7 @@ export interface AppContext {
   portal: PortalRegistry;
   security: SecurityService;
   auditLog: AuditLogService;
+  datasets: DatasetsService;
   close(): Promise<void>;
 }
 
@@ -100,7 +105,13 @@ export async function createContext(config: Config, options: ContextOptions = {}
   });
   const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
   for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
-  return {
+  const stats = new StatsService(db, clock, sites);
+  const departments = new DepartmentsService(db, clock, audit, columns, users);
+  const review = new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites);
+  const siteData = new SiteDataProviders();
+  siteData.register(visitsProvider(stats));
+  siteData.register(publicationsProvider);
+  const context: AppContext = {
     config,
     dbh,
     db,
@@ -111,17 +122,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
     auth,
     guard: makeGuard(auth, audit),
     sites,
-    departments: new DepartmentsService(db, clock, audit, columns, users),
+    departments,
     columns,
     users,
     content,
     publication,
-    review: new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites),
+    review,
     prepublish,
     duty,
     inspection,
     search,
-    stats: new StatsService(db, clock, sites),
+    stats,
     calendar: new CalendarService(db, clock, audit),
     rateLimiter,
     idempotency: new Idempotency(db, clock),
@@ -129,6 +140,20 @@ export async function createContext(config: Config, options: ContextOptions = {}
     portal: new PortalRegistry(),
     security: new SecurityService(db, clock, audit),
     auditLog: new AuditLogService(audit),
+    datasets: new DatasetsService(
+      db,
+      clock,
+      audit,
+      fileStore,
+      content,
+      review,
+      columns,
+      departments,
+      sites,
+      new DatasetReader(db),
+      siteData,
+      config.openApiPerMinute,
+    ),
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();
@@ -136,4 +161,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       await dbh.close();
     },
   };
+  // 数据发布 is measured in full by the datasets module (column, charts, downloads and the API).
+  context.inspection.internalChecks.register(dataReleaseCheck(context.datasets), { replaces: ['bonus.data-release'] });
+  return context;
 }

@@ -29,6 +29,13 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
       everyMs: 10 * MINUTE,
       run: () => deleteExpiredSessions(ctx.db, ctx.clock.now().toISOString()),
     },
+    // 数据发布: the approved site-data series get the month that just ended (idempotent: once per month).
+    {
+      name: 'datasets.site-data',
+      everyMs: HOUR,
+      run: () => ctx.datasets.publishing.runSiteData(SYSTEM_ACTOR, ctx.clock.now().toISOString()),
+    },
+    { name: 'datasets.open-api-counters', everyMs: 10 * MINUTE, run: () => ctx.datasets.open.prune() },
     {
       name: 'login-failures.prune',
       everyMs: HOUR,

@@ -29,6 +29,8 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   /** Chromium for inspection screenshots; null: the Debian package's usual paths are tried. */
   chromiumPath: string | null;
+  /** Requests per minute and IP address the open data API answers (/api/open/…). */
+  openApiPerMinute: number;
 }
 
 interface Variable {
@@ -111,6 +113,11 @@ export const VARIABLES: Variable[] = [
     description:
       '检查截图所用的 Chromium 可执行文件；不设则依次尝试 /usr/bin/chromium、/usr/bin/chromium-browser（都没有则不截图）',
     default: '',
+  },
+  {
+    name: 'GOVPORTAL_OPEN_API_PER_MINUTE',
+    description: '开放数据接口（/api/open/…）每个 IP 每分钟最多的请求数，多节点共享计数',
+    default: '120',
   },
 ];
 
@@ -196,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         }
       : null,
     chromiumPath: get('CHROMIUM_PATH') || null,
+    openApiPerMinute: readInt('GOVPORTAL_OPEN_API_PER_MINUTE', get('GOVPORTAL_OPEN_API_PER_MINUTE'), 1, 100000),
   };
   const merged = { ...config, ...overrides };
   // A data directory given as an override (tests) keeps its key file beside it unless one is given too.

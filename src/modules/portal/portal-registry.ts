@@ -4,7 +4,9 @@
 // names the changes that make those pages stale. The registry lives in the application context so modules can
 // register from their route setup in any order; the portal reads it on every request.
 import type { ColumnType } from '../columns/column-types.ts';
-import type { PageContext, PortalPage } from './page-context.ts';
+import type { SiteView } from '../sites/sites.schema.ts';
+import type { PageContext, PageResult, PortalPage } from './page-context.ts';
+import type { IndexedItem } from './public-content.repository.ts';
 import type { ColumnContent, HeadLink, PublicColumn } from './views/types.ts';
 
 /**
@@ -49,6 +51,15 @@ export interface ColumnContentOptions {
   variant?(request: ColumnContentRequest): string | null;
 }
 
+/**
+ * A module's own page for its kind of published item (e.g. 数据集), at the item's usual address; `null` lets the
+ * portal render the usual content page.
+ */
+export type ItemPage = (page: PageContext, item: IndexedItem, column: PublicColumn) => Promise<PageResult | null>;
+
+/** Rewrites a published body for display (a chart placeholder into the chart); the stored body is unchanged. */
+export type BodyFilter = (site: SiteView, html: string) => Promise<string>;
+
 /** Subscribes `drop` to a module's changes: call it with the site whose public pages changed. */
 export type ChangeSubscription = (drop: (siteId: number) => void) => void;
 
@@ -86,6 +97,28 @@ export class PortalRegistry {
   private readonly contentSources: ColumnContentEntry[] = [];
   private readonly subscriptions: ChangeSubscription[] = [];
   private readonly droppers: ((siteId: number) => void)[] = [];
+  private readonly itemPages = new Map<string, ItemPage>();
+  private readonly bodyFilters: BodyFilter[] = [];
+
+  /** Renders published items of `type` with a module's own page. */
+  registerItemPage(type: string, render: ItemPage): void {
+    this.itemPages.set(type, render);
+  }
+
+  itemPage(type: string): ItemPage | undefined {
+    return this.itemPages.get(type);
+  }
+
+  /** Adds a rewrite of published bodies at display time (e.g. embedded charts). */
+  registerBodyFilter(filter: BodyFilter): void {
+    if (!this.snapshot) this.bodyFilters.push(filter);
+  }
+
+  async filterBody(site: SiteView, html: string): Promise<string> {
+    let out = html;
+    for (const filter of this.bodyFilters) out = await filter(site, out);
+    return out;
+  }
 
   /**
    * Adds a public page. Registered pages are tried in registration order before the portal's own (home,

@@ -169,7 +169,7 @@ export class PortalService {
     }
     if (match.path === model.catalogPath) return cataloguePage(page);
     const content = CONTENT_PAGE.exec(match.path);
-    if (content) return contentPage(page, this.ctx.db, Number(content[2]));
+    if (content) return contentPage(page, this.ctx.db, this.registry, Number(content[2]));
     if (match.path.endsWith(`/${RSS_FILE}`)) {
       const column = model.byPath.get(match.path.slice(0, -RSS_FILE.length));
       if (column && isDynamic(column)) return rssPage(page, column);

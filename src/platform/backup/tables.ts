@@ -45,6 +45,11 @@ export const BACKUP_TABLES = [
   'challenge_uses',
   'idempotency_keys',
   'citizen_notices',
+  'datasets',
+  'dataset_versions',
+  'dataset_chunks',
+  'dataset_charts',
+  'dataset_releases',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -75,6 +80,7 @@ export const TABLES_WITHOUT_ID = new Set([
   'rate_limits',
   'challenge_uses',
   'idempotency_keys',
+  'dataset_chunks',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */
@@ -97,4 +103,6 @@ export const DERIVED_TABLES = [
   // Transient visitor statistics (hashes and the day's key), deliberately never backed up: see modules/stats.
   'stats_visitors',
   'stats_salts',
+  // Per-IP request counts of the open data API: transient.
+  'open_api_counters',
 ] as const;

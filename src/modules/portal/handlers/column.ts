@@ -79,7 +79,7 @@ export async function columnPage(page: PageContext, rawQuery: string, deps: Colu
   if (column.kind === 'page') {
     if (pageNo !== 1) return { type: 'not-found' };
     return page.cached(async () =>
-      render(frame, { items: [], body: await pageBody(page, deps.db, own.find((i) => i.type === 'page') ?? own[0]) }),
+      render(frame, { items: [], body: await pageBody(page, deps, own.find((i) => i.type === 'page') ?? own[0]) }),
     );
   }
   if (isLeaderColumn(column)) {
@@ -122,11 +122,11 @@ function moduleContent(frame: ColumnFrame, pageNo: number, registry: PortalRegis
 }
 
 /** The body of a single-page column: its newest published page item, with its attachments. */
-async function pageBody(page: PageContext, db: Db, item: IndexedItem | undefined) {
+async function pageBody(page: PageContext, deps: ColumnPageDeps, item: IndexedItem | undefined) {
   if (!item) return undefined;
-  const detail = await repo.findPublished(db, page.site.id, item.id);
+  const detail = await repo.findPublished(deps.db, page.site.id, item.id);
   if (!detail?.bodyPublic) return undefined;
-  const files = attachmentLinks(detail.snapshot, await repo.publicFiles(db, [item.id]));
+  const files = attachmentLinks(detail.snapshot, await repo.publicFiles(deps.db, [item.id]));
   if (!detail.snapshot.bodyHtml && files.length === 0) return undefined;
   return createElement(
     'div',
@@ -136,7 +136,7 @@ async function pageBody(page: PageContext, db: Db, item: IndexedItem | undefined
       ? createElement('div', {
           className: 'article-body',
           // biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised against the allow-list when saved
-          dangerouslySetInnerHTML: { __html: detail.snapshot.bodyHtml },
+          dangerouslySetInnerHTML: { __html: await deps.registry.filterBody(page.site, detail.snapshot.bodyHtml) },
         })
       : null,
     createElement(FileList, { view: page.view, files, headingId: 'page-attachments-title' }),

@@ -14,17 +14,32 @@ import type { PublicIndex } from '../public-index.ts';
 import { attachmentLinks, entryMetaRows, photoUrl, policyMetaRows } from '../public-pages.ts';
 import { type ContentView, ContentPage, type RelatedList } from '../views/content.tsx';
 import type { PublicColumn } from '../views/types.ts';
+import type { PortalRegistry } from '../portal-registry.ts';
 
-export async function contentPage(page: PageContext, db: Db, id: number): Promise<PageResult> {
+export async function contentPage(
+  page: PageContext,
+  db: Db,
+  registry: PortalRegistry,
+  id: number,
+): Promise<PageResult> {
   const { site, model, match } = page;
   const index = await page.index();
   const entry = index.byId.get(id);
   if (!entry) return { type: 'not-found' };
   const canonical = index.path(entry);
   if (canonical !== match.path) return { type: 'redirect', status: 301, location: `${match.prefix}${canonical}` };
+  const own = registry.itemPage(entry.type);
+  const custom = own ? await own(page, entry, index.columnOf(entry)) : null;
+  if (custom) return custom;
   return page.cached(async () => {
-    const detail = await repo.findPublished(db, site.id, id);
-    if (!detail) return { type: 'not-found' };
+    const found = await repo.findPublished(db, site.id, id);
+    if (!found) return { type: 'not-found' };
+    const detail: PublishedDetail = found.bodyPublic
+      ? {
+          ...found,
+          snapshot: { ...found.snapshot, bodyHtml: await registry.filterBody(site, found.snapshot.bodyHtml) },
+        }
+      : found;
     const s = detail.snapshot;
     const column = index.columnOf(entry);
     const [files, links] = await Promise.all([repo.publicFiles(db, [id]), repo.linksOf(db, id)]);
