@@ -63,7 +63,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   if (options.migrate !== false) await migrateToLatest(dbh.db);
   const clock = options.clock ?? systemClock;
   const db = dbh.db;
-  const audit = new AuditService(db, clock, config.auditRetentionDays);
+  const audit = new AuditService(db, clock, config.auditRetentionDays, config.auditKeyFile);
+  await audit.open();
   const auth = new AuthService(db, clock, audit);
   const fileStore = new FileStore(path.join(config.dataDir, 'files'));
   const sites = new SitesService(db, clock, audit);

@@ -26,6 +26,7 @@ import { formatDateTime } from '../format';
 import { ACTION_NAMES } from '../../../src/modules/audit/action-names';
 import { useLoad, usePageTitle } from '../hooks';
 import type { AuditItem, AuditVerifyResult } from '../types';
+import AuditCheckpoints from './AuditCheckpoints';
 
 interface FilterValues {
   range: [Dayjs | null, Dayjs | null] | null;
@@ -254,8 +255,8 @@ export default function AuditPage() {
             title={`完整性校验发现 ${verify.problems.length} 个问题（已校验 ${verify.checked} 条记录）`}
             description={
               <ul style={{ margin: 0, paddingInlineStart: 20, maxHeight: 240, overflow: 'auto' }}>
-                {verify.problems.map((p, i) => (
-                  <li key={i}>{p}</li>
+                {verify.problems.map((p) => (
+                  <li key={p}>{p}</li>
                 ))}
               </ul>
             }
@@ -289,6 +290,7 @@ export default function AuditPage() {
         }}
         data-testid="audit-table"
       />
+      <AuditCheckpoints />
     </Space>
   );
 }

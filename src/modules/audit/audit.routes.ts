@@ -7,6 +7,7 @@ import type { AuditFilter } from '../../platform/audit/audit.repository.ts';
 import { shanghaiDateTime } from '../../platform/time.ts';
 import type { AppContext } from '../../context.ts';
 import { actionName } from './action-names.ts';
+import { CheckpointList } from './audit.schema.ts';
 
 const Filter = Type.Object({
   from: Type.Optional(Type.String({ format: 'date', description: '起始日期（含）' })),
@@ -162,6 +163,32 @@ export async function auditRoutes(app: App, ctx: AppContext): Promise<void> {
         detail: { checked: result.checked, problems: result.problems.length },
       });
       return result;
+    },
+  );
+
+  app.get(
+    '/api/audit/checkpoints',
+    {
+      schema: {
+        tags,
+        summary: '审计日志检查点（每日签名的链尾，用于发现末尾记录被删除）',
+        response: { 200: CheckpointList, ...errors(401, 403) },
+      },
+      preHandler: read,
+    },
+    async () => {
+      const { items, key } = await audit.checkpoints();
+      return {
+        items: items.map((c) => ({
+          at: c.at,
+          lastId: c.lastId,
+          lastHash: c.lastHash,
+          recordCount: c.recordCount,
+          signatureOk: c.signatureOk,
+          inFile: c.inFile,
+        })),
+        key,
+      };
     },
   );
 }
