@@ -6,7 +6,7 @@ import { migrateToLatest } from './platform/db/migrator.ts';
 import { systemClock, type Clock } from './platform/time.ts';
 import { AuditService } from './platform/audit/audit.service.ts';
 import { makeGuard, type Guard } from './platform/auth/guard.ts';
-import { FileStore } from './platform/files/file-store.ts';
+import { openFileStore, type FileStore } from './platform/files/file-store.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { SitesService } from './modules/sites/sites.service.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
@@ -66,7 +66,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const audit = new AuditService(db, clock, config.auditRetentionDays, config.auditKeyFile);
   await audit.open();
   const auth = new AuthService(db, clock, audit);
-  const fileStore = new FileStore(path.join(config.dataDir, 'files'));
+  const fileStore = openFileStore(config.dataDir, db, dbh.dialect);
   const sites = new SitesService(db, clock, audit);
   const columns = new ColumnsService(db, clock, audit);
   columns.setContentCounter(countByColumn);
