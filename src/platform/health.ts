@@ -1,0 +1,122 @@
+// What /healthz reports: the database answering, and — where the installation writes to the data directory
+// (SQLite, files on disk) — the disk not full and the directory writable. Checked at most once a second and
+// answered from the last result, so a load balancer's probes cost nothing and answer at once under load.
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { sql } from 'kysely';
+import type { Db, Dialect } from './db/database.ts';
+import { unavailableCode } from './unavailable.ts';
+
+export type ProblemCode = 'database-unavailable' | 'disk-full' | 'read-only' | 'data-dir-unwritable';
+
+export interface HealthReport {
+  status: 'ok' | 'unavailable';
+  dialect: Dialect;
+  time: string;
+  problems: { code: ProblemCode; message: string }[];
+}
+
+const MESSAGES: Record<ProblemCode, string> = {
+  'database-unavailable': '数据库无法访问',
+  'disk-full': '数据目录所在磁盘已满',
+  'read-only': '数据目录为只读',
+  'data-dir-unwritable': '数据目录无法写入',
+};
+
+/** Below this much free space the disk counts as full: SQLite and uploads fail well before 0 bytes. */
+const MIN_FREE_BYTES = 16 * 1024 * 1024;
+const CHECK_INTERVAL_MS = 1000;
+/** An older result is not answered from memory: the probe waits for a check. */
+const FRESH_MS = 5000;
+const DATABASE_TIMEOUT_MS = 2000;
+
+export interface HealthOptions {
+  db: Db;
+  dialect: Dialect;
+  /** The directory this installation writes to, or null when it writes nothing there (PostgreSQL). */
+  dataDir: string | null;
+}
+
+export class HealthMonitor {
+  private last: HealthReport | null = null;
+  private checkedAt = -Infinity;
+  private pending: Promise<HealthReport> | null = null;
+
+  constructor(private readonly options: HealthOptions) {}
+
+  /**
+   * The latest result when it is recent (a new check then runs in the background, at most one a second);
+   * otherwise waits for a fresh one, so the first probe after a quiet spell reports the present.
+   */
+  async report(): Promise<HealthReport> {
+    const age = performance.now() - this.checkedAt;
+    if (age >= CHECK_INTERVAL_MS && !this.pending) {
+      this.pending = this.check().finally(() => {
+        this.pending = null;
+      });
+    }
+    if (this.last && age < FRESH_MS) return this.last;
+    return this.pending ?? this.check();
+  }
+
+  /** Runs every check now. */
+  async check(): Promise<HealthReport> {
+    const problems: ProblemCode[] = [];
+    const [database, disk] = await Promise.all([this.checkDatabase(), this.checkDataDir()]);
+    if (database) problems.push(database);
+    if (disk) problems.push(disk);
+    this.checkedAt = performance.now();
+    this.last = {
+      status: problems.length ? 'unavailable' : 'ok',
+      dialect: this.options.dialect,
+      time: new Date().toISOString(),
+      problems: problems.map((code) => ({ code, message: MESSAGES[code] })),
+    };
+    return this.last;
+  }
+
+  private async checkDatabase(): Promise<ProblemCode | null> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('timeout')), DATABASE_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([sql`select 1`.execute(this.options.db), timeout]);
+      return null;
+    } catch (error) {
+      const code = unavailableCode(error);
+      return code === 'STORAGE_FULL'
+        ? 'disk-full'
+        : code === 'STORAGE_READ_ONLY'
+          ? 'read-only'
+          : 'database-unavailable';
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Free space first (cheap), then a small write that is flushed and removed. */
+  private async checkDataDir(): Promise<ProblemCode | null> {
+    const dir = this.options.dataDir;
+    if (!dir) return null;
+    try {
+      const stats = await fs.statfs(dir);
+      if (stats.bavail * stats.bsize < MIN_FREE_BYTES) return 'disk-full';
+      const probe = path.join(dir, `.healthz-${process.pid}`);
+      const handle = await fs.open(probe, 'w');
+      try {
+        await handle.writeFile('ok');
+        await handle.sync();
+      } finally {
+        await handle.close();
+        await fs.rm(probe, { force: true });
+      }
+      return null;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';
+      if (code === 'EROFS') return 'read-only';
+      return 'data-dir-unwritable';
+    }
+  }
+}
