@@ -235,6 +235,9 @@ program
       await withContext(async (ctx) => {
         const site = opts.site ? (await ctx.sites.list()).find((s) => s.code === opts.site) : undefined;
         if (opts.site && !site) throw new AppError('NOT_FOUND', `站点 ${opts.site} 不存在`);
+        // The operator chose this URL on the server itself: its host is trusted even on loopback or the intranet.
+        const { outboundGuard, installOutboundGuard } = await import('./modules/inspection/crawler/address-guard.ts');
+        installOutboundGuard(outboundGuard()?.allowing(new URL(opts.url).hostname.replace(/^\[|\]$/g, '')) ?? null);
         const id = await ctx.inspection.create(SYSTEM_ACTOR, {
           url: opts.url,
           siteId: site?.id ?? null,

@@ -23,6 +23,7 @@ import { createMailer, type Mailer } from './platform/mail.ts';
 import { InspectionService } from './modules/inspection/inspection.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import { StatsService } from './modules/stats/stats.service.ts';
+import { AddressGuard, installOutboundGuard } from './modules/inspection/crawler/address-guard.ts';
 
 export interface AppContext {
   config: Config;
@@ -76,6 +77,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const prepublish = new PrepublishGate(db, columns, sites, fileStore);
   const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
   const search = new SearchService(db, clock, audit, sites, columns, publication);
+  // Inspection fetches reach public addresses only, the allow-list, and the installation's own sites by host name.
+  const ownHosts = async () => (await sites.list()).flatMap((s) => s.domains);
+  installOutboundGuard(new AddressGuard({ allow: config.inspectAllow, ownHosts }));
   return {
     config,
     dbh,

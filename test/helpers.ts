@@ -88,7 +88,13 @@ export async function testEnv(
   const clock = options.clock ?? new ManualClock();
   const config = loadConfig(
     {},
-    { dataDir: tdb.dataDir, logLevel: 'silent', auditKeyFile: path.join(tdb.dataDir, 'keys', 'audit.key') },
+    {
+      dataDir: tdb.dataDir,
+      logLevel: 'silent',
+      auditKeyFile: path.join(tdb.dataDir, 'keys', 'audit.key'),
+      // Test sites are fixtures on loopback: allowed to the inspection engine as an installation would allow them.
+      inspectAllow: ['127.0.0.1', '::1', 'localhost'],
+    },
   );
   const ctx = await createContext(config, { dbh: tdb.dbh, clock: clock as Clock, mailer: options.mailer });
   if (options.demoContent) await initDemo(ctx);

@@ -8,6 +8,7 @@ import type { AppContext } from '../../context.ts';
 import { GOV_WEBSITE_CATALOGUE, allIndicators } from './indicators.ts';
 import { renderReportHtml, renderReportPdf, renderReportXlsx } from './report/index.ts';
 import { inScope, scopeOf } from './scope.ts';
+import { assertSiteHost } from './crawler/address-guard.ts';
 
 const RunFields = {
   url: Type.String({ pattern: '^https?://', maxLength: 500, description: '被检查网站的首页地址' }),
@@ -41,6 +42,11 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
       'FORBIDDEN',
       siteId ? '只能查看和检查本人负责的站点' : '只有负责全部站点的检查员才能检查或查看本平台以外的网站',
     );
+  };
+  /** A site administrator (or a site-bound inspector) inspects only the hosts of their own site. */
+  const ownHostsOnly = async (request: FastifyRequest, body: { url: string; siteId?: number | null }) => {
+    if (scopeOf(authOf(request).grants).siteless || !body.siteId) return;
+    assertSiteHost(body.url, (await ctx.sites.get(body.siteId)).domains, ctx.config.inspectAllow);
   };
   const runFor = async (request: FastifyRequest, id: number) => {
     const run = await inspection.run(id);
@@ -84,6 +90,7 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
     },
     async (request) => {
       const a = checkScope(request, request.body.siteId);
+      await ownHostsOnly(request, request.body);
       return { id: await inspection.start(a.actor, request.body) };
     },
   );
@@ -312,6 +319,7 @@ export async function inspectionRoutes(app: App, ctx: AppContext): Promise<void>
     },
     async (request) => {
       const a = checkScope(request, request.body.siteId);
+      await ownHostsOnly(request, request.body);
       return { id: await inspection.schedule(a.actor, request.body) };
     },
   );
