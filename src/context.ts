@@ -77,8 +77,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const prepublish = new PrepublishGate(db, columns, sites, fileStore);
   const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
   const search = new SearchService(db, clock, audit, sites, columns, publication);
-  // Inspection fetches reach public addresses only, the allow-list, and the installation's own sites by host name.
-  const ownHosts = async () => (await sites.list()).flatMap((s) => s.domains);
+  // Inspection fetches reach public addresses only, the allow-list, and the installation's own configured host.
+  const ownHosts = config.publicBaseUrl ? [new URL(config.publicBaseUrl).hostname] : [];
   installOutboundGuard(new AddressGuard({ allow: config.inspectAllow, ownHosts }));
   return {
     config,

@@ -155,3 +155,12 @@ test(`a site administrator inspects only the hosts of their own site (${DIALECT}
   const id = own.json().id;
   await call(env.app, s, 'POST', `/api/inspection/runs/${id}/cancel`);
 });
+
+test('the configured own host may be on the intranet, never on loopback or a metadata address', async (t) => {
+  const resolve = stubResolver({ 'zwb.nanjiang.gov.cn': ['10.20.30.40'], 'evil.nanjiang.gov.cn': ['169.254.169.254'] });
+  const guard = new AddressGuard({ resolve, ownHosts: ['zwb.nanjiang.gov.cn', 'evil.nanjiang.gov.cn'] });
+  assert.equal(await guard.refusal(new URL('http://zwb.nanjiang.gov.cn/')), null);
+  assert.match((await guard.refusal(new URL('http://evil.nanjiang.gov.cn/'))) ?? '', /元数据/);
+  assert.match((await guard.refusal(new URL('http://10.20.30.40/'))) ?? '', /内部网络/, 'not by address');
+  t.after(() => installOutboundGuard(null));
+});

@@ -4,9 +4,11 @@
 // DNS resolution, at every redirect hop, and again when the connection is made (the dispatcher's own lookup), so
 // a name that resolves differently the second time (DNS rebinding) gains nothing.
 //
-// Exceptions: addresses, ranges and hosts in GOVPORTAL_INSPECT_ALLOW; and the installation's own sites through
-// their configured host names, which may resolve to the intranet (private ranges) but never to loopback,
-// link-local or metadata addresses. A URL given by the operator on the command line is trusted (`allowing`).
+// Exceptions, all set by the operator, none by a user of the web console: addresses, ranges and hosts in
+// GOVPORTAL_INSPECT_ALLOW; the installation's own site through its configured host (GOVPORTAL_PUBLIC_URL), which
+// may resolve to the intranet (private ranges) but never to loopback, link-local or metadata addresses; and a URL
+// the operator gives on the command line (`allowing`). Site domains edited in the console open nothing: a site
+// administrator could otherwise name an intranet host as their domain.
 import dns from 'node:dns';
 import { BlockList, isIP } from 'node:net';
 import { Agent } from 'undici';
@@ -114,23 +116,23 @@ export function refusedReason(address: string, ownHost = false): string | null {
 export interface GuardOptions {
   /** GOVPORTAL_INSPECT_ALLOW: host names, addresses and CIDR ranges. */
   allow?: readonly string[];
-  /** The host names of the installation's own sites (read when needed, remembered for a minute). */
-  ownHosts?: () => Promise<readonly string[]>;
+  /** The installation's own host names (from its configuration): they may resolve to the intranet. */
+  ownHosts?: readonly string[];
   resolve?: Resolver;
 }
 
-const OWN_HOSTS_TTL_MS = 60_000;
 const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
 
 export class AddressGuard {
   private readonly allowHosts = new Set<string>();
   private readonly allowRanges = new BlockList();
   private readonly resolve: Resolver;
-  private own: { hosts: Set<string>; at: number } | null = null;
+  private readonly own: Set<string>;
   private agent: Agent | null = null;
 
   constructor(private readonly options: GuardOptions = {}) {
     this.resolve = options.resolve ?? systemResolver;
+    this.own = new Set((options.ownHosts ?? []).map((h) => h.toLowerCase()));
     for (const entry of options.allow ?? []) this.addAllowed(entry);
   }
 
@@ -155,21 +157,12 @@ export class AddressGuard {
     return this.allowRanges.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
   }
 
-  private async isOwnHost(host: string): Promise<boolean> {
-    if (!this.options.ownHosts) return false;
-    if (!this.own || performance.now() - this.own.at > OWN_HOSTS_TTL_MS) {
-      const hosts = await this.options.ownHosts().catch(() => [] as readonly string[]);
-      this.own = { hosts: new Set(hosts.map((h) => h.toLowerCase())), at: performance.now() };
-    }
-    return this.own.hosts.has(host);
-  }
-
   /** Checks one host's resolved addresses; returns them when all may be fetched. */
   async addressesFor(host: string): Promise<ResolvedAddress[]> {
     const literal = isIP(host);
     const addresses = literal ? [{ address: host, family: literal }] : await this.resolve(host);
     if (this.allowHosts.has(host)) return addresses;
-    const own = !literal && (await this.isOwnHost(host));
+    const own = !literal && this.own.has(host);
     for (const { address } of addresses) {
       if (this.allowedAddress(address)) continue;
       const reason = refusedReason(address, own);
