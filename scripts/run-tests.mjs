@@ -20,19 +20,29 @@ function find(dir) {
 }
 
 const all = [...find('src'), ...find('test')].sort();
-const unknown = [...tiers].filter((t) => t !== 'fast' && t !== 'e2e');
+const unknown = [...tiers].filter((t) => t !== 'fast' && t !== 'e2e' && t !== 'faults');
 if (unknown.length) {
-  console.error(`unknown tier ${unknown.join(', ')}: use fast, e2e or fast,e2e`);
+  console.error(`unknown tier ${unknown.join(', ')}: use fast, e2e, faults or a comma-separated list`);
   process.exit(1);
 }
-const files = extra.length ? extra : all.filter((f) => tiers.has(f.endsWith('.e2e.test.ts') ? 'e2e' : 'fast'));
+const tierOf = (f) => (f.endsWith('.e2e.test.ts') ? 'e2e' : f.endsWith('.faults.test.ts') ? 'faults' : 'fast');
+const files = extra.length ? extra : all.filter((f) => tiers.has(tierOf(f)));
 if (files.length === 0) {
   console.error('no test files selected');
   process.exit(1);
 }
+// Fault tests start servers, restart PostgreSQL and load the machine: one at a time, with more time.
+const faultsOnly = tiers.size === 1 && tiers.has('faults');
 const result = spawnSync(
   process.execPath,
-  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...files],
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-concurrency=${faultsOnly ? 1 : 2}`,
+    `--test-timeout=${faultsOnly ? 1_200_000 : 300_000}`,
+    ...files,
+  ],
   { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);
