@@ -11,6 +11,7 @@ import { ErrorResponse } from './platform/http.ts';
 import { AppError } from './platform/errors.ts';
 import { validationMessage } from './platform/validation-messages.ts';
 import { HealthMonitor } from './platform/health.ts';
+import { DiskFileStore } from './platform/files/file-store.ts';
 import { clientErrorCode, clientErrorHandler, frameworkErrors, registerHttpGuards } from './platform/http-guards.ts';
 import { sendUnavailable, unavailableCode } from './platform/unavailable.ts';
 import { SiteView } from './modules/sites/sites.schema.ts';
@@ -126,7 +127,10 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   const health = new HealthMonitor({
     db: ctx.db,
     dialect: ctx.dbh.dialect,
-    dataDir: ctx.dbh.dialect === 'sqlite' || ctx.fileStore.kind === 'disk' ? ctx.config.dataDir : null,
+    dataDirs: [
+      ...(ctx.dbh.dialect === 'sqlite' ? [ctx.config.dataDir] : []),
+      ...(ctx.fileStore instanceof DiskFileStore ? [ctx.fileStore.root] : []),
+    ],
   });
   appHealth.set(app, health);
   app.get(

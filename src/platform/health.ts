@@ -33,8 +33,8 @@ const DATABASE_TIMEOUT_MS = 2000;
 export interface HealthOptions {
   db: Db;
   dialect: Dialect;
-  /** The directory this installation writes to, or null when it writes nothing there (PostgreSQL). */
-  dataDir: string | null;
+  /** The directories this installation writes to (SQLite, files on disk); empty when it writes nothing (PostgreSQL). */
+  dataDirs: readonly string[];
 }
 
 export class HealthMonitor {
@@ -62,9 +62,11 @@ export class HealthMonitor {
   /** Runs every check now. */
   async check(): Promise<HealthReport> {
     const problems: ProblemCode[] = [];
-    const [database, disk] = await Promise.all([this.checkDatabase(), this.checkDataDir()]);
-    if (database) problems.push(database);
-    if (disk) problems.push(disk);
+    const [database, ...dirs] = await Promise.all([
+      this.checkDatabase(),
+      ...this.options.dataDirs.map((dir) => this.checkDataDir(dir)),
+    ]);
+    for (const problem of [database, ...dirs]) if (problem && !problems.includes(problem)) problems.push(problem);
     this.checkedAt = performance.now();
     this.last = {
       status: problems.length ? 'unavailable' : 'ok',
@@ -95,13 +97,10 @@ export class HealthMonitor {
     }
   }
 
-  /** Free space first (cheap), then a small write that is flushed and removed. */
-  private async checkDataDir(): Promise<ProblemCode | null> {
-    const dir = this.options.dataDir;
-    if (!dir) return null;
+  /** A small write that is flushed and removed (a read-only directory fails here), then the free space. */
+  private async checkDataDir(dir: string): Promise<ProblemCode | null> {
     try {
-      const stats = await fs.statfs(dir);
-      if (stats.bavail * stats.bsize < MIN_FREE_BYTES) return 'disk-full';
+      await fs.mkdir(dir, { recursive: true });
       const probe = path.join(dir, `.healthz-${process.pid}`);
       const handle = await fs.open(probe, 'w');
       try {
@@ -111,7 +110,8 @@ export class HealthMonitor {
         await handle.close();
         await fs.rm(probe, { force: true });
       }
-      return null;
+      const stats = await fs.statfs(dir);
+      return stats.bavail * stats.bsize < MIN_FREE_BYTES ? 'disk-full' : null;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';

@@ -150,7 +150,8 @@ test(`/healthz says what is wrong with 503 (${DIALECT})`, async (t) => {
   const unwritable = new HealthMonitor({
     db: env.ctx.db,
     dialect: env.ctx.dbh.dialect,
-    dataDir: '/nonexistent/govportal',
+    // A path under a regular file: it can never be created.
+    dataDirs: ['/etc/hostname/govportal'],
   });
   const report = await unwritable.check();
   assert.equal(report.status, 'unavailable');
@@ -161,7 +162,7 @@ test(`/healthz says what is wrong with 503 (${DIALECT})`, async (t) => {
   // A PostgreSQL server that is not there (nothing listens on port 1 of loopback).
   const gone = openPostgres('postgres://postgres@127.0.0.1:1/none', 1);
   t.after(() => gone.close());
-  const away = await new HealthMonitor({ db: gone.db, dialect: 'postgres', dataDir: null }).check();
+  const away = await new HealthMonitor({ db: gone.db, dialect: 'postgres', dataDirs: [] }).check();
   assert.deepEqual(
     away.problems.map((p) => p.code),
     ['database-unavailable'],

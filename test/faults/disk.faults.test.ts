@@ -80,6 +80,7 @@ test('a full disk, then a read-only data directory: 503 with the reason, /health
 }, async (t) => {
   const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-tinydisk-key-'));
   t.after(() => {
+    spawnSync('umount', ['-l', path.join(mountPoint, 'files')]);
     spawnSync('umount', ['-l', mountPoint]);
     fs.rmSync(mountPoint, { recursive: true, force: true });
     fs.rmSync(keyDir, { recursive: true, force: true });
@@ -102,7 +103,7 @@ test('a full disk, then a read-only data directory: 503 with the reason, /health
   const filler = fill(mountPoint);
   const full = await healthUntil(app, (b) => b.problems.some((p) => p.code === 'disk-full'));
   assert.equal(full.statusCode, 503);
-  const refused = await upload(app, team1.editor, team1.siteId, '二.txt', Buffer.alloc(512 * 1024, '政'));
+  const refused = await upload(app, team1.editor, team1.siteId, '二.txt', Buffer.from('政'.repeat(170_000)));
   assert.equal(refused.statusCode, 503, refused.body);
   assert.equal(refused.json().error.code, 'STORAGE_FULL');
   assert.match(refused.json().error.message, /存储空间已满/);
@@ -125,21 +126,24 @@ test('a full disk, then a read-only data directory: 503 with the reason, /health
   // Space is freed: everything works again.
   fs.rmSync(filler);
   await healthUntil(app, (b) => b.status === 'ok');
-  const bytes = Buffer.alloc(512 * 1024, '政');
+  const bytes = Buffer.from('政'.repeat(170_000));
   const after = await upload(app, team1.editor, team1.siteId, '二.txt', bytes);
   assert.equal(after.statusCode, 200, after.body);
   const served = await app.inject({ url: after.json().url, headers: { cookie: team1.editor.cookie } });
   assert.equal(sha256Of(served.rawPayload), sha256Of(bytes));
   assert.equal((await draftNews(app, ctx, team1, '恢复后保存')).status, 'draft');
 
-  // The data directory becomes read-only.
-  execFileSync('mount', ['-o', 'remount,ro', mountPoint]);
+  // The files directory becomes read-only (a read-only file system mounted over it: the database file, open for
+  // writing, keeps the data directory's own mount from being remounted read-only).
+  const filesDir = path.join(mountPoint, 'files');
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m,ro', 'tmpfs', filesDir]);
   const readOnly = await healthUntil(app, (b) => b.problems.some((p) => p.code === 'read-only'));
   assert.equal(readOnly.statusCode, 503);
   const refusedRo = await upload(app, team1.editor, team1.siteId, '三.txt', Buffer.from('只读时上传'));
   assert.equal(refusedRo.statusCode, 503, refusedRo.body);
   assert.equal(refusedRo.json().error.code, 'STORAGE_READ_ONLY');
-  execFileSync('mount', ['-o', 'remount,rw', mountPoint]);
+  assert.match(refusedRo.json().error.message, /只读/);
+  execFileSync('umount', [filesDir]);
   await healthUntil(app, (b) => b.status === 'ok');
   assert.equal((await upload(app, team1.editor, team1.siteId, '三.txt', Buffer.from('恢复后上传'))).statusCode, 200);
   const verify = await ctx.audit.verify();

@@ -42,6 +42,16 @@ class ImmediateSqliteDriver extends SqliteDriver {
       CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'),
     );
   }
+
+  // SQLite rolls a transaction back by itself when a write fails for lack of space or I/O (SQLITE_FULL, IOERR);
+  // the ROLLBACK that follows would then fail and hide that reason behind "no transaction is active".
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (!/no transaction is active/.test((error as Error).message)) throw error;
+    }
+  }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {

@@ -7,6 +7,7 @@
 // crash) leaves nothing that a later upload of the same content would reuse, and a damaged file is never served.
 import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
+import { constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
@@ -93,7 +94,19 @@ export class DiskFileStore implements FileStore {
       return stored;
     } catch (error) {
       await fs.rm(temp, { force: true }).catch(() => undefined);
-      throw storageError(error);
+      throw storageError(await this.explain(error));
+    }
+  }
+
+  /** A recursive mkdir on a read-only file system can fail as ENOENT: ask the root itself what is wrong. */
+  private async explain(error: unknown): Promise<unknown> {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EPERM') return error;
+    try {
+      await fs.access(this.root, fsConstants.W_OK);
+      return error;
+    } catch (reason) {
+      return reason;
     }
   }
 

@@ -89,3 +89,9 @@ test(`a PDF with JavaScript is served as an attachment, an ordinary one inline (
   const plain = await upload('b.pdf', await plainPdf());
   assert.match(String(plain.headers['content-disposition']), /^inline;/);
 });
+
+test('a UTF-8 text file whose 64 KB sample ends inside a character is still text', async () => {
+  const { inspectUpload } = await import('./upload-policy.ts');
+  const verdict = await inspectUpload(Buffer.from('政'.repeat(30_000)), '通知.txt');
+  assert.equal('refused' in verdict ? verdict.refused : verdict.mime, 'text/plain');
+});

@@ -59,7 +59,8 @@ export function cleanFileName(name: string): string {
 function looksLikeUtf8Text(bytes: Buffer): boolean {
   if (bytes.includes(0)) return false;
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 64 * 1024));
+    // stream: a character cut by the 64 KB boundary is incomplete, not invalid.
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, 64 * 1024), { stream: true });
     return true;
   } catch {
     return false;
