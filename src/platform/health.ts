@@ -26,8 +26,6 @@ const MESSAGES: Record<ProblemCode, string> = {
 /** Below this much free space the disk counts as full: SQLite and uploads fail well before 0 bytes. */
 const MIN_FREE_BYTES = 16 * 1024 * 1024;
 const CHECK_INTERVAL_MS = 1000;
-/** An older result is not answered from memory: the probe waits for a check. */
-const FRESH_MS = 5000;
 const DATABASE_TIMEOUT_MS = 2000;
 
 export interface HealthOptions {
@@ -45,18 +43,16 @@ export class HealthMonitor {
   constructor(private readonly options: HealthOptions) {}
 
   /**
-   * The latest result when it is recent (a new check then runs in the background, at most one a second);
-   * otherwise waits for a fresh one, so the first probe after a quiet spell reports the present.
+   * The latest result at once — a probe never waits for the database or the disk, whatever the load — and a new
+   * check in the background when it is older than a second; only the very first probe waits for a check.
    */
   async report(): Promise<HealthReport> {
-    const age = performance.now() - this.checkedAt;
-    if (age >= CHECK_INTERVAL_MS && !this.pending) {
+    if (performance.now() - this.checkedAt >= CHECK_INTERVAL_MS && !this.pending) {
       this.pending = this.check().finally(() => {
         this.pending = null;
       });
     }
-    if (this.last && age < FRESH_MS) return this.last;
-    return this.pending ?? this.check();
+    return this.last ?? this.pending ?? this.check();
   }
 
   /** Runs every check now. */

@@ -168,3 +168,35 @@ test(`/healthz says what is wrong with 503 (${DIALECT})`, async (t) => {
     ['database-unavailable'],
   );
 });
+
+test(`load shedding: reads beyond what a process answers promptly get a Chinese 503; writes and /healthz pass (${DIALECT})`, async (t) => {
+  const env = await testEnv({ demo: false });
+  t.after(() => env.close());
+  const app = await buildApp(env.ctx, { logger: false });
+  t.after(() => app.close());
+  app.get('/slow-probe', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    return { ok: true };
+  });
+  app.post('/slow-probe', async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    return { ok: true };
+  });
+  const reads = await Promise.all(Array.from({ length: 60 }, () => app.inject({ url: '/slow-probe' })));
+  const shed = reads.filter((r) => r.statusCode === 503);
+  assert.ok(shed.length > 0 && shed.length < 60, `some shed: ${shed.length}`);
+  assert.ok(reads.every((r) => r.statusCode === 200 || r.statusCode === 503));
+  assert.equal(shed[0]!.json().error.code, 'SERVER_BUSY');
+  assert.equal(shed[0]!.json().error.message, '系统繁忙，请稍后再试');
+  assert.equal(shed[0]!.headers['retry-after'], '2');
+  const writes = await Promise.all(
+    Array.from({ length: 60 }, () => app.inject({ method: 'POST', url: '/slow-probe', payload: {} })),
+  );
+  assert.ok(
+    writes.every((r) => r.statusCode === 200),
+    'writes are never shed',
+  );
+  // Afterwards nothing is in progress: reads pass again.
+  assert.equal((await app.inject({ url: '/slow-probe' })).statusCode, 200);
+  for (let i = 0; i < 40; i++) assert.equal((await app.inject({ url: '/healthz' })).statusCode, 200);
+});

@@ -95,25 +95,31 @@ export async function registerHttpGuards(app: App, options: GuardOptions): Promi
     return payload;
   });
   if (options.shedDelayMs > 0) {
-    // Requests in progress in this process: a lagging event loop alone (start-up, one large export) sheds
-    // nothing; a lagging loop with many requests waiting is load, and new reads are turned away.
-    app.addHook('onRequest', async (_request, reply) => {
-      inFlight += 1;
-      reply.raw.once('close', () => {
-        inFlight -= 1;
-      });
-    });
+    // @fastify/under-pressure measures the event loop; the decision is ours (its handler lets every request
+    // through). A new read is turned away when this process already has more requests in progress than it can
+    // answer promptly, or when the loop lags with many requests waiting. A lagging loop alone (start-up, one large
+    // export) sheds nothing; writes are never shed, nor /healthz.
     await app.register(underPressure, {
       maxEventLoopDelay: options.shedDelayMs,
       sampleInterval: 200,
       exposeStatusRoute: false,
-      // Answering here ends the request: Fastify does not run the route once the reply is sent.
-      pressureHandler: (request, reply) => {
-        if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url === '/healthz') return;
-        if (inFlight < MIN_IN_FLIGHT_TO_SHED) return;
+      pressureHandler: () => undefined,
+    });
+    const counted = new WeakSet<object>();
+    const done = async (request: FastifyRequest) => {
+      if (counted.delete(request)) inFlight -= 1;
+    };
+    app.addHook('onResponse', done);
+    app.addHook('onRequestAbort', done);
+    app.addHook('onRequest', async (request, reply) => {
+      inFlight += 1;
+      counted.add(request);
+      if ((request.method !== 'GET' && request.method !== 'HEAD') || request.url === '/healthz') return;
+      const lagging = app.memoryUsage().eventLoopDelay > options.shedDelayMs;
+      if (inFlight > MAX_IN_FLIGHT || (lagging && inFlight >= MIN_IN_FLIGHT_TO_SHED)) {
         shed += 1;
-        void sendUnavailable(request, reply, 'SERVER_BUSY');
-      },
+        return sendUnavailable(request, reply, 'SERVER_BUSY');
+      }
     });
   }
 }
@@ -122,6 +128,11 @@ let shed = 0;
 let inFlight = 0;
 /** Fewer requests in progress than this are never shed, however late the event loop is. */
 const MIN_IN_FLIGHT_TO_SHED = 16;
+/**
+ * More requests in progress than this in one process are more than it answers promptly (search takes a few
+ * milliseconds of CPU each; 32 queued is ~100–200 ms of work on a busy core): the surplus gets 503 at once.
+ */
+const MAX_IN_FLIGHT = 32;
 /** Requests shed for load in this process (counted for the fault suites and the soak bench). */
 export const shedCount = (): number => shed;
 
