@@ -52,11 +52,10 @@ test('kill -9 during publication loses nothing confirmed and leaves nothing half
 }, async (t) => {
   for (let round = 1; round <= ROUNDS; round++) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-kill-publish-'));
-    const keyFile = path.join(dataDir, '..', `${path.basename(dataDir)}-audit.key`);
+    const keyFile = path.join(`${dataDir}-keys`, 'audit.key');
     t.after(() => {
       fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(keyFile, { force: true });
-      fs.rmSync(`${path.dirname(keyFile)}/audit-checkpoints.log`, { force: true });
+      fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
     });
     const confirmed = (await killDuring('publish', dataDir, keyFile, 2 + round)).map((l) => Number(l.split(' ')[1]));
     const ctx = await reopen(dataDir, keyFile);
@@ -94,10 +93,10 @@ test('kill -9 during an upload loses nothing confirmed and leaves no half-writte
 }, async (t) => {
   for (let round = 1; round <= ROUNDS; round++) {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-kill-upload-'));
-    const keyFile = path.join(dataDir, '..', `${path.basename(dataDir)}-audit.key`);
+    const keyFile = path.join(`${dataDir}-keys`, 'audit.key');
     t.after(() => {
       fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(keyFile, { force: true });
+      fs.rmSync(path.dirname(keyFile), { recursive: true, force: true });
     });
     const confirmed = (await killDuring('upload', dataDir, keyFile, 2 + round)).map((l) => l.split(' '));
     const ctx = await reopen(dataDir, keyFile);
