@@ -133,6 +133,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     ],
   });
   appHealth.set(app, health);
+  app.addHook('onClose', async () => health.stop());
   app.get(
     '/healthz',
     {

@@ -1,6 +1,6 @@
 // What /healthz reports: the database answering, and — where the installation writes to the data directory
-// (SQLite, files on disk) — the disk not full and the directory writable. Checked at most once a second and
-// answered from the last result, so a load balancer's probes cost nothing and answer at once under load.
+// (SQLite, files on disk) — the disk not full and the directory writable. Checked once a second in the background
+// and answered from the last result, so a load balancer's probes cost nothing and answer at once under load.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -37,22 +37,33 @@ export interface HealthOptions {
 
 export class HealthMonitor {
   private last: HealthReport | null = null;
-  private checkedAt = -Infinity;
   private pending: Promise<HealthReport> | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly options: HealthOptions) {}
 
   /**
-   * The latest result at once — a probe never waits for the database or the disk, whatever the load — and a new
-   * check in the background when it is older than a second; only the very first probe waits for a check.
+   * The latest result at once: a probe never waits for the database or the disk, whatever the load. From the first
+   * probe on, a check runs every second in the background, so the answer is at most about a second old.
    */
   async report(): Promise<HealthReport> {
-    if (performance.now() - this.checkedAt >= CHECK_INTERVAL_MS && !this.pending) {
-      this.pending = this.check().finally(() => {
-        this.pending = null;
-      });
+    if (!this.timer) {
+      this.timer = setInterval(() => void this.refresh(), CHECK_INTERVAL_MS);
+      this.timer.unref();
     }
-    return this.last ?? this.pending ?? this.check();
+    return this.last ?? this.refresh();
+  }
+
+  private refresh(): Promise<HealthReport> {
+    this.pending ??= this.check().finally(() => {
+      this.pending = null;
+    });
+    return this.pending;
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   /** Runs every check now. */
@@ -63,7 +74,6 @@ export class HealthMonitor {
       ...this.options.dataDirs.map((dir) => this.checkDataDir(dir)),
     ]);
     for (const problem of [database, ...dirs]) if (problem && !problems.includes(problem)) problems.push(problem);
-    this.checkedAt = performance.now();
     this.last = {
       status: problems.length ? 'unavailable' : 'ok',
       dialect: this.options.dialect,
@@ -93,15 +103,15 @@ export class HealthMonitor {
     }
   }
 
-  /** A small write that is flushed and removed (a read-only directory fails here), then the free space. */
+  /** A small write that is removed again (a read-only directory fails here), then the free space. */
   private async checkDataDir(dir: string): Promise<ProblemCode | null> {
     try {
       await fs.mkdir(dir, { recursive: true });
       const probe = path.join(dir, `.healthz-${process.pid}`);
       const handle = await fs.open(probe, 'w');
       try {
+        // Not flushed: a read-only or full file system refuses the write itself, and free space is read below.
         await handle.writeFile('ok');
-        await handle.sync();
       } finally {
         await handle.close();
         await fs.rm(probe, { force: true });
