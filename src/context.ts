@@ -1,5 +1,3 @@
-// Wires the platform pieces and the domain services together. Tests build a context on a fresh database.
-import path from 'node:path';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';

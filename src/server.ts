@@ -36,7 +36,7 @@ function printAccounts(accounts: Awaited<ReturnType<typeof ensureInitialAccounts
     '====================================================================================',
     '',
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 export async function prepare(config: Config, options: ServeOptions): Promise<AppContext> {

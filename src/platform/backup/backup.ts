@@ -31,7 +31,7 @@ async function dumpTables(dbh: DatabaseHandle, dir: string, progress: Progress):
     for (const [i, table] of tables.entries()) {
       const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx);
       const out = rows.rows.map((r) => JSON.stringify(r)).join('\n');
-      await fsp.writeFile(path.join(dir, 'data', `${table}.jsonl`), out ? out + '\n' : '');
+      await fsp.writeFile(path.join(dir, 'data', `${table}.jsonl`), out ? `${out}\n` : '');
       counts[table] = rows.rows.length;
       progress('数据表', i + 1, tables.length);
     }

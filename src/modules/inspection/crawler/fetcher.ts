@@ -127,7 +127,9 @@ async function followRedirects(
 function saveResponse(record: FetchRecord, response: Response): void {
   record.status = response.status;
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => void (headers[name] = value));
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   record.headers = headers;
   record.contentType = mediaType(response.headers.get('content-type'));
 }
