@@ -193,7 +193,7 @@ export class RepliesService {
         actor: auth.actor,
         actorType: 'staff',
         actorName: auth.displayName,
-        note: `登记序号 ${request.year}-${String(request.serial).padStart(4, '0')}`,
+        note: `登记序号 ${request.serial}`,
         detail: { replyId: draft.id, contentId, requestId: request.id, publish: draft.publish === 1 },
       });
     });

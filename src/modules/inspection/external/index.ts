@@ -13,6 +13,7 @@ import { checkDomainName } from './domain.ts';
 import { checkSiteSearch } from './search.ts';
 import { checkIpv6 } from './ipv6.ts';
 import { checkInteraction } from './interaction.ts';
+import { checkDataRelease } from './data-release.ts';
 import { DEFAULT_UNTESTED_REASON, UNTESTED_REASONS } from './untested.ts';
 
 export type { ExternalCheckOptions, SearchPage, Ipv6Probe, Evidence } from './context.ts';
@@ -38,6 +39,7 @@ export async function runExternalChecks(
     checkPageTags(ctx),
     ...checkInteraction(ctx),
     await checkIpv6(ctx),
+    checkDataRelease(ctx),
   ];
   const byId = new Map(measuredResults.map((r) => [r.indicatorId, r]));
   return allIndicators(GOV_WEBSITE_CATALOGUE).map(
