@@ -68,6 +68,10 @@ const CalendarYearsPage = lazy(() => import('./pages/calendar/CalendarYearsPage'
 const CitizensPage = lazy(() => import('./pages/citizens/CitizensPage'));
 const DatasetListPage = lazy(() => import('./pages/datasets/DatasetListPage'));
 const DatasetEditorPage = lazy(() => import('./pages/datasets/DatasetEditorPage'));
+const MessagesPage = lazy(() => import('./pages/interaction/MessagesPage'));
+const ErrorReportsPage = lazy(() => import('./pages/interaction/ErrorReportsPage'));
+const KnowledgePage = lazy(() => import('./pages/interaction/KnowledgePage'));
+const InteractionStatsPage = lazy(() => import('./pages/interaction/InteractionStatsPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -92,6 +96,10 @@ const PAGES: Record<string, ReactNode> = {
   '/calendar': <CalendarYearsPage />,
   '/citizens': <CitizensPage />,
   '/datasets': <DatasetListPage />,
+  '/messages': <MessagesPage />,
+  '/error-reports': <ErrorReportsPage />,
+  '/knowledge': <KnowledgePage />,
+  '/messages/stats': <InteractionStatsPage />,
 };
 
 function Guarded({ path, children }: { path: string; children: ReactNode }) {

@@ -21,6 +21,7 @@ import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
 /** Anyone who writes or reviews content: the 信息发布 menu group. */
 export const CONTENT_STAFF: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
 import { DatabaseOutlined } from '@ant-design/icons';
+import { BugOutlined, MessageOutlined, PieChartOutlined, QuestionCircleOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -63,6 +64,35 @@ export const NAV: NavGroup[] = [
         label: '错敏词库',
         icon: <BookOutlined aria-hidden />,
         capabilities: [...CONTENT_STAFF, 'site.manage'],
+      },
+    ],
+  },
+  {
+    label: '互动交流',
+    items: [
+      {
+        path: '/messages',
+        label: '留言办理',
+        icon: <MessageOutlined aria-hidden />,
+        capabilities: ['message.read', 'message.dispatch'],
+      },
+      {
+        path: '/error-reports',
+        label: '找错工单',
+        icon: <BugOutlined aria-hidden />,
+        capabilities: ['message.read', 'message.dispatch'],
+      },
+      {
+        path: '/knowledge',
+        label: '问答知识库',
+        icon: <QuestionCircleOutlined aria-hidden />,
+        capabilities: ['knowledge.write', 'knowledge.publish'],
+      },
+      {
+        path: '/messages/stats',
+        label: '留言统计',
+        icon: <PieChartOutlined aria-hidden />,
+        capabilities: ['message.read', 'message.dispatch'],
       },
     ],
   },

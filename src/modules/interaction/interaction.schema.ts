@@ -370,6 +370,7 @@ export const ImportRecord = Type.Object({
   skipped: Type.Integer(),
   importedAt: Iso,
 });
+export type ImportRecord = Static<typeof ImportRecord>;
 
 // ───── knowledge base and smart Q&A ─────
 
