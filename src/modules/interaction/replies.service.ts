@@ -74,6 +74,8 @@ export class RepliesService {
     if (open && open.state === 'in_review')
       throw new AppError('MESSAGE_STATE', { state: '答复审核中', action: '修改答复' });
     const at = this.core.now();
+    // Read before the transaction: the content service reads outside it (one connection on SQLite).
+    const reusable = await this.reusableContent(rows);
     const values = {
       body,
       excerpt_title: excerptTitle,
@@ -101,7 +103,7 @@ export class RepliesService {
         author_id: auth.userId,
         state: 'draft',
         // A returned draft's content item carries on (its versions show the changes); a classified one cannot.
-        content_id: await this.reusableContent(rows),
+        content_id: reusable,
         review_request_id: null,
         return_opinion: null,
         submitted_at: null,
