@@ -57,7 +57,8 @@ export interface CrawlOptions extends Partial<CrawlSettings> {
   signal?: AbortSignal;
   /**
    * Renders pages to locate their visible footer: a renderer, null (none: the footer is read off the markup),
-   * or a function making one for the crawl's hosts (its result may be null when Chromium is missing).
+   * or a function making one for the crawl's hosts (its result may be null when Chromium is missing). The
+   * caller closes it (the engine still needs it for script-driven search boxes).
    */
   renderer?: PageRenderer | null | ((hosts: () => ReadonlySet<string>) => Promise<PageRenderer | null>);
   /** Shared with the link check of the same inspection, so one host's bound holds across both. */
@@ -78,7 +79,6 @@ export async function crawlSite(baseUrl: string, options: CrawlOptions = {}): Pr
   const limiter = options.limiter ?? hostLimiter(settings);
   const crawl = new Crawl(baseUrl, settings, signal, limiter, options.onProgress);
   const renderer = await rendererFor(options.renderer, () => crawl.hosts);
-  const ownsRenderer = typeof options.renderer === 'function';
   crawl.footers = new FooterLocating(
     renderer,
     settings.maxRenders,
@@ -89,14 +89,8 @@ export async function crawlSite(baseUrl: string, options: CrawlOptions = {}): Pr
         ? '未渲染页面'
         : '服务器未安装 Chromium',
   );
-  let stoppedBy: StopReason;
-  let rendering: SiteSnapshot['rendering'];
-  try {
-    stoppedBy = await crawl.run(options.signal);
-    rendering = await crawl.footers.finish(crawl.pagesSoFar());
-  } finally {
-    if (ownsRenderer) await renderer?.close();
-  }
+  const stoppedBy = await crawl.run(options.signal);
+  const rendering = await crawl.footers.finish(crawl.pagesSoFar());
   return {
     baseUrl,
     homeUrl: crawl.homeUrl,

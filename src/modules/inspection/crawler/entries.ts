@@ -94,12 +94,15 @@ export function findSearchBox(doc: Doc): SearchBoxFact | null {
   return null;
 }
 
-/** A CSS selector for an element: its id, else its name, else its position among the page's inputs. */
+/** A selector for an element: its id, else its name, else its class, else its position among its kind. */
 function selectorOf(doc: Doc, el: Element): string {
   if (el.attribs.id && /^[A-Za-z][\w-]*$/.test(el.attribs.id)) return `#${el.attribs.id}`;
   if (el.attribs.name && /^[\w-]+$/.test(el.attribs.name)) return `${el.name}[name="${el.attribs.name}"]`;
-  const same = doc.named(el.name);
-  return `${el.name} >> nth=${same.indexOf(el)}`;
+  const first = (el.attribs.class ?? '').split(/\s+/).find((c) => /^[A-Za-z][\w-]*$/.test(c));
+  const same = first
+    ? doc.named(el.name).filter((e) => (e.attribs.class ?? '').split(/\s+/).includes(first))
+    : doc.named(el.name);
+  return `${el.name}${first ? `.${first}` : ''} >> nth=${same.indexOf(el)}`;
 }
 
 /** The button, image or link that goes with the field: the first clickable thing after it in its parent block. */

@@ -22,6 +22,8 @@ export interface LinkCheckOptions {
   minDelayMs?: number;
   /** The crawl's limiter, so the site's own host keeps one bound across crawl and link check. */
   limiter?: HostLimiter;
+  /** Only links to hosts it accepts are requested (tests keep to loopback); the others count as unchecked. */
+  hostFilter?: (host: string) => boolean;
   timeoutMs?: number;
   seed?: number;
   userAgent?: string;
@@ -63,7 +65,11 @@ export async function checkLinks(snapshot: SiteSnapshot, options: LinkCheckOptio
     targetsOf(page, homeLevel, homeLevel ? (options.maxHomeLinks ?? 300) : (options.maxLinksPerPage ?? 100)),
   );
   const known = crawledOutcomes(snapshot);
-  const toFetch = [...new Set(targets.map((t) => t.url).filter((url) => !known.has(url)))];
+  const accepted = (url: string) => {
+    const host = parseHttpUrl(url)?.hostname;
+    return !options.hostFilter || (host !== undefined && options.hostFilter(host));
+  };
+  const toFetch = [...new Set(targets.map((t) => t.url).filter((url) => !known.has(url) && accepted(url)))];
   const allowed = toFetch.slice(0, options.maxRequests ?? 600);
   const outcomes = await fetchAll(allowed, options);
   for (const [url, outcome] of known) outcomes.set(url, outcome);

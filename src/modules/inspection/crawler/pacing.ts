@@ -19,6 +19,7 @@ interface HostState {
   active: number;
   /** The earliest time the next request to this host may start. */
   nextStart: number;
+  lastStart: number;
   delayMs: number;
   waiting: Waiter[];
   timer: NodeJS.Timeout | null;
@@ -36,6 +37,8 @@ export class HostLimiter {
   setDelay(host: string, ms: number): void {
     const state = this.state(host);
     state.delayMs = Math.max(ms, this.limits.minDelayMs);
+    // the request that fetched robots.txt counts: the next one waits the delay after it
+    state.nextStart = Math.max(state.nextStart, state.lastStart + state.delayMs);
   }
 
   /** Runs `task` when the host and the total bound allow; a cancelled wait resolves the task unstarted (rejects). */
@@ -82,7 +85,7 @@ export class HostLimiter {
   private state(host: string): HostState {
     let state = this.hosts.get(host);
     if (!state) {
-      state = { active: 0, nextStart: 0, delayMs: this.limits.minDelayMs, waiting: [], timer: null };
+      state = { active: 0, nextStart: 0, lastStart: 0, delayMs: this.limits.minDelayMs, waiting: [], timer: null };
       this.hosts.set(host, state);
     }
     return state;
@@ -92,7 +95,8 @@ export class HostLimiter {
     state.active += 1;
     this.active += 1;
     this.peakPerHost = Math.max(this.peakPerHost, state.active);
-    state.nextStart = Date.now() + state.delayMs;
+    state.lastStart = Date.now();
+    state.nextStart = state.lastStart + state.delayMs;
   }
 
   /** Starts every waiting request the bounds allow; a host waiting for its gap is woken by a timer. */

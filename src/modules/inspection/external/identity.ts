@@ -51,7 +51,6 @@ export function checkSiteIdentity(ctx: CheckContext): IndicatorResult {
       `首页底部功能区未列明${item}`,
       pageEvidence(home, `底部功能区列明${item}`, `底部功能区未发现${item}`, {
         footerText: footer.text.slice(0, FOOTER_EXCERPT_CHARS),
-        footerSource: home.facts.footerSource === 'rendered' ? '页面渲染后可见的底部区域' : '页面源码中的底部区域',
       }),
     ),
   );
