@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005_stats.ts';
 import * as m0006 from './migrations/0006_search_match.ts';
 import * as m0007 from './migrations/0007_notification_reads.ts';
 import * as m0008 from './migrations/0008_inspection_scope.ts';
+import * as m0014 from './migrations/0014_supervision.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_search_match': m0006,
   '0007_notification_reads': m0007,
   '0008_inspection_scope': m0008,
+  '0014_supervision': m0014,
 };
 
 class StaticProvider implements MigrationProvider {
