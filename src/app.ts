@@ -31,6 +31,7 @@ import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     searchRoutes,
     inspectionRoutes,
     statsRoutes,
+    supervisionRoutes,
     adminRoutes,
     portalRoutes,
   ]) {

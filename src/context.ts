@@ -23,6 +23,7 @@ import { createMailer, type Mailer } from './platform/mail.ts';
 import { InspectionService } from './modules/inspection/inspection.service.ts';
 import { SearchService } from './modules/search/search.service.ts';
 import { StatsService } from './modules/stats/stats.service.ts';
+import { SupervisionService } from './modules/supervision/supervision.service.ts';
 
 export interface AppContext {
   config: Config;
@@ -46,6 +47,7 @@ export interface AppContext {
   search: SearchService;
   inspection: InspectionService;
   stats: StatsService;
+  supervision: SupervisionService;
   close(): Promise<void>;
 }
 
@@ -73,15 +75,32 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const content = new ContentService(db, clock, audit, columns, users, sites);
   const publication = new PublicationService(db, clock, audit);
   const prepublish = new PrepublishGate(db, columns, sites, fileStore);
-  const duty = new DutyService(db, clock, columns, options.mailer ?? createMailer(config.smtpUrl, config.mailFrom));
+  const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
+  const duty = new DutyService(db, clock, columns, mailer);
   const search = new SearchService(db, clock, audit, sites, columns, publication);
+  const files = new FilesService(db, clock, audit, fileStore);
+  const review = new ReviewService(db, clock, audit, content, publication, prepublish);
+  const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
+  const supervision = new SupervisionService({
+    db,
+    clock,
+    audit,
+    sites,
+    columns,
+    inspection,
+    content,
+    review,
+    publication,
+    mailer,
+    localBase: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}`,
+  });
   return {
     config,
     dbh,
     db,
     clock,
     fileStore,
-    files: new FilesService(db, clock, audit, fileStore),
+    files,
     audit,
     auth,
     guard: makeGuard(auth, audit),
@@ -91,15 +110,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
     users,
     content,
     publication,
-    review: new ReviewService(db, clock, audit, content, publication, prepublish),
+    review,
     prepublish,
     duty,
-    inspection: new InspectionService(db, clock, audit, fileStore, sites, columns, duty),
+    inspection,
     search,
     stats: new StatsService(db, clock, sites),
+    supervision,
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();
+      await supervision.idle();
       await prepublish.close();
       await dbh.close();
     },

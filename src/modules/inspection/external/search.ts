@@ -234,14 +234,20 @@ export function formSearch(form: SearchFormFact, options: Pick<ExternalCheckOpti
 function foundIn(probe: Probe): boolean {
   const { result, article } = probe;
   if (!article || !isUsable(result)) return false;
-  const facts = extractPage(result.html as string, result.url);
+  return resultsList(result.html as string, result.url, probe.query, [article.fetch.url, article.fetch.finalUrl]);
+}
+
+/**
+ * A results page lists an item: a link (outside the footer) to one of its addresses, or reading its title —
+ * possibly truncated. Also used to check that a closed site's content was migrated to its parent.
+ */
+export function resultsList(html: string, url: string, title: string, addresses: readonly string[] = []): boolean {
+  const facts = extractPage(html, url);
   const footer = new Set(facts.footer.links.map((l) => l.url));
-  const wanted = compact(probe.query);
+  const wanted = compact(title);
   return facts.links
     .filter((l) => !footer.has(l.url))
-    .some(
-      (l) => l.url === article.fetch.url || l.url === article.fetch.finalUrl || titleMatches(compact(l.text), wanted),
-    );
+    .some((l) => addresses.includes(l.url) || titleMatches(compact(l.text), wanted));
 }
 
 function titleMatches(text: string, wanted: string): boolean {
