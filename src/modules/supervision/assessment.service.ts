@@ -323,7 +323,7 @@ export class AssessmentService {
         accountsFailed: items.filter((i) => i.kind === 'newmedia' && i.verdict === '不合格').length,
       });
     }
-    const inYear = (date: string | null) => date !== null && date.startsWith(String(year));
+    const inYear = (date: string | null) => date?.startsWith(String(year));
     const tickets = this.errorReports
       ? await this.errorReports.tickets({
           siteCodes: entries.flatMap((e) => (e.site_code ? [e.site_code] : [])),

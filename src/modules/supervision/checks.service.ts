@@ -296,7 +296,7 @@ export class ChecksService {
     resolution: 'registered' | 'not-government' | 'duplicate',
   ): Promise<void> {
     const row = await repo.findCheck(this.db, id);
-    if (!row || row.kind !== 'discovery') throw new AppError('SUPERVISION_NOT_FOUND', { what: '发现记录' });
+    if (row?.kind !== 'discovery') throw new AppError('SUPERVISION_NOT_FOUND', { what: '发现记录' });
     await this.db.transaction().execute(async (trx) => {
       await repo.resolveCheck(trx, id, resolution, this.clock.now().toISOString());
       await this.audit.record(trx, actor, {

@@ -23,7 +23,7 @@ const BODY_SELECTORS = ['#zoom', '.TRS_Editor', '.article-content', '.content', 
 const sectionOf = (url: string): string => {
   const path = new URL(url).pathname;
   const dir = path.slice(0, path.lastIndexOf('/') + 1);
-  return dir.split('/').slice(0, 2).join('/') + '/';
+  return `${dir.split('/').slice(0, 2).join('/')}/`;
 };
 
 const contentPages = (pages: readonly PageSnapshot[]) => pages.filter((p) => p.facts?.kind === 'content');
