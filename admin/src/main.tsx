@@ -63,6 +63,11 @@ const InspectionSchedulesPage = lazy(() => import('./pages/inspection/SchedulesP
 const SearchSynonymsPage = lazy(() => import('./pages/search/SynonymsPage'));
 const SearchCardsPage = lazy(() => import('./pages/search/ServiceCardsPage'));
 const SearchReportPage = lazy(() => import('./pages/search/SearchReportPage'));
+const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
+const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
+const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
+const SupervisionRectificationsPage = lazy(() => import('./pages/supervision/RectificationsPage'));
+const SupervisionAssessmentPage = lazy(() => import('./pages/supervision/AssessmentPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -84,6 +89,11 @@ const PAGES: Record<string, ReactNode> = {
   '/search/synonyms': <SearchSynonymsPage />,
   '/search/cards': <SearchCardsPage />,
   '/search/report': <SearchReportPage />,
+  '/supervision': <SupervisionDashboardPage />,
+  '/supervision/registry': <SupervisionRegistryPage />,
+  '/supervision/plans': <SupervisionPlansPage />,
+  '/supervision/rectifications': <SupervisionRectificationsPage />,
+  '/supervision/assessment': <SupervisionAssessmentPage />,
 };
 
 const Loading = () => (

@@ -13,7 +13,9 @@ export type Capability =
   | 'content.review'
   | 'content.approve'
   | 'content.secrecy'
-  | 'inspection.run';
+  | 'inspection.run'
+  | 'supervision.manage'
+  | 'supervision.respond';
 
 export type RoleName =
   | 'sys_admin'
@@ -24,7 +26,8 @@ export type RoleName =
   | 'reviewer'
   | 'leader'
   | 'secrecy_reviewer'
-  | 'inspector';
+  | 'inspector'
+  | 'supervisor';
 
 /** The three separated administrator roles (三员分立): always installation-wide. */
 export const SEPARATED_ROLES: readonly string[] = ['sys_admin', 'sec_admin', 'audit_admin'];

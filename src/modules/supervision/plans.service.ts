@@ -162,6 +162,7 @@ export class PlansService {
       throw new AppError('SUPERVISION_PLAN_STATE', { state: planStateName(plan.status), action: '开始' });
     const at = this.clock.now().toISOString();
     if (plan.scheduled_at > at) await repo.updatePlan(this.db, id, { scheduled_at: at });
+    await repo.updatePlanIf(this.db, id, ['planned'], { status: 'running', started_at: at });
     await this.audit.recordAlone(actor, {
       action: 'supervision.plan-start',
       targetType: 'supervision_plan',
