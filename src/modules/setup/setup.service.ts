@@ -8,7 +8,8 @@ import { countSites } from '../sites/sites.repository.ts';
 import type { SiteCreate } from '../sites/sites.schema.ts';
 import { DEMO_SITE } from './demo-site.ts';
 import { seedDefaultSearchCards } from '../search/search.service.ts';
-import { seedDemoContent } from './demo-content.ts';
+import { DEMO_STAFF_PASSWORD, seedDemoContent } from './demo-content.ts';
+import { seedSupervisionDemo } from '../supervision/demo.ts';
 
 export interface InitialAccount {
   username: string;
@@ -85,5 +86,6 @@ export async function initDemo(ctx: AppContext): Promise<{ siteId: number; colum
   const created = await createSiteWithAnnex1(ctx, DEMO_SITE);
   await seedDemoContent(ctx, created.siteId);
   await seedDefaultSearchCards(ctx, created.siteId);
+  await seedSupervisionDemo(ctx, created.siteId, DEMO_STAFF_PASSWORD);
   return created;
 }
