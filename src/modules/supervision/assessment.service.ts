@@ -71,6 +71,10 @@ export class AssessmentService {
       indicators: assessment.results.map((r) => {
         const o = byId.get(r.indicatorId);
         const untested = r.status === 'untested' ? r.reason : null;
+        const partly =
+          r.status === 'measured' && r.untestedParts?.length
+            ? `部分未检测：${r.untestedParts.map((u) => u.reason).join('；')}`
+            : null;
         return {
           id: r.indicatorId,
           name:
@@ -81,7 +85,7 @@ export class AssessmentService {
           status: o?.status ?? (untested ? '未检测' : '未评分'),
           points: o?.points ?? null,
           maxPoints: o?.maxPoints ?? null,
-          reason: o?.reason ?? untested ?? (o ? null : '存在单项否决情形，不再评分'),
+          reason: o?.reason ?? untested ?? partly ?? (o ? null : '存在单项否决情形，不再评分'),
           findings: (r.status === 'measured' ? r.findings : []).map((f) => ({
             message: f.message,
             subRule: f.subRule ?? null,

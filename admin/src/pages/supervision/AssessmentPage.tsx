@@ -80,7 +80,7 @@ function quarterOption(quarters: AssessmentView['quarters']): EChartsCoreOption 
   return {
     animation: false,
     textStyle: { fontFamily: 'inherit' },
-    grid: { left: 48, right: 24, top: 32, bottom: 24 },
+    grid: { left: 48, right: 88, top: 32, bottom: 24 },
     tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${v}%` },
     xAxis: { type: 'category', data: QUARTER_NAMES },
     yAxis: { type: 'value', name: '抽查比例 %', max: 100 },
@@ -234,6 +234,13 @@ export default function AssessmentPage() {
                     ) : (
                       <Typography.Text type="secondary">{i.reason ?? '记录中未发现问题'}</Typography.Text>
                     ),
+                },
+                {
+                  title: '说明',
+                  render: (_, i) =>
+                    i.findings.length && i.reason ? (
+                      <Typography.Text type="secondary">{i.reason}</Typography.Text>
+                    ) : null,
                 },
               ]}
             />
