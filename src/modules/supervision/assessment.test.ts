@@ -150,3 +150,41 @@ test('an open quarter is not judged yet: no veto for the running quarter, the ra
   const bonus = result.results.find((r) => r.indicatorId === 'supervision.bonus.spot-check-ratio');
   assert.equal(bonus?.status, 'untested');
 });
+
+test('找错 messages once their source is wired in: 未办结 3 each, 超过一个月 2 each; all on time earns the bonus', () => {
+  const input = fixtureYear();
+  input.errorTickets = [
+    {
+      id: 'a',
+      source: 'national',
+      siteCode: '3299000011',
+      receivedAt: '2026-03-01T02:00:00.000Z',
+      firstReplyAt: '2026-03-02T02:00:00.000Z',
+      closedAt: '2026-03-05T02:00:00.000Z',
+    },
+    {
+      id: 'b',
+      source: 'local',
+      siteCode: '3299000012',
+      receivedAt: '2026-05-01T02:00:00.000Z',
+      firstReplyAt: null,
+      closedAt: '2026-06-10T02:00:00.000Z',
+    },
+    {
+      id: 'c',
+      source: 'national',
+      siteCode: '3299000012',
+      receivedAt: '2026-12-20T02:00:00.000Z',
+      firstReplyAt: null,
+      closedAt: null,
+    },
+  ];
+  const result = assess(input);
+  const oversight = result.score.deductions?.find((d) => d.indicatorId === 'supervision.deduct.public-oversight');
+  // entry 1 (one sampled site) + handling 3 (c open) + 2 (b late)
+  assert.equal(oversight?.points, 6);
+  assert.ok(!result.score.untested.indicators.some((i) => i.indicatorId === 'supervision.deduct.public-oversight'));
+  const onTime = assess({ ...fixtureYear(), errorTickets: [input.errorTickets[0]] });
+  const bonus = onTime.results.find((r) => r.indicatorId === 'supervision.bonus.report-errors-closure');
+  assert.equal(bonus?.status === 'measured' && bonus.findings.length, 1);
+});

@@ -3,7 +3,7 @@
 // page by 31 January), 全面监管 (government sites linked from registered sites but not registered), new-media
 // accounts on demand, and the manual findings of what no crawler can tell.
 import type { Db } from '../../platform/db/database.ts';
-import type { Clock } from '../../platform/time.ts';
+import { shanghaiDate, type Clock } from '../../platform/time.ts';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import { fetchPage } from '../inspection/crawler/fetcher.ts';
@@ -59,8 +59,9 @@ export class ChecksService {
     private readonly plans: PlansService,
   ) {}
 
+  /** The current year in Beijing time. */
   private year(): number {
-    return Number(this.clock.now().toISOString().slice(0, 4));
+    return Number(shanghaiDate(this.clock.now()).slice(0, 4));
   }
 
   async list(ownerSiteId: number, kind?: CheckKind, year?: number): Promise<CheckView[]> {

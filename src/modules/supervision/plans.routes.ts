@@ -138,7 +138,15 @@ export async function planRoutes(app: App, ctx: AppContext): Promise<void> {
   for (const format of ['pdf', 'xlsx'] as const) {
     app.get(
       `/api/supervision/plans/:id/report.${format}`,
-      { schema: { tags, summary: `抽查情况通报（${format.toUpperCase()}）`, params: IdParams }, preHandler: manage },
+      {
+        schema: {
+          tags,
+          summary: `抽查情况通报（${format.toUpperCase()}）`,
+          params: IdParams,
+          response: errors(403, 404),
+        },
+        preHandler: manage,
+      },
       async (request, reply) => {
         const { plan } = await planFor(request, request.params.id);
         const body = format === 'pdf' ? await s.plans.resultsPdf(plan.id) : await s.plans.resultsXlsx(plan.id);
@@ -155,6 +163,7 @@ export async function planRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '抽查网站的检查报告（HTML）',
         params: Type.Object({ id: Type.Integer({ minimum: 1 }), itemId: Type.Integer({ minimum: 1 }) }),
+        response: errors(403, 404),
       },
       preHandler: manage,
     },

@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/time.ts';
 import { shanghaiDate } from '../../platform/time.ts';
-import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
+import { SYSTEM_ACTOR, type Actor, type AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { SitesService } from '../sites/sites.service.ts';
 import * as repo from './supervision.repository.ts';
@@ -221,7 +221,7 @@ export class RegistryService {
       if (owner.parent_id !== null && !below(site.id)) continue;
       if (await repo.entryForHostedSite(db, ownerSiteId, site.id)) continue;
       const domains = json<string[]>(site.domains, []);
-      await repo.insertEntry(db, {
+      const id = await repo.insertHostedEntry(db, {
         owner_site_id: ownerSiteId,
         kind: 'website',
         name: site.name,
@@ -246,6 +246,14 @@ export class RegistryService {
         created_by: null,
         created_at: at,
         updated_at: at,
+      });
+      if (id === null) continue;
+      await this.audit.record(db, SYSTEM_ACTOR, {
+        action: 'supervision.register',
+        targetType: 'supervision_registry',
+        targetId: id,
+        siteId: ownerSiteId,
+        detail: { hostedSiteId: site.id, name: site.name, automatic: true },
       });
       added += 1;
     }

@@ -38,6 +38,20 @@ export async function insertEntry(db: Executor, row: Insertable<SupervisionRegis
   return (await db.insertInto('supervision_registry').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
+/** Registers a hosted site unless it already is (two nodes may try at once); its id, or null. */
+export async function insertHostedEntry(
+  db: Executor,
+  row: Insertable<SupervisionRegistryTable>,
+): Promise<number | null> {
+  const inserted = await db
+    .insertInto('supervision_registry')
+    .values(row)
+    .onConflict((oc) => oc.columns(['owner_site_id', 'hosted_site_id']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return inserted?.id ?? null;
+}
+
 export const updateEntry = (db: Executor, id: number, changes: Updateable<SupervisionRegistryTable>) =>
   db.updateTable('supervision_registry').set(changes).where('id', '=', id).execute();
 

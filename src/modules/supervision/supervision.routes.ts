@@ -174,7 +174,10 @@ export async function supervisionRoutes(app: App, ctx: AppContext): Promise<void
 
   app.get(
     '/api/supervision/registry.xlsx',
-    { schema: { tags, summary: '导出监管对象名录（XLSX）', querystring: OwnerQuery }, preHandler: manage },
+    {
+      schema: { tags, summary: '导出监管对象名录（XLSX）', querystring: OwnerQuery, response: errors(403) },
+      preHandler: manage,
+    },
     async (request, reply) => {
       supervising(request, request.query.siteId);
       return download(reply, XLSX, '监管对象名录.xlsx', await s.registry.exportXlsx(request.query.siteId));

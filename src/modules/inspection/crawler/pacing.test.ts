@@ -14,14 +14,18 @@ test('the limiter keeps one host within its bound while other hosts proceed side
   const inFlight = new Map<string, number>();
   const peaks = new Map<string, number>();
   const started: string[] = [];
+  let total = 0;
+  let peakTotal = 0;
   const task = (host: string) => async () => {
     inFlight.set(host, (inFlight.get(host) ?? 0) + 1);
     peaks.set(host, Math.max(peaks.get(host) ?? 0, inFlight.get(host) ?? 0));
+    total += 1;
+    peakTotal = Math.max(peakTotal, total);
     started.push(host);
     await wait(20);
+    total -= 1;
     inFlight.set(host, (inFlight.get(host) ?? 0) - 1);
   };
-  const begun = Date.now();
   await Promise.all([
     ...Array.from({ length: 12 }, () => limiter.run('a.gov.cn', task('a.gov.cn'))),
     ...Array.from({ length: 4 }, () => limiter.run('b.gov.cn', task('b.gov.cn'))),
@@ -30,8 +34,8 @@ test('the limiter keeps one host within its bound while other hosts proceed side
   assert.equal(peaks.get('b.gov.cn'), 4);
   // b's requests do not wait behind a's queue: all four started among the first eight
   assert.equal(started.slice(0, 8).filter((h) => h === 'b.gov.cn').length, 4);
-  // 12 requests of 20 ms, 4 at a time: three rounds, not twelve
-  assert.ok(Date.now() - begun < 200, `took ${Date.now() - begun} ms`);
+  // the two hosts were asked side by side: 8 requests in flight at once
+  assert.equal(peakTotal, 8);
 });
 
 test('a host’s Crawl-delay spaces the starts of its requests', async () => {
@@ -100,13 +104,12 @@ test('an external site’s robots.txt Crawl-delay is honoured; the installation�
   } finally {
     await polite.server.close();
   }
+  // a Crawl-delay of 5 s would take over 3 minutes for these pages: the own site is not held to it
   const own = await countingSite(40, 'User-agent: *\nCrawl-delay: 5\n');
   try {
-    const began = Date.now();
     const snapshot = await crawlSite(`${own.server.origin}/`, { maxPages: 41, ownSite: true, timeoutMs: 5_000 });
     assert.equal(snapshot.pages.length, 41);
     assert.ok(own.peak() > 4, `peak ${own.peak()}`);
-    assert.ok(Date.now() - began < 2_000, `took ${Date.now() - began} ms`);
   } finally {
     await own.server.close();
   }

@@ -48,6 +48,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .on('supervision_registry')
     .columns(['owner_site_id', 'kind', 'status'])
     .execute();
+  // a site of this installation is registered once per office, however many nodes register it at once
+  await db.schema
+    .createIndex('supervision_registry_hosted')
+    .on('supervision_registry')
+    .columns(['owner_site_id', 'hosted_site_id'])
+    .unique()
+    .execute();
 
   await addId(db.schema.createTable('supervision_plans'), db)
     .addColumn('owner_site_id', 'integer', (c) => c.notNull().references('sites.id'))
