@@ -9,6 +9,7 @@ import type { AuthContext } from '../auth/auth.service.ts';
 import type { ContentService } from '../content/content.service.ts';
 import type { ReviewService } from '../review/review.service.ts';
 import type { InspectionReport } from '../inspection/engine.ts';
+import { findIndicator, SUPERVISION_CATALOGUE } from '../inspection/indicators.ts';
 import * as repo from './supervision.repository.ts';
 import * as plansRepo from './plans.repository.ts';
 import type { RegistryRow } from './supervision.repository.ts';
@@ -75,16 +76,15 @@ export class AssessmentService {
           r.status === 'measured' && r.untestedParts?.length
             ? `部分未检测：${r.untestedParts.map((u) => u.reason).join('；')}`
             : null;
+        const indicator = findIndicator(SUPERVISION_CATALOGUE, r.indicatorId);
         return {
           id: r.indicatorId,
-          name:
-            o?.name ?? score.untested.indicators.find((u) => u.indicatorId === r.indicatorId)?.name ?? r.indicatorId,
-          kind:
-            o?.kind ??
-            (r.indicatorId.includes('.bonus.') ? 'bonus' : r.indicatorId.includes('.veto') ? 'veto' : 'deduction'),
+          name: indicator?.name ?? r.indicatorId,
+          kind: indicator?.kind ?? 'deduction',
+          // after a veto only the vetoes are scored: what was not measured stays 未检测, the rest is 未评分
           status: o?.status ?? (untested ? '未检测' : '未评分'),
           points: o?.points ?? null,
-          maxPoints: o?.maxPoints ?? null,
+          maxPoints: o?.maxPoints ?? (indicator && 'points' in indicator ? indicator.points : null),
           reason: o?.reason ?? untested ?? partly ?? (o ? null : '存在单项否决情形，不再评分'),
           findings: (r.status === 'measured' ? r.findings : []).map((f) => ({
             message: f.message,

@@ -153,6 +153,11 @@ test('a quarter of supervision: plan, run, publish through review, respond, re-c
   ).json();
   const rectification = assessment.indicators.find((i: { id: string }) => i.id === 'supervision.deduct.rectification');
   assert.equal(rectification.findings.length, 0);
+  const html = await call(app, supervisor, 'GET', `/api/supervision/assessment.html?siteId=${siteId}&year=2026`);
+  assert.equal(html.statusCode, 200);
+  assert.match(html.body, /<svg[\s\S]*通报整改/);
+  const pdfReport = await call(app, supervisor, 'GET', `/api/supervision/assessment.pdf?siteId=${siteId}&year=2026`);
+  assert.equal(pdfReport.rawPayload.subarray(0, 5).toString('latin1'), '%PDF-');
   const dashboard = (await call(app, supervisor, 'GET', `/api/supervision/dashboard?siteId=${siteId}`)).json();
   assert.equal(dashboard.quarter.state, 'done');
   assert.equal(dashboard.quarter.daysLeft, 34);

@@ -13,6 +13,7 @@ import { findIndicator, NEW_MEDIA_CATALOGUE, SUPERVISION_CATALOGUE } from '../in
 import { assertSupervises, supervisionScopeOf } from './scope.ts';
 import { toEntryView } from './registry.service.ts';
 import { download, planRoutes } from './plans.routes.ts';
+import { assessmentHtml, assessmentPdf } from './assessment-report.ts';
 import {
   AnnualReportInput,
   AnnualReportView,
@@ -367,6 +368,41 @@ export async function supervisionRoutes(app: App, ctx: AppContext): Promise<void
     async (request) => {
       supervising(request, request.query.siteId);
       return s.assessment.view(request.query.siteId, request.query.year);
+    },
+  );
+
+  app.get(
+    '/api/supervision/assessment.html',
+    {
+      schema: {
+        tags,
+        summary: '年度考核报告（HTML，可打印）',
+        querystring: AssessmentQuery,
+        response: errors(400, 403),
+      },
+      preHandler: manage,
+    },
+    async (request, reply) => {
+      supervising(request, request.query.siteId);
+      const { siteId, year } = request.query;
+      reply
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:")
+        .type('text/html; charset=utf-8');
+      return assessmentHtml(await s.assessment.view(siteId, year), await s.registry.office(siteId));
+    },
+  );
+
+  app.get(
+    '/api/supervision/assessment.pdf',
+    {
+      schema: { tags, summary: '年度考核报告（PDF）', querystring: AssessmentQuery, response: errors(400, 403) },
+      preHandler: manage,
+    },
+    async (request, reply) => {
+      supervising(request, request.query.siteId);
+      const { siteId, year } = request.query;
+      const pdf = await assessmentPdf(await s.assessment.view(siteId, year), await s.registry.office(siteId));
+      return download(reply, 'application/pdf', `监管工作年度考核-${year}.pdf`, pdf);
     },
   );
 

@@ -137,7 +137,17 @@ export default function AssessmentPage() {
         <Card loading={data.loading} />
       ) : (
         <>
-          <Card data-testid="assessment-summary">
+          <Card
+            data-testid="assessment-summary"
+            extra={
+              <Space>
+                <Button href={`/api/supervision/assessment.html${queryString({ siteId, year })}`} target="_blank">
+                  打印报告
+                </Button>
+                <Button href={`/api/supervision/assessment.pdf${queryString({ siteId, year })}`}>导出 PDF</Button>
+              </Space>
+            }
+          >
             <Row gutter={[16, 16]}>
               <Col xs={12} md={6}>
                 <Statistic title="结论" valueRender={() => <VerdictTag verdict={a.verdict} />} />
