@@ -136,7 +136,11 @@ test('supervisor: plan, run, publish through review; department answers; re-chec
   // results page → 附件3 review
   await card.getByRole('button', { name: '发布结果' }).click();
   await card.getByText('已提交发布审查').waitFor();
-  const plan = await ctx.db.selectFrom('supervision_plans').selectAll().where('quarter', '=', 4).executeTakeFirstOrThrow();
+  const plan = await ctx.db
+    .selectFrom('supervision_plans')
+    .selectAll()
+    .where('quarter', '=', 4)
+    .executeTakeFirstOrThrow();
   const title = (
     await ctx.db
       .selectFrom('content_items')

@@ -5,7 +5,7 @@
 // through the 附件3 review; its publication starts the two weeks of rectification.
 import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/time.ts';
-import { MINUTE, shanghaiDate } from '../../platform/time.ts';
+import { MINUTE } from '../../platform/time.ts';
 import { SYSTEM_ACTOR, type Actor, type AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
@@ -304,7 +304,7 @@ export class PlansService {
   private async checkNewMedia(entry: RegistryRow): Promise<ItemResult> {
     const now = this.clock.now();
     const manual = (
-      await registryRepo.activeFindings(this.db, entry.owner_site_id, Number(now.toISOString().slice(0, 4)))
+      await registryRepo.activeFindings(this.db, entry.owner_site_id, Number(shanghaiDate(now).slice(0, 4)))
     )
       .filter((f) => f.registry_id === entry.id && f.outcome === 'problem')
       .map((f) => ({

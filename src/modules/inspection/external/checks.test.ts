@@ -199,7 +199,7 @@ test('栏目不更新 rule 1: five or more 动态 / 通知公告 / 政策文件 
   const five = [...columns, stale('f', '乡镇动态', '动态要闻', '2026-10-01')];
   const [finding] = findingsOf(checkColumnUpdates(context(snapshotOf([home, ...five])))) ?? [];
   assert.equal(finding.subRule, 1);
-  assert.equal((finding.evidence?.columns as unknown[]).length, 5);
+  assert.equal((finding.evidence?.columns as unknown[] | undefined)?.length, 5);
 });
 
 test('动态要闻 / 政策文件 / 政策解读: missing columns and stale ones', () => {

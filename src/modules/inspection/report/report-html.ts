@@ -38,7 +38,6 @@ import {
   type CompareWith,
   type GroupTotal,
   type Section,
-  type Tone,
 } from './common.ts';
 
 export type { CompareFinding, CompareWith } from './common.ts';
