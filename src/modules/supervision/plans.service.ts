@@ -5,7 +5,7 @@
 // through the 附件3 review; its publication starts the two weeks of rectification.
 import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/time.ts';
-import { MINUTE } from '../../platform/time.ts';
+import { MINUTE, shanghaiDate } from '../../platform/time.ts';
 import { SYSTEM_ACTOR, type Actor, type AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
