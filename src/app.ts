@@ -40,6 +40,7 @@ import { interactionRoutes } from './modules/interaction/interaction.routes.ts';
 import { interactionAdminRoutes } from './modules/interaction/interaction-admin.routes.ts';
 import { citizenInteractionRoutes } from './modules/interaction/citizen.routes.ts';
 import { datasetsRoutes } from './modules/datasets/datasets.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -176,6 +177,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     interactionAdminRoutes,
     citizenInteractionRoutes,
     datasetsRoutes,
+    supervisionRoutes,
     adminRoutes,
     portalRoutes,
   ]) {

@@ -37,6 +37,7 @@ import { DatasetReader } from './modules/datasets/datasets.public.ts';
 import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
 import { dataReleaseCheck } from './modules/datasets/datasets.inspection.ts';
 import { AddressGuard, installOutboundGuard } from './modules/inspection/crawler/address-guard.ts';
+import { SupervisionService } from './modules/supervision/supervision.service.ts';
 
 export interface AppContext {
   config: Config;
@@ -71,6 +72,7 @@ export interface AppContext {
   datasets: DatasetsService;
   /** Citizen interaction: message board, 找错 tickets, knowledge base and smart Q&A. */
   interaction: InteractionModule;
+  supervision: SupervisionService;
   close(): Promise<void>;
 }
 
@@ -130,6 +132,21 @@ export async function createContext(config: Config, options: ContextOptions = {}
     search,
   );
   for (const check of interactionChecks(interaction)) inspection.internalChecks.register(check);
+  const supervision = new SupervisionService({
+    db,
+    clock,
+    audit,
+    sites,
+    columns,
+    inspection,
+    content,
+    review,
+    publication,
+    mailer,
+    localBase: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}`,
+  });
+  // 网民监督 in the supervisors' assessment reads the 找错 tickets of the message board.
+  supervision.assessment.errorReports = interaction.errorReports;
   const context: AppContext = {
     config,
     dbh,
@@ -174,9 +191,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
       config.openApiPerMinute,
     ),
     interaction,
+    supervision,
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();
+      await supervision.idle();
       await prepublish.close();
       await dbh.close();
     },

@@ -72,6 +72,11 @@ const MessagesPage = lazy(() => import('./pages/interaction/MessagesPage'));
 const ErrorReportsPage = lazy(() => import('./pages/interaction/ErrorReportsPage'));
 const KnowledgePage = lazy(() => import('./pages/interaction/KnowledgePage'));
 const InteractionStatsPage = lazy(() => import('./pages/interaction/InteractionStatsPage'));
+const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
+const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
+const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
+const SupervisionRectificationsPage = lazy(() => import('./pages/supervision/RectificationsPage'));
+const SupervisionAssessmentPage = lazy(() => import('./pages/supervision/AssessmentPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -100,6 +105,11 @@ const PAGES: Record<string, ReactNode> = {
   '/error-reports': <ErrorReportsPage />,
   '/knowledge': <KnowledgePage />,
   '/messages/stats': <InteractionStatsPage />,
+  '/supervision': <SupervisionDashboardPage />,
+  '/supervision/registry': <SupervisionRegistryPage />,
+  '/supervision/plans': <SupervisionPlansPage />,
+  '/supervision/rectifications': <SupervisionRectificationsPage />,
+  '/supervision/assessment': <SupervisionAssessmentPage />,
 };
 
 function Guarded({ path, children }: { path: string; children: ReactNode }) {

@@ -341,6 +341,18 @@ export const ERRORS = {
   QA_QUESTION_INVALID: { status: 400, message: '请输入要咨询的问题（不超过 {max} 个字）' },
   QA_NOT_YOUR_DEPARTMENT: { status: 403, message: '只能维护本部门的问答' },
   QA_PROMOTE_NOT_PUBLIC: { status: 409, message: '只有已公开的留言答复才能收入问答库' },
+  // supervision (政府网站与政务新媒体监管)
+  SUPERVISION_OUT_OF_SCOPE: { status: 403, message: '只能查看和管理本人负责监管的站点的记录' },
+  SUPERVISION_NOT_FOUND: { status: 404, message: '{what}不存在' },
+  SUPERVISION_INVALID: { status: 400, message: '{field}：{reason}' },
+  SUPERVISION_DUPLICATE: { status: 409, message: '监管对象“{name}”已登记' },
+  SUPERVISION_NO_RUNNING_SITES: { status: 409, message: '没有运行中的监管对象，无法抽查' },
+  SUPERVISION_PLAN_STATE: { status: 409, message: '抽查计划{state}，不能{action}' },
+  SUPERVISION_NO_COLUMN: { status: 409, message: '尚未设置发布{what}的栏目，请先在监管设置中选择' },
+  SUPERVISION_TASK_STATE: { status: 409, message: '整改任务{state}，不能{action}' },
+  SUPERVISION_NOT_RESPONSIBLE: { status: 403, message: '只有负责该网站的部门或监管人员可以反馈整改情况' },
+  SUPERVISION_IMPORT_FILE: { status: 400, message: '导入文件第 {row} 行：{reason}' },
+  SUPERVISION_YEAR_FUTURE: { status: 400, message: '{year}年尚未开始，不能考核' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

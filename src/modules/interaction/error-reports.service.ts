@@ -14,22 +14,7 @@ import type { ImportResult } from './interaction.schema.ts';
 import { cleanText, type MessagesService } from './messages.service.ts';
 import { readImport } from './error-import.ts';
 import * as repo from './messages.repository.ts';
-
-/** The supervision module's view of a 找错 ticket (its ErrorReportSource interface). */
-export interface ErrorReportTicket {
-  id: string;
-  source: 'local' | 'national';
-  siteCode: string | null;
-  receivedAt: string;
-  firstReplyAt: string | null;
-  closedAt: string | null;
-}
-
-export interface ErrorReportQuery {
-  siteCodes: readonly string[];
-  from: string;
-  to: string;
-}
+import type { ErrorReportQuery, ErrorReportSource, ErrorReportTicket } from '../supervision/error-reports.ts';
 
 export interface LocalReport {
   pageUrl: string;
@@ -37,7 +22,7 @@ export interface LocalReport {
   idempotencyKey: string;
 }
 
-export class ErrorReportsService {
+export class ErrorReportsService implements ErrorReportSource {
   readonly name = '互动交流：找错留言工单';
 
   constructor(

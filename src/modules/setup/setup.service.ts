@@ -12,6 +12,7 @@ import { DEMO_STAFF_PASSWORD, seedDemoContent } from './demo-content.ts';
 import { seedDemoCitizens } from '../citizens/citizens.demo.ts';
 import { seedDemoDatasets } from '../datasets/datasets.demo.ts';
 import { seedDemoInteraction } from '../interaction/interaction.demo.ts';
+import { seedSupervisionDemo } from '../supervision/demo.ts';
 
 export interface InitialAccount {
   username: string;
@@ -79,5 +80,6 @@ export async function initDemo(ctx: AppContext): Promise<{ siteId: number; colum
   await seedDefaultSearchCards(ctx, created.siteId);
   const { demoCitizenId } = await seedDemoCitizens(ctx);
   await seedDemoInteraction(ctx, created.siteId, demoCitizenId, DEMO_STAFF_PASSWORD);
+  await seedSupervisionDemo(ctx, created.siteId, DEMO_STAFF_PASSWORD);
   return created;
 }
