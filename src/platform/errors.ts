@@ -341,6 +341,14 @@ export const ERRORS = {
   QA_QUESTION_INVALID: { status: 400, message: '请输入要咨询的问题（不超过 {max} 个字）' },
   QA_NOT_YOUR_DEPARTMENT: { status: 403, message: '只能维护本部门的问答' },
   QA_PROMOTE_NOT_PUBLIC: { status: 409, message: '只有已公开的留言答复才能收入问答库' },
+  MESSAGE_FORBIDDEN_WORDS: {
+    status: 422,
+    code: 'PREPUBLISH_BLOCKED',
+    message: '答复或公开的留言内容含有禁用词，请修改后再提交',
+  },
+  QA_FORBIDDEN_WORDS: { status: 422, code: 'PREPUBLISH_BLOCKED', message: '问答含有禁用词，请修改后再保存' },
+  MESSAGE_ATTACHMENT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '附件不存在' },
+  MESSAGE_ROUTE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '分办规则不存在' },
   // supervision (政府网站与政务新媒体监管)
   SUPERVISION_OUT_OF_SCOPE: { status: 403, message: '只能查看和管理本人负责监管的站点的记录' },
   SUPERVISION_NOT_FOUND: { status: 404, message: '{what}不存在' },

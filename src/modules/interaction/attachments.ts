@@ -7,7 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { attachmentsOf } from './interaction.presenter.ts';
 
 export async function sendAttachment(ctx: AppContext, reply: FastifyReply, m: Message, fileId: number) {
-  if (!attachmentsOf(m).some((a) => a.fileId === fileId)) throw new AppError('NOT_FOUND', '附件不存在');
+  if (!attachmentsOf(m).some((a) => a.fileId === fileId)) throw new AppError('MESSAGE_ATTACHMENT_NOT_FOUND');
   const file = await ctx.files.get(fileId);
   return reply
     .header('content-type', file.mime)

@@ -34,7 +34,7 @@ export async function publicScope(
 ): Promise<{ siteId: number; prefix: string }> {
   const sites = await ctx.sites.list();
   const host = siteForHost(sites, request.host);
-  if (!host) throw new AppError('NOT_FOUND', '网站尚未设置');
+  if (!host) throw new AppError('SITE_NOT_SET_UP');
   if (!code || code === host.code) return { siteId: host.id, prefix: '' };
   const target = sites.find((s) => s.code === code);
   if (!target || clusterRootOf(sites, target).id !== clusterRootOf(sites, host).id)
@@ -80,7 +80,7 @@ export async function citizenInteractionRoutes(app: App, ctx: AppContext): Promi
     async (request) => {
       const scope = await publicScope(ctx, request, request.query.site);
       const part = await request.file();
-      if (!part) throw new AppError('BAD_REQUEST', '没有收到文件');
+      if (!part) throw new AppError('NO_FILE_RECEIVED');
       const bytes = await part.toBuffer();
       if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
       return messages.upload(citizenOf(request), scope.siteId, bytes, part.filename);

@@ -194,7 +194,7 @@ export async function interactionAdminRoutes(app: App, ctx: AppContext): Promise
     async (request) => {
       const auth = requireOnSite(request, 'message.dispatch', request.params.siteId);
       const part = await request.file();
-      if (!part) throw new AppError('BAD_REQUEST', '没有收到文件');
+      if (!part) throw new AppError('NO_FILE_RECEIVED');
       const bytes = await part.toBuffer();
       if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
       return errorReports.importFile(auth, request.params.siteId, bytes, part.filename);

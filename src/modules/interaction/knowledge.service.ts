@@ -126,8 +126,7 @@ export class KnowledgeService {
       [],
     );
     const blocked = report.findings.filter((f) => f.check === 'forbidden-word');
-    if (blocked.length)
-      throw new AppError('PREPUBLISH_BLOCKED', '问答含有禁用词，请修改后再保存', { findings: blocked });
+    if (blocked.length) throw new AppError('QA_FORBIDDEN_WORDS', {}, { findings: blocked });
   }
 
   /** The pair's department: a site administrator may name any; others keep their own. */

@@ -165,9 +165,13 @@ export class RepliesService {
     };
     const report = await this.deps.prepublish.check(m.site_id, releaseSnapshot(release), []);
     if (report.findings.some((f) => f.check === 'forbidden-word'))
-      throw new AppError('PREPUBLISH_BLOCKED', '答复或公开的留言内容含有禁用词，请修改后再提交', {
-        findings: report.findings,
-      });
+      throw new AppError(
+        'MESSAGE_FORBIDDEN_WORDS',
+        {},
+        {
+          findings: report.findings,
+        },
+      );
     await this.ensureWriter(auth, column.id);
     let contentId = draft.content_id;
     if (contentId === null) contentId = await this.deps.content.create(auth, m.site_id, releaseInput(release));

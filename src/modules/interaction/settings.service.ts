@@ -94,7 +94,7 @@ export class InteractionSettings {
 
   private async route(siteId: number, id: number): Promise<MessageRoute> {
     const r = await replies.findRoute(this.core.db, id);
-    if (!r || r.site_id !== siteId) throw new AppError('NOT_FOUND', '分办规则不存在');
+    if (!r || r.site_id !== siteId) throw new AppError('MESSAGE_ROUTE_NOT_FOUND');
     return r;
   }
 

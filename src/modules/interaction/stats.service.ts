@@ -80,7 +80,7 @@ export class InteractionStats {
     const base = this.defaultRange();
     const from = range?.from ?? base.from;
     const to = range?.to ?? base.to;
-    if (from > to) throw new AppError('VALIDATION_FAILED', '起始月份不能晚于截止月份');
+    if (from > to) throw new AppError('DATE_RANGE_REVERSED', { from: '起始月份', to: '截止月份' });
     const key = `${siteId}|${from}|${to}|${channel}`;
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.report;
