@@ -119,17 +119,17 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
     '/accessibility/toggle',
     { schema: { ...hidden.schema, querystring: ToggleQuery } },
     async (request, reply) => {
-    const on = request.cookies[CARE_COOKIE] !== '1';
-    reply.setCookie(CARE_COOKIE, on ? '1' : '0', {
-      path: '/',
-      maxAge: YEAR_SECONDS,
-      sameSite: 'lax',
-      httpOnly: true,
-      secure: ctx.config.secureCookies,
-    });
+      const on = request.cookies[CARE_COOKIE] !== '1';
+      reply.setCookie(CARE_COOKIE, on ? '1' : '0', {
+        path: '/',
+        maxAge: YEAR_SECONDS,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: ctx.config.secureCookies,
+      });
       const back = localPath(request.query.back);
-    const location = back && !back.startsWith('/accessibility/') ? back : '/';
-    return withSecurityHeaders(reply, PORTAL_CSP).header('cache-control', 'no-store').redirect(location, 302);
+      const location = back && !back.startsWith('/accessibility/') ? back : '/';
+      return withSecurityHeaders(reply, PORTAL_CSP).header('cache-control', 'no-store').redirect(location, 302);
     },
   );
 
