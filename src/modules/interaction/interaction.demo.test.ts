@@ -67,10 +67,14 @@ describe(`demo citizen interaction (${DIALECT})`, () => {
     );
   });
 
-  it('leaves the subordinate site one overdue message, red on its dispatcher’s dashboard', async () => {
+  it('leaves the subordinate site one answered and one overdue message, red on its dispatcher’s dashboard', async () => {
     const rows = await messages(subSiteId);
-    assert.equal(rows.length, 1);
-    const clocks = await env.ctx.interaction.core.clocks(rows[0]);
+    assert.deepEqual(
+      rows.map((m) => m.state),
+      ['replied', 'handling'],
+    );
+    assert.ok(rows[0].published_at, 'one answered message is public, so the 网上留言 column is not blank');
+    const clocks = await env.ctx.interaction.core.clocks(rows[1]);
     assert.ok(clocks.reply.overdue, 'the message is past its reply limit');
     const session = await login(env.app, 'zx_zwfw_fenban', DEMO_STAFF_PASSWORD);
     const res = await call(env.app, session, 'GET', `/api/sites/${subSiteId}/messages/dashboard`);

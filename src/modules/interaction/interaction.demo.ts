@@ -67,6 +67,8 @@ const SECOND = {
     '补充说明：进度查询入口在“惠企通”平台首页“政策兑现”栏目，企业登录后点击“我的申报”即可查看；各部门须在收到申报后10个工作日内完成审核，审核通过后15个工作日内拨付资金。',
 };
 const NO_CONSENT = new Set([13, 21]);
+/** The subordinate site's departments that answer in the demo, by name → demo staff code. */
+const SUB_CODES: Record<string, string> = { 窗口服务科: 'ck_zwfw' };
 const TRANSFERRED = 11; // first sent to 政策法规处, transferred to 法规处
 const PROMOTED = [1, 2, 12, 16];
 /** The newest four stay open: waiting for dispatch, for 签收, with a draft, at the 审核人 (all within their limits). */
@@ -216,7 +218,7 @@ export async function seedDemoInteraction(
 
   /** The department's path from 签收 to the leader's approval; `t` its start, returns the approval moment. */
   const answer = (state: { id: number }, name: string, reply: string, t: number, label: string, publish: boolean) => {
-    const code = codeOf(name);
+    const code = name in SUB_CODES ? SUB_CODES[name]! : codeOf(name);
     const drafted = officeTime(t + 2 * HOUR);
     at(drafted, `${label}: draft`, async () => {
       const editor = await as(`${code}_bianji`);
@@ -359,7 +361,35 @@ export async function seedDemoInteraction(
     });
   });
 
-  // The subordinate site: one message signed for by 窗口服务科 and never answered (overdue on the dashboard).
+  // The subordinate site: one consultation answered and published by 窗口服务科 …
+  const answered = { id: 0 };
+  const answeredAt = dayAt(now, 60, 9, 40);
+  at(answeredAt, 'zwfw answered message', async () => {
+    answered.id = (
+      await submit(citizens[5], sub.id, {
+        category: '咨询',
+        title: '中心午间是否办理业务',
+        body: '请问政务服务中心中午十二点到一点半之间还能办理业务吗？上班时间不方便请假。',
+        publishConsent: true,
+      })
+    ).id;
+  });
+  const answeredDispatch = officeTime(answeredAt + HOUR);
+  at(answeredDispatch, 'zwfw answered message: dispatch', async () => {
+    const current = await interaction.core.message(answered.id);
+    if (current.department_id === null)
+      await interaction.handling.assign(await as('zx_zwfw_fenban'), answered.id, subDepartments.get('窗口服务科') ?? 0);
+  });
+  answer(
+    answered,
+    '窗口服务科',
+    '您好！中心实行午间不间断服务，12:00—13:30 社保、医保、不动产登记等高频事项窗口轮岗办理，欢迎前来。',
+    answeredDispatch,
+    'zwfw answered message',
+    true,
+  );
+
+  // … and one signed for by 窗口服务科 and never answered (overdue on the dashboard).
   const neglected = { id: 0 };
   const neglectedAt = dayAt(now, 24, 10, 12);
   at(neglectedAt, 'zwfw overdue message', async () => {
