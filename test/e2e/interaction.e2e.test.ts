@@ -18,7 +18,10 @@ const REPLY =
 async function logout(page: Page): Promise<void> {
   // The message drawer, if open, covers the header.
   await page.keyboard.press('Escape');
-  await page.locator('.ant-drawer-open').waitFor({ state: 'detached' }).catch(() => {});
+  await page
+    .locator('.ant-drawer-open')
+    .waitFor({ state: 'detached' })
+    .catch(() => {});
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByLabel('用户名').waitFor();
 }
