@@ -17,9 +17,9 @@ where "request_id" in ($1)
 order by "id";
 
 -- insertRequest
-insert into "review_requests" ("site_id", "column_id", "title", "department_id", "content_id", "content_version",
-  "year", "serial", "secret", "release_form", "state", "outcome", "check_report", "confirmed_findings", "submitted_by",
-  "submitted_at", "closed_at")
+insert into "review_requests" ("site_id", "column_id", "title", "department_id", "state", "closed_at", "content_id",
+  "submitted_at", "content_version", "year", "serial", "secret", "release_form", "outcome", "check_report",
+  "confirmed_findings", "submitted_by")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)
 returning "id";
 
@@ -107,7 +107,7 @@ order by "id";
 
 -- updateRequest
 update "review_requests"
-set "site_id" = $1, "column_id" = $2, "title" = $3, "department_id" = $4, "content_id" = $5, "content_version" = $6,
-  "year" = $7, "serial" = $8, "secret" = $9, "release_form" = $10, "state" = $11, "outcome" = $12, "check_report" = $13,
-  "confirmed_findings" = $14, "submitted_by" = $15, "submitted_at" = $16, "closed_at" = $17
+set "site_id" = $1, "column_id" = $2, "title" = $3, "department_id" = $4, "state" = $5, "closed_at" = $6,
+  "content_id" = $7, "submitted_at" = $8, "content_version" = $9, "year" = $10, "serial" = $11, "secret" = $12,
+  "release_form" = $13, "outcome" = $14, "check_report" = $15, "confirmed_findings" = $16, "submitted_by" = $17
 where "id" = $18;

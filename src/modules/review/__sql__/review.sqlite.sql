@@ -17,9 +17,9 @@ where "request_id" in (?)
 order by "id";
 
 -- insertRequest
-insert into "review_requests" ("site_id", "column_id", "title", "department_id", "content_id", "content_version",
-  "year", "serial", "secret", "release_form", "state", "outcome", "check_report", "confirmed_findings", "submitted_by",
-  "submitted_at", "closed_at")
+insert into "review_requests" ("site_id", "column_id", "title", "department_id", "state", "closed_at", "content_id",
+  "submitted_at", "content_version", "year", "serial", "secret", "release_form", "outcome", "check_report",
+  "confirmed_findings", "submitted_by")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 returning "id";
 
@@ -107,7 +107,7 @@ order by "id";
 
 -- updateRequest
 update "review_requests"
-set "site_id" = ?, "column_id" = ?, "title" = ?, "department_id" = ?, "content_id" = ?, "content_version" = ?,
-  "year" = ?, "serial" = ?, "secret" = ?, "release_form" = ?, "state" = ?, "outcome" = ?, "check_report" = ?,
-  "confirmed_findings" = ?, "submitted_by" = ?, "submitted_at" = ?, "closed_at" = ?
+set "site_id" = ?, "column_id" = ?, "title" = ?, "department_id" = ?, "state" = ?, "closed_at" = ?, "content_id" = ?,
+  "submitted_at" = ?, "content_version" = ?, "year" = ?, "serial" = ?, "secret" = ?, "release_form" = ?, "outcome" = ?,
+  "check_report" = ?, "confirmed_findings" = ?, "submitted_by" = ?
 where "id" = ?;

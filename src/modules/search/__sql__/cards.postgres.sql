@@ -11,8 +11,8 @@ from "search_cards"
 where "id" = $1;
 
 -- insertCard
-insert into "search_cards" ("created_at", "updated_at", "site_id", "description", "keywords", "sort", "title", "links",
-  "enabled")
+insert into "search_cards" ("created_at", "updated_at", "site_id", "description", "keywords", "sort", "title",
+  "enabled", "links")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
 returning "id";
 
@@ -24,5 +24,5 @@ order by "sort", "id";
 
 -- updateCard
 update "search_cards"
-set "updated_at" = $1, "description" = $2, "keywords" = $3, "sort" = $4, "title" = $5, "links" = $6, "enabled" = $7
+set "updated_at" = $1, "description" = $2, "keywords" = $3, "sort" = $4, "title" = $5, "enabled" = $6, "links" = $7
 where "id" = $8;

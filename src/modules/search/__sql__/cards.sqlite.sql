@@ -11,8 +11,8 @@ from "search_cards"
 where "id" = ?;
 
 -- insertCard
-insert into "search_cards" ("created_at", "updated_at", "site_id", "description", "keywords", "sort", "title", "links",
-  "enabled")
+insert into "search_cards" ("created_at", "updated_at", "site_id", "description", "keywords", "sort", "title",
+  "enabled", "links")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 returning "id";
 
@@ -24,5 +24,5 @@ order by "sort", "id";
 
 -- updateCard
 update "search_cards"
-set "updated_at" = ?, "description" = ?, "keywords" = ?, "sort" = ?, "title" = ?, "links" = ?, "enabled" = ?
+set "updated_at" = ?, "description" = ?, "keywords" = ?, "sort" = ?, "title" = ?, "enabled" = ?, "links" = ?
 where "id" = ?;

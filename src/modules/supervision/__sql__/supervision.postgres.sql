@@ -167,14 +167,14 @@ where "role" = $1 and ("site_id" is null or "site_id" = $2);
 
 -- updateAnnualReport
 update "supervision_annual_reports"
-set "id" = $1, "created_at" = $2, "updated_at" = $3, "created_by" = $4, "content_id" = $5, "year" = $6,
-  "owner_site_id" = $7, "published_at" = $8, "data" = $9
+set "id" = $1, "created_at" = $2, "updated_at" = $3, "created_by" = $4, "published_at" = $5, "content_id" = $6,
+  "year" = $7, "owner_site_id" = $8, "data" = $9
 where "id" = $10;
 
 -- updateEntry
 update "supervision_registry"
 set "id" = $1, "created_at" = $2, "status" = $3, "updated_at" = $4, "parent_id" = $5, "name" = $6, "kind" = $7,
-  "created_by" = $8, "domains" = $9, "owner_site_id" = $10, "department" = $11, "site_code" = $12, "url" = $13,
+  "created_by" = $8, "site_code" = $9, "domains" = $10, "owner_site_id" = $11, "department" = $12, "url" = $13,
   "contact_user_id" = $14, "hosting" = $15, "hosted_site_id" = $16, "site_type" = $17, "platform" = $18,
   "account_id" = $19, "feed_url" = $20, "app_url" = $21, "opened_on" = $22, "status_since" = $23, "inventory" = $24,
   "note" = $25

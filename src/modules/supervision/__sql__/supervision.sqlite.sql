@@ -165,14 +165,14 @@ where "role" = ? and ("site_id" is null or "site_id" = ?);
 
 -- updateAnnualReport
 update "supervision_annual_reports"
-set "id" = ?, "created_at" = ?, "updated_at" = ?, "created_by" = ?, "content_id" = ?, "year" = ?, "owner_site_id" = ?,
-  "published_at" = ?, "data" = ?
+set "id" = ?, "created_at" = ?, "updated_at" = ?, "created_by" = ?, "published_at" = ?, "content_id" = ?, "year" = ?,
+  "owner_site_id" = ?, "data" = ?
 where "id" = ?;
 
 -- updateEntry
 update "supervision_registry"
 set "id" = ?, "created_at" = ?, "status" = ?, "updated_at" = ?, "parent_id" = ?, "name" = ?, "kind" = ?,
-  "created_by" = ?, "domains" = ?, "owner_site_id" = ?, "department" = ?, "site_code" = ?, "url" = ?,
+  "created_by" = ?, "site_code" = ?, "domains" = ?, "owner_site_id" = ?, "department" = ?, "url" = ?,
   "contact_user_id" = ?, "hosting" = ?, "hosted_site_id" = ?, "site_type" = ?, "platform" = ?, "account_id" = ?,
   "feed_url" = ?, "app_url" = ?, "opened_on" = ?, "status_since" = ?, "inventory" = ?, "note" = ?
 where "id" = ?;

@@ -31,7 +31,7 @@ values ($1, $2, $3, $4, $5, $6)
 returning "id";
 
 -- insertRecord
-insert into "audit_log" ("id", "ip", "site_id", "outcome", "detail", "at", "actor_id", "actor_name", "action",
+insert into "audit_log" ("id", "ip", "site_id", "outcome", "action", "actor_id", "actor_name", "at", "detail",
   "target_type", "target_id", "prev_hash", "hash")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13);
 update "audit_anchor"

@@ -31,7 +31,7 @@ values (?, ?, ?, ?, ?, ?)
 returning "id";
 
 -- insertRecord
-insert into "audit_log" ("id", "ip", "site_id", "outcome", "detail", "at", "actor_id", "actor_name", "action",
+insert into "audit_log" ("id", "ip", "site_id", "outcome", "action", "actor_id", "actor_name", "at", "detail",
   "target_type", "target_id", "prev_hash", "hash")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 update "audit_anchor"
