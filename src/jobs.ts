@@ -6,6 +6,7 @@ import { deleteExpiredSessions, pruneLoginFailures } from './modules/auth/sessio
 import { SYSTEM_ACTOR } from './platform/audit/audit.service.ts';
 import { runExportWatch } from './modules/export/export.watch.ts';
 import { citizenJobs } from './modules/citizens/citizens.jobs.ts';
+import { AttemptCounter } from './platform/auth/attempts.ts';
 
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
@@ -40,6 +41,12 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
       name: 'login-failures.prune',
       everyMs: HOUR,
       run: () => pruneLoginFailures(ctx.db, new Date(ctx.clock.now().getTime() - DAY).toISOString()),
+    },
+    // Staff login and password-change counters whose window and lock have ended.
+    {
+      name: 'auth-attempts.prune',
+      everyMs: HOUR,
+      run: () => new AttemptCounter(ctx.db, ctx.clock).prune(new Date(ctx.clock.now().getTime() - DAY).toISOString()),
     },
     ...citizenJobs(ctx),
   ];

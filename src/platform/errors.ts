@@ -279,6 +279,32 @@ export const ERRORS = {
   DATASET_NO_COLUMN: { status: 409, message: '本站点没有“数据发布”类栏目，请先在栏目管理中添加' },
   DATASET_PROVIDER_UNKNOWN: { status: 404, message: '没有名为“{key}”的站点数据来源' },
   OPEN_API_RATE_LIMITED: { status: 429, code: 'RATE_LIMITED', message: '请求过于频繁，请 {seconds} 秒后再试' },
+  // Access hardening (users, auth, content, files): 三员 separation, need-to-know.
+  ADMIN_ROLE_WITH_PUBLISHING: {
+    status: 400,
+    code: 'ROLE_CONFLICT',
+    message: '{admin}不能兼任{role}：系统、安全、审计管理员不得参与信息发布',
+  },
+  OPERATOR_ONLY_ACCOUNT_CLI: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '安全管理员和审计管理员账号只能由服务器运维人员通过命令行修改、重置密码或停用',
+  },
+  CANNOT_CHANGE_OWN_ROLES: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '不能变更自己账号的角色，请由其他系统管理员办理',
+  },
+  CONTENT_NOT_READABLE: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '该信息尚未公开，只有本部门、审查流程上的审核人和分管领导及送审的保密审查员可以查看',
+  },
+  CONTENT_SECRET_BODY: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '涉密信息的正文只有本部门分管领导和保密审查员可以查看',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

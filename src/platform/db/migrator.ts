@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007_notification_reads.ts';
 import * as m0008 from './migrations/0008_inspection_scope.ts';
 import * as m0010 from './migrations/0010_citizens.ts';
 import * as m0015 from './migrations/0015_datasets.ts';
+import * as m0017 from './migrations/0017_hardening_access.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0008_inspection_scope': m0008,
   '0010_citizens': m0010,
   '0015_datasets': m0015,
+  '0017_hardening_access': m0017,
 };
 
 class StaticProvider implements MigrationProvider {

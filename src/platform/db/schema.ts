@@ -692,3 +692,16 @@ export type Dataset = Selectable<DatasetsTable>;
 export type DatasetVersion = Selectable<DatasetVersionsTable>;
 export type DatasetChart = Selectable<DatasetChartsTable>;
 export type DatasetRelease = Selectable<DatasetReleasesTable>;
+
+/** Transient: failed-attempt counters (staff logins per account name and per IP, password changes per account). */
+export interface AuthAttemptsTable {
+  scope: string;
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface Database {
+  auth_attempts: AuthAttemptsTable;
+}
