@@ -127,10 +127,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
       },
       preHandler: guard(),
     },
-    async (request) => {
-      staffOnSite(request, (await content.item(request.params.id)).site_id);
-      return content.detail(request.params.id);
-    },
+    async (request) => content.detail((await content.readable(authOf(request), request.params.id)).id),
   );
 
   app.put(
@@ -158,10 +155,9 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
       },
       preHandler: guard(),
     },
-    async (request) => {
-      staffOnSite(request, (await content.item(request.params.id)).site_id);
-      return { items: await content.versions(request.params.id) };
-    },
+    async (request) => ({
+      items: await content.versions((await content.readable(authOf(request), request.params.id)).id),
+    }),
   );
 
   app.get(
@@ -177,8 +173,8 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
       preHandler: guard(),
     },
     async (request) => {
-      staffOnSite(request, (await content.item(request.params.id)).site_id);
-      return { parts: await content.diff(request.params.id, request.query.from, request.query.to) };
+      const item = await content.readable(authOf(request), request.params.id);
+      return { parts: await content.diff(item.id, request.query.from, request.query.to) };
     },
   );
 
@@ -228,7 +224,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const { auth } = await writableItem(request, request.params.id);
-      await publication.schedule(auth.actor, request.params.id, request.body);
+      await publication.scheduleBy(auth, request.params.id, request.body);
       return content.detail(request.params.id);
     },
   );

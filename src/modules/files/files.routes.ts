@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { FileParams, FileView } from './files.schema.ts';
 
 export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
-  const { guard, files, auth } = ctx;
+  const { guard, files, auth, content } = ctx;
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
 
   app.post(
@@ -34,7 +34,8 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
-  // Public for files of published items; staff of the site may also open their drafts' files.
+  // Public for files of published items. A draft's file only on a need-to-know basis (content-access.ts): its
+  // uploader and whoever may read an item that uses it; never the system, security or audit administrators.
   app.get(
     '/files/:id/:name',
     {
@@ -52,8 +53,8 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
       let allowed = found.published;
       const token = request.cookies[SESSION_COOKIE];
       if (!allowed && token) {
-        const staff = await auth.authenticate(token).catch(() => null);
-        allowed = !!staff && staff.grants.some((g) => g.siteId === null || g.siteId === file.site_id);
+        const staff = await auth.authenticate(token, { touch: false }).catch(() => null);
+        allowed = !!staff && (await content.mayReadFile(staff, file));
       }
       if (!allowed) return reply.callNotFound();
       const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
