@@ -11,6 +11,8 @@ import { AttemptCounter } from './platform/auth/attempts.ts';
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
     { name: 'publication.due', everyMs: 30_000, run: () => ctx.publication.runDue() },
+    // Nothing published stays out of search: what a crash between a publication's commit and its indexing missed.
+    { name: 'search.reconcile', everyMs: 5 * MINUTE, run: () => ctx.search.index.reconcile() },
     {
       name: 'duty.remind',
       everyMs: HOUR,
