@@ -3,7 +3,7 @@ import type { App } from '../../platform/http.ts';
 import { IdParams, Ok, SiteParams, errors } from '../../platform/http.ts';
 import { Items } from '../../platform/schemas.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+import type { Capability, Role } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppContext } from '../../context.ts';
 import {
@@ -28,6 +28,8 @@ export { contentPath } from './content.presenter.ts';
 
 /** Readers of content in the admin: editors, reviewers, leaders and secrecy reviewers of the site. */
 const CONTENT_READERS: readonly Role[] = ['editor', 'site_admin', 'reviewer', 'leader', 'secrecy_reviewer'];
+/** The same readers by capability, as the list route declares them (the authorization matrix checks it). */
+const CONTENT_READING: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
 
 function staffOnSite(request: FastifyRequest, siteId: number) {
   const a = authOf(request);
@@ -95,7 +97,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: ContentListQuery,
         response: { 200: ContentList, ...errors(400, 401, 403) },
       },
-      preHandler: guard(),
+      preHandler: guard({ anyOf: CONTENT_READING, scope: 'site' }),
     },
     async (request) => {
       const a = staffOnSite(request, request.params.siteId);

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.ts';
 import { MAX_UPLOAD_BYTES, servedInline } from '../../platform/files/upload-policy.ts';
 import type { AppContext } from '../../context.ts';
 import { FileParams, FileView } from './files.schema.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, files, auth, content } = ctx;
@@ -39,6 +40,7 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/files/:id/:name',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         hide: true,
         params: FileParams,

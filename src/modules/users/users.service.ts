@@ -96,8 +96,8 @@ export class UsersService {
     return change();
   }
 
-  /** A staff member may not change their own roles, and only the operator touches operator-only accounts. */
-  private async assertManageable(actor: Actor, target: UserView, options: ManageOptions): Promise<void> {
+  /** Only the operator (command line) touches the security and audit administrators' accounts. */
+  private async assertManageable(target: UserView, options: ManageOptions): Promise<void> {
     if (!options.byOperator && target.roles.some((r) => OPERATOR_ONLY.includes(r.role as Role)))
       throw new AppError('OPERATOR_ONLY_ACCOUNT_CLI');
   }
@@ -182,7 +182,7 @@ export class UsersService {
       'user.update',
       id,
       async () => {
-        await this.assertManageable(actor, before, options);
+        await this.assertManageable(before, options);
         const roleSet = (roles: { role: string; siteId: number | null }[]) =>
           JSON.stringify(roles.map((r) => `${r.role}@${r.siteId ?? '*'}`).sort());
         // Nobody grants themselves a role (nor drops one to take another): roles are given by someone else.
@@ -229,7 +229,7 @@ export class UsersService {
       actor,
       'user.reset-password',
       id,
-      () => this.assertManageable(actor, target, options),
+      () => this.assertManageable(target, options),
       async () => {
         const password = options.password ?? generatePassword();
         const passwordHash = await hashPassword(password);
@@ -261,7 +261,7 @@ export class UsersService {
       id,
       async () => {
         if (actor.userId === id && disabled) throw new AppError('CANNOT_DISABLE_SELF');
-        await this.assertManageable(actor, target, options);
+        await this.assertManageable(target, options);
       },
       async () => {
         await this.db.transaction().execute(async (trx) => {
