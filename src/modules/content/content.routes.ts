@@ -58,6 +58,18 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   };
 
+  // The object-level rules content routes declare: checked by the guard before the request is validated, and by
+  // the authorization matrix for every route on an item. The services check them again (and more) themselves.
+  const itemId = (params: Record<string, string>) => (/^\d+$/.test(params.id ?? '') ? Number(params.id) : null);
+  guard.scopes.register('content.read', async (auth, params) => {
+    const id = itemId(params);
+    if (id !== null) await content.readable(auth, id);
+  });
+  guard.scopes.register('content.write', async (auth, params) => {
+    const id = itemId(params);
+    if (id !== null) await content.assertColumnWriter(auth, await content.item(id));
+  });
+
   /** The item, when the staff member may write on its site. */
   async function writableItem(request: FastifyRequest, id: number) {
     const item = await content.item(id);
@@ -127,7 +139,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         params: IdParams,
         response: { 200: ContentDetail, ...errors(400, 401, 403, 404) },
       },
-      preHandler: guard(),
+      preHandler: guard({ scope: 'content.read' }),
     },
     async (request) => content.detail((await content.readable(authOf(request), request.params.id)).id),
   );
@@ -137,7 +149,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
     {
       schema: { tags, summary: '修改内容（保存为新版本）', params: IdParams, body: ContentUpdate, response: detail },
       ...largeBody,
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => {
       const { auth } = await writableItem(request, request.params.id);
@@ -155,7 +167,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         params: IdParams,
         response: { 200: Items(VersionRow), ...errors(400, 401, 403, 404) },
       },
-      preHandler: guard(),
+      preHandler: guard({ scope: 'content.read' }),
     },
     async (request) => ({
       items: await content.versions((await content.readable(authOf(request), request.params.id)).id),
@@ -172,7 +184,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: DiffQuery,
         response: { 200: ContentDiff, ...errors(400, 401, 403, 404) },
       },
-      preHandler: guard(),
+      preHandler: guard({ scope: 'content.read' }),
     },
     async (request) => {
       const item = await content.readable(authOf(request), request.params.id);
@@ -184,7 +196,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/content/:id/versions/:version/restore',
     {
       schema: { tags, summary: '把某个版本恢复为新的草稿版本', params: VersionParams, response: detail },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => {
       const { auth } = await writableItem(request, request.params.id);
@@ -203,7 +215,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         body: WithdrawBody,
         response: { 200: Ok, ...errors(400, 401, 403, 404, 409) },
       },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => {
       const { auth } = await writableItem(request, request.params.id);
@@ -222,7 +234,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         body: ScheduleBody,
         response: detail,
       },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => {
       const { auth } = await writableItem(request, request.params.id);

@@ -54,7 +54,7 @@ export async function reviewRoutes(app: App, ctx: AppContext): Promise<void> {
         body: SubmitBody,
         response: { 200: SubmitResult, ...errors(400, 401, 403, 404, 409, 422) },
       },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => review.submit(authOf(request), request.params.id, request.body),
   );

@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECT, call, login, mainSiteId, staff, testEnv, type Session } from '../../../test/helpers.ts';
+import { draftNews, team } from '../../../test/workflow.ts';
 import { ROLE_NAMES, can, type Role } from './roles.ts';
 import type { RouteAccess, RouteEntry } from './access.ts';
 
@@ -85,4 +86,44 @@ test(`every route × every role answers as the route declares (${DIALECT})`, { t
   }
   t.diagnostic(`${routes.length} routes × ${callers.length} callers = ${calls} calls`);
   assert.deepEqual(wrong, []);
+});
+
+test(`every action on an item declares and enforces its rule: need-to-know to read, the column to change (${DIALECT})`, async (t) => {
+  const env = await testEnv();
+  t.after(() => env.close());
+  const { app, ctx } = env;
+  const tm = await team(app, ctx);
+  await staff(ctx, 'zwfw_editor', ['editor'], '政务服务中心');
+  const stranger = await login(app, 'zwfw_editor'); // an editor, but neither of the item's department nor column
+  const item = await draftNews(app, ctx, tm);
+  const versions = async () =>
+    (await ctx.db.selectFrom('content_versions').select('id').where('content_id', '=', item.id).execute()).length;
+  const before = await versions();
+
+  const itemRoutes = app.routeTable.filter((r) => r.url.startsWith('/api/content/:id'));
+  assert.ok(itemRoutes.length >= 8, `${itemRoutes.length} routes on an item`);
+  const wrong: string[] = [];
+  for (const route of itemRoutes) {
+    const access = route.access;
+    const scope = access?.kind === 'staff' ? access.scope : undefined;
+    if (scope !== 'content.read' && scope !== 'content.write') {
+      wrong.push(`${route.method} ${route.url} declares no item rule`);
+      continue;
+    }
+    const url = route.url.replace(':id', String(item.id)).replace(':version', '1');
+    const body = route.method === 'GET' ? undefined : {};
+    const refused = await call(app, stranger, route.method, url, body);
+    if (refused.statusCode !== 403) wrong.push(`${route.method} ${route.url} as a stranger: ${refused.statusCode}`);
+    const own = await call(app, tm.editor, route.method, url, body);
+    if (own.statusCode === 401 || own.statusCode === 403)
+      wrong.push(`${route.method} ${route.url} as its editor: ${own.statusCode}`);
+  }
+  assert.deepEqual(wrong, []);
+  const row = await ctx.db
+    .selectFrom('content_items')
+    .select(['status', 'publish_at', 'withdraw_at'])
+    .where('id', '=', item.id)
+    .executeTakeFirstOrThrow();
+  assert.equal(row.status, 'draft');
+  assert.ok((await versions()) <= before + 1, 'only its own editor restored a version');
 });

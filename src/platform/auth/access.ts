@@ -8,8 +8,12 @@ import { AppError } from '../errors.ts';
 import type { AuthContext } from '../../modules/auth/auth.service.ts';
 import { can, type Capability } from './roles.ts';
 
-/** An object-level rule a staff route applies after the capability: `site` (it must extend to the `:siteId`). */
-export type AccessScope = 'site';
+/**
+ * An object-level rule a staff route applies after the capability: `site` (the capability must extend to the
+ * `:siteId` in the path); `content.read` (need-to-know for the item `:id`) and `content.write` (writes in the
+ * column of the item `:id`), rules the content module registers.
+ */
+export type AccessScope = 'site' | 'content.read' | 'content.write';
 
 export type RouteAccess =
   | { kind: 'public' }
@@ -77,15 +81,28 @@ export function routeAccess(route: Pick<RouteOptions, 'preHandler' | 'preValidat
   return config?.access === 'public' ? { kind: 'public' } : null;
 }
 
-/** Checks the route's object-level rule (after the capability). */
-export function checkScope(
-  scope: AccessScope,
-  capabilities: readonly Capability[],
-  auth: AuthContext,
-  request: FastifyRequest,
-): void {
-  const params = (request.params ?? {}) as Record<string, string>;
-  if (scope === 'site') checkSite(auth, capabilities, params);
+type ScopeRule = (auth: AuthContext, params: Record<string, string>) => Promise<void>;
+
+/** The object-level rules of `scope`: `site` here, the others registered by the modules that own the objects. */
+export class AccessScopes {
+  private readonly rules = new Map<AccessScope, ScopeRule>();
+
+  register(scope: Exclude<AccessScope, 'site'>, rule: ScopeRule): void {
+    this.rules.set(scope, rule);
+  }
+
+  async check(
+    scope: AccessScope,
+    capabilities: readonly Capability[],
+    auth: AuthContext,
+    request: FastifyRequest,
+  ): Promise<void> {
+    const params = (request.params ?? {}) as Record<string, string>;
+    if (scope === 'site') return checkSite(auth, capabilities, params);
+    const rule = this.rules.get(scope);
+    if (!rule) throw new Error(`no rule registered for access scope ${scope}`);
+    await rule(auth, params);
+  }
 }
 
 /** The capability (any of them; with none, any role) must extend to the site in the path. */

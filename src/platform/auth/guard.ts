@@ -2,7 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { can, type Capability } from './roles.ts';
-import { checkScope, declareAccess, type AccessScope } from './access.ts';
+import { AccessScopes, declareAccess, type AccessScope } from './access.ts';
 import type { AuthContext, AuthService } from '../../modules/auth/auth.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 
@@ -36,7 +36,7 @@ export interface GuardOptions {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function makeGuard(auth: AuthService, audit: AuditService) {
+export function makeGuard(auth: AuthService, audit: AuditService, scopes = new AccessScopes()) {
   const denied = async (ctx: AuthContext, request: FastifyRequest, detail: Record<string, unknown>) =>
     audit.recordAlone(ctx.actor, {
       action: 'access.denied',
@@ -67,7 +67,7 @@ export function makeGuard(auth: AuthService, audit: AuditService) {
       }
       if (options.scope) {
         try {
-          checkScope(options.scope, capabilities, ctx, request);
+          await scopes.check(options.scope, capabilities, ctx, request);
         } catch (error) {
           if (error instanceof AppError && error.status === 403)
             await denied(ctx, request, { scope: options.scope, reason: error.entry });
@@ -82,7 +82,8 @@ export function makeGuard(auth: AuthService, audit: AuditService) {
       scope: options.scope,
     });
   };
-  return guard;
+  /** Object-level rules of `scope`, registered by the modules that own the objects. */
+  return Object.assign(guard, { scopes });
 }
 
 export type Guard = ReturnType<typeof makeGuard>;
