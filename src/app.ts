@@ -33,6 +33,7 @@ import { dutyRoutes } from './modules/duty/duty.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
 import { searchRoutes } from './modules/search/search.routes.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
+import { type RouteEntry, routeAccess, runGuardFirst } from './platform/auth/access.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
@@ -41,6 +42,7 @@ import { interactionAdminRoutes } from './modules/interaction/interaction-admin.
 import { citizenInteractionRoutes } from './modules/interaction/citizen.routes.ts';
 import { datasetsRoutes } from './modules/datasets/datasets.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
+import { PUBLIC_ROUTE } from './platform/auth/access.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -81,6 +83,25 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorateRequest('auth', null);
+  // Every route with the access it declares (access.ts), for the authorization matrix test and the API docs.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    // The API documentation's own routes (registered by @fastify/swagger-ui below) are public.
+    if (route.url.startsWith('/api/docs')) route.config = { ...route.config, access: 'public' };
+    runGuardFirst(route);
+    for (const method of [route.method].flat()) {
+      if (method === 'HEAD') continue;
+      // Read when asked: hooks of an inner scope (e.g. the console's static files) may still declare it.
+      routeTable.push({
+        method,
+        url: route.url,
+        get access() {
+          return routeAccess(route);
+        },
+      });
+    }
+  });
   for (const schema of [ErrorResponse, SiteView, DepartmentView, ColumnNodeSchema, UserView, MeView])
     app.addSchema(schema);
 
@@ -144,6 +165,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
   app.get(
     '/healthz',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags: ['运行'],
         summary: '健康检查：数据库、磁盘空间与数据目录可写（有问题时 503 并说明）',

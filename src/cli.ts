@@ -143,10 +143,28 @@ user
       const found = await usersRepo.findByUsername(ctx.db, opts.username);
       if (!found) throw new AppError('ACCOUNT_NOT_FOUND', { username: opts.username });
       console.log(
-        `账号 ${opts.username} 的一次性密码：${await ctx.users.resetPassword(SYSTEM_ACTOR, found.id)}（首次登录须修改）`,
+        `账号 ${opts.username} 的一次性密码：${await ctx.users.resetPassword(SYSTEM_ACTOR, found.id, { byOperator: true })}（首次登录须修改）`,
       );
     });
   });
+
+for (const [name, disabled] of [
+  ['disable', true],
+  ['enable', false],
+] as const) {
+  user
+    .command(name)
+    .description(disabled ? '停用账号并结束其会话（安全管理员、审计管理员账号只能这样停用）' : '启用账号')
+    .requiredOption('--username <username>', '用户名')
+    .action(async (opts: { username: string }) => {
+      await withContext(async (ctx) => {
+        const found = await usersRepo.findByUsername(ctx.db, opts.username);
+        if (!found) throw new AppError('ACCOUNT_NOT_FOUND', { username: opts.username });
+        await ctx.users.setDisabled(SYSTEM_ACTOR, found.id, disabled, { byOperator: true });
+        console.log(`账号 ${opts.username} 已${disabled ? '停用' : '启用'}`);
+      });
+    });
+}
 
 program
   .command('backup')

@@ -7,10 +7,13 @@ import { SYSTEM_ACTOR } from './platform/audit/audit.service.ts';
 import { runExportWatch } from './modules/export/export.watch.ts';
 import { citizenJobs } from './modules/citizens/citizens.jobs.ts';
 import { interactionJobs } from './modules/interaction/interaction.jobs.ts';
+import { AttemptCounter } from './platform/auth/attempts.ts';
 
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
     { name: 'publication.due', everyMs: 30_000, run: () => ctx.publication.runDue() },
+    // Nothing published stays out of search: what a crash between a publication's commit and its indexing missed.
+    { name: 'search.reconcile', everyMs: 5 * MINUTE, run: () => ctx.search.index.reconcile() },
     {
       name: 'duty.remind',
       everyMs: HOUR,
@@ -47,6 +50,12 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
       name: 'login-failures.prune',
       everyMs: HOUR,
       run: () => pruneLoginFailures(ctx.db, new Date(ctx.clock.now().getTime() - DAY).toISOString()),
+    },
+    // Staff login and password-change counters whose window and lock have ended.
+    {
+      name: 'auth-attempts.prune',
+      everyMs: HOUR,
+      run: () => new AttemptCounter(ctx.db, ctx.clock).prune(new Date(ctx.clock.now().getTime() - DAY).toISOString()),
     },
     ...citizenJobs(ctx),
     ...interactionJobs(ctx),

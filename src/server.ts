@@ -76,6 +76,8 @@ async function runNode(ctx: AppContext, config: Config, jobs: boolean): Promise<
     scheduler.start(housekeepingJobs(ctx));
     // A checkpoint of the audit chain at every start as well as daily.
     void ctx.audit.checkpoint().catch((error) => app.log.error({ err: error }, 'audit checkpoint failed'));
+    // Items published just before the previous process ended, but not yet indexed, are indexed now.
+    ctx.search.index.later(() => ctx.search.index.reconcile());
   }
   let closing = false;
   // Ctrl-C reaches a cluster's workers twice (SIGINT from the terminal, SIGTERM from the primary).

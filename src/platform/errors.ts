@@ -361,6 +361,33 @@ export const ERRORS = {
   SUPERVISION_NOT_RESPONSIBLE: { status: 403, message: '只有负责该网站的部门或监管人员可以反馈整改情况' },
   SUPERVISION_IMPORT_FILE: { status: 400, message: '导入文件第 {row} 行：{reason}' },
   SUPERVISION_YEAR_FUTURE: { status: 400, message: '{year}年尚未开始，不能考核' },
+
+  // Access hardening (users, auth, content, files): 三员 separation, need-to-know.
+  ADMIN_ROLE_WITH_PUBLISHING: {
+    status: 400,
+    code: 'ROLE_CONFLICT',
+    message: '{admin}不能兼任{role}：系统、安全、审计管理员不得参与信息发布',
+  },
+  OPERATOR_ONLY_ACCOUNT_CLI: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '安全管理员和审计管理员账号只能由服务器运维人员通过命令行修改、重置密码或停用',
+  },
+  CANNOT_CHANGE_OWN_ROLES: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '不能变更自己账号的角色，请由其他系统管理员办理',
+  },
+  CONTENT_NOT_READABLE: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '该信息尚未公开，只有本部门、审查流程上的审核人和分管领导及送审的保密审查员可以查看',
+  },
+  CONTENT_SECRET_BODY: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '涉密信息的正文只有本部门分管领导和保密审查员可以查看',
+  },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

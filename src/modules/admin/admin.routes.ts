@@ -7,6 +7,7 @@ import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyReply } from 'fastify';
 import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/admin');
 
@@ -27,6 +28,10 @@ export async function adminRoutes(app: App, _ctx: AppContext): Promise<void> {
 
   await app.register(async (plain) => {
     const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
+    // The console's page and files are public (access.ts); its data comes from the guarded API.
+    scope.addHook('onRoute', (route) => {
+      route.config = { ...route.config, ...PUBLIC_ROUTE };
+    });
     scope.addHook('onSend', async (request, reply) => {
       reply.header('content-security-policy', ADMIN_CSP);
       reply.header('x-content-type-options', 'nosniff');

@@ -5,6 +5,7 @@ import { SESSION_COOKIE, authOf } from '../../platform/auth/guard.ts';
 import type { AppContext } from '../../context.ts';
 import { MeResponse } from '../users/users.schema.ts';
 import { LoginBody, PasswordChangeBody } from './auth.schema.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, auth, config } = ctx;
@@ -21,6 +22,7 @@ export async function authRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/auth/login',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags,
         summary: '登录',

@@ -9,6 +9,7 @@ import type { Actor, AuditService } from '../../platform/audit/audit.service.ts'
 import type { RoleGrant } from '../../platform/auth/roles.ts';
 import { loadPolicy, type SecurityPolicy } from '../../platform/auth/policy.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/auth/password.ts';
+import { AttemptCounter, loginKey } from '../../platform/auth/attempts.ts';
 import * as users from '../users/users.repository.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { MeResponse } from '../users/users.schema.ts';
@@ -30,6 +31,7 @@ export interface AuthContext {
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
 // Verified against when the username does not exist, so both paths take the same time.
 let dummyHash: Promise<string> | null = null;
 
@@ -39,7 +41,11 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly accounts: UsersService,
-  ) {}
+  ) {
+    this.attempts = new AttemptCounter(db, clock);
+  }
+
+  private readonly attempts: AttemptCounter;
 
   /** What the console shows of the signed-in staff member. */
   async me(auth: AuthContext): Promise<MeResponse> {
@@ -51,6 +57,12 @@ export class AuthService {
     return this.clock.now().toISOString();
   }
 
+  /**
+   * Password login. Both counters are incremented before the password is looked at (platform/auth/attempts.ts):
+   * first the IP address's, then the account name's (known or not). An attempt numbered past the limit is refused
+   * without evaluating the password, so parallel guesses cannot exceed the policy; an unknown name is counted,
+   * locked and answered exactly like a real one.
+   */
   async login(
     username: string,
     password: string,
@@ -58,10 +70,10 @@ export class AuthService {
     userAgent: string,
   ): Promise<{ token: string; me: MeResponse }> {
     const policy = await loadPolicy(this.db);
-    const now = this.clock.now();
     const actor: Actor = { userId: null, username, ip };
-    const windowStart = new Date(now.getTime() - policy.lockMinutes * MINUTE).toISOString();
-    if ((await sessions.countIpFailuresSince(this.db, ip, windowStart)) >= policy.maxFailuresPerIp) {
+    const byIp = await this.attempts.count('staff.login.ip', ip, policy.lockMinutes);
+    if ((byIp.lockedUntil ?? '') > this.nowIso() || byIp.number > policy.maxFailuresPerIp) {
+      if (!byIp.lockedUntil) await this.attempts.lock('staff.login.ip', ip, policy.lockMinutes);
       await this.audit.recordAlone(actor, {
         action: 'auth.login',
         targetType: 'user',
@@ -70,75 +82,78 @@ export class AuthService {
       });
       throw new AppError('TOO_MANY_ATTEMPTS');
     }
+    const key = loginKey(username);
+    const attempt = await this.attempts.count('staff.login', key, policy.lockMinutes);
     const user = await users.findByUsername(this.db, username);
-    if (!user) {
-      dummyHash ??= hashPassword('not-a-real-password');
-      await verifyPassword(await dummyHash, password);
-      await this.rejectLogin(actor, ip, username, 'unknown-user');
-    }
-    const known = user!;
-    const knownActor: Actor = { userId: known.id, username: known.username, ip };
-    if (known.locked_until && known.locked_until > now.toISOString()) {
+    const knownActor: Actor = user ? { userId: user.id, username: user.username, ip } : actor;
+    if ((attempt.lockedUntil ?? '') > this.nowIso()) {
       await this.audit.recordAlone(knownActor, {
         action: 'auth.login',
         targetType: 'user',
-        targetId: known.id,
+        targetId: user?.id ?? null,
         outcome: 'failure',
         detail: { reason: 'locked' },
       });
       throw new AppError('ACCOUNT_LOCKED');
     }
-    if (known.disabled) {
+    if (attempt.number > policy.maxFailedLogins) {
+      // Numbered past the limit by parallel attempts: refused without evaluating the password.
+      await this.lockAccount(key, user?.id ?? null, policy, knownActor, attempt.number);
+    }
+    // An unknown account costs the same argon2 time as a known one.
+    dummyHash ??= hashPassword('not-a-real-password');
+    const matches = await verifyPassword(user?.password_hash ?? (await dummyHash), password);
+    if (!user || !matches) {
+      if (attempt.number >= policy.maxFailedLogins)
+        await this.lockAccount(key, user?.id ?? null, policy, knownActor, attempt.number);
       await this.audit.recordAlone(knownActor, {
         action: 'auth.login',
         targetType: 'user',
-        targetId: known.id,
+        targetId: user?.id ?? null,
+        outcome: 'failure',
+        detail: { reason: user ? 'bad-password' : 'unknown-user', failures: attempt.number },
+      });
+      throw new AppError('LOGIN_FAILED');
+    }
+    // Only the holder of the password learns that the account is disabled.
+    if (user.disabled) {
+      await this.audit.recordAlone(knownActor, {
+        action: 'auth.login',
+        targetType: 'user',
+        targetId: user.id,
         outcome: 'failure',
         detail: { reason: 'disabled' },
       });
       throw new AppError('ACCOUNT_DISABLED');
     }
-    if (!(await verifyPassword(known.password_hash, password))) {
-      await this.countFailure(known.id, known.failed_logins, policy, knownActor, ip);
-    }
-    return this.openSession(known.id, knownActor, ip, userAgent, policy);
+    await this.attempts.clear('staff.login', key);
+    await this.attempts.forgive('staff.login.ip', ip);
+    return this.openSession(user.id, knownActor, ip, userAgent, policy);
   }
 
-  private async rejectLogin(actor: Actor, ip: string, username: string, reason: string): Promise<never> {
-    await sessions.recordLoginFailure(this.db, ip, username, this.nowIso());
-    await this.audit.recordAlone(actor, {
-      action: 'auth.login',
-      targetType: 'user',
-      outcome: 'failure',
-      detail: { reason },
-    });
-    throw new AppError('LOGIN_FAILED');
-  }
-
-  private async countFailure(
-    userId: number,
-    previous: number,
+  /** Locks an account name (existing or not) and refuses; the lock is audited once, by the attempt that set it. */
+  private async lockAccount(
+    key: string,
+    userId: number | null,
     policy: SecurityPolicy,
     actor: Actor,
-    ip: string,
+    failures: number,
   ): Promise<never> {
-    const failures = previous + 1;
-    const lock = failures >= policy.maxFailedLogins;
-    const at = this.nowIso();
-    await sessions.recordLoginFailure(this.db, ip, actor.username, at);
-    const lockedUntil = lock ? new Date(this.clock.now().getTime() + policy.lockMinutes * MINUTE).toISOString() : null;
-    await this.db.transaction().execute(async (trx) => {
-      // A lock starts a fresh count for when it ends.
-      await this.accounts.recordFailedLogin(trx, userId, lock ? 0 : failures, lockedUntil);
-      await this.audit.record(trx, actor, {
-        action: lock ? 'auth.lock' : 'auth.login',
-        targetType: 'user',
-        targetId: userId,
-        outcome: 'failure',
-        detail: { reason: 'bad-password', failures, locked: lock },
+    const lock = await this.attempts.lock('staff.login', key, policy.lockMinutes);
+    if (lock.set) {
+      await this.db.transaction().execute(async (trx) => {
+        // The security administrator's list of locked accounts shows it; unlocking clears both.
+        if (userId !== null) await this.accounts.recordLock(trx, userId, failures, lock.until);
+        await this.audit.record(trx, actor, {
+          action: 'auth.lock',
+          targetType: 'user',
+          targetId: userId,
+          outcome: 'failure',
+          detail: { reason: 'bad-password', failures, locked: true, until: lock.until },
+        });
       });
-    });
-    throw new AppError(lock ? 'ACCOUNT_LOCKED' : 'LOGIN_FAILED');
+    }
+    throw new AppError('ACCOUNT_LOCKED');
   }
 
   private async openSession(userId: number, actor: Actor, ip: string, userAgent: string, policy: SecurityPolicy) {
@@ -206,19 +221,34 @@ export class AuthService {
     await this.audit.recordAlone(auth.actor, { action: 'auth.logout', targetType: 'user', targetId: auth.userId });
   }
 
+  /**
+   * Changes the signed-in staff member's password. Wrong current passwords are counted atomically before the
+   * check, like logins: at the policy's limit the account is locked and every session of it ends, so a stolen
+   * session cannot be used to guess the password.
+   */
   async changePassword(auth: AuthContext, current: string, next: string): Promise<void> {
+    const policy = await loadPolicy(this.db);
+    const key = String(auth.userId);
+    const attempt = await this.attempts.count('staff.password', key, policy.lockMinutes);
     const user = await users.findById(this.db, auth.userId);
-    if (!user || !(await verifyPassword(user.password_hash, current))) {
+    const tooMany = attempt.number > policy.maxFailedLogins || (attempt.lockedUntil ?? '') > this.nowIso();
+    if (!user || tooMany || !(await verifyPassword(user.password_hash, current))) {
+      const lock = tooMany || attempt.number >= policy.maxFailedLogins;
       await this.audit.recordAlone(auth.actor, {
-        action: 'auth.password',
+        action: lock ? 'auth.lock' : 'auth.password',
         targetType: 'user',
         targetId: auth.userId,
         outcome: 'failure',
-        detail: { reason: 'wrong-current' },
+        detail: { reason: 'wrong-current', failures: attempt.number, locked: lock },
       });
-      throw new AppError('PASSWORD_WRONG');
+      if (!lock) throw new AppError('PASSWORD_WRONG');
+      await this.attempts.lock('staff.password', key, policy.lockMinutes);
+      const until = await this.attempts.lockNow('staff.login', loginKey(auth.username), policy.lockMinutes);
+      await this.db.transaction().execute((trx) => this.accounts.recordLock(trx, auth.userId, attempt.number, until));
+      await sessions.deleteUserSessions(this.db, auth.userId);
+      throw new AppError('ACCOUNT_LOCKED');
     }
-    const policy = await loadPolicy(this.db);
+    await this.attempts.clear('staff.password', key);
     const problems = passwordProblems(next, policy, user.username);
     if (problems.length) throw new AppError('PASSWORD_POLICY_DETAIL', { problems: problems.join('；') }, { problems });
     const previous = [

@@ -20,18 +20,5 @@ export const deleteUserSessions = (db: Db, userId: number, exceptId?: string) =>
 export const deleteExpiredSessions = (db: Db, now: string) =>
   db.deleteFrom('sessions').where('expires_at', '<', now).execute();
 
-export const recordLoginFailure = (db: Db, ip: string, username: string, at: string) =>
-  db.insertInto('login_failures').values({ ip, username, at }).execute();
-
-export async function countIpFailuresSince(db: Db, ip: string, since: string): Promise<number> {
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('ip', '=', ip)
-    .where('at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 export const pruneLoginFailures = (db: Db, before: string) =>
   db.deleteFrom('login_failures').where('at', '<', before).execute();

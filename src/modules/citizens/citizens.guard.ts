@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.ts';
 import { CITIZEN_COOKIE, type CitizenAuth, type CitizenContext } from './citizen-auth.service.ts';
+import { declareAccess } from '../../platform/auth/access.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -25,7 +26,8 @@ export const loginRedirect = (request: FastifyRequest) =>
 
 export function makeCitizenGuard(auth: CitizenAuth) {
   return function citizenGuard(options: CitizenGuardOptions = {}) {
-    return async function preHandler(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    // Declared for the route table (access.ts): the authorization matrix checks staff roles make no difference.
+    return declareAccess(async function preHandler(request: FastifyRequest, reply: FastifyReply): Promise<void> {
       const citizen = await auth.authenticate(request.cookies[CITIZEN_COOKIE]);
       if (!citizen) {
         if (options.page && SAFE.has(request.method)) {
@@ -41,9 +43,11 @@ export function makeCitizenGuard(auth: CitizenAuth) {
         const token = request.headers['x-csrf-token'] ?? body?.[CSRF_FIELD];
         if (token !== citizen.csrfToken) throw new AppError('CITIZEN_FORM_EXPIRED');
       }
-    };
+    }, CITIZEN_ACCESS);
   };
 }
+
+const CITIZEN_ACCESS = { kind: 'citizen' } as const;
 
 export type CitizenGuard = ReturnType<typeof makeCitizenGuard>;
 

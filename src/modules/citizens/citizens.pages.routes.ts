@@ -35,6 +35,7 @@ import {
   SpacePage,
 } from './views/pages.tsx';
 import { oidcRoutes } from './oidc.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
 const ASSET_PREFIX = '/user/assets/';
@@ -59,8 +60,8 @@ const assetUrls = () => {
 
 type Form = Record<string, string>;
 const FormBody = Type.Record(Type.String(), Type.String({ maxLength: 4000 }));
-const hidden = { schema: { hide: true } };
-const withBody = { schema: { hide: true, body: FormBody } };
+const hidden = { config: PUBLIC_ROUTE, schema: { hide: true } };
+const withBody = { config: PUBLIC_ROUTE, schema: { hide: true, body: FormBody } };
 const field = (form: Form, name: string) => (form[name] ?? '').trim();
 const channelOf = (form: Form): Channel => (form.channel === 'email' ? 'email' : 'sms');
 

@@ -30,6 +30,7 @@ import {
   SessionResponse,
   SpaceResponse,
 } from './citizens.schema.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 export function setCitizenCookie(reply: FastifyReply, config: Config, token: string): void {
   // Lax, not Strict: a citizen following a link from an SMS or the identity platform's redirect arrives signed in;
@@ -50,7 +51,10 @@ export async function citizensRoutes(app: App, ctx: AppContext): Promise<void> {
 
   app.get(
     '/api/citizen/challenge',
-    { schema: { tags, summary: '获取工作量证明（ALTCHA）题目', response: { 200: ChallengeResponse } } },
+    {
+      config: PUBLIC_ROUTE,
+      schema: { tags, summary: '获取工作量证明（ALTCHA）题目', response: { 200: ChallengeResponse } },
+    },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store');
       return challenge.create();
@@ -60,6 +64,7 @@ export async function citizensRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/citizen/codes',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags,
         summary: '发送注册或找回密码的验证码',
@@ -78,6 +83,7 @@ export async function citizensRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/citizen/register',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags,
         summary: '注册（验证码确认后设置密码，同意用户协议和隐私政策）',
@@ -95,6 +101,7 @@ export async function citizensRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/citizen/login',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags,
         summary: '密码登录（手机号码或电子邮箱）',
@@ -117,6 +124,7 @@ export async function citizensRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/citizen/reset',
     {
+      config: PUBLIC_ROUTE,
       schema: { tags, summary: '用验证码重设密码', body: ResetRequest, response: { 200: Ok, ...errors(400, 429) } },
     },
     async (request) => {

@@ -8,6 +8,7 @@ import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../platform/errors.ts';
 import { setCitizenCookie } from './citizens.routes.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 const STATE_COOKIE = 'gp_oidc';
 const STATE_TTL_MS = 10 * 60_000;
@@ -65,7 +66,7 @@ export async function oidcRoutes(
     return p.exp > Date.now() ? p : null;
   };
 
-  app.get('/user/oidc/start', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/user/oidc/start', { config: PUBLIC_ROUTE, schema: { hide: true } }, async (request, reply) => {
     const conf = await configuration();
     const pending: Pending = {
       state: client.randomState(),
@@ -92,7 +93,7 @@ export async function oidcRoutes(
     return helpers.redirect(reply, url.toString());
   });
 
-  app.get('/user/oidc/callback', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/user/oidc/callback', { config: PUBLIC_ROUTE, schema: { hide: true } }, async (request, reply) => {
     const conf = await configuration();
     const pending = await unseal(request.cookies[STATE_COOKIE]);
     reply.clearCookie(STATE_COOKIE, { path: '/user/oidc/' });

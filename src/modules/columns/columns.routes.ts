@@ -4,6 +4,7 @@ import { Items } from '../../platform/schemas.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
 import type { AppContext } from '../../context.ts';
 import { ColumnCreate, ColumnMove, ColumnNodeRef, ColumnTypesView, ColumnUpdate } from './columns.schema.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 export async function columnsRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, columns } = ctx;
@@ -14,6 +15,7 @@ export async function columnsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/column-types',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags,
         summary: '栏目类型与形式',

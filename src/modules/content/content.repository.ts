@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Expression, ExpressionBuilder, Kysely, SqlBool, Transaction } from 'kysely';
 import type { ContentItem, Database } from '../../platform/db/schema.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
@@ -10,6 +10,100 @@ export async function insertItem(db: Executor, row: ItemRow): Promise<number> {
 
 export const updateItem = (db: Executor, id: number, changes: Partial<ItemRow>) =>
   db.updateTable('content_items').set(changes).where('id', '=', id).execute();
+
+/** Who asks to see working copies (need-to-know, content-access.ts). */
+export interface Visibility {
+  userId: number;
+  departmentId: number | null;
+  /** A 保密审查员 of the site: also items sent for secrecy review and 涉密 items. */
+  secrecyReviewer: boolean;
+}
+
+/** Items a staff member may see: their own, their department's, and (secrecy reviewers) those sent to them. */
+function visibleCondition(eb: ExpressionBuilder<Database, 'content_items'>, v: Visibility) {
+  const mine: Expression<SqlBool>[] = [eb('content_items.created_by', '=', v.userId)];
+  if (v.departmentId !== null) {
+    mine.push(eb('content_items.department_id', '=', v.departmentId));
+    mine.push(
+      eb.exists(
+        eb
+          .selectFrom('review_requests as dept_rr')
+          .select('dept_rr.id')
+          .whereRef('dept_rr.content_id', '=', 'content_items.id')
+          .where('dept_rr.department_id', '=', v.departmentId),
+      ),
+    );
+  }
+  if (v.secrecyReviewer) {
+    mine.push(eb('content_items.status', '=', 'classified'));
+    mine.push(eb.exists(sentToSecrecy(eb)));
+  }
+  return eb.or(mine);
+}
+
+/** Submissions of the item that went to the 保密审查员 (涉密 不明确 at submission or at a later step). */
+function sentToSecrecy(eb: ExpressionBuilder<Database, 'content_items'>) {
+  return eb
+    .selectFrom('review_requests as sec_rr')
+    .select('sec_rr.id')
+    .whereRef('sec_rr.content_id', '=', 'content_items.id')
+    .where((w) =>
+      w.or([
+        w('sec_rr.state', '=', 'secrecy_review'),
+        w('sec_rr.secret', '=', '不明确'),
+        w.exists(
+          w
+            .selectFrom('review_steps as sec_step')
+            .select('sec_step.id')
+            .whereRef('sec_step.request_id', '=', 'sec_rr.id')
+            .where((x) => x.or([x('sec_step.step', '=', 'secrecy'), x('sec_step.decision', '=', '不明确')])),
+        ),
+      ]),
+    );
+}
+
+/** Whether the staff member may see this item's working copy (the same rule as the list). */
+export async function isVisible(db: Executor, id: number, v: Visibility): Promise<boolean> {
+  const row = await db
+    .selectFrom('content_items')
+    .select('content_items.id')
+    .where('content_items.id', '=', id)
+    .where((eb) => visibleCondition(eb, v))
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Whether the item was ever sent to the 保密审查员. */
+export async function wasSentToSecrecy(db: Executor, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('content_items')
+    .select('content_items.id')
+    .where('content_items.id', '=', id)
+    .where((eb) => eb.exists(sentToSecrecy(eb)))
+    .executeTakeFirst();
+  return !!row;
+}
+
+/** Items whose working copy uses a file: as an attachment, as the cover, or linked from the body. */
+export async function itemsUsingFile(db: Executor, fileId: number): Promise<ContentItem[]> {
+  return db
+    .selectFrom('content_items')
+    .selectAll('content_items')
+    .where((eb) =>
+      eb.or([
+        eb('content_items.cover_file_id', '=', fileId),
+        eb.exists(
+          eb
+            .selectFrom('content_attachments')
+            .select('content_attachments.file_id')
+            .whereRef('content_attachments.content_id', '=', 'content_items.id')
+            .where('content_attachments.file_id', '=', fileId),
+        ),
+        eb('content_items.body_html', 'like', `%/files/${fileId}/%`),
+      ]),
+    )
+    .execute();
+}
 
 export const findItem = (db: Executor, id: number) =>
   db.selectFrom('content_items').selectAll().where('id', '=', id).executeTakeFirst();
@@ -25,11 +119,13 @@ export async function listItems(
     createdBy?: number;
     columnIds?: number[];
     reviewState?: string;
+    visibleTo?: Visibility;
   },
   limit: number,
   offset: number,
 ) {
   let q = db.selectFrom('content_items').where('site_id', '=', siteId);
+  if (filter.visibleTo) q = q.where((eb) => visibleCondition(eb, filter.visibleTo!));
   if (filter.columnId) q = q.where('column_id', '=', filter.columnId);
   if (filter.columnIds)
     q = filter.columnIds.length ? q.where('column_id', 'in', filter.columnIds) : q.where('id', '=', -1);

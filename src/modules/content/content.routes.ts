@@ -3,7 +3,7 @@ import type { App } from '../../platform/http.ts';
 import { IdParams, Ok, SiteParams, errors } from '../../platform/http.ts';
 import { Items } from '../../platform/schemas.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
-import type { Role } from '../../platform/auth/roles.ts';
+import type { Capability, Role } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppContext } from '../../context.ts';
 import {
@@ -28,6 +28,8 @@ export { contentPath } from './content.presenter.ts';
 
 /** Readers of content in the admin: editors, reviewers, leaders and secrecy reviewers of the site. */
 const CONTENT_READERS: readonly Role[] = ['editor', 'site_admin', 'reviewer', 'leader', 'secrecy_reviewer'];
+/** The same readers by capability, as the list route declares them (the authorization matrix checks it). */
+const CONTENT_READING: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
 
 function staffOnSite(request: FastifyRequest, siteId: number) {
   const a = authOf(request);
@@ -55,6 +57,18 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
       throw error;
     },
   };
+
+  // The object-level rules content routes declare: checked by the guard before the request is validated, and by
+  // the authorization matrix for every route on an item. The services check them again (and more) themselves.
+  const itemId = (params: Record<string, string>) => (/^\d+$/.test(params.id ?? '') ? Number(params.id) : null);
+  guard.scopes.register('content.read', async (auth, params) => {
+    const id = itemId(params);
+    if (id !== null) await content.readable(auth, id);
+  });
+  guard.scopes.register('content.write', async (auth, params) => {
+    const id = itemId(params);
+    if (id !== null) await content.assertColumnWriter(auth, await content.item(id));
+  });
 
   /** The item, when the staff member may write on its site. */
   async function writableItem(request: FastifyRequest, id: number) {
@@ -95,7 +109,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: ContentListQuery,
         response: { 200: ContentList, ...errors(400, 401, 403) },
       },
-      preHandler: guard(),
+      preHandler: guard({ anyOf: CONTENT_READING, scope: 'site' }),
     },
     async (request) => {
       const a = staffOnSite(request, request.params.siteId);
@@ -125,12 +139,9 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         params: IdParams,
         response: { 200: ContentDetail, ...errors(400, 401, 403, 404) },
       },
-      preHandler: guard(),
+      preHandler: guard({ scope: 'content.read' }),
     },
-    async (request) => {
-      staffOnSite(request, (await content.item(request.params.id)).site_id);
-      return content.detail(request.params.id);
-    },
+    async (request) => content.detail((await content.readable(authOf(request), request.params.id)).id),
   );
 
   app.put(
@@ -138,7 +149,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
     {
       schema: { tags, summary: '修改内容（保存为新版本）', params: IdParams, body: ContentUpdate, response: detail },
       ...largeBody,
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => {
       const { auth } = await writableItem(request, request.params.id);
@@ -156,12 +167,11 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         params: IdParams,
         response: { 200: Items(VersionRow), ...errors(400, 401, 403, 404) },
       },
-      preHandler: guard(),
+      preHandler: guard({ scope: 'content.read' }),
     },
-    async (request) => {
-      staffOnSite(request, (await content.item(request.params.id)).site_id);
-      return { items: await content.versions(request.params.id) };
-    },
+    async (request) => ({
+      items: await content.versions((await content.readable(authOf(request), request.params.id)).id),
+    }),
   );
 
   app.get(
@@ -174,11 +184,11 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: DiffQuery,
         response: { 200: ContentDiff, ...errors(400, 401, 403, 404) },
       },
-      preHandler: guard(),
+      preHandler: guard({ scope: 'content.read' }),
     },
     async (request) => {
-      staffOnSite(request, (await content.item(request.params.id)).site_id);
-      return { parts: await content.diff(request.params.id, request.query.from, request.query.to) };
+      const item = await content.readable(authOf(request), request.params.id);
+      return { parts: await content.diff(item.id, request.query.from, request.query.to) };
     },
   );
 
@@ -186,7 +196,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/content/:id/versions/:version/restore',
     {
       schema: { tags, summary: '把某个版本恢复为新的草稿版本', params: VersionParams, response: detail },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => {
       const { auth } = await writableItem(request, request.params.id);
@@ -205,7 +215,7 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         body: WithdrawBody,
         response: { 200: Ok, ...errors(400, 401, 403, 404, 409) },
       },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => {
       const { auth } = await writableItem(request, request.params.id);
@@ -224,11 +234,11 @@ export async function contentRoutes(app: App, ctx: AppContext): Promise<void> {
         body: ScheduleBody,
         response: detail,
       },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => {
       const { auth } = await writableItem(request, request.params.id);
-      await publication.schedule(auth.actor, request.params.id, request.body);
+      await publication.scheduleBy(auth, request.params.id, request.body);
       return content.detail(request.params.id);
     },
   );

@@ -33,6 +33,8 @@ import type {
 import { contentOptions, toContentDetail, toListItem, toWritableColumn } from './content.presenter.ts';
 import { assertFitsColumn, buildSnapshot, changedFields, renderForDiff, rowFields, snapshotOf } from './snapshot.ts';
 import { nextIndexNumber } from './index-number.ts';
+import { assertMayReadBody, mayReadFile, visibilityOf } from './content-access.ts';
+import type { StoredFile } from '../../platform/db/schema.ts';
 
 /** The fields of an item that publication and review set; nothing else writes them. */
 export type PublicationState = Partial<
@@ -210,9 +212,22 @@ export class ContentService {
     return toContentDetail(item, { snapshot, tree, files, related, history });
   }
 
-  /** Staff of the item's department, its column's editors and reviewers may open it; writing is checked apart. */
+  /** The item, when this staff member may read its working copy and body (need-to-know, content-access.ts). */
+  async readable(auth: AuthContext, id: number): Promise<ContentItem> {
+    const item = await this.item(id);
+    await assertMayReadBody(this.db, auth, item);
+    return item;
+  }
+
+  /** Whether this staff member may open an unpublished file (its uploader, or a reader of an item using it). */
+  mayReadFile(auth: AuthContext, file: Pick<StoredFile, 'id' | 'site_id' | 'created_by'>): Promise<boolean> {
+    return mayReadFile(this.db, auth, file);
+  }
+
+  /** Editing needs both: reading the item (need-to-know) and writing in its column (附件1 and grants). */
   async assertCanEdit(auth: AuthContext, item: ContentItem): Promise<void> {
     if (item.status === 'classified') throw new AppError('CONTENT_CLASSIFIED');
+    await assertMayReadBody(this.db, auth, item);
     if (await reviewRepo.openRequestFor(this.db, item.id)) throw new AppError('CONTENT_UNDER_REVIEW');
     await this.assertColumnWriter(auth, item);
   }
@@ -285,6 +300,7 @@ export class ContentService {
         q: query.q,
         createdBy: query.mine ? auth.userId : undefined,
         reviewState: query.reviewState,
+        visibleTo: visibilityOf(auth, siteId),
       },
       pageSize,
       (page - 1) * pageSize,

@@ -41,6 +41,7 @@ import {
 } from './datasets.schema.ts';
 import { FORMATS, etagOf } from './datasets.open.ts';
 import { datasetAssets } from './datasets.page.tsx';
+import { PUBLIC_ACCESS, PUBLIC_ROUTE, declareAccess } from '../../platform/auth/access.ts';
 
 const VersionParams = Type.Object({ id: Type.Integer({ minimum: 1 }), versionId: Type.Integer({ minimum: 1 }) });
 const ChartParams = Type.Object({ id: Type.Integer({ minimum: 1 }), chartId: Type.Integer({ minimum: 1 }) });
@@ -84,7 +85,8 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
         params: SiteParams,
         response: { 200: Type.Array(DatasetSummary), ...errors(401, 403) },
       },
-      preHandler: guard(),
+      // The site's content roles only (the three administrators and inspectors see no working data).
+      preHandler: guard({ anyOf: ['content.write', 'content.review', 'content.approve', 'content.secrecy'] }),
     },
     async (request) => {
       const auth = authOf(request);
@@ -307,7 +309,7 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
   );
 
   // The styles of the data release pages; content-hashed names, cached for a year.
-  app.get('/datasets/assets/:file', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/datasets/assets/:file', { config: PUBLIC_ROUTE, schema: { hide: true } }, async (request, reply) => {
     const asset = datasetAssets().file((request.params as { file: string }).file);
     if (!asset) return reply.callNotFound();
     return reply
@@ -319,7 +321,8 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
 
   // ───────────── the open data API ─────────────
 
-  const rateLimited = async (request: FastifyRequest, reply: FastifyReply) => {
+  // Every open-data route passes here: public by declaration (access.ts), rate-limited per address.
+  const rateLimited = declareAccess(async (request: FastifyRequest, reply: FastifyReply) => {
     const verdict = await datasets.open.admit(request.ip);
     reply.header('ratelimit-limit', verdict.limit);
     reply.header('ratelimit-remaining', verdict.remaining);
@@ -328,7 +331,7 @@ export async function datasetsRoutes(app: App, ctx: AppContext): Promise<void> {
       reply.header('retry-after', verdict.resetSeconds);
       throw new AppError('OPEN_API_RATE_LIMITED', { seconds: verdict.resetSeconds });
     }
-  };
+  }, PUBLIC_ACCESS);
 
   /** JSON with a strong ETag, public caching, and 304 for a matching If-None-Match. */
   const cachedJson = (request: FastifyRequest, reply: FastifyReply, value: unknown) => {

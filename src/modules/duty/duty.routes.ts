@@ -36,7 +36,7 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: DutyQuery,
         response: { 200: DutyDashboard, ...errors(400, 401, 403) },
       },
-      preHandler: guard(),
+      preHandler: guard({ anyOf: DUTY_READERS, scope: 'site' }),
     },
     async (request) => {
       const a = readerOnSite(request, request.params.siteId);

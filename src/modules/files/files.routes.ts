@@ -7,9 +7,10 @@ import { AppError } from '../../platform/errors.ts';
 import { MAX_UPLOAD_BYTES, servedInline } from '../../platform/files/upload-policy.ts';
 import type { AppContext } from '../../context.ts';
 import { FileParams, FileView } from './files.schema.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
-  const { guard, files, auth } = ctx;
+  const { guard, files, auth, content } = ctx;
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5 } });
 
   app.post(
@@ -34,10 +35,12 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
-  // Public for files of published items; staff of the site may also open their drafts' files.
+  // Public for files of published items. A draft's file only on a need-to-know basis (content-access.ts): its
+  // uploader and whoever may read an item that uses it; never the system, security or audit administrators.
   app.get(
     '/files/:id/:name',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         hide: true,
         params: FileParams,
@@ -52,8 +55,8 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
       let allowed = found.published;
       const token = request.cookies[SESSION_COOKIE];
       if (!allowed && token) {
-        const staff = await auth.authenticate(token).catch(() => null);
-        allowed = !!staff && staff.grants.some((g) => g.siteId === null || g.siteId === file.site_id);
+        const staff = await auth.authenticate(token, { touch: false }).catch(() => null);
+        allowed = !!staff && (await content.mayReadFile(staff, file));
       }
       if (!allowed) return reply.callNotFound();
       const bytes = await files.read(file);

@@ -21,6 +21,7 @@ import { encodedBody, isCompressible, negotiate } from './compression.ts';
 import { isNotModified, securityHeaders, validatorHeaders } from './page-response.ts';
 import { citizenPageRoutes } from '../citizens/citizens.pages.routes.ts';
 import { interactionPageRoutes } from '../interaction/interaction.pages.routes.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 /** Public pages and files are not JSON: their bodies are sent as they are (HTML, XML, CSS, images …). */
@@ -28,7 +29,7 @@ const Body = Type.Unsafe<Buffer | string>(Type.String({ format: 'binary', descri
 const Redirect = Type.Null({ description: '跳转（Location）' });
 const NotModified = Type.Null({ description: '未修改（ETag / Last-Modified）' });
 const pageResponses = { 200: Body, 301: Redirect, 302: Redirect, 304: NotModified, 404: Body, 503: Body };
-const hidden = { schema: { hide: true, response: pageResponses } };
+const hidden = { config: PUBLIC_ROUTE, schema: { hide: true, response: pageResponses } };
 const FileParams = Type.Object({ file: Type.String() });
 const ToggleQuery = Type.Object({ back: Type.Optional(Type.String()) });
 
@@ -104,11 +105,15 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
     }
   };
 
-  app.get('/assets/:file', { schema: { ...hidden.schema, params: FileParams } }, async (request, reply) => {
-    const asset = portal.assets.file(request.params.file);
-    if (!asset) return reply.callNotFound();
-    return sendPage(request, reply, asset.page, PORTAL_CSP, 'public, max-age=31536000, immutable', []);
-  });
+  app.get(
+    '/assets/:file',
+    { config: PUBLIC_ROUTE, schema: { ...hidden.schema, params: FileParams } },
+    async (request, reply) => {
+      const asset = portal.assets.file(request.params.file);
+      if (!asset) return reply.callNotFound();
+      return sendPage(request, reply, asset.page, PORTAL_CSP, 'public, max-age=31536000, immutable', []);
+    },
+  );
 
   app.get('/favicon.ico', hidden, async (_request, reply) =>
     withSecurityHeaders(reply, PORTAL_CSP).redirect(portal.assets.url('favicon.svg'), 301),
@@ -117,7 +122,7 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
   // 长者模式 switch: works without JavaScript; returns to the page it was clicked on (local paths only).
   app.get(
     '/accessibility/toggle',
-    { schema: { ...hidden.schema, querystring: ToggleQuery } },
+    { config: PUBLIC_ROUTE, schema: { ...hidden.schema, querystring: ToggleQuery } },
     async (request, reply) => {
       const on = request.cookies[CARE_COOKIE] !== '1';
       reply.setCookie(CARE_COOKIE, on ? '1' : '0', {

@@ -179,6 +179,16 @@ export class PublicationService {
     }
   }
 
+  /** 定时发布 / 定时撤稿 by a staff member who writes in the item's column (the same rule as 撤稿). */
+  async scheduleBy(
+    auth: AuthContext,
+    contentId: number,
+    times: { publishAt?: string | null; withdrawAt?: string | null },
+  ): Promise<void> {
+    await this.content.assertColumnWriter(auth, await this.content.item(contentId));
+    await this.schedule(auth.actor, contentId, times);
+  }
+
   /** Sets when an item goes online and/or offline. Times in the past are refused: no backdating. */
   async schedule(
     actor: Actor,

@@ -21,6 +21,8 @@ import {
 
 /** Readers of the register and of single requests: the site's content staff and its administrators. */
 const REGISTER_READERS: readonly Role[] = ['site_admin', 'reviewer', 'leader', 'secrecy_reviewer', 'editor'];
+/** The same readers by capability, as the register routes declare them (the authorization matrix checks it). */
+const REGISTER_READING: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
 
 /** The 错敏词 lists are read by whoever writes, reviews or manages the site's content (the checks cite them). */
 const DICTIONARY_READERS: Capability[] = [
@@ -52,7 +54,7 @@ export async function reviewRoutes(app: App, ctx: AppContext): Promise<void> {
         body: SubmitBody,
         response: { 200: SubmitResult, ...errors(400, 401, 403, 404, 409, 422) },
       },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => review.submit(authOf(request), request.params.id, request.body),
   );
@@ -128,7 +130,7 @@ export async function reviewRoutes(app: App, ctx: AppContext): Promise<void> {
         querystring: RegisterQuery,
         response: { 200: RegisterList, ...errors(400, 401, 403) },
       },
-      preHandler: guard(),
+      preHandler: guard({ anyOf: REGISTER_READING, scope: 'site' }),
     },
     async (request) => {
       canReadRegister(request, request.params.siteId);
@@ -147,7 +149,7 @@ export async function reviewRoutes(app: App, ctx: AppContext): Promise<void> {
           querystring: RegisterQuery,
           response: { 200: Binary, ...errors(400, 401, 403, 404) },
         },
-        preHandler: guard(),
+        preHandler: guard({ anyOf: REGISTER_READING, scope: 'site' }),
       },
       async (request, reply) => {
         canReadRegister(request, request.params.siteId);
@@ -168,7 +170,7 @@ export async function reviewRoutes(app: App, ctx: AppContext): Promise<void> {
         params: SiteParams,
         response: { 200: DictionariesSchema, ...errors(400, 401, 403) },
       },
-      preHandler: guard(),
+      preHandler: guard({ anyOf: DICTIONARY_READERS, scope: 'site' }),
     },
     async (request) => {
       // Only site administrators change them (the PUT below).

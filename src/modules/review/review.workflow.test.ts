@@ -138,8 +138,14 @@ test('secrecy unclear: the 保密审查员 decides first; 涉密 = 是 can never
   const verdict = await decide(app, t.secrecy, subB.id, '不同意', '属于工作秘密，不得公开', { secret: '是' });
   assert.equal(verdict.json().state, 'closed');
   assert.equal(verdict.json().outcome, '涉密不发布');
-  const detailB = (await call(app, t.editor, 'GET', `/api/content/${b.id}`)).json();
+  // A 涉密 item's body: its department's 分管领导 and the 保密审查员 only, not the 承办人 or the 审核人.
+  const detailB = (await call(app, t.leader, 'GET', `/api/content/${b.id}`)).json();
   assert.equal(detailB.status, 'classified');
+  assert.equal((await call(app, t.secrecy, 'GET', `/api/content/${b.id}`)).statusCode, 200);
+  for (const who of [t.editor, t.reviewer]) {
+    const refused = await call(app, who, 'GET', `/api/content/${b.id}`);
+    assert.equal(refused.json().error.message, '涉密信息的正文只有本部门分管领导和保密审查员可以查看');
+  }
   // Blocked for good: no resubmission, no edit, no scheduling.
   const again = await submit(app, t, b.id);
   assert.equal(again.statusCode, 403);
@@ -162,7 +168,7 @@ test('secrecy unclear: the 保密审查员 decides first; 涉密 = 是 can never
   const c = await draftNews(app, ctx, t, '内部工作安排');
   const subC = (await submit(app, t, c.id, '是')).json();
   assert.equal(subC.state, 'closed');
-  assert.equal((await call(app, t.editor, 'GET', `/api/content/${c.id}`)).json().status, 'classified');
+  assert.equal((await call(app, t.leader, 'GET', `/api/content/${c.id}`)).json().status, 'classified');
 });
 
 test('nobody approves their own submission; approvers must hold the role for that department', async (testContext) => {

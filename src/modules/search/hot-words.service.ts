@@ -35,6 +35,8 @@ export class HotWordsService {
     private readonly sites: SitesService,
     private readonly synonyms: SynonymsService,
     private readonly index: SearchIndexService,
+    /** Adds searches still counted in memory to the log before it is read. */
+    private readonly flushLog: () => Promise<void> = async () => undefined,
   ) {}
 
   /** Shareable queries of these sites with results, most searched first; remembered for 5 minutes. */
@@ -43,6 +45,7 @@ export class HotWordsService {
     const cached = this.hot.get(key);
     const now = Date.now();
     if (cached && now - cached.at < HOT_TTL_MS) return cached.list;
+    await this.flushLog();
     const since = new Date(this.clock.now().getTime() - HOT_DAYS * DAY).toISOString();
     const list = (await logRepo.popularQueries(this.db, siteIds, since, 200, HOT_MIN_COUNT)).filter((h) =>
       shareable(h.query),

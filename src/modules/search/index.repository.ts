@@ -150,6 +150,19 @@ export async function staleDocs(db: Executor): Promise<{ gone: SearchDoc[]; chan
   return { gone: gone as SearchDoc[], changed: changed.map((r) => r.content_id) };
 }
 
+/** Published items that have no document in the index (their indexing was lost: a crash after commit). */
+export async function unindexedItems(db: Executor, limit: number): Promise<number[]> {
+  const rows = await sdb(db)
+    .selectFrom('published_items as p')
+    .leftJoin('search_docs as d', 'd.content_id', 'p.content_id')
+    .select('p.content_id')
+    .where('d.content_id', 'is', null)
+    .orderBy('p.content_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.content_id);
+}
+
 /**
  * SQLite: lets the write-ahead log grow to ~256 MB during a rebuild instead of checkpointing (and syncing) at
  * every batch; `end` restores the default and checkpoints once. PostgreSQL: nothing to do.

@@ -300,13 +300,35 @@ export class SearchIndexService {
     }
   }
 
+  /**
+   * Brings the index level with published_items: items published but not indexed (the process ended between the
+   * publication's commit and its indexing), items indexed at an older version, and items no longer published.
+   * Run at start, before the first search and periodically; cheap when nothing is missing (two anti-joins).
+   */
+  async reconcile(): Promise<{ indexed: number; removed: number }> {
+    const stale = await repo.staleDocs(this.db);
+    if (stale.gone.length) await this.removeItems([...new Set(stale.gone.map((d) => d.content_id))]);
+    let indexed = 0;
+    await this.indexInBatches(stale.changed);
+    indexed += stale.changed.length;
+    for (;;) {
+      const missing = await repo.unindexedItems(this.db, BATCH);
+      if (missing.length === 0) break;
+      await this.indexItems(missing);
+      indexed += missing.length;
+      // An item that cannot be indexed (its column gone) must not keep this loop going.
+      if ((await repo.unindexedItems(this.db, BATCH)).join() === missing.join()) break;
+    }
+    return { indexed, removed: stale.gone.length };
+  }
+
   private async indexInBatches(ids: number[]) {
     for (let i = 0; i < ids.length; i += BATCH) await this.indexItems(ids.slice(i, i + BATCH));
   }
 
   /**
    * Before a search: retries items whose indexing failed, and on first use rebuilds an empty index in the
-   * background while items are published (a restored backup).
+   * background while items are published (a restored backup), or else reconciles it with published_items.
    */
   async ensureReady(): Promise<void> {
     if (this.failed.size) {
@@ -321,6 +343,7 @@ export class SearchIndexService {
     this.readyChecked = true;
     if ((await repo.countDocs(this.db)) === 0 && (await repo.countPublished(this.db)) > 0)
       this.later(() => this.reindex());
+    else this.later(() => this.reconcile());
   }
 }
 

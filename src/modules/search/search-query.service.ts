@@ -188,7 +188,7 @@ export class SearchQueryService {
     result.suggestions = await hotWords.related(input.q, plan, totalAll, correctedQuery, ctx, site.id, siteIds);
     const filtered =
       input.kind !== 'all' || input.from || input.to || input.column !== undefined || input.site !== undefined;
-    if (input.page === 1 && !filtered) await this.deps.reports.record(site.id, prepare(input.q), totalAll);
+    if (input.page === 1 && !filtered) this.deps.reports.record(site.id, prepare(input.q), totalAll);
     return result;
   }
 

@@ -20,6 +20,7 @@ import {
   SynonymsInput,
   SynonymsView,
 } from './search.schema.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, search } = ctx;
@@ -30,6 +31,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/search',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags,
         summary: '站内搜索（分类、筛选、排序、高亮、纠错、同义词、拼音，上级站点含下级站点）',
@@ -48,6 +50,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/search/suggest',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags,
         summary: '输入提示（标题、常用词、热门搜索，支持拼音）',
@@ -66,6 +69,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/search/assets/:file',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         hide: true,
         params: Type.Object({ file: Type.String() }),

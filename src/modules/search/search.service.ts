@@ -53,8 +53,8 @@ export class SearchService {
     this.index = new SearchIndexService(db, clock, columns);
     this.synonyms = new SynonymsService(db, clock, audit, sites);
     this.cards = new ServiceCardsService(db, clock, audit, sites);
-    this.hotWords = new HotWordsService(db, clock, sites, this.synonyms, this.index);
     this.reports = new SearchReportService(db, clock, sites);
+    this.hotWords = new HotWordsService(db, clock, sites, this.synonyms, this.index, () => this.reports.flush());
     this.query = new SearchQueryService(db, {
       sites,
       index: this.index,
@@ -95,9 +95,10 @@ export class SearchService {
     return this.hotWords.suggest(scope, q);
   }
 
-  /** Resolves when background work (column changes, automatic rebuild) is done. */
-  idle(): Promise<void> {
-    return this.index.idle();
+  /** Resolves when background work (column changes, automatic rebuild, the search log's totals) is done. */
+  async idle(): Promise<void> {
+    await this.reports.flush();
+    await this.index.idle();
   }
 
   indexItems(contentIds: number[]): Promise<void> {

@@ -32,12 +32,13 @@ export interface SearchTermsTable {
   initials: string;
 }
 
-export interface SearchLogTable {
-  id: Generated<number>;
+/** The search log as daily totals: no IP, no time of day, no session. */
+export interface SearchLogDaysTable {
   site_id: number;
+  day: string;
   query: string;
-  results: number;
-  at: string;
+  searches: number;
+  zero_results: number;
 }
 
 export interface SearchCardsTable {
@@ -56,7 +57,7 @@ export interface SearchCardsTable {
 export interface SearchDatabase extends Database {
   search_docs: SearchDocsTable;
   search_terms: SearchTermsTable;
-  search_log: SearchLogTable;
+  search_log_days: SearchLogDaysTable;
   search_cards: SearchCardsTable;
 }
 

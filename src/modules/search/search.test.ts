@@ -218,12 +218,22 @@ describe(`site search (${DIALECT})`, () => {
     assert.deepEqual(zero.find((z) => z.query === '量子引力波望远镜')?.count, 2);
     assert.ok(report.json().searches >= 7);
     assert.equal((await call(env.app, t.editor, 'GET', `/api/sites/${siteId}/search/report`)).statusCode, 403);
-    // The log keeps the query, the site, the time and the number of results: no IP, no session.
+    // The log keeps daily totals per site and query: no IP, no session, no time of day.
     const row = await env.ctx.db
-      .selectFrom('search_log' as never)
+      .selectFrom('search_log_days' as never)
       .selectAll()
       .executeTakeFirstOrThrow();
-    assert.deepEqual(Object.keys(row as object).sort(), ['at', 'id', 'query', 'results', 'site_id']);
+    assert.deepEqual(Object.keys(row as object).sort(), ['day', 'query', 'searches', 'site_id', 'zero_results']);
+    const rows = (await env.ctx.db
+      .selectFrom('search_log_days' as never)
+      .selectAll()
+      .where('query' as never, '=', '量子引力波望远镜' as never)
+      .execute()) as unknown as { searches: number; zero_results: number }[];
+    assert.deepEqual(
+      rows.map((r) => [Number(r.searches), Number(r.zero_results)]),
+      [[2, 2]],
+      'two searches, one row',
+    );
   });
 
   it('suggests titles, terms and popular queries as one types, also from pinyin', async () => {

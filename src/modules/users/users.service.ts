@@ -2,7 +2,8 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
-import { ROLES, roleConflict, type Role, type RoleGrant } from '../../platform/auth/roles.ts';
+import { OPERATOR_ONLY_ROLES, ROLES, roleConflict, type Role, type RoleGrant } from '../../platform/auth/roles.ts';
+import { AttemptCounter, loginKey } from '../../platform/auth/attempts.ts';
 import { generatePassword, hashPassword } from '../../platform/auth/password.ts';
 import * as repo from './users.repository.ts';
 import * as departmentsRepo from '../departments/departments.repository.ts';
@@ -10,8 +11,16 @@ import type { SessionsService } from '../auth/sessions.service.ts';
 import { toUserView } from './users.presenter.ts';
 import type { RoleOption, UserCreate, UserCreated, UserUpdate, UserView } from './users.schema.ts';
 
-/** Only the server operator (CLI) creates security and audit administrators; a system administrator cannot. */
-const OPERATOR_ONLY: Role[] = ['sec_admin', 'audit_admin'];
+/**
+ * Only the server operator (CLI) creates, changes, resets and disables security and audit administrators: a
+ * system administrator who could reset the auditor's password could read and then hide their own traces.
+ */
+const OPERATOR_ONLY: readonly Role[] = OPERATOR_ONLY_ROLES;
+
+/** Who asks: the server operator on the command line, or a staff member through the API. */
+export interface ManageOptions {
+  byOperator?: boolean;
+}
 
 export class UsersService {
   constructor(
@@ -19,7 +28,11 @@ export class UsersService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sessions: SessionsService,
-  ) {}
+  ) {
+    this.attempts = new AttemptCounter(db, clock);
+  }
+
+  private readonly attempts: AttemptCounter;
 
   /** The roles staff can be given, with their Chinese names. */
   roles(): RoleOption[] {
@@ -46,8 +59,47 @@ export class UsersService {
     const conflict = roleConflict(roles.map((r) => r.role));
     if (conflict && 'combined' in conflict)
       throw new AppError('ROLES_COMBINED', { roles: conflict.combined.map((r) => ROLES[r]).join('、') });
+    if (conflict && 'publishing' in conflict)
+      throw new AppError('ADMIN_ROLE_WITH_PUBLISHING', {
+        admin: ROLES[conflict.publishing[0]],
+        role: ROLES[conflict.publishing[1]],
+      });
     if (conflict) throw new AppError('ROLE_MUST_STAND_ALONE', { role: ROLES[conflict.alone] });
     if (!byOperator && roles.some((r) => OPERATOR_ONLY.includes(r.role))) throw new AppError('OPERATOR_ONLY_ACCOUNT');
+  }
+
+  /**
+   * Runs a change of an account, refusing (and auditing the refusal) when the rules forbid it: 三员 separation
+   * must hold against the system administrator too, and every attempt to break it leaves a record.
+   */
+  private async guarded<T>(
+    actor: Actor,
+    action: string,
+    targetId: number | null,
+    check: () => void | Promise<void>,
+    change: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      await check();
+    } catch (error) {
+      if (error instanceof AppError && error.status !== 404) {
+        await this.audit.recordAlone(actor, {
+          action,
+          targetType: 'user',
+          targetId,
+          outcome: 'failure',
+          detail: { reason: error.entry, message: error.message },
+        });
+      }
+      throw error;
+    }
+    return change();
+  }
+
+  /** Only the operator (command line) touches the security and audit administrators' accounts. */
+  private async assertManageable(target: UserView, options: ManageOptions): Promise<void> {
+    if (!options.byOperator && target.roles.some((r) => OPERATOR_ONLY.includes(r.role as Role)))
+      throw new AppError('OPERATOR_ONLY_ACCOUNT_CLI');
   }
 
   private async checkDepartment(departmentId: number | null): Promise<void> {
@@ -60,13 +112,20 @@ export class UsersService {
   async create(
     actor: Actor,
     input: UserCreate,
-    options: { byOperator?: boolean; password?: string } = {},
+    options: ManageOptions & { password?: string } = {},
   ): Promise<UserCreated> {
-    this.checkRoles(input.roles, options.byOperator ?? false);
-    await this.checkDepartment(input.departmentId);
-    const password = options.password ?? generatePassword();
-    const id = await this.insertAccount(actor, input, await hashPassword(password), { mustChangePassword: true });
-    return { user: await this.get(id), initialPassword: password };
+    return this.guarded(
+      actor,
+      'user.create',
+      null,
+      () => this.checkRoles(input.roles, options.byOperator ?? false),
+      async () => {
+        await this.checkDepartment(input.departmentId);
+        const password = options.password ?? generatePassword();
+        const id = await this.insertAccount(actor, input, await hashPassword(password), { mustChangePassword: true });
+        return { user: await this.get(id), initialPassword: password };
+      },
+    );
   }
 
   /**
@@ -116,18 +175,32 @@ export class UsersService {
     });
   }
 
-  async update(actor: Actor, id: number, input: UserUpdate): Promise<UserView> {
+  async update(actor: Actor, id: number, input: UserUpdate, options: ManageOptions = {}): Promise<UserView> {
     const before = await this.get(id);
-    const operatorRolesBefore = before.roles.filter((r) => OPERATOR_ONLY.includes(r.role as Role));
-    const operatorRolesAfter = input.roles.filter((r) => OPERATOR_ONLY.includes(r.role));
-    // A system administrator may keep, but not add or remove, the operator-only roles of an account.
-    if (
-      JSON.stringify(operatorRolesBefore.map((r) => r.role).sort()) !==
-      JSON.stringify(operatorRolesAfter.map((r) => r.role).sort())
-    ) {
-      throw new AppError('OPERATOR_ONLY_ROLES');
-    }
-    this.checkRoles(input.roles, true);
+    await this.guarded(
+      actor,
+      'user.update',
+      id,
+      async () => {
+        await this.assertManageable(before, options);
+        const roleSet = (roles: { role: string; siteId: number | null }[]) =>
+          JSON.stringify(roles.map((r) => `${r.role}@${r.siteId ?? '*'}`).sort());
+        // Nobody grants themselves a role (nor drops one to take another): roles are given by someone else.
+        if (actor.userId === id && roleSet(before.roles) !== roleSet(input.roles))
+          throw new AppError('CANNOT_CHANGE_OWN_ROLES');
+        const operatorRoles = (roles: { role: string }[]) =>
+          JSON.stringify(
+            roles
+              .filter((r) => OPERATOR_ONLY.includes(r.role as Role))
+              .map((r) => r.role)
+              .sort(),
+          );
+        if (!options.byOperator && operatorRoles(before.roles) !== operatorRoles(input.roles))
+          throw new AppError('OPERATOR_ONLY_ROLES');
+        this.checkRoles(input.roles, true);
+      },
+      async () => undefined,
+    );
     await this.checkDepartment(input.departmentId);
     const at = this.clock.now().toISOString();
     await this.db.transaction().execute(async (trx) => {
@@ -150,45 +223,69 @@ export class UsersService {
     return this.get(id);
   }
 
-  async resetPassword(actor: Actor, id: number, password = generatePassword()): Promise<string> {
-    await this.get(id);
-    const passwordHash = await hashPassword(password);
-    const at = this.clock.now().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateUser(trx, id, {
-        password_hash: passwordHash,
-        must_change_password: 1,
-        password_changed_at: at,
-        updated_at: at,
-        failed_logins: 0,
-        locked_until: null,
-      });
-      await this.audit.record(trx, actor, { action: 'user.reset-password', targetType: 'user', targetId: id });
-    });
-    await this.sessions.endAllOf(id);
-    return password;
+  async resetPassword(actor: Actor, id: number, options: ManageOptions & { password?: string } = {}): Promise<string> {
+    const target = await this.get(id);
+    return this.guarded(
+      actor,
+      'user.reset-password',
+      id,
+      () => this.assertManageable(target, options),
+      async () => {
+        const password = options.password ?? generatePassword();
+        const passwordHash = await hashPassword(password);
+        const at = this.clock.now().toISOString();
+        await this.db.transaction().execute(async (trx) => {
+          await repo.updateUser(trx, id, {
+            password_hash: passwordHash,
+            must_change_password: 1,
+            password_changed_at: at,
+            updated_at: at,
+            failed_logins: 0,
+            locked_until: null,
+          });
+          await this.clearAttempts(trx, target);
+          await this.audit.record(trx, actor, { action: 'user.reset-password', targetType: 'user', targetId: id });
+        });
+        await this.sessions.endAllOf(id);
+        return password;
+      },
+    );
   }
 
-  async setDisabled(actor: Actor, id: number, disabled: boolean): Promise<void> {
-    if (actor.userId === id && disabled) throw new AppError('CANNOT_DISABLE_SELF');
-    await this.get(id);
-    await this.db.transaction().execute(async (trx) => {
-      await repo.updateUser(trx, id, { disabled: disabled ? 1 : 0, updated_at: this.clock.now().toISOString() });
-      await this.audit.record(trx, actor, {
-        action: disabled ? 'user.disable' : 'user.enable',
-        targetType: 'user',
-        targetId: id,
-      });
-    });
-    if (disabled) await this.sessions.endAllOf(id);
+  async setDisabled(actor: Actor, id: number, disabled: boolean, options: ManageOptions = {}): Promise<void> {
+    const target = await this.get(id);
+    const action = disabled ? 'user.disable' : 'user.enable';
+    await this.guarded(
+      actor,
+      action,
+      id,
+      async () => {
+        if (actor.userId === id && disabled) throw new AppError('CANNOT_DISABLE_SELF');
+        await this.assertManageable(target, options);
+      },
+      async () => {
+        await this.db.transaction().execute(async (trx) => {
+          await repo.updateUser(trx, id, { disabled: disabled ? 1 : 0, updated_at: this.clock.now().toISOString() });
+          await this.audit.record(trx, actor, { action, targetType: 'user', targetId: id });
+        });
+        if (disabled) await this.sessions.endAllOf(id);
+      },
+    );
   }
 
+  /** The security administrator lifts a lock: the account's counters are forgotten. */
   async unlock(actor: Actor, id: number): Promise<void> {
-    await this.get(id);
+    const target = await this.get(id);
     await this.db.transaction().execute(async (trx) => {
       await repo.updateUser(trx, id, { failed_logins: 0, locked_until: null });
+      await this.clearAttempts(trx, target);
       await this.audit.record(trx, actor, { action: 'user.unlock', targetType: 'user', targetId: id });
     });
+  }
+
+  private async clearAttempts(trx: Db, user: UserView): Promise<void> {
+    await this.attempts.clear('staff.login', loginKey(user.username), trx);
+    await this.attempts.clear('staff.password', String(user.id), trx);
   }
 
   async locked(): Promise<UserView[]> {
@@ -214,9 +311,9 @@ export class UsersService {
     await repo.reassignDepartment(trx, fromId, toId);
   }
 
-  /** Inside a failed login's transaction: the account's failure count, and its lock when it reached the limit. */
-  async recordFailedLogin(trx: Db, id: number, failures: number, lockedUntil: string | null): Promise<void> {
-    await repo.updateUser(trx, id, { failed_logins: failures, ...(lockedUntil ? { locked_until: lockedUntil } : {}) });
+  /** Inside a lock's transaction: the account shows as locked (with its failures) to the security administrator. */
+  async recordLock(trx: Db, id: number, failures: number, lockedUntil: string): Promise<void> {
+    await repo.updateUser(trx, id, { failed_logins: failures, locked_until: lockedUntil });
   }
 
   /** Inside a login's transaction: failures forgotten, lock lifted, the login's time kept. */

@@ -2,6 +2,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { can, type Capability } from './roles.ts';
+import { AccessScopes, declareAccess, type AccessScope } from './access.ts';
 import type { AuthContext, AuthService } from '../../modules/auth/auth.service.ts';
 import type { AuditService } from '../audit/audit.service.ts';
 
@@ -19,17 +20,34 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * Who may call a staff route: `capability` (or any one of `anyOf`; neither: every signed-in staff member), then
+ * the object-level `scope` rule. The guard runs before the request is validated (app.ts moves it), so a caller
+ * without the right learns nothing from validation errors; the declaration is also what the authorization matrix
+ * test checks.
+ */
 export interface GuardOptions {
   capability?: Capability;
+  anyOf?: readonly Capability[];
+  scope?: AccessScope;
   /** Allowed while the password must still be changed (me, logout, change password). */
   allowPendingPassword?: boolean;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function makeGuard(auth: AuthService, audit: AuditService) {
-  return function guard(options: GuardOptions = {}) {
-    return async function preHandler(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+export function makeGuard(auth: AuthService, audit: AuditService, scopes = new AccessScopes()) {
+  const denied = async (ctx: AuthContext, request: FastifyRequest, detail: Record<string, unknown>) =>
+    audit.recordAlone(ctx.actor, {
+      action: 'access.denied',
+      targetType: 'route',
+      targetId: `${request.method} ${request.routeOptions.url}`,
+      outcome: 'failure',
+      detail,
+    });
+  const guard = function guard(options: GuardOptions = {}) {
+    const capabilities = options.capability ? [options.capability] : (options.anyOf ?? []);
+    const preHandler = async function preHandler(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
       const token = request.cookies[SESSION_COOKIE];
       if (!token) throw new AppError('UNAUTHENTICATED');
       const poll = SAFE_METHODS.has(request.method) && request.headers[POLL_HEADER] === '1';
@@ -43,18 +61,29 @@ export function makeGuard(auth: AuthService, audit: AuditService) {
       if ((ctx.mustChangePassword || ctx.passwordExpired) && !options.allowPendingPassword) {
         throw new AppError('PASSWORD_CHANGE_REQUIRED');
       }
-      if (options.capability && !can(ctx.grants, options.capability)) {
-        await audit.recordAlone(ctx.actor, {
-          action: 'access.denied',
-          targetType: 'route',
-          targetId: `${request.method} ${request.routeOptions.url}`,
-          outcome: 'failure',
-          detail: { capability: options.capability },
-        });
+      if (capabilities.length && !capabilities.some((c) => can(ctx.grants, c))) {
+        await denied(ctx, request, { capability: capabilities.join('|') });
         throw new AppError('FORBIDDEN');
       }
+      if (options.scope) {
+        try {
+          await scopes.check(options.scope, capabilities, ctx, request);
+        } catch (error) {
+          if (error instanceof AppError && error.status === 403)
+            await denied(ctx, request, { scope: options.scope, reason: error.entry });
+          throw error;
+        }
+      }
     };
+    return declareAccess(preHandler, {
+      kind: 'staff',
+      capability: options.capability,
+      anyOf: options.anyOf,
+      scope: options.scope,
+    });
   };
+  /** Object-level rules of `scope`, registered by the modules that own the objects. */
+  return Object.assign(guard, { scopes });
 }
 
 export type Guard = ReturnType<typeof makeGuard>;

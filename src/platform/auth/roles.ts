@@ -21,17 +21,33 @@ export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];
 /** The separated administrator roles: always held installation-wide, each by its own account. */
 export const SEPARATED_ROLES = ['sys_admin', 'sec_admin', 'audit_admin'] as const satisfies readonly Role[];
 
+/** The roles that write, review, approve or otherwise decide what is published. */
+export const PUBLISHING_ROLES = [
+  'site_admin',
+  'editor',
+  'reviewer',
+  'leader',
+  'secrecy_reviewer',
+] as const satisfies readonly Role[];
+
+/** Security and audit administrators: created, changed, reset and disabled only by the server operator (CLI). */
+export const OPERATOR_ONLY_ROLES = ['sec_admin', 'audit_admin'] as const satisfies readonly Role[];
+
 /**
  * Why a combination of roles is not allowed for one account: several separated administrator roles together
- * (`combined`), or the security or audit administrator with any other role (`alone`); null when it is fine.
+ * (`combined`), the security or audit administrator with any other role (`alone`), or a separated administrator
+ * role with a publishing role (`publishing`: whoever administers the system must not also publish); null when it
+ * is fine.
  */
-export type RoleConflict = { combined: Role[] } | { alone: Role };
+export type RoleConflict = { combined: Role[] } | { alone: Role } | { publishing: [Role, Role] };
 
 export function roleConflict(roles: Role[]): RoleConflict | null {
   const admins = SEPARATED_ROLES.filter((r) => roles.includes(r));
   if (admins.length > 1) return { combined: admins };
-  if (roles.includes('audit_admin') && roles.length > 1) return { alone: 'audit_admin' };
-  if (roles.includes('sec_admin') && roles.length > 1) return { alone: 'sec_admin' };
+  if (roles.includes('audit_admin') && new Set(roles).size > 1) return { alone: 'audit_admin' };
+  if (roles.includes('sec_admin') && new Set(roles).size > 1) return { alone: 'sec_admin' };
+  const publishing = PUBLISHING_ROLES.find((r) => roles.includes(r));
+  if (admins[0] && publishing) return { publishing: [admins[0], publishing] };
   return null;
 }
 

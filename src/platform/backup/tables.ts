@@ -31,7 +31,7 @@ export const BACKUP_TABLES = [
   'inspection_manual_findings',
   'availability_probes',
   'inspection_schedules',
-  'search_log',
+  'search_log_days',
   'search_cards',
   'stats_page_days',
   'stats_site_days',
@@ -67,6 +67,7 @@ export const BACKUP_TABLES = [
   'supervision_findings',
   'supervision_annual_reports',
   'supervision_imports',
+  'auth_attempts',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -98,6 +99,8 @@ export const TABLES_WITHOUT_ID = new Set([
   'challenge_uses',
   'idempotency_keys',
   'dataset_chunks',
+  'auth_attempts',
+  'search_log_days',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */

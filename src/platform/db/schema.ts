@@ -699,6 +699,7 @@ export type Dataset = Selectable<DatasetsTable>;
 export type DatasetVersion = Selectable<DatasetVersionsTable>;
 export type DatasetChart = Selectable<DatasetChartsTable>;
 export type DatasetRelease = Selectable<DatasetReleasesTable>;
+
 export interface AuditCheckpointsTable {
   id: Generated<number>;
   at: string;
@@ -1044,3 +1045,15 @@ export type MessageReply = Selectable<MessageRepliesTable>;
 export type MessageEvent = Selectable<MessageEventsTable>;
 export type MessageRoute = Selectable<MessageRoutesTable>;
 export type QaPair = Selectable<QaPairsTable>;
+/** Transient: failed-attempt counters (staff logins per account name and per IP, password changes per account). */
+export interface AuthAttemptsTable {
+  scope: string;
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  updated_at: string;
+}
+
+export interface Database {
+  auth_attempts: AuthAttemptsTable;
+}

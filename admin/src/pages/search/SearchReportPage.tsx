@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Card, Col, Empty, Row, Segmented, Space, Statistic, Table, Typography } from 'antd';
 import { api, queryString } from '../../api';
-import { formatDateTime, formatNumber } from '../../format';
+import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
 import { SiteReport } from '../../components/SiteReport';
 import { Chart } from '../../components/chart/Chart';
@@ -173,7 +173,7 @@ export default function SearchReportPage() {
                 columns={[
                   { title: '搜索词', dataIndex: 'query' },
                   { title: '次数', dataIndex: 'count', align: 'right', width: 72, render: number },
-                  { title: '最近一次', dataIndex: 'lastAt', width: 176, render: formatDateTime },
+                  { title: '最近一天', dataIndex: 'lastAt', width: 120, render: formatDate },
                 ]}
                 data-testid="search-report-zero-table"
               />

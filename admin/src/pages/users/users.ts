@@ -98,5 +98,10 @@ export function conflictHint(roles: (Role | undefined)[]): string | null {
   if (!conflict) return null;
   if ('combined' in conflict)
     return errorMessage('ROLES_COMBINED', { roles: conflict.combined.map((r) => ROLES[r]).join('、') });
+  if ('publishing' in conflict)
+    return errorMessage('ADMIN_ROLE_WITH_PUBLISHING', {
+      admin: ROLES[conflict.publishing[0]],
+      role: ROLES[conflict.publishing[1]],
+    });
   return errorMessage('ROLE_MUST_STAND_ALONE', { role: ROLES[conflict.alone] });
 }

@@ -51,10 +51,35 @@ select "interpretation_id"
 from "content_links"
 where "policy_id" = $1;
 
+-- isVisible
+select "content_items"."id"
+from "content_items"
+where "content_items"."id" = $1
+  and ("content_items"."created_by" = $2 or "content_items"."department_id" = $3 or exists (
+    select "dept_rr"."id"
+    from "review_requests" as "dept_rr"
+    where "dept_rr"."content_id" = "content_items"."id"
+      and "dept_rr"."department_id" = $4) or "content_items"."status" = $5 or exists (
+    select "sec_rr"."id"
+    from "review_requests" as "sec_rr"
+    where "sec_rr"."content_id" = "content_items"."id" and ("sec_rr"."state" = $6 or "sec_rr"."secret" = $7 or exists (
+        select "sec_step"."id"
+        from "review_steps" as "sec_step"
+        where "sec_step"."request_id" = "sec_rr"."id" and ("sec_step"."step" = $8 or "sec_step"."decision" = $9)))));
+
 -- itemsByIds
 select "id", "title", "type", "status", "site_id"
 from "content_items"
 where "id" in ($1);
+
+-- itemsUsingFile
+select "content_items".*
+from "content_items"
+where ("content_items"."cover_file_id" = $1 or exists (
+    select "content_attachments"."file_id"
+    from "content_attachments"
+    where "content_attachments"."content_id" = "content_items"."id"
+      and "content_attachments"."file_id" = $2) or "content_items"."body_html" like $3);
 
 -- linkableItemIds
 select "id"
@@ -64,24 +89,46 @@ where "site_id" = $1 and "status" in ($2, $3, $4);
 -- listItems
 select *
 from "content_items"
-where "site_id" = $1 and "column_id" = $2 and "column_id" in ($3) and "status" = $4 and "type" = $5
-  and "created_by" = $6 and "title" like $7 and exists (
+where "site_id" = $1 and ("content_items"."created_by" = $2 or "content_items"."department_id" = $3 or exists (
+    select "dept_rr"."id"
+    from "review_requests" as "dept_rr"
+    where "dept_rr"."content_id" = "content_items"."id"
+      and "dept_rr"."department_id" = $4) or "content_items"."status" = $5 or exists (
+    select "sec_rr"."id"
+    from "review_requests" as "sec_rr"
+    where "sec_rr"."content_id" = "content_items"."id" and ("sec_rr"."state" = $6 or "sec_rr"."secret" = $7 or exists (
+        select "sec_step"."id"
+        from "review_steps" as "sec_step"
+        where "sec_step"."request_id" = "sec_rr"."id" and ("sec_step"."step" = $8 or "sec_step"."decision" = $9)))))
+          and "column_id" = $10 and "column_id" in ($11) and "status" = $12 and "type" = $13 and "created_by" = $14
+          and "title" like $15 and exists (
   select "latest"."id"
   from "review_requests" as "latest"
-  where "latest"."content_id" = "content_items"."id" and "latest"."state" = $8 and not exists (
+  where "latest"."content_id" = "content_items"."id" and "latest"."state" = $16 and not exists (
     select "newer"."id"
     from "review_requests" as "newer"
     where "newer"."content_id" = "latest"."content_id" and "newer"."id" > "latest"."id"))
 order by "updated_at" desc, "id" desc
-limit $9
-offset $10;
+limit $17
+offset $18;
 select count(*) as "n"
 from "content_items"
-where "site_id" = $1 and "column_id" = $2 and "column_id" in ($3) and "status" = $4 and "type" = $5
-  and "created_by" = $6 and "title" like $7 and exists (
+where "site_id" = $1 and ("content_items"."created_by" = $2 or "content_items"."department_id" = $3 or exists (
+    select "dept_rr"."id"
+    from "review_requests" as "dept_rr"
+    where "dept_rr"."content_id" = "content_items"."id"
+      and "dept_rr"."department_id" = $4) or "content_items"."status" = $5 or exists (
+    select "sec_rr"."id"
+    from "review_requests" as "sec_rr"
+    where "sec_rr"."content_id" = "content_items"."id" and ("sec_rr"."state" = $6 or "sec_rr"."secret" = $7 or exists (
+        select "sec_step"."id"
+        from "review_steps" as "sec_step"
+        where "sec_step"."request_id" = "sec_rr"."id" and ("sec_step"."step" = $8 or "sec_step"."decision" = $9)))))
+          and "column_id" = $10 and "column_id" in ($11) and "status" = $12 and "type" = $13 and "created_by" = $14
+          and "title" like $15 and exists (
   select "latest"."id"
   from "review_requests" as "latest"
-  where "latest"."content_id" = "content_items"."id" and "latest"."state" = $8 and not exists (
+  where "latest"."content_id" = "content_items"."id" and "latest"."state" = $16 and not exists (
     select "newer"."id"
     from "review_requests" as "newer"
     where "newer"."content_id" = "latest"."content_id" and "newer"."id" > "latest"."id"));
@@ -130,3 +177,14 @@ set "created_at" = $1, "status" = $2, "updated_at" = $3, "site_id" = $4, "keywor
   "published_version" = $21, "first_published_at" = $22, "last_published_at" = $23, "publish_at" = $24,
   "withdraw_at" = $25, "withdrawn_at" = $26, "withdraw_reason" = $27
 where "id" = $28;
+
+-- wasSentToSecrecy
+select "content_items"."id"
+from "content_items"
+where "content_items"."id" = $1 and exists (
+  select "sec_rr"."id"
+  from "review_requests" as "sec_rr"
+  where "sec_rr"."content_id" = "content_items"."id" and ("sec_rr"."state" = $2 or "sec_rr"."secret" = $3 or exists (
+      select "sec_step"."id"
+      from "review_steps" as "sec_step"
+      where "sec_step"."request_id" = "sec_rr"."id" and ("sec_step"."step" = $4 or "sec_step"."decision" = $5))));

@@ -50,10 +50,34 @@ select "interpretation_id"
 from "content_links"
 where "policy_id" = ?;
 
+-- isVisible
+select "content_items"."id"
+from "content_items"
+where "content_items"."id" = ? and ("content_items"."created_by" = ? or "content_items"."department_id" = ? or exists (
+    select "dept_rr"."id"
+    from "review_requests" as "dept_rr"
+    where "dept_rr"."content_id" = "content_items"."id"
+      and "dept_rr"."department_id" = ?) or "content_items"."status" = ? or exists (
+    select "sec_rr"."id"
+    from "review_requests" as "sec_rr"
+    where "sec_rr"."content_id" = "content_items"."id" and ("sec_rr"."state" = ? or "sec_rr"."secret" = ? or exists (
+        select "sec_step"."id"
+        from "review_steps" as "sec_step"
+        where "sec_step"."request_id" = "sec_rr"."id" and ("sec_step"."step" = ? or "sec_step"."decision" = ?)))));
+
 -- itemsByIds
 select "id", "title", "type", "status", "site_id"
 from "content_items"
 where "id" in (?);
+
+-- itemsUsingFile
+select "content_items".*
+from "content_items"
+where ("content_items"."cover_file_id" = ? or exists (
+    select "content_attachments"."file_id"
+    from "content_attachments"
+    where "content_attachments"."content_id" = "content_items"."id"
+      and "content_attachments"."file_id" = ?) or "content_items"."body_html" like ?);
 
 -- linkableItemIds
 select "id"
@@ -63,8 +87,19 @@ where "site_id" = ? and "status" in (?, ?, ?);
 -- listItems
 select *
 from "content_items"
-where "site_id" = ? and "column_id" = ? and "column_id" in (?) and "status" = ? and "type" = ? and "created_by" = ?
-  and "title" like ? and exists (
+where "site_id" = ? and ("content_items"."created_by" = ? or "content_items"."department_id" = ? or exists (
+    select "dept_rr"."id"
+    from "review_requests" as "dept_rr"
+    where "dept_rr"."content_id" = "content_items"."id"
+      and "dept_rr"."department_id" = ?) or "content_items"."status" = ? or exists (
+    select "sec_rr"."id"
+    from "review_requests" as "sec_rr"
+    where "sec_rr"."content_id" = "content_items"."id" and ("sec_rr"."state" = ? or "sec_rr"."secret" = ? or exists (
+        select "sec_step"."id"
+        from "review_steps" as "sec_step"
+        where "sec_step"."request_id" = "sec_rr"."id" and ("sec_step"."step" = ? or "sec_step"."decision" = ?)))))
+          and "column_id" = ? and "column_id" in (?) and "status" = ? and "type" = ? and "created_by" = ?
+          and "title" like ? and exists (
   select "latest"."id"
   from "review_requests" as "latest"
   where "latest"."content_id" = "content_items"."id" and "latest"."state" = ? and not exists (
@@ -76,8 +111,19 @@ limit ?
 offset ?;
 select count(*) as "n"
 from "content_items"
-where "site_id" = ? and "column_id" = ? and "column_id" in (?) and "status" = ? and "type" = ? and "created_by" = ?
-  and "title" like ? and exists (
+where "site_id" = ? and ("content_items"."created_by" = ? or "content_items"."department_id" = ? or exists (
+    select "dept_rr"."id"
+    from "review_requests" as "dept_rr"
+    where "dept_rr"."content_id" = "content_items"."id"
+      and "dept_rr"."department_id" = ?) or "content_items"."status" = ? or exists (
+    select "sec_rr"."id"
+    from "review_requests" as "sec_rr"
+    where "sec_rr"."content_id" = "content_items"."id" and ("sec_rr"."state" = ? or "sec_rr"."secret" = ? or exists (
+        select "sec_step"."id"
+        from "review_steps" as "sec_step"
+        where "sec_step"."request_id" = "sec_rr"."id" and ("sec_step"."step" = ? or "sec_step"."decision" = ?)))))
+          and "column_id" = ? and "column_id" in (?) and "status" = ? and "type" = ? and "created_by" = ?
+          and "title" like ? and exists (
   select "latest"."id"
   from "review_requests" as "latest"
   where "latest"."content_id" = "content_items"."id" and "latest"."state" = ? and not exists (
@@ -129,3 +175,14 @@ set "created_at" = ?, "status" = ?, "updated_at" = ?, "site_id" = ?, "keywords" 
   "published_version" = ?, "first_published_at" = ?, "last_published_at" = ?, "publish_at" = ?, "withdraw_at" = ?,
   "withdrawn_at" = ?, "withdraw_reason" = ?
 where "id" = ?;
+
+-- wasSentToSecrecy
+select "content_items"."id"
+from "content_items"
+where "content_items"."id" = ? and exists (
+  select "sec_rr"."id"
+  from "review_requests" as "sec_rr"
+  where "sec_rr"."content_id" = "content_items"."id" and ("sec_rr"."state" = ? or "sec_rr"."secret" = ? or exists (
+      select "sec_step"."id"
+      from "review_steps" as "sec_step"
+      where "sec_step"."request_id" = "sec_rr"."id" and ("sec_step"."step" = ? or "sec_step"."decision" = ?))));

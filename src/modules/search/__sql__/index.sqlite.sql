@@ -95,3 +95,11 @@ where "doc_key" in (?);
 -- termsChecksum
 select count(*) as "n", sum("df") as "s"
 from "search_terms";
+
+-- unindexedItems
+select "p"."content_id"
+from "published_items" as "p"
+left join "search_docs" as "d" on "d"."content_id" = "p"."content_id"
+where "d"."content_id" is null
+order by "p"."content_id"
+limit ?;
