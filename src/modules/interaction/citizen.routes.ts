@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http.ts';
 import { IdParams, errors } from '../../platform/http.ts';
 import { AppError } from '../../platform/errors.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 import type { AppContext } from '../../context.ts';
 import { citizenOf } from '../citizens/citizens.guard.ts';
 import { clusterRootOf, siteForHost } from '../portal/site-resolver.ts';
@@ -160,6 +161,7 @@ export async function citizenInteractionRoutes(app: App, ctx: AppContext): Promi
   app.get(
     '/api/qa',
     {
+      config: PUBLIC_ROUTE,
       schema: {
         tags,
         summary: '智能问答：从问答库、已公开的留言答复、办事指南和政策文件中回答，并给出来源',

@@ -12,6 +12,7 @@ import { createElement, type ReactElement } from 'react';
 import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../platform/errors.ts';
+import { PUBLIC_ROUTE, declareAccess } from '../../platform/auth/access.ts';
 import { newIdempotencyKey } from '../../platform/idempotency.ts';
 import { AssetManifest } from '../portal/assets.ts';
 import { CARE_COOKIE, cspFor, type PortalService } from '../portal/portal.service.ts';
@@ -40,8 +41,11 @@ function assetUrls() {
 
 type Form = Record<string, string>;
 const FormBody = Type.Record(Type.String(), Type.String({ maxLength: 5000 }));
-const hidden = { schema: { hide: true } };
-const withBody = { schema: { hide: true, body: FormBody } };
+const hidden = { config: PUBLIC_ROUTE, schema: { hide: true } };
+const withBody = { config: PUBLIC_ROUTE, schema: { hide: true, body: FormBody } };
+// The message form is multipart: its CSRF field and the session can only be read in the handler, which sends a
+// visitor who is not signed in to the login page (303), as the citizens' guard does for pages.
+const citizenForm = { schema: { hide: true }, preHandler: declareAccess(async () => {}, { kind: 'citizen' }) };
 const Id = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 function parseForm(body: string): Form {
@@ -156,7 +160,7 @@ export async function interactionPageRoutes(app: App, ctx: AppContext, portal: P
       );
     };
 
-    scope.get('/user/messages/new', { ...hidden, preHandler: pageGuard }, async (request, reply) => {
+    scope.get('/user/messages/new', { schema: { hide: true }, preHandler: pageGuard }, async (request, reply) => {
       const citizen = citizenOf(request);
       const q = String((request.query as Record<string, unknown>).q ?? '').slice(0, LIMITS.bodyMax);
       const account = await citizens.accounts.account(citizen.citizenId);
@@ -175,7 +179,7 @@ export async function interactionPageRoutes(app: App, ctx: AppContext, portal: P
       );
     });
 
-    scope.post('/user/messages/new', hidden, async (request, reply) => {
+    scope.post('/user/messages/new', citizenForm, async (request, reply) => {
       const citizen = await signedIn(request);
       if (!citizen) return redirect(reply, loginRedirect(request));
       citizen.actor = { ...citizen.actor, ip: request.ip };
