@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { contentRoutes } from './modules/content/content.routes.ts';
+import { editorRoutes } from './modules/content/editor.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { dutyRoutes } from './modules/duty/duty.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
@@ -123,6 +124,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     auditRoutes,
     filesRoutes,
     contentRoutes,
+    editorRoutes,
     reviewRoutes,
     dutyRoutes,
     searchRoutes,

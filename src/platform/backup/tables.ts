@@ -45,6 +45,10 @@ export const BACKUP_TABLES = [
   'challenge_uses',
   'idempotency_keys',
   'citizen_notices',
+  // editor (0016)
+  'content_autosaves',
+  'review_designates',
+  'review_routing',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -75,6 +79,8 @@ export const TABLES_WITHOUT_ID = new Set([
   'rate_limits',
   'challenge_uses',
   'idempotency_keys',
+  'review_designates',
+  'review_routing',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */
