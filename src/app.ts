@@ -26,6 +26,7 @@ import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { contentRoutes } from './modules/content/content.routes.ts';
 import { editorRoutes } from './modules/content/editor.routes.ts';
+import { reviewRoutingRoutes } from './modules/review/routing.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { dutyRoutes } from './modules/duty/duty.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     contentRoutes,
     editorRoutes,
     reviewRoutes,
+    reviewRoutingRoutes,
     dutyRoutes,
     searchRoutes,
     inspectionRoutes,

@@ -20,6 +20,7 @@ import { ContentService } from './modules/content/content.service.ts';
 import { PublicationService } from './modules/publication/publication.service.ts';
 import { ReviewService } from './modules/review/review.service.ts';
 import { PrepublishGate } from './modules/review/prepublish-gate.ts';
+import { ReviewRoutingService } from './modules/review/routing.service.ts';
 import { countByColumn } from './modules/content/content.repository.ts';
 import { DutyService } from './modules/duty/duty.service.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
@@ -51,6 +52,8 @@ export interface AppContext {
   publication: PublicationService;
   review: ReviewService;
   prepublish: PrepublishGate;
+  /** Waiting review steps: reassignment, designated reviewers, escalation. */
+  reviewRouting: ReviewRoutingService;
   duty: DutyService;
   search: SearchService;
   inspection: InspectionService;
@@ -116,8 +119,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     users,
     content,
     publication,
-    review: new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites),
+    review: new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites, columns),
     prepublish,
+    reviewRouting: new ReviewRoutingService(db, clock, audit, duty, config.reviewEscalateHours),
     duty,
     inspection,
     search,

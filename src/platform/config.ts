@@ -29,6 +29,8 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   /** Chromium for inspection screenshots; null: the Debian package's usual paths are tried. */
   chromiumPath: string | null;
+  /** Hours a review step may wait before it is escalated to the leader and the site administrators. */
+  reviewEscalateHours: number;
 }
 
 interface Variable {
@@ -111,6 +113,11 @@ export const VARIABLES: Variable[] = [
     description:
       '检查截图所用的 Chromium 可执行文件；不设则依次尝试 /usr/bin/chromium、/usr/bin/chromium-browser（都没有则不截图）',
     default: '',
+  },
+  {
+    name: 'GOVPORTAL_REVIEW_ESCALATE_HOURS',
+    description: '审查环节等待多少小时后催办（提醒分管领导和站点管理员，站点管理员可改派）',
+    default: '24',
   },
 ];
 
@@ -196,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         }
       : null,
     chromiumPath: get('CHROMIUM_PATH') || null,
+    reviewEscalateHours: readInt('GOVPORTAL_REVIEW_ESCALATE_HOURS', get('GOVPORTAL_REVIEW_ESCALATE_HOURS'), 1, 24 * 30),
   };
   const merged = { ...config, ...overrides };
   // A data directory given as an override (tests) keeps its key file beside it unless one is given too.

@@ -202,6 +202,7 @@ export const ERRORS = {
   PREVIEW_NOT_ENTITLED: { status: 403, code: 'FORBIDDEN', message: '您无权查看该信息的草稿' },
   REVIEW_DESIGNATE_INVALID: { status: 400, code: 'VALIDATION_FAILED', message: '{name}不能被指定：{reason}' },
   REVIEW_REASSIGN_INVALID: { status: 400, code: 'VALIDATION_FAILED', message: '{name}不能处理此环节：{reason}' },
+  REVIEW_ASSIGNED_ELSEWHERE: { status: 403, code: 'FORBIDDEN', message: '该环节已由站点管理员改派给{name}办理' },
   REVIEW_NOT_WAITING: { status: 409, code: 'CONFLICT', message: '该信息当前不在等待审查的环节' },
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -184,6 +184,11 @@ export class ContentService {
     return item;
   }
 
+  /** The item as a transaction sees it (e.g. after publication changed it inside the same transaction). */
+  itemIn(trx: Db, id: number): Promise<ContentItem | undefined> {
+    return repo.findItem(trx, id);
+  }
+
   async snapshot(id: number): Promise<ContentSnapshot> {
     const item = await this.item(id);
     const [extra, attachments, policies] = await Promise.all([

@@ -299,3 +299,26 @@ export async function userNames(db: Executor, ids: number[]): Promise<Map<number
   const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
+
+/** Active staff holding one of `roles` on the site, with their department, for designating or reassigning. */
+export async function candidates(db: Executor, siteId: number, roles: string[]) {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .select(['users.id', 'users.display_name', 'departments.name as department', 'user_roles.role'])
+    .where('user_roles.role', 'in', roles)
+    .where((eb) => eb.or([eb('user_roles.site_id', 'is', null), eb('user_roles.site_id', '=', siteId)]))
+    .where('users.disabled', '=', 0)
+    .orderBy('users.id')
+    .execute();
+  const byId = new Map<number, { id: number; name: string; department: string | null; roles: string[] }>();
+  for (const r of rows) {
+    const c = byId.get(r.id) ?? { id: r.id, name: r.display_name, department: r.department, roles: [] };
+    if (!c.roles.includes(r.role)) c.roles.push(r.role);
+    byId.set(r.id, c);
+  }
+  return [...byId.values()];
+}
+
+export type NamedRow = Awaited<ReturnType<typeof openRequests>>[number];

@@ -13,6 +13,15 @@ values ($1, $2, $3, $4, $5, $6, $7)
 on conflict ("request_id", "state") do update
 set "assigned_to" = $8, "assigned_by" = $9, "reason" = $10, "assigned_at" = $11;
 
+-- candidates
+select "users"."id", "users"."display_name", "departments"."name" as "department", "user_roles"."role"
+from "users"
+inner join "user_roles" on "user_roles"."user_id" = "users"."id"
+left join "departments" on "departments"."id" = "users"."department_id"
+where "user_roles"."role" in ($1) and ("user_roles"."site_id" is null or "user_roles"."site_id" = $2)
+  and "users"."disabled" = $3
+order by "users"."id";
+
 -- designateOf
 select "review_designates"."user_id", "users"."display_name", "users"."disabled"
 from "review_designates"

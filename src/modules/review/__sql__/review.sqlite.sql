@@ -13,6 +13,15 @@ values (?, ?, ?, ?, ?, ?, ?)
 on conflict ("request_id", "state") do update
 set "assigned_to" = ?, "assigned_by" = ?, "reason" = ?, "assigned_at" = ?;
 
+-- candidates
+select "users"."id", "users"."display_name", "departments"."name" as "department", "user_roles"."role"
+from "users"
+inner join "user_roles" on "user_roles"."user_id" = "users"."id"
+left join "departments" on "departments"."id" = "users"."department_id"
+where "user_roles"."role" in (?) and ("user_roles"."site_id" is null or "user_roles"."site_id" = ?)
+  and "users"."disabled" = ?
+order by "users"."id";
+
 -- designateOf
 select "review_designates"."user_id", "users"."display_name", "users"."disabled"
 from "review_designates"
