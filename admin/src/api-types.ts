@@ -197,7 +197,15 @@ export type ReviewRecord = {
   steps: ReviewStep[];
 };
 /** POST /api/content/:id/submit — review.routes.ts. */
-export type SubmitResult = { id: number; serial: string; state: ReviewState; stateName: string; outcome: string };
+export type SubmitResult = {
+  id: number;
+  serial: string;
+  state: ReviewState;
+  stateName: string;
+  outcome: string;
+  /** Where the step went (review.schema.ts SubmitResult.routedTo). */
+  routedTo: string;
+};
 /** POST /api/review/:id/decide — review.routes.ts. */
 export type DecideResult = Omit<SubmitResult, 'serial'>;
 /** GET /api/review/inbox rows — review.routes.ts. */

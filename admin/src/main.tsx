@@ -54,6 +54,8 @@ const InboxPage = lazy(() => import('./pages/review/InboxPage'));
 const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
 const ContentListPage = lazy(() => import('./pages/content/ContentListPage'));
 const ContentEditorPage = lazy(() => import('./pages/content/ContentEditorPage'));
+const PreviewPage = lazy(() => import('./pages/content/PreviewPage'));
+const WaitingPage = lazy(() => import('./pages/review/WaitingPage'));
 const RegisterPage = lazy(() => import('./pages/review/RegisterPage'));
 const DutyPage = lazy(() => import('./pages/duty/DutyPage'));
 const DictionariesPage = lazy(() => import('./pages/prepublish/DictionariesPage'));
@@ -79,6 +81,7 @@ const PAGES: Record<string, ReactNode> = {
   '/inbox': <InboxPage />,
   '/content': <ContentListPage />,
   '/register': <RegisterPage />,
+  '/review/waiting': <WaitingPage />,
   '/duty': <DutyPage />,
   '/dictionaries': <DictionariesPage />,
   '/inspection/runs': <InspectionRunsPage />,
@@ -159,6 +162,15 @@ function Root() {
                 <Guarded path="/content">
                   <ContentEditorPage />
                 </Guarded>
+              }
+            />
+            {/* Any staff member may ask; the server decides who is entitled to the draft. */}
+            <Route
+              path="preview/:id"
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <PreviewPage />
+                </Suspense>
               }
             />
             <Route path="*" element={<NotFoundPage />} />
