@@ -14,6 +14,7 @@ import { ApiError } from './api';
 
 /** After a route change, focus goes to the page's heading, so a screen reader announces the new page. */
 function useFocusHeadingOnRouteChange(pathname: string) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs again on every route change, by design
   useEffect(() => {
     let tries = 0;
     const timer = window.setInterval(() => {

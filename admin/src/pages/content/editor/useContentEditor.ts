@@ -111,6 +111,7 @@ export function useContentEditor() {
     },
     [form],
   );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: formKey changes once the loaded item is in the form
   const autosaveTarget = useMemo(
     () => ({
       userId: me.id,
