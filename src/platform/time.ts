@@ -81,11 +81,6 @@ export function shanghaiDayRange(fromDay?: string, toDay?: string): { from?: str
   };
 }
 
-/** The Shanghai day `days` days after `day` (before it when negative). */
-export function addShanghaiDays(day: string, days: number): string {
-  return new Date(dayStartMs(day) + SHANGHAI_OFFSET + days * DAY).toISOString().slice(0, 10);
-}
-
 /** The start of the Shanghai day that contains `at`. */
 export function startOfShanghaiDay(at: Date | string): Date {
   const ms = new Date(at).getTime();
@@ -120,4 +115,45 @@ export function shanghaiDate(value: Date | string): string {
 export function chineseDate(value: Date | string): string {
   const p = parts(value);
   return `${p.year}年${Number(p.month)}月${Number(p.day)}日`;
+}
+
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written yyyy-MM-dd (2026-02-29 is not one). */
+export function isCalendarDay(value: string): boolean {
+  const m = CALENDAR_DAY.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const utc = new Date(Date.UTC(y, mo - 1, d));
+  return utc.getUTCFullYear() === y && utc.getUTCMonth() === mo - 1 && utc.getUTCDate() === d;
+}
+
+/** yyyy-MM-dd of the Asia/Shanghai day containing the instant `ms` (epoch milliseconds); no Intl, for hot paths. */
+export function shanghaiDayOf(ms: number): string {
+  return new Date(ms + SHANGHAI_OFFSET).toISOString().slice(0, 10);
+}
+
+/** Epoch milliseconds at which the Asia/Shanghai day `day` (yyyy-MM-dd) begins. */
+export const shanghaiDayStartMs = (day: string): number => dayStartMs(day);
+
+/** The UTC instant (ISO) at which the day `day` begins, or null when `day` is not a real date (user input). */
+export function validShanghaiDayStart(day: string): string | null {
+  return isCalendarDay(day) ? shanghaiDayStart(day) : null;
+}
+
+/** `day` moved by `days` calendar days (negative: back). */
+export function addCalendarDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY).toISOString().slice(0, 10);
+}
+
+/** How many calendar days `to` lies after `from` (negative when before). */
+export function calendarDaysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00.000Z`) - Date.parse(`${from}T00:00:00.000Z`)) / DAY);
+}
+
+/** Every day from `from` to `to`, both included. */
+export function calendarDaysFrom(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to; d = addCalendarDays(d, 1)) out.push(d);
+  return out;
 }

@@ -5,6 +5,8 @@ export const CONTENT_TYPES = {
   interpretation: '政策解读',
   page: '单页',
   leader: '领导信息',
+  // A data set's release: written by the datasets module, its fields name the frozen release under review.
+  dataset: '数据集',
 } as const;
 export type ContentType = keyof typeof CONTENT_TYPES;
 export const CONTENT_TYPE_VALUES = Object.keys(CONTENT_TYPES) as [ContentType, ...ContentType[]];

@@ -45,6 +45,7 @@ export const TypeFieldsSchema = Type.Object(
     post: Type.Optional(Type.String({ maxLength: 100, description: '职务' })),
     duties: Type.Optional(Type.String({ maxLength: 2000, description: '分工' })),
     resume: Type.Optional(Type.String({ maxLength: 10000, description: '简历' })),
+    datasetRelease: Type.Optional(Type.Integer({ minimum: 1, description: '数据集的发布内容（由数据发布模块填写）' })),
   },
   { additionalProperties: false },
 );

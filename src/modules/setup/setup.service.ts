@@ -10,6 +10,7 @@ import { DEMO_SITE } from './demo-site.ts';
 import { seedDefaultSearchCards } from '../search/search.service.ts';
 import { seedDemoContent } from './demo-content.ts';
 import { seedDemoCitizens } from '../citizens/citizens.demo.ts';
+import { seedDemoDatasets } from '../datasets/datasets.demo.ts';
 
 export interface InitialAccount {
   username: string;
@@ -73,6 +74,7 @@ export async function createSiteWithAnnex1(
 export async function initDemo(ctx: AppContext): Promise<{ siteId: number; columns: number }> {
   const created = await createSiteWithAnnex1(ctx, DEMO_SITE);
   await seedDemoContent(ctx, created.siteId);
+  await seedDemoDatasets(ctx, created.siteId);
   await seedDefaultSearchCards(ctx, created.siteId);
   await seedDemoCitizens(ctx);
   return created;
