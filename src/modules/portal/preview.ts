@@ -32,8 +32,7 @@ export interface PreviewInput {
 
 export async function renderPreview(portal: PortalService, input: PreviewInput): Promise<Buffer> {
   const { site, snapshot: s } = input;
-  // A preview must show the column tree as it is now, not as an earlier preview cached it.
-  portal.invalidate(site.id);
+  // The cached column tree is dropped on every column change (cache-invalidation.ts), so it is current.
   const model = await portal.model(site.id);
   const column: PublicColumn | undefined = model.byId.get(s.columnId) ?? model.flat[0];
   if (!column) throw new AppError('COLUMN_NOT_ON_SITE');
