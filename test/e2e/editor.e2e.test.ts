@@ -1,0 +1,142 @@
+// The editors' daily work in a real browser: the live check panel flags a bad ID number while the editor
+// types; text typed and autosaved comes back after the tab is closed; leaving with unsaved changes asks
+// first; the preview shows the public page at phone width; a reviewer's own submission goes to a colleague
+// and the submitter is told where it went. axe finds no violation on the editor and preview pages.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { browserEnv, consoleLogin, SKIP_REASON, screenshot } from './browser.ts';
+import { staff } from '../helpers.ts';
+
+const TITLE = '市政务办开展政务服务“好差评”专项检查';
+const BAD_ID = '110101199003077777';
+
+async function axeViolations(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    // The preview's page is the public site's, checked by the portal's own tests.
+    .exclude('iframe')
+    .analyze();
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`));
+}
+
+test('编辑: live check, autosave restored after closing the tab, leaving asks, phone preview, own submission to a colleague', {
+  skip: SKIP_REASON,
+}, async (t) => {
+  const env = await browserEnv();
+  t.after(() => env.closeAll());
+  const { page, baseUrl, ctx, browser } = env;
+  // 综合处: an editor who is also a reviewer, and a colleague reviewer.
+  await staff(ctx, 'zh_both', ['editor', 'reviewer'], '综合处');
+  await staff(ctx, 'zh_reviewer', ['reviewer'], '综合处');
+  await staff(ctx, 'zh_leader', ['leader'], '综合处');
+
+  await consoleLogin(page, baseUrl, 'zh_both');
+  await page.getByRole('menuitem', { name: /信息发布/ }).click();
+  await page.getByTestId('content-table').waitFor();
+  await page.getByRole('button', { name: '新建' }).click();
+  await page.locator('.rte-content').waitFor();
+  await page.getByLabel('标题', { exact: true }).fill(TITLE);
+  await page.getByTestId('column-select').click();
+  await page.getByTitle('/gzdt/bmdt/').click();
+  await page.getByLabel('来源').fill('市政务办');
+  await page.locator('.rte-content').click();
+  await page.keyboard.type(`检查组联系人证件号码${BAD_ID}，请各窗口配合。`);
+
+  // Checks while writing: the panel flags the ID number with a wrong check digit, nothing is submitted.
+  const panel = page.getByTestId('check-panel');
+  await panel
+    .getByText(/疑似身份证号/)
+    .first()
+    .waitFor({ timeout: 15_000 });
+  assert.equal(await ctx.db.selectFrom('review_requests').select('id').executeTakeFirst(), undefined);
+  assert.deepEqual(await axeViolations(page), [], 'axe on the editor page');
+  await screenshot(page, t, 'editor-live-check');
+
+  // Remove the ID number, then save a first version.
+  await page.locator('.rte-content').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('11月20日至25日，市政务办对各服务窗口的“好差评”工作开展专项检查。');
+  await page.getByTestId('save-draft').click();
+  await page.waitForURL(/\/admin\/content\/\d+$/);
+  const id = Number(/\/content\/(\d+)$/.exec(page.url())![1]);
+  await page.getByTestId('content-status').waitFor();
+
+  // Never lose work: type more, wait for the autosave, close the tab; reopening offers the text back.
+  const autosaved = page.waitForResponse(
+    (r) => r.url().endsWith(`/api/content/${id}/autosave`) && r.request().method() === 'PUT',
+    { timeout: 20_000 },
+  );
+  await page.locator('.rte-content').click();
+  await page.keyboard.press('End');
+  await page.keyboard.type('检查结果将在门户网站公布。');
+  await page.getByTestId('autosaved').waitFor({ timeout: 15_000 });
+  assert.equal((await autosaved).status(), 200);
+  const versions = await ctx.db.selectFrom('content_versions').select('id').where('content_id', '=', id).execute();
+  assert.equal(versions.length, 1, 'autosaving creates no version');
+  const context = page.context();
+  await page.close();
+  const reopened = await context.newPage();
+  await reopened.goto(`${baseUrl}/admin/content/${id}`);
+  const offer = reopened.getByRole('dialog', { name: '发现未保存的内容' });
+  await offer.waitFor();
+  await screenshot(reopened, t, 'editor-autosave-offer');
+  await offer.getByRole('button', { name: '恢复' }).click();
+  await reopened.locator('.rte-content', { hasText: '检查结果将在门户网站公布。' }).waitFor();
+
+  // Leaving with unsaved changes asks first; staying keeps the text.
+  await reopened.getByRole('menuitem', { name: /我的待办/ }).click();
+  const ask = reopened.getByRole('dialog', { name: '有未保存的修改' });
+  await ask.waitFor();
+  await ask.getByRole('button', { name: '留在此页' }).click();
+  await ask.waitFor({ state: 'hidden' });
+  assert.match(reopened.url(), new RegExp(`/admin/content/${id}$`));
+  await reopened.locator('.rte-content', { hasText: '检查结果将在门户网站公布。' }).waitFor();
+
+  // Preview: saves the changes, opens the public page's rendering; at phone width it is 375 px wide.
+  const [preview] = await Promise.all([context.waitForEvent('page'), reopened.getByTestId('open-preview').click()]);
+  const frame = preview.getByTestId('preview-frame');
+  await frame.waitFor();
+  await preview.getByText('手机', { exact: true }).click();
+  await preview.waitForFunction(
+    () => (document.querySelector('[data-testid="preview-frame"]') as HTMLElement | null)?.offsetWidth === 375,
+  );
+  const inner = preview.frameLocator('[data-testid="preview-frame"]');
+  assert.equal(await inner.locator('h1').first().textContent(), TITLE);
+  await inner.getByText('检查结果将在门户网站公布。').waitFor();
+  assert.equal(await inner.locator('meta[name="ArticleTitle"]').getAttribute('content'), TITLE);
+  assert.deepEqual(await axeViolations(preview), [], 'axe on the preview page');
+  await screenshot(preview, t, 'editor-preview-phone');
+  await preview.close();
+
+  // The reviewer's own submission goes to the colleague; the submitter is told where.
+  await reopened.getByTestId('content-status').waitFor();
+  await reopened.getByTestId('open-submit').click();
+  const dialog = reopened.getByRole('dialog', { name: '提交信息发布审查' });
+  await dialog.waitFor();
+  await dialog.getByLabel('否', { exact: true }).check();
+  await dialog.getByTestId('submit-review-confirm').click();
+  await reopened
+    .getByText(/已送审核人（测试zh_reviewer，任一人可办理）/)
+    .first()
+    .waitFor();
+  await reopened.locator('[data-testid="review-state"][data-state="dept_review"]').waitFor();
+  const request = await ctx.db
+    .selectFrom('review_requests')
+    .select(['id', 'state'])
+    .where('content_id', '=', id)
+    .executeTakeFirstOrThrow();
+  assert.equal(request.state, 'dept_review', 'the reviewer level of 附件3 is not skipped');
+
+  // The colleague has it in the inbox; the submitter does not.
+  const other = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  t.after(() => other.close());
+  await other.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  const colleague = await other.newPage();
+  await consoleLogin(colleague, baseUrl, 'zh_reviewer');
+  await colleague.getByRole('menuitem', { name: /我的待办/ }).click();
+  await colleague.getByTestId('inbox-waiting').getByRole('link', { name: TITLE, exact: true }).waitFor();
+  await reopened.getByRole('menuitem', { name: /我的待办/ }).click();
+  await reopened.getByTestId('inbox-waiting').getByText('没有等待您审查的信息').waitFor();
+});
