@@ -147,7 +147,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     citizens,
     portal: new PortalRegistry(),
     security: new SecurityService(db, clock, audit),
-    auditLog: new AuditLogService(audit),
+    auditLog: new AuditLogService(audit, db),
     datasets: new DatasetsService(
       db,
       clock,
