@@ -9,6 +9,9 @@ import * as repo from './review.repository.ts';
 import { serialText as serialOf } from './review.presenter.ts';
 import { routeOf } from './routing.ts';
 
+/** Ends a reviewer's free text with one “。” (an opinion often ends with its own, which made “。。”). */
+const sentence = (text: string): string => `${text.trim().replace(/[。．.！!；;，,：:]+$/, '')}。`;
+
 /** The duty module keeps the staff's reminders; the review writes its own through it. */
 type Notices = Pick<DutyService, 'notifyOnce' | 'dropNotices'>;
 
@@ -60,7 +63,7 @@ export async function notifyReviewState(
   const result: Record<string, { title: string; body: string } | undefined> = {
     rejected: {
       title: `被退回：${request.title}`,
-      body: `${opts.decidedBy ?? '审查人'}不同意发布（登记序号 ${serialOf(request)}）：${opts.opinion ?? ''}。请修改后重新提交。`,
+      body: `${opts.decidedBy ?? '审查人'}不同意发布（登记序号 ${serialOf(request)}）：${sentence(opts.opinion ?? '')}请修改后重新提交。`,
     },
     approved: {
       title: `审查同意：${request.title}`,

@@ -177,7 +177,10 @@ test(`notifications: one per item, no backlog for a new account, filter and bulk
     secret: '否',
     releaseForm: '网站公开',
   });
-  await decide(app, tm.reviewer, first.json().id, '不同意', '请补充时间');
+  await decide(app, tm.reviewer, first.json().id, '不同意', '请补充时间。');
+  const returned = (await call(app, tm.editor, 'GET', '/api/notifications?kind=review')).json().items;
+  const notice = returned.find((n: { title: string }) => n.title.includes('分组提醒的信息'));
+  assert.match(notice.body, /请补充时间。请修改后重新提交。$/, 'the opinion’s own “。” is not doubled');
   const again = await call(app, tm.editor, 'POST', `/api/content/${item.id}/submit`, {
     secret: '否',
     releaseForm: '网站公开',

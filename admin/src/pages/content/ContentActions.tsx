@@ -6,7 +6,7 @@ import { api, ApiError } from '../../api';
 import { showIn, useBusy } from '../../components/busy';
 import type { ContentDetail } from '../../api-types';
 import { toastSuccess } from '../../feedback';
-import { formatDateTime } from '../../format';
+import { formatDateTime, sentence } from '../../format';
 import { fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from '../../time';
 
 interface ScheduleValues {
@@ -44,7 +44,7 @@ export function ScheduleModal(props: {
       {
         onError: (err) => {
           if (err instanceof ApiError && err.code === 'BACKDATING')
-            setError(`${err.message}。发布时间由系统在发布时确定，不能倒填：只能选择晚于现在的时间。`);
+            setError(`${sentence(err.message)}发布时间由系统在发布时确定，不能倒填：只能选择晚于现在的时间。`);
           else showIn(setError)(err);
         },
       },

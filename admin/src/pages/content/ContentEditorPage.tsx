@@ -7,6 +7,7 @@ import { PageLoading } from '../../components/busy';
 import { PageHeader } from '../../components/PageHeader';
 import { SiteSelect } from '../../components/SiteSelect';
 import { modal, toastSuccess } from '../../feedback';
+import { sentence } from '../../format';
 import { usePageTitle } from '../../hooks';
 import { ReviewHistory } from '../review/ReviewHistory';
 import { SubmitModal } from '../review/SubmitModal';
@@ -50,7 +51,7 @@ export default function ContentEditorPage() {
         okText: '知道了',
       });
     } else {
-      toastSuccess(`已提交审查（登记序号 ${r.serial}），当前环节：${r.stateName}。${r.routedTo}`);
+      toastSuccess(`已提交审查（登记序号 ${r.serial}），当前环节：${sentence(r.stateName)}${r.routedTo}`);
     }
     void item.reload();
   };
