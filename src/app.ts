@@ -30,6 +30,7 @@ import { filesRoutes } from './modules/files/files.routes.ts';
 import { contentRoutes } from './modules/content/content.routes.ts';
 import { editorRoutes } from './modules/content/editor.routes.ts';
 import { reviewRoutingRoutes } from './modules/review/routing.routes.ts';
+import { accessContactsRoutes } from './modules/users/contacts.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { dutyRoutes } from './modules/duty/duty.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     departmentsRoutes,
     columnsRoutes,
     usersRoutes,
+    accessContactsRoutes,
     securityRoutes,
     auditRoutes,
     filesRoutes,

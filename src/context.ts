@@ -19,6 +19,7 @@ import { PublicationService } from './modules/publication/publication.service.ts
 import { ReviewService } from './modules/review/review.service.ts';
 import { PrepublishGate } from './modules/review/prepublish-gate.ts';
 import { ReviewRoutingService } from './modules/review/routing.service.ts';
+import { AccessContactsService } from './modules/users/contacts.service.ts';
 import { countByColumn } from './modules/content/content.repository.ts';
 import { DutyService } from './modules/duty/duty.service.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
@@ -57,6 +58,7 @@ export interface AppContext {
   prepublish: PrepublishGate;
   /** Waiting review steps: reassignment, designated reviewers, escalation. */
   reviewRouting: ReviewRoutingService;
+  accessContacts: AccessContactsService;
   duty: DutyService;
   search: SearchService;
   inspection: InspectionService;
@@ -137,6 +139,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     review,
     prepublish,
     reviewRouting: new ReviewRoutingService(db, clock, audit, duty, config.reviewEscalateHours),
+    accessContacts: new AccessContactsService(db),
     duty,
     inspection,
     search,

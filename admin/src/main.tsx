@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AuthProvider, useAuth } from './auth';
 import { PageLoading } from './components/busy';
+import { NoAccess } from './components/NoAccess';
 import { FeedbackBridge } from './feedback';
 import { AppLayout } from './layout';
 import { allowed, NAV } from './nav';
@@ -115,9 +116,7 @@ const PAGES: Record<string, ReactNode> = {
 function Guarded({ path, children }: { path: string; children: ReactNode }) {
   const { user } = useAuth();
   const item = NAV.flatMap((g) => g.items).find((i) => i.path === path);
-  if (!user || !item || !allowed(item, user.capabilities)) {
-    return <Result status="403" title="没有权限" subTitle="您的账号没有访问此页面的权限，如需开通请联系系统管理员。" />;
-  }
+  if (!user || !item || !allowed(item, user.capabilities)) return <NoAccess capabilities={item?.capabilities ?? []} />;
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 

@@ -139,4 +139,11 @@ test('编辑: live check, autosave restored after closing the tab, leaving asks,
   await colleague.getByTestId('inbox-waiting').getByRole('link', { name: TITLE, exact: true }).waitFor();
   await reopened.getByRole('menuitem', { name: /我的待办/ }).click();
   await reopened.getByTestId('inbox-waiting').getByText('没有等待您审查的信息').waitFor();
+
+  // 没有权限 names the roles that open the page and who to ask.
+  await colleague.goto(`${baseUrl}/admin/columns`);
+  const refusal = colleague.getByTestId('no-access');
+  await refusal.getByText(/需要系统管理员或站点管理员角色/).waitFor();
+  await refusal.getByText(/请联系系统管理员/).waitFor();
+  assert.deepEqual(await axeViolations(colleague), [], 'axe on the 没有权限 page');
 });
