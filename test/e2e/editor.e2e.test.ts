@@ -140,6 +140,17 @@ test('编辑: live check, autosave restored after closing the tab, leaving asks,
   await reopened.getByRole('menuitem', { name: /我的待办/ }).click();
   await reopened.getByTestId('inbox-waiting').getByText('没有等待您审查的信息').waitFor();
 
+  // The register fits a 1366 px screen: no column cut off, no sideways scrolling.
+  await reopened.setViewportSize({ width: 1366, height: 768 });
+  await reopened.getByRole('menuitem', { name: /审查登记/ }).click();
+  await reopened.getByTestId('register-table').locator('tr', { hasText: TITLE }).waitFor();
+  const overflow = await reopened.evaluate(() => {
+    const box = document.querySelector('.register-table .ant-table-content, .register-table .ant-table-body');
+    return box ? box.scrollWidth - box.clientWidth : -1;
+  });
+  assert.equal(overflow, 0, 'the register table is as wide as its place');
+  await screenshot(reopened, t, 'editor-register-1366');
+
   // 没有权限 names the roles that open the page and who to ask.
   await colleague.goto(`${baseUrl}/admin/columns`);
   const refusal = colleague.getByTestId('no-access');
