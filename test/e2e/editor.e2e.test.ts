@@ -110,6 +110,24 @@ test('编辑: live check, autosave restored after closing the tab, leaving asks,
   await screenshot(preview, t, 'editor-preview-phone');
   await preview.close();
 
+  // A typed past publication time is refused with a message, not silently dropped.
+  await reopened.getByRole('button', { name: '定时发布/撤稿' }).click();
+  const schedule = reopened.getByRole('dialog', { name: '定时发布 / 定时撤稿' });
+  await schedule.waitFor();
+  await schedule.getByTestId('schedule-publish-at').click();
+  await reopened.keyboard.type('2020-01-01 10:00');
+  await reopened.keyboard.press('Enter');
+  await schedule.getByRole('button', { name: '保存' }).click();
+  await schedule.getByText('只能选择晚于现在的时间（发布时间不能倒填）').waitFor();
+  const unscheduled = await ctx.db
+    .selectFrom('content_items')
+    .select('publish_at')
+    .where('id', '=', id)
+    .executeTakeFirst();
+  assert.equal(unscheduled?.publish_at, null, 'nothing was saved');
+  await schedule.getByRole('button', { name: '取消' }).click();
+  await schedule.waitFor({ state: 'hidden' });
+
   // The reviewer's own submission goes to the colleague; the submitter is told where.
   await reopened.getByTestId('content-status').waitFor();
   await reopened.getByTestId('open-submit').click();
