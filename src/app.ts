@@ -28,6 +28,9 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { adminRoutes } from './modules/admin/admin.routes.ts';
 import { filesRoutes } from './modules/files/files.routes.ts';
 import { contentRoutes } from './modules/content/content.routes.ts';
+import { editorRoutes } from './modules/content/editor.routes.ts';
+import { reviewRoutingRoutes } from './modules/review/routing.routes.ts';
+import { accessContactsRoutes } from './modules/users/contacts.routes.ts';
 import { reviewRoutes } from './modules/review/review.routes.ts';
 import { dutyRoutes } from './modules/duty/duty.routes.ts';
 import { portalRoutes } from './modules/portal/portal.routes.ts';
@@ -184,11 +187,14 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     departmentsRoutes,
     columnsRoutes,
     usersRoutes,
+    accessContactsRoutes,
     securityRoutes,
     auditRoutes,
     filesRoutes,
     contentRoutes,
+    editorRoutes,
     reviewRoutes,
+    reviewRoutingRoutes,
     dutyRoutes,
     searchRoutes,
     inspectionRoutes,

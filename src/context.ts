@@ -18,6 +18,8 @@ import { ContentService } from './modules/content/content.service.ts';
 import { PublicationService } from './modules/publication/publication.service.ts';
 import { ReviewService } from './modules/review/review.service.ts';
 import { PrepublishGate } from './modules/review/prepublish-gate.ts';
+import { ReviewRoutingService } from './modules/review/routing.service.ts';
+import { AccessContactsService } from './modules/users/contacts.service.ts';
 import { countByColumn } from './modules/content/content.repository.ts';
 import { DutyService } from './modules/duty/duty.service.ts';
 import { createMailer, type Mailer } from './platform/mail.ts';
@@ -57,6 +59,9 @@ export interface AppContext {
   publication: PublicationService;
   review: ReviewService;
   prepublish: PrepublishGate;
+  /** Waiting review steps: reassignment, designated reviewers, escalation. */
+  reviewRouting: ReviewRoutingService;
+  accessContacts: AccessContactsService;
   duty: DutyService;
   search: SearchService;
   inspection: InspectionService;
@@ -117,7 +122,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
   for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
   const stats = new StatsService(db, clock, sites);
   const departments = new DepartmentsService(db, clock, audit, columns, users);
-  const review = new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites);
+  const review = new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites, columns);
   const siteData = new SiteDataProviders();
   siteData.register(visitsProvider(stats));
   siteData.register(publicationsProvider);
@@ -165,6 +170,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
     publication,
     review,
     prepublish,
+    reviewRouting: new ReviewRoutingService(db, clock, audit, duty, config.reviewEscalateHours),
+    accessContacts: new AccessContactsService(db),
     duty,
     inspection,
     search,
@@ -175,7 +182,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     citizens,
     portal: new PortalRegistry(),
     security: new SecurityService(db, clock, audit),
-    auditLog: new AuditLogService(audit),
+    auditLog: new AuditLogService(audit, db),
     datasets: new DatasetsService(
       db,
       clock,

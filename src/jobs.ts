@@ -21,6 +21,8 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
         for (const site of await ctx.sites.list()) await ctx.duty.remind(site.id);
       },
     },
+    // A review step waiting longer than GOVPORTAL_REVIEW_ESCALATE_HOURS is escalated once (leader, site admins).
+    { name: 'review.escalate', everyMs: 15 * MINUTE, run: () => ctx.reviewRouting.escalateWaiting() },
     { name: 'inspection.schedules', everyMs: 5 * MINUTE, run: () => ctx.inspection.runDueSchedules(SYSTEM_ACTOR) },
     // 站点无法访问 is judged on ≥ 20 probes a day for a week: one an hour gives 24.
     { name: 'inspection.availability', everyMs: HOUR, run: () => ctx.inspection.probeMonitored() },

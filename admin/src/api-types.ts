@@ -77,19 +77,7 @@ export type LockedUser = {
   failedLogins: number;
 };
 /** GET /api/audit — audit.routes.ts. */
-export type AuditItem = {
-  id: number;
-  at: string;
-  actorName: string;
-  ip: string;
-  action: string;
-  actionName: string | null;
-  targetType: string;
-  targetId: string | null;
-  siteId: number | null;
-  outcome: 'success' | 'failure';
-  detail: Record<string, unknown> | null;
-};
+export type { AuditItem } from '../../src/modules/audit/audit.schema.ts';
 /** GET /api/audit/verify — audit.routes.ts. */
 export type AuditVerifyResult = { ok: boolean; checked: number; problems: string[] };
 
@@ -197,7 +185,15 @@ export type ReviewRecord = {
   steps: ReviewStep[];
 };
 /** POST /api/content/:id/submit — review.routes.ts. */
-export type SubmitResult = { id: number; serial: string; state: ReviewState; stateName: string; outcome: string };
+export type SubmitResult = {
+  id: number;
+  serial: string;
+  state: ReviewState;
+  stateName: string;
+  outcome: string;
+  /** Where the step went (review.schema.ts SubmitResult.routedTo). */
+  routedTo: string;
+};
 /** POST /api/review/:id/decide — review.routes.ts. */
 export type DecideResult = Omit<SubmitResult, 'serial'>;
 /** GET /api/review/inbox rows — review.routes.ts. */

@@ -1,6 +1,7 @@
 // Who is logged in. Loads /api/auth/me at start, keeps the CSRF token for api.ts, and reacts to session
 // problems reported by any API call: logged out or timed out → login page; password change required →
 // the forced password-change page.
+import { hasUnsaved } from './unsaved';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onSessionProblem, setCsrfToken } from './api';
 import type { Capability } from '../../src/platform/auth/roles.ts';
@@ -14,6 +15,8 @@ export type AuthState =
 
 export interface AuthContextValue {
   state: AuthState;
+  /** The session ended while the page had unsaved work: sign in again in place (the page stays). */
+  reauth: boolean;
   /** The logged-in staff member; only valid under an authenticated state. */
   user: Me | null;
   login(username: string, password: string): Promise<void>;
@@ -29,9 +32,11 @@ const EXPIRED_NOTICE = '登录已超时，请重新登录';
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AuthState>({ status: 'loading' });
+  const [reauth, setReauth] = useState(false);
 
   const accept = useCallback((data: MeResponse) => {
     setCsrfToken(data.csrfToken);
+    setReauth(false);
     setState({ status: 'authenticated', user: data.user });
   }, []);
 
@@ -57,6 +62,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       onSessionProblem((code) => {
         if (code === 'UNAUTHENTICATED' || code === 'SESSION_EXPIRED') {
           setCsrfToken(null);
+          // Unsaved work stays on screen: the user signs in again over it.
+          if (hasUnsaved()) {
+            setReauth(true);
+            return;
+          }
           setState({ status: 'anonymous', notice: code === 'SESSION_EXPIRED' ? EXPIRED_NOTICE : '请先登录' });
         } else if (code === 'PASSWORD_CHANGE_REQUIRED') {
           // /api/auth/me tells whether it is a first-login/reset password or an expired one.
@@ -89,6 +99,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       // Already logged out or unreachable: either way the console returns to the login page.
     }
     setCsrfToken(null);
+    setReauth(false);
     setState({ status: 'anonymous', notice: null });
   }, []);
 
@@ -96,13 +107,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const user = state.status === 'authenticated' ? state.user : null;
     return {
       state,
+      reauth,
       user,
       login,
       logout,
       refresh,
       can: (capability) => !!user && user.capabilities.includes(capability),
     };
-  }, [state, login, logout, refresh]);
+  }, [state, reauth, login, logout, refresh]);
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

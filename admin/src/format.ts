@@ -49,3 +49,6 @@ export function consolePath(link: string): string | null {
     return link.slice('/admin'.length) || '/';
   return null;
 }
+
+/** A message followed by more text: ends it with one “。”, never “。。” (server messages may end with their own). */
+export const sentence = (text: string): string => `${text.trim().replace(/[。．.！!？?；;，,：:]+$/, '')}。`;

@@ -7,6 +7,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AuthProvider, useAuth } from './auth';
 import { PageLoading } from './components/busy';
+import { NoAccess } from './components/NoAccess';
 import { FeedbackBridge } from './feedback';
 import { AppLayout } from './layout';
 import { allowed, NAV } from './nav';
@@ -25,7 +26,7 @@ const THEME: ThemeConfig = {
     colorLink: '#1d4ea8',
     colorError: '#c9252c',
     colorSuccess: '#2f7d0b',
-    colorWarning: '#ad6800',
+    colorWarning: '#8f5600',
     // Keep the light status backgrounds antd derives from its default colours (tags, alerts).
     colorSuccessBg: '#f6ffed',
     colorSuccessBorder: '#b7eb8f',
@@ -38,6 +39,21 @@ const THEME: ThemeConfig = {
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    // 'processing' tags (定时发布) take the info colour: antd's #1677ff on its light blue is only 3.66:1.
+    colorInfo: '#1d4ea8',
+    colorInfoBg: '#e6f4ff',
+    colorInfoBorder: '#91caff',
+  },
+  components: {
+    // Tags of the preset colours write in shade 7 on shade 1: darker shades where antd's fall below 4.5:1.
+    Tag: {
+      orange7: '#8f4700',
+      green7: '#2b6e0a',
+      cyan7: '#006d75',
+      gold7: '#8a5a00',
+      volcano7: '#a8300a',
+      lime7: '#4f7300',
+    },
   },
 };
 
@@ -54,6 +70,8 @@ const InboxPage = lazy(() => import('./pages/review/InboxPage'));
 const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
 const ContentListPage = lazy(() => import('./pages/content/ContentListPage'));
 const ContentEditorPage = lazy(() => import('./pages/content/ContentEditorPage'));
+const PreviewPage = lazy(() => import('./pages/content/PreviewPage'));
+const WaitingPage = lazy(() => import('./pages/review/WaitingPage'));
 const RegisterPage = lazy(() => import('./pages/review/RegisterPage'));
 const DutyPage = lazy(() => import('./pages/duty/DutyPage'));
 const DictionariesPage = lazy(() => import('./pages/prepublish/DictionariesPage'));
@@ -90,6 +108,7 @@ const PAGES: Record<string, ReactNode> = {
   '/inbox': <InboxPage />,
   '/content': <ContentListPage />,
   '/register': <RegisterPage />,
+  '/review/waiting': <WaitingPage />,
   '/duty': <DutyPage />,
   '/dictionaries': <DictionariesPage />,
   '/inspection/runs': <InspectionRunsPage />,
@@ -115,9 +134,7 @@ const PAGES: Record<string, ReactNode> = {
 function Guarded({ path, children }: { path: string; children: ReactNode }) {
   const { user } = useAuth();
   const item = NAV.flatMap((g) => g.items).find((i) => i.path === path);
-  if (!user || !item || !allowed(item, user.capabilities)) {
-    return <Result status="403" title="没有权限" subTitle="您的账号没有访问此页面的权限，如需开通请联系系统管理员。" />;
-  }
+  if (!user || !item || !allowed(item, user.capabilities)) return <NoAccess capabilities={item?.capabilities ?? []} />;
   return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
@@ -188,6 +205,15 @@ function Root() {
                 <Guarded path="/datasets">
                   <DatasetEditorPage />
                 </Guarded>
+              }
+            />
+            {/* Any staff member may ask; the server decides who is entitled to the draft. */}
+            <Route
+              path="preview/:id"
+              element={
+                <Suspense fallback={<PageLoading />}>
+                  <PreviewPage />
+                </Suspense>
               }
             />
             <Route path="*" element={<NotFoundPage />} />

@@ -17,6 +17,7 @@ import { BookOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined, Schedul
 import { ReviewCountBadge } from './pages/review/reviewCounts';
 import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
+import { NodeIndexOutlined } from '@ant-design/icons';
 
 /** Anyone who writes or reviews content: the 信息发布 menu group. */
 export const CONTENT_STAFF: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
@@ -54,6 +55,12 @@ export const NAV: NavGroup[] = [
       { path: '/content', label: '信息发布', icon: <FileTextOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       { path: '/datasets', label: '数据发布', icon: <DatabaseOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       { path: '/register', label: '审查登记', icon: <ProfileOutlined aria-hidden />, capabilities: CONTENT_STAFF },
+      {
+        path: '/review/waiting',
+        label: '审查流转',
+        icon: <NodeIndexOutlined aria-hidden />,
+        capabilities: ['site.manage'],
+      },
       {
         path: '/duty',
         label: '栏目更新',

@@ -41,6 +41,8 @@ export interface Config {
   inspectAllow: string[];
   /** Requests are shed with 503 once the event loop lags this long (ms); 0 never sheds. */
   shedDelayMs: number;
+  /** Hours a review step may wait before it is escalated to the leader and the site administrators. */
+  reviewEscalateHours: number;
 }
 
 interface Variable {
@@ -147,6 +149,11 @@ export const VARIABLES: Variable[] = [
     description: '开放数据接口（/api/open/…）每个 IP 每分钟最多的请求数，多节点共享计数',
     default: '120',
   },
+  {
+    name: 'GOVPORTAL_REVIEW_ESCALATE_HOURS',
+    description: '审查环节等待多少小时后催办（提醒分管领导和站点管理员，站点管理员可改派）',
+    default: '24',
+  },
 ];
 
 /** Set by the cluster primary on each worker it forks; internal, so not among VARIABLES. */
@@ -251,6 +258,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     auditKeyFile: path.resolve(get('GOVPORTAL_AUDIT_KEY_FILE') || defaultAuditKeyFile(dataDir)),
     inspectAllow: readList(get('GOVPORTAL_INSPECT_ALLOW')),
     shedDelayMs: readInt('GOVPORTAL_SHED_DELAY_MS', get('GOVPORTAL_SHED_DELAY_MS'), 0, 60_000),
+    reviewEscalateHours: readInt('GOVPORTAL_REVIEW_ESCALATE_HOURS', get('GOVPORTAL_REVIEW_ESCALATE_HOURS'), 1, 24 * 30),
   };
   const merged = { ...config, ...overrides };
   // A data directory given as an override (tests) keeps its key file beside it unless one is given too.

@@ -388,6 +388,28 @@ export const ERRORS = {
     code: 'FORBIDDEN',
     message: '涉密信息的正文只有本部门分管领导和保密审查员可以查看',
   },
+  // editor: autosave, version check, preview links, review routing
+  CONTENT_VERSION_CONFLICT: {
+    status: 409,
+    message:
+      '{name}已于 {at} 保存了第 {version} 版，您是在第 {base} 版上修改的。为避免覆盖对方的修改，本次未保存：请先查看最新版本（您的内容仍保留在编辑器中）',
+  },
+  PREVIEW_CLASSIFIED: { status: 403, code: 'FORBIDDEN', message: '涉密信息不提供预览' },
+  PREVIEW_LINK_INVALID: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '预览链接无效或已过期，请从编辑页或待办重新打开预览',
+  },
+  PREVIEW_NOT_YOURS: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '该预览链接是为其他人员生成的，请从您自己的编辑页或待办打开预览',
+  },
+  PREVIEW_NOT_ENTITLED: { status: 403, code: 'FORBIDDEN', message: '您无权查看该信息的草稿' },
+  REVIEW_DESIGNATE_INVALID: { status: 400, code: 'VALIDATION_FAILED', message: '{name}不能被指定：{reason}' },
+  REVIEW_REASSIGN_INVALID: { status: 400, code: 'VALIDATION_FAILED', message: '{name}不能处理此环节：{reason}' },
+  REVIEW_ASSIGNED_ELSEWHERE: { status: 403, code: 'FORBIDDEN', message: '该环节已由站点管理员改派给{name}办理' },
+  REVIEW_NOT_WAITING: { status: 409, code: 'CONFLICT', message: '该信息当前不在等待审查的环节' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

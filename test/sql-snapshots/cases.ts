@@ -11,4 +11,11 @@ export const CASES: Record<string, Case[]> = {
     { label: 'start', args: ['start'] },
     { label: 'end', args: ['end'] },
   ],
+  // The audit log's target names: one query per kind of target for a page of records.
+  'target-names.userNames': [{ label: 'two users', args: [['3', '4']] }],
+  'target-names.departmentNames': [{ label: 'two departments', args: [['1', '2']] }],
+  'target-names.columnNames': [{ label: 'two columns', args: [['1', '2']] }],
+  'target-names.siteNames': [{ label: 'one site', args: [['1']] }],
+  'target-names.contentTitles': [{ label: 'two items', args: [['5', '6']] }],
+  'target-names.datasetTitles': [{ label: 'one data set', args: [['1']] }],
 };

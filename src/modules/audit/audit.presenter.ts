@@ -4,7 +4,7 @@ import { shanghaiDateTime } from '../../platform/time.ts';
 import { actionName } from './action-names.ts';
 import type { AuditItem, AuditOutcome } from './audit.schema.ts';
 
-export const toAuditItem = (r: AuditRecord): AuditItem => ({
+export const toAuditItem = (r: AuditRecord, targetName: string | null = null): AuditItem => ({
   id: r.id,
   at: r.at,
   actorName: r.actor_name,
@@ -13,6 +13,7 @@ export const toAuditItem = (r: AuditRecord): AuditItem => ({
   actionName: actionName(r.action),
   targetType: r.target_type,
   targetId: r.target_id,
+  targetName,
   siteId: r.site_id,
   outcome: r.outcome as AuditOutcome,
   detail: JSON.parse(r.detail) as unknown,

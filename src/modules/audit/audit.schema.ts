@@ -27,6 +27,8 @@ export const AuditItem = Type.Object({
   actionName: Type.String(),
   targetType: Type.String(),
   targetId: Nullable(Type.String()),
+  /** What the record points at, by name (a user's name and account, a column's name, an item's title). */
+  targetName: Nullable(Type.String()),
   siteId: Nullable(Type.Integer()),
   outcome: StringEnum(AUDIT_OUTCOMES),
   detail: Type.Unknown(),

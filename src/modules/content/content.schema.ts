@@ -51,7 +51,7 @@ export const TypeFieldsSchema = Type.Object(
 );
 export type TypeFields = Static<typeof TypeFieldsSchema>;
 
-const AttachmentRef = Type.Object(
+export const AttachmentRef = Type.Object(
   { fileId: Type.Integer({ minimum: 1 }), name: Type.String({ minLength: 1, maxLength: 200 }) },
   { additionalProperties: false },
 );
@@ -90,7 +90,13 @@ export const ContentCreate = Type.Object(
 export type ContentCreate = Static<typeof ContentCreate>;
 
 export const ContentUpdate = Type.Object(
-  { ...Editable, note: Type.Optional(Type.String({ maxLength: 300, description: '修改说明' })) },
+  {
+    ...Editable,
+    note: Type.Optional(Type.String({ maxLength: 300, description: '修改说明' })),
+    baseVersion: Type.Optional(
+      Type.Integer({ minimum: 1, description: '编辑所基于的版本：已有更新的版本时拒绝保存（不静默覆盖他人的修改）' }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type ContentUpdate = Static<typeof ContentUpdate>;

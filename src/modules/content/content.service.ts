@@ -5,7 +5,7 @@ import { diffLines } from 'diff';
 import type { Db } from '../../platform/db/database.ts';
 import type { ContentItem } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/time.ts';
-import { shanghaiYear } from '../../platform/time.ts';
+import { shanghaiDateTime, shanghaiYear } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
@@ -17,6 +17,7 @@ import type { SitesService } from '../sites/sites.service.ts';
 import * as filesRepo from '../files/files.repository.ts';
 import * as reviewRepo from '../review/review.repository.ts';
 import * as repo from './content.repository.ts';
+import { contentSlot, deleteAutosave, newItemSlot } from './autosave.repository.ts';
 import type { ContentType } from './content-types.ts';
 import type {
   ContentCreate,
@@ -159,6 +160,7 @@ export class ContentService {
         updated_at: at,
       });
       await this.writeRelations(trx, newId, snapshot);
+      await deleteAutosave(trx, auth.userId, newItemSlot(siteId));
       await repo.insertVersion(trx, {
         content_id: newId,
         version: 1,
@@ -182,6 +184,11 @@ export class ContentService {
     const item = await repo.findItem(this.db, id);
     if (!item) throw new AppError('CONTENT_NOT_FOUND');
     return item;
+  }
+
+  /** The item as a transaction sees it (e.g. after publication changed it inside the same transaction). */
+  itemIn(trx: Db, id: number): Promise<ContentItem | undefined> {
+    return repo.findItem(trx, id);
   }
 
   async snapshot(id: number): Promise<ContentSnapshot> {
@@ -252,6 +259,20 @@ export class ContentService {
     const snapshot = buildSnapshot(type, input);
     await this.assertWritable(auth, item.site_id, [snapshot.columnId, ...snapshot.extraColumnIds], type);
     await this.assertReferences(item.site_id, snapshot, id);
+    if (input.baseVersion !== undefined && input.baseVersion !== item.version) {
+      // Someone saved since this editor opened the item: refuse rather than silently overwrite their work.
+      const latest = (await repo.listVersions(this.db, id)).find((v) => v.version === item.version);
+      throw new AppError(
+        'CONTENT_VERSION_CONFLICT',
+        {
+          name: latest?.author ?? '其他人员',
+          at: shanghaiDateTime(latest?.created_at ?? item.updated_at),
+          version: item.version,
+          base: input.baseVersion,
+        },
+        { currentVersion: item.version },
+      );
+    }
     await this.saveVersion(auth, item, snapshot, input.note?.trim() || '修改', 'content.update');
   }
 
@@ -268,6 +289,7 @@ export class ContentService {
     await this.db.transaction().execute(async (trx) => {
       await repo.updateItem(trx, item.id, { ...rowFields(snapshot), version, updated_at: at });
       await this.writeRelations(trx, item.id, snapshot);
+      await deleteAutosave(trx, auth.userId, contentSlot(item.id));
       await repo.insertVersion(trx, {
         content_id: item.id,
         version,

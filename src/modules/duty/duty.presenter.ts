@@ -1,5 +1,5 @@
 // The duty table as a department reads it: its own columns first, then the most urgent; counts per status.
-import type { ColumnDuty, DutyDashboard, DutyStatus, DutySummary } from './duty.schema.ts';
+import type { ColumnDuty, DutyDashboard, DutyStatus, DutySummary, NotificationItem } from './duty.schema.ts';
 
 const URGENCY: Record<DutyStatus, number> = { 已超期: 0, 空白: 1, 即将到期: 2, 正常: 3 };
 
@@ -18,4 +18,29 @@ export function toDutyDashboard(
   const summary: DutySummary = { 正常: 0, 即将到期: 0, 已超期: 0, 空白: 0 };
   for (const d of items) summary[d.status] += 1;
   return { items, summary, dueSoonDays: options.dueSoonDays, myDepartmentId };
+}
+
+/** A stored reminder with the reader's own read time. */
+export interface NotificationRowView extends Omit<NotificationItem, 'ids' | 'count'> {
+  item_key: string | null;
+}
+
+/**
+ * One entry per item (newest first): the newest reminder about it stands for all of them, unread while any
+ * of them is; reminders about nothing in particular stay separate.
+ */
+export function groupByItem(rows: NotificationRowView[]): NotificationItem[] {
+  const groups = new Map<string, NotificationItem>();
+  for (const { item_key, ...row } of rows) {
+    const key = item_key ?? `id:${row.id}`;
+    const group = groups.get(key);
+    if (!group) {
+      groups.set(key, { ...row, ids: [row.id], count: 1 });
+      continue;
+    }
+    group.ids.push(row.id);
+    group.count += 1;
+    if (row.read_at === null) group.read_at = null;
+  }
+  return [...groups.values()];
 }

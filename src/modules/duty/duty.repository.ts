@@ -48,6 +48,8 @@ export async function insertNotificationOnce(
     title: string;
     body: string;
     link: string;
+    /** What the reminder is about (content:12): the bell shows one entry per item. */
+    item_key?: string | null;
     created_at: string;
   },
 ): Promise<boolean> {
@@ -65,21 +67,42 @@ export async function insertNotificationOnce(
   return true;
 }
 
-/** Notifications addressed to this staff member: personally, or to their department. */
-function addressedTo(departmentId: number | null, userId: number) {
+/** Who reads, and since when reminders to their department concern them (a new account has no backlog). */
+export interface Reader {
+  departmentId: number | null;
+  userId: number;
+  /** ISO UTC: reminders to the department written before this are not theirs. */
+  since: string;
+}
+
+/** Notifications addressed to this staff member: personally, or to their department since they joined it. */
+function addressedTo(reader: Reader) {
   return (eb: ExpressionBuilder<Database, 'notifications'>) =>
     eb.or([
-      eb('notifications.user_id', '=', userId),
-      ...(departmentId ? [eb('notifications.department_id', '=', departmentId)] : []),
+      eb('notifications.user_id', '=', reader.userId),
+      ...(reader.departmentId
+        ? [
+            eb.and([
+              eb('notifications.department_id', '=', reader.departmentId),
+              eb('notifications.created_at', '>=', reader.since),
+            ]),
+          ]
+        : []),
     ]);
 }
 
+/** Which reminders a list shows: a kind family (review-…, column-…), unread only. */
+export interface NotificationFilter {
+  kindPrefix?: string;
+  unreadOnly?: boolean;
+}
+
 /** The newest notifications of a staff member with their own read time (read state is per user). */
-export const notificationsFor = (db: Executor, departmentId: number | null, userId: number, limit: number) =>
-  db
+export const notificationsFor = (db: Executor, reader: Reader, filter: NotificationFilter, limit: number) => {
+  let q = db
     .selectFrom('notifications')
     .leftJoin('notification_reads as nr', (join) =>
-      join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId),
+      join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', reader.userId),
     )
     .select([
       'notifications.id',
@@ -90,22 +113,24 @@ export const notificationsFor = (db: Executor, departmentId: number | null, user
       'notifications.title',
       'notifications.body',
       'notifications.link',
+      'notifications.item_key',
       'notifications.created_at',
       'nr.read_at',
     ])
-    .where(addressedTo(departmentId, userId))
-    .orderBy('notifications.id', 'desc')
-    .limit(limit)
-    .execute();
+    .where(addressedTo(reader));
+  if (filter.kindPrefix) q = q.where('notifications.kind', 'like', `${filter.kindPrefix}%`);
+  if (filter.unreadOnly) q = q.where('nr.read_at', 'is', null);
+  return q.orderBy('notifications.id', 'desc').limit(limit).execute();
+};
 
-export async function unreadCount(db: Executor, departmentId: number | null, userId: number): Promise<number> {
+export async function unreadCount(db: Executor, reader: Reader): Promise<number> {
   const row = await db
     .selectFrom('notifications')
     .leftJoin('notification_reads as nr', (join) =>
-      join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId),
+      join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', reader.userId),
     )
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where(addressedTo(departmentId, userId))
+    .where(addressedTo(reader))
     .where('nr.read_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -123,22 +148,18 @@ export const markRead = (db: Executor, id: number, userId: number, at: string) =
     .execute();
 
 /** Marks every unread notification of this staff member read; returns how many. */
-export async function markAllRead(
-  db: Executor,
-  departmentId: number | null,
-  userId: number,
-  at: string,
-): Promise<number> {
-  const unread = await db
+export async function markAllRead(db: Executor, reader: Reader, at: string, ids?: number[]): Promise<number> {
+  let q = db
     .selectFrom('notifications')
     .leftJoin('notification_reads as nr', (join) =>
-      join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', userId),
+      join.onRef('nr.notification_id', '=', 'notifications.id').on('nr.user_id', '=', reader.userId),
     )
     .select('notifications.id')
-    .where(addressedTo(departmentId, userId))
-    .where('nr.read_at', 'is', null)
-    .execute();
-  for (const n of unread) await markRead(db, n.id, userId, at);
+    .where(addressedTo(reader))
+    .where('nr.read_at', 'is', null);
+  if (ids) q = q.where('notifications.id', 'in', ids.length ? ids : [-1]);
+  const unread = await q.execute();
+  for (const n of unread) await markRead(db, n.id, reader.userId, at);
   return unread.length;
 }
 

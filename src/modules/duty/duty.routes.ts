@@ -5,7 +5,15 @@ import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
 import { can, type Capability } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppContext } from '../../context.ts';
-import { DutyDashboard, DutyQuery, DutySettings, NotificationList, ReadAllResult } from './duty.schema.ts';
+import {
+  DutyDashboard,
+  DutyQuery,
+  DutySettings,
+  NotificationList,
+  NotificationQuery,
+  ReadAllResult,
+  ReadSomeBody,
+} from './duty.schema.ts';
 
 /** The duty table is for the site's content staff and its administrators (附件1 duties are per site). */
 const DUTY_READERS: Capability[] = [
@@ -68,15 +76,27 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
     {
       schema: {
         tags,
-        summary: '我的提醒（含本部门的栏目到期提醒）；已读状态按人记录',
-        response: { 200: NotificationList, ...errors(401, 403) },
+        summary: '我的提醒（含本部门的栏目到期提醒）：每条信息一项，可按类别、未读筛选；已读状态按人记录',
+        querystring: NotificationQuery,
+        response: { 200: NotificationList, ...errors(400, 401, 403) },
       },
       preHandler: guard(),
     },
-    async (request) => {
-      const a = authOf(request);
-      return duty.notifications(a.departmentId, a.userId);
+    async (request) => duty.notifications(authOf(request), request.query),
+  );
+
+  app.post(
+    '/api/notifications/read',
+    {
+      schema: {
+        tags,
+        summary: '把选中的提醒标记为已读（批量）',
+        body: ReadSomeBody,
+        response: { 200: ReadAllResult, ...errors(400, 401, 403) },
+      },
+      preHandler: guard(),
     },
+    async (request) => ({ ok: true, count: await duty.markAllRead(authOf(request), request.body.ids) }),
   );
 
   app.post(

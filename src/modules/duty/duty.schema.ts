@@ -66,8 +66,25 @@ export const NotificationItem = Type.Object({
   link: Type.String(),
   created_at: Type.String(),
   read_at: Nullable(Type.String()),
+  /** The item's reminders shown as this one entry (the newest): their ids, for marking them read together. */
+  ids: Type.Array(Type.Integer()),
+  /** How many reminders about the same item this entry stands for. */
+  count: Type.Integer(),
 });
 export type NotificationItem = Static<typeof NotificationItem>;
+
+export const NOTIFICATION_FILTERS = ['review', 'column', 'other'] as const;
+export const NotificationQuery = Type.Object({
+  kind: Type.Optional(StringEnum(NOTIFICATION_FILTERS, { description: 'review：审查；column：栏目更新；other：其他' })),
+  unread: Type.Optional(Type.Boolean({ description: '只看未读' })),
+});
+export type NotificationQuery = Static<typeof NotificationQuery>;
+
+export const ReadSomeBody = Type.Object(
+  { ids: Type.Array(Type.Integer({ minimum: 1 }), { minItems: 1, maxItems: 500 }) },
+  { additionalProperties: false },
+);
+export type ReadSomeBody = Static<typeof ReadSomeBody>;
 
 export const NotificationList = Type.Object({ items: Type.Array(NotificationItem), unread: Type.Integer() });
 export type NotificationList = Static<typeof NotificationList>;

@@ -12,7 +12,9 @@ import * as repo from './duty.repository.ts';
 import { disabledMailer, type Mailer } from '../../platform/mail.ts';
 import { AppError } from '../../platform/errors.ts';
 import { toDutyDashboard } from './duty.presenter.ts';
-import type { ColumnDuty, DutyDashboard, DutyStatus, NotificationList } from './duty.schema.ts';
+import type { ColumnDuty, DutyDashboard, DutyStatus, NotificationList, NotificationQuery } from './duty.schema.ts';
+import { findById as findUserById } from '../users/users.repository.ts';
+import { groupByItem } from './duty.presenter.ts';
 
 export type { ColumnDuty, DutyStatus } from './duty.schema.ts';
 
@@ -131,14 +133,44 @@ export class DutyService {
             ? `栏目“${d.trail}”还没有发布任何信息，请牵头部门尽快补充。`
             : `栏目“${d.trail}”更新周期为 ${d.maxUpdateDays} 天，最近一次发布于 ${shanghaiDate(d.lastPublishedAt!)}${when}。`,
         link: `/admin/duty?column=${d.columnId}`,
+        item_key: `column:${d.columnId}`,
         created_at: now.toISOString(),
       });
       if (inserted) {
         created += 1;
         if (this.mailer.enabled) await this.mailReminder(d, when);
       }
+      if (await this.remindDueToday(siteId, d, now)) created += 1;
     }
     return created;
+  }
+
+  /**
+   * On the day a column falls due, its lead department's editors are told again, in the bell and by e-mail:
+   * the earlier “即将到期” reminder may have been days ago. Once per due date.
+   */
+  private async remindDueToday(siteId: number, d: ColumnDuty, now: Date): Promise<boolean> {
+    if (d.status !== '即将到期' || !d.dueAt || shanghaiDate(d.dueAt) !== shanghaiDate(now)) return false;
+    const text = `栏目“${d.trail}”今天（${shanghaiDate(d.dueAt)}）到期：更新周期 ${d.maxUpdateDays} 天，最近一次发布于 ${shanghaiDate(d.lastPublishedAt!)}。请今天内更新。`;
+    const inserted = await repo.insertNotificationOnce(this.db, {
+      site_id: siteId,
+      user_id: null,
+      department_id: d.leadDepartmentId,
+      kind: 'column-due-today',
+      dedupe_key: `column-due-today:${d.columnId}:${d.dueAt}`,
+      title: `栏目“${d.trail}”今天到期`,
+      body: text,
+      link: `/admin/duty?column=${d.columnId}`,
+      item_key: `column:${d.columnId}`,
+      created_at: now.toISOString(),
+    });
+    if (inserted && this.mailer.enabled) {
+      const to = await repo.editorEmails(this.db, d.leadDepartmentId!);
+      await this.mailer
+        .send({ to, subject: `【栏目今天到期】${d.trail}`, text: `${text}\n\n请登录管理后台处理。` })
+        .catch(() => {});
+    }
+    return inserted;
   }
 
   private async mailReminder(d: ColumnDuty, when: string): Promise<void> {
@@ -163,13 +195,28 @@ export class DutyService {
     return repo.deleteNotificationsLike(trx, siteId, prefix);
   }
 
-  /** The staff member's newest notifications (with their own read state) and how many are unread in all. */
-  async notifications(departmentId: number | null, userId: number): Promise<NotificationList> {
-    const [items, unread] = await Promise.all([
-      repo.notificationsFor(this.db, departmentId, userId, 50),
-      repo.unreadCount(this.db, departmentId, userId),
+  /** The reader of the bell: reminders to their department count from the day their account was created. */
+  private async reader(auth: { userId: number; departmentId: number | null }): Promise<repo.Reader> {
+    const user = await findUserById(this.db, auth.userId);
+    return { userId: auth.userId, departmentId: auth.departmentId, since: user?.created_at ?? '' };
+  }
+
+  /**
+   * The staff member's newest notifications, one entry per item (the newest reminder about it, with the ids of
+   * all of them), filtered by kind or unread, and how many are unread in all.
+   */
+  async notifications(
+    auth: { userId: number; departmentId: number | null },
+    query: NotificationQuery = {},
+  ): Promise<NotificationList> {
+    const reader = await this.reader(auth);
+    const kindPrefix = query.kind === 'review' ? 'review-' : query.kind === 'column' ? 'column-' : undefined;
+    const [rows, unread] = await Promise.all([
+      repo.notificationsFor(this.db, reader, { kindPrefix, unreadOnly: query.unread }, 300),
+      repo.unreadCount(this.db, reader),
     ]);
-    return { items, unread };
+    const shown = query.kind === 'other' ? rows.filter((r) => !/^(review|column)-/.test(r.kind)) : rows;
+    return { items: groupByItem(shown).slice(0, 50), unread };
   }
 
   /** Marks a notification read for this staff member only; it must be addressed to them (or their department). */
@@ -181,7 +228,8 @@ export class DutyService {
     await repo.markRead(this.db, id, auth.userId, this.clock.now().toISOString());
   }
 
-  markAllRead(auth: { userId: number; departmentId: number | null }): Promise<number> {
-    return repo.markAllRead(this.db, auth.departmentId, auth.userId, this.clock.now().toISOString());
+  /** Marks read those of `ids` (or all) that are addressed to this staff member; others are left alone. */
+  async markAllRead(auth: { userId: number; departmentId: number | null }, ids?: number[]): Promise<number> {
+    return repo.markAllRead(this.db, await this.reader(auth), this.clock.now().toISOString(), ids);
   }
 }

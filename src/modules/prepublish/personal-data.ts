@@ -63,6 +63,23 @@ export function isResidentIdNumber(value: string, today: Date = new Date()): boo
   return birth <= today.getTime();
 }
 
+/**
+ * Why an 18-digit number that is laid out like an ID number (province code, a year 1900–2099, a month and a
+ * day in range) is not a valid one: a mistyped or deliberately altered ID number is still a person's ID number
+ * and is flagged as 疑似身份证号. Null when it is valid, or does not look like an ID number at all.
+ */
+export function suspectIdReason(value: string, today: Date = new Date()): string | null {
+  const id = value.toUpperCase();
+  if (!/^\d{17}[\dX]$/.test(id) || !PROVINCES.has(Number(id.slice(0, 2)))) return null;
+  const year = Number(id.slice(6, 10));
+  const month = Number(id.slice(10, 12));
+  const day = Number(id.slice(12, 14));
+  if (year < 1900 || year > 2099 || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (!isCalendarDate(year, month, day) || Date.UTC(year, month - 1, day) > today.getTime()) return '出生日期不存在';
+  if (idCheckChar(id) !== id[17]) return '校验位不符';
+  return null;
+}
+
 // ───────────────────────────── bank card ─────────────────────────────
 
 /** The Luhn (mod 10) check used by bank card numbers. */
@@ -117,6 +134,7 @@ interface Candidate {
   offset: number;
   match: string;
   masked: string;
+  label: string;
 }
 
 const digitsOf = (s: string) => s.replace(/[^\dXx]/g, '');
@@ -130,12 +148,22 @@ const LABEL: Partial<Record<CheckKind, string>> = {
 export function findPersonalData(text: string, today: Date = new Date()): Hit[] {
   const candidates: Candidate[] = [];
   const scanned = normalizeDigits(text);
-  const add = (check: CheckKind, priority: number, m: RegExpExecArray | RegExpMatchArray, keepStart: number) => {
+  const add = (
+    check: CheckKind,
+    priority: number,
+    m: RegExpExecArray | RegExpMatchArray,
+    keepStart: number,
+    label = LABEL[check]!,
+  ) => {
     const match = text.slice(m.index!, m.index! + m[0].length);
-    candidates.push({ check, priority, offset: m.index!, match, masked: maskDigits(match, keepStart) });
+    candidates.push({ check, priority, offset: m.index!, match, masked: maskDigits(match, keepStart), label });
   };
   for (const re of [ID_18, ID_15]) {
     for (const m of scanned.matchAll(re)) if (isResidentIdNumber(digitsOf(m[0]), today)) add('id-number', 0, m, 4);
+  }
+  for (const m of scanned.matchAll(ID_18)) {
+    const reason = suspectIdReason(digitsOf(m[0]), today);
+    if (reason) add('id-number', 0, m, 4, `疑似身份证号（${reason}）`);
   }
   for (const re of [CARD_PLAIN, CARD_GROUPED]) {
     for (const m of scanned.matchAll(re)) if (passesLuhn(digitsOf(m[0]))) add('bank-card', 1, m, 4);
@@ -160,7 +188,7 @@ export function findPersonalData(text: string, today: Date = new Date()): Hit[] 
       length: c.match.length,
       match: c.match,
       masked: c.masked,
-      message: `${LABEL[c.check]}：${c.masked}`,
+      message: `${c.label}：${c.masked}`,
     }));
 }
 

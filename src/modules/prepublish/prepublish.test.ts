@@ -297,15 +297,27 @@ describe('personal data', () => {
     assert.equal(isResidentIdNumber('110105194912310021', TODAY), false);
   });
 
-  it('reports checksum-valid ID numbers, masked, and ignores bad ones', () => {
+  it('reports checksum-valid ID numbers, masked, and a wrong check digit as 疑似身份证号', () => {
     const text = `申请人身份证号${ID}，另一号码110105194912310021。`;
     const hits = findPersonalData(text, TODAY);
-    assert.equal(hits.length, 1);
+    assert.equal(hits.length, 2);
     assert.equal(hits[0].check, 'id-number');
     assert.equal(hits[0].offset, 7);
     assert.equal(hits[0].match, ID);
     assert.equal(hits[0].message, '疑似居民身份证号码：1101**********002X');
+    assert.equal(hits[1].check, 'id-number');
+    assert.equal(hits[1].message, '疑似身份证号（校验位不符）：1101**********0021');
     assert.equal(maskDigits('320102198001011234', 4), '3201**********1234');
+  });
+
+  it('flags 110101199003077777 (wrong check digit) as well as its valid sibling', () => {
+    const valid = validId('11010119900307777');
+    for (const n of ['110101199003077777', valid]) {
+      const hits = findPersonalData(`身份证号${n}。`, TODAY);
+      assert.equal(hits.length, 1, n);
+      assert.equal(hits[0].check, 'id-number');
+    }
+    assert.match(findPersonalData('号110101199003077777', TODAY)[0].message, /^疑似身份证号（校验位不符）/);
   });
 
   it('accepts lower-case x and the 6-8-4 grouping', () => {
@@ -321,12 +333,23 @@ describe('personal data', () => {
     );
   });
 
-  it('ignores ID-like numbers with an impossible date, unknown province or future birth', () => {
+  it('flags an impossible or future birth date as 疑似身份证号 (出生日期不存在)', () => {
     const feb30 = validId('11010519490230002');
+    const future = validId('11010520300101002');
+    for (const n of [feb30, future]) {
+      const hits = findPersonalData(`编号${n}。`, TODAY);
+      assert.deepEqual(
+        hits.map((h) => [h.check, h.message.split('：')[0]]),
+        [['id-number', '疑似身份证号（出生日期不存在）']],
+        n,
+      );
+    }
+  });
+
+  it('ignores numbers not laid out like an ID number: month 13, unknown province, 15 digits with a bad date', () => {
     const month13 = validId('11010519491331002');
     const province99 = validId('99010519491231002');
-    const future = validId('11010520300101002');
-    for (const n of [feb30, month13, province99, future, '110105491331002', '110105490230002']) {
+    for (const n of [month13, province99, '110105491331002', '110105490230002']) {
       assert.deepEqual(
         findPersonalData(`编号${n}。`, TODAY).filter((h) => h.check === 'id-number'),
         [],

@@ -211,7 +211,12 @@ function secretCell(doc: Doc, row: RegisterRow, x: number, y: number, width: num
 }
 
 function releaseFormCell(doc: Doc, row: RegisterRow, x: number, y: number, width: number, draw: boolean): number {
-  const options = ['网站公开', '依申请提供', '其他'].map((label) => ({ label, checked: row.releaseForm === label }));
+  // 涉密 information is not released in any form: its row ticks none of the boxes.
+  const released = row.secret !== '是';
+  const options = ['网站公开', '依申请提供', '其他'].map((label) => ({
+    label,
+    checked: released && row.releaseForm === label,
+  }));
   return optionList(doc, options, x, y, width, draw);
 }
 

@@ -7,14 +7,18 @@ import { findDepartment } from '../departments/departments.repository.ts';
 import type { DutyService } from '../duty/duty.service.ts';
 import * as repo from './review.repository.ts';
 import { serialText as serialOf } from './review.presenter.ts';
+import { routeOf } from './routing.ts';
+
+/** Ends a reviewer's free text with one “。” (an opinion often ends with its own, which made “。。”). */
+const sentence = (text: string): string => `${text.trim().replace(/[。．.！!；;，,：:]+$/, '')}。`;
 
 /** The duty module keeps the staff's reminders; the review writes its own through it. */
 type Notices = Pick<DutyService, 'notifyOnce' | 'dropNotices'>;
 
-const WAITING: Record<string, { role: string; step: string; anyDepartment: boolean }> = {
-  secrecy_review: { role: 'secrecy_reviewer', step: '保密审查', anyDepartment: true },
-  dept_review: { role: 'reviewer', step: '审查（工作机构或人员审查）', anyDepartment: false },
-  leader_review: { role: 'leader', step: '审批（分管领导审批）', anyDepartment: false },
+const WAITING: Record<string, { step: string }> = {
+  secrecy_review: { step: '保密审查' },
+  dept_review: { step: '审查（工作机构或人员审查）' },
+  leader_review: { step: '审批（分管领导审批）' },
 };
 
 export const waitingPrefix = (requestId: number) => `review-waiting:${requestId}:`;
@@ -32,20 +36,15 @@ export async function notifyReviewState(
   notices: Notices,
   request: ReviewRequest,
   at: string,
-  opts: { creatorId: number; decidedBy?: string; opinion?: string },
+  opts: { creatorId: number; decidedBy?: string; opinion?: string; publicUrl?: string },
 ): Promise<void> {
   await notices.dropNotices(trx, request.site_id, waitingPrefix(request.id));
   const waiting = WAITING[request.state];
   if (waiting) {
     const department = await findDepartment(trx, request.department_id);
-    const users = await repo.staffWithRole(
-      trx,
-      request.site_id,
-      waiting.role,
-      waiting.anyDepartment ? null : request.department_id,
-      [request.submitted_by, opts.creatorId],
-    );
-    for (const userId of users) {
+    const route = await routeOf(trx, request, opts.creatorId);
+    if (route.kind === 'none') await notifyNobody(trx, notices, request, at, department?.name ?? '');
+    for (const userId of route.userIds) {
       await notices.notifyOnce(trx, {
         site_id: request.site_id,
         user_id: userId,
@@ -55,6 +54,7 @@ export async function notifyReviewState(
         title: `待您审查：${request.title}`,
         body: `${department?.name ?? ''}提交的“${request.title}”（登记序号 ${serialOf(request)}）等待您${waiting.step}。`,
         link: reviewLink(request),
+        item_key: itemKey(request.content_id),
         created_at: at,
       });
     }
@@ -63,7 +63,7 @@ export async function notifyReviewState(
   const result: Record<string, { title: string; body: string } | undefined> = {
     rejected: {
       title: `被退回：${request.title}`,
-      body: `${opts.decidedBy ?? '审查人'}不同意发布（登记序号 ${serialOf(request)}）：${opts.opinion ?? ''}。请修改后重新提交。`,
+      body: `${opts.decidedBy ?? '审查人'}不同意发布（登记序号 ${serialOf(request)}）：${sentence(opts.opinion ?? '')}请修改后重新提交。`,
     },
     approved: {
       title: `审查同意：${request.title}`,
@@ -84,7 +84,33 @@ export async function notifyReviewState(
     dedupe_key: `review-result:${request.id}:${request.state}`,
     title: r.title,
     body: r.body,
-    link: `/admin/content/${request.content_id}`,
+    link: opts.publicUrl ?? `/admin/content/${request.content_id}`,
+    item_key: itemKey(request.content_id),
     created_at: at,
   });
+}
+
+/** What a reminder is about: the bell groups reminders of the same item. */
+export const itemKey = (contentId: number) => `content:${contentId}`;
+
+/**
+ * Nobody may take the step (the submitter is the department's only reviewer and no one is designated): the
+ * site's administrators are told at once, to designate a reviewer or reassign the step.
+ */
+async function notifyNobody(trx: Db, notices: Notices, request: ReviewRequest, at: string, department: string) {
+  const admins = await repo.staffWithRole(trx, request.site_id, 'site_admin', null, [request.submitted_by]);
+  for (const userId of admins) {
+    await notices.notifyOnce(trx, {
+      site_id: request.site_id,
+      user_id: userId,
+      department_id: null,
+      kind: 'review-stuck',
+      dedupe_key: `${waitingPrefix(request.id)}${request.state}:nobody:${userId}:${at}`,
+      title: `无人可审查：${request.title}`,
+      body: `${department}提交的“${request.title}”（登记序号 ${serialOf(request)}）在本部门没有提交人以外的人员可以办理，请指定审查人员或改派。`,
+      link: '/admin/review/stuck',
+      item_key: itemKey(request.content_id),
+      created_at: at,
+    });
+  }
 }

@@ -50,9 +50,9 @@ export const toStepView = (s: ReviewStepRow): ReviewStepView => ({
   secret: s.secret as SecretAnswer | null,
 });
 
-export const toSubmitResult = (r: ReviewRequest): SubmitResult => {
+export const toSubmitResult = (r: ReviewRequest, routedTo = ''): SubmitResult => {
   const { state, stateName: name, outcome } = formOf(r);
-  return { id: r.id, serial: serialText(r), state, stateName: name, outcome };
+  return { id: r.id, serial: serialText(r), state, stateName: name, outcome, routedTo };
 };
 
 export const toDecideResult = (r: ReviewRequest): DecideResult => {

@@ -169,3 +169,156 @@ export async function staffWithRole(
 /** One request with the names the console shows. */
 export const requestWithNames = (db: Executor, id: number) =>
   requestsWithNames(db).where('review_requests.id', '=', id).executeTakeFirst();
+
+// ── routing: reassignments and escalations of a waiting step, and the site's designated reviewers ──
+
+export const routingOf = (db: Executor, requestId: number, state: string) =>
+  db
+    .selectFrom('review_routing')
+    .selectAll()
+    .where('request_id', '=', requestId)
+    .where('state', '=', state)
+    .executeTakeFirst();
+
+/** To whom the step the request waits in was reassigned, if anyone. */
+export async function assignedTo(db: Executor, requestId: number, state: string): Promise<number | null> {
+  return (await routingOf(db, requestId, state))?.assigned_to ?? null;
+}
+
+export async function assignStep(
+  db: Executor,
+  row: {
+    request_id: number;
+    state: string;
+    assigned_to: number;
+    assigned_by: number | null;
+    reason: string;
+    at: string;
+  },
+): Promise<void> {
+  const values = {
+    assigned_to: row.assigned_to,
+    assigned_by: row.assigned_by,
+    reason: row.reason,
+    assigned_at: row.at,
+  };
+  await db
+    .insertInto('review_routing')
+    .values({ request_id: row.request_id, state: row.state, escalated_at: null, ...values })
+    .onConflict((oc) => oc.columns(['request_id', 'state']).doUpdateSet(values))
+    .execute();
+}
+
+export async function markEscalated(db: Executor, requestId: number, state: string, at: string): Promise<void> {
+  await db
+    .insertInto('review_routing')
+    .values({
+      request_id: requestId,
+      state,
+      assigned_to: null,
+      assigned_by: null,
+      reason: '',
+      assigned_at: null,
+      escalated_at: at,
+    })
+    .onConflict((oc) => oc.columns(['request_id', 'state']).doUpdateSet({ escalated_at: at }))
+    .execute();
+}
+
+export const routingOfRequests = (db: Executor, requestIds: number[]) =>
+  requestIds.length
+    ? db.selectFrom('review_routing').selectAll().where('request_id', 'in', requestIds).execute()
+    : Promise.resolve([]);
+
+/** When each request entered its current state: its latest step. */
+export async function enteredAt(db: Executor, requestIds: number[]): Promise<Map<number, string>> {
+  if (!requestIds.length) return new Map();
+  const rows = await db
+    .selectFrom('review_steps')
+    .select(['request_id', (eb) => eb.fn.max('decided_at').as('at')])
+    .where('request_id', 'in', requestIds)
+    .groupBy('request_id')
+    .execute();
+  return new Map(rows.map((r) => [r.request_id, String(r.at)]));
+}
+
+export const designateOf = (db: Executor, siteId: number, departmentId: number, step: string) =>
+  db
+    .selectFrom('review_designates')
+    .innerJoin('users', 'users.id', 'review_designates.user_id')
+    .select(['review_designates.user_id', 'users.display_name', 'users.disabled'])
+    .where('review_designates.site_id', '=', siteId)
+    .where('review_designates.department_id', '=', departmentId)
+    .where('review_designates.step', '=', step)
+    .executeTakeFirst();
+
+export const designatesOfSite = (db: Executor, siteId: number) =>
+  db
+    .selectFrom('review_designates')
+    .innerJoin('users', 'users.id', 'review_designates.user_id')
+    .innerJoin('departments', 'departments.id', 'review_designates.department_id')
+    .select([
+      'review_designates.department_id',
+      'departments.name as department_name',
+      'review_designates.step',
+      'review_designates.user_id',
+      'users.display_name',
+      'review_designates.designated_at',
+    ])
+    .where('review_designates.site_id', '=', siteId)
+    .orderBy('departments.name')
+    .execute();
+
+export async function setDesignate(
+  db: Executor,
+  row: { site_id: number; department_id: number; step: string; user_id: number | null; by: number; at: string },
+): Promise<void> {
+  await db
+    .deleteFrom('review_designates')
+    .where('site_id', '=', row.site_id)
+    .where('department_id', '=', row.department_id)
+    .where('step', '=', row.step)
+    .execute();
+  if (row.user_id === null) return;
+  await db
+    .insertInto('review_designates')
+    .values({
+      site_id: row.site_id,
+      department_id: row.department_id,
+      step: row.step,
+      user_id: row.user_id,
+      designated_by: row.by,
+      designated_at: row.at,
+    })
+    .execute();
+}
+
+/** Names of staff members, by id. */
+export async function userNames(db: Executor, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((r) => [r.id, r.display_name]));
+}
+
+/** Active staff holding one of `roles` on the site, with their department, for designating or reassigning. */
+export async function candidates(db: Executor, siteId: number, roles: string[]) {
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('user_roles', 'user_roles.user_id', 'users.id')
+    .leftJoin('departments', 'departments.id', 'users.department_id')
+    .select(['users.id', 'users.display_name', 'departments.name as department', 'user_roles.role'])
+    .where('user_roles.role', 'in', roles)
+    .where((eb) => eb.or([eb('user_roles.site_id', 'is', null), eb('user_roles.site_id', '=', siteId)]))
+    .where('users.disabled', '=', 0)
+    .orderBy('users.id')
+    .execute();
+  const byId = new Map<number, { id: number; name: string; department: string | null; roles: string[] }>();
+  for (const r of rows) {
+    const c = byId.get(r.id) ?? { id: r.id, name: r.display_name, department: r.department, roles: [] };
+    if (!c.roles.includes(r.role)) c.roles.push(r.role);
+    byId.set(r.id, c);
+  }
+  return [...byId.values()];
+}
+
+export type NamedRow = Awaited<ReturnType<typeof openRequests>>[number];

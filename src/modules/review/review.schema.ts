@@ -118,6 +118,8 @@ export const SubmitResult = Type.Object({
   state: ReviewStateSchema,
   stateName: Type.String(),
   outcome: StringEnum(REVIEW_OUTCOMES),
+  /** Where the step went: the group (names), a designated reviewer, or that the site administrator was told. */
+  routedTo: Type.String(),
 });
 export type SubmitResult = Static<typeof SubmitResult>;
 

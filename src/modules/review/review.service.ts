@@ -24,6 +24,9 @@ import type { SitesService } from '../sites/sites.service.ts';
 import type { PrepublishGate as PrepublishService } from './prepublish-gate.ts';
 import * as repo from './review.repository.ts';
 import { notifyReviewState } from './review-notifications.ts';
+import { routeOf, routeText } from './routing.ts';
+import { contentPath } from '../content/content.presenter.ts';
+import type { ColumnsService } from '../columns/columns.service.ts';
 import { registerRows } from './register.ts';
 import { registerPdf, registerXlsx } from './register-export.ts';
 import {
@@ -89,6 +92,7 @@ export class ReviewService {
     private readonly prepublish: PrepublishService,
     private readonly notices: DutyService,
     private readonly sites: SitesService,
+    private readonly columns: ColumnsService,
   ) {}
 
   async submit(auth: AuthContext, contentId: number, input: SubmitInput): Promise<SubmitResult> {
@@ -146,7 +150,8 @@ export class ReviewService {
       });
       return requestId;
     });
-    return toSubmitResult((await repo.findRequest(this.db, id))!);
+    const stored = (await repo.findRequest(this.db, id))!;
+    return toSubmitResult(stored, routeText(stored.state, await routeOf(this.db, stored, item.created_by)));
   }
 
   /** Whether this staff member may decide the request's current step (role, department, not their own). */
@@ -161,7 +166,14 @@ export class ReviewService {
       throw new AppError('NOT_THE_REVIEWER', {
         role: step === 'secrecy' ? '保密审查员' : step === 'dept' ? '审核人' : '分管领导',
       });
-    if (step !== 'secrecy' && auth.departmentId !== request.department_id) throw new AppError('OTHER_DEPARTMENT');
+    // A step reassigned or designated by the site administrator goes to that person, whatever their department;
+    // otherwise any member of the step's group may act.
+    const route = await routeOf(this.db, request, item.created_by);
+    if (route.kind === 'assigned' && !route.userIds.includes(auth.userId))
+      throw new AppError('REVIEW_ASSIGNED_ELSEWHERE', { name: route.names.join('、') });
+    if (route.kind === 'group' || route.kind === 'none') {
+      if (step !== 'secrecy' && auth.departmentId !== request.department_id) throw new AppError('OTHER_DEPARTMENT');
+    } else if (!route.userIds.includes(auth.userId)) throw new AppError('OTHER_DEPARTMENT');
     return step;
   }
 
@@ -191,6 +203,8 @@ export class ReviewService {
       );
       if (report.blocking) throw new AppError('FINDINGS_TO_CONFIRM', {}, { findings: report.findings });
     }
+    // Read before the transaction: an embedded database has one connection, which the transaction holds.
+    const tree = next.state === 'approved' ? await this.columns.tree(request.site_id) : null;
     await this.db.transaction().execute(async (trx) => {
       await repo.insertStep(trx, {
         request_id: request.id,
@@ -211,11 +225,6 @@ export class ReviewService {
         ...(step === 'secrecy' && input.secret ? { secret: input.secret } : {}),
       });
       if (next.state === 'closed') await this.content.markClassified(trx, request.content_id, at);
-      await notifyReviewState(trx, this.notices, (await repo.findRequest(trx, request.id))!, at, {
-        creatorId: item.created_by,
-        decidedBy: auth.displayName,
-        opinion: next.opinion,
-      });
       await this.audit.record(trx, auth.actor, {
         action: `review.${step}`,
         targetType: 'content',
@@ -231,9 +240,28 @@ export class ReviewService {
       });
       if (next.state === 'approved')
         await this.publication.onApproved(trx, auth.actor, { ...request, state: 'approved' });
+      // After publication, so the submitter's notice links to the published page.
+      await notifyReviewState(trx, this.notices, (await repo.findRequest(trx, request.id))!, at, {
+        creatorId: item.created_by,
+        decidedBy: auth.displayName,
+        opinion: next.opinion,
+        publicUrl: tree ? await this.publicPath(trx, request.content_id, tree) : undefined,
+      });
     });
     await this.publication.flushChanges();
     return toDecideResult((await repo.findRequest(this.db, request.id))!);
+  }
+
+  /** The published page of an item (its path on the site), once publication has written it; else undefined. */
+  private async publicPath(
+    trx: Db,
+    contentId: number,
+    tree: Awaited<ReturnType<ColumnsService['tree']>>,
+  ): Promise<string | undefined> {
+    const item = await this.content.itemIn(trx, contentId);
+    if (item?.status !== 'published') return undefined;
+    const column = tree.byId.get(item.column_id);
+    return column ? contentPath(column.path, item.id) : undefined;
   }
 
   private nextState(step: DecisionStep, input: DecideInput, opinion: string): Transition {

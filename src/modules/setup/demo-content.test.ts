@@ -232,6 +232,13 @@ describe(`demo content (${DIALECT})`, () => {
     const me = await login(env.app, 'zh_lingdao', DEMO_STAFF_PASSWORD);
     const res = (await call(env.app, me, 'GET', '/api/review/inbox')).json();
     assert.ok(Array.isArray(res.waiting));
+    // Every role can be tried: the inspector runs inspections, the site administrator sees the waiting items.
+    const inspector = await login(env.app, 'jiancha', DEMO_STAFF_PASSWORD);
+    assert.equal((await call(env.app, inspector, 'GET', '/api/inspection/runs')).statusCode, 200);
+    const siteAdmin = await login(env.app, 'zhandian', DEMO_STAFF_PASSWORD);
+    const mainSite = (await env.ctx.sites.list()).find((x) => x.parentId === null)!;
+    const waiting = await call(env.app, siteAdmin, 'GET', `/api/sites/${mainSite.id}/review/waiting`);
+    assert.equal(waiting.statusCode, 200);
     assert.equal((await env.ctx.audit.verify()).ok, true, 'the audit chain stays intact');
   });
 });

@@ -120,6 +120,13 @@ test('every staff write and login is audited with who, when, where and before/af
   assert.equal(entry.detail.before.phone, '0599-12345678');
   assert.equal(entry.detail.after.phone, '0599-87654321');
   assert.ok(entry.ip.length > 0);
+  // What an entry points at is named, not numbered.
+  assert.equal(entry.targetName, site.name);
+  const created = (await call(app, aud, 'GET', '/api/audit?action=user.create')).json().items;
+  assert.deepEqual(created.map((e: { targetName: string }) => e.targetName).sort(), [
+    '测试aud1（aud1）',
+    '测试sys1（sys1）',
+  ]);
   const failed = await call(app, aud, 'GET', '/api/audit?action=auth.login&outcome=failure');
   assert.ok(failed.json().total >= 1);
   const csv = await call(app, aud, 'GET', '/api/audit/export.csv?action=site.update');

@@ -68,6 +68,10 @@ export const BACKUP_TABLES = [
   'supervision_annual_reports',
   'supervision_imports',
   'auth_attempts',
+  // editor (0016)
+  'content_autosaves',
+  'review_designates',
+  'review_routing',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -101,6 +105,8 @@ export const TABLES_WITHOUT_ID = new Set([
   'dataset_chunks',
   'auth_attempts',
   'search_log_days',
+  'review_designates',
+  'review_routing',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */

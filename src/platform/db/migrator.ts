@@ -14,6 +14,7 @@ import * as m0011 from './migrations/0011_interaction.ts';
 import * as m0015 from './migrations/0015_datasets.ts';
 import * as m0014 from './migrations/0014_supervision.ts';
 import * as m0017 from './migrations/0017_hardening_access.ts';
+import * as m0016 from './migrations/0016_editor.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0015_datasets': m0015,
   '0014_supervision': m0014,
   '0017_hardening_access': m0017,
+  '0016_editor': m0016,
 };
 
 class StaticProvider implements MigrationProvider {

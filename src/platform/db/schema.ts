@@ -1057,3 +1057,52 @@ export interface AuthAttemptsTable {
 export interface Database {
   auth_attempts: AuthAttemptsTable;
 }
+// ── editor (0016): autosave slots, review designates and routing, notifications grouped per item ──
+
+export interface ContentAutosavesTable {
+  id: Generated<number>;
+  user_id: number;
+  /** content:<id> or new:<siteId> */
+  slot: string;
+  site_id: number;
+  content_id: number | null;
+  base_version: number | null;
+  title: string;
+  /** JSON of the editor's form values. */
+  payload: string;
+  saved_at: string;
+}
+
+export interface ReviewDesignatesTable {
+  site_id: number;
+  department_id: number;
+  /** dept | leader */
+  step: string;
+  user_id: number;
+  designated_by: number | null;
+  designated_at: string;
+}
+
+export interface ReviewRoutingTable {
+  request_id: number;
+  state: string;
+  assigned_to: number | null;
+  assigned_by: number | null;
+  reason: string;
+  assigned_at: string | null;
+  escalated_at: string | null;
+}
+
+export interface NotificationsTable {
+  /** What the reminder is about (content:12): the bell shows one entry per item. */
+  item_key: Generated<string | null>;
+}
+
+export interface Database {
+  content_autosaves: ContentAutosavesTable;
+  review_designates: ReviewDesignatesTable;
+  review_routing: ReviewRoutingTable;
+}
+
+export type ContentAutosave = Selectable<ContentAutosavesTable>;
+export type ReviewRouting = Selectable<ReviewRoutingTable>;

@@ -13,3 +13,13 @@ export async function writeSetting(db: Db, key: string, value: unknown, at: stri
     .onConflict((oc) => oc.column('key').doUpdateSet({ value: json, updated_at: at }))
     .execute();
 }
+
+/** Stores the value only when the key has none yet (two nodes racing keep the first); returns the stored value. */
+export async function settingOnce<T>(db: Db, key: string, value: T, at: string): Promise<T> {
+  await db
+    .insertInto('settings')
+    .values({ key, value: JSON.stringify(value), updated_at: at })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  return (await readSetting<T>(db, key)) as T;
+}

@@ -35,6 +35,23 @@ interface Filters {
   q?: string;
 }
 
+/** Chinese names of the kinds of records audit entries point at. */
+const TARGET_KINDS: Record<string, string> = {
+  user: '用户',
+  department: '部门',
+  column: '栏目',
+  site: '站点',
+  content: '信息',
+  dataset: '数据集',
+  citizen: '公众账号',
+  file: '文件',
+  audit_log: '审计日志',
+  settings: '设置',
+  inspection_run: '检查',
+  inspection_schedule: '定期检查',
+  calendar_year: '工作日历',
+};
+
 const EMPTY: FilterValues = { range: null, actor: '', action: '', outcome: '', q: '' };
 
 /** Dates go as calendar days (yyyy-MM-dd, both inclusive); the server reads them as Asia/Shanghai days. */
@@ -50,7 +67,9 @@ function toFilters(v: FilterValues): Filters {
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
-function Detail({ detail }: { detail: Record<string, unknown> | null }) {
+function Detail({ detail: raw }: { detail: unknown }) {
+  // Records carry a JSON object of details (or nothing).
+  const detail = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
   if (!detail || Object.keys(detail).length === 0)
     return <Typography.Text type="secondary">无详细信息</Typography.Text>;
   const { before, after, ...rest } = detail;
@@ -133,7 +152,11 @@ export default function AuditPage() {
     {
       title: '对象',
       key: 'target',
-      render: (_, r) => (r.targetId ? `${r.targetType} #${r.targetId}` : r.targetType),
+      render: (_, r) => {
+        const kind = TARGET_KINDS[r.targetType] ?? r.targetType;
+        if (r.targetName) return <span title={`${r.targetType} #${r.targetId}`}>{`${kind} ${r.targetName}`}</span>;
+        return r.targetId ? `${kind} #${r.targetId}` : kind;
+      },
     },
     {
       title: '结果',

@@ -6,7 +6,7 @@ import { api, ApiError } from '../../api';
 import { showIn, useBusy } from '../../components/busy';
 import type { ContentDetail } from '../../api-types';
 import { toastSuccess } from '../../feedback';
-import { formatDateTime } from '../../format';
+import { formatDateTime, sentence } from '../../format';
 import { fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from '../../time';
 
 interface ScheduleValues {
@@ -14,8 +14,9 @@ interface ScheduleValues {
   withdrawAt: Dayjs | null;
 }
 
-// The pickers hold Asia/Shanghai wall-clock times (see time.ts), whatever the browser's zone.
-const notPast = (d: Dayjs) => d.endOf('day').isBefore(shanghaiNowPicker());
+// The pickers hold Asia/Shanghai wall-clock times (see time.ts), whatever the browser's zone. A past time is
+// refused by the form's validator with a message, not by disabling dates: a disabled date typed into the
+// field was silently dropped, and 保存 then cleared the schedule with a success message.
 
 export function ScheduleModal(props: {
   open: boolean;
@@ -44,7 +45,7 @@ export function ScheduleModal(props: {
       {
         onError: (err) => {
           if (err instanceof ApiError && err.code === 'BACKDATING')
-            setError(`${err.message}。发布时间由系统在发布时确定，不能倒填：只能选择晚于现在的时间。`);
+            setError(`${sentence(err.message)}发布时间由系统在发布时确定，不能倒填：只能选择晚于现在的时间。`);
           else showIn(setError)(err);
         },
       },
@@ -93,7 +94,7 @@ export function ScheduleModal(props: {
           <DatePicker
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"
-            disabledDate={notPast}
+            needConfirm={false}
             disabled={!canPublishAt}
             style={{ width: 240 }}
             data-testid="schedule-publish-at"
@@ -103,7 +104,7 @@ export function ScheduleModal(props: {
           <DatePicker
             showTime={{ format: 'HH:mm' }}
             format="YYYY-MM-DD HH:mm"
-            disabledDate={notPast}
+            needConfirm={false}
             style={{ width: 240 }}
             data-testid="schedule-withdraw-at"
           />

@@ -7,6 +7,7 @@ import { PageLoading } from '../../components/busy';
 import { PageHeader } from '../../components/PageHeader';
 import { SiteSelect } from '../../components/SiteSelect';
 import { modal, toastSuccess } from '../../feedback';
+import { sentence } from '../../format';
 import { usePageTitle } from '../../hooks';
 import { ReviewHistory } from '../review/ReviewHistory';
 import { SubmitModal } from '../review/SubmitModal';
@@ -16,11 +17,14 @@ import { ContentForm } from './editor/ContentForm';
 import { EditorActions } from './editor/EditorActions';
 import { EditorSummary } from './editor/EditorSummary';
 import { useContentEditor } from './editor/useContentEditor';
+import { CheckPanel, useLiveCheck } from './editor/CheckPanel';
 import { VersionsPanel } from './VersionsPanel';
 import './content.css';
 
 export default function ContentEditorPage() {
   const editor = useContentEditor();
+  const check = useLiveCheck(editor);
+  editor.onChangeRef.current = check.schedule;
   const { isNew, detail, item, scope, me, siteId, readOnly, tab, setTab, dialog, setDialog, columnLabel } = editor;
   usePageTitle(isNew ? '新建信息' : detail ? `编辑：${detail.title}` : '信息');
 
@@ -47,7 +51,7 @@ export default function ContentEditorPage() {
         okText: '知道了',
       });
     } else {
-      toastSuccess(`已提交审查（登记序号 ${r.serial}），当前环节：${r.stateName}`);
+      toastSuccess(`已提交审查（登记序号 ${r.serial}），当前环节：${sentence(r.stateName)}${r.routedTo}`);
     }
     void item.reload();
   };
@@ -59,7 +63,14 @@ export default function ContentEditorPage() {
           <ContentPreview item={detail} columnLabel={columnLabel(detail.columnId) || detail.columnName} />
         </Card>
       );
-    return siteId ? <ContentForm editor={editor} siteId={siteId} /> : <Spin />;
+    return siteId ? (
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        <ContentForm editor={editor} siteId={siteId} />
+        <CheckPanel check={check} />
+      </Space>
+    ) : (
+      <Spin />
+    );
   };
 
   return (

@@ -100,12 +100,12 @@ export default function RegisterPage() {
   };
 
   const tableColumns: TableColumnsType<RegisterRow> = [
-    { title: '序号', dataIndex: 'serialText', width: 88 },
-    { title: '部门', dataIndex: 'department', width: 96 },
+    { title: '序号', dataIndex: 'serialText', width: 80 },
+    { title: '部门', dataIndex: 'department', width: 88 },
     {
       title: '信息名称',
       dataIndex: 'title',
-      width: 200,
+      width: 190,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Link to={`/content/${r.contentId}`}>{r.title}</Link>
@@ -118,7 +118,7 @@ export default function RegisterPage() {
     {
       title: '是否涉密',
       dataIndex: 'secret',
-      width: 110,
+      width: 100,
       render: (_, r) => (
         <Space orientation="vertical" size={2}>
           <span>{r.secret}</span>
@@ -133,29 +133,29 @@ export default function RegisterPage() {
         </Space>
       ),
     },
-    { title: '发布形式', dataIndex: 'releaseForm', width: 84 },
+    { title: '发布形式', dataIndex: 'releaseForm', width: 76 },
     {
       title: '网站发布栏目',
       dataIndex: 'columnBox',
-      width: 110,
+      width: 100,
       render: (_, r) => (r.columnBox === '其他' ? `其他：${r.column}` : r.columnBox),
     },
     {
       title: '工作机构或人员审查意见',
       key: 'dept',
-      width: 180,
+      width: 160,
       render: (_, r) => <Opinion value={r.dept} pending={pendingText(r, 'dept')} />,
     },
     {
       title: '分管领导意见',
       key: 'leader',
-      width: 180,
+      width: 160,
       render: (_, r) => <Opinion value={r.leader} pending={pendingText(r, 'leader')} />,
     },
     {
       title: '审查结果',
       dataIndex: 'outcome',
-      width: 96,
+      width: 88,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <Tag color={OUTCOME_COLORS[r.outcome] ?? 'default'}>{r.outcome}</Tag>
@@ -263,7 +263,8 @@ export default function RegisterPage() {
         columns={tableColumns}
         dataSource={rows.data ?? []}
         loading={rows.loading}
-        scroll={{ x: 1144 }}
+        // 1042 px of columns: the whole register fits a 1366 px screen beside the menu, without scrolling.
+        scroll={{ x: 1042 }}
         pagination={{
           pageSize: 50,
           showSizeChanger: true,

@@ -142,7 +142,17 @@ export default function ReviewPage() {
       <PageHeader title={`信息发布审查：${item.title}`} back={{ to: '/inbox', label: '返回我的待办' }} />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card title="信息内容" size="small">
+          <Card
+            title="信息内容"
+            size="small"
+            extra={
+              review.secret !== '是' && (
+                <Link to={`/preview/${item.id}?version=${review.version}`} target="_blank" data-testid="review-preview">
+                  按网站页面预览<span className="sr-only">（在新窗口打开）</span>
+                </Link>
+              )
+            }
+          >
             <ContentPreview item={item} />
           </Card>
         </Col>

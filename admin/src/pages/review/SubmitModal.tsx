@@ -7,6 +7,7 @@ import { api, ApiError } from '../../api';
 import { showIn, useBusy } from '../../components/busy';
 import type { ContentDetail, ReleaseForm, SecretAnswer, SubmitResult } from '../../api-types';
 import { errorText } from '../../feedback';
+import { sentence } from '../../format';
 import { FindingsList } from '../prepublish/Findings';
 import { RELEASE_HELP, SECRET_HELP } from './labels';
 import { refreshReviewCounts } from './reviewCounts';
@@ -101,7 +102,7 @@ export function SubmitModal(props: {
           role="alert"
           showIcon
           style={{ marginBottom: 16 }}
-          title={`${blocked.message}。请按下列提示修改后再提交：`}
+          title={`${sentence(blocked.message)}请按下列提示修改后再提交：`}
           description={<FindingsList findings={blocked.findings} />}
           data-testid="prepublish-blocked"
         />

@@ -42,7 +42,8 @@ group by "content_columns"."column_id";
 select "notifications"."id"
 from "notifications"
 left join "notification_reads" as "nr" on "nr"."notification_id" = "notifications"."id" and "nr"."user_id" = $1
-where ("notifications"."user_id" = $2 or "notifications"."department_id" = $3) and "nr"."read_at" is null;
+where ("notifications"."user_id" = $2 or ("notifications"."department_id" = $3 and "notifications"."created_at" >= $4))
+  and "nr"."read_at" is null and "notifications"."id" in ($5);
 insert into "notification_reads" ("notification_id", "user_id", "read_at")
 values ($1, $2, $3)
 on conflict ("notification_id", "user_id") do nothing;
@@ -55,15 +56,17 @@ on conflict ("notification_id", "user_id") do nothing;
 -- notificationsFor
 select "notifications"."id", "notifications"."site_id", "notifications"."user_id", "notifications"."department_id",
   "notifications"."kind", "notifications"."title", "notifications"."body", "notifications"."link",
-  "notifications"."created_at", "nr"."read_at"
+  "notifications"."item_key", "notifications"."created_at", "nr"."read_at"
 from "notifications"
 left join "notification_reads" as "nr" on "nr"."notification_id" = "notifications"."id" and "nr"."user_id" = $1
-where ("notifications"."user_id" = $2 or "notifications"."department_id" = $3)
+where ("notifications"."user_id" = $2 or ("notifications"."department_id" = $3 and "notifications"."created_at" >= $4))
+  and "notifications"."kind" like $5 and "nr"."read_at" is null
 order by "notifications"."id" desc
-limit $4;
+limit $6;
 
 -- unreadCount
 select count(*) as "n"
 from "notifications"
 left join "notification_reads" as "nr" on "nr"."notification_id" = "notifications"."id" and "nr"."user_id" = $1
-where ("notifications"."user_id" = $2 or "notifications"."department_id" = $3) and "nr"."read_at" is null;
+where ("notifications"."user_id" = $2 or ("notifications"."department_id" = $3 and "notifications"."created_at" >= $4))
+  and "nr"."read_at" is null;

@@ -41,7 +41,8 @@ group by "content_columns"."column_id";
 select "notifications"."id"
 from "notifications"
 left join "notification_reads" as "nr" on "nr"."notification_id" = "notifications"."id" and "nr"."user_id" = ?
-where ("notifications"."user_id" = ? or "notifications"."department_id" = ?) and "nr"."read_at" is null;
+where ("notifications"."user_id" = ? or ("notifications"."department_id" = ? and "notifications"."created_at" >= ?))
+  and "nr"."read_at" is null and "notifications"."id" in (?);
 insert into "notification_reads" ("notification_id", "user_id", "read_at")
 values (?, ?, ?)
 on conflict ("notification_id", "user_id") do nothing;
@@ -54,10 +55,11 @@ on conflict ("notification_id", "user_id") do nothing;
 -- notificationsFor
 select "notifications"."id", "notifications"."site_id", "notifications"."user_id", "notifications"."department_id",
   "notifications"."kind", "notifications"."title", "notifications"."body", "notifications"."link",
-  "notifications"."created_at", "nr"."read_at"
+  "notifications"."item_key", "notifications"."created_at", "nr"."read_at"
 from "notifications"
 left join "notification_reads" as "nr" on "nr"."notification_id" = "notifications"."id" and "nr"."user_id" = ?
-where ("notifications"."user_id" = ? or "notifications"."department_id" = ?)
+where ("notifications"."user_id" = ? or ("notifications"."department_id" = ? and "notifications"."created_at" >= ?))
+  and "notifications"."kind" like ? and "nr"."read_at" is null
 order by "notifications"."id" desc
 limit ?;
 
@@ -65,4 +67,5 @@ limit ?;
 select count(*) as "n"
 from "notifications"
 left join "notification_reads" as "nr" on "nr"."notification_id" = "notifications"."id" and "nr"."user_id" = ?
-where ("notifications"."user_id" = ? or "notifications"."department_id" = ?) and "nr"."read_at" is null;
+where ("notifications"."user_id" = ? or ("notifications"."department_id" = ? and "notifications"."created_at" >= ?))
+  and "nr"."read_at" is null;

@@ -103,7 +103,7 @@ export interface DemoAccountSpec {
   username: string;
   displayName: string;
   site: 'main' | 'zwfw';
-  /** null: the secrecy reviewer, who serves every site of the installation. */
+  /** null: an account serving the whole site rather than a department (site administrator, inspector). */
   department: string | null;
   role: Role;
   /** What the account is for, as the README lists it. */
@@ -136,5 +136,23 @@ export const DEMO_ACCOUNT_SPECS: DemoAccountSpec[] = [
     department: '综合处',
     role: 'secrecy_reviewer',
     description: '保密审查员（全部站点）',
+  },
+  // So every role can be tried: the site's administrator (designates reviewers, reassigns stuck items) and
+  // an inspector who runs the inspection engine and reads its reports.
+  {
+    username: 'zhandian',
+    displayName: '罗静',
+    site: 'main',
+    department: null,
+    role: 'site_admin',
+    description: '站点管理员（市政务办门户网站）',
+  },
+  {
+    username: 'jiancha',
+    displayName: '方正',
+    site: 'main',
+    department: null,
+    role: 'inspector',
+    description: '检查员（市政务办门户网站）',
   },
 ];

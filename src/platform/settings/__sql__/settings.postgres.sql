@@ -6,6 +6,14 @@ select "value"
 from "settings"
 where "key" = $1;
 
+-- settingOnce
+insert into "settings" ("key", "value", "updated_at")
+values ($1, $2, $3)
+on conflict ("key") do nothing;
+select "value"
+from "settings"
+where "key" = $1;
+
 -- writeSetting
 insert into "settings" ("key", "value", "updated_at")
 values ($1, $2, $3)

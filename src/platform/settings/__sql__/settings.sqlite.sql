@@ -6,6 +6,14 @@ select "value"
 from "settings"
 where "key" = ?;
 
+-- settingOnce
+insert into "settings" ("key", "value", "updated_at")
+values (?, ?, ?)
+on conflict ("key") do nothing;
+select "value"
+from "settings"
+where "key" = ?;
+
 -- writeSetting
 insert into "settings" ("key", "value", "updated_at")
 values (?, ?, ?)

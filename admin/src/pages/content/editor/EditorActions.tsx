@@ -1,11 +1,25 @@
 // The editor's actions: 保存草稿, 提交审查 (with why it is not possible), 定时发布/撤稿, 撤稿, 在网站上查看.
 import { Button, Space, Tooltip, Typography } from 'antd';
-import { ClockCircleOutlined, ExportOutlined, SaveOutlined, SendOutlined, StopOutlined } from '@ant-design/icons';
+import {
+  ClockCircleOutlined,
+  EyeOutlined,
+  ExportOutlined,
+  SaveOutlined,
+  SendOutlined,
+  StopOutlined,
+} from '@ant-design/icons';
+import { formatDateTime } from '../../../format';
 import type { ContentEditor } from './useContentEditor';
 
 export function EditorActions({ editor }: { editor: ContentEditor }) {
   const { readOnly, readOnlyReason, saving, save, writer, me, detail, dirty, canSubmit, openSubmit } = editor;
-  const { canSchedule, canWithdraw, setDialog } = editor;
+  const { canSchedule, canWithdraw, setDialog, autosavedAt } = editor;
+  /** The preview shows a saved version: unsaved changes are saved first. */
+  const preview = async () => {
+    let version = detail?.version;
+    if (dirty && !readOnly) version = (await save())?.version;
+    if (detail && version) window.open(`/admin/preview/${detail.id}?version=${version}`, '_blank', 'noopener');
+  };
   const status = detail?.status;
   return (
     <Space wrap className="editor-actions" role="group" aria-label="信息操作">
@@ -43,6 +57,11 @@ export function EditorActions({ editor }: { editor: ContentEditor }) {
           </span>
         </Tooltip>
       )}
+      {detail && status !== 'classified' && (
+        <Button icon={<EyeOutlined aria-hidden />} onClick={() => void preview()} data-testid="open-preview">
+          预览<span className="sr-only">（在新窗口打开）</span>
+        </Button>
+      )}
       {canSchedule && (
         <Button icon={<ClockCircleOutlined aria-hidden />} onClick={() => setDialog('schedule')}>
           定时发布/撤稿
@@ -60,6 +79,11 @@ export function EditorActions({ editor }: { editor: ContentEditor }) {
         </a>
       )}
       {dirty && <Typography.Text type="warning">有未保存的修改</Typography.Text>}
+      {dirty && autosavedAt && (
+        <Typography.Text type="secondary" data-testid="autosaved">
+          已自动保存 {formatDateTime(autosavedAt).slice(11)}
+        </Typography.Text>
+      )}
     </Space>
   );
 }

@@ -1,13 +1,15 @@
 // The state of the editor page: which item (or a new one, on the chosen site), the columns the staff member may
 // write in, why the item is read-only if it is, the form with its unsaved changes, and saving.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { Form } from 'antd';
 import type { ContentType } from '../../../../../src/modules/content/content-types.ts';
-import { api } from '../../../api';
+import { ApiError, api } from '../../../api';
 import type { ContentDetail, Items, WritableColumn } from '../../../api-types';
 import { useAuth, useMe } from '../../../auth';
-import { showFormError, toastError, toastSuccess } from '../../../feedback';
+import { modal, showFormError, toastError, toastSuccess } from '../../../feedback';
+import { setUnsavedCheck } from '../../../unsaved';
+import { useAutosave } from './useAutosave';
 import { useBusy } from '../../../components/busy';
 import { useLoad, useSiteScope } from '../../../hooks';
 import { OPEN_STATES } from '../../review/labels';
@@ -78,6 +80,16 @@ export function useContentEditor() {
     }
   }, [isNew, detail]);
 
+  // Leaving the console's pages with unsaved changes asks first (unsaved.ts); closing the tab too (below).
+  const dirtyRef = useRef(false);
+  /** Called after every change of the form (the live pre-publish check listens). */
+  const onChangeRef = useRef<(() => void) | null>(null);
+  dirtyRef.current = dirty;
+  useEffect(() => {
+    setUnsavedCheck(() => dirtyRef.current);
+    return () => setUnsavedCheck(null);
+  }, []);
+
   // Leaving with unsaved changes asks first.
   useEffect(() => {
     if (!dirty) return;
@@ -91,6 +103,35 @@ export function useContentEditor() {
   const columnWritable = isNew ? writer : !!detail && !!writable.data?.some((c) => c.id === detail.columnId);
   const readOnlyReason = readOnlyReasonOf(writer, detail, writable.data, columnWritable);
   const readOnly = !!readOnlyReason || (!isNew && !detail);
+
+  const restore = useCallback(
+    (values: Partial<FormValues>) => {
+      form.setFieldsValue(values);
+      setDirty(true);
+    },
+    [form],
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: formKey changes once the loaded item is in the form
+  const autosaveTarget = useMemo(
+    () => ({
+      userId: me.id,
+      siteId: siteId ?? undefined,
+      contentId: id,
+      baseVersion: detail?.version ?? null,
+      ready: !readOnly && writer && (isNew ? !!siteId : !!detail && loadedFor.current === detail.id),
+    }),
+    [me.id, siteId, id, detail, readOnly, writer, isNew, formKey],
+  );
+  const autosave = useAutosave(form, autosaveTarget, restore);
+
+  /** Someone else saved meanwhile: say who, keep the text, offer the latest version. */
+  const conflict = (err: ApiError) => {
+    modal().warning({
+      title: '其他人员已修改此信息',
+      content: err.message,
+      okText: '知道了',
+    });
+  };
 
   const columnOptions = useMemo(() => {
     const list = (writable.data ?? []).filter((c) => fitsColumn(type, c));
@@ -150,6 +191,7 @@ export function useContentEditor() {
             ...input,
           });
           toastSuccess('已保存为草稿');
+          autosave.clear();
           setDirty(false);
           loadedFor.current = created.id;
           item.setData(created);
@@ -159,14 +201,21 @@ export function useContentEditor() {
         const updated = await api.put<ContentDetail>(`/api/content/${id}`, {
           ...input,
           ...(values.note.trim() ? { note: values.note.trim() } : {}),
+          ...(detail ? { baseVersion: detail.version } : {}),
         });
+        autosave.clear();
         toastSuccess(`已保存（第 ${updated.version} 版）`);
         item.setData(updated);
         form.setFieldsValue({ note: '' });
         setDirty(false);
         return updated;
       },
-      { onError: (err) => showFormError(form, err, RENAME) },
+      {
+        onError: (err) =>
+          err instanceof ApiError && err.code === 'CONTENT_VERSION_CONFLICT'
+            ? conflict(err)
+            : showFormError(form, err, RENAME),
+      },
     );
     return saved ?? null;
   };
@@ -191,7 +240,11 @@ export function useContentEditor() {
 
   /** A change in the form; a new type may not fit the chosen column. */
   const changed = (values: Partial<FormValues>) => {
-    if (Object.keys(values).length) setDirty(true);
+    if (Object.keys(values).length) {
+      setDirty(true);
+      autosave.schedule();
+      onChangeRef.current?.();
+    }
     if (values.type) {
       const cid = form.getFieldValue('columnId') as number | undefined;
       const c = writable.data?.find((w) => w.id === cid);
@@ -215,6 +268,8 @@ export function useContentEditor() {
     formKey,
     type,
     dirty,
+    autosavedAt: autosave.savedAt,
+    onChangeRef,
     saving: saving.busy,
     setUploading,
     tab,
