@@ -53,7 +53,7 @@ export async function editorRoutes(app: App, ctx: AppContext): Promise<void> {
         params: IdParams,
         response: { 200: AutosaveSlot, ...errors(400, 401, 403, 404) },
       },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => ({ autosave: await editor.autosaved(authOf(request), { contentId: request.params.id }) }),
   );
@@ -69,7 +69,7 @@ export async function editorRoutes(app: App, ctx: AppContext): Promise<void> {
         response: { 200: AutosaveSaved, ...errors(400, 401, 403, 404, 409, 413) },
       },
       ...large,
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => editor.autosave(authOf(request), { contentId: request.params.id }, request.body),
   );
@@ -78,7 +78,7 @@ export async function editorRoutes(app: App, ctx: AppContext): Promise<void> {
     '/api/content/:id/autosave',
     {
       schema: { tags, summary: '放弃自动保存', params: IdParams, response: { 200: Ok, ...errors(400, 401, 403) } },
-      preHandler: guard({ capability: 'content.write' }),
+      preHandler: guard({ capability: 'content.write', scope: 'content.write' }),
     },
     async (request) => {
       await editor.discardAutosave(authOf(request), { contentId: request.params.id });
@@ -169,7 +169,8 @@ export async function editorRoutes(app: App, ctx: AppContext): Promise<void> {
         body: PreviewLinkBody,
         response: { 200: PreviewLink, ...errors(400, 401, 403, 404) },
       },
-      preHandler: guard(),
+      // A preview shows the draft: the same need-to-know as reading the item.
+      preHandler: guard({ scope: 'content.read' }),
     },
     async (request) => editor.previewLink(authOf(request), request.params.id, request.body.version),
   );
