@@ -9,6 +9,8 @@ export const ROLES = {
   leader: '分管领导',
   secrecy_reviewer: '保密审查员',
   inspector: '检查员',
+  // Online services: the window staff who accept and handle applications (受理、办理) for their department.
+  service_officer: '办件人员',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -49,6 +51,11 @@ export const CAPABILITIES = {
   // Statutory calendar (years entered from the State Council's notice) and citizens' public accounts (support).
   'calendar.manage': ['sys_admin', 'site_admin'],
   'citizen.manage': ['sys_admin', 'site_admin'],
+  // Online services: the catalogue and guides (editors of the responsible department), the handling of applications
+  // and of 差评 rectifications (window staff, the department's leaders for escalations), the statistics.
+  'service.manage': ['editor', 'site_admin'],
+  'service.handle': ['service_officer', 'leader', 'site_admin'],
+  'service.view': ['editor', 'reviewer', 'leader', 'service_officer', 'site_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

@@ -45,6 +45,19 @@ export const BACKUP_TABLES = [
   'challenge_uses',
   'idempotency_keys',
   'citizen_notices',
+  // services (办事服务)
+  'service_items',
+  'service_guide_versions',
+  'service_department_contacts',
+  'service_themes',
+  'service_bundles',
+  'service_applications',
+  'service_application_events',
+  'service_application_files',
+  'service_ratings',
+  'service_rectifications',
+  'service_stats_months',
+  'service_rating_months',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -75,6 +88,9 @@ export const TABLES_WITHOUT_ID = new Set([
   'rate_limits',
   'challenge_uses',
   'idempotency_keys',
+  'service_department_contacts',
+  'service_stats_months',
+  'service_rating_months',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */
