@@ -29,6 +29,8 @@ import { Idempotency } from './platform/idempotency.ts';
 import { CitizensModule } from './modules/citizens/citizens.module.ts';
 import { citizenChecks } from './modules/citizens/citizens.checks.ts';
 import { PortalRegistry } from './modules/portal/portal-registry.ts';
+import { ServicesModule } from './modules/services/services.module.ts';
+import { serviceChecks } from './modules/services/services.checks.ts';
 
 export interface AppContext {
   config: Config;
@@ -58,6 +60,8 @@ export interface AppContext {
   citizens: CitizensModule;
   /** Public pages and column content other modules add to the public site. */
   portal: PortalRegistry;
+  /** Online services: catalogue, guides, applications, 好差评, statistics. */
+  services: ServicesModule;
   close(): Promise<void>;
 }
 
@@ -95,6 +99,26 @@ export async function createContext(config: Config, options: ContextOptions = {}
   });
   const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
   for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
+  const departments = new DepartmentsService(db, clock, audit);
+  const review = new ReviewService(db, clock, audit, content, publication, prepublish);
+  const calendar = new CalendarService(db, clock, audit);
+  const idempotency = new Idempotency(db, clock);
+  const services = new ServicesModule({
+    db,
+    clock,
+    audit,
+    fileStore,
+    idempotency,
+    calendar,
+    citizens,
+    columns,
+    content,
+    departments,
+    duty,
+    publication,
+    review,
+  });
+  for (const check of serviceChecks(services, citizens)) inspection.internalChecks.register(check);
   return {
     config,
     dbh,
@@ -106,22 +130,23 @@ export async function createContext(config: Config, options: ContextOptions = {}
     auth,
     guard: makeGuard(auth, audit),
     sites,
-    departments: new DepartmentsService(db, clock, audit),
+    departments,
     columns,
     users,
     content,
     publication,
-    review: new ReviewService(db, clock, audit, content, publication, prepublish),
+    review,
     prepublish,
     duty,
     inspection,
     search,
     stats: new StatsService(db, clock, sites),
-    calendar: new CalendarService(db, clock, audit),
+    calendar,
     rateLimiter,
-    idempotency: new Idempotency(db, clock),
+    idempotency,
     citizens,
     portal: new PortalRegistry(),
+    services,
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();

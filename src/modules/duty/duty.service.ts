@@ -12,6 +12,9 @@ import { AppError } from '../../platform/errors.ts';
 
 export type DutyStatus = '正常' | '即将到期' | '已超期' | '空白';
 
+/** A reminder as stored (read state is per reader, in notification_reads). */
+export type NotificationRow = Parameters<typeof repo.insertNotificationOnce>[1];
+
 /** The column's 附件1 duties, as the column tree holds them. */
 type ColumnDuties = Pick<
   ColumnNode,
@@ -144,6 +147,16 @@ export class DutyService {
     await this.mailer
       .send({ to, subject: `【栏目更新提醒】${d.trail}${d.status}`, text: `${text}\n\n请登录管理后台处理。` })
       .catch(() => {});
+  }
+
+  /** Inside the caller's transaction: a reminder, unless one with the same dedupe key exists. */
+  notifyOnce(trx: Db, row: NotificationRow): Promise<boolean> {
+    return repo.insertNotificationOnce(trx, row);
+  }
+
+  /** Inside the caller's transaction: the reminders whose dedupe key starts with `prefix` go (a step was taken). */
+  dropNotices(trx: Db, siteId: number, prefix: string): Promise<void> {
+    return repo.deleteNotificationsLike(trx, siteId, prefix);
   }
 
   /** The staff member's newest notifications (with their own read state) and how many are unread in all. */

@@ -19,6 +19,7 @@ import { localPath } from './site-resolver.ts';
 import { encodedBody, isCompressible, negotiate } from './compression.ts';
 import { isNotModified, securityHeaders, validatorHeaders } from './page-response.ts';
 import { citizenPageRoutes } from '../citizens/citizens.pages.routes.ts';
+import { serviceCitizenPages } from '../services/services.citizen-pages.tsx';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 const hidden = { schema: { hide: true } };
@@ -75,6 +76,7 @@ const NO_SITE_HTML =
 export async function portalRoutes(app: App, ctx: AppContext, options: PortalOptions = {}): Promise<void> {
   const portal = new PortalService(ctx, options);
   await citizenPageRoutes(app, ctx, portal);
+  await serviceCitizenPages(app, ctx, portal);
   portal.watch();
 
   const send = async (request: FastifyRequest, reply: FastifyReply, result: PageResult) => {
