@@ -6,6 +6,7 @@ import { deleteExpiredSessions, pruneLoginFailures } from './modules/auth/sessio
 import { SYSTEM_ACTOR } from './platform/audit/audit.service.ts';
 import { runExportWatch } from './modules/export/export.watch.ts';
 import { citizenJobs } from './modules/citizens/citizens.jobs.ts';
+import { serviceJobs } from './modules/services/services.jobs.ts';
 
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
@@ -35,5 +36,6 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
       run: () => pruneLoginFailures(ctx.db, new Date(ctx.clock.now().getTime() - DAY).toISOString()),
     },
     ...citizenJobs(ctx),
+    ...serviceJobs(ctx),
   ];
 }

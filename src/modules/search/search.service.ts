@@ -211,6 +211,8 @@ export class SearchService {
   private readonly synonyms = new Map<number, { groups: SynonymGroups; isDefault: boolean }>();
   private readonly trees = new Map<number, Promise<ColumnTree>>();
   private readonly cards = new Map<number, Promise<CardView[]>>();
+  /** Cards other modules derive from their records (办事服务: items and themes), shown before the site's own. */
+  private readonly cardSources: ((siteId: number) => Promise<CardView[]>)[] = [];
   private readonly hot = new Map<string, { at: number; list: { query: string; n: number }[] }>();
   private readonly failed = new Set<number>();
   private background: Promise<void> = Promise.resolve();
@@ -1118,13 +1120,19 @@ export class SearchService {
     this.cards.delete(siteId);
   }
 
+  /** Adds cards a module derives from its records (搜索即服务 for service items); they come before the site's own. */
+  addCardSource(source: (siteId: number) => Promise<CardView[]>): void {
+    this.cardSources.push(source);
+  }
+
   /** Cards whose keywords the query contains, directly, through a synonym or as pinyin (shebao → 社保). */
   private async matchingCards(
     siteId: number,
     plan: Plan,
     ctx: PlanContext & { syn: SynonymIndex },
   ): Promise<CardView[]> {
-    const cards = await this.enabledCards(siteId);
+    const derived = await Promise.all(this.cardSources.map((source) => source(siteId).catch(() => [])));
+    const cards = [...derived.flat(), ...(await this.enabledCards(siteId))];
     if (cards.length === 0) return [];
     const q = plan.key;
     const heard = new Set([q, ...plan.expanded.map(titleKey)]);

@@ -33,6 +33,7 @@ import {
 import { StatsView } from './service-stats.schema.ts';
 import { exportCatalogue, readCatalogue, XLSX_MIME } from './catalogue-xlsx.ts';
 import { handlingRoutes } from './handling.routes.ts';
+import { serviceCardSource } from './services.cards.ts';
 import { registerServicePages, SERVICES_ASSET_PREFIX, serviceAssets } from './services.pages.tsx';
 import { applicationPath, SERVICES_PATH } from './catalogue.presenter.ts';
 
@@ -496,6 +497,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   await handlingRoutes(app, ctx);
   registerServicePages(ctx);
   registerCitizenSection(ctx);
+  ctx.search.addCardSource(serviceCardSource(services));
 }
 
 /** 我的办件 in the user space, and 在线办事 among the features that use the one public account. */

@@ -10,6 +10,7 @@ import { DEMO_SITE } from './demo-site.ts';
 import { seedDefaultSearchCards } from '../search/search.service.ts';
 import { seedDemoContent } from './demo-content.ts';
 import { seedDemoCitizens } from '../citizens/citizens.demo.ts';
+import { seedDemoServices } from '../services/services.demo.ts';
 
 export interface InitialAccount {
   username: string;
@@ -87,5 +88,6 @@ export async function initDemo(ctx: AppContext): Promise<{ siteId: number; colum
   await seedDemoContent(ctx, created.siteId);
   await seedDefaultSearchCards(ctx, created.siteId);
   await seedDemoCitizens(ctx);
+  await seedDemoServices(ctx);
   return created;
 }
