@@ -18,6 +18,13 @@ import { ReviewCountBadge } from './pages/content/reviewCounts';
 import { CONTENT_STAFF } from './pages/content/model';
 import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined as CheckListIcon,
+  ContainerOutlined,
+  FundOutlined,
+  LikeOutlined,
+  SolutionOutlined,
+} from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -59,6 +66,41 @@ export const NAV: NavGroup[] = [
         label: '错敏词库',
         icon: <BookOutlined aria-hidden />,
         capabilities: [...CONTENT_STAFF, 'site.manage'],
+      },
+    ],
+  },
+  {
+    label: '办事服务',
+    items: [
+      {
+        path: '/services/items',
+        label: '事项目录',
+        icon: <ContainerOutlined aria-hidden />,
+        capabilities: ['service.manage', 'service.view'],
+      },
+      {
+        path: '/services/dashboard',
+        label: '指南检查',
+        icon: <CheckListIcon aria-hidden />,
+        capabilities: ['service.manage', 'service.view'],
+      },
+      {
+        path: '/services/applications',
+        label: '办件管理',
+        icon: <SolutionOutlined aria-hidden />,
+        capabilities: ['service.handle'],
+      },
+      {
+        path: '/services/ratings',
+        label: '好差评',
+        icon: <LikeOutlined aria-hidden />,
+        capabilities: ['service.handle'],
+      },
+      {
+        path: '/services/stats',
+        label: '办事统计',
+        icon: <FundOutlined aria-hidden />,
+        capabilities: ['service.view'],
       },
     ],
   },

@@ -15,7 +15,10 @@ export type Capability =
   | 'content.secrecy'
   | 'inspection.run'
   | 'calendar.manage'
-  | 'citizen.manage';
+  | 'citizen.manage'
+  | 'service.manage'
+  | 'service.handle'
+  | 'service.view';
 
 export type RoleName =
   | 'sys_admin'
@@ -26,7 +29,8 @@ export type RoleName =
   | 'reviewer'
   | 'leader'
   | 'secrecy_reviewer'
-  | 'inspector';
+  | 'inspector'
+  | 'service_officer';
 
 /** The three separated administrator roles (三员分立): always installation-wide. */
 export const SEPARATED_ROLES: readonly string[] = ['sys_admin', 'sec_admin', 'audit_admin'];

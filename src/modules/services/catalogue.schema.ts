@@ -220,6 +220,8 @@ export const ContactsView = Type.Object({
   ),
 });
 
+export type ContactsView = Static<typeof ContactsView>;
+
 export const ContactsInput = Type.Object(
   {
     consult: Type.Array(Type.String({ minLength: 3, maxLength: 40 }), { maxItems: 10 }),
