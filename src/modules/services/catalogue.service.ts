@@ -112,7 +112,8 @@ export class CatalogueService {
 
   async create(auth: AuthContext, siteId: number, input: ItemInput): Promise<ItemView> {
     const names = await this.departmentNames(siteId);
-    assertItemWriter(auth, { site_id: siteId, department_id: input.departmentId }, names.get(input.departmentId) ?? '');
+    if (!names.has(input.departmentId)) throw new AppError('SERVICE_DEPARTMENT_INVALID');
+    assertItemWriter(auth, { site_id: siteId, department_id: input.departmentId }, names.get(input.departmentId)!);
     await this.checkInput(siteId, input, null);
     const at = this.now();
     const id = await this.db.transaction().execute(async (trx) => {
