@@ -13,8 +13,17 @@ const adminDir = path.join(projectRoot, 'admin');
 const outIndex = path.join(projectRoot, 'dist', 'admin', 'index.html');
 const configFile = path.join(adminDir, 'vite.config.ts');
 const force = process.argv.includes('--force');
-// Server files the console imports directly (plain constants), which count as build inputs too.
-const SHARED_INPUTS = ['src/modules/audit/action-names.ts'].map((f) => path.join(projectRoot, f));
+// Server files the console bundles (plain constants and the Asia/Shanghai time helpers), which count as build
+// inputs too. The console's type-only imports of the servers' schema files are checked by the typecheck and
+// leave nothing in the bundle.
+const SHARED_INPUTS = [
+  'src/modules/audit/action-names.ts',
+  'src/modules/columns/column-types.ts',
+  'src/modules/content/content-types.ts',
+  'src/platform/auth/roles.ts',
+  'src/platform/errors.ts',
+  'src/platform/time.ts',
+].map((f) => path.join(projectRoot, f));
 const rel = (p) => path.relative(projectRoot, p) || '.';
 
 /** Latest modification time of any file under `dir` (0 when empty). */

@@ -3,7 +3,8 @@
 // the forced password-change page.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onSessionProblem, setCsrfToken } from './api';
-import type { Capability, Me, MeResponse } from './types';
+import type { Capability } from '../../src/platform/auth/roles.ts';
+import type { Me, MeResponse } from './api-types';
 
 export type AuthState =
   | { status: 'loading' }

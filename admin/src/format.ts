@@ -1,56 +1,51 @@
-// Staff see and enter times in Asia/Shanghai whatever their browser's zone; stored times are ISO-8601 UTC.
-import dayjs, { type Dayjs } from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
+// How the console writes times, sizes and links. Times are shown in Asia/Shanghai (time.ts), whatever the
+// browser's zone.
+// Imports name their `.ts` files: test/admin-format.test.ts loads this module under the server's Node resolution.
+import { shanghaiDate, shanghaiDateTime } from './time.ts';
 
-dayjs.extend(utc);
-dayjs.extend(timezone);
+// The picker conversions live in time.ts; re-exported for the existing callers of this module.
+export { fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from './time.ts';
 
-export const SHANGHAI = 'Asia/Shanghai';
-const WALL = 'YYYY-MM-DDTHH:mm:ss';
-
-const shanghai = new Intl.DateTimeFormat('en-CA', {
-  timeZone: SHANGHAI,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hourCycle: 'h23',
-});
+const valid = (value: string | null | undefined): Date | null => {
+  if (!value) return null;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date;
+};
 
 /** `yyyy-MM-dd HH:mm:ss` in Asia/Shanghai; '—' for no value. */
 export function formatDateTime(value: string | null | undefined): string {
   if (!value) return '—';
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return value;
-  const p: Record<string, string> = {};
-  for (const part of shanghai.formatToParts(date)) p[part.type] = part.value;
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+  const date = valid(value);
+  return date ? shanghaiDateTime(date) : value;
+}
+
+/** `yyyy-MM-dd HH:mm` in Asia/Shanghai; '—' for no value. */
+export const formatMinute = (value: string | null | undefined): string => formatDateTime(value).slice(0, 16);
+
+/** `yyyy-MM-dd` in Asia/Shanghai; '—' for no value. */
+export function formatDate(value: string | null | undefined): string {
+  if (!value) return '—';
+  const date = valid(value);
+  return date ? shanghaiDate(date) : value;
 }
 
 export const isFuture = (value: string | null | undefined): boolean =>
   !!value && new Date(value).getTime() > Date.now();
 
-// ── Date-time pickers in Asia/Shanghai ──────────────────────────────────────────────────────────────────
-// Ant Design's pickers work in the browser's own zone. Staff enter times as Asia/Shanghai wall-clock times
-// (as every time is shown to them), so the pickers hold a *wall-clock* value — its fields (year … minute) are
-// the Shanghai time — and these helpers convert at the edges: stored UTC → picker, picker → UTC to send.
+/** A count as Chinese readers group digits (12,345). */
+export const formatNumber = (n: number): string => n.toLocaleString('zh-CN');
 
-/** The picker value showing `value` (ISO UTC) as its Asia/Shanghai wall-clock time; null for no value. */
-export function shanghaiPickerValue(value: string | Date | null | undefined): Dayjs | null {
-  if (!value) return null;
-  const d = dayjs(value);
-  return d.isValid() ? dayjs(d.tz(SHANGHAI).format(WALL)) : null;
+/** File size as staff read it. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The ISO UTC time of a picked wall-clock value read as Asia/Shanghai time, whatever the browser's zone. */
-export function fromShanghaiPicker(value: Dayjs): string {
-  return dayjs.tz(value.format(WALL), SHANGHAI).toISOString();
-}
-
-/** Now, as a picker (wall-clock) value in Asia/Shanghai: for “not in the past” checks on picked values. */
-export function shanghaiNowPicker(): Dayjs {
-  return shanghaiPickerValue(new Date())!;
+/** The admin console's own route for a link stored with its /admin prefix (notifications). */
+export function consolePath(link: string): string | null {
+  if (!link.startsWith('/')) return null;
+  if (link === '/admin' || link.startsWith('/admin/') || link.startsWith('/admin?'))
+    return link.slice('/admin'.length) || '/';
+  return null;
 }

@@ -1,7 +1,9 @@
+// Loading data for a page, the page title, and the site a page works on (remembered across pages).
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from './api';
 import { showError } from './feedback';
-import type { Items, Site } from './types';
+import type { SiteView as Site } from '../../src/modules/sites/sites.schema.ts';
+import type { Items } from './api-types';
 
 export const APP_TITLE = '政务门户管理后台';
 
@@ -52,10 +54,13 @@ export function useLoad<T>(load: (() => Promise<T>) | null, deps: unknown[]): Lo
     }
   }, []);
 
-  useEffect(() => {
-    void reload();
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  useEffect(
+    () => {
+      void reload();
+    },
+    // biome-ignore lint/correctness/useExhaustiveDependencies: the caller's list decides when to load again (as for useEffect); `load` is read through a ref
+    deps,
+  );
 
   return { data, loading, error, reload, setData };
 }
@@ -95,4 +100,19 @@ export function useCurrentSite(sites: Site[] | undefined): [Site | null, (id: nu
   }, []);
   const site = sites?.find((s) => s.id === siteId) ?? sites?.[0] ?? null;
   return [site, choose];
+}
+
+export interface SiteScope {
+  sites: Loaded<Site[]>;
+  /** The site the page works on (null while the sites load, or when the staff member may see none). */
+  site: Site | null;
+  siteId: number | undefined;
+  chooseSite: (id: number) => void;
+}
+
+/** The sites, and the one the page works on (shared by every site-scoped page, remembered across pages). */
+export function useSiteScope(): SiteScope {
+  const sites = useSites();
+  const [site, chooseSite] = useCurrentSite(sites.data);
+  return { sites, site, siteId: site?.id, chooseSite };
 }

@@ -6,10 +6,9 @@ import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useAuth, useMe } from './auth';
 import { toastSuccess } from './feedback';
 import { APP_TITLE } from './hooks';
-import { visibleNav } from './nav';
+import { CONTENT_STAFF, visibleNav } from './nav';
 import { PasswordForm } from './components/PasswordForm';
-import { NotificationBell } from './pages/content/NotificationBell';
-import { CONTENT_STAFF } from './pages/content/model';
+import { NotificationBell } from './pages/duty/NotificationBell';
 
 const { Header, Sider, Content } = Layout;
 

@@ -1,16 +1,17 @@
 import { lazy, StrictMode, Suspense, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
-import { App as AntApp, Button, ConfigProvider, Result, Spin, type ThemeConfig } from 'antd';
+import { App as AntApp, Button, ConfigProvider, Result, type ThemeConfig } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AuthProvider, useAuth } from './auth';
+import { PageLoading } from './components/busy';
 import { FeedbackBridge } from './feedback';
 import { AppLayout } from './layout';
 import { allowed, NAV } from './nav';
-import LoginPage from './pages/LoginPage';
-import ForcePasswordPage from './pages/ForcePasswordPage';
+import LoginPage from './pages/auth/LoginPage';
+import ForcePasswordPage from './pages/auth/ForcePasswordPage';
 import DashboardPage from './pages/DashboardPage';
 import NotFoundPage from './pages/NotFoundPage';
 import './styles.css';
@@ -41,21 +42,21 @@ const THEME: ThemeConfig = {
 };
 
 // One chunk per management page, loaded on first visit.
-const SitePage = lazy(() => import('./pages/SitePage'));
-const ColumnsPage = lazy(() => import('./pages/ColumnsPage'));
-const DepartmentsPage = lazy(() => import('./pages/DepartmentsPage'));
-const UsersPage = lazy(() => import('./pages/UsersPage'));
-const SecurityPolicyPage = lazy(() => import('./pages/SecurityPolicyPage'));
-const LockedUsersPage = lazy(() => import('./pages/LockedUsersPage'));
-const AuditPage = lazy(() => import('./pages/AuditPage'));
+const SitePage = lazy(() => import('./pages/sites/SitePage'));
+const ColumnsPage = lazy(() => import('./pages/columns/ColumnsPage'));
+const DepartmentsPage = lazy(() => import('./pages/departments/DepartmentsPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const SecurityPolicyPage = lazy(() => import('./pages/security/SecurityPolicyPage'));
+const LockedUsersPage = lazy(() => import('./pages/security/LockedUsersPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const StatsPage = lazy(() => import('./pages/stats/StatsPage'));
-const InboxPage = lazy(() => import('./pages/content/InboxPage'));
-const ReviewPage = lazy(() => import('./pages/content/ReviewPage'));
+const InboxPage = lazy(() => import('./pages/review/InboxPage'));
+const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
 const ContentListPage = lazy(() => import('./pages/content/ContentListPage'));
 const ContentEditorPage = lazy(() => import('./pages/content/ContentEditorPage'));
-const RegisterPage = lazy(() => import('./pages/content/RegisterPage'));
-const DutyPage = lazy(() => import('./pages/content/DutyPage'));
-const DictionariesPage = lazy(() => import('./pages/content/DictionariesPage'));
+const RegisterPage = lazy(() => import('./pages/review/RegisterPage'));
+const DutyPage = lazy(() => import('./pages/duty/DutyPage'));
+const DictionariesPage = lazy(() => import('./pages/prepublish/DictionariesPage'));
 const InspectionRunsPage = lazy(() => import('./pages/inspection/RunsPage'));
 const InspectionReportPage = lazy(() => import('./pages/inspection/ReportPage'));
 const InspectionTrendPage = lazy(() => import('./pages/inspection/TrendPage'));
@@ -72,6 +73,8 @@ const ApplicationsPage = lazy(() => import('./pages/services/ApplicationsPage'))
 const ApplicationPage = lazy(() => import('./pages/services/ApplicationPage'));
 const RatingsPage = lazy(() => import('./pages/services/RatingsPage'));
 const ServiceStatsPage = lazy(() => import('./pages/services/ServiceStatsPage'));
+const DatasetListPage = lazy(() => import('./pages/datasets/DatasetListPage'));
+const DatasetEditorPage = lazy(() => import('./pages/datasets/DatasetEditorPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -100,13 +103,8 @@ const PAGES: Record<string, ReactNode> = {
   '/services/applications': <ApplicationsPage />,
   '/services/ratings': <RatingsPage />,
   '/services/stats': <ServiceStatsPage />,
+  '/datasets': <DatasetListPage />,
 };
-
-const Loading = () => (
-  <div style={{ display: 'flex', justifyContent: 'center', padding: 64 }}>
-    <Spin size="large" description="正在加载…" />
-  </div>
-);
 
 function Guarded({ path, children }: { path: string; children: ReactNode }) {
   const { user } = useAuth();
@@ -114,14 +112,14 @@ function Guarded({ path, children }: { path: string; children: ReactNode }) {
   if (!user || !item || !allowed(item, user.capabilities)) {
     return <Result status="403" title="没有权限" subTitle="您的账号没有访问此页面的权限，如需开通请联系系统管理员。" />;
   }
-  return <Suspense fallback={<Loading />}>{children}</Suspense>;
+  return <Suspense fallback={<PageLoading />}>{children}</Suspense>;
 }
 
 function Root() {
   const { state, refresh } = useAuth();
   switch (state.status) {
     case 'loading':
-      return <Loading />;
+      return <PageLoading />;
     case 'error':
       return (
         <Result
@@ -191,6 +189,14 @@ function Root() {
               element={
                 <Guarded path="/services/applications">
                   <ApplicationPage />
+                </Guarded>
+              }
+            />
+            <Route
+              path="datasets/:id"
+              element={
+                <Guarded path="/datasets">
+                  <DatasetEditorPage />
                 </Guarded>
               }
             />

@@ -11,11 +11,10 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { FileSearchOutlined, FieldTimeOutlined, LineChartOutlined } from '@ant-design/icons';
-import type { Capability } from './types';
+import type { Capability } from '../../src/platform/auth/roles.ts';
 import { AreaChartOutlined } from '@ant-design/icons';
 import { BookOutlined, FileTextOutlined, InboxOutlined, ProfileOutlined, ScheduleOutlined } from '@ant-design/icons';
-import { ReviewCountBadge } from './pages/content/reviewCounts';
-import { CONTENT_STAFF } from './pages/content/model';
+import { ReviewCountBadge } from './pages/review/reviewCounts';
 import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
 import {
@@ -25,6 +24,10 @@ import {
   LikeOutlined,
   SolutionOutlined,
 } from '@ant-design/icons';
+
+/** Anyone who writes or reviews content: the 信息发布 menu group. */
+export const CONTENT_STAFF: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
+import { DatabaseOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -54,6 +57,7 @@ export const NAV: NavGroup[] = [
         badge: <ReviewCountBadge />,
       },
       { path: '/content', label: '信息发布', icon: <FileTextOutlined aria-hidden />, capabilities: CONTENT_STAFF },
+      { path: '/datasets', label: '数据发布', icon: <DatabaseOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       { path: '/register', label: '审查登记', icon: <ProfileOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       {
         path: '/duty',
@@ -205,11 +209,11 @@ export const NAV: NavGroup[] = [
   },
 ];
 
-export const allowed = (item: NavItem, capabilities: readonly Capability[]): boolean =>
+export const allowed = (item: NavItem, capabilities: readonly string[]): boolean =>
   item.capabilities.length === 0 || item.capabilities.some((c) => capabilities.includes(c));
 
 /** The groups and items the staff member may see; empty groups are dropped. */
-export function visibleNav(capabilities: readonly Capability[]): NavGroup[] {
+export function visibleNav(capabilities: readonly string[]): NavGroup[] {
   return NAV.map((g) => ({ ...g, items: g.items.filter((i) => allowed(i, capabilities)) })).filter(
     (g) => g.items.length > 0,
   );

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { api, ApiError, isSessionError } from '../api';
-import { errorText } from '../feedback';
+import { api, ApiError } from '../api';
+import { showIn, useBusy } from './busy';
 
 interface Values {
   currentPassword: string;
@@ -12,30 +12,33 @@ interface Values {
 /** 当前密码 / 新密码 / 确认新密码, posted to /api/auth/password. Server messages are shown above the form. */
 export function PasswordForm({ onDone, username }: { onDone: () => void | Promise<void>; username: string }) {
   const [form] = Form.useForm<Values>();
-  const [submitting, setSubmitting] = useState(false);
+  const submitting = useBusy();
   const [error, setError] = useState<string | null>(null);
 
-  const submit = async (values: Values) => {
-    setSubmitting(true);
-    setError(null);
-    try {
-      await api.post('/api/auth/password', {
-        currentPassword: values.currentPassword,
-        newPassword: values.newPassword,
-      });
-      form.resetFields();
-      await onDone();
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'PASSWORD_WRONG') {
-        form.setFields([{ name: 'currentPassword', errors: [err.message] }]);
-      } else if (err instanceof ApiError && (err.code === 'PASSWORD_POLICY' || err.code === 'PASSWORD_REUSED')) {
-        form.setFields([{ name: 'newPassword', errors: [err.message] }]);
-      } else if (!isSessionError(err)) {
-        setError(errorText(err));
-      }
-    } finally {
-      setSubmitting(false);
+  /** The server's refusal under the password it is about, or above the form. */
+  const refused = (err: unknown) => {
+    if (err instanceof ApiError && err.code === 'PASSWORD_WRONG') {
+      form.setFields([{ name: 'currentPassword', errors: [err.message] }]);
+    } else if (err instanceof ApiError && (err.code === 'PASSWORD_POLICY' || err.code === 'PASSWORD_REUSED')) {
+      form.setFields([{ name: 'newPassword', errors: [err.message] }]);
+    } else {
+      showIn(setError)(err);
     }
+  };
+
+  const submit = (values: Values) => {
+    setError(null);
+    return submitting.run(
+      async () => {
+        await api.post('/api/auth/password', {
+          currentPassword: values.currentPassword,
+          newPassword: values.newPassword,
+        });
+        form.resetFields();
+        await onDone();
+      },
+      { onError: refused },
+    );
   };
 
   return (
@@ -82,7 +85,7 @@ export function PasswordForm({ onDone, username }: { onDone: () => void | Promis
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item style={{ marginBottom: 0 }}>
-        <Button type="primary" htmlType="submit" loading={submitting} block>
+        <Button type="primary" htmlType="submit" loading={submitting.busy} block>
           确认修改
         </Button>
       </Form.Item>

@@ -1,5 +1,5 @@
 import { Select, Space, Typography } from 'antd';
-import type { Site } from '../types';
+import type { SiteView as Site } from '../../../src/modules/sites/sites.schema.ts';
 
 /** The site a page works on: a select when there are several sites, the name otherwise. */
 export function SiteSelect({

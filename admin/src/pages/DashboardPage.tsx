@@ -5,17 +5,16 @@ import { PlusOutlined } from '@ant-design/icons';
 import { api, queryString } from '../api';
 import { useMe } from '../auth';
 import { loadSites, useCurrentSite, useLoad, usePageTitle } from '../hooks';
-import type { Site } from '../types';
+import { shanghaiHour } from '../time';
+import type { SiteView as Site } from '../../../src/modules/sites/sites.schema.ts';
+import type { DutyResponse, DutyStatus } from '../api-types';
 import { visibleNav } from '../nav';
-import { CONTENT_STAFF, DUTY_HEX, type DutyResponse, type DutyStatus } from './content/model';
-import { useReviewCounts } from './content/reviewCounts';
+import { CONTENT_STAFF } from '../nav';
+import { DUTY_HEX } from './duty/labels';
+import { useReviewCounts } from './review/reviewCounts';
 
 function greeting(): string {
-  const hour = Number(
-    new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', hour: 'numeric', hourCycle: 'h23' }).format(
-      new Date(),
-    ),
-  );
+  const hour = shanghaiHour();
   if (hour < 6) return '您好';
   if (hour < 12) return '上午好';
   if (hour < 14) return '中午好';
@@ -54,8 +53,8 @@ export default function DashboardPage() {
               <Typography.Text type="secondary">尚未分配角色，请联系系统管理员</Typography.Text>
             ) : (
               <Space wrap>
-                {me.roles.map((r, i) => (
-                  <Tag key={i} color="blue">
+                {me.roles.map((r) => (
+                  <Tag key={`${r.role}@${r.siteId ?? 'all'}`} color="blue">
                     {r.roleName}
                     {needsSites && r.siteId !== null ? `（${siteName(r.siteId)}）` : ''}
                   </Tag>
@@ -166,28 +165,25 @@ function ContentWork({ sites }: { sites: Site[] }) {
             />
           </Col>
         )}
-        {departmentId && (
-          <>
-            {(['即将到期', '已超期', '空白'] as DutyStatus[]).map((s) => (
-              <Col xs={12} md={8} xl={4} key={s}>
-                <Figure
-                  title={`本部门栏目${s}`}
-                  value={summary?.[s]}
-                  to={dutyLink(s)}
-                  hint={
-                    s === '空白'
-                      ? '从未发布过信息'
-                      : s === '已超期'
-                        ? '超过更新周期'
-                        : `${duty.data?.dueSoonDays ?? 3} 天内到期`
-                  }
-                  color={DUTY_HEX[s]}
-                  testId={`figure-duty-${s}`}
-                />
-              </Col>
-            ))}
-          </>
-        )}
+        {!!departmentId &&
+          (['即将到期', '已超期', '空白'] as DutyStatus[]).map((s) => (
+            <Col xs={12} md={8} xl={4} key={s}>
+              <Figure
+                title={`本部门栏目${s}`}
+                value={summary?.[s]}
+                to={dutyLink(s)}
+                hint={
+                  s === '空白'
+                    ? '从未发布过信息'
+                    : s === '已超期'
+                      ? '超过更新周期'
+                      : `${duty.data?.dueSoonDays ?? 3} 天内到期`
+                }
+                color={DUTY_HEX[s]}
+                testId={`figure-duty-${s}`}
+              />
+            </Col>
+          ))}
       </Row>
       {departmentId && site && (
         <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0', fontSize: 12 }}>

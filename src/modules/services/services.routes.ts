@@ -497,7 +497,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   await handlingRoutes(app, ctx);
   registerServicePages(ctx);
   registerCitizenSection(ctx);
-  ctx.search.addCardSource(serviceCardSource(services));
+  ctx.search.cards.addSource(serviceCardSource(services));
 }
 
 /** 我的办件 in the user space, and 在线办事 among the features that use the one public account. */

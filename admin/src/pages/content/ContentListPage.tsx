@@ -1,17 +1,19 @@
 // 信息发布: the site's content with filters (column, status, review state, type, keyword, 只看我的). Editors create and edit;
 // reviewers, leaders and secrecy reviewers read. Filters live in the address so “back” keeps them.
-import { useMemo } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { Button, Card, Checkbox, Empty, Form, Input, Select, Space, Table, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Checkbox, Empty, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
-import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
-import { SiteSelect } from '../../components/SiteSelect';
-import { columnTreeOptions, useColumnIndex, useContentOptions } from './data';
-import { REVIEW_STATE_OPTIONS, STATE_COLORS, STATUS_COLORS, TYPE_NAMES, type ContentListItem } from './model';
+import { ColumnTreeSelect, FilterBar } from '../../components/FilterBar';
+import { SitePageHeader } from '../../components/PageHeader';
+import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
+import { useColumnIndex, useContentOptions } from './data';
+import type { ContentListItem } from '../../api-types';
+import { REVIEW_STATE_OPTIONS, STATE_COLORS } from '../review/labels';
+import { STATUS_COLORS, TYPE_NAMES } from './labels';
 import './content.css';
 
 interface FilterValues {
@@ -30,9 +32,8 @@ export default function ContentListPage() {
   const { can } = useAuth();
   const writer = can('content.write');
   const navigate = useNavigate();
-  const sites = useSites();
-  const [site, chooseSite] = useCurrentSite(sites.data);
-  const siteId = site?.id;
+  const scope = useSiteScope();
+  const { site, siteId } = scope;
   const [params, setParams] = useSearchParams();
   const [form] = Form.useForm<FilterValues>();
   const options = useContentOptions();
@@ -59,8 +60,6 @@ export default function ContentListPage() {
       : null,
     [siteId, key],
   );
-
-  const treeData = useMemo(() => columnTreeOptions(columns.data?.roots ?? []), [columns.data]);
 
   const apply = (values: FilterValues, nextPage = 1, nextSize = pageSize) => {
     const next = new URLSearchParams();
@@ -129,23 +128,15 @@ export default function ContentListPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          信息发布
-        </Typography.Title>
-        <Space wrap>
-          {sites.data && (
-            <SiteSelect
-              sites={sites.data}
-              value={site}
-              onChange={(id) => {
-                chooseSite(id);
-                form.resetFields();
-                setParams(new URLSearchParams());
-              }}
-            />
-          )}
-          {writer && (
+      <SitePageHeader
+        title="信息发布"
+        scope={scope}
+        onSiteChange={() => {
+          form.resetFields();
+          setParams(new URLSearchParams());
+        }}
+        extra={
+          writer && (
             <Button
               type="primary"
               icon={<PlusOutlined aria-hidden />}
@@ -154,74 +145,49 @@ export default function ContentListPage() {
             >
               新建
             </Button>
-          )}
-        </Space>
-      </Space>
+          )
+        }
+      />
       {!writer && (
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
           您可以查看本站点的信息及其审查记录；新建和修改信息由各部门的编辑（承办人）进行。
         </Typography.Paragraph>
       )}
-      <Card size="small">
-        <Form<FilterValues>
-          key={`${siteId}:${key}`}
-          form={form}
-          layout="inline"
-          initialValues={filters}
-          onFinish={(v) => apply(v)}
-          style={{ rowGap: 12 }}
-          data-testid="content-filters"
-        >
-          <Form.Item label="栏目" name="columnId">
-            <TreeSelect
-              allowClear
-              style={{ width: 200 }}
-              treeData={treeData}
-              treeDefaultExpandAll
-              showSearch={{ treeNodeFilterProp: 'title' }}
-              placeholder="全部栏目"
-              popupMatchSelectWidth={false}
-            />
+      <FilterBar<FilterValues>
+        key={`${siteId}:${key}`}
+        form={form}
+        initialValues={filters}
+        onSearch={(v) => apply(v)}
+        onReset={() => setParams(new URLSearchParams())}
+        testId="content-filters"
+      >
+        <Form.Item label="栏目" name="columnId">
+          <ColumnTreeSelect roots={columns.data?.roots ?? []} width={200} />
+        </Form.Item>
+        <Form.Item label="状态" name="status">
+          <Select allowClear style={{ width: 130 }} placeholder="全部" options={options.data?.statuses ?? []} />
+        </Form.Item>
+        <Form.Item label="审查" name="reviewState">
+          <Select
+            allowClear
+            style={{ width: 150 }}
+            placeholder="全部"
+            popupMatchSelectWidth={false}
+            options={[...REVIEW_STATE_OPTIONS, { value: 'none', label: '未提交审查' }]}
+          />
+        </Form.Item>
+        <Form.Item label="类型" name="type">
+          <Select allowClear style={{ width: 130 }} placeholder="全部" options={options.data?.types ?? []} />
+        </Form.Item>
+        <Form.Item label="关键字" name="q">
+          <Input allowClear style={{ width: 180 }} placeholder="标题中的文字" maxLength={100} />
+        </Form.Item>
+        {writer && (
+          <Form.Item name="mine" valuePropName="checked">
+            <Checkbox>只看我的</Checkbox>
           </Form.Item>
-          <Form.Item label="状态" name="status">
-            <Select allowClear style={{ width: 130 }} placeholder="全部" options={options.data?.statuses ?? []} />
-          </Form.Item>
-          <Form.Item label="审查" name="reviewState">
-            <Select
-              allowClear
-              style={{ width: 150 }}
-              placeholder="全部"
-              popupMatchSelectWidth={false}
-              options={[...REVIEW_STATE_OPTIONS, { value: 'none', label: '未提交审查' }]}
-            />
-          </Form.Item>
-          <Form.Item label="类型" name="type">
-            <Select allowClear style={{ width: 130 }} placeholder="全部" options={options.data?.types ?? []} />
-          </Form.Item>
-          <Form.Item label="关键字" name="q">
-            <Input allowClear style={{ width: 180 }} placeholder="标题中的文字" maxLength={100} />
-          </Form.Item>
-          {writer && (
-            <Form.Item name="mine" valuePropName="checked">
-              <Checkbox>只看我的</Checkbox>
-            </Form.Item>
-          )}
-          <Form.Item>
-            <Space>
-              <Button type="primary" htmlType="submit" icon={<SearchOutlined aria-hidden />}>
-                查询
-              </Button>
-              <Button
-                onClick={() => {
-                  setParams(new URLSearchParams());
-                }}
-              >
-                重置
-              </Button>
-            </Space>
-          </Form.Item>
-        </Form>
-      </Card>
+        )}
+      </FilterBar>
       <Table<ContentListItem>
         rowKey="id"
         columns={tableColumns}

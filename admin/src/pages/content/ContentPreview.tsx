@@ -3,7 +3,9 @@
 import { Link } from 'react-router-dom';
 import { Descriptions, Divider, Empty, Image, List, Space, Tag, Typography } from 'antd';
 import { FileOutlined } from '@ant-design/icons';
-import { formatSize, TYPE_NAMES, type ContentDetail } from './model';
+import type { ContentDetail } from '../../api-types';
+import { formatSize } from '../../format';
+import { TYPE_NAMES } from './labels';
 
 export function ContentPreview({ item, columnLabel }: { item: ContentDetail; columnLabel?: string }) {
   const f = item.fields ?? {};
@@ -78,8 +80,11 @@ export function ContentPreview({ item, columnLabel }: { item: ContentDetail; col
         <>
           <Divider titlePlacement="start">正文</Divider>
           {item.bodyHtml ? (
-            // eslint-disable-next-line react/no-danger -- cleaned by the server's allow-list on save
-            <div className="preview-body" dangerouslySetInnerHTML={{ __html: item.bodyHtml }} />
+            <div
+              className="preview-body"
+              // biome-ignore lint/security/noDangerouslySetInnerHtml: the body was cleaned by the server's allow-list when it was saved
+              dangerouslySetInnerHTML={{ __html: item.bodyHtml }}
+            />
           ) : (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="正文为空" />
           )}

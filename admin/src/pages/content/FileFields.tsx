@@ -1,10 +1,12 @@
 // Form controls for the cover image / leader photo and the attachment list, uploading to the site's file store.
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { Button, Image, Input, List, Space, Typography } from 'antd';
 import { DeleteOutlined, FileOutlined, PaperClipOutlined, PictureOutlined, UploadOutlined } from '@ant-design/icons';
+import { useBusy } from '../../components/busy';
 import { toastError } from '../../feedback';
 import { ATTACHMENT_ACCEPT, IMAGE_ACCEPT, uploadErrorText, uploadFile } from '../../components/editor/upload';
-import { formatSize, type FileView } from './model';
+import type { FileView } from '../../api-types';
+import { formatSize } from '../../format';
 
 export interface AttachmentValue {
   fileId: number;
@@ -56,18 +58,11 @@ export function ImageField(props: {
   disabled?: boolean;
   what: string;
 }) {
-  const [busy, setBusy] = useState(false);
-  const pick = async ([file]: File[]) => {
-    setBusy(true);
-    try {
-      const uploaded = await uploadFile(props.siteId, file, { imageOnly: true });
-      props.onChange?.(uploaded);
-    } catch (err) {
-      toastError(uploadErrorText(err, file.name));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const uploading = useBusy();
+  const pick = ([file]: File[]) =>
+    uploading.run(async () => props.onChange?.(await uploadFile(props.siteId, file, { imageOnly: true })), {
+      onError: (err) => toastError(uploadErrorText(err, file.name)),
+    });
   const v = props.value;
   return (
     <Space align="start" wrap>
@@ -86,7 +81,7 @@ export function ImageField(props: {
       <Space orientation="vertical" size={4}>
         <FilePicker
           accept={IMAGE_ACCEPT}
-          busy={busy}
+          busy={uploading.busy}
           disabled={props.disabled}
           label={v ? `更换${props.what}` : `上传${props.what}`}
           icon={<UploadOutlined aria-hidden />}
@@ -118,19 +113,20 @@ export function AttachmentsField(props: {
   disabled?: boolean;
 }) {
   const list = props.value ?? [];
-  const [busy, setBusy] = useState(false);
+  const uploading = useBusy();
   const add = async (files: File[]) => {
-    setBusy(true);
     const added: AttachmentValue[] = [];
-    for (const file of files) {
-      try {
-        const uploaded = await uploadFile(props.siteId, file);
-        added.push({ fileId: uploaded.id, name: uploaded.name, url: uploaded.url, size: uploaded.size });
-      } catch (err) {
-        toastError(uploadErrorText(err, file.name));
+    // Each file on its own: one refused file does not stop the others.
+    await uploading.run(async () => {
+      for (const file of files) {
+        try {
+          const uploaded = await uploadFile(props.siteId, file);
+          added.push({ fileId: uploaded.id, name: uploaded.name, url: uploaded.url, size: uploaded.size });
+        } catch (err) {
+          toastError(uploadErrorText(err, file.name));
+        }
       }
-    }
-    setBusy(false);
+    });
     if (added.length) props.onChange?.([...list, ...added]);
   };
   const update = (index: number, patch: Partial<AttachmentValue>) =>
@@ -182,7 +178,7 @@ export function AttachmentsField(props: {
       <FilePicker
         accept={ATTACHMENT_ACCEPT}
         multiple
-        busy={busy}
+        busy={uploading.busy}
         disabled={props.disabled}
         label="上传附件"
         icon={<PaperClipOutlined aria-hidden />}

@@ -7,49 +7,44 @@ import { DiffOutlined, RollbackOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { modal, showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
+import { useBusy } from '../../components/busy';
 import { useLoad } from '../../hooks';
-import type { ContentDetail, DiffPart, VersionRow } from './model';
+import { keyed } from '../../keys';
+import type { ContentDetail, DiffPart, VersionRow } from '../../api-types';
+
+/** One part of the comparison: its lines, marked + (added), - (removed) or blank (the same). */
+function DiffLines({ text, mark }: { text: string; mark: string }) {
+  return keyed(text.replace(/\n$/, '').split('\n'), (l) => l).map(({ key, item: line }) => (
+    <span key={key} className="diff-line">
+      {`${mark} ${line}`}
+    </span>
+  ));
+}
 
 export function DiffView({ parts }: { parts: DiffPart[] }) {
   const changed = parts.some((p) => p.added || p.removed);
   if (!changed) return <Alert type="info" showIcon title="两个版本的内容相同" />;
+  const sign = (p: DiffPart) => (p.added ? '+' : p.removed ? '-' : ' ');
   return (
-    <div className="diff-view" data-testid="version-diff" aria-label="版本比较结果">
-      {parts.map((p, i) => {
-        const lines = p.text.replace(/\n$/, '').split('\n');
-        if (p.added)
-          return (
-            <ins key={i} className="diff-added">
-              <span className="sr-only">新增：</span>
-              {lines.map((l, j) => (
-                <span key={j} className="diff-line">
-                  {`+ ${l}`}
-                </span>
-              ))}
-            </ins>
-          );
-        if (p.removed)
-          return (
-            <del key={i} className="diff-removed">
-              <span className="sr-only">删除：</span>
-              {lines.map((l, j) => (
-                <span key={j} className="diff-line">
-                  {`- ${l}`}
-                </span>
-              ))}
-            </del>
-          );
-        return (
-          <span key={i} className="diff-same">
-            {lines.map((l, j) => (
-              <span key={j} className="diff-line">
-                {`  ${l}`}
-              </span>
-            ))}
+    <section className="diff-view" data-testid="version-diff" aria-label="版本比较结果">
+      {keyed(parts, (p) => `${sign(p)}${p.text}`).map(({ key, item: p }) =>
+        p.added ? (
+          <ins key={key} className="diff-added">
+            <span className="sr-only">新增：</span>
+            <DiffLines text={p.text} mark="+" />
+          </ins>
+        ) : p.removed ? (
+          <del key={key} className="diff-removed">
+            <span className="sr-only">删除：</span>
+            <DiffLines text={p.text} mark="-" />
+          </del>
+        ) : (
+          <span key={key} className="diff-same">
+            <DiffLines text={p.text} mark=" " />
           </span>
-        );
-      })}
-    </div>
+        ),
+      )}
+    </section>
   );
 }
 
@@ -70,29 +65,24 @@ export function VersionsPanel({
   const [from, setFrom] = useState<number | undefined>(undefined);
   const [to, setTo] = useState<number | undefined>(undefined);
   const [diff, setDiff] = useState<DiffPart[] | null>(null);
-  const [comparing, setComparing] = useState(false);
+  const comparing = useBusy();
 
+  // New versions listed: compare the latest with the one before it.
+  const loaded = versions.data;
   useEffect(() => {
-    if (list.length >= 2) {
-      setTo(list[0].version);
-      setFrom(list[1].version);
-    } else if (list.length === 1) {
-      setTo(list[0].version);
-      setFrom(list[0].version);
+    const [latest, previous] = loaded ?? [];
+    if (latest) {
+      setTo(latest.version);
+      setFrom((previous ?? latest).version);
     }
     setDiff(null);
-  }, [versions.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [loaded]);
 
-  const compare = async (a = from, b = to) => {
+  const compare = (a = from, b = to) => {
     if (!a || !b) return;
-    setComparing(true);
-    try {
-      setDiff((await api.get<{ parts: DiffPart[] }>(`/api/content/${item.id}/diff?from=${a}&to=${b}`)).parts);
-    } catch (err) {
-      showError(err);
-    } finally {
-      setComparing(false);
-    }
+    return comparing.run(async () =>
+      setDiff((await api.get<{ parts: DiffPart[] }>(`/api/content/${item.id}/diff?from=${a}&to=${b}`)).parts),
+    );
   };
 
   const restore = (v: VersionRow) =>
@@ -191,7 +181,7 @@ export function VersionsPanel({
           <Button
             icon={<DiffOutlined aria-hidden />}
             onClick={() => void compare()}
-            loading={comparing}
+            loading={comparing.busy}
             disabled={!from || !to}
           >
             比较

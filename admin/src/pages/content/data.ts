@@ -1,8 +1,10 @@
-// Loaders shared by the content pages: options, the column tree (names and trails), departments.
+// Loaders shared by the content, review and duty pages: content options, the column tree (names and trails),
+// departments.
 import { api } from '../../api';
 import { useLoad, type Loaded } from '../../hooks';
-import type { ColumnNode, Department, Items } from '../../types';
-import type { ContentOptions } from './model';
+import type { ColumnNode } from '../../../../src/modules/columns/columns.schema.ts';
+import type { DepartmentView } from '../../../../src/modules/departments/departments.schema.ts';
+import type { ContentOptions, Items } from '../../api-types';
 
 let optionsPromise: Promise<ContentOptions> | null = null;
 
@@ -48,20 +50,9 @@ export function useColumnIndex(siteId: number | undefined): Loaded<ColumnIndex> 
   );
 }
 
-export function useDepartments(siteId: number | undefined): Loaded<Department[]> {
+export function useDepartments(siteId: number | undefined): Loaded<DepartmentView[]> {
   return useLoad(
-    siteId ? () => api.get<Items<Department>>(`/api/sites/${siteId}/departments`).then((r) => r.items) : null,
+    siteId ? () => api.get<Items<DepartmentView>>(`/api/sites/${siteId}/departments`).then((r) => r.items) : null,
     [siteId],
   );
-}
-
-export interface TreeOption {
-  value: number;
-  title: string;
-  children: TreeOption[];
-}
-
-/** The column tree for a TreeSelect (filters): every column selectable. */
-export function columnTreeOptions(roots: ColumnNode[]): TreeOption[] {
-  return roots.map((n) => ({ value: n.id, title: n.name, children: columnTreeOptions(n.children ?? []) }));
 }

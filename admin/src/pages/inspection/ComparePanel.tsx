@@ -2,18 +2,19 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Empty, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useBusy } from '../../components/busy';
 import { api, queryString } from '../../api';
-import { showError } from '../../feedback';
 import { formatDateTime } from '../../format';
-import { fmt, SourceTag, VerdictTag } from './common';
-import type { CompareFinding, CompareResult, RunRow } from './types';
+import { keyed } from '../../keys';
+import { findingKey, fmt, SourceTag, VerdictTag } from './common';
+import type { CompareFinding, CompareResult, RunRow } from '../../api-types';
 
 function FindingList({ items, empty }: { items: CompareFinding[]; empty: string }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
   return (
     <ol className="insp-compare-list">
-      {items.map((f, n) => (
-        <li key={n}>
+      {keyed(items, (f) => `${f.indicator}|${findingKey(f)}`).map(({ key, item: f }) => (
+        <li key={key}>
           <Space wrap size={[6, 2]}>
             <Tag color="blue">{f.indicator}</Tag>
             <SourceTag source={f.source} />
@@ -45,20 +46,15 @@ function delta(a: number | null, b: number | null): string {
 export function ComparePanel({ runId, earlier }: { runId: number; earlier: RunRow[] }) {
   const [fromId, setFromId] = useState<number | undefined>(undefined);
   const [result, setResult] = useState<CompareResult | null>(null);
-  const [loading, setLoading] = useState(false);
+  const loading = useBusy();
 
   const choose = async (id: number | undefined) => {
     setFromId(id);
     setResult(null);
     if (!id) return;
-    setLoading(true);
-    try {
-      setResult(await api.get<CompareResult>(`/api/inspection/compare${queryString({ from: id, to: runId })}`));
-    } catch (err) {
-      showError(err);
-    } finally {
-      setLoading(false);
-    }
+    await loading.run(async () =>
+      setResult(await api.get<CompareResult>(`/api/inspection/compare${queryString({ from: id, to: runId })}`)),
+    );
   };
 
   if (earlier.length === 0) {
@@ -87,7 +83,7 @@ export function ComparePanel({ runId, earlier }: { runId: number; earlier: RunRo
           data-testid="compare-select"
         />
       </Space>
-      <Spin spinning={loading}>
+      <Spin spinning={loading.busy}>
         {result && (
           <Space orientation="vertical" size="small" style={{ width: '100%' }} data-testid="compare-result">
             <Alert

@@ -5,7 +5,8 @@ import { Modal, Space, Tag, Typography } from 'antd';
 import { PictureOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../format';
 import { fmt, partName, SourceTag, subRuleText, toneStyle } from './common';
-import type { CatalogueIndicator, Evidence, IndicatorKind, ReportFinding } from './types';
+import type { IndicatorKind } from '../../../../src/modules/inspection/indicators.schema.ts';
+import type { CatalogueIndicator, Evidence, ReportFinding } from '../../api-types';
 
 // Screenshots are shared by many findings of one page: one request each, kept for the session.
 const images = new Map<string, Promise<string>>();
@@ -96,7 +97,13 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
   if (evidence.url)
     rows.push([
       '页面',
-      <Typography.Link href={evidence.url} target="_blank" rel="noopener noreferrer" style={{ wordBreak: 'break-all' }}>
+      <Typography.Link
+        key="url"
+        href={evidence.url}
+        target="_blank"
+        rel="noopener noreferrer"
+        style={{ wordBreak: 'break-all' }}
+      >
         {evidence.url}
       </Typography.Link>,
     ]);
@@ -107,7 +114,7 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
   if (typeof link === 'string' && link !== evidence.url)
     rows.push([
       '链接',
-      <Typography.Text style={{ wordBreak: 'break-all' }}>
+      <Typography.Text key="link" style={{ wordBreak: 'break-all' }}>
         {typeof evidence.text === 'string' && evidence.text ? `${evidence.text}：${link}` : link}
       </Typography.Text>,
     ]);
@@ -118,6 +125,7 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
     rows.push([
       'SHA-256',
       <Typography.Text
+        key="sha256"
         code
         copyable={{ text: evidence.sha256, tooltips: ['复制', '已复制'] }}
         style={{ wordBreak: 'break-all', fontSize: 12 }}

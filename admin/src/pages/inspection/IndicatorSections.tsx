@@ -3,9 +3,10 @@
 import { useState } from 'react';
 import { Button, Collapse, Empty, Space, Typography } from 'antd';
 import type { CollapseProps } from 'antd';
-import { DEDUCTION_GROUPS, fmt, IndicatorStatusTag, SourceTag } from './common';
+import { keyed } from '../../keys';
+import { DEDUCTION_GROUPS, findingKey, fmt, IndicatorStatusTag, SourceTag } from './common';
 import { FindingView } from './Evidence';
-import type { CatalogueIndicator, ReportIndicator } from './types';
+import type { CatalogueIndicator, ReportIndicator } from '../../api-types';
 
 /** Problems: vetoes and deductions, and findings on indicators not scored (after a veto). */
 export const hasProblem = (i: ReportIndicator): boolean =>
@@ -57,8 +58,8 @@ function IndicatorBlock({
       )}
       {indicator.findings.length > 0 && (
         <ol className="insp-findings" aria-label={`${indicator.name}的发现（${indicator.findings.length} 条）`}>
-          {shown.map((f, n) => (
-            <li key={n}>
+          {keyed(shown, findingKey).map(({ key, item: f }) => (
+            <li key={key}>
               <FindingView finding={f} indicator={catalogue.get(indicator.id)} kind={indicator.kind} />
             </li>
           ))}

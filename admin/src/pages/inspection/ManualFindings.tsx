@@ -1,7 +1,7 @@
 // 人工发现: what an inspector found by hand for a URL. It is not part of the report it was recorded from: it
 // counts in every later run of that URL until revoked. Recorded from the report of a platform site's run, it
 // belongs to that site and counts only in that site's runs (site administrators see only their sites').
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   Alert,
   Button,
@@ -19,13 +19,13 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { useBusy } from '../../components/busy';
 import { api, queryString } from '../../api';
 import { showError, showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks';
-import type { Items } from '../../types';
 import { fmt, indicatorOptions, partName, pointsInRule, subRulesWithParts } from './common';
-import type { CatalogueIndicator, ManualFindingInput, ManualFindingRow } from './types';
+import type { CatalogueIndicator, Items, ManualFindingInput, ManualFindingRow } from '../../api-types';
 
 interface Values {
   indicatorId: string | undefined;
@@ -63,7 +63,7 @@ export function ManualFindingForm({
   onSaved: () => void;
 }) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const saving = useBusy();
   const indicatorId = Form.useWatch('indicatorId', form);
   const part = Form.useWatch('part', form);
   const indicator = catalogue.find((i) => i.id === indicatorId);
@@ -77,7 +77,6 @@ export function ManualFindingForm({
 
   const save = async (v: Values) => {
     if (!indicator) return;
-    setSaving(true);
     const input: ManualFindingInput = {
       url,
       indicatorId: indicator.id,
@@ -89,16 +88,15 @@ export function ManualFindingForm({
       note: v.note.trim() || null,
       ...(siteId !== null ? { siteId } : {}),
     };
-    try {
-      await api.post<{ id: number }>('/api/inspection/findings', input);
-      toastSuccess('人工发现已记录，将计入该网址的下一次检查');
-      form.resetFields();
-      onSaved();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setSaving(false);
-    }
+    await saving.run(
+      async () => {
+        await api.post<{ id: number }>('/api/inspection/findings', input);
+        toastSuccess('人工发现已记录，将计入该网址的下一次检查');
+        form.resetFields();
+        onSaved();
+      },
+      { onError: (err) => showFormError(form, err) },
+    );
   };
 
   return (
@@ -109,7 +107,7 @@ export function ManualFindingForm({
       okText="保存"
       cancelText="取消"
       onOk={() => form.submit()}
-      confirmLoading={saving}
+      confirmLoading={saving.busy}
       width={720}
       forceRender
     >

@@ -1,6 +1,6 @@
 // 检查报告 of one run: the verdict and scores, what could not be tested, the points lost per group, every
 // indicator with its findings and evidence, exports, the comparison with an earlier run and the manual findings.
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Col, Descriptions, Result, Row, Space, Spin, Statistic, Switch, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
@@ -15,15 +15,15 @@ import {
 } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
+import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { Items } from '../../types';
 import { DEDUCTION_GROUPS, fmt } from './common';
 import { ComparePanel } from './ComparePanel';
 import { Chart } from '../../components/chart/Chart';
 import { hasProblem, IndicatorSections } from './IndicatorSections';
 import { ManualFindingButton, ManualFindingForm, ManualFindingList } from './ManualFindings';
 import { RunProgressCard } from './RunProgressCard';
-import type { CatalogueIndicator, InspectionReport, RunDetail, RunRow } from './types';
+import type { CatalogueIndicator, InspectionReport, Items, RunDetail, RunRow } from '../../api-types';
 import './inspection.css';
 
 const STOPPED_BY: Record<string, string> = {
@@ -379,7 +379,7 @@ export default function InspectionReportPage() {
     [url, runId],
   );
 
-  let body;
+  let body: ReactNode;
   if (!valid || (run.error && !run.data)) {
     body = (
       <Result
@@ -411,14 +411,14 @@ export default function InspectionReportPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space wrap style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          检查报告{valid ? ` #${runId}` : ''}
-        </Typography.Title>
-        <Link to="/inspection/runs">
-          <ArrowLeftOutlined aria-hidden /> 返回检查任务
-        </Link>
-      </Space>
+      <PageHeader
+        title={`检查报告${valid ? ` #${runId}` : ''}`}
+        extra={
+          <Link to="/inspection/runs">
+            <ArrowLeftOutlined aria-hidden /> 返回检查任务
+          </Link>
+        }
+      />
       {body}
     </Space>
   );

@@ -4,11 +4,12 @@ import { useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { Alert, Button, Card, Popconfirm, Progress, Space, Steps, Typography } from 'antd';
 import { FileTextOutlined, StopOutlined } from '@ant-design/icons';
+import { useBusy } from '../../components/busy';
 import { api } from '../../api';
 import { showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { fmt, isFinished, progressPercent, RunStatusTag, STAGE_LABEL, STAGES, VerdictTag } from './common';
-import type { RunDetail } from './types';
+import type { RunDetail } from '../../api-types';
 
 const POLL_MS = 1000;
 
@@ -24,7 +25,7 @@ export interface RunProgressCardProps {
 
 export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showReportLink = true }: RunProgressCardProps) {
   const [run, setRun] = useState<RunDetail | null>(null);
-  const [cancelling, setCancelling] = useState(false);
+  const cancelling = useBusy();
   const navigate = useNavigate();
   const finishedRef = useRef(onFinished);
   finishedRef.current = onFinished;
@@ -61,17 +62,11 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
     };
   }, [runId]);
 
-  const cancel = async () => {
-    setCancelling(true);
-    try {
+  const cancel = () =>
+    cancelling.run(async () => {
       await api.post<{ ok: boolean }>(`/api/inspection/runs/${runId}/cancel`);
       toastSuccess('检查已中止');
-    } catch (err) {
-      showError(err);
-    } finally {
-      setCancelling(false);
-    }
-  };
+    });
 
   const running = run && (run.status === 'queued' || run.status === 'running');
   const stage = run?.progress?.stage ?? 'crawl';
@@ -107,7 +102,7 @@ export function RunProgressCard({ runId, onUpdate, onFinished, onClose, showRepo
               cancelText="继续检查"
               onConfirm={cancel}
             >
-              <Button danger icon={<StopOutlined aria-hidden />} loading={cancelling}>
+              <Button danger icon={<StopOutlined aria-hidden />} loading={cancelling.busy}>
                 中止
               </Button>
             </Popconfirm>

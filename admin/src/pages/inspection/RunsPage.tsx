@@ -5,12 +5,14 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, Col, Empty, Form, Row, Select, Space, Table, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { EyeOutlined, FileTextOutlined, PlayCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { useBusy } from '../../components/busy';
 import { api } from '../../api';
 import { useMe } from '../../auth';
 import { showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
+import { PageHeader } from '../../components/PageHeader';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
-import type { Items, Site } from '../../types';
+import type { SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
 import {
   distinctUrls,
   fmt,
@@ -23,7 +25,7 @@ import {
 } from './common';
 import { RunProgressCard } from './RunProgressCard';
 import { initialTarget, TargetFields, toRunInput, type TargetValues } from './TargetFields';
-import type { RunRow } from './types';
+import type { Items, RunRow } from '../../api-types';
 
 function HowItWorks() {
   return (
@@ -52,6 +54,14 @@ function HowItWorks() {
   );
 }
 
+/** The address's query with `run` (the run whose progress is shown) set, or removed for null. */
+function withRun(params: URLSearchParams, id: number | null): URLSearchParams {
+  const next = new URLSearchParams(params);
+  if (id) next.set('run', String(id));
+  else next.delete('run');
+  return next;
+}
+
 function duration(from: string | null, to: string | null): string | null {
   if (!from || !to) return null;
   const s = Math.max(0, Math.round((new Date(to).getTime() - new Date(from).getTime()) / 1000));
@@ -68,44 +78,34 @@ export default function InspectionRunsPage() {
   const sites = useLoad(() => loadSites(), []);
   const runs = useLoad(() => api.get<Items<RunRow>>('/api/inspection/runs').then((r) => r.items), []);
   const [form] = Form.useForm<TargetValues>();
-  const [starting, setStarting] = useState(false);
+  const starting = useBusy();
   const activeId = Number(params.get('run')) || null;
   const picked = useRef(false);
 
-  const setActive = (id: number | null) => {
-    const next = new URLSearchParams(params);
-    if (id) next.set('run', String(id));
-    else next.delete('run');
-    setParams(next, { replace: true });
-  };
+  const setActive = (id: number | null) => setParams(withRun(params, id), { replace: true });
 
   useEffect(() => {
     if (sites.data) form.setFieldsValue(initialTarget(sites.data, inspector));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sites.data]);
+  }, [sites.data, form, inspector]);
 
-  // Coming back to the page while a run is going on: follow the newest one.
+  // Coming back to the page while a run is going on (and none is shown): follow the newest one.
   useEffect(() => {
     if (picked.current || !runs.data) return;
     picked.current = true;
     const going = runs.data.find((r) => r.status === 'running' || r.status === 'queued');
-    if (!activeId && going) setActive(going.id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [runs.data]);
+    if (going) setParams((current) => (current.get('run') ? current : withRun(current, going.id)), { replace: true });
+  }, [runs.data, setParams]);
 
-  const start = async (values: TargetValues) => {
-    setStarting(true);
-    try {
-      const { id } = await api.post<{ id: number }>('/api/inspection/runs', toRunInput(values));
-      toastSuccess(`检查 #${id} 已开始`);
-      setActive(id);
-      await runs.reload();
-    } catch (err) {
-      showFormError(form, err);
-    } finally {
-      setStarting(false);
-    }
-  };
+  const start = (values: TargetValues) =>
+    starting.run(
+      async () => {
+        const { id } = await api.post<{ id: number }>('/api/inspection/runs', toRunInput(values));
+        toastSuccess(`检查 #${id} 已开始`);
+        setActive(id);
+        await runs.reload();
+      },
+      { onError: (err) => showFormError(form, err) },
+    );
 
   const siteList: Site[] = sites.data ?? [];
   const siteName = (id: number | null) =>
@@ -137,9 +137,9 @@ export default function InspectionRunsPage() {
         <Space orientation="vertical" size={0}>
           {r.status === 'failed' && r.error ? (
             <Tooltip title={r.error}>
-              <span tabIndex={0} aria-label={`失败：${r.error}`}>
+              <button type="button" className="plain-button" aria-label={`失败：${r.error}`}>
                 <RunStatusTag status={r.status} />
-              </span>
+              </button>
             </Tooltip>
           ) : (
             <RunStatusTag status={r.status} />
@@ -219,9 +219,7 @@ export default function InspectionRunsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        检查任务
-      </Typography.Title>
+      <PageHeader title="检查任务" />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         依据国办秘函〔2019〕19号《政府网站与政务新媒体检查指标》抓取网站、逐项检查并评分。
         {inspector ? '检查员可检查任意网站；' : '站点管理员只能检查本单位站点；'}
@@ -239,7 +237,12 @@ export default function InspectionRunsPage() {
             >
               <TargetFields form={form} sites={siteList} inspector={inspector} />
               <Form.Item style={{ marginBottom: 0 }}>
-                <Button type="primary" htmlType="submit" icon={<PlayCircleOutlined aria-hidden />} loading={starting}>
+                <Button
+                  type="primary"
+                  htmlType="submit"
+                  icon={<PlayCircleOutlined aria-hidden />}
+                  loading={starting.busy}
+                >
                   开始检查
                 </Button>
               </Form.Item>

@@ -1,6 +1,6 @@
 // 定期检查: inspections repeated every N hours or days. A scheduled site is also probed every hour for
 // availability, which is what the 站点无法访问 veto needs (≥ 20 probes a day for a week).
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import {
   Alert,
   Button,
@@ -19,15 +19,16 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
+import { useBusy } from '../../components/busy';
 import { api } from '../../api';
 import { useMe } from '../../auth';
 import { showError, showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
+import { PageHeader } from '../../components/PageHeader';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
-import type { Items } from '../../types';
 import { isInspector, toneStyle } from './common';
 import { initialTarget, TargetFields, toRunInput, type TargetValues } from './TargetFields';
-import type { RunOptionsInput, ScheduleRow } from './types';
+import type { Items, RunOptionsInput, ScheduleRow } from '../../api-types';
 
 interface Values extends TargetValues {
   every: number;
@@ -67,12 +68,11 @@ export default function InspectionSchedulesPage() {
   const sites = useLoad(() => loadSites(), []);
   const schedules = useLoad(() => api.get<Items<ScheduleRow>>('/api/inspection/schedules').then((r) => r.items), []);
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
+  const saving = useBusy();
 
   useEffect(() => {
     if (sites.data) form.setFieldsValue({ ...initialTarget(sites.data, inspector), every: 7, unit: 'days' });
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sites.data]);
+  }, [sites.data, form, inspector]);
 
   const create = async (values: Values) => {
     const everyHours = values.unit === 'days' ? values.every * 24 : values.every;
@@ -80,16 +80,14 @@ export default function InspectionSchedulesPage() {
       form.setFields([{ name: 'every', errors: ['检查周期最长 90 天'] }]);
       return;
     }
-    setSaving(true);
-    try {
-      await api.post<{ id: number }>('/api/inspection/schedules', { ...toRunInput(values), everyHours });
-      toastSuccess(`已建立定期检查：${everyText(everyHours)}`);
-      await schedules.reload();
-    } catch (err) {
-      showFormError(form, err, { everyHours: 'every' });
-    } finally {
-      setSaving(false);
-    }
+    await saving.run(
+      async () => {
+        await api.post<{ id: number }>('/api/inspection/schedules', { ...toRunInput(values), everyHours });
+        toastSuccess(`已建立定期检查：${everyText(everyHours)}`);
+        await schedules.reload();
+      },
+      { onError: (err) => showFormError(form, err, { everyHours: 'every' }) },
+    );
   };
 
   const stop = async (row: ScheduleRow) => {
@@ -160,9 +158,7 @@ export default function InspectionSchedulesPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        定期检查
-      </Typography.Title>
+      <PageHeader title="定期检查" />
       <Alert
         type="info"
         showIcon
@@ -204,7 +200,7 @@ export default function InspectionSchedulesPage() {
                 </Space.Compact>
               </Form.Item>
               <Form.Item style={{ marginBottom: 0 }}>
-                <Button type="primary" htmlType="submit" icon={<PlusOutlined aria-hidden />} loading={saving}>
+                <Button type="primary" htmlType="submit" icon={<PlusOutlined aria-hidden />} loading={saving.busy}>
                   建立定期检查
                 </Button>
               </Form.Item>

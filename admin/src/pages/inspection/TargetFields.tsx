@@ -2,9 +2,9 @@
 // internal checks), the page limit and the options of 附件2. Shared by 检查任务 and 定期检查.
 import { Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { FormInstance } from 'antd';
-import type { Site } from '../../types';
+import type { SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
 import { siteLabel, siteUrl } from './common';
-import type { RunOptionsInput } from './types';
+import type { RunOptionsInput } from '../../api-types';
 
 export interface TargetValues {
   mode: 'site' | 'url';

@@ -7,18 +7,17 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { FileTextOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
+import { shanghaiWallClockMs } from '../../time';
+import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { Items } from '../../types';
 import { distinctUrls, fmt, ScoreTag, VerdictTag } from './common';
 import { Chart } from '../../components/chart/Chart';
-import type { RunRow, TrendPoint } from './types';
-
-// The time axis is drawn in UTC from times moved by +8 h, so its labels read as Asia/Shanghai whatever the
-// browser's zone.
-const SHANGHAI_OFFSET_MS = 8 * 3600 * 1000;
+import type { Items, RunRow, TrendPoint } from '../../api-types';
 
 function trendOption(points: TrendPoint[]): EChartsCoreOption {
-  const at = (p: TrendPoint) => new Date(p.finishedAt ?? 0).getTime() + SHANGHAI_OFFSET_MS;
+  // The time axis is drawn in UTC from the Asia/Shanghai wall-clock times, so its labels read as Shanghai time
+  // whatever the browser's zone.
+  const at = (p: TrendPoint) => shanghaiWallClockMs(p.finishedAt ?? new Date(0));
   const values = points.flatMap((p) => [p.totalScore, p.deductionScore]).filter((v): v is number => v !== null);
   const low = Math.min(50, ...values);
   return {
@@ -139,9 +138,7 @@ export default function InspectionTrendPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={2} style={{ margin: 0 }}>
-        得分趋势
-      </Typography.Title>
+      <PageHeader title="得分趋势" />
       <Space wrap>
         <label htmlFor="trend-url">网址</label>
         <Select

@@ -20,17 +20,19 @@ import {
   SyncOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import type { Me, Site } from '../../types';
+import type { IndicatorKind } from '../../../../src/modules/inspection/indicators.schema.ts';
+import type { SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
 import type {
   CatalogueIndicator,
-  IndicatorKind,
+  Me,
+  ReportFinding,
   RunProgress,
   RunRow,
   RunStatus,
   Source,
   Stage,
   Verdict,
-} from './types';
+} from '../../api-types';
 
 export const DEDUCTION_GROUPS = [
   { name: '发布解读', points: 31 },
@@ -133,7 +135,13 @@ export function IndicatorStatusTag({ status }: { status: string }) {
 }
 
 export function VerdictTag({ verdict }: { verdict: Verdict | null | undefined }) {
-  if (!verdict) return <span aria-label="无结论">—</span>;
+  if (!verdict)
+    return (
+      <span>
+        <span aria-hidden>—</span>
+        <span className="sr-only">无结论</span>
+      </span>
+    );
   return verdict === '合格' ? (
     <Tag color="success" icon={<CheckCircleFilled aria-hidden />}>
       合格
@@ -166,6 +174,10 @@ export function RunStatusTag({ status }: { status: RunStatus }) {
   );
 }
 
+/** What tells a finding apart from the others of its indicator (findings carry no id). */
+export const findingKey = (f: ReportFinding): string =>
+  [f.indicatorId, f.part ?? '', f.subRule ?? '', f.message, f.evidence?.url ?? ''].join('|');
+
 /** 3 → "3", 0.5 → "0.5", 94.333 → "94.33", null → "—". */
 export function fmt(n: number | null | undefined): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return '—';
@@ -174,7 +186,13 @@ export function fmt(n: number | null | undefined): string {
 
 /** A total score with its band: below 60 不合格, up to 80 合格, above 80 bonus counted. */
 export function ScoreTag({ score, label = '总分' }: { score: number | null | undefined; label?: string }) {
-  if (score === null || score === undefined) return <span aria-label={`${label}：无`}>—</span>;
+  if (score === null || score === undefined)
+    return (
+      <span>
+        <span aria-hidden>—</span>
+        <span className="sr-only">{`${label}：无`}</span>
+      </span>
+    );
   const tone: Tone = score < 60 ? 'bad' : score <= 80 ? 'caution' : 'ok';
   return (
     <Tag style={toneStyle(tone, { fontVariantNumeric: 'tabular-nums' })}>
@@ -225,7 +243,10 @@ export function indicatorOptions(catalogue: CatalogueIndicator[]) {
   for (const i of catalogue) {
     const label = i.kind === 'veto' ? KIND_LABEL.veto : `${KIND_LABEL[i.kind]}·${i.group ?? ''}`;
     let g = groups.find((x) => x.label === label);
-    if (!g) groups.push((g = { label, title: label, options: [] }));
+    if (!g) {
+      g = { label, title: label, options: [] };
+      groups.push(g);
+    }
     g.options.push({ value: i.id, label: i.points === null ? i.name : `${i.name}（${fmt(i.points)} 分）` });
   }
   return groups;

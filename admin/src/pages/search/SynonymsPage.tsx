@@ -1,14 +1,16 @@
 // 同义词: the site's synonym groups for site search. Every word of a group finds what the others find
 // (社保 ↔ 社会保险). Until the site saves its own list the system's default list applies; saving replaces it.
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Card, Empty, Input, Space, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DeleteOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { api, ApiError, isSessionError } from '../../api';
+import { useBusy } from '../../components/busy';
 import { showError, toastError, toastSuccess } from '../../feedback';
-import { useCurrentSite, useLoad, usePageTitle, useSites } from '../../hooks';
-import { SiteSelect } from '../../components/SiteSelect';
-import { LIMITS, type Synonyms } from './types';
+import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
+import { SitePageHeader } from '../../components/PageHeader';
+import type { Synonyms } from '../../api-types';
+import { LIMITS } from './limits';
 
 interface Row {
   key: number;
@@ -80,25 +82,26 @@ function serverProblem(err: ApiError, sent: Row[], rows: Row[]): ServerProblem {
 
 export default function SynonymsPage() {
   usePageTitle('同义词');
-  const sites = useSites();
-  const [site, chooseSite] = useCurrentSite(sites.data);
+  const scope = useSiteScope();
+  const { site } = scope;
   const siteId = site?.id;
   const synonyms = useLoad(siteId ? () => api.get<Synonyms>(`/api/sites/${siteId}/search/synonyms`) : null, [siteId]);
   const [rows, setRows] = useState<Row[]>([]);
   const [dirty, setDirty] = useState(false);
-  const [saving, setSaving] = useState(false);
+  const saving = useBusy();
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(1);
   const [problem, setProblem] = useState<ServerProblem | null>(null);
 
-  const apply = (s: Synonyms) => {
+  /** Shows the groups as stored (on load, after saving, on 放弃修改). */
+  const apply = useCallback((s: Synonyms) => {
     setRows(toRows(s.groups));
     setDirty(false);
     setProblem(null);
-  };
+  }, []);
   useEffect(() => {
     if (synonyms.data) apply(synonyms.data);
-  }, [synonyms.data]);
+  }, [synonyms.data, apply]);
 
   const change = (key: number, text: string) => {
     setRows((list) => list.map((r) => (r.key === key ? { ...r, text } : r)));
@@ -140,26 +143,28 @@ export default function SynonymsPage() {
       toastError(`同义词组最多 ${LIMITS.synonymGroups} 组`);
       return;
     }
-    setSaving(true);
     setProblem(null);
-    try {
-      const saved = await api.put<Synonyms>(`/api/sites/${siteId}/search/synonyms`, {
-        groups: filled.map((r) => termsOf(r.text)),
-      });
-      synonyms.setData(saved);
-      toastSuccess(`同义词已保存（${saved.groups.length} 组），站内搜索立即按新的同义词查找`);
-    } catch (err) {
-      if (err instanceof ApiError && !isSessionError(err) && err.code === 'VALIDATION_FAILED') {
-        const p = serverProblem(err, filled, rows);
-        setProblem(p);
-        const first = rows.find((r) => p.rows.has(r.key));
-        if (first) showRow(first.key);
-      } else {
-        showError(err);
-      }
-    } finally {
-      setSaving(false);
-    }
+    await saving.run(
+      async () => {
+        const saved = await api.put<Synonyms>(`/api/sites/${siteId}/search/synonyms`, {
+          groups: filled.map((r) => termsOf(r.text)),
+        });
+        synonyms.setData(saved);
+        toastSuccess(`同义词已保存（${saved.groups.length} 组），站内搜索立即按新的同义词查找`);
+      },
+      {
+        onError: (err) => {
+          if (!(err instanceof ApiError) || isSessionError(err) || err.code !== 'VALIDATION_FAILED') {
+            showError(err);
+            return;
+          }
+          const p = serverProblem(err, filled, rows);
+          setProblem(p);
+          const first = rows.find((r) => p.rows.has(r.key));
+          if (first) showRow(first.key);
+        },
+      },
+    );
   };
 
   const columns: TableColumnsType<Row> = [
@@ -228,12 +233,7 @@ export default function SynonymsPage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <Space style={{ width: '100%', justifyContent: 'space-between' }} wrap>
-        <Typography.Title level={2} style={{ margin: 0 }}>
-          同义词
-        </Typography.Title>
-        {sites.data && <SiteSelect sites={sites.data} value={site} onChange={chooseSite} />}
-      </Space>
+      <SitePageHeader title="同义词" scope={scope} />
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
         站内搜索时，关键词中含有某组的一个词，会同时查找同组的其他词，例如搜索“社保”也能找到标题为“社会保险”的信息；服务卡片的关键词也按同义词匹配。每组
         2–{LIMITS.synonymsPerGroup} 个词，每个词不超过 {LIMITS.term} 个字。保存后立即生效，无需重建索引。
@@ -307,12 +307,12 @@ export default function SynonymsPage() {
                 type="primary"
                 icon={<SaveOutlined aria-hidden />}
                 onClick={() => void save()}
-                loading={saving}
+                loading={saving.busy}
                 disabled={!dirty}
               >
                 保存同义词
               </Button>
-              <Button disabled={!dirty || saving} onClick={() => synonyms.data && apply(synonyms.data)}>
+              <Button disabled={!dirty || saving.busy} onClick={() => synonyms.data && apply(synonyms.data)}>
                 放弃修改
               </Button>
               {dirty && local.size > 0 && (

@@ -12,6 +12,7 @@ import { checkJiucuoEntry, checkSiteIdentity } from './identity.ts';
 import { checkDomainName } from './domain.ts';
 import { checkSiteSearch } from './search.ts';
 import { checkIpv6 } from './ipv6.ts';
+import { checkDataRelease } from './data-release.ts';
 import { DEFAULT_UNTESTED_REASON, UNTESTED_REASONS } from './untested.ts';
 import { checkServicesFromOutside } from '../../services/services.external.ts';
 
@@ -37,6 +38,7 @@ export async function runExternalChecks(
     await checkSiteSearch(ctx),
     checkPageTags(ctx),
     await checkIpv6(ctx),
+    checkDataRelease(ctx),
     // 办事服务: guide pages by their labels, forms with downloads (only what the crawl saw).
     ...checkServicesFromOutside(ctx),
   ];
