@@ -69,7 +69,7 @@ values ($1, $2, $3, $4, $5)
 returning "id";
 
 -- insertEvent
-insert into "service_application_events" ("application_id", "action", "from_state", "to_state", "note", "detail",
+insert into "service_application_events" ("note", "application_id", "action", "from_state", "to_state", "detail",
   "actor_kind", "actor_id", "actor_name", "at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 returning "id";
