@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.ts';
+import type { CitizenSession } from '../../../test/citizens.ts';
 import { call, columnByName, login, mainSiteId, staff, type Session } from '../../../test/helpers.ts';
 import type { GuideData } from './guide.ts';
 import { emptyMaterial } from './guide.ts';
@@ -227,4 +228,31 @@ export async function publishedItem(app: App, ctx: AppContext, t: ServiceTeam, p
   assert.equal(sub.statusCode, 200, sub.body);
   await approve(app, t, sub.json().requestId);
   return itemId;
+}
+
+/** A multipart form as a browser sends it: fields first (the CSRF token leading), then the files. */
+export function multipart(fields: [string, string][], files: { field: string; name: string; bytes: Buffer }[]) {
+  const boundary = '----svc-form-boundary';
+  const parts: Buffer[] = [];
+  for (const [name, value] of fields)
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (const f of files)
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+      ),
+      f.bytes,
+      Buffer.from('\r\n'),
+    );
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+export async function postForm(app: App, c: CitizenSession, url: string, form: ReturnType<typeof multipart>) {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { cookie: c.cookie, 'content-type': form.contentType },
+    payload: form.body,
+  });
 }

@@ -8,35 +8,7 @@ import assert from 'node:assert/strict';
 import { call, DIALECT, login, testEnv } from '../../../test/helpers.ts';
 import { citizenOutbox, loginCitizen, registerCitizen, type CitizenSession } from '../../../test/citizens.ts';
 import { ManualClock } from '../../platform/time.ts';
-import type { App } from '../../platform/http.ts';
-import { PDF, PNG, publishedItem, serviceTeam } from './services-testing.ts';
-
-/** A multipart form as a browser sends it: fields first (the CSRF token leading), then the files. */
-export function multipart(fields: [string, string][], files: { field: string; name: string; bytes: Buffer }[]) {
-  const boundary = '----svc-form-boundary';
-  const parts: Buffer[] = [];
-  for (const [name, value] of fields)
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  for (const f of files)
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      f.bytes,
-      Buffer.from('\r\n'),
-    );
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-export async function postForm(app: App, c: CitizenSession, url: string, form: ReturnType<typeof multipart>) {
-  return app.inject({
-    method: 'POST',
-    url,
-    headers: { cookie: c.cookie, 'content-type': form.contentType },
-    payload: form.body,
-  });
-}
+import { multipart, PDF, PNG, postForm, publishedItem, serviceTeam } from './services-testing.ts';
 
 test(`an application's life on the 2026 calendar: 补正 once, clock stopped, 受理 → 办结, 差评 → 整改 → 回访 (${DIALECT})`, async (t) => {
   const clock = new ManualClock('2026-04-20T02:00:00.000Z');
