@@ -1,8 +1,9 @@
 // Online services in a real browser, as the applicant and the window officer live them: a company finds the item
-// page, applies online with its materials (the form works without JavaScript), the officer sends one complete 补正
-// notice from the console, the company supplements, the officer accepts and completes the case, the company rates
-// it 不满意, the department registers its rectification and then the revisit. The published 办事统计 equals a count
-// made by hand of what the test did, and the public pages pass axe and the W3C checker, on a phone and in 长者模式.
+// through the site search's service card (搜索即服务) and applies online with its materials (the form works without
+// JavaScript), the officer sends one complete 补正 notice from the console, the company supplements, the officer
+// accepts and completes the case, the company rates it 不满意, the department registers its rectification and then
+// the revisit. The published 办事统计 equals a count made by hand of what the test did, and the public pages pass
+// axe and the W3C checker, on a phone and in 长者模式.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -114,9 +115,23 @@ test('apply with uploads → 补正 → supplement → 办结 → 不满意 → 
   const phone = await citizenContext(env, company, { javaScript: false, phone: true });
   const c = await phone.newPage();
   c.setDefaultTimeout(45_000);
-  await c.goto(`${baseUrl}${ITEM_URL}`);
+  // 搜索即服务: a keyword of the item brings its card first, with the online application on it; the guide itself
+  // is under the 办事服务 tab.
+  await ctx.search.idle();
+  await c.goto(`${baseUrl}/search?q=${encodeURIComponent('投标注册')}`);
+  const card = c.locator('.search-card').first();
+  assert.equal((await card.locator('h3').textContent())?.trim(), '公共资源交易主体注册');
+  served.set('search', await (await c.request.get(c.url())).text());
+  await c.goto(`${baseUrl}/search?q=${encodeURIComponent('公共资源交易主体注册')}&kind=service`);
+  assert.ok((await c.locator('main').textContent())?.includes('公共资源交易主体注册'), 'the guide in the 办事服务 tab');
+  await c.goto(`${baseUrl}/search?q=${encodeURIComponent('投标注册')}`);
+  await c.locator('.search-card').first().getByRole('link', { name: '办事指南' }).click();
+  await c.waitForURL(`${baseUrl}${ITEM_URL}`);
   await c.getByRole('heading', { name: '公共资源交易主体注册', level: 1 }).waitFor();
   await c.getByRole('link', { name: '在线办理' }).click();
+  await c.waitForURL(new RegExp(`/user/bsfw/apply/${itemId}$`));
+  await c.goto(`${baseUrl}/search?q=${encodeURIComponent('投标注册')}`);
+  await c.locator('.search-card').first().getByRole('link', { name: '在线办理' }).click();
   await c.waitForURL(new RegExp(`/user/bsfw/apply/${itemId}$`));
   served.set('apply', await (await c.request.get(c.url())).text());
   await c.getByLabel('申请人（个人姓名或单位名称）').fill('南江某某科技有限公司');
@@ -301,6 +316,7 @@ test('apply with uploads → 补正 → supplement → 办结 → 不满意 → 
     ['apply (phone)', `/user/bsfw/apply/${itemId}`],
     ['application (phone)', applicationPath],
     ['item (phone)', ITEM_URL],
+    ['search (phone)', `/search?q=${encodeURIComponent('投标注册')}`],
     ['statistics (phone)', '/bsfw/tongji/'],
   ] as const) {
     await p.goto(`${baseUrl}${url}`);
