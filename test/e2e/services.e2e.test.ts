@@ -3,7 +3,7 @@
 // JavaScript), the officer sends one complete 补正 notice from the console, the company supplements, the officer
 // accepts and completes the case, the company rates it 不满意, the department registers its rectification and then
 // the revisit. The published 办事统计 equals a count made by hand of what the test did, and the public pages pass
-// axe and the W3C checker, on a phone and in 长者模式.
+// axe and the W3C checker (the 一件事 page and form included), on a phone and in 长者模式.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -20,9 +20,15 @@ import {
   PDF,
   PNG,
   postForm,
+  approve,
+  completeGuide,
   publishedItem,
+  publishPolicy,
   serviceTeam,
+  uploadFile,
+  type ServiceTeam,
 } from '../../src/modules/services/services-testing.ts';
+import type { App } from '../../src/platform/http.ts';
 import { CITIZEN_COOKIE } from '../../src/modules/citizens/citizen-auth.service.ts';
 import { shanghaiDate } from '../../src/platform/time.ts';
 
@@ -91,6 +97,47 @@ async function statsRow(page: Page, caption: string, label: string): Promise<str
   return (await row.locator('td').allTextContents()).map((s) => s.trim());
 }
 
+/** A second item of the same office and a published 一件事 bundling both (its pages are checked like the others). */
+async function publishedTheme(app: App, team: ServiceTeam, firstId: number, policy: number): Promise<number> {
+  const base = `/api/sites/${team.siteId}/services`;
+  const created = await call(app, team.editor, 'POST', `${base}/items`, {
+    code: '11320100MB0000001-QT-0002',
+    name: '公共资源交易数字证书办理',
+    type: '公共服务',
+    audiences: ['法人'],
+    theme: '公共资源交易',
+    events: ['参与公共资源交易'],
+    keywords: ['数字证书'],
+    departmentId: team.departmentId,
+  });
+  assert.equal(created.statusCode, 200, created.body);
+  const secondId = created.json().id as number;
+  const blank = await uploadFile(app, team, '数字证书申请表.pdf', PDF);
+  const sample = await uploadFile(app, team, '数字证书申请表（样表）.pdf', PDF);
+  const guide = completeGuide('公共资源交易数字证书办理', policy, blank, sample);
+  guide.materials[0] = { ...guide.materials[0]!, name: '数字证书申请表' };
+  assert.equal((await call(app, team.editor, 'PUT', `${base}/items/${secondId}/guide`, guide)).statusCode, 200);
+  const sub = await call(app, team.editor, 'POST', `${base}/items/${secondId}/guide/submit`, { secret: '否' });
+  assert.equal(sub.statusCode, 200, sub.body);
+  await approve(app, team, sub.json().requestId);
+  const theme = await call(app, team.admin, 'POST', `${base}/themes`, {
+    slug: 'jyrc',
+    name: '公共资源交易入场一件事',
+    audience: '法人',
+    description: '交易主体注册和数字证书一次申请、一并办理。',
+    itemIds: [firstId, secondId],
+    flow: [
+      { title: '一次申请', detail: '一张表单，材料只交一次', itemIds: [] },
+      { title: '并联办理', detail: '注册和发证同时办理', itemIds: [firstId, secondId] },
+    ],
+    keywords: ['入场交易'],
+  });
+  assert.equal(theme.statusCode, 200, theme.body);
+  const themeId = theme.json().id as number;
+  assert.equal((await call(app, team.admin, 'POST', `${base}/themes/${themeId}/publish`)).statusCode, 200);
+  return themeId;
+}
+
 test('apply with uploads → 补正 → supplement → 办结 → 不满意 → 整改 and 回访; statistics equal a hand count; axe and vnu', {
   skip: SKIP_REASON,
   timeout: 420_000,
@@ -99,7 +146,9 @@ test('apply with uploads → 补正 → supplement → 办结 → 不满意 → 
   t.after(() => env.closeAll());
   const { app, ctx, baseUrl, page } = env;
   const team = await serviceTeam(app, ctx);
-  const itemId = await publishedItem(app, ctx, team);
+  const policy = await publishPolicy(app, ctx, team, '南江市公共资源交易管理办法');
+  const itemId = await publishedItem(app, ctx, team, policy);
+  const themeId = await publishedTheme(app, team, itemId, policy);
   const outbox = citizenOutbox(ctx);
   const company = await registerCitizen(app, ctx, { displayName: '南江某某科技有限公司' });
   const served = new Map<string, string>();
@@ -305,6 +354,8 @@ test('apply with uploads → 补正 → supplement → 办结 → 不满意 → 
   assert.ok((await r.content()).includes('不满意'));
   await visit('hub', '/bsfw/');
   await visit('item', ITEM_URL);
+  await visit('一件事', '/bsfw/yjs/jyrc.html');
+  await visit('一件事 form', `/user/bsfw/yjs/${themeId}`);
   await r.goto(`${baseUrl}/accessibility/toggle?back=${encodeURIComponent(ITEM_URL)}`);
   assert.equal(await r.locator('body').getAttribute('class'), 'care', '长者模式 on the item page');
   await check(r, 'item (长者模式)');
@@ -317,6 +368,7 @@ test('apply with uploads → 补正 → supplement → 办结 → 不满意 → 
     ['application (phone)', applicationPath],
     ['item (phone)', ITEM_URL],
     ['search (phone)', `/search?q=${encodeURIComponent('投标注册')}`],
+    ['一件事 (phone)', '/bsfw/yjs/jyrc.html'],
     ['statistics (phone)', '/bsfw/tongji/'],
   ] as const) {
     await p.goto(`${baseUrl}${url}`);
