@@ -1,4 +1,4 @@
-// The demo's online services, seeded with the demo site (called from the setup module): 31 items of the 市政务办
+// The demo's online services, seeded with the demo site (called from the setup module): 32 items of the 市政务办
 // and its 市民服务中心 with complete guides, forms and samples, published through the release review a year ago;
 // the departments' registered numbers; three 一件事; 办件人员 accounts; a year of applications in every state with
 // their ratings, including a 差评 rectified and revisited; the published statistics. The subordinate site has four
