@@ -38,6 +38,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
 import { datasetsRoutes } from './modules/datasets/datasets.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -172,6 +173,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     citizensRoutes,
     servicesRoutes,
     datasetsRoutes,
+    supervisionRoutes,
     adminRoutes,
     portalRoutes,
   ]) {

@@ -75,6 +75,11 @@ const RatingsPage = lazy(() => import('./pages/services/RatingsPage'));
 const ServiceStatsPage = lazy(() => import('./pages/services/ServiceStatsPage'));
 const DatasetListPage = lazy(() => import('./pages/datasets/DatasetListPage'));
 const DatasetEditorPage = lazy(() => import('./pages/datasets/DatasetEditorPage'));
+const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
+const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
+const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
+const SupervisionRectificationsPage = lazy(() => import('./pages/supervision/RectificationsPage'));
+const SupervisionAssessmentPage = lazy(() => import('./pages/supervision/AssessmentPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -104,6 +109,11 @@ const PAGES: Record<string, ReactNode> = {
   '/services/ratings': <RatingsPage />,
   '/services/stats': <ServiceStatsPage />,
   '/datasets': <DatasetListPage />,
+  '/supervision': <SupervisionDashboardPage />,
+  '/supervision/registry': <SupervisionRegistryPage />,
+  '/supervision/plans': <SupervisionPlansPage />,
+  '/supervision/rectifications': <SupervisionRectificationsPage />,
+  '/supervision/assessment': <SupervisionAssessmentPage />,
 };
 
 function Guarded({ path, children }: { path: string; children: ReactNode }) {

@@ -49,6 +49,8 @@ function snapshotOf(pages: { path: string; html: string }[]): SiteSnapshot {
     pages: snapshots,
     skipped: [],
     stoppedBy: 'done',
+    rendering: { templates: 1, rendered: 0, pagesLocated: 0, note: '未渲染页面' },
+    peakInFlight: 1,
   };
 }
 

@@ -12,6 +12,7 @@ export const ROLES = {
   inspector: '检查员',
   // Online services: the window staff who accept and handle applications (受理、办理) for their department.
   service_officer: '办件人员',
+  supervisor: '监管人员',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -54,7 +55,11 @@ export const CAPABILITIES = {
   'content.review': ['reviewer'],
   'content.approve': ['leader'],
   'content.secrecy': ['secrecy_reviewer'],
-  'inspection.run': ['inspector', 'site_admin'],
+  'inspection.run': ['inspector', 'site_admin', 'supervisor'],
+  // supervision (监管工作年度考核指标): the registry, spot checks, results, rectification, the assessment
+  'supervision.manage': ['supervisor'],
+  // a supervised site's department answers its rectification tasks (the service checks which tasks are theirs)
+  'supervision.respond': ['supervisor', 'site_admin', 'editor'],
   // Statutory calendar (years entered from the State Council's notice) and citizens' public accounts (support).
   'calendar.manage': ['sys_admin', 'site_admin'],
   'citizen.manage': ['sys_admin', 'site_admin'],

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_hardening.ts';
 import * as m0010 from './migrations/0010_citizens.ts';
 import * as m0012 from './migrations/0012_services.ts';
 import * as m0015 from './migrations/0015_datasets.ts';
+import * as m0014 from './migrations/0014_supervision.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_citizens': m0010,
   '0012_services': m0012,
   '0015_datasets': m0015,
+  '0014_supervision': m0014,
 };
 
 class StaticProvider implements MigrationProvider {
