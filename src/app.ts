@@ -43,6 +43,7 @@ import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
 import { interactionRoutes } from './modules/interaction/interaction.routes.ts';
 import { interactionAdminRoutes } from './modules/interaction/interaction-admin.routes.ts';
 import { citizenInteractionRoutes } from './modules/interaction/citizen.routes.ts';
+import { servicesRoutes } from './modules/services/services.routes.ts';
 import { datasetsRoutes } from './modules/datasets/datasets.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { PUBLIC_ROUTE } from './platform/auth/access.ts';
@@ -204,6 +205,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     interactionRoutes,
     interactionAdminRoutes,
     citizenInteractionRoutes,
+    servicesRoutes,
     datasetsRoutes,
     supervisionRoutes,
     adminRoutes,

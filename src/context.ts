@@ -34,6 +34,8 @@ import { citizenChecks } from './modules/citizens/citizens.checks.ts';
 import { PortalRegistry } from './modules/portal/portal-registry.ts';
 import { InteractionModule } from './modules/interaction/interaction.module.ts';
 import { interactionChecks } from './modules/interaction/interaction.checks.ts';
+import { ServicesModule } from './modules/services/services.module.ts';
+import { serviceChecks } from './modules/services/services.checks.ts';
 import { DatasetsService } from './modules/datasets/datasets.service.ts';
 import { DatasetReader } from './modules/datasets/datasets.public.ts';
 import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
@@ -72,6 +74,8 @@ export interface AppContext {
   citizens: CitizensModule;
   /** Public pages and column content other modules add to the public site. */
   portal: PortalRegistry;
+  /** Online services: catalogue, guides, applications, 好差评, statistics. */
+  services: ServicesModule;
   security: SecurityService;
   auditLog: AuditLogService;
   datasets: DatasetsService;
@@ -123,12 +127,28 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const stats = new StatsService(db, clock, sites);
   const departments = new DepartmentsService(db, clock, audit, columns, users);
   const review = new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites, columns);
+  const calendar = new CalendarService(db, clock, audit);
+  const idempotency = new Idempotency(db, clock);
+  const services = new ServicesModule({
+    db,
+    clock,
+    audit,
+    fileStore,
+    idempotency,
+    calendar,
+    citizens,
+    columns,
+    content,
+    departments,
+    duty,
+    publication,
+    review,
+  });
+  for (const check of serviceChecks(services, citizens)) inspection.internalChecks.register(check);
   const siteData = new SiteDataProviders();
   siteData.register(visitsProvider(stats));
   siteData.register(publicationsProvider);
   const files = new FilesService(db, clock, audit, fileStore);
-  const calendar = new CalendarService(db, clock, audit);
-  const idempotency = new Idempotency(db, clock);
   const interaction = new InteractionModule(
     {
       ...{ db, clock, audit, calendar, sites, departments, columns, content, review, prepublish, publication, files },
@@ -181,6 +201,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     idempotency,
     citizens,
     portal: new PortalRegistry(),
+    services,
     security: new SecurityService(db, clock, audit),
     auditLog: new AuditLogService(audit, db),
     datasets: new DatasetsService(

@@ -8,6 +8,7 @@ import { runExportWatch } from './modules/export/export.watch.ts';
 import { citizenJobs } from './modules/citizens/citizens.jobs.ts';
 import { interactionJobs } from './modules/interaction/interaction.jobs.ts';
 import { AttemptCounter } from './platform/auth/attempts.ts';
+import { serviceJobs } from './modules/services/services.jobs.ts';
 
 export function housekeepingJobs(ctx: AppContext): Job[] {
   return [
@@ -61,5 +62,6 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
     },
     ...citizenJobs(ctx),
     ...interactionJobs(ctx),
+    ...serviceJobs(ctx),
   ];
 }

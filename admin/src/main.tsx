@@ -84,6 +84,13 @@ const SearchCardsPage = lazy(() => import('./pages/search/ServiceCardsPage'));
 const SearchReportPage = lazy(() => import('./pages/search/SearchReportPage'));
 const CalendarYearsPage = lazy(() => import('./pages/calendar/CalendarYearsPage'));
 const CitizensPage = lazy(() => import('./pages/citizens/CitizensPage'));
+const ServiceItemsPage = lazy(() => import('./pages/services/ServiceItemsPage'));
+const GuideEditorPage = lazy(() => import('./pages/services/GuideEditorPage'));
+const GuideDashboardPage = lazy(() => import('./pages/services/GuideDashboardPage'));
+const ApplicationsPage = lazy(() => import('./pages/services/ApplicationsPage'));
+const ApplicationPage = lazy(() => import('./pages/services/ApplicationPage'));
+const RatingsPage = lazy(() => import('./pages/services/RatingsPage'));
+const ServiceStatsPage = lazy(() => import('./pages/services/ServiceStatsPage'));
 const DatasetListPage = lazy(() => import('./pages/datasets/DatasetListPage'));
 const DatasetEditorPage = lazy(() => import('./pages/datasets/DatasetEditorPage'));
 const MessagesPage = lazy(() => import('./pages/interaction/MessagesPage'));
@@ -119,6 +126,11 @@ const PAGES: Record<string, ReactNode> = {
   '/search/report': <SearchReportPage />,
   '/calendar': <CalendarYearsPage />,
   '/citizens': <CitizensPage />,
+  '/services/items': <ServiceItemsPage />,
+  '/services/dashboard': <GuideDashboardPage />,
+  '/services/applications': <ApplicationsPage />,
+  '/services/ratings': <RatingsPage />,
+  '/services/stats': <ServiceStatsPage />,
   '/datasets': <DatasetListPage />,
   '/messages': <MessagesPage />,
   '/error-reports': <ErrorReportsPage />,
@@ -196,6 +208,22 @@ function Root() {
               element={
                 <Guarded path="/content">
                   <ContentEditorPage />
+                </Guarded>
+              }
+            />
+            <Route
+              path="services/items/:itemId"
+              element={
+                <Guarded path="/services/items">
+                  <GuideEditorPage />
+                </Guarded>
+              }
+            />
+            <Route
+              path="services/applications/:applicationId"
+              element={
+                <Guarded path="/services/applications">
+                  <ApplicationPage />
                 </Guarded>
               }
             />

@@ -18,6 +18,7 @@ import { ReviewCountBadge } from './pages/review/reviewCounts';
 import { BarChartOutlined, SearchOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
 import { NodeIndexOutlined } from '@ant-design/icons';
+import { AuditOutlined as CheckListIcon, LikeOutlined } from '@ant-design/icons';
 
 /** Anyone who writes or reviews content: the 信息发布 menu group. */
 export const CONTENT_STAFF: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
@@ -101,6 +102,41 @@ export const NAV: NavGroup[] = [
         label: '留言统计',
         icon: <PieChartOutlined aria-hidden />,
         capabilities: ['message.read', 'message.dispatch'],
+      },
+    ],
+  },
+  {
+    label: '办事服务',
+    items: [
+      {
+        path: '/services/items',
+        label: '事项目录',
+        icon: <ContainerOutlined aria-hidden />,
+        capabilities: ['service.manage', 'service.view'],
+      },
+      {
+        path: '/services/dashboard',
+        label: '指南检查',
+        icon: <CheckListIcon aria-hidden />,
+        capabilities: ['service.manage', 'service.view'],
+      },
+      {
+        path: '/services/applications',
+        label: '办件管理',
+        icon: <SolutionOutlined aria-hidden />,
+        capabilities: ['service.handle'],
+      },
+      {
+        path: '/services/ratings',
+        label: '好差评',
+        icon: <LikeOutlined aria-hidden />,
+        capabilities: ['service.handle'],
+      },
+      {
+        path: '/services/stats',
+        label: '办事统计',
+        icon: <FundOutlined aria-hidden />,
+        capabilities: ['service.view'],
       },
     ],
   },

@@ -22,6 +22,7 @@ import { isNotModified, securityHeaders, validatorHeaders } from './page-respons
 import { citizenPageRoutes } from '../citizens/citizens.pages.routes.ts';
 import { interactionPageRoutes } from '../interaction/interaction.pages.routes.ts';
 import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
+import { serviceCitizenPages } from '../services/services.citizen-pages.tsx';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
 /** Public pages and files are not JSON: their bodies are sent as they are (HTML, XML, CSS, images …). */
@@ -86,6 +87,7 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
   const portal = new PortalService(ctx, options);
   await citizenPageRoutes(app, ctx, portal);
   await interactionPageRoutes(app, ctx, portal);
+  await serviceCitizenPages(app, ctx, portal);
   portal.watch();
 
   const send = async (request: FastifyRequest, reply: FastifyReply, result: PageResult) => {

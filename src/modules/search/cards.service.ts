@@ -17,6 +17,8 @@ const SHOWN_CARDS = 3;
 
 export class ServiceCardsService {
   private readonly enabled = new Map<number, Promise<CardView[]>>();
+  /** Cards other modules derive from their records (办事服务: items and themes), shown before the site's own. */
+  private readonly sources: ((siteId: number) => Promise<CardView[]>)[] = [];
 
   constructor(
     private readonly db: Db,
@@ -121,9 +123,15 @@ export class ServiceCardsService {
     this.enabled.delete(siteId);
   }
 
+  /** Adds cards a module derives from its records (搜索即服务 for service items); they come before the site's own. */
+  addSource(source: (siteId: number) => Promise<CardView[]>): void {
+    this.sources.push(source);
+  }
+
   /** Cards whose keywords the query contains, directly, through a synonym or as pinyin (shebao → 社保). */
   async matching(siteId: number, plan: Plan, ctx: SearchPlanContext): Promise<CardView[]> {
-    const cards = await this.enabledCards(siteId);
+    const derived = await Promise.all(this.sources.map((source) => source(siteId).catch(() => [])));
+    const cards = [...derived.flat(), ...(await this.enabledCards(siteId))];
     if (cards.length === 0) return [];
     const q = plan.key;
     const heard = new Set([q, ...plan.expanded.map(titleKey)]);

@@ -10,6 +10,7 @@ import { DEMO_SITE } from './demo-site.ts';
 import { seedDefaultSearchCards } from '../search/search.service.ts';
 import { DEMO_STAFF_PASSWORD, seedDemoContent } from './demo-content.ts';
 import { seedDemoCitizens } from '../citizens/citizens.demo.ts';
+import { seedDemoServices } from '../services/services.demo.ts';
 import { seedDemoDatasets } from '../datasets/datasets.demo.ts';
 import { seedDemoInteraction } from '../interaction/interaction.demo.ts';
 import { seedSupervisionDemo } from '../supervision/demo.ts';
@@ -80,6 +81,7 @@ export async function initDemo(ctx: AppContext): Promise<{ siteId: number; colum
   await seedDefaultSearchCards(ctx, created.siteId);
   const { demoCitizenId } = await seedDemoCitizens(ctx);
   await seedDemoInteraction(ctx, created.siteId, demoCitizenId, DEMO_STAFF_PASSWORD);
+  await seedDemoServices(ctx);
   await seedSupervisionDemo(ctx, created.siteId, DEMO_STAFF_PASSWORD);
   return created;
 }

@@ -12,6 +12,8 @@ export const ROLES = {
   inspector: '检查员',
   // 互动交流: receives the messages no routing rule takes, assigns, transfers and rejects invalid ones (综合处).
   dispatcher: '留言分办员',
+  // Online services: the window staff who accept and handle applications (受理、办理) for their department.
+  service_officer: '办件人员',
   supervisor: '监管人员',
 } as const;
 
@@ -88,6 +90,11 @@ export const CAPABILITIES = {
   'message.settings': ['site_admin', 'sys_admin'],
   'knowledge.write': ['editor', 'site_admin'],
   'knowledge.publish': ['reviewer', 'site_admin'],
+  // Online services: the catalogue and guides (editors of the responsible department), the handling of applications
+  // and of 差评 rectifications (window staff, the department's leaders for escalations), the statistics.
+  'service.manage': ['editor', 'site_admin'],
+  'service.handle': ['service_officer', 'leader', 'site_admin'],
+  'service.view': ['editor', 'reviewer', 'leader', 'service_officer', 'site_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

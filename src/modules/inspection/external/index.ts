@@ -15,6 +15,7 @@ import { checkIpv6 } from './ipv6.ts';
 import { checkInteraction } from './interaction.ts';
 import { checkDataRelease } from './data-release.ts';
 import { DEFAULT_UNTESTED_REASON, UNTESTED_REASONS } from './untested.ts';
+import { checkServicesFromOutside } from '../../services/services.external.ts';
 
 export type { ExternalCheckOptions, SearchPage, Ipv6Probe, Evidence } from './context.ts';
 export { evaluateAvailability, probeOnce, AVAILABILITY_RULE, type AvailabilityProbe } from './availability.ts';
@@ -40,6 +41,8 @@ export async function runExternalChecks(
     ...checkInteraction(ctx),
     await checkIpv6(ctx),
     checkDataRelease(ctx),
+    // 办事服务: guide pages by their labels, forms with downloads (only what the crawl saw).
+    ...checkServicesFromOutside(ctx),
   ];
   const byId = new Map(measuredResults.map((r) => [r.indicatorId, r]));
   return allIndicators(GOV_WEBSITE_CATALOGUE).map(

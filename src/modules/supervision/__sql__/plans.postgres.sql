@@ -40,10 +40,10 @@ values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $
 returning "id";
 
 -- insertTask
-insert into "supervision_rectifications" ("created_at", "status", "published_at", "owner_site_id", "plan_id",
-  "registry_id", "item_id", "indicator_id", "indicator_name", "problem", "finding_keys", "evidence", "department",
-  "due_at", "response_evidence", "id", "closed_at", "response", "responded_at", "responded_by", "recheck_run_id",
-  "rechecked_at", "recheck_note", "reminded_at")
+insert into "supervision_rectifications" ("created_at", "status", "published_at", "item_id", "owner_site_id", "plan_id",
+  "registry_id", "indicator_id", "indicator_name", "problem", "finding_keys", "evidence", "department", "due_at",
+  "response_evidence", "id", "closed_at", "response", "responded_at", "responded_by", "recheck_run_id", "rechecked_at",
+  "recheck_note", "reminded_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24)
 returning "id";
 
@@ -127,18 +127,18 @@ where "id" = $19 and "status" in ($20);
 
 -- updateTask
 update "supervision_rectifications"
-set "id" = $1, "created_at" = $2, "status" = $3, "published_at" = $4, "closed_at" = $5, "owner_site_id" = $6,
-  "plan_id" = $7, "registry_id" = $8, "item_id" = $9, "indicator_id" = $10, "indicator_name" = $11, "problem" = $12,
-  "finding_keys" = $13, "evidence" = $14, "department" = $15, "due_at" = $16, "response" = $17,
+set "id" = $1, "created_at" = $2, "status" = $3, "published_at" = $4, "closed_at" = $5, "item_id" = $6,
+  "owner_site_id" = $7, "plan_id" = $8, "registry_id" = $9, "indicator_id" = $10, "indicator_name" = $11,
+  "problem" = $12, "finding_keys" = $13, "evidence" = $14, "department" = $15, "due_at" = $16, "response" = $17,
   "response_evidence" = $18, "responded_at" = $19, "responded_by" = $20, "recheck_run_id" = $21, "rechecked_at" = $22,
   "recheck_note" = $23, "reminded_at" = $24
 where "id" = $25;
 
 -- updateTaskIf
 update "supervision_rectifications"
-set "id" = $1, "created_at" = $2, "status" = $3, "published_at" = $4, "closed_at" = $5, "owner_site_id" = $6,
-  "plan_id" = $7, "registry_id" = $8, "item_id" = $9, "indicator_id" = $10, "indicator_name" = $11, "problem" = $12,
-  "finding_keys" = $13, "evidence" = $14, "department" = $15, "due_at" = $16, "response" = $17,
+set "id" = $1, "created_at" = $2, "status" = $3, "published_at" = $4, "closed_at" = $5, "item_id" = $6,
+  "owner_site_id" = $7, "plan_id" = $8, "registry_id" = $9, "indicator_id" = $10, "indicator_name" = $11,
+  "problem" = $12, "finding_keys" = $13, "evidence" = $14, "department" = $15, "due_at" = $16, "response" = $17,
   "response_evidence" = $18, "responded_at" = $19, "responded_by" = $20, "recheck_run_id" = $21, "rechecked_at" = $22,
   "recheck_note" = $23, "reminded_at" = $24
 where "id" = $25 and "status" in ($26);

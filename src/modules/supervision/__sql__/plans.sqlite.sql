@@ -40,10 +40,10 @@ values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 returning "id";
 
 -- insertTask
-insert into "supervision_rectifications" ("created_at", "status", "published_at", "owner_site_id", "plan_id",
-  "registry_id", "item_id", "indicator_id", "indicator_name", "problem", "finding_keys", "evidence", "department",
-  "due_at", "response_evidence", "id", "closed_at", "response", "responded_at", "responded_by", "recheck_run_id",
-  "rechecked_at", "recheck_note", "reminded_at")
+insert into "supervision_rectifications" ("created_at", "status", "published_at", "item_id", "owner_site_id", "plan_id",
+  "registry_id", "indicator_id", "indicator_name", "problem", "finding_keys", "evidence", "department", "due_at",
+  "response_evidence", "id", "closed_at", "response", "responded_at", "responded_by", "recheck_run_id", "rechecked_at",
+  "recheck_note", "reminded_at")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 returning "id";
 
@@ -125,16 +125,16 @@ where "id" = ? and "status" in (?);
 
 -- updateTask
 update "supervision_rectifications"
-set "id" = ?, "created_at" = ?, "status" = ?, "published_at" = ?, "closed_at" = ?, "owner_site_id" = ?, "plan_id" = ?,
-  "registry_id" = ?, "item_id" = ?, "indicator_id" = ?, "indicator_name" = ?, "problem" = ?, "finding_keys" = ?,
+set "id" = ?, "created_at" = ?, "status" = ?, "published_at" = ?, "closed_at" = ?, "item_id" = ?, "owner_site_id" = ?,
+  "plan_id" = ?, "registry_id" = ?, "indicator_id" = ?, "indicator_name" = ?, "problem" = ?, "finding_keys" = ?,
   "evidence" = ?, "department" = ?, "due_at" = ?, "response" = ?, "response_evidence" = ?, "responded_at" = ?,
   "responded_by" = ?, "recheck_run_id" = ?, "rechecked_at" = ?, "recheck_note" = ?, "reminded_at" = ?
 where "id" = ?;
 
 -- updateTaskIf
 update "supervision_rectifications"
-set "id" = ?, "created_at" = ?, "status" = ?, "published_at" = ?, "closed_at" = ?, "owner_site_id" = ?, "plan_id" = ?,
-  "registry_id" = ?, "item_id" = ?, "indicator_id" = ?, "indicator_name" = ?, "problem" = ?, "finding_keys" = ?,
+set "id" = ?, "created_at" = ?, "status" = ?, "published_at" = ?, "closed_at" = ?, "item_id" = ?, "owner_site_id" = ?,
+  "plan_id" = ?, "registry_id" = ?, "indicator_id" = ?, "indicator_name" = ?, "problem" = ?, "finding_keys" = ?,
   "evidence" = ?, "department" = ?, "due_at" = ?, "response" = ?, "response_evidence" = ?, "responded_at" = ?,
   "responded_by" = ?, "recheck_run_id" = ?, "rechecked_at" = ?, "recheck_note" = ?, "reminded_at" = ?
 where "id" = ? and "status" in (?);
