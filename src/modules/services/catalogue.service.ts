@@ -15,7 +15,7 @@ import * as repo from './catalogue.repository.ts';
 import type { ContactsView, ImportResult, ItemInput, ItemView, ThemeInput, ThemeView } from './catalogue.schema.ts';
 import type { ImportedRow } from './catalogue-xlsx.ts';
 import { guideState, ITEM_CODE, parseList, toItemView, toThemeView } from './catalogue.presenter.ts';
-import { assertItemWriter, assertOnSite, isSiteAdmin, type ServiceChanges } from './access.ts';
+import { assertItemWriter, assertOnSite, type ServiceChanges } from './access.ts';
 import type { GuideData } from './guide.ts';
 import { parsePhone } from './phones.ts';
 import { cleanWordList, DEFAULT_VAGUE_WORDS } from './vague-words.ts';
@@ -371,7 +371,7 @@ export class CatalogueService {
   }
 
   private assertThemeEditor(auth: AuthContext, siteId: number) {
-    if (!can(auth.grants, 'service.manage', siteId) || !isSiteAdmin(auth, siteId)) throw new AppError('FORBIDDEN');
+    if (!can(auth.grants, 'service.themes', siteId)) throw new AppError('FORBIDDEN');
   }
 
   private async checkTheme(siteId: number, input: ThemeInput, selfId: number | null): Promise<void> {

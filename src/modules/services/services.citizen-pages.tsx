@@ -14,6 +14,7 @@ import { securityHeaders } from '../portal/page-response.ts';
 import type { ViewContext } from '../portal/views/types.ts';
 import { CITIZEN_COOKIE, type CitizenContext } from '../citizens/citizen-auth.service.ts';
 import { citizenOf, loginRedirect } from '../citizens/citizens.guard.ts';
+import { declareAccess } from '../../platform/auth/access.ts';
 import { applicationPath, itemPath, SERVICES_PATH, themePath } from './catalogue.presenter.ts';
 import type { Upload } from './applications.service.ts';
 import { servicesCss } from './services.pages.tsx';
@@ -63,12 +64,16 @@ export async function serviceCitizenPages(app: App, ctx: AppContext, portal: Por
   const statusOf = (error: unknown) => (error instanceof AppError ? error.status : 500);
 
   /** Signs the citizen in for a multipart POST (the CSRF token is checked from the form, see readForm). */
-  async function multipartGuard(request: FastifyRequest, reply: FastifyReply) {
-    const citizen = await citizens.auth.authenticate(request.cookies[CITIZEN_COOKIE]);
-    if (!citizen) return reply.header('cache-control', 'no-store').redirect(loginRedirect(request), 303);
-    citizen.actor = { ...citizen.actor, ip: request.ip };
-    request.citizen = citizen;
-  }
+  // Declared for the route table as a citizen route: it signs the citizen in as the citizens' guard does.
+  const multipartGuard = declareAccess(
+    async function multipartGuard(request: FastifyRequest, reply: FastifyReply) {
+      const citizen = await citizens.auth.authenticate(request.cookies[CITIZEN_COOKIE]);
+      if (!citizen) return reply.header('cache-control', 'no-store').redirect(loginRedirect(request), 303);
+      citizen.actor = { ...citizen.actor, ip: request.ip };
+      request.citizen = citizen;
+    },
+    { kind: 'citizen' },
+  );
 
   /** Reads a multipart form: `_csrf` must come first and match; file fields are named `material:<name>`. */
   async function readForm(request: FastifyRequest, c: CitizenContext): Promise<ParsedForm> {

@@ -6,6 +6,7 @@ import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
 import { Ok, SiteParams, errors } from '../../platform/http.ts';
 import { requireOnSite } from '../../platform/auth/guard.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AppContext } from '../../context.ts';
 import {
@@ -48,6 +49,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   const tags = ['办事服务'];
   const view = guard({ capability: 'service.view' });
   const manage = guard({ capability: 'service.manage' });
+  const composeThemes = guard({ capability: 'service.themes' });
   const base = '/api/sites/:siteId/services';
   const itemOfSite = async (siteId: number, itemId: number) => {
     const item = await catalogue.get(itemId);
@@ -397,7 +399,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
         body: ThemeInput,
         response: { 200: ThemeView, ...errors(400, 401, 403, 409) },
       },
-      preHandler: manage,
+      preHandler: composeThemes,
     },
     async (request) =>
       catalogue.createTheme(
@@ -417,7 +419,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
         body: ThemeInput,
         response: { 200: ThemeView, ...errors(400, 401, 403, 404, 409) },
       },
-      preHandler: manage,
+      preHandler: composeThemes,
     },
     async (request) =>
       catalogue.updateTheme(
@@ -436,7 +438,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
       `${base}/themes/:themeId/${action}`,
       {
         schema: { tags, summary, params: ThemeParams, response: { 200: ThemeView, ...errors(401, 403, 404) } },
-        preHandler: manage,
+        preHandler: composeThemes,
       },
       async (request) =>
         catalogue.setThemePublished(
@@ -484,7 +486,7 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
     },
   );
 
-  app.get(`${SERVICES_ASSET_PREFIX}:file`, { schema: { hide: true } }, async (request, reply) => {
+  app.get(`${SERVICES_ASSET_PREFIX}:file`, { config: PUBLIC_ROUTE, schema: { hide: true } }, async (request, reply) => {
     const asset = serviceAssets().file((request.params as { file: string }).file);
     if (!asset) return reply.callNotFound();
     return reply

@@ -93,6 +93,8 @@ export const CAPABILITIES = {
   // Online services: the catalogue and guides (editors of the responsible department), the handling of applications
   // and of 差评 rectifications (window staff, the department's leaders for escalations), the statistics.
   'service.manage': ['editor', 'site_admin'],
+  // 一件事 themes bundle items of several departments: only the site administrator composes and publishes them.
+  'service.themes': ['site_admin'],
   'service.handle': ['service_officer', 'leader', 'site_admin'],
   'service.view': ['editor', 'reviewer', 'leader', 'service_officer', 'site_admin'],
 } as const satisfies Record<string, readonly Role[]>;
