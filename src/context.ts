@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
+import { ReadReplicas } from './platform/db/read-replicas.ts';
 import { systemClock, type Clock } from './platform/time.ts';
 import { AuditService } from './platform/audit/audit.service.ts';
 import { makeGuard, type Guard } from './platform/auth/guard.ts';
@@ -41,6 +42,8 @@ export interface AppContext {
   config: Config;
   dbh: DatabaseHandle;
   db: Db;
+  /** Where searches and public page renders read: streaming replicas when configured, else the primary. */
+  reads: ReadReplicas;
   clock: Clock;
   fileStore: FileStore;
   files: FilesService;
@@ -94,11 +97,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
   columns.setContentCounter(countByColumn);
   const content = new ContentService(db, clock, audit, columns, users, sites);
   const publication = new PublicationService(db, clock, audit, content);
+  // Subscribed first: replicas serve reads again only once they have replayed a change that alters public pages.
+  const reads = new ReadReplicas(db, config.databaseReplicaUrls);
+  await reads.start();
+  publication.onChange(() => reads.advanceFence());
+  sites.onChange(() => reads.advanceFence());
+  columns.onChange(() => reads.advanceFence());
   const prepublish = new PrepublishGate(db, clock, audit, columns, sites, fileStore);
   const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
   const duty = new DutyService(db, clock, audit, columns, mailer);
   const rateLimiter = new RateLimiter(db, clock);
-  const search = new SearchService(db, clock, audit, sites, columns, publication);
+  const search = new SearchService(db, clock, audit, sites, columns, publication, reads);
   const citizens = new CitizensModule(db, clock, audit, config, mailer, rateLimiter, async () => {
     const site = (await sites.list()).find((s) => s.parentId === null);
     return site?.name ?? '政府网站';
@@ -115,6 +124,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     config,
     dbh,
     db,
+    reads,
     clock,
     fileStore,
     files: new FilesService(db, clock, audit, fileStore),
@@ -158,6 +168,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     close: async () => {
       await search.idle();
       await prepublish.close();
+      await reads.close();
       await dbh.close();
     },
   };

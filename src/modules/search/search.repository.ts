@@ -2,6 +2,7 @@
 // input syntax, see match.ts) and come back as document keys, which order by date.
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../platform/db/migration-helpers.ts';
+import { ReadReplicas } from '../../platform/db/read-replicas.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type MatchNode, toFts5, toTsquery } from './match.ts';
 import { DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
@@ -28,12 +29,14 @@ function matchClause(pg: boolean, node: MatchNode) {
 }
 
 /**
- * Runs a search's reads. PostgreSQL: in one read-only transaction whose planner uses bitmap scans (SET LOCAL:
+ * Runs a search's reads — given the read replicas, on one that is up and current (else the primary). PostgreSQL:
+ * in one read-only transaction whose planner uses bitmap scans (SET LOCAL:
  * this transaction only), except where newestKeys() knows that walking the keys backwards is cheaper. A plan
  * testing `tsv @@ …` row by row reads and decompresses tsvectors (~4 µs a row), and the planner misjudges how
  * many rows an AND of frequent words needs; a GIN bitmap scan tests no row. SQLite: directly.
  */
-export async function reading<T>(db: Executor, work: (db: Executor) => Promise<T>): Promise<T> {
+export async function reading<T>(db: Executor | ReadReplicas, work: (db: Executor) => Promise<T>): Promise<T> {
+  if (db instanceof ReadReplicas) return db.read((reader) => reading(reader, work));
   if (!isPostgres(db)) return work(db);
   return (db as Kysely<Database>).transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
