@@ -68,8 +68,11 @@ class Replica {
     poolSize: number,
   ) {
     const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 2000 });
-    // An idle connection the replica closes must not crash the process; the next check marks it down.
+    // A connection the replica closes must not crash the process: pg emits 'error' on an idle pooled client
+    // (the pool's event) and on a checked-out client between two statements of a transaction (the client's own
+    // event, with no listener of the pool's). The statement in flight fails as usual and read() retries.
     pool.on('error', (error) => this.down(error));
+    pool.on('connect', (client) => client.on('error', (error) => this.down(error)));
     this.db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
 
