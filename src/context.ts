@@ -1,5 +1,3 @@
-// Wires the platform pieces and the domain services together. Tests build a context on a fresh database.
-import path from 'node:path';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
@@ -7,7 +5,7 @@ import { ReadReplicas } from './platform/db/read-replicas.ts';
 import { systemClock, type Clock } from './platform/time.ts';
 import { AuditService } from './platform/audit/audit.service.ts';
 import { makeGuard, type Guard } from './platform/auth/guard.ts';
-import { FileStore } from './platform/files/file-store.ts';
+import { openFileStore, type FileStore } from './platform/files/file-store.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { SessionsService } from './modules/auth/sessions.service.ts';
 import { SecurityService } from './modules/security/security.service.ts';
@@ -37,6 +35,7 @@ import { DatasetsService } from './modules/datasets/datasets.service.ts';
 import { DatasetReader } from './modules/datasets/datasets.public.ts';
 import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
 import { dataReleaseCheck } from './modules/datasets/datasets.inspection.ts';
+import { AddressGuard, installOutboundGuard } from './modules/inspection/crawler/address-guard.ts';
 
 export interface AppContext {
   config: Config;
@@ -88,10 +87,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
   if (options.migrate !== false) await migrateToLatest(dbh.db);
   const clock = options.clock ?? systemClock;
   const db = dbh.db;
-  const audit = new AuditService(db, clock, config.auditRetentionDays);
+  const audit = new AuditService(db, clock, config.auditRetentionDays, config.auditKeyFile);
+  await audit.open();
   const users = new UsersService(db, clock, audit, new SessionsService(db));
   const auth = new AuthService(db, clock, audit, users);
-  const fileStore = new FileStore(path.join(config.dataDir, 'files'));
+  const fileStore = openFileStore(config.dataDir, db, dbh.dialect);
   const sites = new SitesService(db, clock, audit);
   const columns = new ColumnsService(db, clock, audit);
   columns.setContentCounter(countByColumn);
@@ -108,11 +108,15 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const duty = new DutyService(db, clock, audit, columns, mailer);
   const rateLimiter = new RateLimiter(db, clock);
   const search = new SearchService(db, clock, audit, sites, columns, publication, reads);
+  // Inspection fetches reach public addresses only, the allow-list, and the installation's own configured host.
+  const ownHosts = config.publicBaseUrl ? [new URL(config.publicBaseUrl).hostname] : [];
+  installOutboundGuard(new AddressGuard({ allow: config.inspectAllow, ownHosts }));
   const citizens = new CitizensModule(db, clock, audit, config, mailer, rateLimiter, async () => {
     const site = (await sites.list()).find((s) => s.parentId === null);
     return site?.name ?? '政府网站';
   });
   const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
+  inspection.inspectAllow = config.inspectAllow;
   for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
   const stats = new StatsService(db, clock, sites);
   const departments = new DepartmentsService(db, clock, audit, columns, users);

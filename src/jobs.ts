@@ -24,6 +24,8 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
     { name: 'stats.close-days', everyMs: 5 * MINUTE, run: () => ctx.stats.closeFinishedDays() },
     // 网页防篡改: the static export registered with `govportal export --watch` against its signed manifest.
     { name: 'export.watch', everyMs: 10 * MINUTE, run: () => runExportWatch(ctx) },
+    // A signed checkpoint of the audit chain head, so removal of the newest audit records is detected.
+    { name: 'audit.checkpoint', everyMs: DAY, run: () => ctx.audit.checkpoint() },
     {
       name: 'sessions.prune',
       everyMs: 10 * MINUTE,

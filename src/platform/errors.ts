@@ -279,6 +279,29 @@ export const ERRORS = {
   DATASET_NO_COLUMN: { status: 409, message: '本站点没有“数据发布”类栏目，请先在栏目管理中添加' },
   DATASET_PROVIDER_UNKNOWN: { status: 404, message: '没有名为“{key}”的站点数据来源' },
   OPEN_API_RATE_LIMITED: { status: 429, code: 'RATE_LIMITED', message: '请求过于频繁，请 {seconds} 秒后再试' },
+  // Hardening (platform): audit key, outages, storage, load shedding, HTTP-level refusals, outbound guard.
+  AUDIT_KEY_MISSING: {
+    status: 500,
+    message: '审计密钥文件 {file} 不存在，而审计日志已用密钥签名：请从备份或其他节点复制该文件后再启动',
+  },
+  AUDIT_KEY_MISMATCH: {
+    status: 500,
+    message: '审计密钥文件 {file} 与审计日志使用的密钥不一致：请使用原来的密钥文件（可从备份或其他节点复制）',
+  },
+  AUDIT_KEY_CORRUPT: { status: 500, message: '审计密钥文件 {file} 已损坏或格式不正确：请从备份恢复该文件' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时无法访问，系统正在自动恢复，请稍后再试' },
+  STORAGE_FULL: { status: 503, message: '服务器存储空间已满，暂时无法保存，请稍后再试或联系系统管理员' },
+  STORAGE_READ_ONLY: { status: 503, message: '服务器数据目录为只读，暂时无法保存，请联系系统管理员' },
+  SERVER_BUSY: { status: 503, message: '系统繁忙，请稍后再试' },
+  HEADERS_TOO_LARGE: { status: 431, message: '请求头过大（Cookie 过多或过长），请清除本站 Cookie 后重试' },
+  BAD_URL: { status: 400, message: '网址格式不正确' },
+  INVALID_JSON: { status: 400, message: '提交的内容不是有效的 JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型（Content-Type）' },
+  REQUEST_TIMEOUT: { status: 408, message: '请求超时，请重试' },
+  UPLOAD_TOO_LARGE: { status: 413, message: '上传的内容超过 {limit} MB，请压缩或拆分后再上传' },
+  FILE_DAMAGED: { status: 500, message: '文件 {key} 已损坏（内容与登记的 SHA-256 不符）' },
+  INSPECT_ADDRESS_REFUSED: { status: 403, message: '不能检查内部网络地址：{host}（{reason}）' },
+  INSPECT_HOST_NOT_OWN: { status: 403, message: '站点管理员只能检查本站点的域名：{domains}' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -24,6 +24,7 @@ export const ACTION_NAMES: Record<string, string> = {
   'audit.export': '导出审计日志',
   'audit.verify': '校验审计日志',
   'audit.purge': '清理过期审计日志',
+  'audit.chain.keyed': '审计日志启用密钥签名',
   'file.upload': '上传文件',
   'content.create': '新建内容',
   'content.update': '修改内容',

@@ -2,7 +2,7 @@ import type { App } from '../../platform/http.ts';
 import { TextDownload, errors } from '../../platform/http.ts';
 import { authOf } from '../../platform/auth/guard.ts';
 import type { AppContext } from '../../context.ts';
-import { AuditPage, AuditQuery, AuditVerifyResult } from './audit.schema.ts';
+import { AuditPage, AuditQuery, AuditVerifyResult, CheckpointList } from './audit.schema.ts';
 
 export async function auditRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, auditLog } = ctx;
@@ -54,5 +54,18 @@ export async function auditRoutes(app: App, ctx: AppContext): Promise<void> {
       preHandler: read,
     },
     async (request) => auditLog.verify(authOf(request).actor),
+  );
+
+  app.get(
+    '/api/audit/checkpoints',
+    {
+      schema: {
+        tags,
+        summary: '审计日志检查点（每日签名的链尾，用于发现末尾记录被删除）',
+        response: { 200: CheckpointList, ...errors(401, 403) },
+      },
+      preHandler: read,
+    },
+    async () => auditLog.checkpoints(),
   );
 }

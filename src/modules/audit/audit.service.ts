@@ -4,7 +4,7 @@ import type { Actor, AuditService } from '../../platform/audit/audit.service.ts'
 import type { AuditFilter } from '../../platform/audit/audit.repository.ts';
 import { shanghaiDayRange } from '../../platform/time.ts';
 import { CSV_HEADER, toAuditItem, toCsvLine } from './audit.presenter.ts';
-import type { AuditPage, AuditQuery, AuditVerifyResult } from './audit.schema.ts';
+import type { AuditPage, AuditQuery, AuditVerifyResult, CheckpointList } from './audit.schema.ts';
 
 function toFilter(q: AuditQuery): AuditFilter {
   return {
@@ -18,6 +18,22 @@ function toFilter(q: AuditQuery): AuditFilter {
 
 export class AuditLogService {
   constructor(private readonly audit: AuditService) {}
+
+  /** The signed checkpoints of the chain head and the key's public facts (never the key itself). */
+  async checkpoints(): Promise<CheckpointList> {
+    const { items, key } = await this.audit.checkpoints();
+    return {
+      items: items.map((c) => ({
+        at: c.at,
+        lastId: c.lastId,
+        lastHash: c.lastHash,
+        recordCount: c.recordCount,
+        signatureOk: c.signatureOk,
+        inFile: c.inFile,
+      })),
+      key,
+    };
+  }
 
   async search(query: AuditQuery): Promise<AuditPage> {
     const { items, total } = await this.audit.search(toFilter(query), query.page ?? 1, query.pageSize ?? 20);

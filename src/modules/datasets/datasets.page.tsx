@@ -106,7 +106,7 @@ function frameOf(page: PageContext, title: string, meta: Frame['meta'], currentP
 
 async function catalogue(page: PageContext, datasets: DatasetsService): Promise<PageResult> {
   const column = page.model.byPath.get(page.match.path);
-  if (!column || column.columnType !== '数据发布') return { type: 'not-found' };
+  if (column?.columnType !== '数据发布') return { type: 'not-found' };
   const all = (await datasets.reader.list(page.site.id)).filter((d) => d.columnId === column.id);
   const themes = [...new Set(all.map((d) => d.metadata.theme))].sort();
   const departments = [...new Set(all.map((d) => d.metadata.departmentName))].sort();

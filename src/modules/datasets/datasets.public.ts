@@ -118,7 +118,10 @@ export class DatasetReader {
         columnId: item.columnId,
         metadata: snapshot.metadata,
         publishedAt: item.pubDate,
-        updatedAt: versions.reduce((max, v) => (v.releasedAt > max ? v.releasedAt : max), releasedAt),
+        updatedAt: latestOf(
+          releasedAt,
+          versions.map((v) => v.releasedAt),
+        ),
         versions,
         charts: snapshot.charts,
         columns: versions.at(-1)!.columns,
@@ -158,4 +161,9 @@ export class DatasetReader {
     const dataset = await this.byId(chart.dataset_id);
     return dataset?.charts.some((c) => c.id === chartId) ? dataset : null;
   }
+}
+
+/** ISO timestamps sort as text, so the latest is the largest string. */
+function latestOf(first: string, others: string[]): string {
+  return others.reduce((latest, value) => (value.localeCompare(latest) > 0 ? value : latest), first);
 }

@@ -204,6 +204,7 @@ export function DatasetPage({ frame, ancestry, dataset: d, charts, preview }: Da
             <span>来源：{m.departmentName}</span>
           </p>
           {m.description.split(/\n+/).map((p, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML, never reconciled
             <p key={i} className="dataset-desc">
               {p}
             </p>
@@ -225,6 +226,7 @@ export function DatasetPage({ frame, ancestry, dataset: d, charts, preview }: Da
               {charts.map(({ chart, id }) => (
                 <div key={id} className="dataset-chart">
                   {/* Drawn on the server from the published data; the text and the table come with it (platform/charts.ts). */}
+                  {/* biome-ignore lint/security/noDangerouslySetInnerHtml: SVG drawn by platform/charts.ts from published data, every text escaped */}
                   <div dangerouslySetInnerHTML={{ __html: chart.html }} />
                   <p className="chart-download">
                     <a href={chartSvgUrl(d, id)} download>
@@ -238,6 +240,8 @@ export function DatasetPage({ frame, ancestry, dataset: d, charts, preview }: Da
           <Preview view={view} dataset={d} preview={preview} />
           <section aria-labelledby="ds-downloads-title">
             <h2 id="ds-downloads-title">数据下载</h2>
+            {/* biome-ignore lint/a11y/useSemanticElements: a <section> would add a heading-less landmark; role=region names the scroller */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the wide table */}
             <div className="table-scroll" role="region" aria-labelledby="ds-downloads-caption" tabIndex={0}>
               <table className="dataset-table">
                 <caption id="ds-downloads-caption">各版本数据下载</caption>
@@ -277,6 +281,8 @@ export function DatasetPage({ frame, ancestry, dataset: d, charts, preview }: Da
           </section>
           <section aria-labelledby="ds-columns-title">
             <h2 id="ds-columns-title">数据项说明</h2>
+            {/* biome-ignore lint/a11y/useSemanticElements: a <section> would add a heading-less landmark; role=region names the scroller */}
+            {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the wide table */}
             <div className="table-scroll" role="region" aria-labelledby="ds-columns-caption" tabIndex={0}>
               <table className="dataset-table">
                 <caption id="ds-columns-caption">数据项（列）的名称、类型、单位和说明</caption>
@@ -351,6 +357,8 @@ function Preview({
           </ul>
         </nav>
       ) : null}
+      {/* biome-ignore lint/a11y/useSemanticElements: a <section> would add a heading-less landmark; role=region names the scroller */}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: keyboard users scroll the wide table */}
       <div className="table-scroll" role="region" aria-labelledby="ds-preview-caption" tabIndex={0}>
         <table className="dataset-table dataset-preview">
           <caption id="ds-preview-caption">
@@ -380,8 +388,10 @@ function Preview({
           </thead>
           <tbody>
             {p.rows.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML, never reconciled
               <tr key={i}>
                 {r.map((v, j) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML, never reconciled
                   <td key={j} className={isNumeric(columns[j].type) ? 'num' : undefined}>
                     {shown(v)}
                   </td>

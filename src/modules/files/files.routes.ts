@@ -4,7 +4,7 @@ import type { App } from '../../platform/http.ts';
 import { Binary, SiteParams, errors } from '../../platform/http.ts';
 import { SESSION_COOKIE, requireOnSite } from '../../platform/auth/guard.ts';
 import { AppError } from '../../platform/errors.ts';
-import { MAX_UPLOAD_BYTES } from '../../platform/files/upload-policy.ts';
+import { MAX_UPLOAD_BYTES, servedInline } from '../../platform/files/upload-policy.ts';
 import type { AppContext } from '../../context.ts';
 import { FileParams, FileView } from './files.schema.ts';
 
@@ -56,7 +56,8 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
         allowed = !!staff && staff.grants.some((g) => g.siteId === null || g.siteId === file.site_id);
       }
       if (!allowed) return reply.callNotFound();
-      const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
+      const bytes = await files.read(file);
+      const inline = servedInline(file, bytes);
       reply.header('content-type', file.mime);
       reply.header('content-length', file.size);
       reply.header('x-content-type-options', 'nosniff');
@@ -67,7 +68,7 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
         'content-disposition',
         `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.original_name)}`,
       );
-      return reply.send(await files.read(file));
+      return reply.send(bytes);
     },
   );
 }

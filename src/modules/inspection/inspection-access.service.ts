@@ -47,6 +47,12 @@ export class InspectionAccess {
     private readonly scope: InspectionScope,
   ) {}
 
+  /** A site administrator (or a site-bound inspector) inspects only the hosts of their own site. */
+  private async ownHostsOnly(body: { url: string; siteId?: number | null }): Promise<void> {
+    if (this.scope.siteless || !body.siteId) return;
+    await this.inspection.assertOwnHost(body.url, body.siteId);
+  }
+
   /** A run the caller may see. */
   private async run(id: number): Promise<InspectionRun> {
     const run = await this.inspection.run(id);
@@ -63,6 +69,7 @@ export class InspectionAccess {
   /** Starts a run in the background; its site (or, without one, any URL) must be in scope. */
   async start(actor: Actor, body: RunBody): Promise<{ id: number }> {
     requireInScope(this.scope, body.siteId);
+    await this.ownHostsOnly(body);
     return { id: await this.inspection.start(actor, body) };
   }
 
@@ -134,6 +141,7 @@ export class InspectionAccess {
 
   async schedule(actor: Actor, body: ScheduleBody): Promise<{ id: number }> {
     requireInScope(this.scope, body.siteId);
+    await this.ownHostsOnly(body);
     return { id: await this.inspection.schedules.create(actor, body) };
   }
 

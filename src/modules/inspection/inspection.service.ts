@@ -22,6 +22,7 @@ import { InternalChecks } from './internal/internal-checks.ts';
 import * as repo from './inspection.repository.ts';
 import type { InspectionReportView, RunStatus } from './inspection.schema.ts';
 import { trendPoint } from './inspection.presenter.ts';
+import { assertSiteHost } from './crawler/address-guard.ts';
 import { InspectionAccess } from './inspection-access.service.ts';
 import { ManualFindingsService } from './manual-findings.service.ts';
 import { SchedulesService } from './schedules.service.ts';
@@ -74,6 +75,14 @@ export class InspectionService {
   }
 
   /** Inspection as a caller with this scope may see and change it. */
+  /** Hosts the operator allowed although private (GOVPORTAL_INSPECT_ALLOW); set when the context is built. */
+  inspectAllow: readonly string[] = [];
+
+  /** A site administrator (or a site-bound inspector) inspects only the hosts of their own site. */
+  async assertOwnHost(url: string, siteId: number): Promise<void> {
+    assertSiteHost(url, (await this.sites.get(siteId)).domains, this.inspectAllow);
+  }
+
   forScope(scope: InspectionScope): InspectionAccess {
     return new InspectionAccess(this, scope);
   }

@@ -155,12 +155,12 @@ export async function extractAttachmentText(
     } else if (ext === 'docx' || ext === 'xlsx' || ext === 'pptx' || ext === 'zip') {
       const zip = await ZipArchive.open(bytes);
       try {
-      const office = await ooxmlFormat(zip, out);
-      if (!office) return none(extensionOf(file.name) === 'ofd' ? 'ofd' : 'archive');
-      format = office.format;
-      if (office.format === 'docx') await docxText(zip, office.main, out);
-      else if (office.format === 'xlsx') await xlsxText(zip, office.main, out);
-      else await pptxText(zip, office.main, out);
+        const office = await ooxmlFormat(zip, out);
+        if (!office) return none(extensionOf(file.name) === 'ofd' ? 'ofd' : 'archive');
+        format = office.format;
+        if (office.format === 'docx') await docxText(zip, office.main, out);
+        else if (office.format === 'xlsx') await xlsxText(zip, office.main, out);
+        else await pptxText(zip, office.main, out);
       } finally {
         zip.close();
       }

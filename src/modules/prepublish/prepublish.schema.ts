@@ -84,7 +84,7 @@ export type LeaderEntry = Static<typeof LeaderEntrySchema>;
 /** A site's 错敏词 lists (its own, or the defaults of dictionaries.ts). */
 export const DictionariesSchema = Type.Object(
   {
-  /** Expressions that must never be published (always blocking, cannot be confirmed). */
+    /** Expressions that must never be published (always blocking, cannot be confirmed). */
     forbidden: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 5000 }),
     errorProne: Type.Array(ErrorProneWordSchema, { maxItems: 5000 }),
     leaders: Type.Array(LeaderEntrySchema, { maxItems: 200 }),

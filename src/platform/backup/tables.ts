@@ -9,11 +9,11 @@ export const BACKUP_TABLES = [
   'user_roles',
   'column_grants',
   'password_history',
-  'sessions',
   'login_failures',
   'settings',
   'audit_log',
   'audit_anchor',
+  'audit_checkpoints',
   'files',
   'content_items',
   'content_columns',
@@ -63,7 +63,6 @@ export const SELF_REFERENCES: Record<string, string[]> = {
 export const TABLES_WITHOUT_ID = new Set([
   'column_departments',
   'column_grants',
-  'sessions',
   'settings',
   'audit_anchor',
   'content_columns',
@@ -106,3 +105,15 @@ export const DERIVED_TABLES = [
   // Per-IP request counts of the open data API: transient.
   'open_api_counters',
 ] as const;
+
+/**
+ * Left out of backups on purpose. Sessions: a backup must not carry working login tokens (anyone holding the
+ * file could act as the staff logged in when it was taken); after a restore everybody logs in again.
+ */
+export const EXCLUDED_TABLES = ['sessions'] as const;
+
+/**
+ * Where uploaded files live on a PostgreSQL installation. Their bytes travel in the backup's files/ folder (like
+ * files on disk), so the rows themselves are not dumped; a restore writes the files back into the store.
+ */
+export const FILE_STORAGE_TABLES = ['file_blobs', 'file_chunks'] as const;

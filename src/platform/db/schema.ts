@@ -147,6 +147,10 @@ export interface AuditAnchorTable {
   record_count: number;
   purged_through_id: number;
   purged_through_hash: string;
+  /** First record hashed with the audit key (HMAC); earlier ones carry the plain SHA-256 chain. */
+  keyed_from_id: number | null;
+  /** SHA-256 of the key's HMAC of a fixed text: tells which key the chain uses without revealing it. */
+  key_fingerprint: string | null;
 }
 
 export interface FilesTable {
@@ -450,6 +454,9 @@ export interface Database {
   challenge_uses: ChallengeUsesTable;
   idempotency_keys: IdempotencyKeysTable;
   citizen_notices: CitizenNoticesTable;
+  audit_checkpoints: AuditCheckpointsTable;
+  file_blobs: FileBlobsTable;
+  file_chunks: FileChunksTable;
 }
 
 export type Site = Selectable<SitesTable>;
@@ -692,3 +699,29 @@ export type Dataset = Selectable<DatasetsTable>;
 export type DatasetVersion = Selectable<DatasetVersionsTable>;
 export type DatasetChart = Selectable<DatasetChartsTable>;
 export type DatasetRelease = Selectable<DatasetReleasesTable>;
+export interface AuditCheckpointsTable {
+  id: Generated<number>;
+  at: string;
+  last_id: number;
+  last_hash: string;
+  record_count: number;
+  purged_through_id: number;
+  /** HMAC with the audit key over the other fields. */
+  signature: string;
+}
+
+/** A stored file's content (PostgreSQL installations), split into chunks. */
+export interface FileBlobsTable {
+  sha256: string;
+  size: number;
+  chunk_count: number;
+  created_at: string;
+}
+
+export interface FileChunksTable {
+  sha256: string;
+  seq: number;
+  data: Buffer;
+}
+
+export type AuditCheckpoint = Selectable<AuditCheckpointsTable>;

@@ -7,7 +7,10 @@ values ($1, $2, $3, $4)
 on conflict ("term") do update
 set "df" = search_terms.df + excluded.df;
 
--- bulkWrites
+-- bulkWrites (start)
+-- (no query)
+
+-- bulkWrites (end)
 -- (no query)
 
 -- countDocs

@@ -7,7 +7,10 @@ values (?, ?, ?, ?)
 on conflict ("term") do update
 set "df" = search_terms.df + excluded.df;
 
--- bulkWrites
+-- bulkWrites (start)
+pragma wal_autocheckpoint = 65536;
+
+-- bulkWrites (end)
 pragma wal_autocheckpoint = 1000;
 pragma wal_checkpoint(passive);
 
