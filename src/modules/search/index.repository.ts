@@ -6,6 +6,7 @@ import { isPostgres } from '../../platform/db/migration-helpers.ts';
 import type { PublishedItem } from '../../platform/db/schema.ts';
 import { type DocTokens, fts5Columns, tsvectorLiteral } from './match.ts';
 import { DOC_COLUMNS, type Executor, type SearchDoc, chunk, sdb } from './search.tables.ts';
+import { timeFacets } from './time-facets.ts';
 import type { TermInfo } from './vocabulary.ts';
 
 // ---------- writing the index ----------
@@ -50,7 +51,11 @@ export async function insertDocs(db: Executor, docs: IndexedDoc[]): Promise<void
       .values(batch.map((d) => d.row))
       .execute();
     if (pg) {
-      const values = batch.map((d) => sql`(${d.row.doc_key}, cast(${tsvectorLiteral(d.tokens)} as tsvector))`);
+      // Time facets on PostgreSQL only: its GIN index finds the newest matches through them (search-windows).
+      const values = batch.map((d) => {
+        const tokens = { ...d.tokens, facets: [...d.tokens.facets, ...timeFacets(d.row.doc_key)] };
+        return sql`(${d.row.doc_key}, cast(${tsvectorLiteral(tokens)} as tsvector))`;
+      });
       await sql`insert into search_match (doc_key, tsv) values ${sql.join(values)}`.execute(db);
     } else {
       const values = batch.map((d) => {

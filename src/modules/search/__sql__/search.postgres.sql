@@ -6,18 +6,27 @@ select count(*) as n
 from "search_match"
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4);
 
+-- countUpTo
+select (
+  select reltuples
+  from pg_class
+  where oid = 'search_match'::regclass) as docs,
+             (
+  select min(doc_key)
+  from search_match) as first, (
+  select max(doc_key)
+  from search_match) as last;
+select doc_key as k
+from search_match
+where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)
+order by doc_key desc
+limit $5;
+
 -- docsByKeys
 select "doc_key", "content_id", "site_id", "column_id", "column_ids", "kind", "type", "version", "title", "title_key",
   "pub_date", "meta", "summary", "body", "indexed_at"
 from "search_docs"
 where "doc_key" in ($1);
-
--- estimateMatches
-explain (format json)
-select 1
-from search_match
-where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4);
--- stopped here: Cannot read properties of undefined (reading 'Plan')
 
 -- exactTitle
 select "doc_key", "content_id", "site_id", "column_id", "column_ids", "kind", "type", "version", "title", "title_key",
@@ -27,20 +36,33 @@ where "title_key" = $1
 limit $2;
 
 -- kindCounts
+select (
+  select reltuples
+  from pg_class
+  where oid = 'search_match'::regclass) as docs,
+             (
+  select min(doc_key)
+  from search_match) as first, (
+  select max(doc_key)
+  from search_match) as last;
 select doc_key as k
 from search_match
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)
+order by doc_key desc
 limit $5;
 
 -- matchKeys
+select (
+  select reltuples
+  from pg_class
+  where oid = 'search_match'::regclass) as docs,
+             (
+  select min(doc_key)
+  from search_match) as first, (
+  select max(doc_key)
+  from search_match) as last;
 select doc_key as k
 from search_match
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)
+order by doc_key desc
 limit $5;
-
--- reading
-begin;
-set local enable_seqscan = off;
-set local enable_indexscan = off;
-set transaction read only;
-commit;
