@@ -116,8 +116,11 @@ export class SearchService {
     return this.index.refreshSite(siteId);
   }
 
-  reindex(progress?: ReindexProgress): Promise<{ indexed: number; removed: number; ms: number }> {
-    return this.index.reindex(progress);
+  reindex(
+    progress?: ReindexProgress,
+    options: { restart?: boolean } = {},
+  ): Promise<{ indexed: number; removed: number; ms: number; resumed: boolean }> {
+    return this.index.reindex(progress, options);
   }
 
   getSynonyms(siteId: number): Promise<SynonymsView> {

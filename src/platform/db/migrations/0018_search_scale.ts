@@ -4,12 +4,24 @@
 // indexed before carry none; they are given theirs here, from the key alone (no reindex needed). SQLite's FTS5
 // index walks keys in order and needs no facets: nothing to do there.
 //
+// search_rebuild holds the checkpoint of a running index rebuild (one row while a rebuild runs): the last item
+// written and how many so far, committed with each batch, so a rebuild stopped anywhere resumes after it.
+//
 // A document key is ((seconds since 2000-01-01 UTC × 2^17) + sequence) × 8 + kind, so its day is
 // key / (86,400 × 2^20). Frozen here (the module's constants may move; this migration must not).
 import { sql, type Kysely } from 'kysely';
 import { isPostgres } from '../migration-helpers.ts';
 
 export async function up(db: Kysely<any>): Promise<void> {
+  await db.schema
+    .createTable('search_rebuild')
+    .addColumn('id', 'integer', (c) => c.primaryKey())
+    .addColumn('after_id', 'integer', (c) => c.notNull())
+    .addColumn('done', 'integer', (c) => c.notNull())
+    .addColumn('total', 'integer', (c) => c.notNull())
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
   if (!isPostgres(db)) return;
   await sql`
     update search_match as m set tsv = m.tsv || array_to_tsvector(array[
