@@ -65,7 +65,10 @@ export class SearchQueryService {
     private readonly db: Db,
     private readonly deps: SearchQueryDeps,
   ) {
-    deps.index.onIndexChange(() => this.countCache.clear());
+    deps.index.onIndexChange(() => {
+      this.countCache.clear();
+      repo.forgetIndexShape();
+    });
   }
 
   /** Checks and completes the input; throws a 400 with a Chinese message. */

@@ -6,6 +6,7 @@
 // wanted, and grows eightfold while it holds too few. When the window would cover most of the index (a rare
 // query), one plain bitmap scan over everything is cheaper, and exact. Small indexes are searched plainly.
 import { sql } from 'kysely';
+import { PER_SECOND, secondsOf } from './kinds.ts';
 import { type MatchNode, and, or, term, toTsquery } from './match.ts';
 import type { Executor } from './search.tables.ts';
 import { dayOfKey, firstKeyOf, spanFacets } from './time-facets.ts';
@@ -39,29 +40,45 @@ interface IndexShape {
   lastDay: number;
 }
 
-/**
- * Per transaction (one search): the index's size and time span, and the estimates already asked for. Outside a
- * transaction nothing is remembered: a remembered newest day would hide what was published after it.
- */
-const shapes = new WeakMap<Executor, Promise<IndexShape | null>>();
+/** Estimates already asked for in this transaction (one search). */
 const estimates = new WeakMap<Executor, Map<string, Promise<number>>>();
 
-/** The number of documents (the planner's count, kept by ANALYZE and autovacuum) and the days they span. */
+/**
+ * The index's size and time span, remembered for a minute (asking costs two index probes that the bitmap-only
+ * planner settings of a search would otherwise turn into full scans). A remembered newest day must not hide what
+ * was published since: the windows start after today (publication times are the server's), and any change of
+ * the index on this node forgets the shape at once.
+ */
+let shape: { at: number; value: Promise<IndexShape | null> } | null = null;
+const SHAPE_TTL_MS = 60_000;
+
+export function forgetIndexShape(): void {
+  shape = null;
+}
+
 function indexShape(db: Executor): Promise<IndexShape | null> {
-  let shape = db.isTransaction ? shapes.get(db) : undefined;
-  if (!shape) {
-    shape = sql<{ docs: number; first: string | null; last: string | null }>`
-      select (select reltuples from pg_class where oid = 'search_match'::regclass) as docs,
-             (select min(doc_key) from search_match) as first, (select max(doc_key) from search_match) as last`
-      .execute(db)
-      .then(({ rows: [r] }) =>
-        r?.first && r.last && Number(r.docs) > 0
-          ? { docs: Number(r.docs), firstDay: dayOfKey(Number(r.first)), lastDay: dayOfKey(Number(r.last)) }
-          : null,
+  if (shape && Date.now() - shape.at < SHAPE_TTL_MS) return shape.value;
+  const value = (async () => {
+    await sql`select set_config('enable_indexscan', 'on', true)`.execute(db);
+    try {
+      const { rows } = await sql<{ docs: number; first: string | null; last: string | null }>`
+        select (select reltuples from pg_class where oid = 'search_match'::regclass) as docs,
+               (select min(doc_key) from search_match) as first, (select max(doc_key) from search_match) as last`.execute(
+        db,
       );
-    if (db.isTransaction) shapes.set(db, shape);
-  }
-  return shape;
+      const r = rows[0];
+      return r?.first && r.last && Number(r.docs) > 0
+        ? { docs: Number(r.docs), firstDay: dayOfKey(Number(r.first)), lastDay: dayOfKey(Number(r.last)) }
+        : null;
+    } finally {
+      await sql`select set_config('enable_indexscan', 'off', true)`.execute(db);
+    }
+  })();
+  shape = { at: Date.now(), value };
+  value.catch(() => {
+    shape = null;
+  });
+  return value;
 }
 
 /** The planner's estimate of the number of matches (from the tsvector statistics); one EXPLAIN per query. */
@@ -99,9 +116,15 @@ export async function newestMatches(db: Executor, node: MatchNode, f: KeyFilter,
   if (!shape || shape.docs < windowing.from) return newestIn(db, node, f, limit);
   const estimate = Math.max(1, await estimateMatches(db, node, f));
   const lowest = Math.max(shape.firstDay, f.min === null ? shape.firstDay : dayOfKey(f.min));
-  let end = Math.min(shape.lastDay, f.max === null ? shape.lastDay : dayOfKey(f.max)) + 1;
-  // Days expected to hold MARGIN × limit matches, if matches spread evenly over the days searched.
-  let days = Math.ceil((MARGIN * limit * (end - lowest)) / estimate);
+  const newest = Math.max(shape.lastDay, dayOfKey(secondsOf(new Date().toISOString()) * PER_SECOND) + 1);
+  let end = Math.min(newest, f.max === null ? newest : dayOfKey(f.max)) + 1;
+  // Days expected to hold MARGIN × limit matches, if matches spread evenly over the days searched. At most an
+  // eighth of them at first: the planner assumes words independent, so its estimate for an AND of related
+  // frequent words (营商 环境 座谈会) can be far too low, and a scan of everything would read their whole lists.
+  let days = Math.min(
+    Math.ceil((MARGIN * limit * (end - lowest)) / estimate),
+    Math.max(1, Math.ceil((end - lowest) / GROWTH)),
+  );
   const out: number[] = [];
   while (out.length < limit && end > lowest) {
     const start = end - days;

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { sql } from 'kysely';
 import { DIALECT, type TestEnv, testEnv } from '../../../test/helpers.ts';
 import { isPostgres } from '../../platform/db/migration-helpers.ts';
-import { up as addTimeFacets } from '../../platform/db/migrations/0018_search_scale.ts';
+import { addTimeFacets } from '../../platform/db/migrations/0018_search_scale.ts';
 import { type IndexedDoc, insertDocs } from './index.repository.ts';
 import { docKey, KIND_NAMES, keyRange } from './kinds.ts';
 import { and, type MatchNode, not, or, term } from './match.ts';

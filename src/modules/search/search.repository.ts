@@ -5,13 +5,19 @@ import { isPostgres } from '../../platform/db/migration-helpers.ts';
 import { ReadReplicas } from '../../platform/db/read-replicas.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type MatchNode, toFts5, toTsquery } from './match.ts';
-import { conditions, estimateMatches, type KeyFilter, newestMatches } from './search-windows.repository.ts';
+import {
+  conditions,
+  estimateMatches,
+  forgetIndexShape,
+  type KeyFilter,
+  newestMatches,
+} from './search-windows.repository.ts';
 import { DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
 
 // ---------- querying the index ----------
 
 export type { KeyFilter };
-export { estimateMatches };
+export { estimateMatches, forgetIndexShape };
 
 function matchClause(pg: boolean, node: MatchNode) {
   return pg ? sql`tsv @@ cast(${toTsquery(node)} as tsquery)` : sql`search_fts match ${toFts5(node)}`;

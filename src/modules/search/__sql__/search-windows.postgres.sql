@@ -9,15 +9,6 @@ where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "do
 -- stopped here: Cannot read properties of undefined (reading 'Plan')
 
 -- newestMatches
-select (
-  select reltuples
-  from pg_class
-  where oid = 'search_match'::regclass) as docs,
-             (
-  select min(doc_key)
-  from search_match) as first, (
-  select max(doc_key)
-  from search_match) as last;
 select doc_key as k
 from search_match
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)

@@ -9,15 +9,17 @@ where tsv @@ cast(? as tsquery) and "doc_key" >= ? and "doc_key" <= ? and "doc_k
 -- stopped here: Cannot read properties of undefined (reading 'Plan')
 
 -- newestMatches
+select set_config('enable_indexscan', 'on', true);
 select (
   select reltuples
   from pg_class
   where oid = 'search_match'::regclass) as docs,
-             (
+               (
   select min(doc_key)
   from search_match) as first, (
   select max(doc_key)
   from search_match) as last;
+select set_config('enable_indexscan', 'off', true);
 select doc_key as k
 from search_match
 where tsv @@ cast(? as tsquery) and "doc_key" >= ? and "doc_key" <= ? and "doc_key" not in (?)

@@ -7,15 +7,6 @@ from "search_match"
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4);
 
 -- countUpTo
-select (
-  select reltuples
-  from pg_class
-  where oid = 'search_match'::regclass) as docs,
-             (
-  select min(doc_key)
-  from search_match) as first, (
-  select max(doc_key)
-  from search_match) as last;
 select doc_key as k
 from search_match
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)
@@ -36,15 +27,6 @@ where "title_key" = $1
 limit $2;
 
 -- kindCounts
-select (
-  select reltuples
-  from pg_class
-  where oid = 'search_match'::regclass) as docs,
-             (
-  select min(doc_key)
-  from search_match) as first, (
-  select max(doc_key)
-  from search_match) as last;
 select doc_key as k
 from search_match
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)
@@ -52,15 +34,6 @@ order by doc_key desc
 limit $5;
 
 -- matchKeys
-select (
-  select reltuples
-  from pg_class
-  where oid = 'search_match'::regclass) as docs,
-             (
-  select min(doc_key)
-  from search_match) as first, (
-  select max(doc_key)
-  from search_match) as last;
 select doc_key as k
 from search_match
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)

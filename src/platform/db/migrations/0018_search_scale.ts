@@ -22,7 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('started_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
-  if (!isPostgres(db)) return;
+  if (isPostgres(db)) await addTimeFacets(db);
+}
+
+/** PostgreSQL: the time facets of every indexed document, from its key. */
+export async function addTimeFacets(db: Kysely<any>): Promise<void> {
   await sql`
     update search_match as m set tsv = m.tsv || array_to_tsvector(array[
       'fd' || to_char(x.day, 'YYYYMMDD'), 'fm' || to_char(x.day, 'YYYYMM'), 'fy' || to_char(x.day, 'YYYY')])
