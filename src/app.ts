@@ -37,6 +37,7 @@ import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
 import { datasetsRoutes } from './modules/datasets/datasets.routes.ts';
+import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -170,6 +171,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     calendarRoutes,
     citizensRoutes,
     datasetsRoutes,
+    supervisionRoutes,
     adminRoutes,
     portalRoutes,
   ]) {

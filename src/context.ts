@@ -36,6 +36,7 @@ import { DatasetReader } from './modules/datasets/datasets.public.ts';
 import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
 import { dataReleaseCheck } from './modules/datasets/datasets.inspection.ts';
 import { AddressGuard, installOutboundGuard } from './modules/inspection/crawler/address-guard.ts';
+import { SupervisionService } from './modules/supervision/supervision.service.ts';
 
 export interface AppContext {
   config: Config;
@@ -70,6 +71,7 @@ export interface AppContext {
   security: SecurityService;
   auditLog: AuditLogService;
   datasets: DatasetsService;
+  supervision: SupervisionService;
   close(): Promise<void>;
 }
 
@@ -124,6 +126,20 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const siteData = new SiteDataProviders();
   siteData.register(visitsProvider(stats));
   siteData.register(publicationsProvider);
+  const files = new FilesService(db, clock, audit, fileStore);
+  const supervision = new SupervisionService({
+    db,
+    clock,
+    audit,
+    sites,
+    columns,
+    inspection,
+    content,
+    review,
+    publication,
+    mailer,
+    localBase: config.publicBaseUrl ?? `http://127.0.0.1:${config.port}`,
+  });
   const context: AppContext = {
     config,
     dbh,
@@ -131,7 +147,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     reads,
     clock,
     fileStore,
-    files: new FilesService(db, clock, audit, fileStore),
+    files,
     audit,
     auth,
     guard: makeGuard(auth, audit),
@@ -168,9 +184,11 @@ export async function createContext(config: Config, options: ContextOptions = {}
       siteData,
       config.openApiPerMinute,
     ),
+    supervision,
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();
+      await supervision.idle();
       await prepublish.close();
       await reads.close();
       await dbh.close();

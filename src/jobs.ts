@@ -20,6 +20,10 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
     { name: 'inspection.schedules', everyMs: 5 * MINUTE, run: () => ctx.inspection.runDueSchedules(SYSTEM_ACTOR) },
     // 站点无法访问 is judged on ≥ 20 probes a day for a week: one an hour gives 24.
     { name: 'inspection.availability', everyMs: HOUR, run: () => ctx.inspection.probeMonitored() },
+    // 抽查: due quarterly plans are worked on (and checks that broke are retried on their schedule).
+    { name: 'supervision.plans', everyMs: MINUTE, run: () => ctx.supervision.plans.runDue() },
+    // 通报整改: tasks due within three days or overdue are reminded once a day.
+    { name: 'supervision.remind', everyMs: HOUR, run: () => ctx.supervision.rectification.remind() },
     // Closes finished days: unique visitors counted, visitor hashes and the day's salt deleted.
     { name: 'stats.close-days', everyMs: 5 * MINUTE, run: () => ctx.stats.closeFinishedDays() },
     // 网页防篡改: the static export registered with `govportal export --watch` against its signed manifest.

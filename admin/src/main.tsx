@@ -68,6 +68,11 @@ const CalendarYearsPage = lazy(() => import('./pages/calendar/CalendarYearsPage'
 const CitizensPage = lazy(() => import('./pages/citizens/CitizensPage'));
 const DatasetListPage = lazy(() => import('./pages/datasets/DatasetListPage'));
 const DatasetEditorPage = lazy(() => import('./pages/datasets/DatasetEditorPage'));
+const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
+const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
+const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
+const SupervisionRectificationsPage = lazy(() => import('./pages/supervision/RectificationsPage'));
+const SupervisionAssessmentPage = lazy(() => import('./pages/supervision/AssessmentPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -92,6 +97,11 @@ const PAGES: Record<string, ReactNode> = {
   '/calendar': <CalendarYearsPage />,
   '/citizens': <CitizensPage />,
   '/datasets': <DatasetListPage />,
+  '/supervision': <SupervisionDashboardPage />,
+  '/supervision/registry': <SupervisionRegistryPage />,
+  '/supervision/plans': <SupervisionPlansPage />,
+  '/supervision/rectifications': <SupervisionRectificationsPage />,
+  '/supervision/assessment': <SupervisionAssessmentPage />,
 };
 
 function Guarded({ path, children }: { path: string; children: ReactNode }) {

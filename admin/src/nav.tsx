@@ -21,6 +21,7 @@ import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
 /** Anyone who writes or reviews content: the 信息发布 menu group. */
 export const CONTENT_STAFF: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
 import { DatabaseOutlined } from '@ant-design/icons';
+import { AimOutlined, ContainerOutlined, FundOutlined, SolutionOutlined, ToolOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -158,6 +159,41 @@ export const NAV: NavGroup[] = [
         label: '定期检查',
         icon: <FieldTimeOutlined aria-hidden />,
         capabilities: ['inspection.run'],
+      },
+    ],
+  },
+  {
+    label: '网站监管',
+    items: [
+      {
+        path: '/supervision',
+        label: '监管概览',
+        icon: <AimOutlined aria-hidden />,
+        capabilities: ['supervision.manage'],
+      },
+      {
+        path: '/supervision/registry',
+        label: '监管对象',
+        icon: <ContainerOutlined aria-hidden />,
+        capabilities: ['supervision.manage'],
+      },
+      {
+        path: '/supervision/plans',
+        label: '抽查计划',
+        icon: <SolutionOutlined aria-hidden />,
+        capabilities: ['supervision.manage'],
+      },
+      {
+        path: '/supervision/rectifications',
+        label: '整改任务',
+        icon: <ToolOutlined aria-hidden />,
+        capabilities: ['supervision.respond'],
+      },
+      {
+        path: '/supervision/assessment',
+        label: '年度考核',
+        icon: <FundOutlined aria-hidden />,
+        capabilities: ['supervision.manage'],
       },
     ],
   },

@@ -302,6 +302,18 @@ export const ERRORS = {
   FILE_DAMAGED: { status: 500, message: '文件 {key} 已损坏（内容与登记的 SHA-256 不符）' },
   INSPECT_ADDRESS_REFUSED: { status: 403, message: '不能检查内部网络地址：{host}（{reason}）' },
   INSPECT_HOST_NOT_OWN: { status: 403, message: '站点管理员只能检查本站点的域名：{domains}' },
+  // supervision (政府网站与政务新媒体监管)
+  SUPERVISION_OUT_OF_SCOPE: { status: 403, message: '只能查看和管理本人负责监管的站点的记录' },
+  SUPERVISION_NOT_FOUND: { status: 404, message: '{what}不存在' },
+  SUPERVISION_INVALID: { status: 400, message: '{field}：{reason}' },
+  SUPERVISION_DUPLICATE: { status: 409, message: '监管对象“{name}”已登记' },
+  SUPERVISION_NO_RUNNING_SITES: { status: 409, message: '没有运行中的监管对象，无法抽查' },
+  SUPERVISION_PLAN_STATE: { status: 409, message: '抽查计划{state}，不能{action}' },
+  SUPERVISION_NO_COLUMN: { status: 409, message: '尚未设置发布{what}的栏目，请先在监管设置中选择' },
+  SUPERVISION_TASK_STATE: { status: 409, message: '整改任务{state}，不能{action}' },
+  SUPERVISION_NOT_RESPONSIBLE: { status: 403, message: '只有负责该网站的部门或监管人员可以反馈整改情况' },
+  SUPERVISION_IMPORT_FILE: { status: 400, message: '导入文件第 {row} 行：{reason}' },
+  SUPERVISION_YEAR_FUTURE: { status: 400, message: '{year}年尚未开始，不能考核' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -28,6 +28,8 @@ export const Ok = Type.Object({ ok: Type.Boolean() });
 
 /** A file download (XLSX, PDF): the bytes are sent as they are, described as binary in the API docs. */
 export const Binary = Type.Unsafe<Buffer>(Type.String({ format: 'binary' }));
+/** A page or file sent as is (HTML report, PDF): the body is not serialised from a schema. */
+export const Document = Type.Unsafe<Buffer | string>(Type.String({ format: 'binary', description: '文件内容' }));
 
 /** A text download (CSV): sent as it is, not serialized as JSON. */
 export const TextDownload = Type.String({ description: '文本文件' });

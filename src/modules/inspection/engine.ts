@@ -3,6 +3,9 @@
 // as the seed says, and describe everything in a stable JSON report.
 import { AppError } from '../../platform/errors.ts';
 import { crawlSite, checkLinks } from './crawler/index.ts';
+import { hostLimiter, DEFAULT_CRAWL_SETTINGS, OWN_SITE_CONCURRENCY } from './crawler/crawler.ts';
+import { createChromiumRenderer, type PageRenderer } from './crawler/render.ts';
+import { bareHost, isLoopbackHost } from './crawler/urls.ts';
 import type { ProgressEvent, SiteSnapshot } from './crawler/types.ts';
 import { runExternalChecks, evaluateAvailability, type AvailabilityProbe } from './external/index.ts';
 import { GOV_WEBSITE_CATALOGUE, allIndicators } from './indicators.ts';
@@ -37,6 +40,16 @@ export interface InspectOptions {
   onProgress?: (p: RunProgress) => void;
   /** Cancels the run: the crawl and link check stop at once, and inspect rejects with INSPECTION_CANCELLED. */
   signal?: AbortSignal;
+  /**
+   * Render pages in Chromium (footer as the visible bottom of the page, script-driven search boxes). Default
+   * true; without Chromium on the server the report says what could therefore not be judged.
+   */
+  render?: boolean;
+  /**
+   * One of this installation's own sites: crawled at full speed. By default: when the internal checks are given
+   * and the address is the site's configured host (publicHost) or this machine.
+   */
+  ownSite?: boolean;
 }
 
 /** Thrown between the stages of a cancelled run: nothing is scored from a crawl cut short. */
@@ -87,7 +100,15 @@ export interface InspectionReport {
     indicators: { id: string; name: string; reason: string }[];
   };
   indicators: ReportIndicator[];
-  crawl: { pages: number; stoppedBy: string; robots: unknown; skipped: number };
+  crawl: {
+    pages: number;
+    stoppedBy: string;
+    robots: unknown;
+    skipped: number;
+    /** Full speed (own site) or polite (external), with the most requests that were in flight to one host. */
+    mode?: { ownSite: boolean; perHost: number; peakInFlight: number; crawlDelayMs: number | null };
+    rendering?: SiteSnapshot['rendering'];
+  };
   score: InspectionScore;
 }
 
@@ -140,7 +161,11 @@ function reportIndicators(
   score: InspectionScore,
   sources: Map<string, Source[]>,
   tagged: Map<string, ReportFinding[]>,
+  merged: readonly IndicatorResult[],
 ): ReportIndicator[] {
+  const untestedReason = new Map(
+    merged.flatMap((r) => (r.status === 'untested' ? [[r.indicatorId, r.reason] as const] : [])),
+  );
   const scored: IndicatorOutcome[] = [...score.vetoes, ...(score.deductions ?? []), ...(score.bonuses ?? [])];
   const byId = new Map(scored.map((o) => [o.indicatorId, o]));
   // After a veto the seed scores nothing else; the other indicators are still listed with what was found.
@@ -153,14 +178,21 @@ function reportIndicators(
       findings: tagged.get(indicator.id) ?? [],
     };
     if (!o) {
+      // an indicator that was not measured stays 未检测 after a veto: only what was measured is 未评分
+      const notMeasured = untestedReason.get(indicator.id);
       return {
         ...base,
         group: 'group' in indicator ? (indicator.group ?? null) : null,
         kind: indicator.kind as ReportIndicator['kind'],
-        status: '未评分',
+        status: notMeasured !== undefined ? '未检测' : '未评分',
         points: null,
         maxPoints: 'points' in indicator ? (indicator.points as number) : null,
-        reason: '存在单项否决情形，不再评分',
+        reason:
+          notMeasured !== undefined
+            ? `${notMeasured}（存在单项否决情形，不再评分）`
+            : base.findings.length > 0
+              ? `存在单项否决情形，不再评分（检测发现 ${base.findings.length} 个问题，未计分）`
+              : '存在单项否决情形，不再评分（已检测，未发现问题）',
       };
     }
     return {
@@ -187,81 +219,132 @@ export async function inspect(
   const seed = options.seed ?? Math.floor(now.getTime() / 1000) % 1_000_000;
   const maxPages = options.maxPages ?? 60;
   const progress = options.onProgress ?? (() => {});
-  const stopIfCancelled = () => {
-    if (options.signal?.aborted) throw cancelledError();
-  };
-  stopIfCancelled();
-  progress({ stage: 'crawl', done: 0, total: maxPages, message: '开始抓取网站' });
-  const snapshot = await crawlSite(options.baseUrl, {
-    maxPages,
-    ignoreRobots: options.ignoreRobots ?? false,
-    signal: options.signal,
-    onProgress: (e: ProgressEvent) => {
-      if (e.phase === 'crawl')
-        progress({
-          stage: 'crawl',
-          done: e.done,
-          total: Math.min(e.limit, e.done + e.queued),
-          message: `已抓取 ${e.done} 个页面`,
-        });
-    },
-  });
-  stopIfCancelled();
-  progress({ stage: 'links', done: 0, total: 1, message: '检查链接和图片' });
-  const links = await checkLinks(snapshot, {
-    seed,
-    signal: options.signal,
-    onProgress: (e: ProgressEvent) => {
-      if (e.phase === 'links')
-        progress({ stage: 'links', done: e.done, total: e.total, message: `已检查 ${e.done} 个链接` });
-    },
-  });
-  stopIfCancelled();
-  progress({ stage: 'checks', done: 0, total: 3, message: '按指标检查' });
-  const external = await runExternalChecks(snapshot, {
-    now,
-    seed,
-    links,
-    publicHost: options.publicHost,
-    ...(options.signal && { signal: options.signal }),
-  });
-  stopIfCancelled();
-  const sets: { source: Source; results: IndicatorResult[] }[] = [{ source: 'external', results: external }];
-  if (sources.internal) sets.push({ source: 'internal', results: await sources.internal(now, seed) });
-  if (sources.probes)
-    sets.push({ source: 'monitoring', results: [evaluateAvailability(sources.probes, { now, url: options.baseUrl })] });
-  stopIfCancelled();
-  progress({ stage: 'checks', done: 2, total: 3, message: '计算得分' });
-  const merged = mergeResults(sets, sources.manual ?? []);
-  const score = scoreInspection(merged.results, { noPublicServices: options.noServices ?? false });
-  const indicators = reportIndicators(score, merged.sources, merged.tagged);
-  const report: InspectionReport = {
-    schema: 'govportal-inspection-report/1',
-    target: { url: options.baseUrl, ...target },
-    startedAt,
-    finishedAt: new Date().toISOString(),
-    seed,
-    options: { maxPages, noServices: options.noServices ?? false, ignoreRobots: options.ignoreRobots ?? false },
-    verdict: score.verdict,
-    deductionScore: score.deductionScore === null ? null : round2(score.deductionScore),
-    bonusScore: score.bonusScore === null ? null : round2(score.bonusScore),
-    totalScore: score.totalScore === null ? null : round2(score.totalScore),
-    untested: {
-      deductionPoints: score.untested.deductionPoints,
-      bonusPoints: score.untested.bonusPoints,
-      vetoes: score.untested.vetoes.map((v) => v.name),
-      indicators: indicators
-        .filter((i) => i.status === '未检测')
-        .map((i) => ({ id: i.id, name: i.name, reason: i.reason ?? '' })),
-    },
-    indicators,
-    crawl: {
-      pages: snapshot.pages.length,
-      stoppedBy: snapshot.stoppedBy,
-      robots: snapshot.robots,
-      skipped: snapshot.skipped.length,
-    },
-    score,
-  };
-  return { report, snapshot };
+  const ownSite = options.ownSite ?? isOwnAddress(options.baseUrl, options.publicHost, Boolean(sources.internal));
+  const crawlSettings = { ...DEFAULT_CRAWL_SETTINGS, ownSite, concurrency: ownSite ? OWN_SITE_CONCURRENCY : 4 };
+  const limiter = hostLimiter(crawlSettings);
+  let renderer = null as PageRenderer | null;
+  try {
+    return await inspectWith();
+  } finally {
+    await renderer?.close();
+  }
+
+  async function inspectWith(): Promise<{ report: InspectionReport; snapshot: SiteSnapshot }> {
+    const stopIfCancelled = () => {
+      if (options.signal?.aborted) throw cancelledError();
+    };
+    stopIfCancelled();
+    progress({ stage: 'crawl', done: 0, total: maxPages, message: '开始抓取网站' });
+    const snapshot = await crawlSite(options.baseUrl, {
+      maxPages,
+      ignoreRobots: options.ignoreRobots ?? false,
+      ownSite,
+      concurrency: crawlSettings.concurrency,
+      limiter,
+      renderer:
+        options.render === false
+          ? null
+          : async (hosts) => {
+              renderer = await createChromiumRenderer(hosts);
+              return renderer;
+            },
+      signal: options.signal,
+      onProgress: (e: ProgressEvent) => {
+        if (e.phase === 'crawl')
+          progress({
+            stage: 'crawl',
+            done: e.done,
+            total: Math.min(e.limit, e.done + e.queued),
+            message: `已抓取 ${e.done} 个页面`,
+          });
+      },
+    });
+    stopIfCancelled();
+    progress({ stage: 'links', done: 0, total: 1, message: '检查链接和图片' });
+    const links = await checkLinks(snapshot, {
+      seed,
+      limiter,
+      signal: options.signal,
+      onProgress: (e: ProgressEvent) => {
+        if (e.phase === 'links')
+          progress({ stage: 'links', done: e.done, total: e.total, message: `已检查 ${e.done} 个链接` });
+      },
+    });
+    stopIfCancelled();
+    progress({ stage: 'checks', done: 0, total: 3, message: '按指标检查' });
+    const external = await runExternalChecks(snapshot, {
+      now,
+      seed,
+      links,
+      publicHost: options.publicHost,
+      renderer,
+      ...(options.signal && { signal: options.signal }),
+    });
+    stopIfCancelled();
+    const sets: { source: Source; results: IndicatorResult[] }[] = [{ source: 'external', results: external }];
+    if (sources.internal) sets.push({ source: 'internal', results: await sources.internal(now, seed) });
+    if (sources.probes)
+      sets.push({
+        source: 'monitoring',
+        results: [evaluateAvailability(sources.probes, { now, url: options.baseUrl })],
+      });
+    stopIfCancelled();
+    progress({ stage: 'checks', done: 2, total: 3, message: '计算得分' });
+    const merged = mergeResults(sets, sources.manual ?? []);
+    const score = scoreInspection(merged.results, { noPublicServices: options.noServices ?? false });
+    const indicators = reportIndicators(score, merged.sources, merged.tagged, merged.results);
+    const report: InspectionReport = {
+      schema: 'govportal-inspection-report/1',
+      target: { url: options.baseUrl, ...target },
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      seed,
+      options: { maxPages, noServices: options.noServices ?? false, ignoreRobots: options.ignoreRobots ?? false },
+      verdict: score.verdict,
+      deductionScore: score.deductionScore === null ? null : round2(score.deductionScore),
+      bonusScore: score.bonusScore === null ? null : round2(score.bonusScore),
+      totalScore: score.totalScore === null ? null : round2(score.totalScore),
+      untested: {
+        deductionPoints: score.untested.deductionPoints,
+        bonusPoints: score.untested.bonusPoints,
+        vetoes: score.untested.vetoes.map((v) => v.name),
+        indicators: indicators
+          .filter((i) => i.status === '未检测')
+          .map((i) => ({ id: i.id, name: i.name, reason: i.reason ?? '' })),
+      },
+      indicators,
+      crawl: {
+        pages: snapshot.pages.length,
+        stoppedBy: snapshot.stoppedBy,
+        robots: snapshot.robots,
+        skipped: snapshot.skipped.length,
+        mode: {
+          ownSite,
+          perHost: ownSite ? crawlSettings.concurrency : Math.min(crawlSettings.concurrency, 4),
+          peakInFlight: snapshot.peakInFlight,
+          crawlDelayMs: ownSite ? null : snapshot.robots.crawlDelayMs,
+        },
+        rendering: snapshot.rendering,
+      },
+      score,
+    };
+    return { report, snapshot };
+  }
+}
+
+/**
+ * The site is one of ours, reached through its configured host (or this machine itself): no one else's server
+ * is asked, so it is crawled at full speed. Any other address of it is crawled politely like an external site.
+ */
+function isOwnAddress(baseUrl: string, publicHost: string | undefined, hosted: boolean): boolean {
+  if (!hosted) return false;
+  try {
+    const host = bareHost(new URL(baseUrl));
+    if (isLoopbackHost(host)) return true;
+    if (!publicHost) return false;
+    const configured = bareHost(new URL(publicHost.includes('://') ? publicHost : `http://${publicHost}`));
+    return host === configured;
+  } catch {
+    return false;
+  }
 }

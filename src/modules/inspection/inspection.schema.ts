@@ -228,6 +228,24 @@ export const InspectionReportView = Type.Object({
     stoppedBy: Type.String(),
     robots: Type.Unknown(),
     skipped: Type.Number(),
+    /** Full speed (own site) or polite (external), with the most requests that were in flight to one host. */
+    mode: Type.Optional(
+      Type.Object({
+        ownSite: Type.Boolean(),
+        perHost: Type.Integer(),
+        peakInFlight: Type.Integer(),
+        crawlDelayMs: Nullable(Type.Number()),
+      }),
+    ),
+    /** How the footers were located: templates, pages rendered in Chromium, and why none when none was. */
+    rendering: Type.Optional(
+      Type.Object({
+        templates: Type.Integer(),
+        rendered: Type.Integer(),
+        pagesLocated: Type.Integer(),
+        note: Nullable(Type.String()),
+      }),
+    ),
   }),
   /** The scoring's full account (stages, veto reasons, per-indicator outcomes): see scoring.ts. */
   score: Type.Unsafe<InspectionScore>(Type.Object({}, { additionalProperties: true })),

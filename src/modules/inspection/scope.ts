@@ -1,7 +1,8 @@
 // Who may see and change which inspection data. Runs, schedules and manual findings carry the platform site
 // they were made for (site_id), or none when an arbitrary URL was inspected:
-//   - an inspector of every site (检查员, grant without a site) inspects any URL and sees everything;
-//   - a site administrator, or an inspector bound to a site, sees and changes only their sites' data;
+//   - an inspector or supervisor of every site (检查员, 监管人员, grant without a site) inspects any URL and sees
+//     everything;
+//   - a site administrator, or an inspector or supervisor bound to a site, sees and changes only their sites' data;
 //   - a site administrator of every site (grant without a site) handles every platform site, but not
 //     arbitrary URLs (README: 站点管理员只能检查本站点).
 // Single rows are checked with `requireInScope` (inspection-access.service.ts); the repository filters lists
@@ -23,7 +24,7 @@ export function scopeOf(grants: readonly RoleGrant[]): InspectionScope {
   const roles = CAPABILITIES['inspection.run'] as readonly string[];
   const relevant = grants.filter((g) => roles.includes(g.role));
   return {
-    siteless: relevant.some((g) => g.role === 'inspector' && g.siteId === null),
+    siteless: relevant.some((g) => (g.role === 'inspector' || g.role === 'supervisor') && g.siteId === null),
     allSites: relevant.some((g) => g.siteId === null),
     siteIds: [...new Set(relevant.flatMap((g) => (g.siteId === null ? [] : [g.siteId])))],
   };

@@ -8,9 +8,10 @@ import { countSites } from '../sites/sites.repository.ts';
 import type { SiteCreate } from '../sites/sites.schema.ts';
 import { DEMO_SITE } from './demo-site.ts';
 import { seedDefaultSearchCards } from '../search/search.service.ts';
-import { seedDemoContent } from './demo-content.ts';
+import { DEMO_STAFF_PASSWORD, seedDemoContent } from './demo-content.ts';
 import { seedDemoCitizens } from '../citizens/citizens.demo.ts';
 import { seedDemoDatasets } from '../datasets/datasets.demo.ts';
+import { seedSupervisionDemo } from '../supervision/demo.ts';
 
 export interface InitialAccount {
   username: string;
@@ -77,5 +78,6 @@ export async function initDemo(ctx: AppContext): Promise<{ siteId: number; colum
   await seedDemoDatasets(ctx, created.siteId);
   await seedDefaultSearchCards(ctx, created.siteId);
   await seedDemoCitizens(ctx);
+  await seedSupervisionDemo(ctx, created.siteId, DEMO_STAFF_PASSWORD);
   return created;
 }

@@ -10,6 +10,7 @@ export const ROLES = {
   leader: '分管领导',
   secrecy_reviewer: '保密审查员',
   inspector: '检查员',
+  supervisor: '监管人员',
 } as const;
 
 export type Role = keyof typeof ROLES;
@@ -52,7 +53,11 @@ export const CAPABILITIES = {
   'content.review': ['reviewer'],
   'content.approve': ['leader'],
   'content.secrecy': ['secrecy_reviewer'],
-  'inspection.run': ['inspector', 'site_admin'],
+  'inspection.run': ['inspector', 'site_admin', 'supervisor'],
+  // supervision (监管工作年度考核指标): the registry, spot checks, results, rectification, the assessment
+  'supervision.manage': ['supervisor'],
+  // a supervised site's department answers its rectification tasks (the service checks which tasks are theirs)
+  'supervision.respond': ['supervisor', 'site_admin', 'editor'],
   // Statutory calendar (years entered from the State Council's notice) and citizens' public accounts (support).
   'calendar.manage': ['sys_admin', 'site_admin'],
   'citizen.manage': ['sys_admin', 'site_admin'],

@@ -50,6 +50,16 @@ export const BACKUP_TABLES = [
   'dataset_chunks',
   'dataset_charts',
   'dataset_releases',
+  // supervision (0014)
+  'supervision_offices',
+  'supervision_registry',
+  'supervision_plans',
+  'supervision_plan_items',
+  'supervision_rectifications',
+  'supervision_checks',
+  'supervision_findings',
+  'supervision_annual_reports',
+  'supervision_imports',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -57,6 +67,7 @@ export const SELF_REFERENCES: Record<string, string[]> = {
   sites: ['parent_id'],
   departments: ['merged_into_id'],
   columns: ['parent_id'],
+  supervision_registry: ['parent_id'],
 };
 
 /** Tables keyed otherwise than by an integer identity column (no sequence to move after a restore). */

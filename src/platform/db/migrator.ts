@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008_inspection_scope.ts';
 import * as m0009 from './migrations/0009_hardening.ts';
 import * as m0010 from './migrations/0010_citizens.ts';
 import * as m0015 from './migrations/0015_datasets.ts';
+import * as m0014 from './migrations/0014_supervision.ts';
 import * as m0018 from './migrations/0018_search_scale.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0009_hardening': m0009,
   '0010_citizens': m0010,
   '0015_datasets': m0015,
+  '0014_supervision': m0014,
   '0018_search_scale': m0018,
 };
 

@@ -94,7 +94,7 @@ values ($1, $2, $3, $4, $5)
 returning "id";
 
 -- insertVersion
-insert into "dataset_versions" ("created_at", "created_by", "state", "dataset_id", "seq", "label", "note", "columns",
+insert into "dataset_versions" ("created_at", "created_by", "state", "note", "dataset_id", "seq", "label", "columns",
   "row_count", "source_kind", "source_name", "source_sha256", "source_storage_key", "encoding", "released_at",
   "confirmed_at")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
@@ -168,7 +168,7 @@ where "id" = $22;
 
 -- updateVersion
 update "dataset_versions"
-set "created_at" = $1, "created_by" = $2, "state" = $3, "dataset_id" = $4, "seq" = $5, "label" = $6, "note" = $7,
+set "created_at" = $1, "created_by" = $2, "state" = $3, "note" = $4, "dataset_id" = $5, "seq" = $6, "label" = $7,
   "columns" = $8, "row_count" = $9, "source_kind" = $10, "source_name" = $11, "source_sha256" = $12,
   "source_storage_key" = $13, "encoding" = $14, "released_at" = $15, "confirmed_at" = $16
 where "id" = $17;

@@ -94,7 +94,7 @@ values (?, ?, ?, ?, ?)
 returning "id";
 
 -- insertVersion
-insert into "dataset_versions" ("created_at", "created_by", "state", "dataset_id", "seq", "label", "note", "columns",
+insert into "dataset_versions" ("created_at", "created_by", "state", "note", "dataset_id", "seq", "label", "columns",
   "row_count", "source_kind", "source_name", "source_sha256", "source_storage_key", "encoding", "released_at",
   "confirmed_at")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -167,7 +167,7 @@ where "id" = ?;
 
 -- updateVersion
 update "dataset_versions"
-set "created_at" = ?, "created_by" = ?, "state" = ?, "dataset_id" = ?, "seq" = ?, "label" = ?, "note" = ?,
+set "created_at" = ?, "created_by" = ?, "state" = ?, "note" = ?, "dataset_id" = ?, "seq" = ?, "label" = ?,
   "columns" = ?, "row_count" = ?, "source_kind" = ?, "source_name" = ?, "source_sha256" = ?, "source_storage_key" = ?,
   "encoding" = ?, "released_at" = ?, "confirmed_at" = ?
 where "id" = ?;

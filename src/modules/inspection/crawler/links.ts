@@ -1,7 +1,8 @@
 // checkLinks: finds broken links and images (可用性) on the home page and on a sample of other pages. Each URL
-// is requested once (HEAD, falling back to GET), paced per host; pages already fetched by the crawl are reused.
+// is requested once (HEAD, falling back to GET); hosts are checked in parallel, each within its own bound (at
+// most 4 in flight, its Crawl-delay); pages already fetched by the crawl are reused.
 import { DEFAULT_TIMEOUT_MS, USER_AGENT, fetchPage, parseHttpUrl, type FetchOptions } from './fetcher.ts';
-import { HostPacer } from './pacing.ts';
+import { HostLimiter } from './pacing.ts';
 import { seededRandom } from '../../../platform/random.ts';
 import { sample } from './random.ts';
 import { homePage, isHtmlPage, isNavigationOnlyHome, secondLevelPages, type HtmlPage } from './site.ts';
@@ -16,8 +17,13 @@ export interface LinkCheckOptions {
   maxHomeLinks?: number;
   /** Distinct URLs requested in all. Default 600. */
   maxRequests?: number;
+  /** Requests in flight to one host (at most 4 for external hosts). */
   concurrency?: number;
   minDelayMs?: number;
+  /** The crawl's limiter, so the site's own host keeps one bound across crawl and link check. */
+  limiter?: HostLimiter;
+  /** Only links to hosts it accepts are requested (tests keep to loopback); the others count as unchecked. */
+  hostFilter?: (host: string) => boolean;
   timeoutMs?: number;
   seed?: number;
   userAgent?: string;
@@ -59,7 +65,11 @@ export async function checkLinks(snapshot: SiteSnapshot, options: LinkCheckOptio
     targetsOf(page, homeLevel, homeLevel ? (options.maxHomeLinks ?? 300) : (options.maxLinksPerPage ?? 100)),
   );
   const known = crawledOutcomes(snapshot);
-  const toFetch = [...new Set(targets.map((t) => t.url).filter((url) => !known.has(url)))];
+  const accepted = (url: string) => {
+    const host = parseHttpUrl(url)?.hostname;
+    return !options.hostFilter || (host !== undefined && options.hostFilter(host));
+  };
+  const toFetch = [...new Set(targets.map((t) => t.url).filter((url) => !known.has(url) && accepted(url)))];
   const allowed = toFetch.slice(0, options.maxRequests ?? 600);
   const outcomes = await fetchAll(allowed, options);
   for (const [url, outcome] of known) outcomes.set(url, outcome);
@@ -120,19 +130,27 @@ function crawledOutcomes(snapshot: SiteSnapshot): Map<string, Outcome> {
 }
 
 async function fetchAll(urls: readonly string[], options: LinkCheckOptions): Promise<Map<string, Outcome>> {
-  const pacer = new HostPacer(options.minDelayMs ?? 200);
+  const limiter =
+    options.limiter ??
+    new HostLimiter({
+      perHost: Math.min(4, Math.max(1, options.concurrency ?? 4)),
+      total: 16,
+      minDelayMs: options.minDelayMs ?? 0,
+    });
   const outcomes = new Map<string, Outcome>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < urls.length && !options.signal?.aborted) {
-      const url = urls[next++];
+  // every URL waits in its host's queue; different hosts proceed side by side
+  await Promise.all(
+    urls.map(async (url) => {
+      if (options.signal?.aborted) return;
       const host = parseHttpUrl(url)?.host;
-      if (host) await pacer.wait(host, options.signal);
-      outcomes.set(url, await checkOne(url, options));
+      const outcome = host
+        ? await limiter.run(host, () => checkOne(url, options), options.signal)
+        : await checkOne(url, options);
+      if (options.signal?.aborted && outcome.error?.kind === 'aborted') return;
+      outcomes.set(url, outcome);
       options.onProgress?.({ phase: 'links', done: outcomes.size, total: urls.length, url });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker));
+    }),
+  );
   return outcomes;
 }
 

@@ -104,7 +104,19 @@ export interface SearchFormFact {
   hidden: Record<string, string>;
 }
 
+/**
+ * A search box that only a browser can submit: a query field outside any form (a script reads it on click), or in
+ * a form whose action is a script. `selector` finds the field in the page, `button` the control next to it.
+ */
+export interface SearchBoxFact {
+  selector: string;
+  button: string | null;
+  /** How it was recognised: its role, type, name, label or placeholder. */
+  by: string;
+}
+
 export interface JiucuoFact {
+  /** script: the national script (or its loader); link: a link or image link to the 找错 platform or reading 我为政府网站找错. */
   how: 'script' | 'link';
   /** Inside the footer area (the footer or anything after it). */
   inFooter: boolean;
@@ -123,13 +135,41 @@ export interface AreaFacts {
 
 export type PageKind = 'content' | 'column' | 'other';
 
+/** One step from <body> down to the footer block: what the element is and which of its like siblings. */
+export interface LocatorStep {
+  tag: string;
+  id: string | null;
+  classes: string;
+  /** Index among the siblings with the same tag, id and classes. */
+  nth: number;
+}
+
+/** Where the visible bottom of a rendered page is, as a path from <body>; pages of one template share it. */
+export interface FooterLocator {
+  steps: LocatorStep[];
+  /** The page it was rendered from. */
+  renderedFrom: string;
+}
+
+/**
+ * How the footer area was found: 'rendered' — located as the visible bottom of the page rendered in Chromium
+ * (this page or another of its template); 'markup' — read off the markup alone (footer tags and class names, or
+ * the last visible block of the body).
+ */
+export type FooterSource = 'rendered' | 'markup';
+
 export interface PageFacts {
   title: string;
   /** name → content of <meta name>, first occurrence, names case-sensitive (SiteIDCode ≠ siteidcode). */
   meta: Record<string, string>;
-  /** Text of the header area, with image alt texts (site names are often logo images). */
+  /** Text of the header area, with image alt and title texts (site names are often logo images). */
   headerText: string;
+  /** Images in the header area with neither alt nor title: a site name drawn in one cannot be read. */
+  headerUnlabelledImages: number;
   footer: AreaFacts;
+  footerSource: FooterSource;
+  /** The page's layout skeleton (a short hash): pages of one template share it. */
+  template: string;
   /** Text of the page without header, nav and footer. */
   mainText: string;
   links: LinkFact[];
@@ -148,6 +188,8 @@ export interface PageFacts {
   /** The page says it has nothing to show (暂无信息, 正在建设中 …) and lists nothing. */
   looksBlank: boolean;
   searchForm: SearchFormFact | null;
+  /** A search box without a usable form (only when there is no searchForm). */
+  searchBox: SearchBoxFact | null;
   jiucuo: JiucuoFact | null;
 }
 
@@ -185,8 +227,17 @@ export type StopReason = 'done' | 'page-limit' | 'time-limit' | 'aborted';
 
 export interface CrawlSettings {
   maxPages: number;
+  /** Requests in flight to one host (external sites: at most 4). */
   concurrency: number;
+  /** Minimum gap between request starts to one host; robots.txt Crawl-delay makes it longer. */
   minDelayMs: number;
+  /**
+   * One of this installation's own sites, reached through its configured host: crawled at full speed (more
+   * requests in flight, no Crawl-delay); robots.txt Disallow rules still apply unless ignoreRobots.
+   */
+  ownSite: boolean;
+  /** Pages rendered in Chromium to locate the visible footer: the home page and one per template. */
+  maxRenders: number;
   timeoutMs: number;
   maxBytes: number;
   maxRedirects: number;
@@ -211,6 +262,19 @@ export interface SiteSnapshot {
   /** Same-site URLs found but not fetched (at most a few hundred are kept). */
   skipped: SkippedUrl[];
   stoppedBy: StopReason;
+  /** The footer locating: how many templates, how many rendered, and why not when Chromium could not help. */
+  rendering: RenderingSummary;
+  /** Most requests that were in flight to one host at once. */
+  peakInFlight: number;
+}
+
+export interface RenderingSummary {
+  templates: number;
+  rendered: number;
+  /** Pages whose footer was located from a rendered page (theirs or their template's). */
+  pagesLocated: number;
+  /** Why no page was rendered (no Chromium, turned off), when none was. */
+  note: string | null;
 }
 
 // ───────────────────────────── link check ─────────────────────────────

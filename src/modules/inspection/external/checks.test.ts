@@ -64,6 +64,8 @@ function snapshotOf(pages: PageSpec[]): SiteSnapshot {
     pages: snapshots,
     skipped: [],
     stoppedBy: 'done',
+    rendering: { templates: 1, rendered: 0, pagesLocated: 0, note: '未渲染页面' },
+    peakInFlight: 1,
   };
 }
 

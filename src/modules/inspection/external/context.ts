@@ -5,6 +5,7 @@ import { seededRandom } from '../../../platform/random.ts';
 import { homeMatcher, homePage, isHtmlPage, type HtmlPage } from '../crawler/site.ts';
 import type { LinkCheckReport, SiteSnapshot } from '../crawler/types.ts';
 import { daysBefore } from '../crawler/dates.ts';
+import type { PageRenderer } from '../crawler/render.ts';
 
 /** One search of the site: the first results page. */
 export interface SearchPage {
@@ -17,6 +18,8 @@ export interface SearchPage {
   /** SHA-256 of the results HTML. */
   sha256: string | null;
   error?: string;
+  /** The request could not be made as a visitor would (a script-driven box the browser could not submit): no verdict. */
+  undecided?: boolean;
 }
 
 export interface Ipv6Probe {
@@ -44,6 +47,8 @@ export interface ExternalCheckOptions {
   timeoutMs?: number;
   /** Aborted when the run is cancelled: the search requests stop at once. */
   signal?: AbortSignal;
+  /** Chromium, for search boxes only a script submits; without it such a box is 未检测. */
+  renderer?: PageRenderer | null;
 }
 
 export type Evidence = {

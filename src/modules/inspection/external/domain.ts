@@ -25,8 +25,10 @@ export function checkDomainName(ctx: CheckContext): IndicatorResult {
     const evidence = pageEvidence(home, '域名以 .gov.cn 或 .政务 结尾', unicodeHost, { https });
     findings.push(finding(ID, 1, `域名 ${unicodeHost} 不符合规范`, evidence));
   }
-  const nameFinding = checkNameInHeaders(ctx, home, https);
-  if (nameFinding) findings.push(nameFinding);
+  const name = checkNameInHeaders(ctx, home, https);
+  if (name.finding) findings.push(name.finding);
+  // a name that may be drawn in an unlabelled logo image cannot be judged: never a deduction on a guess
+  if (findings.length === 0 && name.undecided) return untested(ID, name.undecided);
   return measured(ID, findings);
 }
 
@@ -46,7 +48,14 @@ export function siteNameOf(home: HtmlPage): string {
   return parts.reduce((longest, part) => (part.length > longest.length ? part : longest), '');
 }
 
-function checkNameInHeaders(ctx: CheckContext, home: HtmlPage, https: boolean): Finding | null {
+interface NameCheck {
+  finding: Finding | null;
+  /** Why some pages could not be judged (the name may be in an image without alt or title). */
+  undecided: string | null;
+}
+
+/** Rule 3: the site name in the header area — as text, a logo image's alt, or a title attribute. */
+function checkNameInHeaders(ctx: CheckContext, home: HtmlPage, https: boolean): NameCheck {
   const name = siteNameOf(home);
   if (!name) {
     const evidence = pageEvidence(
@@ -55,11 +64,16 @@ function checkNameInHeaders(ctx: CheckContext, home: HtmlPage, https: boolean): 
       '首页既无 SiteName 标签也无标题，无法确定网站名称',
       { https },
     );
-    return finding(ID, 3, '无法确定网站名称', evidence);
+    return { finding: finding(ID, 3, '无法确定网站名称', evidence), undecided: null };
   }
   const wanted = compact(name);
-  const missing = ctx.htmlPages.filter((page) => !compact(page.facts.headerText).includes(wanted));
-  if (missing.length === 0) return null;
+  const without = ctx.htmlPages.filter((page) => !compact(page.facts.headerText).includes(wanted));
+  const missing = without.filter((page) => page.facts.headerUnlabelledImages === 0);
+  const undecided =
+    without.length > missing.length
+      ? `${without.length - missing.length}个页面头部区域只有无替代文字的图片（网站名称可能以标志图片展示），无法判断是否展示网站名称“${name}”，需人工核查`
+      : null;
+  if (missing.length === 0) return { finding: null, undecided };
   const first = missing[0];
   const evidence = pageEvidence(
     first,
@@ -70,5 +84,5 @@ function checkNameInHeaders(ctx: CheckContext, home: HtmlPage, https: boolean): 
       https,
     },
   );
-  return finding(ID, 3, `${missing.length}个页面头部区域未展示网站名称“${name}”`, evidence);
+  return { finding: finding(ID, 3, `${missing.length}个页面头部区域未展示网站名称“${name}”`, evidence), undecided };
 }

@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  BROWSER_SKIP,
   fixtureNames,
   inspectFixture,
   normalise,
@@ -20,7 +21,10 @@ import { siteColumns } from './columns.ts';
 const runs = new Map<string, FixtureRun>();
 
 for (const name of fixtureNames()) {
-  test(`fixture site “${name}”: external checks match the golden file`, async () => {
+  const needsBrowser = readExpectation(name).needsBrowser === true;
+  test(`fixture site “${name}”: external checks match the golden file`, {
+    skip: needsBrowser && BROWSER_SKIP,
+  }, async () => {
     const expectation = readExpectation(name);
     const run = await inspectFixture(name, expectation.options);
     runs.set(name, run);

@@ -11,15 +11,18 @@ type IdentityItem = (typeof SITE_IDENTITY_ITEMS)[number];
 const has = (pattern: RegExp, values: readonly string[]) => values.some((v) => pattern.test(v));
 
 /** How each item shows in a footer: text, badge scripts and images, filing links. */
+/** The 党政机关网站标识 badge: the conac.cn script or its span, a link to the badge's page, or its image. */
+const CONAC_ADDRESS = /conac\.cn|scopsr\.gov\.cn|\/dzjg[^/]*\.(png|gif|jpg)/i;
+
 const IDENTITY_DETECTORS: Record<IdentityItem, (area: AreaFacts) => boolean> = {
   党政机关网站标识: (a) =>
     a.ids.includes('_ideConac') ||
-    has(/conac\.cn/i, [
+    has(CONAC_ADDRESS, [
       ...a.scripts.map((s) => s.src ?? ''),
       ...a.links.map((l) => l.url),
       ...a.images.map((i) => i.url),
     ]) ||
-    has(/党政机关/, [a.text, ...a.images.map((i) => i.alt)]),
+    has(/党政机关/, [a.text, ...a.images.map((i) => i.alt), ...a.links.map((l) => l.text)]),
   网站标识码: (a) => /网站标识码\s*[:：]?\s*(bm\d{8}|\d{10})/i.test(a.text),
   ICP备案编号: (a) => /ICP\s*(备|证)\s*\d+/i.test(a.text),
   公安机关备案标识: (a) =>
@@ -39,6 +42,8 @@ export function checkSiteIdentity(ctx: CheckContext): IndicatorResult {
   const home = ctx.home;
   if (!home) return untested(id, '首页无法访问或不是HTML页面，无法检测');
   const footer = home.facts.footer;
+  if (!footer.text && footer.links.length === 0 && footer.images.length === 0 && footer.scripts.length === 0)
+    return untested(id, '首页未找到可见的底部功能区（页面可能由脚本生成），无法判断网站标识，需人工核查');
   const findings = SITE_IDENTITY_ITEMS.filter((item) => !IDENTITY_DETECTORS[item](footer)).map((item) =>
     finding(
       id,

@@ -2,12 +2,13 @@
 // on the first results page (rule 2, 1 point each); results must be grouped by kind (rule 3, 1 point).
 import * as cheerio from 'cheerio';
 import type { Finding, IndicatorResult } from '../scoring.ts';
-import { fetchPage } from '../crawler/fetcher.ts';
+import { fetchPage, sha256Hex } from '../crawler/fetcher.ts';
+import type { PageRenderer } from '../crawler/render.ts';
 import { compact, extractPage } from '../crawler/extract.ts';
 import { sleep } from '../crawler/pacing.ts';
 import { sample } from '../crawler/random.ts';
 import type { HtmlPage } from '../crawler/site.ts';
-import type { SearchFormFact } from '../crawler/types.ts';
+import type { SearchBoxFact, SearchFormFact } from '../crawler/types.ts';
 import {
   type CheckContext,
   type ExternalCheckOptions,
@@ -20,6 +21,7 @@ import {
 
 const ID = 'deduct.site-search';
 const TITLES_TESTED = 4;
+const SEARCH_GAP_MS = 200;
 /** Queried when the site has no titled content page: only whether search works can then be told. */
 const FALLBACK_QUERY = '通知';
 /** A truncated title ("关于做好2026年…") still identifies the item when this many characters remain. */
@@ -65,20 +67,116 @@ interface Probe {
 export async function checkSiteSearch(ctx: CheckContext): Promise<IndicatorResult> {
   const home = ctx.home;
   if (!home) return untested(ID, '首页无法访问或不是HTML页面，无法检测');
-  const form = home.facts.searchForm ?? ctx.htmlPages.find((p) => p.facts.searchForm)?.facts.searchForm ?? null;
-  const search = ctx.options.searchProbe ?? (form ? formSearch(form, ctx.options) : null);
-  if (!search) {
-    const evidence = pageEvidence(home, '提供全站站内搜索（搜索表单）', '首页及抓取页面中未发现搜索表单');
+  const chosen = searchOf(ctx, home);
+  if (typeof chosen === 'string') return untested(ID, chosen);
+  if (!chosen) {
+    const evidence = pageEvidence(
+      home,
+      '提供全站站内搜索（搜索框）',
+      '首页及抓取页面中未发现搜索框（表单、搜索角色或搜索输入框）',
+    );
     return measured(ID, [finding(ID, 1, '未提供全站站内搜索功能', evidence)]);
   }
   const articles = sample(titledPages(ctx), TITLES_TESTED, ctx.randomFor(ID), (p) => p.fetch.url);
-  const probes = await runProbes(ctx, search, articles);
+  const probes = await runProbes(ctx, chosen, articles);
   const working = probes.filter((p) => isUsable(p.result));
-  if (working.length === 0) return measured(ID, [unusableFinding(probes[0])]);
+  if (working.length === 0) {
+    const undecided = probes.find((p) => p.result.undecided);
+    if (undecided)
+      return untested(ID, `搜索框由脚本提交，在浏览器中未能完成搜索（${undecided.result.error}），需人工核查`);
+    return measured(ID, [unusableFinding(probes[0])]);
+  }
   const findings: Finding[] = probes.filter((p) => p.article && !foundIn(p)).map(missedFinding);
   if (!working.some((p) => hasKindGrouping(p.result.html as string, p.result.url)))
     findings.push(ungroupedFinding(working[0]));
   return measured(ID, findings);
+}
+
+/**
+ * How to search the site: the caller's probe, the site's own search form, or a box only a script submits — typed
+ * into and submitted in Chromium. A string is why it cannot be told (no browser for a script-driven box).
+ */
+function searchOf(ctx: CheckContext, home: HtmlPage): ((q: string) => Promise<SearchPage>) | string | null {
+  if (ctx.options.searchProbe) return ctx.options.searchProbe;
+  const withForm = [home, ...ctx.htmlPages].find((p) => p.facts.searchForm);
+  if (withForm?.facts.searchForm) return formSearch(withForm.facts.searchForm, ctx.options);
+  const withBox = [home, ...ctx.htmlPages].find((p) => p.facts.searchBox);
+  if (!withBox?.facts.searchBox) return null;
+  if (!ctx.options.renderer)
+    return `页面有搜索框（${withBox.facts.searchBox.by}）但由脚本提交，需在浏览器中检测；本次检查未使用浏览器（服务器未安装 Chromium），无法判断`;
+  return browserSearch(ctx.options.renderer, withBox.fetch.finalUrl, withBox.facts.searchBox, ctx.options);
+}
+
+/**
+ * A script-driven box: the first query is typed and submitted in Chromium; when the results page's address
+ * carries the query, the next ones are asked for at that address directly, as a visitor's browser would.
+ */
+export function browserSearch(
+  renderer: PageRenderer,
+  pageUrl: string,
+  box: SearchBoxFact,
+  options: Pick<ExternalCheckOptions, 'timeoutMs' | 'signal'>,
+) {
+  let template: { url: URL; param: string } | null = null;
+  return async (query: string): Promise<SearchPage> => {
+    if (template) {
+      const url = new URL(template.url);
+      url.searchParams.set(template.param, query);
+      return getSearch(url.href, options);
+    }
+    const submitted = await renderer.submitSearch(pageUrl, box, query);
+    if (submitted.error) {
+      return {
+        url: submitted.url,
+        status: null,
+        html: null,
+        at: submitted.at,
+        sha256: null,
+        error: submitted.error,
+        undecided: true,
+      };
+    }
+    template = queryTemplate(submitted.url, query);
+    if (submitted.html)
+      return {
+        url: submitted.url,
+        status: submitted.status,
+        html: submitted.html,
+        at: submitted.at,
+        sha256: sha256Hex(submitted.html),
+      };
+    return getSearch(submitted.url, options);
+  };
+}
+
+/** The query parameter of a results address (…?qt=关键词), when the query is in it. */
+function queryTemplate(address: string, query: string): { url: URL; param: string } | null {
+  try {
+    const url = new URL(address);
+    for (const [name, value] of url.searchParams) if (value === query) return { url, param: name };
+  } catch {
+    // an address the browser ended on but URL cannot read: ask through the browser again
+  }
+  return null;
+}
+
+async function getSearch(
+  url: string,
+  options: Pick<ExternalCheckOptions, 'timeoutMs' | 'signal'>,
+): Promise<SearchPage> {
+  const result = await fetchPage(url, {
+    readBody: 'text',
+    ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
+    ...(options.signal && { signal: options.signal }),
+  });
+  return {
+    url,
+    status: result.status,
+    html: result.text,
+    at: result.startedAt,
+    sha256: result.sha256,
+    ...(result.error && { error: result.error.message }),
+  };
 }
 
 function titledPages(ctx: CheckContext): HtmlPage[] {
@@ -97,7 +195,8 @@ async function runProbes(
       : [{ query: FALLBACK_QUERY, article: null }];
   const probes: Probe[] = [];
   for (const [i, { query, article }] of plan.entries()) {
-    if (i > 0) await sleep(ctx.snapshot.settings.minDelayMs, ctx.options.signal);
+    // searches are heavier on a server than pages: one at a time, a moment apart
+    if (i > 0) await sleep(Math.max(SEARCH_GAP_MS, ctx.snapshot.settings.minDelayMs), ctx.options.signal);
     probes.push({ query, article, result: await safeSearch(search, query) });
   }
   return probes;
@@ -127,19 +226,7 @@ export function formSearch(form: SearchFormFact, options: Pick<ExternalCheckOpti
     const url = new URL(form.action);
     for (const [name, value] of Object.entries(form.hidden)) url.searchParams.set(name, value);
     url.searchParams.set(form.queryParam, query);
-    const result = await fetchPage(url.href, {
-      readBody: 'text',
-      ...(options.timeoutMs && { timeoutMs: options.timeoutMs }),
-      ...(options.signal && { signal: options.signal }),
-    });
-    return {
-      url: url.href,
-      status: result.status,
-      html: result.text,
-      at: result.startedAt,
-      sha256: result.sha256,
-      ...(result.error && { error: result.error.message }),
-    };
+    return getSearch(url.href, options);
   };
 }
 
@@ -147,14 +234,20 @@ export function formSearch(form: SearchFormFact, options: Pick<ExternalCheckOpti
 function foundIn(probe: Probe): boolean {
   const { result, article } = probe;
   if (!article || !isUsable(result)) return false;
-  const facts = extractPage(result.html as string, result.url);
+  return resultsList(result.html as string, result.url, probe.query, [article.fetch.url, article.fetch.finalUrl]);
+}
+
+/**
+ * A results page lists an item: a link (outside the footer) to one of its addresses, or reading its title —
+ * possibly truncated. Also used to check that a closed site's content was migrated to its parent.
+ */
+export function resultsList(html: string, url: string, title: string, addresses: readonly string[] = []): boolean {
+  const facts = extractPage(html, url);
   const footer = new Set(facts.footer.links.map((l) => l.url));
-  const wanted = compact(probe.query);
+  const wanted = compact(title);
   return facts.links
     .filter((l) => !footer.has(l.url))
-    .some(
-      (l) => l.url === article.fetch.url || l.url === article.fetch.finalUrl || titleMatches(compact(l.text), wanted),
-    );
+    .some((l) => addresses.includes(l.url) || titleMatches(compact(l.text), wanted));
 }
 
 function titleMatches(text: string, wanted: string): boolean {

@@ -266,7 +266,9 @@ export function groupTotals(report: InspectionReport, kind: 'deduction' | 'bonus
     const members = report.indicators.filter((i) => i.kind === kind && i.group === g.name);
     const sumOf = (status: string) =>
       members.filter((i) => i.status === status).reduce((s, i) => s + (i.maxPoints ?? 0), 0);
-    const unscored = members.length > 0 && members.every((i) => i.status === '未评分');
+    // after a veto nothing is scored; the members not measured keep their 未检测 (and their points are counted)
+    const vetoed = report.deductionScore === null && report.verdict === '不合格';
+    const unscored = members.length > 0 && (vetoed || members.every((i) => i.status === '未评分'));
     const notScored = kind === 'bonus' && report.bonusScore === null;
     return {
       kind,

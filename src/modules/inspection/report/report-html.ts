@@ -334,7 +334,7 @@ ${section.groups.map((g) => {
   const figure = !t
     ? ''
     : t.unscored
-      ? '未评分'
+      ? `未评分${t.untested ? `（其中 ${fmt(t.untested)} 分的指标未检测）` : ''}`
       : `${section.kind === 'bonus' ? '加' : '扣'} ${fmt(t.scored)} 分${t.untested ? `，未检测 ${fmt(t.untested)} 分` : ''}`;
   return h`<div class="group-head"><h3>${g.name}${g.points !== null ? `（${g.points}分）` : ''}</h3>${figure ? h`<p>${figure}</p>` : ''}</div>
 ${g.indicators.map((i) => indicatorCard(report, i, 4, opts, state))}`;

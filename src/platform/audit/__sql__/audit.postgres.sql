@@ -31,8 +31,8 @@ values ($1, $2, $3, $4, $5, $6)
 returning "id";
 
 -- insertRecord
-insert into "audit_log" ("id", "ip", "site_id", "outcome", "at", "actor_id", "actor_name", "action", "target_type",
-  "target_id", "detail", "prev_hash", "hash")
+insert into "audit_log" ("id", "ip", "site_id", "outcome", "detail", "at", "actor_id", "actor_name", "action",
+  "target_type", "target_id", "prev_hash", "hash")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13);
 update "audit_anchor"
 set "last_id" = $1, "last_hash" = $2, "record_count" = "record_count" + $3

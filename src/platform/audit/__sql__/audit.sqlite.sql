@@ -31,8 +31,8 @@ values (?, ?, ?, ?, ?, ?)
 returning "id";
 
 -- insertRecord
-insert into "audit_log" ("id", "ip", "site_id", "outcome", "at", "actor_id", "actor_name", "action", "target_type",
-  "target_id", "detail", "prev_hash", "hash")
+insert into "audit_log" ("id", "ip", "site_id", "outcome", "detail", "at", "actor_id", "actor_name", "action",
+  "target_type", "target_id", "prev_hash", "hash")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?);
 update "audit_anchor"
 set "last_id" = ?, "last_hash" = ?, "record_count" = "record_count" + ?
