@@ -14,9 +14,9 @@ import { AppError } from './platform/errors.ts';
 import { DEMO_SITE } from './modules/setup/demo-site.ts';
 import * as usersRepo from './modules/users/users.repository.ts';
 
-function progressBar(): { progress: Progress; stop: () => void } {
+function progressBar(format = '{step} [{bar}] {value}/{total}'): { progress: Progress; stop: () => void } {
   const bar = new cliProgress.SingleBar(
-    { format: '{step} [{bar}] {value}/{total}', hideCursor: true },
+    { format, hideCursor: true, etaBuffer: 50 },
     cliProgress.Presets.shades_classic,
   );
   let started = false;
@@ -360,14 +360,19 @@ filesCommand
 const searchCommand = program.command('search').description('站内搜索');
 searchCommand
   .command('reindex')
-  .description('从已发布信息重建站内搜索索引（网站运行时也可执行，搜索不中断）')
-  .action(async () => {
+  .description(
+    '从已发布信息重建站内搜索索引（网站运行时也可执行，搜索和发布不中断；可在单独的节点上运行；中断后再次执行从断点继续）',
+  )
+  .option('--restart', '不从上次中断处继续，从头重建')
+  .action(async (opts: { restart?: boolean }) => {
     await withContext(async (ctx) => {
-      const bar = progressBar();
-      const result = await ctx.search.reindex((done, total) => bar.progress('重建索引', done, total));
+      const bar = progressBar('{step} [{bar}] {value}/{total} 剩余约 {eta_formatted}');
+      const result = await ctx.search.reindex((done, total) => bar.progress('重建索引', done, total), {
+        restart: Boolean(opts.restart),
+      });
       bar.stop();
       console.log(
-        `索引重建完成：${result.indexed} 条信息，移除 ${result.removed} 条已不公开的信息，用时 ${(result.ms / 1000).toFixed(1)} 秒。`,
+        `索引重建完成${result.resumed ? '（从上次中断处继续）' : ''}：${result.indexed} 条信息，移除 ${result.removed} 条已不公开的信息，用时 ${(result.ms / 1000).toFixed(1)} 秒。`,
       );
     });
   });

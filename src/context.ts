@@ -1,6 +1,7 @@
 import type { Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
+import { ReadReplicas } from './platform/db/read-replicas.ts';
 import { systemClock, type Clock } from './platform/time.ts';
 import { AuditService } from './platform/audit/audit.service.ts';
 import { makeGuard, type Guard } from './platform/auth/guard.ts';
@@ -47,6 +48,8 @@ export interface AppContext {
   config: Config;
   dbh: DatabaseHandle;
   db: Db;
+  /** Where searches and public page renders read: streaming replicas when configured, else the primary. */
+  reads: ReadReplicas;
   clock: Clock;
   fileStore: FileStore;
   files: FilesService;
@@ -109,11 +112,17 @@ export async function createContext(config: Config, options: ContextOptions = {}
   columns.setContentCounter(countByColumn);
   const content = new ContentService(db, clock, audit, columns, users, sites);
   const publication = new PublicationService(db, clock, audit, content);
+  // Subscribed first: replicas serve reads again only once they have replayed a change that alters public pages.
+  const reads = new ReadReplicas(db, config.databaseReplicaUrls);
+  await reads.start();
+  publication.onChange(() => reads.advanceFence());
+  sites.onChange(() => reads.advanceFence());
+  columns.onChange(() => reads.advanceFence());
   const prepublish = new PrepublishGate(db, clock, audit, columns, sites, fileStore);
   const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
   const duty = new DutyService(db, clock, audit, columns, mailer);
   const rateLimiter = new RateLimiter(db, clock);
-  const search = new SearchService(db, clock, audit, sites, columns, publication);
+  const search = new SearchService(db, clock, audit, sites, columns, publication, reads);
   // Inspection fetches reach public addresses only, the allow-list, and the installation's own configured host.
   const ownHosts = config.publicBaseUrl ? [new URL(config.publicBaseUrl).hostname] : [];
   installOutboundGuard(new AddressGuard({ allow: config.inspectAllow, ownHosts }));
@@ -176,6 +185,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     config,
     dbh,
     db,
+    reads,
     clock,
     fileStore,
     files,
@@ -225,6 +235,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       await search.idle();
       await supervision.idle();
       await prepublish.close();
+      await reads.close();
       await dbh.close();
     },
   };

@@ -10,7 +10,7 @@ export function generateItems(count: number, seed = 42): CorpusItem[] {
 }
 
 /** A query mix drawn from the items' titles: `per` queries of 1, 2 and 4 words each. */
-export function queryMix(items: CorpusItem[], per: number, seed = 7): { words: number; q: string }[] {
+export function queryMix(items: { title: string }[], per: number, seed = 7): { words: number; q: string }[] {
   const r = seededRandom(seed);
   const out: { words: number; q: string }[] = [];
   const wordsOf = (title: string) => [

@@ -1,183 +1,167 @@
-// npm run bench:search — builds a search index of 100,000 synthetic items and measures it: index build time,
-// query latency (p50/p95/p99) for a mix of 1-, 2- and 4-word queries through the whole search (counts per kind,
-// ranking tiers, highlighting, hot words, cards, the search log), single-item indexing, memory and index size.
+// npm run bench:search — builds the search index of BENCH_ITEMS synthetic items (default 100,000) spread over a
+// cluster of BENCH_SITES sites (default 10: the main site and nine subordinate sites) and measures it: index
+// build, every query kind (1, 2 and 4 words; a tab; pages 3 and 50; date order; one site; suggestions) through
+// the whole search, one item reindexed, memory and index size.
 // SQLite in a temporary directory by default; with DATABASE_URL, a throw-away database on that PostgreSQL server.
-// Options: BENCH_ITEMS (default 100000), BENCH_QUERIES (per word count, default 300).
+// Options: BENCH_QUERIES (per word count, default 300), BENCH_EXTRA (per other kind, default 100), BENCH_DB (a
+// database name or SQLite file kept and reused: items are written and indexed only once), BENCH_REINDEX=0 (reuse
+// the index of a kept database as it is).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { loadConfig } from '../../src/platform/config.ts';
-import { openPostgres, openSqlite, type DatabaseHandle } from '../../src/platform/db/database.ts';
-import { createContext } from '../../src/context.ts';
-import { createSiteWithAnnex1 } from '../../src/modules/setup/setup.service.ts';
-import { loadCorpus } from '../../src/modules/search/quality/load.ts';
-import { seedDefaultSearchCards } from '../../src/modules/search/search.service.ts';
 import { generateItems, queryMix } from './generate.ts';
+import { type KindResult, loadNote, measureQueries } from './measure.ts';
+import { benchSites, loadItems, openBenchDatabase } from './setup.ts';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
+const SITES = Number(process.env.BENCH_SITES ?? 10);
 const PER = Number(process.env.BENCH_QUERIES ?? 300);
-const PG_URL = process.env.DATABASE_URL || null;
+const EXTRA = Number(process.env.BENCH_EXTRA ?? 100);
+const KEEP = process.env.BENCH_DB || null;
+const REINDEX = process.env.BENCH_REINDEX !== '0';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
-
-function stats(list: number[]) {
-  const s = [...list].sort((a, b) => a - b);
-  return { n: s.length, p50: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99), max: s[s.length - 1]! };
-}
-
-async function database(dir: string): Promise<{ dbh: DatabaseHandle; drop: () => Promise<void>; label: string }> {
-  if (!PG_URL) {
-    const dbh = openSqlite(path.join(dir, 'bench.sqlite'));
-    return { dbh, drop: () => dbh.close(), label: 'SQLite' };
-  }
-  const name = `gp_bench_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(PG_URL);
-  url.pathname = `/${name}`;
-  const dbh = openPostgres(url.toString(), 4);
-  return {
-    dbh,
-    label: 'PostgreSQL',
-    drop: async () => {
-      await dbh.close();
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
-}
+const log = (s: string) => process.stderr.write(`${s}\n`);
 
 async function main() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-bench-'));
-  const { dbh, drop, label } = await database(dir);
-  const log = (s: string) => process.stderr.write(`${s}\n`);
+  const bench = await openBenchDatabase(process.env.DATABASE_URL || null, KEEP);
+  const { ctx, label } = bench;
   try {
-    const ctx = await createContext(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { dbh });
-    const { siteId } = await createSiteWithAnnex1(ctx);
-    await seedDefaultSearchCards(ctx, siteId);
-
+    const loadAtStart = loadNote();
+    const siteIds = await benchSites(ctx, SITES);
     log(`generating ${ITEMS} items…`);
-    const items = generateItems(ITEMS);
-    const avgBody = items.reduce((n, i) => n + i.bodyHtml.replace(/<[^>]+>/g, '').length, 0) / items.length;
+    let items = generateItems(ITEMS);
     const avgTitle = items.reduce((n, i) => n + i.title.length, 0) / items.length;
-    let t = performance.now();
-    await loadCorpus(ctx, siteId, items, (done, total) => done % 20_000 === 0 && log(`  published ${done}/${total}`));
-    const loadMs = performance.now() - t;
+    const avgBody = items.reduce((n, i) => n + i.bodyHtml.replace(/<[^>]+>/g, '').length, 0) / items.length;
+    const published = Number(
+      (
+        await ctx.db
+          .selectFrom('published_items')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst()
+      )?.n ?? 0,
+    );
+    let loadMs: number | null = null;
+    if (published < ITEMS) {
+      const t = performance.now();
+      await loadItems(ctx, siteIds, items.slice(published), log);
+      loadMs = performance.now() - t;
+    }
+    // Only the titles are needed from here on (the query mix).
+    const titles = items.map((i) => ({ title: i.title }));
+    items = [];
 
-    log('building the index…');
+    let build: { ms: number; cpu: number; indexed: number } | null = null;
     const before = process.memoryUsage();
-    t = performance.now();
-    const cpuBefore = process.cpuUsage();
-    const built = await ctx.search.reindex((done, total) => done % 10_000 === 0 && log(`  indexed ${done}/${total}`));
-    const buildMs = performance.now() - t;
-    const buildCpu = process.cpuUsage(cpuBefore);
+    if (REINDEX || !bench.reused) {
+      log('building the index…');
+      const t = performance.now();
+      const cpuBefore = process.cpuUsage();
+      const built = await ctx.search.reindex((done, total) => done % 50_000 === 0 && log(`  indexed ${done}/${total}`));
+      const cpu = process.cpuUsage(cpuBefore);
+      build = { ms: performance.now() - t, cpu: (cpu.user + cpu.system) / 1e6, indexed: built.indexed };
+    }
     const afterBuild = process.memoryUsage();
 
-    // Queries: warm up, then the measured mix.
-    const mix = queryMix(items, PER);
-    const scope = { siteId, prefix: '' };
-    for (const { q } of queryMix(items, 20, 99)) await ctx.search.search(scope, { q });
-    const times: Record<number, number[]> = { 1: [], 2: [], 4: [] };
-    const totals: number[] = [];
-    const all: number[] = [];
-    const cpu: number[] = [];
-    for (const { words, q } of mix) {
-      const s = performance.now();
-      const c = process.cpuUsage();
-      const r = await ctx.search.search(scope, { q });
-      const e = performance.now() - s;
-      const used = process.cpuUsage(c);
-      cpu.push((used.user + used.system) / 1000);
-      times[words]!.push(e);
-      all.push(e);
-      totals.push(r.total);
-    }
-    // Other operations people do: a tab, page 3, date order, suggestions.
-    const extra: number[] = [];
-    for (const { q } of mix.slice(0, 100)) {
-      for (const input of [
-        { q, kind: 'notice' as const },
-        { q, page: 3 },
-        { q, sort: 'date' as const },
-      ]) {
-        const s = performance.now();
-        await ctx.search.search(scope, input);
-        extra.push(performance.now() - s);
-      }
-    }
-    const suggest: number[] = [];
-    for (const { q } of mix.slice(0, 200)) {
-      const prefix = [...q.replace(/ /g, '')].slice(0, 2).join('');
-      const s = performance.now();
-      await ctx.search.suggest(scope, prefix);
-      suggest.push(performance.now() - s);
-    }
+    const mix = queryMix(titles, PER);
+    const scope = { siteId: siteIds[0]!, prefix: '' };
+    for (const { q } of queryMix(titles, 20, 99)) await ctx.search.search(scope, { q });
+    log('measuring…');
+    const kinds = await measureQueries(ctx, siteIds, mix, EXTRA, log);
+
     // Publishing one item: its reindex (what the publication listener does after commit).
     const ids = (
       await ctx.db.selectFrom('published_items').select('content_id').orderBy('content_id').limit(200).execute()
     ).map((r) => r.content_id);
-    t = performance.now();
+    const t = performance.now();
     for (const id of ids) await ctx.search.indexItems([id]);
     const perItem = (performance.now() - t) / ids.length;
     const end = process.memoryUsage();
 
-    let size = '';
-    if (label === 'SQLite') {
-      const files = fs.readdirSync(dir).filter((f) => f.startsWith('bench.sqlite'));
-      size = `${mb(files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0))} (whole database file)`;
-      const r = await sql<{ n: number }>`select sum(pgsize) as n from dbstat where name like 'search_%'`
-        .execute(ctx.db)
-        .catch(() => null);
-      if (r?.rows[0]?.n) size = `${mb(Number(r.rows[0].n))} search tables; ${size}`;
-    } else {
-      const r = await sql<{
-        n: string;
-      }>`select pg_total_relation_size('search_docs') + pg_total_relation_size('search_terms') as n`.execute(ctx.db);
-      size = `${mb(Number(r.rows[0]!.n))} (search_docs with its GIN index, search_terms)`;
-    }
-
-    const q = stats(all);
-    const qc = stats(cpu);
-    const load = os.loadavg()[0]!.toFixed(1);
-    const lines = [
-      `### ${label} — ${ITEMS.toLocaleString('en')} items (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, Node ${process.version})`,
-      '',
-      `Items: titles ${avgTitle.toFixed(0)} characters, bodies ${avgBody.toFixed(0)} characters on average; ${built.indexed.toLocaleString('en')} indexed. Load average at the end: ${load} (other processes share the machine: wall times include waiting for a CPU; the CPU times of this process do not${label === 'SQLite' ? ', and include SQLite, which runs in-process' : ', and exclude the PostgreSQL server'}).`,
-      '',
-      '| measure | value |',
-      '| --- | --- |',
-      `| index build (\`govportal search reindex\`) | ${(buildMs / 1000).toFixed(1)} s wall (${(ITEMS / (buildMs / 1000)).toFixed(0)} items/s); ${((buildCpu.user + buildCpu.system) / 1e6).toFixed(1)} s CPU |`,
-      `| writing the items to published_items (not part of the index) | ${(loadMs / 1000).toFixed(1)} s |`,
-      `| query latency, all ${q.n} queries (wall) | p50 ${ms(q.p50)} · p95 ${ms(q.p95)} · p99 ${ms(q.p99)} · max ${ms(q.max)} |`,
-      `| query CPU time of this process | p50 ${ms(qc.p50)} · p95 ${ms(qc.p95)} · p99 ${ms(qc.p99)} |`,
-      ...[1, 2, 4].map((n) => {
-        const s = stats(times[n]!);
-        return `| — ${n}-word queries (${s.n}) | p50 ${ms(s.p50)} · p95 ${ms(s.p95)} · p99 ${ms(s.p99)} |`;
-      }),
-      `| results per query | median ${stats(totals).p50.toLocaleString('en')}, p95 ${stats(totals).p95.toLocaleString('en')}, max ${stats(totals).max.toLocaleString('en')} |`,
-      `| tab / page 3 / date order (${extra.length}) | p50 ${ms(stats(extra).p50)} · p95 ${ms(stats(extra).p95)} · p99 ${ms(stats(extra).p99)} |`,
-      `| suggestions (${suggest.length}) | p50 ${ms(stats(suggest).p50)} · p95 ${ms(stats(suggest).p95)} · p99 ${ms(stats(suggest).p99)} |`,
-      `| one item reindexed (publication listener) | ${ms(perItem)} |`,
-      `| memory after build | RSS ${mb(afterBuild.rss)}, heap ${mb(afterBuild.heapUsed)} (before build: RSS ${mb(before.rss)}, heap ${mb(before.heapUsed)}) |`,
-      `| memory after queries | RSS ${mb(end.rss)}, heap ${mb(end.heapUsed)} |`,
-      `| index size | ${size} |`,
-      '',
-    ];
-    console.log(lines.join('\n'));
+    console.log(
+      report({
+        label,
+        kinds,
+        build,
+        loadMs,
+        perItem,
+        avgTitle,
+        avgBody,
+        size: await indexSize(bench),
+        loadAtStart,
+        memory: { before, afterBuild, end },
+        sites: siteIds.length,
+      }).join('\n'),
+    );
   } finally {
-    await drop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await bench.close();
   }
+}
+
+async function indexSize(bench: Awaited<ReturnType<typeof openBenchDatabase>>): Promise<string> {
+  const { ctx, file } = bench;
+  if (file) {
+    const dir = path.dirname(file);
+    const files = fs.readdirSync(dir).filter((f) => f.startsWith(path.basename(file)));
+    const whole = `${mb(files.reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0))} (whole database file)`;
+    const r = await sql<{ n: number }>`select sum(pgsize) as n from dbstat where name like 'search_%'`
+      .execute(ctx.db)
+      .catch(() => null);
+    return r?.rows[0]?.n ? `${mb(Number(r.rows[0].n))} search tables; ${whole}` : whole;
+  }
+  const r = await sql<{ name: string; n: string }>`
+    select c.relname as name, pg_total_relation_size(c.oid) as n from pg_class c
+    where c.relkind in ('r', 'p') and c.relname like 'search\\_%' and c.relname <> 'search_log'`.execute(ctx.db);
+  const parts = r.rows.map((x) => `${x.name} ${mb(Number(x.n))}`).join(', ');
+  return `${mb(r.rows.reduce((n, x) => n + Number(x.n), 0))} (${parts}, with their indexes)`;
+}
+
+interface Report {
+  label: string;
+  kinds: KindResult[];
+  build: { ms: number; cpu: number; indexed: number } | null;
+  loadMs: number | null;
+  perItem: number;
+  avgTitle: number;
+  avgBody: number;
+  size: string;
+  loadAtStart: string;
+  memory: { before: NodeJS.MemoryUsage; afterBuild: NodeJS.MemoryUsage; end: NodeJS.MemoryUsage };
+  sites: number;
+}
+
+function report(r: Report): string[] {
+  const cpuModel = os.cpus()[0]?.model.trim();
+  const worst = r.kinds.reduce((a, k) => ({ p95: Math.max(a.p95, k.wall.p95), p99: Math.max(a.p99, k.wall.p99) }), {
+    p95: 0,
+    p99: 0,
+  });
+  return [
+    `### ${r.label} — ${ITEMS.toLocaleString('en')} items, ${r.sites} sites (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpuModel}, Node ${process.version})`,
+    '',
+    `Items: titles ${r.avgTitle.toFixed(0)} characters, bodies ${r.avgBody.toFixed(0)} characters on average. Load average at the start ${r.loadAtStart}, at the end ${loadNote()}: other processes share the machine, so wall times include waiting for a CPU; the CPU times are this process's own${r.label === 'SQLite' ? ' (SQLite runs in-process)' : ' (the PostgreSQL server not included)'}.`,
+    '',
+    '| measure | value |',
+    '| --- | --- |',
+    r.build
+      ? `| index build (\`govportal search reindex\`) | ${(r.build.ms / 1000).toFixed(1)} s wall (${(r.build.indexed / (r.build.ms / 1000)).toFixed(0)} items/s); ${r.build.cpu.toFixed(1)} s CPU |`
+      : '| index build | (reused from an earlier run) |',
+    r.loadMs === null
+      ? '| writing the items | (reused from an earlier run) |'
+      : `| writing the items to published_items (not part of the index) | ${(r.loadMs / 1000).toFixed(1)} s |`,
+    ...r.kinds.map(
+      (k) =>
+        `| ${k.kind} (${k.wall.n}) | p50 ${ms(k.wall.p50)} · p95 ${ms(k.wall.p95)} · p99 ${ms(k.wall.p99)} · max ${ms(k.wall.max)} — CPU p95 ${ms(k.cpu.p95)}${k.totals ? ` — results median ${k.totals.p50.toLocaleString('en')}` : ''} |`,
+    ),
+    `| worst kind | p95 ${ms(worst.p95)} · p99 ${ms(worst.p99)} |`,
+    `| one item reindexed (publication listener) | ${ms(r.perItem)} |`,
+    `| memory after build | RSS ${mb(r.memory.afterBuild.rss)}, heap ${mb(r.memory.afterBuild.heapUsed)} (before: RSS ${mb(r.memory.before.rss)}) |`,
+    `| memory after queries | RSS ${mb(r.memory.end.rss)}, heap ${mb(r.memory.end.heapUsed)} |`,
+    `| index size | ${r.size} |`,
+    '',
+  ];
 }
 
 await main();

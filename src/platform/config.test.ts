@@ -40,6 +40,20 @@ test('GOVPORTAL_WORKERS: one per CPU by default, a number, or auto', async () =>
   assert.throws(() => loadConfig({ GOVPORTAL_WORKERS: 'many' }), /GOVPORTAL_WORKERS/);
 });
 
+test('DATABASE_REPLICA_URLS: a comma-separated list of PostgreSQL replicas, only beside DATABASE_URL', () => {
+  assert.deepEqual(loadConfig({}).databaseReplicaUrls, []);
+  const c = loadConfig({
+    DATABASE_URL: 'postgres://u@p/db',
+    DATABASE_REPLICA_URLS: 'postgres://u@r1/db, postgres://u@r2/db',
+  });
+  assert.deepEqual(c.databaseReplicaUrls, ['postgres://u@r1/db', 'postgres://u@r2/db']);
+  assert.throws(() => loadConfig({ DATABASE_REPLICA_URLS: 'postgres://u@r1/db' }), /DATABASE_URL/);
+  assert.throws(
+    () => loadConfig({ DATABASE_URL: 'postgres://u@p/db', DATABASE_REPLICA_URLS: 'mysql://r1' }),
+    /DATABASE_REPLICA_URLS/,
+  );
+});
+
 test('the audit key lives beside the data directory, not in it; the worker index is read here too', () => {
   const c = loadConfig({ GOVPORTAL_DATA_DIR: '/srv/govportal/data' });
   assert.equal(c.auditKeyFile, '/srv/govportal/data.keys/audit.key');

@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** PostgreSQL streaming replicas that searches and public page renders may read from. */
+  databaseReplicaUrls: string[];
   dataDir: string;
   adminPassword: string | null;
   logLevel: string;
@@ -55,6 +57,12 @@ export const VARIABLES: Variable[] = [
   { name: 'PORT', description: 'HTTP 监听端口', default: '3000' },
   { name: 'HOST', description: '监听地址；默认 `::` 同时接受 IPv4 与 IPv6', default: '::' },
   { name: 'DATABASE_URL', description: 'PostgreSQL 连接串（postgres://…）；不设则使用内嵌 SQLite', default: '' },
+  {
+    name: 'DATABASE_REPLICA_URLS',
+    description:
+      'PostgreSQL 流复制只读副本的连接串，逗号分隔；站内搜索和未命中缓存的公开页面从副本读取（轮流使用、每秒检查，副本不可用或落后于最近一次发布时改读主库）',
+    default: '',
+  },
   { name: 'GOVPORTAL_DATA_DIR', description: 'SQLite 数据库文件与上传文件所在目录', default: './data' },
   {
     name: 'GOVPORTAL_ADMIN_PASSWORD',
@@ -201,6 +209,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL 必须以 postgres:// 或 postgresql:// 开头');
   }
+  const databaseReplicaUrls = get('DATABASE_REPLICA_URLS')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean);
+  if (databaseReplicaUrls.length && !databaseUrl)
+    throw new ConfigError('设置 DATABASE_REPLICA_URLS 时必须同时设置 DATABASE_URL（只读副本只用于 PostgreSQL）');
+  for (const url of databaseReplicaUrls)
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new ConfigError('DATABASE_REPLICA_URLS 中的每个连接串都必须以 postgres:// 或 postgresql:// 开头');
   const logLevel = get('GOVPORTAL_LOG_LEVEL');
   if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
     throw new ConfigError(`GOVPORTAL_LOG_LEVEL 取值无效：${logLevel}`);
@@ -229,6 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     port: readInt('PORT', get('PORT'), 0, 65535),
     host: get('HOST'),
     databaseUrl,
+    databaseReplicaUrls,
     dataDir,
     adminPassword: get('GOVPORTAL_ADMIN_PASSWORD') || null,
     logLevel,

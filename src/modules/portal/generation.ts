@@ -10,6 +10,11 @@ export interface GenerationOptions {
   intervalMs?: number;
   /** Monotonic milliseconds. */
   now?: () => number;
+  /**
+   * Runs before the node drops a site's cache for a change it did not make, and on its first look at a site:
+   * read replicas must replay past that change before renders read them (ReadReplicas.advanceFence).
+   */
+  beforeStale?: () => Promise<void>;
 }
 
 export class GenerationSync {
@@ -19,6 +24,7 @@ export class GenerationSync {
   private readonly queue = new Map<number, Promise<void>>();
   private readonly intervalMs: number;
   private readonly now: () => number;
+  private readonly beforeStale: () => Promise<void>;
 
   constructor(
     private readonly db: Db,
@@ -28,6 +34,13 @@ export class GenerationSync {
   ) {
     this.intervalMs = options.intervalMs ?? 1000;
     this.now = options.now ?? (() => performance.now());
+    const before = options.beforeStale;
+    this.beforeStale = before ? () => before().catch(() => undefined) : () => Promise.resolve();
+  }
+
+  /** True once this node has read the site's generation: renders may read a replica from then on. */
+  looked(siteId: number): boolean {
+    return this.seen.has(siteId);
   }
 
   private enqueue(siteId: number, op: () => Promise<void>): Promise<void> {
@@ -60,6 +73,7 @@ export class GenerationSync {
         return;
       }
       const seen = this.seen.get(siteId);
+      if (seen === undefined || seen !== current) await this.beforeStale();
       if (seen !== undefined && seen !== current) this.onStale(siteId);
       this.seen.set(siteId, current);
     });
@@ -80,7 +94,10 @@ export class GenerationSync {
         return;
       }
       const seen = this.seen.get(siteId);
-      if (seen === undefined || next !== seen + 1) this.onStale(siteId);
+      if (seen === undefined || next !== seen + 1) {
+        await this.beforeStale();
+        this.onStale(siteId);
+      }
       this.seen.set(siteId, next);
     });
   }

@@ -2,6 +2,7 @@
 // public structure, and the helpers that render through the page cache. Handlers of the portal itself
 // (handlers/*.ts) and pages other modules register (portal-registry.ts) share these types.
 import type { ReactElement } from 'react';
+import type { Db } from '../../platform/db/database.ts';
 import type { SiteView } from '../sites/sites.schema.ts';
 import type { CachedPage } from './portal-cache.ts';
 import type { SiteMatch } from './site-resolver.ts';
@@ -55,6 +56,11 @@ export interface PageContext {
   origin: string;
   /** The regular-expression match when the page was registered with a pattern. */
   params: RegExpExecArray | null;
+  /**
+   * Where this render reads published content: a streaming replica that has replayed every change this node
+   * knows of (DATABASE_REPLICA_URLS), else the primary. Never for writes.
+   */
+  db: Db;
   /** The site's published items, checked against its visible columns (cached with the site's pages). */
   index(): Promise<PublicIndex>;
   /**

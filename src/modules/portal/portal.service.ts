@@ -5,6 +5,7 @@
 // handlers/; what a change drops from the cache is cache-invalidation.ts.
 import { createElement } from 'react';
 import type { AppContext } from '../../context.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { SiteView } from '../sites/sites.schema.ts';
 import { AssetManifest } from './assets.ts';
 import { CacheInvalidation, INDEX_KEY, MODEL_KEY, pageKey } from './cache-invalidation.ts';
@@ -79,6 +80,7 @@ export class PortalService {
     this.invalidation = new CacheInvalidation(this.cache, ctx.db, ctx.dbh.dialect);
     this.generation = new GenerationSync(ctx.db, (siteId) => this.invalidation.invalidate(siteId), {
       intervalMs: options.generationIntervalMs,
+      beforeStale: () => ctx.reads.advanceFence(),
     });
   }
 
@@ -97,12 +99,12 @@ export class PortalService {
     );
   }
 
-  /** The site's published items, checked against its visible columns. */
-  index(siteId: number, model: SiteModel): Promise<PublicIndex> {
+  /** The site's published items, checked against its visible columns; read from `db` (a replica) on a miss. */
+  index(siteId: number, model: SiteModel, db: Db = this.ctx.db): Promise<PublicIndex> {
     return this.cache.remember(
       siteId,
       INDEX_KEY,
-      async () => new PublicIndex(await repo.loadIndex(this.ctx.db, this.ctx.dbh.dialect, siteId), model.byId),
+      async () => new PublicIndex(await repo.loadIndex(db, this.ctx.dbh.dialect, siteId), model.byId),
     );
   }
 
@@ -152,8 +154,11 @@ export class PortalService {
     if (match.redirect !== undefined)
       return { type: 'redirect', status: 301, location: withQuery(match.redirect, rawQuery) };
     await this.generation.check(match.site.id);
-    const page = await this.pageContext(request, match, rawQuery, sites, onCached);
-    return this.route(page, rawQuery);
+    // A render reads a replica only once this node has looked at the site's generation (ReadReplicas: fence).
+    return this.ctx.reads.read(
+      async (db) => this.route(await this.pageContext(request, match, rawQuery, sites, onCached, db), rawQuery),
+      { replica: this.generation.looked(match.site.id) },
+    );
   }
 
   /** The first page that answers the path, in the order the file comment gives. */
@@ -169,13 +174,13 @@ export class PortalService {
     }
     if (match.path === model.catalogPath) return cataloguePage(page);
     const content = CONTENT_PAGE.exec(match.path);
-    if (content) return contentPage(page, this.ctx.db, this.registry, Number(content[2]));
+    if (content) return contentPage(page, page.db, this.registry, Number(content[2]));
     if (match.path.endsWith(`/${RSS_FILE}`)) {
       const column = model.byPath.get(match.path.slice(0, -RSS_FILE.length));
       if (column && isDynamic(column)) return rssPage(page, column);
     }
     return columnPage(page, rawQuery, {
-      db: this.ctx.db,
+      db: page.db,
       registry: this.registry,
       hasPage: (path) => this.allPages().some((p) => p.path === path),
     });
@@ -205,6 +210,7 @@ export class PortalService {
     rawQuery: string,
     sites: SiteView[],
     onCached?: (entry: CacheEntryRef) => void,
+    db: Db = this.ctx.db,
   ): Promise<PageContext> {
     const { site } = match;
     const model = await this.model(site.id);
@@ -220,7 +226,8 @@ export class PortalService {
       origin,
       query: new URLSearchParams(rawQuery),
       params: null,
-      index: () => this.index(site.id, model),
+      db,
+      index: () => this.index(site.id, model, db),
       cached: (render, variant = '') => {
         const key = pageKey(match.path, `${rest}|${variant}`);
         const entry = this.cache.remember(site.id, key, render);

@@ -2,6 +2,7 @@
 // days, as-you-type suggestions (hot queries, title terms, matching titles; pinyin too), and the related
 // searches shown under results. Personal data never surfaces: see `shareable`.
 import type { Db } from '../../platform/db/database.ts';
+import type { ReadReplicas } from '../../platform/db/read-replicas.ts';
 import { type Clock, DAY } from '../../platform/time.ts';
 import type { SitesService } from '../sites/sites.service.ts';
 import { and, or, term } from './match.ts';
@@ -35,6 +36,7 @@ export class HotWordsService {
     private readonly sites: SitesService,
     private readonly synonyms: SynonymsService,
     private readonly index: SearchIndexService,
+    private readonly reads: ReadReplicas,
     /** Adds searches still counted in memory to the log before it is read. */
     private readonly flushLog: () => Promise<void> = async () => undefined,
   ) {}
@@ -132,7 +134,7 @@ export class HotWordsService {
     if (plan) {
       const facets = sites.length < all.length ? [or(sites.map((s) => term(`s${s.id}`, ['facets'])))] : [];
       const node = latin ? (plan.title ?? plan.match) : (plan.phrase ?? plan.title ?? plan.match);
-      const found = await repo.reading(this.db, async (db) =>
+      const found = await repo.reading(this.reads, async (db) =>
         resultItems(
           db,
           this.index,

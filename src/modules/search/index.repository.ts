@@ -5,7 +5,8 @@ import { sql } from 'kysely';
 import { isPostgres } from '../../platform/db/migration-helpers.ts';
 import type { PublishedItem } from '../../platform/db/schema.ts';
 import { type DocTokens, fts5Columns, tsvectorLiteral } from './match.ts';
-import { DOC_COLUMNS, type Executor, type SearchDoc, chunk, sdb } from './search.tables.ts';
+import { DOC_COLUMNS, type Executor, type SearchDoc, type SearchRebuildTable, chunk, sdb } from './search.tables.ts';
+import { timeFacets } from './time-facets.ts';
 import type { TermInfo } from './vocabulary.ts';
 
 // ---------- writing the index ----------
@@ -50,7 +51,11 @@ export async function insertDocs(db: Executor, docs: IndexedDoc[]): Promise<void
       .values(batch.map((d) => d.row))
       .execute();
     if (pg) {
-      const values = batch.map((d) => sql`(${d.row.doc_key}, cast(${tsvectorLiteral(d.tokens)} as tsvector))`);
+      // Time facets on PostgreSQL only: its GIN index finds the newest matches through them (search-windows).
+      const values = batch.map((d) => {
+        const tokens = { ...d.tokens, facets: [...d.tokens.facets, ...timeFacets(d.row.doc_key)] };
+        return sql`(${d.row.doc_key}, cast(${tsvectorLiteral(tokens)} as tsvector))`;
+      });
       await sql`insert into search_match (doc_key, tsv) values ${sql.join(values)}`.execute(db);
     } else {
       const values = batch.map((d) => {
@@ -184,6 +189,46 @@ export async function optimize(db: Executor): Promise<void> {
     await sql`analyze search_docs`.execute(db);
   } else await sql`insert into search_fts (search_fts) values ('optimize')`.execute(db);
 }
+
+// ---------- the checkpoint of a rebuild ----------
+
+export type RebuildState = SearchRebuildTable;
+
+export const rebuildState = (db: Executor): Promise<RebuildState | undefined> =>
+  sdb(db).selectFrom('search_rebuild').selectAll().where('id', '=', 1).executeTakeFirst();
+
+export async function startRebuild(db: Executor, total: number, at: string): Promise<void> {
+  await sdb(db).deleteFrom('search_rebuild').execute();
+  await sdb(db)
+    .insertInto('search_rebuild')
+    .values({ id: 1, after_id: 0, done: 0, total, started_at: at, updated_at: at })
+    .execute();
+}
+
+/** In the batch's transaction: the checkpoint moves exactly when the batch commits. */
+export async function checkpointRebuild(db: Executor, afterId: number, written: number, at: string): Promise<void> {
+  await sdb(db)
+    .updateTable('search_rebuild')
+    .set({ after_id: afterId, done: sql`done + ${written}`, updated_at: at })
+    .where('id', '=', 1)
+    .execute();
+}
+
+export async function endRebuild(db: Executor): Promise<void> {
+  await sdb(db).deleteFrom('search_rebuild').execute();
+}
+
+/** Titles of indexed documents in key order, for the vocabulary of a resumed rebuild. */
+export const titlesAfter = async (db: Executor, afterKey: number, limit: number) =>
+  (
+    await sdb(db)
+      .selectFrom('search_docs')
+      .select(['doc_key', 'title'])
+      .where('doc_key', '>', afterKey)
+      .orderBy('doc_key')
+      .limit(limit)
+      .execute()
+  ).map((r) => ({ key: Number(r.doc_key), title: r.title }));
 
 // ---------- reading published items ----------
 

@@ -49,7 +49,7 @@ export function classify(contentType: string, columnTypes: string[]): Kind {
 
 const EPOCH = Date.UTC(2000, 0, 1);
 const SEQ = 2 ** 17;
-const PER_SECOND = SEQ * 8;
+export const PER_SECOND = SEQ * 8;
 const MAX_SECONDS = 2 ** 31 - 1;
 
 export function secondsOf(iso: string): number {

@@ -59,7 +59,8 @@ export async function pageKeys(
     const tierFilter = { ...filter, exclude: complete ? known : exact };
     earlier = tier;
     if (skip > 0) {
-      const n = await repo.countMatches(db, node, tierFilter);
+      // Only whether the tier holds more than the page skips matters: counted up to that.
+      const n = await repo.countUpTo(db, node, tierFilter, skip + 1);
       if (skip >= n) {
         skip -= n;
         complete = false;

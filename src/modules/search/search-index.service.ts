@@ -222,19 +222,27 @@ export class SearchIndexService {
   }
 
   /**
-   * Rebuilds the index from published_items in batches (searches keep working meanwhile), removes what is no
-   * longer published, rebuilds the vocabulary and compacts the index.
+   * Rebuilds the index from published_items in batches (searches and publication keep working meanwhile: each
+   * batch is one short transaction, and an item published meanwhile is indexed by its listener), removes what is
+   * no longer published, rebuilds the vocabulary and compacts the index. Each batch commits with the rebuild's
+   * checkpoint, so a rebuild stopped anywhere (a restart, kill -9, another node) resumes after its last batch
+   * unless `restart` is asked. Any node with the database can run it (`govportal search reindex`).
    */
-  async reindex(progress?: ReindexProgress): Promise<{ indexed: number; removed: number; ms: number }> {
+  async reindex(
+    progress?: ReindexProgress,
+    options: { restart?: boolean } = {},
+  ): Promise<{ indexed: number; removed: number; ms: number; resumed: boolean }> {
     const started = Date.now();
     this.trees.clear();
     const total = await repo.countPublished(this.db);
+    const state = options.restart ? undefined : await repo.rebuildState(this.db);
+    if (!state) await repo.startRebuild(this.db, total, this.clock.now().toISOString());
     const df = new Map<string, number>();
-    let done = 0;
-    progress?.(0, total);
+    let done = state?.done ?? 0;
+    progress?.(Math.min(done, total), total);
     await repo.bulkWrites(this.db, 'start');
     try {
-      await this.rebuild(df, (n) => {
+      await this.rebuild(state?.after_id ?? 0, df, (n) => {
         done += n;
         progress?.(Math.min(done, total), Math.max(total, done));
       });
@@ -249,22 +257,35 @@ export class SearchIndexService {
       ),
     );
     if (stale.changed.length) await this.indexInBatches(stale.changed);
-    await this.db.transaction().execute((trx) =>
-      repo.replaceTerms(
+    // A resumed rebuild saw only part of the titles: the vocabulary is counted from the whole index.
+    const terms = state ? await this.titleFrequencies() : df;
+    await this.db.transaction().execute(async (trx) => {
+      await repo.replaceTerms(
         trx,
-        [...df].map(([t, n]) => ({ term: t, df: n, ...pinyinFields(t) })),
-      ),
-    );
+        [...terms].map(([t, n]) => ({ term: t, df: n, ...pinyinFields(t) })),
+      );
+      await repo.endRebuild(trx);
+    });
     await repo.optimize(this.db);
     this.indexChanged();
-    return { indexed: done, removed: stale.gone.length, ms: Date.now() - started };
+    return { indexed: done, removed: stale.gone.length, ms: Date.now() - started, resumed: Boolean(state) };
+  }
+
+  private async titleFrequencies(): Promise<Map<string, number>> {
+    const df = new Map<string, number>();
+    for (let after = -1; ; ) {
+      const rows = await repo.titlesAfter(this.db, after, 5000);
+      if (rows.length === 0) return df;
+      for (const r of rows) for (const t of titleTerms(r.title)) df.set(t, (df.get(t) ?? 0) + 1);
+      after = rows[rows.length - 1]!.key;
+    }
   }
 
   /**
-   * The batches of a rebuild, pipelined: while one batch is written, the next is read and its bodies are cut
-   * into words on a worker thread.
+   * The batches of a rebuild after item `after`, pipelined: while one batch is written (with the checkpoint),
+   * the next is read and its bodies are cut into words on a worker thread.
    */
-  private async rebuild(df: Map<string, number>, onBatch: (n: number) => void): Promise<void> {
+  private async rebuild(after: number, df: Map<string, number>, onBatch: (n: number) => void): Promise<void> {
     let segmenter: Segmenter = openSegmenter();
     const fetch = async (after: number) => {
       const rows = await repo.publishedAfter(this.db, after, BATCH);
@@ -279,9 +300,10 @@ export class SearchIndexService {
       return { prepared, tokens };
     };
     try {
-      let batch = await fetch(0);
+      let batch = await fetch(after);
       while (batch.prepared.length) {
-        const next = fetch(batch.prepared[batch.prepared.length - 1]!.row.content_id);
+        const last = batch.prepared[batch.prepared.length - 1]!.row.content_id;
+        const next = fetch(last);
         next.catch(() => undefined);
         const docs = await this.build(batch.prepared, await batch.tokens);
         await this.db.transaction().execute(async (trx) => {
@@ -290,6 +312,7 @@ export class SearchIndexService {
             batch.prepared.map((p) => p.row.content_id),
           );
           await this.write(trx, docs, old);
+          await repo.checkpointRebuild(trx, last, docs.length, this.clock.now().toISOString());
         });
         for (const d of docs) for (const t of d.titleTerms) df.set(t, (df.get(t) ?? 0) + 1);
         onBatch(docs.length);

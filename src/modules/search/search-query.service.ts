@@ -2,6 +2,7 @@
 // highlighting, typo, synonym and pinyin matching, a parent site's search covering its subordinate sites,
 // service cards, hot words and related searches.
 import type { Db } from '../../platform/db/database.ts';
+import type { ReadReplicas } from '../../platform/db/read-replicas.ts';
 import { isPostgres } from '../../platform/db/migration-helpers.ts';
 import { AppError } from '../../platform/errors.ts';
 import { DAY, validShanghaiDayStart } from '../../platform/time.ts';
@@ -50,6 +51,8 @@ export interface SearchQueryDeps {
   cards: ServiceCardsService;
   hotWords: HotWordsService;
   reports: SearchReportService;
+  /** Where the search's reads go: a replica that is up and current, else the primary (also when not given). */
+  reads?: ReadReplicas;
 }
 
 export class SearchQueryService {
@@ -62,7 +65,10 @@ export class SearchQueryService {
     private readonly db: Db,
     private readonly deps: SearchQueryDeps,
   ) {
-    deps.index.onIndexChange(() => this.countCache.clear());
+    deps.index.onIndexChange(() => {
+      this.countCache.clear();
+      repo.forgetIndexShape();
+    });
   }
 
   /** Checks and completes the input; throws a 400 with a Chinese message. */
@@ -123,7 +129,7 @@ export class SearchQueryService {
     if (!first) throw new AppError('SEARCH_QUERY_MEANINGLESS');
     const hot = await hotWords.hotWords(site.id, siteIds);
     const serviceCards = input.page === 1 ? await cards.matching(site.id, first, ctx) : [];
-    const { result, plan, totalAll, correctedQuery } = await repo.reading(this.db, async (db) => {
+    const { result, plan, totalAll, correctedQuery } = await repo.reading(this.deps.reads ?? this.db, async (db) => {
       const found = await this.bestPlan(db, input.q, first, ctx, facets, filter);
       const { plan, counts } = found;
       const totalAll = counts.total;

@@ -2,38 +2,36 @@
 // input syntax, see match.ts) and come back as document keys, which order by date.
 import { type Kysely, sql } from 'kysely';
 import { isPostgres } from '../../platform/db/migration-helpers.ts';
+import { ReadReplicas } from '../../platform/db/read-replicas.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { type MatchNode, toFts5, toTsquery } from './match.ts';
+import {
+  conditions,
+  estimateMatches,
+  forgetIndexShape,
+  type KeyFilter,
+  newestMatches,
+} from './search-windows.repository.ts';
 import { DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
 
 // ---------- querying the index ----------
 
-export interface KeyFilter {
-  min: number | null;
-  max: number | null;
-  exclude?: number[];
-}
-
-function conditions(pg: boolean, f: KeyFilter) {
-  const key = pg ? sql.ref('doc_key') : sql.raw('rowid');
-  const parts = [];
-  if (f.min !== null) parts.push(sql`${key} >= ${f.min}`);
-  if (f.max !== null) parts.push(sql`${key} <= ${f.max}`);
-  if (f.exclude?.length) parts.push(sql`${key} not in (${sql.join(f.exclude)})`);
-  return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
-}
+export type { KeyFilter };
+export { estimateMatches, forgetIndexShape };
 
 function matchClause(pg: boolean, node: MatchNode) {
   return pg ? sql`tsv @@ cast(${toTsquery(node)} as tsquery)` : sql`search_fts match ${toFts5(node)}`;
 }
 
 /**
- * Runs a search's reads. PostgreSQL: in one read-only transaction whose planner uses bitmap scans (SET LOCAL:
- * this transaction only), except where newestKeys() knows that walking the keys backwards is cheaper. A plan
+ * Runs a search's reads — given the read replicas, on one that is up and current (else the primary). PostgreSQL:
+ * in one read-only transaction whose planner uses GIN bitmap scans (SET LOCAL: this transaction only). A plan
  * testing `tsv @@ …` row by row reads and decompresses tsvectors (~4 µs a row), and the planner misjudges how
- * many rows an AND of frequent words needs; a GIN bitmap scan tests no row. SQLite: directly.
+ * many rows an AND of frequent words needs; a GIN bitmap scan tests no row, and time windows
+ * (search-windows.repository.ts) keep its bitmaps small. SQLite: directly.
  */
-export async function reading<T>(db: Executor, work: (db: Executor) => Promise<T>): Promise<T> {
+export async function reading<T>(db: Executor | ReadReplicas, work: (db: Executor) => Promise<T>): Promise<T> {
+  if (db instanceof ReadReplicas) return db.read((reader) => reading(reader, work));
   if (!isPostgres(db)) return work(db);
   return (db as Kysely<Database>).transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
@@ -43,69 +41,27 @@ export async function reading<T>(db: Executor, work: (db: Executor) => Promise<T
   });
 }
 
-/** PostgreSQL: how many matches a bitmap probe collects before concluding that the matches are frequent. */
-const PROBE = 2000;
-
-async function pgPlanner(db: Executor, mode: 'bitmap' | 'ordered'): Promise<void> {
-  const ordered = mode === 'ordered';
-  await sql`select set_config('enable_indexscan', ${ordered ? 'on' : 'off'}, true), set_config('enable_bitmapscan', ${ordered ? 'off' : 'on'}, true)`.execute(
-    db,
-  );
-}
-
-/**
- * Up to `limit` matching keys, quickly: SQLite the newest; PostgreSQL any (the first a bitmap scan meets), and
- * all of them when there are fewer than `limit`.
- */
-async function sampleKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
-  if (!isPostgres(db)) {
-    const r = await sql<{
-      k: number;
-    }>`select rowid as k from search_fts where ${matchClause(false, node)}${conditions(false, f)} order by rowid desc limit ${limit}`.execute(
-      db,
-    );
-    return r.rows.map((x) => Number(x.k));
-  }
-  const r = await sql<{
-    k: number;
-  }>`select doc_key as k from search_match where ${matchClause(true, node)}${conditions(true, f)} limit ${limit}`.execute(
-    db,
-  );
-  return r.rows.map((x) => Number(x.k));
-}
-
-/**
- * The newest `limit` matching keys after `offset`. SQLite: FTS5 walks its lists in key order and stops early.
- * PostgreSQL: a bitmap probe of up to PROBE matches; if that is all of them, they are sorted here. Otherwise the
- * matches are frequent, and walking the keys backwards (testing each row) finds the newest after a few rows.
- */
-async function newestKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset = 0): Promise<number[]> {
-  if (!isPostgres(db)) {
-    const r = await sql<{
+const fts5Keys = async (db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset: number) =>
+  (
+    await sql<{
       k: number;
     }>`select rowid as k from search_fts where ${matchClause(false, node)}${conditions(false, f)} order by rowid desc limit ${limit} offset ${offset}`.execute(
       db,
-    );
-    return r.rows.map((x) => Number(x.k));
-  }
-  const probe = await sampleKeys(db, node, f, PROBE);
-  if (probe.length < PROBE) return probe.sort((a, b) => b - a).slice(offset, offset + limit);
-  await pgPlanner(db, 'ordered');
-  try {
-    const r = await sql<{
-      k: number;
-    }>`select doc_key as k from search_match where ${matchClause(true, node)}${conditions(true, f)} order by doc_key desc limit ${limit} offset ${offset}`.execute(
-      db,
-    );
-    return r.rows.map((x) => Number(x.k));
-  } finally {
-    await pgPlanner(db, 'bitmap');
-  }
+    )
+  ).rows.map((x) => Number(x.k));
+
+/**
+ * The newest `limit` matching keys after `offset`. SQLite: FTS5 walks its lists in key order and stops early.
+ * PostgreSQL: the newest `offset + limit` through time windows of the GIN index.
+ */
+async function newestKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset = 0): Promise<number[]> {
+  if (!isPostgres(db)) return fts5Keys(db, node, f, limit, offset);
+  return (await newestMatches(db, node, f, offset + limit)).slice(offset);
 }
 
 /**
- * Matching documents per kind code, from up to `limit` matches: all of them when there are fewer (exact), else
- * a sample (SQLite: the newest; PostgreSQL: those a bitmap scan meets first).
+ * Matching documents per kind code, from the newest `limit` matches: all of them when there are fewer (exact),
+ * else a sample (the same sample on both dialects).
  */
 export async function kindCounts(
   db: Executor,
@@ -114,7 +70,7 @@ export async function kindCounts(
   limit: number,
 ): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
-  for (const key of await sampleKeys(db, node, f, limit)) counts.set(key % 8, (counts.get(key % 8) ?? 0) + 1);
+  for (const key of await newestKeys(db, node, f, limit)) counts.set(key % 8, (counts.get(key % 8) ?? 0) + 1);
   return counts;
 }
 
@@ -130,16 +86,17 @@ export async function matchKeys(
 }
 
 /**
- * PostgreSQL only: the planner's estimate of the number of matches (from the tsvector statistics), for result
- * sets too large to count cheaply: counting visits every matching row.
+ * The number of matches, but no more than `cap` (deep pages only need to know whether a tier holds more than
+ * they skip). PostgreSQL: the newest `cap` through time windows, where a count would visit every match.
  */
-export async function estimateMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {
+export async function countUpTo(db: Executor, node: MatchNode, f: KeyFilter, cap: number): Promise<number> {
+  if (isPostgres(db)) return (await newestMatches(db, node, f, cap)).length;
   const r = await sql<{
-    'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }];
-  }>`explain (format json) select 1 from search_match where ${matchClause(true, node)}${conditions(true, f)}`.execute(
+    n: number;
+  }>`select count(*) as n from (select rowid from search_fts where ${matchClause(false, node)}${conditions(false, f)} limit ${cap})`.execute(
     db,
   );
-  return Math.round(Number(r.rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0));
+  return Number(r.rows[0]?.n ?? 0);
 }
 
 export async function countMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {

@@ -5,6 +5,7 @@
 // the rest of the application makes in one place.
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { ReadReplicas } from '../../platform/db/read-replicas.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { ColumnsService } from '../columns/columns.service.ts';
 import type { PublicationService } from '../publication/publication.service.ts';
@@ -49,12 +50,14 @@ export class SearchService {
     private readonly sites: SitesService,
     columns: ColumnsService,
     publication: PublicationService,
+    /** Where searches read (streaming replicas when configured); the index is written on the primary. */
+    reads: ReadReplicas = new ReadReplicas(db, []),
   ) {
     this.index = new SearchIndexService(db, clock, columns);
     this.synonyms = new SynonymsService(db, clock, audit, sites);
     this.cards = new ServiceCardsService(db, clock, audit, sites);
     this.reports = new SearchReportService(db, clock, sites);
-    this.hotWords = new HotWordsService(db, clock, sites, this.synonyms, this.index, () => this.reports.flush());
+    this.hotWords = new HotWordsService(db, clock, sites, this.synonyms, this.index, reads, () => this.reports.flush());
     this.query = new SearchQueryService(db, {
       sites,
       index: this.index,
@@ -62,6 +65,7 @@ export class SearchService {
       cards: this.cards,
       hotWords: this.hotWords,
       reports: this.reports,
+      reads,
     });
     this.index.onIndexChange(() => this.synonyms.vocabularyChanged());
     publication.onChange((change) => this.index.onPublication(change));
@@ -113,8 +117,11 @@ export class SearchService {
     return this.index.refreshSite(siteId);
   }
 
-  reindex(progress?: ReindexProgress): Promise<{ indexed: number; removed: number; ms: number }> {
-    return this.index.reindex(progress);
+  reindex(
+    progress?: ReindexProgress,
+    options: { restart?: boolean } = {},
+  ): Promise<{ indexed: number; removed: number; ms: number; resumed: boolean }> {
+    return this.index.reindex(progress, options);
   }
 
   getSynonyms(siteId: number): Promise<SynonymsView> {

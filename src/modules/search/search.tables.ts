@@ -54,7 +54,19 @@ export interface SearchCardsTable {
   updated_at: string;
 }
 
+/** The checkpoint of a running index rebuild (row id 1, only while one runs). */
+export interface SearchRebuildTable {
+  id: number;
+  /** The last published item (content_id) written by the rebuild; it resumes after it. */
+  after_id: number;
+  done: number;
+  total: number;
+  started_at: string;
+  updated_at: string;
+}
+
 export interface SearchDatabase extends Database {
+  search_rebuild: SearchRebuildTable;
   search_docs: SearchDocsTable;
   search_terms: SearchTermsTable;
   search_log_days: SearchLogDaysTable;

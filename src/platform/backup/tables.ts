@@ -142,6 +142,8 @@ export const DERIVED_TABLES = [
   'search_fts_docsize',
   'search_fts_config',
   'search_match',
+  // The checkpoint of a running index rebuild.
+  'search_rebuild',
   // Transient visitor statistics (hashes and the day's key), deliberately never backed up: see modules/stats.
   'stats_visitors',
   'stats_salts',

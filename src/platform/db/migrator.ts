@@ -16,6 +16,7 @@ import * as m0015 from './migrations/0015_datasets.ts';
 import * as m0014 from './migrations/0014_supervision.ts';
 import * as m0017 from './migrations/0017_hardening_access.ts';
 import * as m0016 from './migrations/0016_editor.ts';
+import * as m0018 from './migrations/0018_search_scale.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0014_supervision': m0014,
   '0017_hardening_access': m0017,
   '0016_editor': m0016,
+  '0018_search_scale': m0018,
 };
 
 class StaticProvider implements MigrationProvider {

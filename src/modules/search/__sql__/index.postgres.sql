@@ -13,6 +13,11 @@ set "df" = search_terms.df + excluded.df;
 -- bulkWrites (end)
 -- (no query)
 
+-- checkpointRebuild
+update "search_rebuild"
+set "after_id" = $1, "done" = done + $2, "updated_at" = $3
+where "id" = $4;
+
 -- countDocs
 select count(*) as "n"
 from "search_docs";
@@ -31,6 +36,9 @@ where doc_key in ($1);
 select "content_id", "column_id", "column_ids", "kind", "type", "meta"
 from "search_docs"
 where "site_id" = $1;
+
+-- endRebuild
+delete from "search_rebuild";
 
 -- findDocs
 select "doc_key", "content_id", "site_id", "column_id", "column_ids", "kind", "type", "version", "title", "title_key",
@@ -70,6 +78,11 @@ select "content_id", "version"
 from "published_items"
 where "content_id" in ($1);
 
+-- rebuildState
+select *
+from "search_rebuild"
+where "id" = $1;
+
 -- replaceTerms
 delete from "search_terms";
 insert into "search_terms" ("term", "df", "pinyin", "initials")
@@ -86,6 +99,11 @@ from "search_docs" as "d"
 inner join "published_items" as "p" on "p"."content_id" = "d"."content_id"
 where ("p"."version" != "d"."version" or "p"."pub_date" != "d"."pub_date");
 
+-- startRebuild
+delete from "search_rebuild";
+insert into "search_rebuild" ("id", "after_id", "done", "total", "started_at", "updated_at")
+values ($1, $2, $3, $4, $5, $6);
+
 -- takenKeys
 select "doc_key"
 from "search_docs"
@@ -94,6 +112,13 @@ where "doc_key" in ($1);
 -- termsChecksum
 select count(*) as "n", sum("df") as "s"
 from "search_terms";
+
+-- titlesAfter
+select "doc_key", "title"
+from "search_docs"
+where "doc_key" > $1
+order by "doc_key"
+limit $2;
 
 -- unindexedItems
 select "p"."content_id"

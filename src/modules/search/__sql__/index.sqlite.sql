@@ -14,6 +14,11 @@ pragma wal_autocheckpoint = 65536;
 pragma wal_autocheckpoint = 1000;
 pragma wal_checkpoint(passive);
 
+-- checkpointRebuild
+update "search_rebuild"
+set "after_id" = ?, "done" = done + ?, "updated_at" = ?
+where "id" = ?;
+
 -- countDocs
 select count(*) as "n"
 from "search_docs";
@@ -32,6 +37,9 @@ where rowid in (?);
 select "content_id", "column_id", "column_ids", "kind", "type", "meta"
 from "search_docs"
 where "site_id" = ?;
+
+-- endRebuild
+delete from "search_rebuild";
 
 -- findDocs
 select "doc_key", "content_id", "site_id", "column_id", "column_ids", "kind", "type", "version", "title", "title_key",
@@ -71,6 +79,11 @@ select "content_id", "version"
 from "published_items"
 where "content_id" in (?);
 
+-- rebuildState
+select *
+from "search_rebuild"
+where "id" = ?;
+
 -- replaceTerms
 delete from "search_terms";
 insert into "search_terms" ("term", "df", "pinyin", "initials")
@@ -87,6 +100,11 @@ from "search_docs" as "d"
 inner join "published_items" as "p" on "p"."content_id" = "d"."content_id"
 where ("p"."version" != "d"."version" or "p"."pub_date" != "d"."pub_date");
 
+-- startRebuild
+delete from "search_rebuild";
+insert into "search_rebuild" ("id", "after_id", "done", "total", "started_at", "updated_at")
+values (?, ?, ?, ?, ?, ?);
+
 -- takenKeys
 select "doc_key"
 from "search_docs"
@@ -95,6 +113,13 @@ where "doc_key" in (?);
 -- termsChecksum
 select count(*) as "n", sum("df") as "s"
 from "search_terms";
+
+-- titlesAfter
+select "doc_key", "title"
+from "search_docs"
+where "doc_key" > ?
+order by "doc_key"
+limit ?;
 
 -- unindexedItems
 select "p"."content_id"

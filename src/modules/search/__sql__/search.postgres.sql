@@ -6,18 +6,18 @@ select count(*) as n
 from "search_match"
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4);
 
+-- countUpTo
+select doc_key as k
+from search_match
+where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)
+order by doc_key desc
+limit $5;
+
 -- docsByKeys
 select "doc_key", "content_id", "site_id", "column_id", "column_ids", "kind", "type", "version", "title", "title_key",
   "pub_date", "meta", "summary", "body", "indexed_at"
 from "search_docs"
 where "doc_key" in ($1);
-
--- estimateMatches
-explain (format json)
-select 1
-from search_match
-where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4);
--- stopped here: Cannot read properties of undefined (reading 'Plan')
 
 -- exactTitle
 select "doc_key", "content_id", "site_id", "column_id", "column_ids", "kind", "type", "version", "title", "title_key",
@@ -30,17 +30,12 @@ limit $2;
 select doc_key as k
 from search_match
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)
+order by doc_key desc
 limit $5;
 
 -- matchKeys
 select doc_key as k
 from search_match
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)
+order by doc_key desc
 limit $5;
-
--- reading
-begin;
-set local enable_seqscan = off;
-set local enable_indexscan = off;
-set transaction read only;
-commit;

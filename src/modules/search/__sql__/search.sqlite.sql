@@ -6,18 +6,19 @@ select count(*) as n
 from "search_fts"
 where search_fts match ? and rowid >= ? and rowid <= ? and rowid not in (?);
 
+-- countUpTo
+select count(*) as n
+from (
+  select rowid
+  from search_fts
+  where search_fts match ? and rowid >= ? and rowid <= ? and rowid not in (?)
+  limit ?);
+
 -- docsByKeys
 select "doc_key", "content_id", "site_id", "column_id", "column_ids", "kind", "type", "version", "title", "title_key",
   "pub_date", "meta", "summary", "body", "indexed_at"
 from "search_docs"
 where "doc_key" in (?);
-
--- estimateMatches
-explain (format json)
-select 1
-from search_match
-where tsv @@ cast(? as tsquery) and "doc_key" >= ? and "doc_key" <= ? and "doc_key" not in (?);
--- stopped here: Cannot read properties of undefined (reading 'Plan')
 
 -- exactTitle
 select "doc_key", "content_id", "site_id", "column_id", "column_ids", "kind", "type", "version", "title", "title_key",
@@ -31,7 +32,8 @@ select rowid as k
 from search_fts
 where search_fts match ? and rowid >= ? and rowid <= ? and rowid not in (?)
 order by rowid desc
-limit ?;
+limit ?
+offset ?;
 
 -- matchKeys
 select rowid as k
@@ -40,6 +42,3 @@ where search_fts match ? and rowid >= ? and rowid <= ? and rowid not in (?)
 order by rowid desc
 limit ?
 offset ?;
-
--- reading
--- (no query)
