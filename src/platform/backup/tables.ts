@@ -45,6 +45,18 @@ export const BACKUP_TABLES = [
   'challenge_uses',
   'idempotency_keys',
   'citizen_notices',
+  // participation and disclosure
+  'surveys',
+  'survey_responses',
+  'survey_texts',
+  'solicitations',
+  'solicitation_comments',
+  'disclosure_applications',
+  'disclosure_consultations',
+  'disclosure_events',
+  'disclosure_annual_reports',
+  'website_annual_reports',
+  'proposals',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */

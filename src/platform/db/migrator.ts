@@ -9,6 +9,7 @@ import * as m0006 from './migrations/0006_search_match.ts';
 import * as m0007 from './migrations/0007_notification_reads.ts';
 import * as m0008 from './migrations/0008_inspection_scope.ts';
 import * as m0010 from './migrations/0010_citizens.ts';
+import * as m0013 from './migrations/0013_participation.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_notification_reads': m0007,
   '0008_inspection_scope': m0008,
   '0010_citizens': m0010,
+  '0013_participation': m0013,
 };
 
 class StaticProvider implements MigrationProvider {
