@@ -33,6 +33,7 @@ import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
+import { participationRoutes } from './modules/participation/participation.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
@@ -130,6 +131,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     statsRoutes,
     calendarRoutes,
     citizensRoutes,
+    participationRoutes,
     adminRoutes,
     portalRoutes,
   ]) {

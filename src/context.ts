@@ -29,6 +29,7 @@ import { Idempotency } from './platform/idempotency.ts';
 import { CitizensModule } from './modules/citizens/citizens.module.ts';
 import { citizenChecks } from './modules/citizens/citizens.checks.ts';
 import { PortalRegistry } from './modules/portal/portal-registry.ts';
+import { ParticipationModule } from './modules/participation/participation.module.ts';
 
 export interface AppContext {
   config: Config;
@@ -58,6 +59,8 @@ export interface AppContext {
   citizens: CitizensModule;
   /** Public pages and column content other modules add to the public site. */
   portal: PortalRegistry;
+  /** 公众调查, 意见征集 / 意见反馈, 依申请公开, the annual reports, 建议提案办理. */
+  participation: ParticipationModule;
   close(): Promise<void>;
 }
 
@@ -95,6 +98,23 @@ export async function createContext(config: Config, options: ContextOptions = {}
   });
   const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
   for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
+  const calendar = new CalendarService(db, clock, audit);
+  const idempotency = new Idempotency(db, clock);
+  const review = new ReviewService(db, clock, audit, content, publication, prepublish);
+  const participation = new ParticipationModule({
+    db,
+    clock,
+    audit,
+    calendar,
+    idempotency,
+    citizens,
+    columns,
+    sites,
+    content,
+    review,
+    publication,
+    inspection,
+  });
   return {
     config,
     dbh,
@@ -111,17 +131,18 @@ export async function createContext(config: Config, options: ContextOptions = {}
     users,
     content,
     publication,
-    review: new ReviewService(db, clock, audit, content, publication, prepublish),
+    review,
     prepublish,
     duty,
     inspection,
     search,
     stats: new StatsService(db, clock, sites),
-    calendar: new CalendarService(db, clock, audit),
+    calendar,
     rateLimiter,
-    idempotency: new Idempotency(db, clock),
+    idempotency,
     citizens,
     portal: new PortalRegistry(),
+    participation,
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();

@@ -45,6 +45,16 @@ export const ID_TYPES = {
 } as const;
 export type IdType = keyof typeof ID_TYPES;
 
+const CODE_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** 统一社会信用代码 (GB 32100-2015): 18 characters, the last a check character over the first 17. */
+export function validCreditCode(code: string): boolean {
+  if (!/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/.test(code)) return false;
+  const sum = CODE_WEIGHTS.reduce((s, w, i) => s + CODE_CHARS.indexOf(code[i]!) * w, 0);
+  return CODE_CHARS[(31 - (sum % 31)) % 31] === code[17];
+}
+
 /** How an application arrived; each has its own day of receipt (条例 第三十一条). */
 export const CHANNELS = {
   online: { label: '网上申请', receipt: '双方确认之日（提交时系统即时出具回执）' },
@@ -92,7 +102,8 @@ export interface DispositionRule {
 }
 
 const CLOSE = '\n\n如对本答复不服，可以自收到本告知书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。';
-const HEAD = '{applicant}：\n\n本机关于{received}收到您（单位）提出的政府信息公开申请（{serial}），申请获取“{description}”。';
+const HEAD =
+  '{applicant}：\n\n本机关于{received}收到您（单位）提出的政府信息公开申请（{serial}），申请获取“{description}”。';
 
 export const DISPOSITIONS = {
   public: {

@@ -229,12 +229,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       .addColumn('created_at', time, (c) => c.notNull())
       .addColumn('updated_at', time, (c) => c.notNull())
       .execute();
-    await db.schema
-      .createIndex(`${table}_year`)
-      .unique()
-      .on(table)
-      .columns(['site_id', 'year'])
-      .execute();
+    await db.schema.createIndex(`${table}_year`).unique().on(table).columns(['site_id', 'year']).execute();
   }
 
   await addId(db.schema.createTable('proposals'), db)

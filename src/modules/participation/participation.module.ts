@@ -1,0 +1,59 @@
+// Participation and disclosure as the rest of the application sees it (ctx.participation): 公众调查, 意见征集 and
+// 意见反馈, 依申请公开, the two annual reports and 建议提案办理, wired once, with their inspection checks registered.
+import type { Db } from '../../platform/db/database.ts';
+import type { Clock } from '../../platform/time.ts';
+import type { AuditService } from '../../platform/audit/audit.service.ts';
+import type { CalendarService } from '../../platform/calendar/calendar.service.ts';
+import type { Idempotency } from '../../platform/idempotency.ts';
+import type { CitizensModule } from '../citizens/citizens.module.ts';
+import type { ColumnsService } from '../columns/columns.service.ts';
+import type { SitesService } from '../sites/sites.service.ts';
+import type { ContentService } from '../content/content.service.ts';
+import type { ReviewService } from '../review/review.service.ts';
+import type { PublicationService } from '../publication/publication.service.ts';
+import type { InspectionService } from '../inspection/inspection.service.ts';
+import { DisclosureService } from '../disclosure/disclosure.service.ts';
+import { DisclosureHandling } from '../disclosure/disclosure-handling.service.ts';
+import { Release } from './release.ts';
+
+export interface ParticipationDeps {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  calendar: CalendarService;
+  idempotency: Idempotency;
+  citizens: CitizensModule;
+  columns: ColumnsService;
+  sites: SitesService;
+  content: ContentService;
+  review: ReviewService;
+  publication: PublicationService;
+  inspection: InspectionService;
+}
+
+export class ParticipationModule {
+  readonly release: Release;
+  readonly disclosure: DisclosureService;
+  readonly handling: DisclosureHandling;
+
+  constructor(deps: ParticipationDeps) {
+    const { db, clock, audit, calendar } = deps;
+    this.release = new Release(deps.content, deps.review, deps.columns, deps.publication);
+    this.disclosure = new DisclosureService(db, clock, audit, calendar, deps.citizens, deps.columns, deps.idempotency);
+    this.handling = new DisclosureHandling(db, clock, audit, calendar, deps.sites, this.disclosure);
+    deps.citizens.userSpace.register({
+      id: 'disclosure',
+      title: '我的依申请公开',
+      order: 40,
+      emptyText: '您还没有提交政府信息公开申请。',
+      action: { label: '申请公开政府信息', href: '/disclosure/apply' },
+      load: (citizenId) => this.disclosure.userSpaceEntries(citizenId),
+    });
+    deps.citizens.registerFeature({
+      id: 'disclosure',
+      name: '依申请公开',
+      path: '/disclosure/apply',
+      usesPublicAccount: true,
+    });
+  }
+}
