@@ -5,7 +5,7 @@
 // register from their route setup in any order; the portal reads it on every request.
 import type { ColumnType } from '../columns/column-types.ts';
 import type { PageContext, PortalPage } from './page-context.ts';
-import type { ColumnContent, HeadLink, PublicColumn } from './views/types.ts';
+import type { ColumnContent, HeadLink, PublicColumn, ViewContext } from './views/types.ts';
 
 /**
  * Which columns a content source serves. An object matches a column when every field given matches (a list
@@ -52,6 +52,19 @@ export interface ColumnContentOptions {
 /** Subscribes `drop` to a module's changes: call it with the site whose public pages changed. */
 export type ChangeSubscription = (drop: (siteId: number) => void) => void;
 
+/** The site and page frame of a module's own (personal, uncached) page at a path on a host. */
+export interface ResolvedView {
+  siteId: number;
+  /** The path inside the site (the /site/<code> prefix removed). */
+  path: string;
+  view: ViewContext;
+}
+export type ViewResolver = (request: {
+  host: string | undefined;
+  path: string;
+  care: boolean;
+}) => Promise<ResolvedView | null>;
+
 interface ColumnContentEntry {
   match: ColumnMatch;
   source: ColumnContentSource;
@@ -75,6 +88,7 @@ export class PortalRegistry {
   private readonly contentSources: ColumnContentEntry[] = [];
   private readonly subscriptions: ChangeSubscription[] = [];
   private readonly droppers: ((siteId: number) => void)[] = [];
+  private resolver: ViewResolver | null = null;
 
   /**
    * Adds a public page. Registered pages are tried in registration order before the portal's own (home,
@@ -102,6 +116,20 @@ export class PortalRegistry {
   invalidateOn(subscribe: ChangeSubscription): void {
     this.subscriptions.push(subscribe);
     for (const drop of this.droppers) subscribe(drop);
+  }
+
+  /** Set by the portal's routes: how a request's site and page frame are found. */
+  setViewResolver(resolver: ViewResolver): void {
+    this.resolver = resolver;
+  }
+
+  /**
+   * The site and layout context for a module's own page (a form, an applicant's record: personal pages a module
+   * serves with its own Fastify routes, never cached); null when no site answers at that path.
+   */
+  viewFor(request: { host: string | undefined; path: string; care: boolean }): Promise<ResolvedView | null> {
+    if (!this.resolver) return Promise.resolve(null);
+    return this.resolver(request);
   }
 
   get pages(): readonly PortalPage[] {
