@@ -99,6 +99,8 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
   for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
   const calendar = new CalendarService(db, clock, audit);
+  const files = new FilesService(db, clock, audit, fileStore);
+  const stats = new StatsService(db, clock, sites);
   const idempotency = new Idempotency(db, clock);
   const review = new ReviewService(db, clock, audit, content, publication, prepublish);
   const participation = new ParticipationModule({
@@ -114,6 +116,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     review,
     publication,
     inspection,
+    files,
+    stats,
+    search,
   });
   return {
     config,
@@ -121,7 +126,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     db,
     clock,
     fileStore,
-    files: new FilesService(db, clock, audit, fileStore),
+    files,
     audit,
     auth,
     guard: makeGuard(auth, audit),
@@ -136,7 +141,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     duty,
     inspection,
     search,
-    stats: new StatsService(db, clock, sites),
+    stats,
     calendar,
     rateLimiter,
     idempotency,

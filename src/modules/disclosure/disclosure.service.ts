@@ -124,6 +124,8 @@ export class DisclosureService {
     body: { idempotencyKey: string },
     create: () => (trx: Db) => Promise<{ id: number; serial: string }>,
   ) {
+    // The key is loaded before the transaction: on SQLite its first use writes a setting on the one connection.
+    await this.citizens.keys.cipher();
     // Two applications numbered at the same moment: the loser of the unique serial tries the next number.
     for (let attempt = 1; ; attempt++) {
       try {

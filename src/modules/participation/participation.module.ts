@@ -12,6 +12,12 @@ import type { ContentService } from '../content/content.service.ts';
 import type { ReviewService } from '../review/review.service.ts';
 import type { PublicationService } from '../publication/publication.service.ts';
 import type { InspectionService } from '../inspection/inspection.service.ts';
+import type { FilesService } from '../files/files.service.ts';
+import type { StatsService } from '../stats/stats.service.ts';
+import type { SearchService } from '../search/search.service.ts';
+import { AnnualReportsService } from '../annual-reports/annual-reports.service.ts';
+import { DisclosureReportService } from '../annual-reports/disclosure-report.service.ts';
+import { WebsiteReportService } from '../annual-reports/website-report.service.ts';
 import { DisclosureService } from '../disclosure/disclosure.service.ts';
 import { DisclosureHandling } from '../disclosure/disclosure-handling.service.ts';
 import { Release } from './release.ts';
@@ -29,18 +35,35 @@ export interface ParticipationDeps {
   review: ReviewService;
   publication: PublicationService;
   inspection: InspectionService;
+  files: FilesService;
+  stats: StatsService;
+  search: SearchService;
 }
 
 export class ParticipationModule {
   readonly release: Release;
   readonly disclosure: DisclosureService;
   readonly handling: DisclosureHandling;
+  readonly annualReports: AnnualReportsService;
+  readonly disclosureReport: DisclosureReportService;
+  readonly websiteReport: WebsiteReportService;
 
   constructor(deps: ParticipationDeps) {
     const { db, clock, audit, calendar } = deps;
     this.release = new Release(deps.content, deps.review, deps.columns, deps.publication);
     this.disclosure = new DisclosureService(db, clock, audit, calendar, deps.citizens, deps.columns, deps.idempotency);
     this.handling = new DisclosureHandling(db, clock, audit, calendar, deps.sites, this.disclosure);
+    this.annualReports = new AnnualReportsService(db, clock, deps.sites, deps.columns, this.release);
+    this.disclosureReport = new DisclosureReportService(
+      db,
+      clock,
+      audit,
+      deps.sites,
+      deps.files,
+      this.disclosure,
+      this.release,
+    );
+    this.websiteReport = new WebsiteReportService(db, clock, audit, deps.sites, deps.stats, deps.search, this.release);
     deps.citizens.userSpace.register({
       id: 'disclosure',
       title: '我的依申请公开',

@@ -3,10 +3,12 @@ import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
 import { disclosureRoutes } from '../disclosure/disclosure.routes.ts';
 import { disclosurePageRoutes } from '../disclosure/disclosure.pages.routes.ts';
+import { annualReportRoutes } from '../annual-reports/annual-reports.routes.ts';
 import { assetRoute } from './page-kit.tsx';
 
 export async function participationRoutes(app: App, ctx: AppContext): Promise<void> {
   assetRoute(app);
   await disclosureRoutes(app, ctx);
   await disclosurePageRoutes(app, ctx);
+  await annualReportRoutes(app, ctx);
 }

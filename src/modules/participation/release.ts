@@ -71,6 +71,12 @@ export class Release {
     this.publication.onChange(listener);
   }
 
+  /** Whether the item's latest submission still waits for a reviewer (a returned one may be changed again). */
+  async inReview(contentId: number | null): Promise<boolean> {
+    const state = await this.reviewState(contentId);
+    return state === 'secrecy_review' || state === 'dept_review' || state === 'leader_review';
+  }
+
   /** The review state of an item's latest submission, in Chinese (待工作机构审查 …), or null when never submitted. */
   async reviewState(contentId: number | null): Promise<string | null> {
     if (contentId === null) return null;

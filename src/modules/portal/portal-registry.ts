@@ -65,6 +65,16 @@ export type ViewResolver = (request: {
   care: boolean;
 }) => Promise<ResolvedView | null>;
 
+/** A link a module places prominently on a site's home page (e.g. the 政府网站工作年度报表 of the last year). */
+export interface HomeNotice {
+  /** What it is: 网站年度报表. */
+  label: string;
+  title: string;
+  /** Site-internal path without the prefix. */
+  url: string;
+}
+export type HomeNoticeSource = (siteId: number) => Promise<HomeNotice[]>;
+
 interface ColumnContentEntry {
   match: ColumnMatch;
   source: ColumnContentSource;
@@ -89,6 +99,7 @@ export class PortalRegistry {
   private readonly subscriptions: ChangeSubscription[] = [];
   private readonly droppers: ((siteId: number) => void)[] = [];
   private resolver: ViewResolver | null = null;
+  private readonly noticeSources: HomeNoticeSource[] = [];
 
   /**
    * Adds a public page. Registered pages are tried in registration order before the portal's own (home,
@@ -116,6 +127,20 @@ export class PortalRegistry {
   invalidateOn(subscribe: ChangeSubscription): void {
     this.subscriptions.push(subscribe);
     for (const drop of this.droppers) subscribe(drop);
+  }
+
+  /**
+   * Adds links to the home page's notices (cached with the home page: the module drops the site's pages through
+   * invalidateOn when what it shows changes).
+   */
+  registerHomeNotices(source: HomeNoticeSource): void {
+    this.noticeSources.push(source);
+  }
+
+  /** Every module's home-page links for the site; a failing source shows nothing rather than breaking the page. */
+  async homeNotices(siteId: number): Promise<HomeNotice[]> {
+    const lists = await Promise.all(this.noticeSources.map((source) => source(siteId).catch(() => [])));
+    return lists.flat();
   }
 
   /** Set by the portal's routes: how a request's site and page frame are found. */

@@ -508,7 +508,8 @@ export class PortalService {
         .slice(0, HOME_NEWS_SIZE)
         .map((i) => summaryOf(i, index)),
     }));
-    return page.html(createElement(HomePage, { frame, entries: model.entries, blocks, news }));
+    const notices = await this.registry.homeNotices(site.id);
+    return page.html(createElement(HomePage, { frame, entries: model.entries, blocks, news, notices }));
   }
 
   // ---------- column pages ----------
