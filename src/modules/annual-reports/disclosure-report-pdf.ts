@@ -131,11 +131,12 @@ function table3(doc: Doc, data: DisclosureReportData) {
   cell(doc, xNum, y + h1, numW, ROW * 1.6 + ROW * 2, '自然人', true);
   cell(doc, xNum + numW, y + h1, numW * 5, ROW * 1.6, '法人或其他组织', true);
   cell(doc, xNum + numW * 6, y + h1, numW, ROW * 1.6 + ROW * 2, '总计', true);
-  APPLICANT_TYPE_KEYS.filter((k) => k !== 'person').forEach((k, i) =>
-    cell(doc, xNum + numW * (i + 1), y + h1 + ROW * 1.6, numW, ROW * 2, APPLICANT_TYPES[k], true, 7.5),
-  );
+  for (const [i, k] of APPLICANT_TYPE_KEYS.filter((x) => x !== 'person').entries())
+    cell(doc, xNum + numW * (i + 1), y + h1 + ROW * 1.6, numW, ROW * 2, APPLICANT_TYPES[k], true, 7.5);
   y += h1 + ROW * 1.6 + ROW * 2;
-  const numbers = (row: Table3Row) => t[row].forEach((n, i) => cell(doc, xNum + numW * i, y, numW, ROW, String(n)));
+  const numbers = (row: Table3Row) => {
+    for (const [i, n] of t[row].entries()) cell(doc, xNum + numW * i, y, numW, ROW, String(n));
+  };
   const wide = (label: string, row: Table3Row, from: number) => {
     const x = x0 + labelW.slice(0, from).reduce((a, b) => a + b, 0);
     cell(doc, x, y, xNum - x, ROW, label, true);
@@ -177,7 +178,7 @@ function table4(doc: Doc, data: DisclosureReportData) {
   for (let i = 0; i < 15; i++) cell(doc, x + w * i, y, w, ROW * 2.4, TABLE4_COLUMNS[i % 5]!, true, 7.5);
   y += ROW * 2.4;
   const values = [...data.table4.review, ...data.table4.litigationDirect, ...data.table4.litigationAfterReview];
-  values.forEach((v, i) => cell(doc, x + w * i, y, w, ROW, String(v)));
+  for (const [i, v] of values.entries()) cell(doc, x + w * i, y, w, ROW, String(v));
   doc.y = y + ROW + 8;
 }
 

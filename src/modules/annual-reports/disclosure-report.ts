@@ -103,7 +103,7 @@ export interface PolicyFacts {
 /** Table 二's 规章 and 行政规范性文件 from the organ's own published documents (规章 are numbered as 令). */
 export function table2Documents(policies: PolicyFacts[], year: number): Pick<Table2, 'rules' | 'normative'> {
   const count = (docs: PolicyFacts[]) => {
-    const inYear = (d: string | null) => d !== null && d.startsWith(String(year));
+    const inYear = (d: string | null) => Boolean(d?.startsWith(String(year)));
     const madeBy = (d: PolicyFacts) => d.writtenDate !== null && d.writtenDate <= `${year}-12-31`;
     const ended = (d: PolicyFacts) =>
       (d.validity === '废止' || d.validity === '失效') && d.validityDate !== null && d.validityDate <= `${year}-12-31`;
