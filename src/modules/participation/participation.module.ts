@@ -20,6 +20,7 @@ import { DisclosureReportService } from '../annual-reports/disclosure-report.ser
 import { WebsiteReportService } from '../annual-reports/website-report.service.ts';
 import { DisclosureService } from '../disclosure/disclosure.service.ts';
 import { DisclosureHandling } from '../disclosure/disclosure-handling.service.ts';
+import { SurveysService } from '../surveys/surveys.service.ts';
 import { Release } from './release.ts';
 
 export interface ParticipationDeps {
@@ -47,6 +48,7 @@ export class ParticipationModule {
   readonly annualReports: AnnualReportsService;
   readonly disclosureReport: DisclosureReportService;
   readonly websiteReport: WebsiteReportService;
+  readonly surveys: SurveysService;
 
   constructor(deps: ParticipationDeps) {
     const { db, clock, audit, calendar } = deps;
@@ -64,6 +66,7 @@ export class ParticipationModule {
       this.release,
     );
     this.websiteReport = new WebsiteReportService(db, clock, audit, deps.sites, deps.stats, deps.search, this.release);
+    this.surveys = new SurveysService(db, clock, audit, this.release);
     deps.citizens.userSpace.register({
       id: 'disclosure',
       title: '我的依申请公开',

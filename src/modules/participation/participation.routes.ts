@@ -4,6 +4,8 @@ import type { AppContext } from '../../context.ts';
 import { disclosureRoutes } from '../disclosure/disclosure.routes.ts';
 import { disclosurePageRoutes } from '../disclosure/disclosure.pages.routes.ts';
 import { annualReportRoutes } from '../annual-reports/annual-reports.routes.ts';
+import { surveyRoutes } from '../surveys/surveys.routes.ts';
+import { surveyPageRoutes } from '../surveys/surveys.pages.routes.ts';
 import { assetRoute } from './page-kit.tsx';
 
 export async function participationRoutes(app: App, ctx: AppContext): Promise<void> {
@@ -11,4 +13,6 @@ export async function participationRoutes(app: App, ctx: AppContext): Promise<vo
   await disclosureRoutes(app, ctx);
   await disclosurePageRoutes(app, ctx);
   await annualReportRoutes(app, ctx);
+  await surveyRoutes(app, ctx);
+  await surveyPageRoutes(app, ctx);
 }
