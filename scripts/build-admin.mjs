@@ -21,6 +21,7 @@ const SHARED_INPUTS = [
   'src/modules/columns/column-types.ts',
   'src/modules/content/content-types.ts',
   'src/platform/auth/roles.ts',
+  'src/platform/errors.ts',
   'src/platform/time.ts',
 ].map((f) => path.join(projectRoot, f));
 const rel = (p) => path.relative(projectRoot, p) || '.';

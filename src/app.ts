@@ -10,7 +10,10 @@ import type { App } from './platform/http.ts';
 import { ErrorResponse } from './platform/http.ts';
 import { AppError } from './platform/errors.ts';
 import { validationMessage } from './platform/validation-messages.ts';
-import { ping } from './platform/db/database.ts';
+import { HealthMonitor } from './platform/health.ts';
+import { DiskFileStore } from './platform/files/file-store.ts';
+import { clientErrorCode, clientErrorHandler, frameworkErrors, registerHttpGuards } from './platform/http-guards.ts';
+import { sendUnavailable, unavailableCode } from './platform/unavailable.ts';
 import { SiteView } from './modules/sites/sites.schema.ts';
 import { DepartmentView } from './modules/departments/departments.schema.ts';
 import { ColumnNodeSchema } from './modules/columns/columns.schema.ts';
@@ -34,10 +37,23 @@ import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { citizensRoutes } from './modules/citizens/citizens.routes.ts';
 import { participationRoutes } from './modules/participation/participation.routes.ts';
+import { datasetsRoutes } from './modules/datasets/datasets.routes.ts';
 
 export interface BuildOptions {
   logger?: boolean;
 }
+
+/** Each app's health monitor: server.ts answers /healthz from it before Fastify. */
+export const appHealth = new WeakMap<object, HealthMonitor>();
+
+const Health = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('unavailable')]),
+  dialect: Type.String(),
+  time: Type.String(),
+  problems: Type.Array(Type.Object({ code: Type.String(), message: Type.String() }), {
+    description: '数据库无法访问、磁盘已满、数据目录只读等',
+  }),
+});
 
 export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Promise<App> {
   const app = Fastify({
@@ -56,6 +72,8 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     trustProxy: ctx.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: false },
+    clientErrorHandler,
+    frameworkErrors,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -64,6 +82,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     app.addSchema(schema);
 
   await app.register(cookie);
+  await registerHttpGuards(app, { secure: ctx.config.secureCookies, shedDelayMs: ctx.config.shedDelayMs });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -75,42 +94,62 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     },
     refResolver: { buildLocalReference: (json, _base, _fragment, i) => String(json.$id ?? `def-${i}`) },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { validatorUrl: null },
+    // The page's own scripts and styles only (hashes from the plugin), no third-party hosts, never framed.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace(/ validator\.swagger\.io/, '')
+        .replace(/ https:/g, '')
+        .replace(/ ?upgrade-insecure-requests;/, '')
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'"),
+  });
 
   app.setErrorHandler((error: FastifyError | AppError, request, reply) => {
+    // The database restarting, a full disk, a read-only data directory: 503 with the reason, never 500.
+    const unavailable = unavailableCode(error);
+    if (unavailable) {
+      request.log.warn({ err: error }, 'service unavailable');
+      return sendUnavailable(request, reply, unavailable);
+    }
     if (error instanceof AppError) return reply.status(error.status).send(error.toBody());
     if (error.validation) {
       const { message, fields } = validationMessage(error.validation, error.validationContext);
       return reply.status(400).send({ error: { code: 'VALIDATION_FAILED', message, details: { fields } } });
     }
-    if (error.statusCode === 413) return reply.status(413).send(new AppError('PAYLOAD_TOO_LARGE').toBody());
-    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ error: { code: 'BAD_REQUEST', message: '请求无法处理' } });
+    const client = clientErrorCode(error);
+    if (client) {
+      const status = client === 'BAD_REQUEST' ? (error.statusCode ?? 400) : new AppError(client).status;
+      return reply.status(status).send(new AppError(client).toBody());
     }
     request.log.error({ err: error }, 'unexpected error');
     return reply.status(500).send(new AppError('INTERNAL').toBody());
   });
 
+  const health = new HealthMonitor({
+    db: ctx.db,
+    dialect: ctx.dbh.dialect,
+    dataDirs: [
+      ...(ctx.dbh.dialect === 'sqlite' ? [ctx.config.dataDir] : []),
+      ...(ctx.fileStore instanceof DiskFileStore ? [ctx.fileStore.root] : []),
+    ],
+  });
+  appHealth.set(app, health);
+  app.addHook('onClose', async () => health.stop());
   app.get(
     '/healthz',
     {
       schema: {
         tags: ['运行'],
-        summary: '健康检查',
-        response: {
-          200: Type.Object({ status: Type.String(), dialect: Type.String(), time: Type.String() }),
-          503: Type.Object({ status: Type.String(), dialect: Type.String(), time: Type.String() }),
-        },
+        summary: '健康检查：数据库、磁盘空间与数据目录可写（有问题时 503 并说明）',
+        response: { 200: Health, 503: Health },
       },
     },
     async (_request, reply) => {
-      const time = new Date().toISOString();
-      try {
-        await ping(ctx.db);
-        return { status: 'ok', dialect: ctx.dbh.dialect, time };
-      } catch {
-        return reply.status(503).send({ status: 'database-unavailable', dialect: ctx.dbh.dialect, time });
-      }
+      const report = await health.report();
+      return reply.status(report.status === 'ok' ? 200 : 503).send(report);
     },
   );
 
@@ -132,6 +171,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     calendarRoutes,
     citizensRoutes,
     participationRoutes,
+    datasetsRoutes,
     adminRoutes,
     portalRoutes,
   ]) {

@@ -141,7 +141,7 @@ user
   .action(async (opts: { username: string }) => {
     await withContext(async (ctx) => {
       const found = await usersRepo.findByUsername(ctx.db, opts.username);
-      if (!found) throw new AppError('NOT_FOUND', `账号 ${opts.username} 不存在`);
+      if (!found) throw new AppError('ACCOUNT_NOT_FOUND', { username: opts.username });
       console.log(
         `账号 ${opts.username} 的一次性密码：${await ctx.users.resetPassword(SYSTEM_ACTOR, found.id)}（首次登录须修改）`,
       );
@@ -234,7 +234,10 @@ program
     }) => {
       await withContext(async (ctx) => {
         const site = opts.site ? (await ctx.sites.list()).find((s) => s.code === opts.site) : undefined;
-        if (opts.site && !site) throw new AppError('NOT_FOUND', `站点 ${opts.site} 不存在`);
+        if (opts.site && !site) throw new AppError('SITE_CODE_NOT_FOUND', { code: opts.site });
+        // The operator chose this URL on the server itself: its host is trusted even on loopback or the intranet.
+        const { outboundGuard, installOutboundGuard } = await import('./modules/inspection/crawler/address-guard.ts');
+        installOutboundGuard(outboundGuard()?.allowing(new URL(opts.url).hostname.replace(/^\[|\]$/g, '')) ?? null);
         const id = await ctx.inspection.create(SYSTEM_ACTOR, {
           url: opts.url,
           siteId: site?.id ?? null,
@@ -307,6 +310,30 @@ audit
       } else {
         console.error(`审计日志异常（校验 ${result.checked} 条）：`);
         for (const p of result.problems) console.error(`  - ${p}`);
+        process.exitCode = 1;
+      }
+    });
+  });
+
+const filesCommand = program.command('files').description('上传文件存储');
+filesCommand
+  .command('migrate')
+  .description('把数据目录中的上传文件复制到 PostgreSQL，使每个应用节点都能提供（可重复执行，网站运行时也可执行）')
+  .action(async () => {
+    await withContext(async (ctx) => {
+      const { DatabaseFileStore, migrateDiskToDatabase } = await import('./platform/files/file-store.ts');
+      const store = ctx.fileStore;
+      if (!(store instanceof DatabaseFileStore) || !store.legacy) {
+        console.log('本安装使用内嵌 SQLite，上传文件保存在数据目录中，无需迁移。');
+        return;
+      }
+      const bar = progressBar();
+      const report = await migrateDiskToDatabase(store.legacy, store, (done) => bar.progress('复制文件', done, done));
+      bar.stop();
+      console.log(`迁移完成：复制 ${report.copied} 个文件，${report.present} 个已在数据库中。`);
+      if (report.damaged.length) {
+        console.error(`以下 ${report.damaged.length} 个文件已损坏（内容与 SHA-256 不符），未复制：`);
+        for (const key of report.damaged) console.error(`  - ${key}`);
         process.exitCode = 1;
       }
     });

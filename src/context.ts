@@ -1,13 +1,14 @@
-// Wires the platform pieces and the domain services together. Tests build a context on a fresh database.
-import path from 'node:path';
 import type { Config } from './platform/config.ts';
 import { openDatabase, type DatabaseHandle, type Db } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrator.ts';
 import { systemClock, type Clock } from './platform/time.ts';
 import { AuditService } from './platform/audit/audit.service.ts';
 import { makeGuard, type Guard } from './platform/auth/guard.ts';
-import { FileStore } from './platform/files/file-store.ts';
+import { openFileStore, type FileStore } from './platform/files/file-store.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { SessionsService } from './modules/auth/sessions.service.ts';
+import { SecurityService } from './modules/security/security.service.ts';
+import { AuditLogService } from './modules/audit/audit.service.ts';
 import { SitesService } from './modules/sites/sites.service.ts';
 import { DepartmentsService } from './modules/departments/departments.service.ts';
 import { ColumnsService } from './modules/columns/columns.service.ts';
@@ -30,6 +31,11 @@ import { CitizensModule } from './modules/citizens/citizens.module.ts';
 import { citizenChecks } from './modules/citizens/citizens.checks.ts';
 import { PortalRegistry } from './modules/portal/portal-registry.ts';
 import { ParticipationModule } from './modules/participation/participation.module.ts';
+import { DatasetsService } from './modules/datasets/datasets.service.ts';
+import { DatasetReader } from './modules/datasets/datasets.public.ts';
+import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
+import { dataReleaseCheck } from './modules/datasets/datasets.inspection.ts';
+import { AddressGuard, installOutboundGuard } from './modules/inspection/crawler/address-guard.ts';
 
 export interface AppContext {
   config: Config;
@@ -61,6 +67,9 @@ export interface AppContext {
   portal: PortalRegistry;
   /** 公众调查, 意见征集 / 意见反馈, 依申请公开, the annual reports, 建议提案办理. */
   participation: ParticipationModule;
+  security: SecurityService;
+  auditLog: AuditLogService;
+  datasets: DatasetsService;
   close(): Promise<void>;
 }
 
@@ -78,31 +87,40 @@ export async function createContext(config: Config, options: ContextOptions = {}
   if (options.migrate !== false) await migrateToLatest(dbh.db);
   const clock = options.clock ?? systemClock;
   const db = dbh.db;
-  const audit = new AuditService(db, clock, config.auditRetentionDays);
-  const auth = new AuthService(db, clock, audit);
-  const fileStore = new FileStore(path.join(config.dataDir, 'files'));
+  const audit = new AuditService(db, clock, config.auditRetentionDays, config.auditKeyFile);
+  await audit.open();
+  const users = new UsersService(db, clock, audit, new SessionsService(db));
+  const auth = new AuthService(db, clock, audit, users);
+  const fileStore = openFileStore(config.dataDir, db, dbh.dialect);
   const sites = new SitesService(db, clock, audit);
   const columns = new ColumnsService(db, clock, audit);
   columns.setContentCounter(countByColumn);
-  const users = new UsersService(db, clock, audit);
   const content = new ContentService(db, clock, audit, columns, users, sites);
-  const publication = new PublicationService(db, clock, audit);
-  const prepublish = new PrepublishGate(db, columns, sites, fileStore);
+  const publication = new PublicationService(db, clock, audit, content);
+  const prepublish = new PrepublishGate(db, clock, audit, columns, sites, fileStore);
   const mailer = options.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
-  const duty = new DutyService(db, clock, columns, mailer);
+  const duty = new DutyService(db, clock, audit, columns, mailer);
   const rateLimiter = new RateLimiter(db, clock);
   const search = new SearchService(db, clock, audit, sites, columns, publication);
+  // Inspection fetches reach public addresses only, the allow-list, and the installation's own configured host.
+  const ownHosts = config.publicBaseUrl ? [new URL(config.publicBaseUrl).hostname] : [];
+  installOutboundGuard(new AddressGuard({ allow: config.inspectAllow, ownHosts }));
   const citizens = new CitizensModule(db, clock, audit, config, mailer, rateLimiter, async () => {
     const site = (await sites.list()).find((s) => s.parentId === null);
     return site?.name ?? '政府网站';
   });
   const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
+  inspection.inspectAllow = config.inspectAllow;
   for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
   const calendar = new CalendarService(db, clock, audit);
   const files = new FilesService(db, clock, audit, fileStore);
   const stats = new StatsService(db, clock, sites);
   const idempotency = new Idempotency(db, clock);
-  const review = new ReviewService(db, clock, audit, content, publication, prepublish);
+  const departments = new DepartmentsService(db, clock, audit, columns, users);
+  const review = new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites);
+  const siteData = new SiteDataProviders();
+  siteData.register(visitsProvider(stats));
+  siteData.register(publicationsProvider);
   const participation = new ParticipationModule({
     db,
     clock,
@@ -120,7 +138,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     stats,
     search,
   });
-  return {
+  const context: AppContext = {
     config,
     dbh,
     db,
@@ -131,7 +149,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     auth,
     guard: makeGuard(auth, audit),
     sites,
-    departments: new DepartmentsService(db, clock, audit),
+    departments,
     columns,
     users,
     content,
@@ -148,6 +166,22 @@ export async function createContext(config: Config, options: ContextOptions = {}
     citizens,
     portal: new PortalRegistry(),
     participation,
+    security: new SecurityService(db, clock, audit),
+    auditLog: new AuditLogService(audit),
+    datasets: new DatasetsService(
+      db,
+      clock,
+      audit,
+      fileStore,
+      content,
+      review,
+      columns,
+      departments,
+      sites,
+      new DatasetReader(db),
+      siteData,
+      config.openApiPerMinute,
+    ),
     // Background index work (column changes, an automatic rebuild) finishes before the database closes.
     close: async () => {
       await search.idle();
@@ -155,4 +189,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
       await dbh.close();
     },
   };
+  // 数据发布 is measured in full by the datasets module (column, charts, downloads and the API).
+  context.inspection.internalChecks.register(dataReleaseCheck(context.datasets), { replaces: ['bonus.data-release'] });
+  return context;
 }

@@ -24,11 +24,20 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
     { name: 'stats.close-days', everyMs: 5 * MINUTE, run: () => ctx.stats.closeFinishedDays() },
     // 网页防篡改: the static export registered with `govportal export --watch` against its signed manifest.
     { name: 'export.watch', everyMs: 10 * MINUTE, run: () => runExportWatch(ctx) },
+    // A signed checkpoint of the audit chain head, so removal of the newest audit records is detected.
+    { name: 'audit.checkpoint', everyMs: DAY, run: () => ctx.audit.checkpoint() },
     {
       name: 'sessions.prune',
       everyMs: 10 * MINUTE,
       run: () => deleteExpiredSessions(ctx.db, ctx.clock.now().toISOString()),
     },
+    // 数据发布: the approved site-data series get the month that just ended (idempotent: once per month).
+    {
+      name: 'datasets.site-data',
+      everyMs: HOUR,
+      run: () => ctx.datasets.publishing.runSiteData(SYSTEM_ACTOR, ctx.clock.now().toISOString()),
+    },
+    { name: 'datasets.open-api-counters', everyMs: 10 * MINUTE, run: () => ctx.datasets.open.prune() },
     {
       name: 'login-failures.prune',
       everyMs: HOUR,

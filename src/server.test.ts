@@ -48,6 +48,7 @@ test('cluster workers: serve together, a dead worker is replaced, SIGTERM stops 
       GOVPORTAL_WORKERS: '2',
       GOVPORTAL_LOG_LEVEL: 'warn',
       GOVPORTAL_ADMIN_PASSWORD: 'Cluster-Test-Passw0rd!',
+      GOVPORTAL_AUDIT_KEY_FILE: path.join(dataDir, 'keys', 'audit.key'),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -86,7 +86,16 @@ export async function testEnv(
 ): Promise<TestEnv> {
   const tdb = await freshDatabase();
   const clock = options.clock ?? new ManualClock();
-  const config = loadConfig({}, { dataDir: tdb.dataDir, logLevel: 'silent' });
+  const config = loadConfig(
+    {},
+    {
+      dataDir: tdb.dataDir,
+      logLevel: 'silent',
+      auditKeyFile: path.join(tdb.dataDir, 'keys', 'audit.key'),
+      // Test sites are fixtures on loopback: allowed to the inspection engine as an installation would allow them.
+      inspectAllow: ['127.0.0.1', '::1', 'localhost'],
+    },
+  );
   const ctx = await createContext(config, { dbh: tdb.dbh, clock: clock as Clock, mailer: options.mailer });
   if (options.demoContent) await initDemo(ctx);
   else if (options.demo !== false) await createSiteWithAnnex1(ctx);

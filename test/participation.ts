@@ -17,7 +17,8 @@ export async function officeTeam(ctx: AppContext) {
 
 /** Signs in afresh and returns the staff member's context, as a route would get it. */
 export async function authAs(ctx: AppContext, username: string): Promise<AuthContext> {
-  return (await ctx.auth.login(username, TEST_PASSWORD, '127.0.0.1', 'test')).auth;
+  const { token } = await ctx.auth.login(username, TEST_PASSWORD, '127.0.0.1', 'test');
+  return ctx.auth.authenticate(token);
 }
 
 /** The 审核人 and 分管领导 of 综合处 approve a pending release. */

@@ -66,6 +66,8 @@ const SearchCardsPage = lazy(() => import('./pages/search/ServiceCardsPage'));
 const SearchReportPage = lazy(() => import('./pages/search/SearchReportPage'));
 const CalendarYearsPage = lazy(() => import('./pages/calendar/CalendarYearsPage'));
 const CitizensPage = lazy(() => import('./pages/citizens/CitizensPage'));
+const DatasetListPage = lazy(() => import('./pages/datasets/DatasetListPage'));
+const DatasetEditorPage = lazy(() => import('./pages/datasets/DatasetEditorPage'));
 
 const PAGES: Record<string, ReactNode> = {
   '/site': <SitePage />,
@@ -89,6 +91,7 @@ const PAGES: Record<string, ReactNode> = {
   '/search/report': <SearchReportPage />,
   '/calendar': <CalendarYearsPage />,
   '/citizens': <CitizensPage />,
+  '/datasets': <DatasetListPage />,
 };
 
 function Guarded({ path, children }: { path: string; children: ReactNode }) {
@@ -158,6 +161,14 @@ function Root() {
               element={
                 <Guarded path="/content">
                   <ContentEditorPage />
+                </Guarded>
+              }
+            />
+            <Route
+              path="datasets/:id"
+              element={
+                <Guarded path="/datasets">
+                  <DatasetEditorPage />
                 </Guarded>
               }
             />

@@ -20,6 +20,7 @@ import { CalendarOutlined, IdcardOutlined } from '@ant-design/icons';
 
 /** Anyone who writes or reviews content: the 信息发布 menu group. */
 export const CONTENT_STAFF: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
+import { DatabaseOutlined } from '@ant-design/icons';
 
 export interface NavItem {
   path: string;
@@ -49,6 +50,7 @@ export const NAV: NavGroup[] = [
         badge: <ReviewCountBadge />,
       },
       { path: '/content', label: '信息发布', icon: <FileTextOutlined aria-hidden />, capabilities: CONTENT_STAFF },
+      { path: '/datasets', label: '数据发布', icon: <DatabaseOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       { path: '/register', label: '审查登记', icon: <ProfileOutlined aria-hidden />, capabilities: CONTENT_STAFF },
       {
         path: '/duty',

@@ -30,11 +30,27 @@ test('every variable is documented in the README and .env.example', async () => 
   }
 });
 
-test('GOVPORTAL_WORKERS: one process by default, a number, or auto (one per CPU)', async () => {
+test('GOVPORTAL_WORKERS: one per CPU by default, a number, or auto', async () => {
   const os = await import('node:os');
-  assert.equal(loadConfig({}).workers, 1);
+  assert.equal(loadConfig({}).workers, Math.min(64, os.availableParallelism()));
+  assert.equal(loadConfig({ GOVPORTAL_WORKERS: '1' }).workers, 1);
   assert.equal(loadConfig({ GOVPORTAL_WORKERS: '4' }).workers, 4);
   assert.equal(loadConfig({ GOVPORTAL_WORKERS: 'auto' }).workers, Math.min(64, os.availableParallelism()));
   assert.throws(() => loadConfig({ GOVPORTAL_WORKERS: '0' }), /GOVPORTAL_WORKERS/);
   assert.throws(() => loadConfig({ GOVPORTAL_WORKERS: 'many' }), /GOVPORTAL_WORKERS/);
+});
+
+test('the audit key lives beside the data directory, not in it; the worker index is read here too', () => {
+  const c = loadConfig({ GOVPORTAL_DATA_DIR: '/srv/govportal/data' });
+  assert.equal(c.auditKeyFile, '/srv/govportal/data-keys/audit.key');
+  assert.equal(
+    loadConfig({ GOVPORTAL_AUDIT_KEY_FILE: '/etc/govportal/audit.key' }).auditKeyFile,
+    '/etc/govportal/audit.key',
+  );
+  assert.equal(c.workerIndex, null);
+  assert.equal(loadConfig({ GOVPORTAL_WORKER_INDEX: '1' }).workerIndex, 1);
+  assert.deepEqual(loadConfig({ GOVPORTAL_INSPECT_ALLOW: ' 10.0.0.0/8, Intranet.Example.gov.cn ' }).inspectAllow, [
+    '10.0.0.0/8',
+    'intranet.example.gov.cn',
+  ]);
 });

@@ -27,6 +27,18 @@ export interface Config {
   smsSign: string;
   /** Login through a provincial identity platform (OpenID Connect); null when not configured. */
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** Chromium for inspection screenshots; null: the Debian package's usual paths are tried. */
+  chromiumPath: string | null;
+  /** Requests per minute and IP address the open data API answers (/api/open/…). */
+  openApiPerMinute: number;
+  /** This process's place among the cluster's workers (0 … workers − 1), or null outside a cluster. */
+  workerIndex: number | null;
+  /** The audit chain's key, kept outside the data directory (an intruder with the database has no key). */
+  auditKeyFile: string;
+  /** Hosts, addresses and CIDR ranges the inspection engine may fetch although they are private or loopback. */
+  inspectAllow: string[];
+  /** Requests are shed with 503 once the event loop lags this long (ms); 0 never sheds. */
+  shedDelayMs: number;
 }
 
 interface Variable {
@@ -77,7 +89,25 @@ export const VARIABLES: Variable[] = [
     name: 'GOVPORTAL_WORKERS',
     description:
       '本节点的 HTTP 工作进程数（1–64，或 `auto` 按 CPU 核数）；多个进程共用端口与数据库，定时任务只在其中一个运行',
-    default: '1',
+    default: 'auto',
+  },
+  {
+    name: 'GOVPORTAL_AUDIT_KEY_FILE',
+    description:
+      '审计日志密钥文件（HMAC，首次启动时创建）；须在数据目录之外、单独备份，多节点部署时各节点使用同一文件；默认为数据目录旁的 `<数据目录>.keys/audit.key`',
+    default: '',
+  },
+  {
+    name: 'GOVPORTAL_INSPECT_ALLOW',
+    description:
+      '检查引擎可以访问的内网主机、地址或网段（逗号分隔，如 `10.1.2.3,192.168.0.0/16,intranet.example.gov.cn`）；其他内网、回环、链路本地和云元数据地址一律拒绝',
+    default: '',
+  },
+  {
+    name: 'GOVPORTAL_SHED_DELAY_MS',
+    description:
+      '事件循环延迟超过此毫秒数时，新的动态请求直接回 503“系统繁忙”（缓存页面与 /healthz 不受影响）；0 为不限制',
+    default: '250',
   },
   {
     name: 'GOVPORTAL_KEY_FILE',
@@ -104,7 +134,21 @@ export const VARIABLES: Variable[] = [
     description: '登录页上该登录方式的名称',
     default: '省统一身份认证平台',
   },
+  {
+    name: 'CHROMIUM_PATH',
+    description:
+      '检查截图所用的 Chromium 可执行文件；不设则依次尝试 /usr/bin/chromium、/usr/bin/chromium-browser（都没有则不截图）',
+    default: '',
+  },
+  {
+    name: 'GOVPORTAL_OPEN_API_PER_MINUTE',
+    description: '开放数据接口（/api/open/…）每个 IP 每分钟最多的请求数，多节点共享计数',
+    default: '120',
+  },
 ];
+
+/** Set by the cluster primary on each worker it forks; internal, so not among VARIABLES. */
+export const WORKER_INDEX_VARIABLE = 'GOVPORTAL_WORKER_INDEX';
 
 export class ConfigError extends Error {}
 
@@ -121,6 +165,16 @@ function readInt(name: string, raw: string, min: number, max: number): number {
   }
   return value;
 }
+
+const readList = (raw: string): string[] =>
+  raw
+    .split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+
+/** Beside the data directory, not in it: a copy of the data directory alone does not carry the key. */
+export const defaultAuditKeyFile = (dataDir: string): string =>
+  path.join(path.dirname(dataDir), `${path.basename(dataDir)}.keys`, 'audit.key');
 
 /** `auto`: one worker per CPU the process may use. */
 function readWorkers(raw: string): number {
@@ -161,6 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
   const keyFile = get('GOVPORTAL_KEY_FILE')
     ? path.resolve(get('GOVPORTAL_KEY_FILE'))
     : path.join(path.dirname(dataDir), `${path.basename(dataDir)}.keys`, 'citizen.key');
+  const workerIndexRaw = env[WORKER_INDEX_VARIABLE];
   const config: Config = {
     port: readInt('PORT', get('PORT'), 0, 65535),
     host: get('HOST'),
@@ -187,6 +242,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
           name: get('GOVPORTAL_OIDC_NAME'),
         }
       : null,
+    chromiumPath: get('CHROMIUM_PATH') || null,
+    openApiPerMinute: readInt('GOVPORTAL_OPEN_API_PER_MINUTE', get('GOVPORTAL_OPEN_API_PER_MINUTE'), 1, 100000),
+    workerIndex: workerIndexRaw ? readInt(WORKER_INDEX_VARIABLE, workerIndexRaw, 0, 63) : null,
+    auditKeyFile: path.resolve(get('GOVPORTAL_AUDIT_KEY_FILE') || defaultAuditKeyFile(dataDir)),
+    inspectAllow: readList(get('GOVPORTAL_INSPECT_ALLOW')),
+    shedDelayMs: readInt('GOVPORTAL_SHED_DELAY_MS', get('GOVPORTAL_SHED_DELAY_MS'), 0, 60_000),
   };
   const merged = { ...config, ...overrides };
   // A data directory given as an override (tests) keeps its key file beside it unless one is given too.

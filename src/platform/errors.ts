@@ -1,4 +1,16 @@
 // The one error catalogue: stable codes (clients and tests match on them) with the Chinese message users see.
+//
+// Every user-facing error message lives here, with `{name}` placeholders for what varies. An entry whose case
+// clients already handle under a general code (NOT_FOUND, FORBIDDEN, VALIDATION_FAILED, CONFLICT …) names that
+// code in `code`: the wire keeps the general code and the message says exactly what went wrong.
+
+interface CatalogueEntry {
+  status: number;
+  message: string;
+  /** The code sent on the wire when it is not the entry's own name (a general code clients already handle). */
+  code?: string;
+}
+
 export const ERRORS = {
   VALIDATION_FAILED: { status: 400, message: '提交的内容不符合要求' },
   BAD_REQUEST: { status: 400, message: '请求无法处理' },
@@ -32,6 +44,122 @@ export const ERRORS = {
   INSPECTION_CANCELLED: { status: 409, message: '检查已中止' },
   BACKDATING: { status: 400, message: '发布时间由系统确定，不能早于当前时间' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试' },
+  // core modules
+  SITE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '站点不存在' },
+  SITE_CODE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '站点 {code} 不存在' },
+  ACCOUNT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '账号 {username} 不存在' },
+  PARENT_SITE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '上级站点不存在' },
+  SITE_CODE_TAKEN: { status: 409, code: 'CONFLICT', message: '站点代码“{code}”已存在' },
+  SITE_IDENTITY_PROBLEMS: { status: 400, code: 'SITE_IDENTITY_INVALID', message: '网站标识信息格式不正确：{problems}' },
+  DEPARTMENT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '部门不存在' },
+  DEPARTMENT_MERGE_SELF: { status: 400, code: 'BAD_REQUEST', message: '不能把部门合并到它自己' },
+  DEPARTMENT_MERGE_OTHER_SITE: { status: 400, code: 'BAD_REQUEST', message: '只能合并同一站点的部门' },
+  DEPARTMENT_ALREADY_MERGED: { status: 409, code: 'CONFLICT', message: '已被合并的部门不能再次合并' },
+  COLUMN_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '栏目不存在' },
+  PARENT_COLUMN_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '上级栏目不存在' },
+  COLUMN_DEPARTMENT_NOT_ON_SITE: { status: 400, code: 'VALIDATION_FAILED', message: '牵头或配合部门不属于本站点' },
+  COLUMN_LINK_REQUIRED: { status: 400, code: 'VALIDATION_FAILED', message: '外部链接栏目必须填写链接地址' },
+  USER_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '用户不存在' },
+  USER_DEPARTMENT_NOT_FOUND: { status: 400, code: 'VALIDATION_FAILED', message: '所选部门不存在' },
+  ROLES_COMBINED: {
+    status: 400,
+    code: 'ROLE_CONFLICT',
+    message: '系统管理员、安全管理员、审计管理员必须分设：{roles}不能由同一账号兼任',
+  },
+  ROLE_MUST_STAND_ALONE: {
+    status: 400,
+    code: 'ROLE_CONFLICT',
+    message: '系统管理员、安全管理员、审计管理员必须分设：{role}不能兼任其他角色',
+  },
+  OPERATOR_ONLY_ACCOUNT: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '安全管理员和审计管理员账号只能由服务器运维人员通过命令行创建',
+  },
+  OPERATOR_ONLY_ROLES: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '安全管理员和审计管理员角色只能由服务器运维人员通过命令行变更',
+  },
+  CANNOT_DISABLE_SELF: { status: 400, code: 'BAD_REQUEST', message: '不能停用自己的账号' },
+  FILE_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '文件不存在' },
+  NO_FILE_RECEIVED: { status: 400, code: 'BAD_REQUEST', message: '没有收到文件' },
+  // The upload checks' own explanation (platform/files/upload-policy.ts), e.g. an extension that lies.
+  UPLOAD_REFUSED: { status: 415, code: 'UNSUPPORTED_FILE', message: '{reason}' },
+  CONTENT_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '内容不存在' },
+  VERSION_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '版本 {version} 不存在' },
+  CONTENT_FIELDS_MISSING: { status: 400, code: 'VALIDATION_FAILED', message: '{type}缺少：{missing}' },
+  ATTACHMENT_TWICE: { status: 400, code: 'VALIDATION_FAILED', message: '同一个文件只能作为附件添加一次' },
+  COLUMN_NOT_ON_SITE: { status: 400, code: 'VALIDATION_FAILED', message: '所选栏目不属于本站点' },
+  COLUMN_NOT_MINE: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '您所在部门不负责“{column}”栏目（见栏目任务分解表），不能在此发布',
+  },
+  COLUMN_NOT_A_LIST: { status: 400, code: 'VALIDATION_FAILED', message: '“{column}”不是信息列表栏目' },
+  COLUMN_IS_LINK: { status: 400, code: 'VALIDATION_FAILED', message: '外部链接栏目不能发布内容' },
+  PAGE_NEEDS_PAGE_COLUMN: { status: 400, code: 'VALIDATION_FAILED', message: '单页只能放在“单页”形式的栏目中' },
+  PAGE_COLUMN_TAKES_PAGES: { status: 400, code: 'VALIDATION_FAILED', message: '“{column}”是单页栏目，只能发布单页' },
+  LEADER_NEEDS_LEADER_COLUMN: { status: 400, code: 'VALIDATION_FAILED', message: '领导信息只能放在领导信息类栏目中' },
+  FILES_NOT_ON_SITE: { status: 400, code: 'VALIDATION_FAILED', message: '附件或图片不存在或不属于本站点' },
+  COVER_NOT_IMAGE: { status: 400, code: 'VALIDATION_FAILED', message: '封面或照片必须是图片' },
+  INTERPRETATION_NEEDS_POLICY: {
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message: '政策解读须关联至少一个被解读的政策文件',
+  },
+  POLICY_LINK_INVALID: {
+    status: 400,
+    code: 'VALIDATION_FAILED',
+    message: '关联的政策文件不存在或不是本站点的政策文件',
+  },
+  CONTENT_CLASSIFIED: {
+    status: 403,
+    code: 'FORBIDDEN',
+    message: '该信息经审查涉密，不得在网站发布，也不能再编辑发布',
+  },
+  CONTENT_UNDER_REVIEW: { status: 409, code: 'CONFLICT', message: '该信息正在审查中，审查结束前不能修改' },
+  CONTENT_NOT_WRITABLE: { status: 403, code: 'FORBIDDEN', message: '您没有修改此信息的权限' },
+  CONTENT_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'CONTENT_TOO_LARGE',
+    message: '提交的信息过大（超过 {limitMb} MB）：正文最多 {maxChars} 万字符，请精简或拆分后再保存',
+  },
+  APPROVED_VERSION_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '待发布的版本不存在' },
+  WITHDRAW_NOT_PUBLISHED: { status: 409, code: 'CONFLICT', message: '只有已发布或待发布的信息可以撤稿' },
+  WITHDRAW_REASON_REQUIRED: { status: 400, code: 'VALIDATION_FAILED', message: '撤稿须说明理由' },
+  SCHEDULE_IN_PAST: { status: 400, code: 'BACKDATING', message: '{what}时间必须晚于当前时间' },
+  ALREADY_PUBLISHED: { status: 409, code: 'CONFLICT', message: '已发布的信息不能再设定发布时间' },
+  REVIEW_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '审查记录不存在' },
+  SUBMIT_EDITORS_ONLY: { status: 403, code: 'FORBIDDEN', message: '只有承办人（编辑）可以提交审查' },
+  SUBMITTER_WITHOUT_DEPARTMENT: {
+    status: 400,
+    code: 'BAD_REQUEST',
+    message: '您的账号未设置所属部门，不能提交信息发布审查',
+  },
+  NOTHING_TO_REVIEW: { status: 409, code: 'CONFLICT', message: '该信息已发布且没有新的修改，无需再次审查' },
+  FORBIDDEN_WORDS: { status: 422, code: 'PREPUBLISH_BLOCKED', message: '内容含有禁用词，请修改后再提交' },
+  FINDINGS_TO_CONFIRM: {
+    status: 422,
+    code: 'PREPUBLISH_BLOCKED',
+    message: '发布前检查发现须确认的问题（如个人信息），请确认确需公开或退回修改',
+  },
+  REVIEW_CLOSED: { status: 409, code: 'CONFLICT', message: '该审查已结束（{state}）' },
+  OWN_SUBMISSION: { status: 403, code: 'FORBIDDEN', message: '不能审查自己提交的信息' },
+  NOT_THE_REVIEWER: { status: 403, code: 'FORBIDDEN', message: '您不是本站点的{role}' },
+  OTHER_DEPARTMENT: { status: 403, code: 'FORBIDDEN', message: '您不负责该部门的信息发布审查' },
+  SECRECY_ANSWER_REQUIRED: { status: 400, code: 'VALIDATION_FAILED', message: '保密审查须明确是否涉密' },
+  REJECTION_NEEDS_OPINION: { status: 400, code: 'VALIDATION_FAILED', message: '不同意时须填写审查意见，说明退回理由' },
+  NOTIFICATION_NOT_FOUND: { status: 404, code: 'NOT_FOUND', message: '提醒不存在' },
+  NOTIFICATION_NOT_MINE: { status: 403, code: 'FORBIDDEN', message: '这条提醒不是发给您的' },
+  DUTY_NOT_READABLE: { status: 403, code: 'FORBIDDEN', message: '您没有查看该站点栏目更新情况的权限' },
+  POLICY_OUT_OF_RANGE: { status: 400, code: 'VALIDATION_FAILED', message: '策略取值超出允许范围：{problems}' },
+  PASSWORD_POLICY_DETAIL: { status: 400, code: 'PASSWORD_POLICY', message: '新密码不符合密码策略：{problems}' },
+  PASSWORD_REUSED_RECENT: {
+    status: 400,
+    code: 'PASSWORD_REUSED',
+    message: '新密码不能与最近 {count} 次使用过的密码相同',
+  },
   // ── citizens: statutory calendar and public accounts (modules/citizens, platform/calendar) ──
   CALENDAR_YEAR_INVALID: { status: 400, message: '节假日安排有误：{problems}' },
   RATE_LIMITED: { status: 429, message: '操作过于频繁，请 {minutes} 分钟后再试' },
@@ -54,6 +182,126 @@ export const ERRORS = {
   CITIZEN_OIDC_UNAVAILABLE: { status: 404, message: '未开通统一身份认证登录' },
   CITIZEN_OIDC_FAILED: { status: 400, message: '统一身份认证登录未完成，请重试' },
   SMS_NOT_SENT: { status: 502, message: '短信或邮件发送失败，请稍后再试' },
+  // search, portal, inspection, stats, export
+  SITE_NOT_SET_UP: { status: 404, message: '网站尚未设置' },
+  SITE_CODE_UNKNOWN: { status: 400, message: '站点“{code}”不存在' },
+  SEARCH_QUERY_EMPTY: { status: 400, message: '请输入搜索关键词' },
+  SEARCH_QUERY_TOO_LONG: { status: 400, message: '搜索关键词不能超过{max}个字' },
+  SEARCH_QUERY_MEANINGLESS: { status: 400, message: '请输入有效的搜索关键词（文字或数字）' },
+  SEARCH_KIND_INVALID: { status: 400, message: '结果分类不正确' },
+  SEARCH_SORT_INVALID: { status: 400, message: '排序方式应为 relevance 或 date' },
+  SEARCH_SITE_OUT_OF_SCOPE: { status: 400, message: '所选站点不在本站搜索范围内' },
+  DATE_INVALID: { status: 400, message: '{field}格式应为 yyyy-MM-dd' },
+  DATE_RANGE_REVERSED: { status: 400, message: '{from}不能晚于{to}' },
+  DATE_RANGE_TOO_LONG: { status: 400, message: '统计范围不能超过 {days} 天' },
+  PAGE_INVALID: { status: 400, message: '页码应为 1 到 {max} 之间的整数' },
+  PAGE_SIZE_INVALID: { status: 400, message: '每页条数应为 1 到 {max}' },
+  SYNONYM_INVALID: { status: 400, message: '同义词“{term}”须包含文字或数字' },
+  CARD_KEYWORDS_REQUIRED: { status: 400, message: '请至少填写一个关键词' },
+  CARD_LINK_INVALID: { status: 400, message: '链接地址“{url}”应以 http://、https:// 或 / 开头' },
+  CARD_NOT_FOUND: { status: 404, message: '服务卡片不存在' },
+  INSPECTION_URL_SCHEME: { status: 400, message: '只能检查 http:// 或 https:// 网站' },
+  INSPECTION_RUN_NOT_FOUND: { status: 404, message: '检查记录不存在' },
+  INSPECTION_ENDED: { status: 409, message: '检查已经结束，不能中止' },
+  INSPECTION_FAILED: { status: 409, message: '检查失败：{reason}' },
+  INSPECTION_NO_REPORT: { status: 409, message: '检查已中止，没有报告' },
+  INSPECTION_RUNNING: { status: 409, message: '检查尚未完成' },
+  INSPECTION_OUT_OF_SCOPE: { status: 403, message: '只能查看和检查本人负责的站点' },
+  INSPECTION_EXTERNAL_FORBIDDEN: {
+    status: 403,
+    message: '只有负责全部站点的检查员才能检查或查看本平台以外的网站',
+  },
+  EVIDENCE_NOT_FOUND: { status: 404, message: '证据不存在' },
+  INDICATOR_UNKNOWN: { status: 400, message: '指标 {id} 不存在' },
+  FINDING_POINTS_RANGE: { status: 400, message: '分值应在 0 到 {max} 之间' },
+  FINDING_RULE_MISMATCH: { status: 400, message: '人工发现不符合该指标的评分细则：{reason}' },
+  FINDING_NOT_FOUND: { status: 404, message: '人工发现不存在或已撤销' },
+  SCHEDULE_NOT_FOUND: { status: 404, message: '定期检查不存在或已停止' },
+  EXPORT_BASE_URL_INVALID: { status: 400, message: '基础地址 {url} 不是有效的网址' },
+  EXPORT_BASE_URL_SHAPE: { status: 400, message: '基础地址只能是“协议://域名[:端口]”，实际为 {url}' },
+  EXPORT_SITE_UNKNOWN: { status: 404, message: '站点 {code} 不存在' },
+  EXPORT_NO_SITE: { status: 404, message: '还没有站点，请先执行 govportal init' },
+  EXPORT_SITE_UNREACHABLE: {
+    status: 400,
+    message: '站点 {code} 没有自己的域名，也不在任何站点集群中，无法确定访问地址',
+  },
+  EXPORT_REBUILD_MISMATCH: { status: 500, message: '重新生成的 {file} 与清单不一致' },
+  EXPORT_NOT_A_DIRECTORY: { status: 400, message: '{dir} 不是目录' },
+  EXPORT_DIR_FOREIGN: {
+    status: 400,
+    message: '目录 {dir} 不是空目录，也不是本平台的导出目录（没有有效的 {manifest}）；请指定空目录',
+  },
+  EXPORT_NO_RECORD: {
+    status: 400,
+    message: '没有目录 {dir} 的导出记录，清单也无法验证，不能恢复；请用 govportal export --out {dir} 重新导出',
+  },
+  // datasets (数据发布) and platform/charts
+  CHART_INVALID: { status: 400, message: '图表无法绘制：{reason}' },
+  DATASET_NOT_FOUND: { status: 404, message: '数据集不存在或尚未发布' },
+  DATASET_VERSION_NOT_FOUND: { status: 404, message: '数据版本不存在' },
+  DATASET_CHART_NOT_FOUND: { status: 404, message: '图表不存在' },
+  DATASET_FILE_TOO_LARGE: {
+    status: 413,
+    message: '数据文件过大（{size}），单个数据文件不能超过 {limit}，请拆分后分版本上传',
+  },
+  DATASET_FILE_TYPE: { status: 415, message: '只能上传 CSV 或 XLSX 格式的数据文件，“{name}”不是' },
+  DATASET_ENCODING: {
+    status: 400,
+    message: '无法识别文件编码：{reason}。请将文件另存为 UTF-8 或 GBK 编码的 CSV 后再上传',
+  },
+  DATASET_CSV_MALFORMED: { status: 400, message: 'CSV 格式错误：第 {line} 行{reason}' },
+  DATASET_EMPTY: { status: 400, message: '数据文件没有可发布的数据：{reason}' },
+  DATASET_HEADER_INVALID: { status: 400, message: '表头有误：{reason}' },
+  DATASET_TOO_MANY_ROWS: { status: 413, message: '数据行数过多（{rows} 行），单个版本最多 {limit} 行' },
+  DATASET_XLSX_MERGED: {
+    status: 400,
+    message: 'Excel 表头含合并单元格（{cells}），请取消合并、让每列只有一个列名后再上传',
+  },
+  DATASET_XLSX_UNREADABLE: { status: 400, message: 'Excel 文件无法读取：{reason}' },
+  DATASET_COLUMNS_MISMATCH: {
+    status: 409,
+    message: '新版本的数据列与已发布的版本不一致：{reason}。同一数据集的各版本须保持相同的列',
+  },
+  DATASET_TYPE_MISMATCH: { status: 400, message: '“{column}”列不能设为{type}：第 {row} 行的值“{value}”不是{type}' },
+  DATASET_COLUMN_UNKNOWN: { status: 400, message: '数据集没有“{column}”列' },
+  DATASET_FILTER_INVALID: { status: 400, message: '筛选条件有误：{reason}' },
+  DATASET_IN_REVIEW: { status: 409, message: '数据集“{title}”正在审查中，审查结束前不能修改' },
+  DATASET_VERSION_UNCONFIRMED: { status: 409, message: '数据版本“{label}”的列类型尚未确认，请先确认后再提交审查' },
+  DATASET_NOTHING_TO_RELEASE: { status: 409, message: '数据集还没有已确认的数据版本，请先上传数据并确认列类型' },
+  DATASET_NOT_OPEN: { status: 409, message: '开放属性为“不予开放”的数据集不能在网站发布' },
+  DATASET_DEPARTMENT_INVALID: { status: 400, message: '所选数据提供部门不属于本站点' },
+  DATASET_IDENTIFIER_TAKEN: { status: 409, message: '资源代码“{identifier}”已被本站点的其他数据集使用' },
+  DATASET_COVERAGE_INVALID: { status: 400, message: '数据时间范围的起点不能晚于终点' },
+  DATASET_PROVIDER_FIXED: { status: 400, message: '站点数据来源在创建后不能更改' },
+  DATASET_NOT_WRITER: { status: 403, message: '您所在部门不负责数据发布栏目（见栏目任务分解表），不能在此发布数据集' },
+  DATASET_AUTO_NO_UPLOAD: { status: 400, message: '站点数据由系统每月自动生成，不能上传文件' },
+  DATASET_VERSION_CONFIRMED: { status: 409, message: '该版本已确认，不能再修改或删除；如有错误请上传新版本' },
+  DATASET_NO_COLUMN: { status: 409, message: '本站点没有“数据发布”类栏目，请先在栏目管理中添加' },
+  DATASET_PROVIDER_UNKNOWN: { status: 404, message: '没有名为“{key}”的站点数据来源' },
+  OPEN_API_RATE_LIMITED: { status: 429, code: 'RATE_LIMITED', message: '请求过于频繁，请 {seconds} 秒后再试' },
+  // Hardening (platform): audit key, outages, storage, load shedding, HTTP-level refusals, outbound guard.
+  AUDIT_KEY_MISSING: {
+    status: 500,
+    message: '审计密钥文件 {file} 不存在，而审计日志已用密钥签名：请从备份或其他节点复制该文件后再启动',
+  },
+  AUDIT_KEY_MISMATCH: {
+    status: 500,
+    message: '审计密钥文件 {file} 与审计日志使用的密钥不一致：请使用原来的密钥文件（可从备份或其他节点复制）',
+  },
+  AUDIT_KEY_CORRUPT: { status: 500, message: '审计密钥文件 {file} 已损坏或格式不正确：请从备份恢复该文件' },
+  DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时无法访问，系统正在自动恢复，请稍后再试' },
+  STORAGE_FULL: { status: 503, message: '服务器存储空间已满，暂时无法保存，请稍后再试或联系系统管理员' },
+  STORAGE_READ_ONLY: { status: 503, message: '服务器数据目录为只读，暂时无法保存，请联系系统管理员' },
+  SERVER_BUSY: { status: 503, message: '系统繁忙，请稍后再试' },
+  HEADERS_TOO_LARGE: { status: 431, message: '请求头过大（Cookie 过多或过长），请清除本站 Cookie 后重试' },
+  BAD_URL: { status: 400, message: '网址格式不正确' },
+  INVALID_JSON: { status: 400, message: '提交的内容不是有效的 JSON' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, message: '不支持的请求内容类型（Content-Type）' },
+  REQUEST_TIMEOUT: { status: 408, message: '请求超时，请重试' },
+  UPLOAD_TOO_LARGE: { status: 413, message: '上传的内容超过 {limit} MB，请压缩或拆分后再上传' },
+  FILE_DAMAGED: { status: 500, message: '文件 {key} 已损坏（内容与登记的 SHA-256 不符）' },
+  INSPECT_ADDRESS_REFUSED: { status: 403, message: '不能检查内部网络地址：{host}（{reason}）' },
+  INSPECT_HOST_NOT_OWN: { status: 403, message: '站点管理员只能检查本站点的域名：{domains}' },
   // ── participation and disclosure: surveys, solicitations, 依申请公开, annual reports, 建议提案 ──
   PARTICIPATION_COLUMN_MISSING: { status: 409, message: '站点没有“{column}”栏目，无法发布' },
   PARTICIPATION_NOT_EDITABLE: { status: 409, message: '{what}已提交审查或已发布，不能再修改' },
@@ -101,10 +349,21 @@ export const ERRORS = {
   ANNUAL_REPORT_YEAR_INVALID: { status: 400, message: '只能为已经结束的年度（{max}年及以前）生成年度报告' },
   PROPOSAL_NOT_FOUND: { status: 404, message: '建议提案不存在' },
   PROPOSAL_NUMBER_TAKEN: { status: 409, message: '{year}年{kind}第{number}号已登记' },
-  CHART_INVALID: { status: 400, message: '图表无法绘制：{reason}' },
-} as const satisfies Record<string, { status: number; message: string }>;
+} as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;
+
+/** The codes clients can receive: an entry's own name, or the general code it answers with. */
+export type WireCode = { [K in ErrorCode]: (typeof ERRORS)[K] extends { code: infer W } ? W : K }[ErrorCode];
+// Every general code an entry answers with is itself a catalogue entry.
+const wireCodesAreCatalogued: [WireCode] extends [ErrorCode] ? true : never = true;
+void wireCodesAreCatalogued;
+
+/** The code sent on the wire for a catalogue entry. */
+export function wireCode(code: ErrorCode): WireCode {
+  const entry: CatalogueEntry = ERRORS[code];
+  return (entry.code ?? code) as WireCode;
+}
 
 /** The `{name}` placeholders of a catalogue message, as a type: `'部门“{name}”已存在'` → `'name'`. */
 type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
@@ -115,7 +374,7 @@ export type ErrorParams<C extends ErrorCode> = [Placeholders<(typeof ERRORS)[C][
   : Record<Placeholders<(typeof ERRORS)[C]['message']>, string | number>;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
+  error: { code: WireCode; message: string; details?: unknown };
 }
 
 /** Fills a catalogue message's `{name}` placeholders. */
@@ -126,7 +385,10 @@ export function errorMessage(code: ErrorCode, params: Record<string, string | nu
 }
 
 export class AppError<C extends ErrorCode = ErrorCode> extends Error {
-  readonly code: C;
+  /** The catalogue entry. */
+  readonly entry: C;
+  /** The code clients see (see WireCode). */
+  readonly code: WireCode;
   readonly status: number;
   readonly details?: unknown;
 
@@ -136,7 +398,8 @@ export class AppError<C extends ErrorCode = ErrorCode> extends Error {
    */
   constructor(code: C, params?: ErrorParams<C> | string, details?: unknown) {
     super(typeof params === 'string' ? params : errorMessage(code, params as Record<string, string | number>));
-    this.code = code;
+    this.entry = code;
+    this.code = wireCode(code);
     this.status = ERRORS[code].status;
     this.details = details;
   }

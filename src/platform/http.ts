@@ -7,7 +7,7 @@ import type {
   RawServerDefault,
 } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type, type TSchema } from '@fastify/type-provider-typebox';
+import { Type } from '@fastify/type-provider-typebox';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -26,7 +26,17 @@ export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const SiteParams = Type.Object({ siteId: Type.Integer({ minimum: 1 }) });
 export const Ok = Type.Object({ ok: Type.Boolean() });
 
-/** Standard error responses for a route's OpenAPI description. */
-export function errors(...statuses: number[]): Record<number, TSchema> {
-  return Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorResponse')]));
+/** A file download (XLSX, PDF): the bytes are sent as they are, described as binary in the API docs. */
+export const Binary = Type.Unsafe<Buffer>(Type.String({ format: 'binary' }));
+
+/** A text download (CSV): sent as it is, not serialized as JSON. */
+export const TextDownload = Type.String({ description: '文本文件' });
+
+export { ref } from './schemas.ts';
+
+/** The error responses a route can answer, for its schema and API docs; each is `{error:{code,message}}`. */
+export function errors<const S extends number[]>(...statuses: S): { [K in S[number]]: typeof ErrorResponse } {
+  return Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorResponse')])) as unknown as {
+    [K in S[number]]: typeof ErrorResponse;
+  };
 }

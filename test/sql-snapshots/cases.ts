@@ -7,7 +7,7 @@ export interface Case {
 }
 
 export const CASES: Record<string, Case[]> = {
-  'search.bulkWrites': [
+  'index.bulkWrites': [
     { label: 'start', args: ['start'] },
     { label: 'end', args: ['end'] },
   ],

@@ -3,12 +3,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
+import { Type, type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
 
 export const ADMIN_DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../dist/admin');
 
 // Ant Design injects its styles at run time, hence 'unsafe-inline' for styles only; scripts stay 'self'.
+/** The console's pages and assets: files as they are built (HTML, scripts, styles, images), never JSON. */
+const ConsoleFile = Type.String({ description: '管理后台页面或静态资源' });
+const consoleSchema = {
+  hide: true,
+  response: { 200: ConsoleFile, 503: ConsoleFile },
+};
+
 const ADMIN_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
 
@@ -16,7 +25,8 @@ export async function adminRoutes(app: App, _ctx: AppContext): Promise<void> {
   const indexFile = path.join(ADMIN_DIST, 'index.html');
   const built = fs.existsSync(indexFile);
 
-  await app.register(async (scope) => {
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<TypeBoxTypeProvider>();
     scope.addHook('onSend', async (request, reply) => {
       reply.header('content-security-policy', ADMIN_CSP);
       reply.header('x-content-type-options', 'nosniff');
@@ -29,7 +39,7 @@ export async function adminRoutes(app: App, _ctx: AppContext): Promise<void> {
     if (built) {
       await scope.register(fastifyStatic, { root: ADMIN_DIST, prefix: '/admin/', index: false, wildcard: false });
     }
-    const sendIndex = async (_request: unknown, reply: import('fastify').FastifyReply) => {
+    const sendIndex = async (reply: FastifyReply) => {
       if (!built) {
         return reply
           .type('text/html; charset=utf-8')
@@ -40,14 +50,18 @@ export async function adminRoutes(app: App, _ctx: AppContext): Promise<void> {
       }
       return reply.type('text/html; charset=utf-8').send(fs.createReadStream(indexFile));
     };
-    scope.get('/admin', async (_request, reply) => reply.redirect('/admin/'));
-    scope.get('/admin/', sendIndex);
-    scope.get('/admin/*', async (request, reply) => {
-      const rel = (request.params as { '*': string })['*'];
-      const file = path.join(ADMIN_DIST, rel);
-      if (built && rel && file.startsWith(ADMIN_DIST) && fs.existsSync(file) && fs.statSync(file).isFile())
-        return reply.sendFile(rel);
-      return sendIndex(request, reply);
-    });
+    scope.get('/admin', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/admin/'));
+    scope.get('/admin/', { schema: consoleSchema }, async (_request, reply) => sendIndex(reply));
+    scope.get(
+      '/admin/*',
+      { schema: { ...consoleSchema, params: Type.Object({ '*': Type.String() }) } },
+      async (request, reply) => {
+        const rel = request.params['*'];
+        const file = path.join(ADMIN_DIST, rel);
+        if (built && rel && file.startsWith(ADMIN_DIST) && fs.existsSync(file) && fs.statSync(file).isFile())
+          return reply.sendFile(rel);
+        return sendIndex(reply);
+      },
+    );
   });
 }

@@ -24,6 +24,7 @@ export const ACTION_NAMES: Record<string, string> = {
   'audit.export': '导出审计日志',
   'audit.verify': '校验审计日志',
   'audit.purge': '清理过期审计日志',
+  'audit.chain.keyed': '审计日志启用密钥签名',
   'file.upload': '上传文件',
   'content.create': '新建内容',
   'content.update': '修改内容',
@@ -68,6 +69,17 @@ export const ACTION_NAMES: Record<string, string> = {
   'citizen.disable': '停用公众账号',
   'citizen.enable': '恢复公众账号',
   'citizen.oidc': '公众用户经统一身份认证登录',
+  // 数据发布
+  'dataset.create': '新建数据集',
+  'dataset.update': '修改数据集信息',
+  'dataset.upload': '上传数据版本',
+  'dataset.confirm': '确认数据列类型',
+  'dataset.discard': '删除未确认的数据版本',
+  'dataset.chart.create': '新建数据图表',
+  'dataset.chart.update': '修改数据图表',
+  'dataset.chart.delete': '删除数据图表',
+  'dataset.release': '提交数据集发布',
+  'dataset.site-data': '生成站点数据版本',
 };
 
 export const actionName = (action: string) => ACTION_NAMES[action] ?? action;

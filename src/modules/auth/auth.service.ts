@@ -10,7 +10,11 @@ import type { RoleGrant } from '../../platform/auth/roles.ts';
 import { loadPolicy, type SecurityPolicy } from '../../platform/auth/policy.ts';
 import { hashPassword, passwordProblems, verifyPassword } from '../../platform/auth/password.ts';
 import * as users from '../users/users.repository.ts';
+import type { UsersService } from '../users/users.service.ts';
+import type { MeResponse } from '../users/users.schema.ts';
+import { findDepartment } from '../departments/departments.repository.ts';
 import * as sessions from './session.repository.ts';
+import { toMeResponse } from './auth.presenter.ts';
 
 export interface AuthContext {
   userId: number;
@@ -34,7 +38,14 @@ export class AuthService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly accounts: UsersService,
   ) {}
+
+  /** What the console shows of the signed-in staff member. */
+  async me(auth: AuthContext): Promise<MeResponse> {
+    const department = auth.departmentId ? await findDepartment(this.db, auth.departmentId) : undefined;
+    return toMeResponse(auth, department?.name ?? null);
+  }
 
   private nowIso(): string {
     return this.clock.now().toISOString();
@@ -45,7 +56,7 @@ export class AuthService {
     password: string,
     ip: string,
     userAgent: string,
-  ): Promise<{ token: string; auth: AuthContext }> {
+  ): Promise<{ token: string; me: MeResponse }> {
     const policy = await loadPolicy(this.db);
     const now = this.clock.now();
     const actor: Actor = { userId: null, username, ip };
@@ -115,13 +126,10 @@ export class AuthService {
     const lock = failures >= policy.maxFailedLogins;
     const at = this.nowIso();
     await sessions.recordLoginFailure(this.db, ip, actor.username, at);
+    const lockedUntil = lock ? new Date(this.clock.now().getTime() + policy.lockMinutes * MINUTE).toISOString() : null;
     await this.db.transaction().execute(async (trx) => {
-      await users.updateUser(trx, userId, {
-        failed_logins: lock ? 0 : failures,
-        ...(lock
-          ? { locked_until: new Date(this.clock.now().getTime() + policy.lockMinutes * MINUTE).toISOString() }
-          : {}),
-      });
+      // A lock starts a fresh count for when it ends.
+      await this.accounts.recordFailedLogin(trx, userId, lock ? 0 : failures, lockedUntil);
       await this.audit.record(trx, actor, {
         action: lock ? 'auth.lock' : 'auth.login',
         targetType: 'user',
@@ -147,11 +155,11 @@ export class AuthService {
       expires_at: new Date(this.clock.now().getTime() + policy.sessionAbsoluteHours * HOUR).toISOString(),
     };
     await this.db.transaction().execute(async (trx) => {
-      await users.updateUser(trx, userId, { failed_logins: 0, locked_until: null, last_login_at: at });
-      await trx.insertInto('sessions').values(session).execute();
+      await this.accounts.recordLogin(trx, userId, at);
+      await sessions.insertSession(trx, session);
       await this.audit.record(trx, actor, { action: 'auth.login', targetType: 'user', targetId: userId, detail: {} });
     });
-    return { token, auth: await this.authenticate(token) };
+    return { token, me: await this.me(await this.authenticate(token)) };
   }
 
   /**
@@ -212,26 +220,19 @@ export class AuthService {
     }
     const policy = await loadPolicy(this.db);
     const problems = passwordProblems(next, policy, user.username);
-    if (problems.length)
-      throw new AppError('PASSWORD_POLICY', `新密码不符合密码策略：${problems.join('；')}`, { problems });
+    if (problems.length) throw new AppError('PASSWORD_POLICY_DETAIL', { problems: problems.join('；') }, { problems });
     const previous = [
       user.password_hash,
       ...(await users.recentPasswordHashes(this.db, user.id, policy.passwordHistory)),
     ];
     for (const old of previous.slice(0, Math.max(1, policy.passwordHistory))) {
       if (await verifyPassword(old, next))
-        throw new AppError('PASSWORD_REUSED', `新密码不能与最近 ${policy.passwordHistory} 次使用过的密码相同`);
+        throw new AppError('PASSWORD_REUSED_RECENT', { count: policy.passwordHistory });
     }
     const at = this.nowIso();
     const newHash = await hashPassword(next);
     await this.db.transaction().execute(async (trx) => {
-      await users.addPasswordHistory(trx, user.id, user.password_hash, at);
-      await users.updateUser(trx, user.id, {
-        password_hash: newHash,
-        must_change_password: 0,
-        password_changed_at: at,
-        updated_at: at,
-      });
+      await this.accounts.replacePassword(trx, user.id, user.password_hash, newHash, at);
       await this.audit.record(trx, auth.actor, { action: 'auth.password', targetType: 'user', targetId: user.id });
     });
     // Other sessions of this account end: whoever else held the old password is logged out.

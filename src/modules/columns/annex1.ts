@@ -3,9 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Transaction } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import * as departmentsRepo from '../departments/departments.repository.ts';
+import type { Db } from '../../platform/db/database.ts';
+import type { DepartmentsService } from '../departments/departments.service.ts';
 import * as columnsRepo from './columns.repository.ts';
 import type { ColumnKind, ColumnType } from './column-types.ts';
 
@@ -141,16 +140,22 @@ export function placementOf(namePath: string): Placement {
   return placement;
 }
 
-/** Creates 附件1's departments and column tree in a site; returns the number of columns created. */
-export async function loadAnnex1(trx: Transaction<Database>, siteId: number, at: string): Promise<number> {
+/**
+ * Creates 附件1's column tree in a site, inside the caller's transaction; its departments come from the
+ * departments module (found by name or created). Returns the number of columns created.
+ */
+export async function loadAnnex1(
+  trx: Db,
+  siteId: number,
+  at: string,
+  departments: Pick<DepartmentsService, 'ensureNamed'>,
+): Promise<number> {
   const tree = annex1Columns();
   const departmentIds = new Map<string, number>();
   const departmentId = async (name: string) => {
     let id = departmentIds.get(name);
     if (id === undefined) {
-      id =
-        (await departmentsRepo.findByName(trx, siteId, name))?.id ??
-        (await departmentsRepo.insertDepartment(trx, siteId, name, [], departmentIds.size, at));
+      id = await departments.ensureNamed(trx, siteId, name, departmentIds.size, at);
       departmentIds.set(name, id);
     }
     return id;

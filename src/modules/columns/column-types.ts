@@ -25,3 +25,4 @@ export const COLUMN_KINDS = {
 } as const;
 
 export type ColumnKind = keyof typeof COLUMN_KINDS;
+export const COLUMN_KIND_VALUES = ['list', 'page', 'link'] as const satisfies readonly ColumnKind[];

@@ -53,5 +53,28 @@ export async function replaceCooperators(trx: Executor, columnId: number, depart
   }
 }
 
+/** The columns one department leads or cooperates on pass to another (no column lists a department twice). */
+export async function reassignDepartment(trx: Executor, fromId: number, toId: number): Promise<void> {
+  await trx.updateTable('columns').set({ lead_department_id: toId }).where('lead_department_id', '=', fromId).execute();
+  const already = await trx
+    .selectFrom('column_departments')
+    .select('column_id')
+    .where('department_id', '=', toId)
+    .execute();
+  const skip = already.map((r) => r.column_id);
+  if (skip.length) {
+    await trx
+      .deleteFrom('column_departments')
+      .where('department_id', '=', fromId)
+      .where('column_id', 'in', skip)
+      .execute();
+  }
+  await trx
+    .updateTable('column_departments')
+    .set({ department_id: toId })
+    .where('department_id', '=', fromId)
+    .execute();
+}
+
 /** Content per column; the content module adds its tables later, so this counts through a registered query. */
 export type ContentCounter = (db: Executor, siteId: number) => Promise<Map<number, number>>;

@@ -1,15 +1,15 @@
-import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
 import { IdParams, Ok, SiteParams, errors } from '../../platform/http.ts';
+import { Items } from '../../platform/schemas.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
 import type { AppContext } from '../../context.ts';
-import { COLUMN_KINDS, COLUMN_TYPES } from './column-types.ts';
-import { ColumnCreate, ColumnMove, ColumnUpdate } from './columns.schema.ts';
+import { ColumnCreate, ColumnMove, ColumnNodeRef, ColumnTypesView, ColumnUpdate } from './columns.schema.ts';
 
 export async function columnsRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, columns } = ctx;
   const tags = ['栏目'];
-  const item = { 200: Type.Ref('ColumnNode'), ...errors(400, 401, 403, 404, 409) };
+  const node = ColumnNodeRef;
+  const item = { 200: node, ...errors(400, 401, 403, 404, 409) };
 
   app.get(
     '/api/column-types',
@@ -17,18 +17,10 @@ export async function columnsRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags,
         summary: '栏目类型与形式',
-        response: {
-          200: Type.Object({
-            items: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
-            kinds: Type.Array(Type.Object({ value: Type.String(), label: Type.String() })),
-          }),
-        },
+        response: { 200: ColumnTypesView },
       },
     },
-    async () => ({
-      items: COLUMN_TYPES.map((t) => ({ value: t, label: t })),
-      kinds: Object.entries(COLUMN_KINDS).map(([value, label]) => ({ value, label })),
-    }),
+    async () => columns.types(),
   );
 
   app.get(
@@ -38,7 +30,7 @@ export async function columnsRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '栏目树',
         params: SiteParams,
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('ColumnNode')) }), ...errors(401) },
+        response: { 200: Items(node), ...errors(400, 401, 403) },
       },
       preHandler: guard(),
     },
@@ -94,7 +86,12 @@ export async function columnsRoutes(app: App, ctx: AppContext): Promise<void> {
   app.delete(
     '/api/columns/:id',
     {
-      schema: { tags, summary: '删除空栏目', params: IdParams, response: { 200: Ok, ...errors(401, 403, 404, 409) } },
+      schema: {
+        tags,
+        summary: '删除空栏目',
+        params: IdParams,
+        response: { 200: Ok, ...errors(400, 401, 403, 404, 409) },
+      },
       preHandler: guard({ capability: 'column.manage' }),
     },
     async (request) => {

@@ -3,18 +3,17 @@ import type { Column } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
+import { ChangeListeners, type ChangeListener } from '../../platform/listeners.ts';
 import * as repo from './columns.repository.ts';
 import * as departmentsRepo from '../departments/departments.repository.ts';
-import type { ColumnCreate, ColumnNode, ColumnUpdate } from './columns.schema.ts';
+import { COLUMN_KINDS, COLUMN_TYPES } from './column-types.ts';
+import { buildColumnTree, type ColumnTree } from './columns.presenter.ts';
+import type { ColumnCreate, ColumnNode, ColumnTypesView, ColumnUpdate } from './columns.schema.ts';
 
-export type ColumnChangeListener = (siteId: number) => void | Promise<void>;
+export type { ColumnTree } from './columns.presenter.ts';
 
-export interface ColumnTree {
-  roots: ColumnNode[];
-  byId: Map<number, ColumnNode>;
-  /** Depth-first, in display order. */
-  flat: ColumnNode[];
-}
+/** Listeners of a column tree's changes get the site's id. */
+export type ColumnChangeListener = ChangeListener<number>;
 
 const flag = (b: boolean) => (b ? (1 as const) : (0 as const));
 
@@ -25,7 +24,7 @@ function markerFor(days: number | null): string | null {
 }
 
 export class ColumnsService {
-  private readonly listeners: ColumnChangeListener[] = [];
+  private readonly changes = new ChangeListeners<number>();
   private contentCounter: repo.ContentCounter = async () => new Map();
 
   constructor(
@@ -34,8 +33,8 @@ export class ColumnsService {
     private readonly audit: AuditService,
   ) {}
 
-  onChange(listener: ColumnChangeListener): void {
-    this.listeners.push(listener);
+  onChange(listener: ColumnChangeListener): () => void {
+    return this.changes.subscribe(listener);
   }
 
   /** The content module tells how many items each column holds (a column with content cannot be deleted). */
@@ -44,74 +43,36 @@ export class ColumnsService {
   }
 
   private async changed(siteId: number): Promise<void> {
-    for (const listener of this.listeners) await listener(siteId);
+    await this.changes.emit(siteId);
+  }
+
+  /** The column types and forms staff choose from. */
+  types(): ColumnTypesView {
+    return {
+      items: COLUMN_TYPES.map((t) => ({ value: t, label: t })),
+      kinds: Object.entries(COLUMN_KINDS).map(([value, label]) => ({ value, label })),
+    };
   }
 
   async tree(siteId: number): Promise<ColumnTree> {
-    const [rows, cooperators, departments, counts] = await Promise.all([
+    const [columns, cooperators, departments, contentCounts] = await Promise.all([
       repo.listColumns(this.db, siteId),
       repo.cooperatorsBySite(this.db, siteId),
       departmentsRepo.listDepartments(this.db, siteId),
       this.contentCounter(this.db, siteId),
     ]);
-    const deptName = new Map(departments.map((d) => [d.id, d.name]));
-    const byId = new Map<number, ColumnNode>();
-    for (const c of rows) {
-      byId.set(c.id, {
-        id: c.id,
-        siteId: c.site_id,
-        parentId: c.parent_id,
-        name: c.name,
-        fullName: c.full_name,
-        slug: c.slug,
-        path: '',
-        columnType: c.column_type,
-        kind: c.kind,
-        linkUrl: c.link_url,
-        description: c.description,
-        keywords: c.keywords,
-        sort: c.sort,
-        visible: c.visible === 1,
-        leadDepartmentId: c.lead_department_id,
-        leadDepartmentName: c.lead_department_id ? (deptName.get(c.lead_department_id) ?? null) : null,
-        cooperatingDepartmentIds: cooperators.filter((k) => k.column_id === c.id).map((k) => k.department_id),
-        openCooperation: c.open_cooperation === 1,
-        maxUpdateDays: c.max_update_days,
-        marker: c.marker,
-        contentCount: counts.get(c.id) ?? 0,
-        depth: 0,
-        children: [],
-      });
-    }
-    const roots: ColumnNode[] = [];
-    for (const node of byId.values()) {
-      const parent = node.parentId === null ? undefined : byId.get(node.parentId);
-      if (parent) parent.children.push(node);
-      else roots.push(node);
-    }
-    const flat: ColumnNode[] = [];
-    const walk = (nodes: ColumnNode[], prefix: string, depth: number) => {
-      nodes.sort((a, b) => a.sort - b.sort || a.id - b.id);
-      for (const n of nodes) {
-        n.path = `${prefix}${n.slug}/`;
-        n.depth = depth;
-        flat.push(n);
-        walk(n.children, n.path, depth + 1);
-      }
-    };
-    walk(roots, '/', 0);
-    return { roots, byId, flat };
+    return buildColumnTree({ columns, cooperators, departments, contentCounts });
   }
 
   async get(id: number): Promise<ColumnNode> {
     const row = await repo.findColumn(this.db, id);
-    if (!row) throw new AppError('NOT_FOUND', '栏目不存在');
+    if (!row) throw new AppError('COLUMN_NOT_FOUND');
     return (await this.tree(row.site_id)).byId.get(id)!;
   }
 
   async siteOf(id: number): Promise<number> {
     const row = await repo.findColumn(this.db, id);
-    if (!row) throw new AppError('NOT_FOUND', '栏目不存在');
+    if (!row) throw new AppError('COLUMN_NOT_FOUND');
     return row.site_id;
   }
 
@@ -126,11 +87,10 @@ export class ColumnsService {
     const unknown = [input.leadDepartmentId, ...input.cooperatingDepartmentIds].filter(
       (id) => id !== null && !known.has(id),
     );
-    if (unknown.length) throw new AppError('VALIDATION_FAILED', '牵头或配合部门不属于本站点');
+    if (unknown.length) throw new AppError('COLUMN_DEPARTMENT_NOT_ON_SITE');
     const siblings = await repo.children(this.db, siteId, parentId);
     if (siblings.some((s) => s.slug === input.slug && s.id !== selfId)) throw new AppError('SLUG_TAKEN');
-    if (input.kind === 'link' && !input.linkUrl)
-      throw new AppError('VALIDATION_FAILED', '外部链接栏目必须填写链接地址');
+    if (input.kind === 'link' && !input.linkUrl) throw new AppError('COLUMN_LINK_REQUIRED');
   }
 
   private fields(input: ColumnUpdate) {
@@ -154,7 +114,7 @@ export class ColumnsService {
   async create(actor: Actor, siteId: number, input: ColumnCreate): Promise<ColumnNode> {
     if (input.parentId !== null) {
       const parent = await repo.findColumn(this.db, input.parentId);
-      if (!parent || parent.site_id !== siteId) throw new AppError('NOT_FOUND', '上级栏目不存在');
+      if (!parent || parent.site_id !== siteId) throw new AppError('PARENT_COLUMN_NOT_FOUND');
     }
     await this.checkReferences(siteId, input, input.parentId, null);
     const at = this.clock.now().toISOString();
@@ -204,11 +164,11 @@ export class ColumnsService {
   /** Reorders and reparents: the column lands at `index` among the new parent's children. */
   async move(actor: Actor, id: number, parentId: number | null, index: number): Promise<void> {
     const column = await repo.findColumn(this.db, id);
-    if (!column) throw new AppError('NOT_FOUND', '栏目不存在');
+    if (!column) throw new AppError('COLUMN_NOT_FOUND');
     const tree = await this.tree(column.site_id);
     if (parentId !== null) {
       const parent = tree.byId.get(parentId);
-      if (!parent) throw new AppError('NOT_FOUND', '上级栏目不存在');
+      if (!parent) throw new AppError('PARENT_COLUMN_NOT_FOUND');
       for (let p: ColumnNode | undefined = parent; p; p = p.parentId === null ? undefined : tree.byId.get(p.parentId)) {
         if (p.id === id) throw new AppError('COLUMN_CYCLE');
       }
@@ -248,5 +208,13 @@ export class ColumnsService {
       });
     });
     await this.changed(node.siteId);
+  }
+
+  /**
+   * Inside a department merge's transaction: the columns the merged department leads or cooperates on pass to
+   * the department it was merged into.
+   */
+  async reassignDepartment(trx: Db, fromId: number, toId: number): Promise<void> {
+    await repo.reassignDepartment(trx, fromId, toId);
   }
 }

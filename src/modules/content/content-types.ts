@@ -1,12 +1,26 @@
-// The kinds of content and their own fields.
+// The kinds of content, their statuses and their own fields. Imports nothing, so the admin console imports it.
 export const CONTENT_TYPES = {
   article: '文章',
   policy: '政策文件',
   interpretation: '政策解读',
   page: '单页',
   leader: '领导信息',
+  // A data set's release: written by the datasets module, its fields name the frozen release under review.
+  dataset: '数据集',
 } as const;
 export type ContentType = keyof typeof CONTENT_TYPES;
+export const CONTENT_TYPE_VALUES = Object.keys(CONTENT_TYPES) as [ContentType, ...ContentType[]];
+
+/** Where an item stands: its working copy's state, separate from any review of it. */
+export const CONTENT_STATUSES = {
+  draft: '草稿',
+  scheduled: '待发布',
+  published: '已发布',
+  withdrawn: '已撤稿',
+  classified: '涉密不发布',
+} as const;
+export type ContentStatus = keyof typeof CONTENT_STATUSES;
+export const CONTENT_STATUS_VALUES = Object.keys(CONTENT_STATUSES) as [ContentStatus, ...ContentStatus[]];
 
 export const VALIDITY = ['有效', '失效', '废止', '修订'] as const;
 export const INTERPRETATION_FORMS = ['文字', '图解', '音视频', '新闻发布会', '动漫'] as const;
@@ -38,44 +52,5 @@ export const THEMES = [
   '其他',
 ] as const;
 
-export interface PolicyFields {
-  docNumber: string;
-  issuingOrgan: string;
-  writtenDate: string;
-  theme: string;
-  validity: (typeof VALIDITY)[number];
-  validityDate: string | null;
-  disclosureMethod: string;
-  disclosureScope: string;
-}
-
-export interface InterpretationFields {
-  form: (typeof INTERPRETATION_FORMS)[number];
-}
-
-export interface LeaderFields {
-  post: string;
-  duties: string;
-  resume: string;
-}
-
-export type TypeFields = Partial<PolicyFields & InterpretationFields & LeaderFields>;
-
-/** Everything an editor writes about an item: what a version records and what publication shows. */
-export interface ContentSnapshot {
-  type: ContentType;
-  columnId: number;
-  extraColumnIds: number[];
-  title: string;
-  subtitle: string;
-  source: string;
-  author: string;
-  summary: string;
-  keywords: string;
-  coverFileId: number | null;
-  bodyHtml: string;
-  fields: TypeFields;
-  attachments: { fileId: number; name: string }[];
-  policyIds: number[];
-  sort: number;
-}
+// The shapes of a type's fields and of a whole snapshot are defined by their schemas (content.schema.ts).
+export type { ContentSnapshot, TypeFields } from './content.schema.ts';

@@ -141,6 +141,44 @@ export async function replacePolicyLinks(db: Executor, interpretationId: number,
   }
 }
 
+export async function extraColumnsOf(db: Executor, contentId: number): Promise<number[]> {
+  return (await db.selectFrom('content_columns').select('column_id').where('content_id', '=', contentId).execute()).map(
+    (r) => r.column_id,
+  );
+}
+
+export async function attachmentsOf(db: Executor, contentId: number): Promise<{ fileId: number; name: string }[]> {
+  const rows = await db
+    .selectFrom('content_attachments')
+    .select(['file_id', 'name'])
+    .where('content_id', '=', contentId)
+    .orderBy('sort')
+    .execute();
+  return rows.map((a) => ({ fileId: a.file_id, name: a.name }));
+}
+
+/** Published leader items of a site (领导信息): their names and the posts in their fields. */
+export const publishedLeaders = (db: Executor, siteId: number) =>
+  db
+    .selectFrom('content_items')
+    .select(['title', 'fields'])
+    .where('site_id', '=', siteId)
+    .where('type', '=', 'leader')
+    .where('status', '=', 'published')
+    .execute();
+
+/** Ids of a site's items that have a page or will have one (published, scheduled or draft). */
+export async function linkableItemIds(db: Executor, siteId: number): Promise<number[]> {
+  return (
+    await db
+      .selectFrom('content_items')
+      .select('id')
+      .where('site_id', '=', siteId)
+      .where('status', 'in', ['published', 'scheduled', 'draft'])
+      .execute()
+  ).map((i) => i.id);
+}
+
 export async function policiesOf(db: Executor, interpretationId: number): Promise<number[]> {
   return (
     await db.selectFrom('content_links').select('policy_id').where('interpretation_id', '=', interpretationId).execute()
@@ -184,16 +222,4 @@ export async function itemsByIds(db: Executor, ids: number[]) {
         .where('id', 'in', ids)
         .execute()
     : [];
-}
-
-/** The latest review request of each item (for list rows). */
-export async function latestRequests(db: Executor, contentIds: number[]) {
-  if (!contentIds.length) return new Map<number, { id: number; state: string }>();
-  const rows = await db
-    .selectFrom('review_requests')
-    .select(['id', 'content_id', 'state'])
-    .where('content_id', 'in', contentIds)
-    .orderBy('id')
-    .execute();
-  return new Map(rows.map((r) => [r.content_id, { id: r.id, state: r.state }]));
 }

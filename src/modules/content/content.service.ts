@@ -1,10 +1,11 @@
 // Editing content: the working copy, its versions, attachments and policy links. Publication happens only
-// through the review (review.service.ts) and publication (publication.service.ts).
+// through the review (review.service.ts) and publication (publication.service.ts), which change an item's
+// state through the methods at the end of this class.
 import { diffLines } from 'diff';
 import type { Db } from '../../platform/db/database.ts';
 import type { ContentItem } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/time.ts';
-import { shanghaiDate } from '../../platform/time.ts';
+import { shanghaiYear } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
@@ -14,67 +15,40 @@ import { canWriteColumn } from '../columns/column-permissions.ts';
 import type { UsersService } from '../users/users.service.ts';
 import type { SitesService } from '../sites/sites.service.ts';
 import * as filesRepo from '../files/files.repository.ts';
-import { openRequestFor } from '../review/review.repository.ts';
+import * as reviewRepo from '../review/review.repository.ts';
 import * as repo from './content.repository.ts';
-import { CONTENT_TYPES, type ContentSnapshot, type ContentType, type TypeFields } from './content-types.ts';
-import type { ContentCreate, ContentListQuery, ContentUpdate } from './content.schema.ts';
-import { sanitizeRichText } from './sanitize.ts';
+import type { ContentType } from './content-types.ts';
+import type {
+  ContentCreate,
+  ContentDetail,
+  ContentList,
+  ContentListQuery,
+  ContentOptions,
+  ContentSnapshot,
+  ContentUpdate,
+  DiffPart,
+  VersionRow,
+  WritableColumn,
+} from './content.schema.ts';
+import { contentOptions, toContentDetail, toListItem, toWritableColumn } from './content.presenter.ts';
+import { assertFitsColumn, buildSnapshot, changedFields, renderForDiff, rowFields, snapshotOf } from './snapshot.ts';
 import { nextIndexNumber } from './index-number.ts';
 
-export const STATUS_NAMES: Record<string, string> = {
-  draft: '草稿',
-  scheduled: '待发布',
-  published: '已发布',
-  withdrawn: '已撤稿',
-  classified: '涉密不发布',
-};
-
-export function snapshotOf(
-  item: ContentItem,
-  extraColumnIds: number[],
-  attachments: { fileId: number; name: string }[],
-  policyIds: number[],
-): ContentSnapshot {
-  return {
-    type: item.type as ContentType,
-    columnId: item.column_id,
-    extraColumnIds,
-    title: item.title,
-    subtitle: item.subtitle,
-    source: item.source,
-    author: item.author,
-    summary: item.summary,
-    keywords: item.keywords,
-    coverFileId: item.cover_file_id,
-    bodyHtml: item.body_html,
-    fields: JSON.parse(item.fields) as TypeFields,
-    attachments,
-    policyIds,
-    sort: item.sort,
-  };
-}
-
-function requireFields(type: ContentType, fields: TypeFields): void {
-  const missing: string[] = [];
-  if (type === 'policy') {
-    if (!fields.issuingOrgan) missing.push('发文机关');
-    if (!fields.writtenDate) missing.push('成文日期');
-    if (!fields.theme) missing.push('主题分类');
-    if (!fields.validity) missing.push('有效性');
-    if (fields.validity && fields.validity !== '有效' && !fields.validityDate) missing.push(`${fields.validity}日期`);
-  }
-  if (type === 'interpretation' && !fields.form) missing.push('解读形式');
-  if (type === 'leader' && !fields.post) missing.push('职务');
-  if (missing.length) throw new AppError('VALIDATION_FAILED', `${CONTENT_TYPES[type]}缺少：${missing.join('、')}`);
-}
-
-function typeFitsColumn(type: ContentType, column: ColumnNode): string | null {
-  if (column.kind === 'link') return '外部链接栏目不能发布内容';
-  if (type === 'page' && column.kind !== 'page') return '单页只能放在“单页”形式的栏目中';
-  if (type !== 'page' && column.kind === 'page') return `“${column.name}”是单页栏目，只能发布单页`;
-  if (type === 'leader' && column.columnType !== '领导信息') return '领导信息只能放在领导信息类栏目中';
-  return null;
-}
+/** The fields of an item that publication and review set; nothing else writes them. */
+export type PublicationState = Partial<
+  Pick<
+    ContentItem,
+    | 'status'
+    | 'published_version'
+    | 'first_published_at'
+    | 'last_published_at'
+    | 'publish_at'
+    | 'withdraw_at'
+    | 'withdrawn_at'
+    | 'withdraw_reason'
+    | 'updated_at'
+  >
+>;
 
 export class ContentService {
   constructor(
@@ -86,6 +60,10 @@ export class ContentService {
     private readonly sites: SitesService,
   ) {}
 
+  options(): ContentOptions {
+    return contentOptions();
+  }
+
   /** Columns of a site this staff member may write in (附件1 duties plus grants). */
   async writableColumns(auth: AuthContext, siteId: number): Promise<ColumnNode[]> {
     const tree = await this.columns.tree(siteId);
@@ -93,6 +71,10 @@ export class ContentService {
     return tree.flat.filter((c) =>
       canWriteColumn({ departmentId: auth.departmentId, grants: auth.grants, grantedColumnIds }, c),
     );
+  }
+
+  async writableColumnViews(auth: AuthContext, siteId: number): Promise<WritableColumn[]> {
+    return (await this.writableColumns(auth, siteId)).map(toWritableColumn);
   }
 
   private async assertWritable(
@@ -105,12 +87,9 @@ export class ContentService {
     const writable = new Set((await this.writableColumns(auth, siteId)).map((c) => c.id));
     for (const [i, id] of columnIds.entries()) {
       const column = tree.byId.get(id);
-      if (!column) throw new AppError('VALIDATION_FAILED', '所选栏目不属于本站点');
-      if (!writable.has(id))
-        throw new AppError('FORBIDDEN', `您所在部门不负责“${column.name}”栏目（见栏目任务分解表），不能在此发布`);
-      const misfit =
-        i === 0 ? typeFitsColumn(type, column) : column.kind === 'list' ? null : `“${column.name}”不是信息列表栏目`;
-      if (misfit) throw new AppError('VALIDATION_FAILED', misfit);
+      if (!column) throw new AppError('COLUMN_NOT_ON_SITE');
+      if (!writable.has(id)) throw new AppError('COLUMN_NOT_MINE', { column: column.name });
+      assertFitsColumn(type, column, i === 0);
     }
   }
 
@@ -121,62 +100,20 @@ export class ContentService {
     ];
     const files = await filesRepo.findFiles(this.db, fileIds);
     if (files.length !== new Set(fileIds).size || files.some((f) => f.site_id !== siteId))
-      throw new AppError('VALIDATION_FAILED', '附件或图片不存在或不属于本站点');
+      throw new AppError('FILES_NOT_ON_SITE');
     if (snapshot.coverFileId && !files.find((f) => f.id === snapshot.coverFileId)!.mime.startsWith('image/')) {
-      throw new AppError('VALIDATION_FAILED', '封面或照片必须是图片');
+      throw new AppError('COVER_NOT_IMAGE');
     }
     if (snapshot.type === 'interpretation') {
-      if (snapshot.policyIds.length === 0)
-        throw new AppError('VALIDATION_FAILED', '政策解读须关联至少一个被解读的政策文件');
+      if (snapshot.policyIds.length === 0) throw new AppError('INTERPRETATION_NEEDS_POLICY');
       const policies = await repo.itemsByIds(this.db, snapshot.policyIds);
       if (
         policies.length !== new Set(snapshot.policyIds).size ||
         policies.some((p) => p.type !== 'policy' || p.site_id !== siteId || p.id === selfId)
       ) {
-        throw new AppError('VALIDATION_FAILED', '关联的政策文件不存在或不是本站点的政策文件');
+        throw new AppError('POLICY_LINK_INVALID');
       }
     }
-  }
-
-  private buildSnapshot(type: ContentType, input: ContentCreate | ContentUpdate): ContentSnapshot {
-    const fields = (input.fields ?? {}) as TypeFields;
-    requireFields(type, fields);
-    const attachmentIds = (input.attachments ?? []).map((a) => a.fileId);
-    if (new Set(attachmentIds).size !== attachmentIds.length)
-      throw new AppError('VALIDATION_FAILED', '同一个文件只能作为附件添加一次');
-    return {
-      type,
-      columnId: input.columnId,
-      extraColumnIds: [...new Set(input.extraColumnIds ?? [])].filter((c) => c !== input.columnId),
-      title: input.title.trim(),
-      subtitle: input.subtitle?.trim() ?? '',
-      source: input.source?.trim() ?? '',
-      author: input.author?.trim() ?? '',
-      summary: input.summary?.trim() ?? '',
-      keywords: input.keywords?.trim() ?? '',
-      coverFileId: input.coverFileId ?? null,
-      bodyHtml: sanitizeRichText(input.bodyHtml ?? ''),
-      fields,
-      attachments: input.attachments ?? [],
-      policyIds: type === 'interpretation' ? [...new Set(input.policyIds ?? [])] : [],
-      sort: input.sort ?? 0,
-    };
-  }
-
-  private rowFields(s: ContentSnapshot) {
-    return {
-      column_id: s.columnId,
-      title: s.title,
-      subtitle: s.subtitle,
-      source: s.source,
-      author: s.author,
-      summary: s.summary,
-      keywords: s.keywords,
-      cover_file_id: s.coverFileId,
-      body_html: s.bodyHtml,
-      fields: JSON.stringify(s.fields),
-      sort: s.sort,
-    };
   }
 
   private async writeRelations(trx: Db, id: number, s: ContentSnapshot): Promise<void> {
@@ -186,7 +123,7 @@ export class ContentService {
   }
 
   async create(auth: AuthContext, siteId: number, input: ContentCreate): Promise<number> {
-    const snapshot = this.buildSnapshot(input.type, input);
+    const snapshot = buildSnapshot(input.type, input);
     await this.assertWritable(auth, siteId, [snapshot.columnId, ...snapshot.extraColumnIds], input.type);
     await this.assertReferences(siteId, snapshot, null);
     const site = await this.sites.get(siteId);
@@ -195,13 +132,13 @@ export class ContentService {
       input.type === 'policy'
         ? await nextIndexNumber(this.db, siteId, {
             siteIdCode: site.siteIdCode,
-            year: shanghaiDate(at).slice(0, 4),
+            year: String(shanghaiYear(at)),
             theme: snapshot.fields.theme ?? '',
           })
         : null;
     return this.db.transaction().execute(async (trx) => {
-      const id = await repo.insertItem(trx, {
-        ...this.rowFields(snapshot),
+      const newId = await repo.insertItem(trx, {
+        ...rowFields(snapshot),
         site_id: siteId,
         type: input.type,
         status: 'draft',
@@ -219,9 +156,9 @@ export class ContentService {
         created_at: at,
         updated_at: at,
       });
-      await this.writeRelations(trx, id, snapshot);
+      await this.writeRelations(trx, newId, snapshot);
       await repo.insertVersion(trx, {
-        content_id: id,
+        content_id: newId,
         version: 1,
         snapshot: JSON.stringify(snapshot),
         created_by: auth.userId,
@@ -231,46 +168,52 @@ export class ContentService {
       await this.audit.record(trx, auth.actor, {
         action: 'content.create',
         targetType: 'content',
-        targetId: id,
+        targetId: newId,
         siteId,
         detail: { after: { ...snapshot, bodyHtml: `${snapshot.bodyHtml.length} 字符` }, indexNo },
       });
-      return id;
+      return newId;
     });
   }
 
   async item(id: number): Promise<ContentItem> {
     const item = await repo.findItem(this.db, id);
-    if (!item) throw new AppError('NOT_FOUND', '内容不存在');
+    if (!item) throw new AppError('CONTENT_NOT_FOUND');
     return item;
   }
 
   async snapshot(id: number): Promise<ContentSnapshot> {
     const item = await this.item(id);
-    const extra = await this.db
-      .selectFrom('content_columns')
-      .select('column_id')
-      .where('content_id', '=', id)
-      .execute();
-    const attachments = await this.db
-      .selectFrom('content_attachments')
-      .select(['file_id', 'name'])
-      .where('content_id', '=', id)
-      .orderBy('sort')
-      .execute();
-    return snapshotOf(
-      item,
-      extra.map((r) => r.column_id),
-      attachments.map((a) => ({ fileId: a.file_id, name: a.name })),
-      await repo.policiesOf(this.db, id),
-    );
+    const [extra, attachments, policies] = await Promise.all([
+      repo.extraColumnsOf(this.db, id),
+      repo.attachmentsOf(this.db, id),
+      repo.policiesOf(this.db, id),
+    ]);
+    return snapshotOf(item, extra, attachments, policies);
+  }
+
+  /** The item as the editor's page shows it: working copy, state, files, related items, review history. */
+  async detail(id: number): Promise<ContentDetail> {
+    const item = await this.item(id);
+    const snapshot = await this.snapshot(id);
+    const fileIds = [
+      ...snapshot.attachments.map((a) => a.fileId),
+      ...(snapshot.coverFileId ? [snapshot.coverFileId] : []),
+    ];
+    const relatedIds = item.type === 'policy' ? await repo.interpretationsOf(this.db, item.id) : snapshot.policyIds;
+    const [tree, files, related, history] = await Promise.all([
+      this.columns.tree(item.site_id),
+      filesRepo.findFiles(this.db, fileIds),
+      repo.itemsByIds(this.db, relatedIds),
+      reviewRepo.historyOf(this.db, item.id),
+    ]);
+    return toContentDetail(item, { snapshot, tree, files, related, history });
   }
 
   /** Staff of the item's department, its column's editors and reviewers may open it; writing is checked apart. */
   async assertCanEdit(auth: AuthContext, item: ContentItem): Promise<void> {
-    if (item.status === 'classified')
-      throw new AppError('FORBIDDEN', '该信息经审查涉密，不得在网站发布，也不能再编辑发布');
-    if (await openRequestFor(this.db, item.id)) throw new AppError('CONFLICT', '该信息正在审查中，审查结束前不能修改');
+    if (item.status === 'classified') throw new AppError('CONTENT_CLASSIFIED');
+    if (await reviewRepo.openRequestFor(this.db, item.id)) throw new AppError('CONTENT_UNDER_REVIEW');
     await this.assertColumnWriter(auth, item);
   }
 
@@ -282,7 +225,7 @@ export class ContentService {
       !column ||
       !canWriteColumn({ departmentId: auth.departmentId, grants: auth.grants, grantedColumnIds }, column)
     ) {
-      throw new AppError('FORBIDDEN', '您没有修改此信息的权限');
+      throw new AppError('CONTENT_NOT_WRITABLE');
     }
   }
 
@@ -290,13 +233,9 @@ export class ContentService {
   async update(auth: AuthContext, id: number, input: ContentUpdate): Promise<void> {
     const item = await this.item(id);
     await this.assertCanEdit(auth, item);
-    const snapshot = this.buildSnapshot(item.type as ContentType, input);
-    await this.assertWritable(
-      auth,
-      item.site_id,
-      [snapshot.columnId, ...snapshot.extraColumnIds],
-      item.type as ContentType,
-    );
+    const type = item.type as ContentType;
+    const snapshot = buildSnapshot(type, input);
+    await this.assertWritable(auth, item.site_id, [snapshot.columnId, ...snapshot.extraColumnIds], type);
     await this.assertReferences(item.site_id, snapshot, id);
     await this.saveVersion(auth, item, snapshot, input.note?.trim() || '修改', 'content.update');
   }
@@ -312,7 +251,7 @@ export class ContentService {
     const at = this.clock.now().toISOString();
     const version = item.version + 1;
     await this.db.transaction().execute(async (trx) => {
-      await repo.updateItem(trx, item.id, { ...this.rowFields(snapshot), version, updated_at: at });
+      await repo.updateItem(trx, item.id, { ...rowFields(snapshot), version, updated_at: at });
       await this.writeRelations(trx, item.id, snapshot);
       await repo.insertVersion(trx, {
         content_id: item.id,
@@ -332,7 +271,8 @@ export class ContentService {
     });
   }
 
-  async list(siteId: number, query: ContentListQuery, auth: AuthContext) {
+  /** A page of a site's items (newest change first), each with its latest submission for review. */
+  async list(siteId: number, query: ContentListQuery, auth: AuthContext): Promise<ContentList> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const { items, total } = await repo.listItems(
@@ -349,21 +289,28 @@ export class ContentService {
       pageSize,
       (page - 1) * pageSize,
     );
-    return { items, total };
+    const [tree, latest] = await Promise.all([
+      this.columns.tree(siteId),
+      reviewRepo.latestRequestsOf(
+        this.db,
+        items.map((i) => i.id),
+      ),
+    ]);
+    return { total, items: items.map((i) => toListItem(i, tree, latest.get(i.id))) };
   }
 
-  versions(id: number) {
+  async versions(id: number): Promise<VersionRow[]> {
     return repo.listVersions(this.db, id);
   }
 
   async versionSnapshot(id: number, version: number): Promise<ContentSnapshot> {
     const row = await repo.findVersion(this.db, id, version);
-    if (!row) throw new AppError('NOT_FOUND', `版本 ${version} 不存在`);
+    if (!row) throw new AppError('VERSION_NOT_FOUND', { version });
     return JSON.parse(row.snapshot) as ContentSnapshot;
   }
 
   /** A line diff of two versions, field by field, as an editor reads it. */
-  async diff(id: number, from: number, to: number) {
+  async diff(id: number, from: number, to: number): Promise<DiffPart[]> {
     const [a, b] = await Promise.all([this.versionSnapshot(id, from), this.versionSnapshot(id, to)]);
     return diffLines(renderForDiff(a), renderForDiff(b)).map((part) => ({
       added: !!part.added,
@@ -379,35 +326,16 @@ export class ContentService {
     await this.assertReferences(item.site_id, snapshot, id);
     await this.saveVersion(auth, item, snapshot, `恢复自版本 ${version}`, 'content.restore');
   }
-}
 
-function changedFields(a: ContentSnapshot, b: ContentSnapshot): string[] {
-  return (Object.keys(b) as (keyof ContentSnapshot)[]).filter((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k]));
-}
+  // ── the item's state, set by the review and publication inside their transactions ──
 
-const FIELD_LABELS: [keyof ContentSnapshot, string][] = [
-  ['title', '标题'],
-  ['subtitle', '副标题'],
-  ['source', '来源'],
-  ['author', '作者'],
-  ['summary', '摘要'],
-  ['keywords', '关键词'],
-  ['columnId', '栏目'],
-  ['fields', '属性'],
-  ['attachments', '附件'],
-  ['policyIds', '关联文件'],
-  ['bodyHtml', '正文'],
-];
+  /** 涉密: the item is closed for good and never published. */
+  async markClassified(trx: Db, id: number, at: string): Promise<void> {
+    await repo.updateItem(trx, id, { status: 'classified', publish_at: null, updated_at: at });
+  }
 
-function renderForDiff(s: ContentSnapshot): string {
-  return FIELD_LABELS.map(([key, label]) => {
-    const value = s[key];
-    const text =
-      key === 'bodyHtml'
-        ? String(value).replace(/></g, '>\n<')
-        : typeof value === 'string' || typeof value === 'number'
-          ? String(value)
-          : JSON.stringify(value, null, 1);
-    return `【${label}】\n${text}\n`;
-  }).join('');
+  /** Publication, scheduling and withdrawal change these fields only. */
+  async setPublicationState(trx: Db, id: number, state: PublicationState): Promise<void> {
+    await repo.updateItem(trx, id, state);
+  }
 }

@@ -50,6 +50,8 @@ const OPTIONS: sanitizeHtml.IOptions = {
     p: ['class'],
     span: ['class'],
     div: ['class'],
+    // A chart of a published data set, drawn in its place when the page is shown (datasets/chart-embed.ts).
+    figure: ['data-dataset-chart'],
   },
   allowedClasses: { p: ['align-center', 'align-right', 'indent'], span: ['highlight'], div: ['attachment'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
@@ -65,6 +67,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
     b: 'strong',
     i: 'em',
     font: 'span',
+    figure: (tagName, attribs) => {
+      const chart = attribs['data-dataset-chart'] ?? '';
+      const kept: Record<string, string> = /^[1-9]\d{0,8}$/.test(chart) ? { 'data-dataset-chart': chart } : {};
+      return { tagName, attribs: kept };
+    },
     a: (tagName, attribs) => {
       const external = /^https?:\/\//i.test(attribs.href ?? '');
       return {

@@ -1,14 +1,15 @@
-import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
-import { IdParams, SiteParams, errors } from '../../platform/http.ts';
+import { IdParams, SiteParams, errors, ref } from '../../platform/http.ts';
+import { Items } from '../../platform/schemas.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
 import type { AppContext } from '../../context.ts';
-import { DepartmentCreate, DepartmentMerge, DepartmentUpdate } from './departments.schema.ts';
+import { DepartmentCreate, DepartmentMerge, DepartmentUpdate, DepartmentView } from './departments.schema.ts';
 
 export async function departmentsRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, departments } = ctx;
   const tags = ['部门'];
-  const item = { 200: Type.Ref('Department'), ...errors(400, 401, 403, 404, 409) };
+  const department = ref(DepartmentView);
+  const item = { 200: department, ...errors(400, 401, 403, 404, 409) };
 
   app.get(
     '/api/sites/:siteId/departments',
@@ -17,7 +18,7 @@ export async function departmentsRoutes(app: App, ctx: AppContext): Promise<void
         tags,
         summary: '部门列表',
         params: SiteParams,
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Department')) }), ...errors(401) },
+        response: { 200: Items(department), ...errors(400, 401, 403) },
       },
       preHandler: guard(),
     },

@@ -25,3 +25,6 @@ export const DepartmentUpdate = Type.Object(
   { additionalProperties: false },
 );
 export const DepartmentMerge = Type.Object({ intoId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export type DepartmentCreate = Static<typeof DepartmentCreate>;
+export type DepartmentUpdate = Static<typeof DepartmentUpdate>;
+export type DepartmentMerge = Static<typeof DepartmentMerge>;

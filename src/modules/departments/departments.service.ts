@@ -1,25 +1,20 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { Department } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import * as repo from './departments.repository.ts';
+import { toDepartmentView } from './departments.presenter.ts';
 import type { DepartmentView } from './departments.schema.ts';
-
-export const toDepartmentView = (d: Department): DepartmentView => ({
-  id: d.id,
-  siteId: d.site_id,
-  name: d.name,
-  aliases: JSON.parse(d.aliases) as string[],
-  mergedIntoId: d.merged_into_id,
-  sort: d.sort,
-});
+import type { ColumnsService } from '../columns/columns.service.ts';
+import type { UsersService } from '../users/users.service.ts';
 
 export class DepartmentsService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly columns: ColumnsService,
+    private readonly users: UsersService,
   ) {}
 
   async list(siteId: number): Promise<DepartmentView[]> {
@@ -28,8 +23,16 @@ export class DepartmentsService {
 
   async get(id: number): Promise<DepartmentView> {
     const d = await repo.findDepartment(this.db, id);
-    if (!d) throw new AppError('NOT_FOUND', '部门不存在');
+    if (!d) throw new AppError('DEPARTMENT_NOT_FOUND');
     return toDepartmentView(d);
+  }
+
+  /**
+   * The id of the department called `name` on the site, created (with no audit record of its own) inside the
+   * caller's transaction when there is none yet: how a column table such as 附件1 brings its departments.
+   */
+  async ensureNamed(trx: Db, siteId: number, name: string, sort: number, at: string): Promise<number> {
+    return (await repo.findByName(trx, siteId, name))?.id ?? repo.insertDepartment(trx, siteId, name, [], sort, at);
   }
 
   async create(actor: Actor, siteId: number, name: string, aliases: string[] = []): Promise<DepartmentView> {
@@ -83,17 +86,18 @@ export class DepartmentsService {
 
   /** 法规处 → 政策法规处: the merged department's name becomes an alias, and its columns and staff move over. */
   async merge(actor: Actor, id: number, intoId: number): Promise<DepartmentView> {
-    if (id === intoId) throw new AppError('BAD_REQUEST', '不能把部门合并到它自己');
+    if (id === intoId) throw new AppError('DEPARTMENT_MERGE_SELF');
     const from = await this.get(id);
     const into = await this.get(intoId);
-    if (from.siteId !== into.siteId) throw new AppError('BAD_REQUEST', '只能合并同一站点的部门');
-    if (from.mergedIntoId !== null || into.mergedIntoId !== null)
-      throw new AppError('CONFLICT', '已被合并的部门不能再次合并');
+    if (from.siteId !== into.siteId) throw new AppError('DEPARTMENT_MERGE_OTHER_SITE');
+    if (from.mergedIntoId !== null || into.mergedIntoId !== null) throw new AppError('DEPARTMENT_ALREADY_MERGED');
     await this.db.transaction().execute(async (trx) => {
       const aliases = [...new Set([...into.aliases, from.name, ...from.aliases])];
       await repo.updateDepartment(trx, intoId, { aliases: JSON.stringify(aliases) });
       await repo.updateDepartment(trx, id, { merged_into_id: intoId });
-      await repo.reassignReferences(trx, id, intoId);
+      // The columns it answers for and its staff move over, each through the module that owns them.
+      await this.columns.reassignDepartment(trx, id, intoId);
+      await this.users.reassignDepartment(trx, id, intoId);
       await this.audit.record(trx, actor, {
         action: 'department.merge',
         targetType: 'department',

@@ -1,13 +1,13 @@
-import { Type } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import type { App } from '../../platform/http.ts';
 import { IdParams, Ok, SiteParams, errors } from '../../platform/http.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
 import { can, type Capability } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
-import { writeSetting } from '../../platform/settings/settings.repository.ts';
 import type { AppContext } from '../../context.ts';
-import { dueSoonKey } from './duty.service.ts';
+import { DutyDashboard, DutyQuery, DutySettings, NotificationList, ReadAllResult } from './duty.schema.ts';
 
+/** The duty table is for the site's content staff and its administrators (附件1 duties are per site). */
 const DUTY_READERS: Capability[] = [
   'content.write',
   'content.review',
@@ -16,17 +16,15 @@ const DUTY_READERS: Capability[] = [
   'site.manage',
 ];
 
+function readerOnSite(request: FastifyRequest, siteId: number) {
+  const a = authOf(request);
+  if (!DUTY_READERS.some((c) => can(a.grants, c, siteId))) throw new AppError('DUTY_NOT_READABLE');
+  return a;
+}
+
 export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, duty } = ctx;
   const tags = ['栏目更新责任'];
-
-  // The dashboard is for the site's content staff and its administrators (附件1 duties are per site).
-  const readerOnSite = (request: Parameters<typeof authOf>[0], siteId: number) => {
-    const a = authOf(request);
-    if (!DUTY_READERS.some((c) => can(a.grants, c, siteId)))
-      throw new AppError('FORBIDDEN', '您没有查看该站点栏目更新情况的权限');
-    return a;
-  };
 
   app.get(
     '/api/sites/:siteId/duty',
@@ -35,33 +33,14 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '栏目更新责任表（附件1）：正常 / 即将到期 / 已超期 / 空白',
         params: SiteParams,
-        querystring: Type.Object({ departmentId: Type.Optional(Type.Integer({ minimum: 1 })) }),
+        querystring: DutyQuery,
+        response: { 200: DutyDashboard, ...errors(400, 401, 403) },
       },
       preHandler: guard(),
     },
     async (request) => {
       const a = readerOnSite(request, request.params.siteId);
-      let items = await duty.columnDuty(request.params.siteId);
-      if (request.query.departmentId) {
-        const d = request.query.departmentId;
-        items = items.filter((i) => i.leadDepartmentId === d || i.cooperatingDepartmentIds.includes(d));
-      }
-      // Each department sees its own columns first.
-      const mine = (i: (typeof items)[number]) =>
-        a.departmentId !== null &&
-        (i.leadDepartmentId === a.departmentId || i.cooperatingDepartmentIds.includes(a.departmentId))
-          ? 0
-          : 1;
-      const rank = { 已超期: 0, 空白: 1, 即将到期: 2, 正常: 3 } as const;
-      items = [...items].sort((x, y) => mine(x) - mine(y) || rank[x.status] - rank[y.status]);
-      const summary = { 正常: 0, 即将到期: 0, 已超期: 0, 空白: 0 };
-      for (const i of items) summary[i.status] += 1;
-      return {
-        items,
-        summary,
-        dueSoonDays: await duty.dueSoonDays(request.params.siteId),
-        myDepartmentId: a.departmentId,
-      };
+      return duty.dashboard(request.params.siteId, a, request.query);
     },
   );
 
@@ -72,28 +51,14 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '提前提醒天数',
         params: SiteParams,
-        body: Type.Object({ dueSoonDays: Type.Integer({ minimum: 0, maximum: 60 }) }, { additionalProperties: false }),
-        response: { 200: Ok, ...errors(400, 403) },
+        body: DutySettings,
+        response: { 200: Ok, ...errors(400, 401, 403) },
       },
       preHandler: guard({ capability: 'site.manage' }),
     },
     async (request) => {
       const a = requireOnSite(request, 'site.manage', request.params.siteId);
-      await ctx.db.transaction().execute(async (trx) => {
-        await writeSetting(
-          trx,
-          dueSoonKey(request.params.siteId),
-          request.body.dueSoonDays,
-          ctx.clock.now().toISOString(),
-        );
-        await ctx.audit.record(trx, a.actor, {
-          action: 'duty.settings',
-          targetType: 'site',
-          targetId: request.params.siteId,
-          siteId: request.params.siteId,
-          detail: request.body,
-        });
-      });
+      await duty.setDueSoonDays(a.actor, request.params.siteId, request.body.dueSoonDays);
       return { ok: true };
     },
   );
@@ -101,7 +66,11 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/api/notifications',
     {
-      schema: { tags, summary: '我的提醒（含本部门的栏目到期提醒）；已读状态按人记录' },
+      schema: {
+        tags,
+        summary: '我的提醒（含本部门的栏目到期提醒）；已读状态按人记录',
+        response: { 200: NotificationList, ...errors(401, 403) },
+      },
       preHandler: guard(),
     },
     async (request) => {
@@ -117,7 +86,7 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '把发给我（或本部门）的一条提醒标记为我已读',
         params: IdParams,
-        response: { 200: Ok, ...errors(403, 404) },
+        response: { 200: Ok, ...errors(400, 401, 403, 404) },
       },
       preHandler: guard(),
     },
@@ -133,7 +102,7 @@ export async function dutyRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags,
         summary: '把我的全部提醒标记为已读',
-        response: { 200: Type.Object({ ok: Type.Boolean(), count: Type.Integer() }) },
+        response: { 200: ReadAllResult, ...errors(401, 403) },
       },
       preHandler: guard(),
     },

@@ -3,40 +3,21 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/time.ts';
 import { DAY, shanghaiDate } from '../../platform/time.ts';
-import { readSetting } from '../../platform/settings/settings.repository.ts';
+import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
+import { readSetting, writeSetting } from '../../platform/settings/settings.repository.ts';
 import type { ColumnsService } from '../columns/columns.service.ts';
 import type { ColumnNode } from '../columns/columns.schema.ts';
+import { columnTrail } from '../columns/columns.presenter.ts';
 import * as repo from './duty.repository.ts';
 import { disabledMailer, type Mailer } from '../../platform/mail.ts';
 import { AppError } from '../../platform/errors.ts';
+import { toDutyDashboard } from './duty.presenter.ts';
+import type { ColumnDuty, DutyDashboard, DutyStatus, NotificationList } from './duty.schema.ts';
 
-export type DutyStatus = '正常' | '即将到期' | '已超期' | '空白';
+export type { ColumnDuty, DutyStatus } from './duty.schema.ts';
 
-/** The column's 附件1 duties, as the column tree holds them. */
-type ColumnDuties = Pick<
-  ColumnNode,
-  | 'name'
-  | 'path'
-  | 'leadDepartmentId'
-  | 'leadDepartmentName'
-  | 'cooperatingDepartmentIds'
-  | 'openCooperation'
-  | 'maxUpdateDays'
-  | 'marker'
->;
-
-export interface ColumnDuty extends ColumnDuties {
-  columnId: number;
-  /** 工作动态 / 部门动态 */
-  trail: string;
-  columnType: string;
-  lastPublishedAt: string | null;
-  publishedCount: number;
-  /** When the column falls due (last publication + cycle), for columns with a cycle. */
-  dueAt: string | null;
-  daysLeft: number | null;
-  status: DutyStatus;
-}
+/** A reminder as stored (read state is per reader, in notification_reads). */
+export type NotificationRow = Parameters<typeof repo.insertNotificationOnce>[1];
 
 export const DEFAULT_DUE_SOON_DAYS = 3;
 export const dueSoonKey = (siteId: number) => `duty.dueSoonDays.${siteId}`;
@@ -67,12 +48,41 @@ export class DutyService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
     private readonly columns: ColumnsService,
     private readonly mailer: Mailer = disabledMailer,
   ) {}
 
   async dueSoonDays(siteId: number): Promise<number> {
     return (await readSetting<number>(this.db, dueSoonKey(siteId))) ?? DEFAULT_DUE_SOON_DAYS;
+  }
+
+  /** How many days before a column falls due its department is reminded; audited with the change. */
+  async setDueSoonDays(actor: Actor, siteId: number, dueSoonDays: number): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await writeSetting(trx, dueSoonKey(siteId), dueSoonDays, this.clock.now().toISOString());
+      await this.audit.record(trx, actor, {
+        action: 'duty.settings',
+        targetType: 'site',
+        targetId: siteId,
+        siteId,
+        detail: { dueSoonDays },
+      });
+    });
+  }
+
+  /** The site's duty table for a staff member: their department's columns first (or one department's only). */
+  async dashboard(
+    siteId: number,
+    reader: { departmentId: number | null },
+    filter: { departmentId?: number } = {},
+  ): Promise<DutyDashboard> {
+    const [all, dueSoonDays] = await Promise.all([this.columnDuty(siteId), this.dueSoonDays(siteId)]);
+    return toDutyDashboard(all, {
+      departmentId: filter.departmentId,
+      myDepartmentId: reader.departmentId,
+      dueSoonDays,
+    });
   }
 
   async columnDuty(siteId: number, now: Date = this.clock.now()): Promise<ColumnDuty[]> {
@@ -82,15 +92,12 @@ export class DutyService {
       this.dueSoonDays(siteId),
     ]);
     return dutyColumns(tree.flat).map((c) => {
-      const trail: string[] = [];
-      for (let n: ColumnNode | undefined = c; n; n = n.parentId === null ? undefined : tree.byId.get(n.parentId))
-        trail.unshift(n.name);
       const pub = last.get(c.id);
       return {
         columnId: c.id,
         name: c.name,
         path: c.path,
-        trail: trail.join(' / '),
+        trail: columnTrail(tree, c).join(' / '),
         columnType: c.columnType,
         leadDepartmentId: c.leadDepartmentId,
         leadDepartmentName: c.leadDepartmentName,
@@ -146,8 +153,18 @@ export class DutyService {
       .catch(() => {});
   }
 
+  /** Inside the caller's transaction: a reminder, unless one with the same dedupe key exists. */
+  notifyOnce(trx: Db, row: NotificationRow): Promise<boolean> {
+    return repo.insertNotificationOnce(trx, row);
+  }
+
+  /** Inside the caller's transaction: the reminders whose dedupe key starts with `prefix` go (a step was taken). */
+  dropNotices(trx: Db, siteId: number, prefix: string): Promise<void> {
+    return repo.deleteNotificationsLike(trx, siteId, prefix);
+  }
+
   /** The staff member's newest notifications (with their own read state) and how many are unread in all. */
-  async notifications(departmentId: number | null, userId: number) {
+  async notifications(departmentId: number | null, userId: number): Promise<NotificationList> {
     const [items, unread] = await Promise.all([
       repo.notificationsFor(this.db, departmentId, userId, 50),
       repo.unreadCount(this.db, departmentId, userId),
@@ -158,9 +175,9 @@ export class DutyService {
   /** Marks a notification read for this staff member only; it must be addressed to them (or their department). */
   async markRead(auth: { userId: number; departmentId: number | null }, id: number): Promise<void> {
     const n = await repo.findNotification(this.db, id);
-    if (!n) throw new AppError('NOT_FOUND', '提醒不存在');
+    if (!n) throw new AppError('NOTIFICATION_NOT_FOUND');
     const mine = n.user_id === auth.userId || (n.department_id !== null && n.department_id === auth.departmentId);
-    if (!mine) throw new AppError('FORBIDDEN', '这条提醒不是发给您的');
+    if (!mine) throw new AppError('NOTIFICATION_NOT_MINE');
     await repo.markRead(this.db, id, auth.userId, this.clock.now().toISOString());
   }
 

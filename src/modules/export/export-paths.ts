@@ -56,7 +56,7 @@ export function fileForUrl(url: string): string | null {
     } catch {
       return null;
     }
-    // eslint-disable-next-line no-control-regex
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what a path segment must not hold
     if (segment === '' || segment === '.' || segment === '..' || /[/\\\u0000-\u001f\u007f]/.test(segment)) return null;
     segments.push(segment);
   }

@@ -7,31 +7,36 @@
 // verify:  compares a directory with its manifest: added, changed and missing files, and the manifest's
 //          signature (HMAC with the key kept in the database, so the manifest cannot be edited along with them).
 // restore: exports again from the database into a staging directory and puts the published versions back.
-import fs from 'node:fs/promises';
-import { createReadStream } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { createHash, randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import type { Progress } from '../../platform/backup/backup.ts';
 import { SYSTEM_ACTOR, type Actor } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
-import { readSetting, writeSetting } from '../../platform/settings/settings.repository.ts';
 import { buildApp } from '../../app.ts';
-import type { SiteView } from '../sites/sites.schema.ts';
 import { fileUrl } from '../files/files.service.ts';
 import { AssetManifest } from '../portal/assets.ts';
-import { cspFor } from '../portal/portal.service.ts';
-import { clusterRootOf, mainSite, resolveSite } from '../portal/site-resolver.ts';
-import { stripPort } from '../portal/meta.ts';
+import { cspFor } from '../portal/page-kit.ts';
+import { PortalRegistry } from '../portal/portal-registry.ts';
 import { crawl, writeFileIn, type CrawlProblem } from './crawler.ts';
-import { MANIFEST_FILE, NGINX_FILE, NOT_FOUND_FILE } from './export-paths.ts';
+import { NGINX_FILE, NOT_FOUND_FILE } from './export-paths.ts';
+import {
+  type SyncResult,
+  byPath,
+  checkOutDir,
+  holdsListed,
+  matches,
+  noProgress,
+  scanDir,
+  syncDir,
+  withStaging,
+  writeManifest,
+} from './export-files.ts';
+import { type ExportTarget, rememberTarget, resolveTarget, targetRecords } from './export-target.ts';
 import {
   MANIFEST_FORMAT,
   MANIFEST_VERSION,
   checkSignature,
   manifestKey,
-  manifestText,
   readManifest,
   sameFiles,
   sha256,
@@ -44,75 +49,14 @@ import {
 import { nginxConfig } from './nginx.ts';
 import { publishedFiles } from './export.repository.ts';
 
-/** Per output directory (absolute path): what was exported there, so a restore never trusts the manifest for it. */
-export const TARGETS_SETTING = 'export.targets';
-
-export interface ExportTargetRecord {
-  siteCode: string;
-  baseUrl: string;
-  exportedAt: string;
-}
-
-export interface ExportTarget {
-  site: SiteView;
-  /** Host header the crawl sends. */
-  host: string;
-  prefix: string;
-  baseUrl: string;
-}
-
-const noProgress: Progress = () => undefined;
-const byPath = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function normaliseBaseUrl(raw: string): string {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new AppError('BAD_REQUEST', `基础地址 ${raw} 不是有效的网址`);
-  }
-  if (
-    (url.protocol !== 'http:' && url.protocol !== 'https:') ||
-    url.username ||
-    url.password ||
-    url.search ||
-    url.hash ||
-    (url.pathname !== '/' && url.pathname !== '')
-  ) {
-    throw new AppError('BAD_REQUEST', `基础地址只能是“协议://域名[:端口]”，实际为 ${raw}`);
-  }
-  return url.origin;
-}
-
-/** Which site to export, and how to ask the application for its pages. */
-export async function resolveTarget(ctx: AppContext, siteCode?: string, baseUrl?: string): Promise<ExportTarget> {
-  const sites = await ctx.sites.list();
-  const site = siteCode ? sites.find((s) => s.code === siteCode) : mainSite(sites);
-  if (!site)
-    throw new AppError('NOT_FOUND', siteCode ? `站点 ${siteCode} 不存在` : '还没有站点，请先执行 govportal init');
-  const answers = (host: string, prefix: string) => {
-    const match = resolveSite(sites, host, `${prefix}/`);
-    return !!match && match.site.id === site.id && match.redirect === undefined;
-  };
-  const hostsOf = (s: SiteView) => [...s.domains.map(stripPort).filter(Boolean), 'localhost'];
-  let host = hostsOf(site).find((h) => answers(h, ''));
-  let prefix = '';
-  if (!host) {
-    prefix = `/site/${site.code}`;
-    host = hostsOf(clusterRootOf(sites, site)).find((h) => answers(h, prefix));
-  }
-  if (!host)
-    throw new AppError('BAD_REQUEST', `站点 ${site.code} 没有自己的域名，也不在任何站点集群中，无法确定访问地址`);
-  const base = baseUrl
-    ? normaliseBaseUrl(baseUrl)
-    : (ctx.config.publicBaseUrl ?? (host === 'localhost' ? 'http://localhost' : `https://${host}`));
-  return { site, host, prefix, baseUrl: base };
-}
+export { TARGETS_SETTING, resolveTarget, type ExportTarget, type ExportTargetRecord } from './export-target.ts';
+export { scanDir, type Entry, type SyncResult } from './export-files.ts';
 
 /**
  * The application the export crawls: built as `serve` builds it, with the export's base URL for absolute links.
  * It lives for one crawl, so it does not subscribe to the installation's change events (it starts with an empty
- * page cache and reads the database as it is).
+ * page cache and reads the database as it is); its modules register their public pages into a registry of its
+ * own.
  */
 async function exportApp(ctx: AppContext, baseUrl: string) {
   const quiet = <T extends object>(service: T): T =>
@@ -123,6 +67,7 @@ async function exportApp(ctx: AppContext, baseUrl: string) {
     sites: quiet(ctx.sites),
     columns: quiet(ctx.columns),
     publication: quiet(ctx.publication),
+    portal: PortalRegistry.forSnapshot(),
   };
   return buildApp(exportCtx, { logger: false });
 }
@@ -191,155 +136,6 @@ async function generate(
   }
 }
 
-// ---------- the directory's current state ----------
-
-export type Entry = { kind: 'file'; sha256: string; size: number } | { kind: 'symlink' | 'other' | 'dir' };
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/**
- * Every entry under `dir` except the root's manifest.json, without following symbolic links: files with their
- * digest, symbolic links and special files as such, and empty directories (as `path/`).
- */
-export async function scanDir(dir: string, progress: Progress = noProgress): Promise<Map<string, Entry>> {
-  const out = new Map<string, Entry>();
-  const walk = async (abs: string, rel: string): Promise<void> => {
-    const entries = await fs.readdir(abs, { withFileTypes: true });
-    if (entries.length === 0 && rel) out.set(`${rel}/`, { kind: 'dir' });
-    for (const e of entries) {
-      const childRel = rel ? `${rel}/${e.name}` : e.name;
-      const childAbs = path.join(abs, e.name);
-      if (!rel && e.name === MANIFEST_FILE && e.isFile()) continue;
-      if (e.isDirectory()) await walk(childAbs, childRel);
-      else if (e.isSymbolicLink()) out.set(childRel, { kind: 'symlink' });
-      else if (e.isFile()) {
-        const stat = await fs.stat(childAbs);
-        out.set(childRel, { kind: 'file', sha256: await hashFile(childAbs), size: stat.size });
-        progress('校验文件', out.size, out.size);
-      } else out.set(childRel, { kind: 'other' });
-    }
-  };
-  try {
-    await walk(dir, '');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  return out;
-}
-
-/** An empty directory (`dir/`) that a listed file would live in: not an addition, just where a file is missing. */
-const holdsListed = (rel: string, files: Record<string, FileEntry>) =>
-  rel.endsWith('/') && Object.keys(files).some((f) => f.startsWith(rel));
-
-const matches = (entry: Entry | undefined, expected: FileEntry) =>
-  !!entry && entry.kind === 'file' && entry.sha256 === expected.sha256 && entry.size === expected.size;
-
-// ---------- bringing a directory in line ----------
-
-export interface SyncResult {
-  /** Present but not published: removed. */
-  removed: string[];
-  /** Present with other content: replaced by the published version. */
-  replaced: string[];
-  /** Published but absent: written. */
-  created: string[];
-}
-
-async function removeEmptyDirs(dir: string, isRoot = true): Promise<boolean> {
-  const entries = await fs.readdir(dir, { withFileTypes: true });
-  let empty = true;
-  for (const e of entries) {
-    if (e.isDirectory() && (await removeEmptyDirs(path.join(dir, e.name), false))) continue;
-    empty = false;
-  }
-  if (empty && !isRoot) await fs.rmdir(dir);
-  return empty;
-}
-
-/** Replaces `dest` with a copy of `src` in one rename, so readers never see half a file. */
-async function placeFile(src: string, dest: string): Promise<void> {
-  await fs.mkdir(path.dirname(dest), { recursive: true });
-  const tmp = path.join(path.dirname(dest), `.govportal-tmp-${randomBytes(6).toString('hex')}`);
-  await fs.copyFile(src, tmp);
-  try {
-    await fs.rename(tmp, dest);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EISDIR' && code !== 'ENOTEMPTY' && code !== 'EEXIST') {
-      await fs.rm(tmp, { force: true });
-      throw error;
-    }
-    await fs.rm(dest, { recursive: true, force: true });
-    await fs.rename(tmp, dest);
-  }
-}
-
-/**
- * Makes `dir` hold exactly `files` (besides manifest.json), taking their content from `staging`: removes what is
- * not listed (without following links), then writes what is missing or differs.
- */
-async function syncDir(
-  staging: string,
-  dir: string,
-  files: Record<string, FileEntry>,
-  current: Map<string, Entry>,
-  progress: Progress,
-): Promise<SyncResult> {
-  const result: SyncResult = { removed: [], replaced: [], created: [] };
-  await fs.mkdir(dir, { recursive: true });
-  for (const rel of [...current.keys()].sort(byPath).reverse()) {
-    if (files[rel] || holdsListed(rel, files)) continue;
-    await fs.rm(path.join(dir, ...rel.split('/').filter(Boolean)), { recursive: true, force: true });
-    result.removed.push(rel);
-  }
-  await removeEmptyDirs(dir);
-  const names = Object.keys(files).sort(byPath);
-  let done = 0;
-  for (const rel of names) {
-    const entry = current.get(rel);
-    if (!matches(entry, files[rel]!)) {
-      const src = path.join(staging, ...rel.split('/'));
-      const actual = await hashFile(src);
-      if (actual !== files[rel]!.sha256) throw new AppError('INTERNAL', `重新生成的 ${rel} 与清单不一致`);
-      await placeFile(src, path.join(dir, ...rel.split('/')));
-      (entry ? result.replaced : result.created).push(rel);
-    }
-    done += 1;
-    if (done % 50 === 0 || done === names.length) progress('写入文件', done, names.length);
-  }
-  result.removed.sort(byPath);
-  return result;
-}
-
-async function writeManifest(dir: string, manifest: Manifest): Promise<void> {
-  const tmp = path.join(dir, `.govportal-tmp-${randomBytes(6).toString('hex')}`);
-  await fs.writeFile(tmp, manifestText(manifest));
-  await fs.rename(tmp, path.join(dir, MANIFEST_FILE));
-}
-
-async function targetRecords(ctx: AppContext): Promise<Record<string, ExportTargetRecord>> {
-  return (await readSetting<Record<string, ExportTargetRecord>>(ctx.db, TARGETS_SETTING)) ?? {};
-}
-
-async function rememberTarget(ctx: AppContext, dir: string, record: ExportTargetRecord): Promise<void> {
-  const records = await targetRecords(ctx);
-  records[dir] = record;
-  await writeSetting(ctx.db, TARGETS_SETTING, records, ctx.clock.now().toISOString());
-}
-
-async function withStaging<T>(fn: (staging: string) => Promise<T>): Promise<T> {
-  const staging = await fs.mkdtemp(path.join(os.tmpdir(), 'govportal-export-'));
-  try {
-    return await fn(staging);
-  } finally {
-    await fs.rm(staging, { recursive: true, force: true });
-  }
-}
-
 /** Crawls the target and signs the manifest of what was written into `staging`. */
 async function build(ctx: AppContext, target: ExportTarget, staging: string, dir: string, progress: Progress) {
   const createdAt = ctx.clock.now().toISOString();
@@ -381,27 +177,6 @@ export interface ExportResult {
   skipped: CrawlProblem[];
   redirects: Record<string, string>;
   keyCreated: boolean;
-}
-
-/** Refuses to write into a directory that holds anything but an earlier export: its other files would be removed. */
-async function checkOutDir(dir: string): Promise<void> {
-  let entries: string[];
-  try {
-    const stat = await fs.stat(dir);
-    if (!stat.isDirectory()) throw new AppError('BAD_REQUEST', `${dir} 不是目录`);
-    entries = await fs.readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    throw error;
-  }
-  if (entries.length === 0) return;
-  const found = await readManifest(dir);
-  if (found.status !== 'ok') {
-    throw new AppError(
-      'BAD_REQUEST',
-      `目录 ${dir} 不是空目录，也不是本平台的导出目录（没有有效的 ${MANIFEST_FILE}）；请指定空目录`,
-    );
-  }
 }
 
 export async function exportSite(ctx: AppContext, options: ExportOptions): Promise<ExportResult> {
@@ -543,10 +318,7 @@ export async function restoreExport(
     (await targetRecords(ctx))[dir] ??
     (trusted ? { siteCode: trusted.site.code, baseUrl: trusted.baseUrl, exportedAt: trusted.createdAt } : null);
   if (!record) {
-    throw new AppError(
-      'BAD_REQUEST',
-      `没有目录 ${dir} 的导出记录，清单也无法验证，不能恢复；请用 govportal export --out ${dir} 重新导出`,
-    );
+    throw new AppError('EXPORT_NO_RECORD', { dir });
   }
   const target = await resolveTarget(ctx, record.siteCode, record.baseUrl);
   const result = await withStaging(async (staging) => {

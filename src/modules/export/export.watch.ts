@@ -152,7 +152,7 @@ export async function runExportWatch(ctx: AppContext): Promise<WatchOutcome> {
 /** The site the directory belongs to: from the export record in the database, else the manifest, else the main site. */
 async function siteOf(ctx: AppContext, report: VerifyReport): Promise<number | null> {
   const sites = await ctx.sites.list();
-  const record = ((await readSetting<Record<string, ExportTargetRecord>>(ctx.db, TARGETS_SETTING)) ?? {})[report.dir];
+  const record = (await readSetting<Record<string, ExportTargetRecord>>(ctx.db, TARGETS_SETTING))?.[report.dir];
   const byCode = record ? sites.find((s) => s.code === record.siteCode) : undefined;
   if (byCode) return byCode.id;
   const byManifest = report.manifest ? sites.find((s) => s.id === report.manifest!.site.id) : undefined;

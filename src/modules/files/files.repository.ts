@@ -28,3 +28,7 @@ export const findFiles = (db: Executor, ids: number[]) =>
 export async function isPublished(db: Executor, fileId: number): Promise<boolean> {
   return !!(await db.selectFrom('published_files').select('file_id').where('file_id', '=', fileId).executeTakeFirst());
 }
+
+export async function fileIdsOfSite(db: Executor, siteId: number): Promise<number[]> {
+  return (await db.selectFrom('files').select('id').where('site_id', '=', siteId).execute()).map((f) => f.id);
+}

@@ -1,20 +1,12 @@
-import { Type } from '@fastify/type-provider-typebox';
 import multipart from '@fastify/multipart';
+import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
-import { SiteParams, errors } from '../../platform/http.ts';
+import { Binary, SiteParams, errors } from '../../platform/http.ts';
 import { SESSION_COOKIE, requireOnSite } from '../../platform/auth/guard.ts';
 import { AppError } from '../../platform/errors.ts';
-import { MAX_UPLOAD_BYTES } from '../../platform/files/upload-policy.ts';
+import { MAX_UPLOAD_BYTES, servedInline } from '../../platform/files/upload-policy.ts';
 import type { AppContext } from '../../context.ts';
-
-const FileView = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  mime: Type.String(),
-  size: Type.Integer(),
-  url: Type.String(),
-  image: Type.Boolean(),
-});
+import { FileParams, FileView } from './files.schema.ts';
 
 export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, files, auth } = ctx;
@@ -35,7 +27,7 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
     async (request) => {
       const a = requireOnSite(request, 'content.write', request.params.siteId);
       const part = await request.file();
-      if (!part) throw new AppError('BAD_REQUEST', '没有收到文件');
+      if (!part) throw new AppError('NO_FILE_RECEIVED');
       const bytes = await part.toBuffer();
       if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
       return files.upload(a.actor, request.params.siteId, bytes, part.filename);
@@ -46,29 +38,37 @@ export async function filesRoutes(app: App, ctx: AppContext): Promise<void> {
   app.get(
     '/files/:id/:name',
     {
-      schema: { hide: true, params: Type.Object({ id: Type.Integer({ minimum: 1 }), name: Type.String() }) },
+      schema: {
+        hide: true,
+        params: FileParams,
+        // 404 is the public site's not-found page, for a file that is not there or not public.
+        response: { 200: Binary, 404: Type.String({ description: '页面不存在' }), ...errors(400) },
+      },
     },
     async (request, reply) => {
-      const file = await files.get(request.params.id).catch(() => null);
-      if (!file) return reply.callNotFound();
-      let allowed = await files.isPublic(file.id);
+      const found = await files.lookup(request.params.id);
+      if (!found) return reply.callNotFound();
+      const { file } = found;
+      let allowed = found.published;
       const token = request.cookies[SESSION_COOKIE];
       if (!allowed && token) {
         const staff = await auth.authenticate(token).catch(() => null);
         allowed = !!staff && staff.grants.some((g) => g.siteId === null || g.siteId === file.site_id);
       }
       if (!allowed) return reply.callNotFound();
-      const inline = file.mime.startsWith('image/') || file.mime === 'application/pdf';
+      const bytes = await files.read(file);
+      const inline = servedInline(file, bytes);
       reply.header('content-type', file.mime);
       reply.header('content-length', file.size);
       reply.header('x-content-type-options', 'nosniff');
-      reply.header('cache-control', allowed ? 'public, max-age=86400' : 'private, no-store');
+      // A draft's file shown to staff must not stay in a shared cache.
+      reply.header('cache-control', found.published ? 'public, max-age=86400' : 'private, no-store');
       reply.header('etag', `"${file.sha256}"`);
       reply.header(
         'content-disposition',
         `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(file.original_name)}`,
       );
-      return reply.send(await files.read(file));
+      return reply.send(bytes);
     },
   );
 }

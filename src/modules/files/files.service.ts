@@ -6,28 +6,10 @@ import { inspectUpload } from '../../platform/files/upload-policy.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { StoredFile } from '../../platform/db/schema.ts';
 import * as repo from './files.repository.ts';
+import { toFileView } from './files.presenter.ts';
+import type { FileView } from './files.schema.ts';
 
-export interface FileView {
-  id: number;
-  name: string;
-  mime: string;
-  size: number;
-  url: string;
-  image: boolean;
-}
-
-/** Stable public address of a file: id plus its (URL-encoded) name. */
-export const fileUrl = (f: Pick<StoredFile, 'id' | 'original_name'>) =>
-  `/files/${f.id}/${encodeURIComponent(f.original_name)}`;
-
-export const toFileView = (f: StoredFile): FileView => ({
-  id: f.id,
-  name: f.original_name,
-  mime: f.mime,
-  size: f.size,
-  url: fileUrl(f),
-  image: f.mime.startsWith('image/'),
-});
+export { fileUrl, toFileView } from './files.presenter.ts';
 
 export class FilesService {
   constructor(
@@ -47,7 +29,7 @@ export class FilesService {
         outcome: 'failure',
         detail: { name, reason: verdict.refused },
       });
-      throw new AppError('UNSUPPORTED_FILE', verdict.refused);
+      throw new AppError('UPLOAD_REFUSED', { reason: verdict.refused });
     }
     const stored = await this.store.put(bytes);
     const id = await this.db.transaction().execute(async (trx) => {
@@ -75,7 +57,7 @@ export class FilesService {
 
   async get(id: number): Promise<StoredFile> {
     const file = await repo.findFile(this.db, id);
-    if (!file) throw new AppError('NOT_FOUND', '文件不存在');
+    if (!file) throw new AppError('FILE_NOT_FOUND');
     return file;
   }
 
@@ -85,6 +67,17 @@ export class FilesService {
       .map((id) => rows.find((r) => r.id === id))
       .filter((r): r is StoredFile => !!r)
       .map(toFileView);
+  }
+
+  /** A stored file and whether a published item links it (then anyone may read it); null when there is none. */
+  async lookup(id: number): Promise<{ file: StoredFile; published: boolean } | null> {
+    const file = await repo.findFile(this.db, id);
+    return file ? { file, published: await repo.isPublished(this.db, id) } : null;
+  }
+
+  /** The files of a site among `ids` (a reference to another site's file does not count). */
+  async ofSite(siteId: number, ids: number[]): Promise<StoredFile[]> {
+    return (await repo.findFiles(this.db, ids)).filter((f) => f.site_id === siteId);
   }
 
   isPublic(id: number): Promise<boolean> {

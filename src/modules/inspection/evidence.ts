@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { launchChromium } from '../../platform/browser.ts';
 import type { InspectionReport } from './engine.ts';
+import { guardBrowserRequests } from './crawler/address-guard.ts';
 
 export interface Screenshot {
   url: string;
@@ -37,6 +38,7 @@ export async function takeScreenshots(
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
     });
+    await guardBrowserRequests(context);
     const page = await context.newPage();
     const shots: Screenshot[] = [];
     for (const [i, url] of urls.entries()) {

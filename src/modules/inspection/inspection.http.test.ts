@@ -93,6 +93,8 @@ test(`an inspector inspects the demo site by URL: no veto, at least 95 in deduct
   const report2 = (
     await call(app, s, 'GET', `/api/inspection/runs/${second.json().id}/report`)
   ).json() as InspectionReport;
+  // The response schema lets every field of the stored report through.
+  assert.deepEqual(report2, JSON.parse(JSON.stringify(await env.ctx.inspection.report(second.json().id))));
   const leaders = report2.indicators.find((i) => i.name === '领导信息')!;
   assert.ok(leaders.findings.some((f) => f.source === 'manual' && f.message === '领导简历缺少任职时间'));
   assert.ok((report2.deductionScore ?? 0) <= (report.deductionScore ?? 0) - 1 + 1e-9);

@@ -85,7 +85,10 @@ describe(`inspection site scope (${DIALECT})`, () => {
   const forbidden = async (s: Session, method: string, path: string, payload?: unknown) => {
     const res = await call(env.app, s, method, path, payload);
     assert.equal(res.statusCode, 403, `${method} ${path}: ${res.body}`);
-    assert.equal(res.json().error.code, 'FORBIDDEN', `${method} ${path}`);
+    assert.ok(
+      ['INSPECTION_OUT_OF_SCOPE', 'INSPECTION_EXTERNAL_FORBIDDEN'].includes(res.json().error.code),
+      `${method} ${path}: ${res.body}`,
+    );
   };
   const ok = async (s: Session, method: string, path: string, payload?: unknown) => {
     const res = await call(env.app, s, method, path, payload);
@@ -111,7 +114,7 @@ describe(`inspection site scope (${DIALECT})`, () => {
     }
     const missing = await call(env.app, adminA, 'GET', '/api/inspection/runs/999999');
     assert.equal(missing.statusCode, 404);
-    assert.equal(missing.json().error.code, 'NOT_FOUND');
+    assert.equal(missing.json().error.code, 'INSPECTION_RUN_NOT_FOUND');
     // Starting runs: only for their own site, never an arbitrary URL.
     await forbidden(adminA, 'POST', '/api/inspection/runs', { url, siteId: siteB, screenshots: false });
     await forbidden(adminA, 'POST', '/api/inspection/runs', { url, screenshots: false });
@@ -374,7 +377,7 @@ describe(`cancelling a run (${DIALECT})`, () => {
     );
     const again = await call(env.app, inspector, 'POST', `/api/inspection/runs/${done}/cancel`);
     assert.equal(again.statusCode, 409);
-    assert.equal(again.json().error.code, 'CONFLICT');
+    assert.equal(again.json().error.code, 'INSPECTION_ENDED');
 
     const audit = await env.ctx.db
       .selectFrom('audit_log')

@@ -1,13 +1,13 @@
 // Inspection runs: started by an inspector (admin console), by the CLI or by a schedule; progress and reports
-// are kept in the database, so any app node can show them. Also the manual findings, the availability probes
-// and the comparison of runs.
+// are kept in the database, so any app node can show them; and the comparison of runs. Manual findings
+// (manual-findings.service.ts) and schedules with their availability probes (schedules.service.ts) are services
+// of their own; what a caller may see is inspection-access.service.ts.
 //
 // A run's status: queued → running → done | failed | cancelled. Cancelling writes 'cancelled' to the database
 // at once (any node may be asked); the node running it aborts its crawl when told directly, and otherwise
 // notices the status within a second. A cancelled run has no report and no place in the trend.
 import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/time.ts';
-import { DAY, HOUR } from '../../platform/time.ts';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -17,12 +17,19 @@ import type { DutyService } from '../duty/duty.service.ts';
 import type { SitesService } from '../sites/sites.service.ts';
 import { cancelledError, inspect, type InspectionReport, type RunProgress } from './engine.ts';
 import { evidenceUrls, takeScreenshots } from './evidence.ts';
-import { probeOnce } from './external/index.ts';
-import { findIndicator, GOV_WEBSITE_CATALOGUE } from './indicators.ts';
-import { InspectionInputError, scoreInspection, type Finding } from './scoring.ts';
+import type { Finding } from './scoring.ts';
 import { InternalChecks } from './internal/internal-checks.ts';
 import * as repo from './inspection.repository.ts';
+import type { InspectionReportView, RunStatus } from './inspection.schema.ts';
+import { trendPoint } from './inspection.presenter.ts';
+import { assertSiteHost } from './crawler/address-guard.ts';
+import { InspectionAccess } from './inspection-access.service.ts';
+import { ManualFindingsService } from './manual-findings.service.ts';
+import { SchedulesService } from './schedules.service.ts';
 import type { InspectionScope } from './scope.ts';
+import { normalTargetUrl } from './target-url.ts';
+
+export type { ManualFindingInput } from './manual-findings.service.ts';
 
 export interface RunOptions {
   url: string;
@@ -35,31 +42,9 @@ export interface RunOptions {
   publicHost?: string;
 }
 
-export interface ManualFindingInput {
-  url: string;
-  indicatorId: string;
-  subRule?: number | null;
-  part?: string | null;
-  points?: number | null;
-  message: string;
-  evidenceUrl?: string | null;
-  note?: string | null;
-  screenshotFileKey?: string | null;
-  /** The platform site the finding is for: it then counts only in that site's runs. */
-  siteId?: number | null;
-}
-
-export type RunStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 const ACTIVE: RunStatus[] = ['queued', 'running'];
 /** How often a running run looks whether another node cancelled it. */
 const CANCEL_POLL_MS = 1000;
-
-const normalUrl = (url: string) => {
-  const u = new URL(url);
-  if (!/^https?:$/.test(u.protocol)) throw new AppError('VALIDATION_FAILED', '只能检查 http:// 或 https:// 网站');
-  u.hash = '';
-  return u.toString();
-};
 
 /** A finding's identity across runs, for 新发现 / 已整改 / 仍存在. */
 export const findingKey = (
@@ -72,6 +57,8 @@ export const findingKey = (
 
 export class InspectionService {
   readonly internalChecks = new InternalChecks();
+  readonly findings: ManualFindingsService;
+  readonly schedules: SchedulesService;
   private readonly running = new Map<number, AbortController>();
 
   constructor(
@@ -82,7 +69,23 @@ export class InspectionService {
     private readonly sites: SitesService,
     private readonly columns: ColumnsService,
     private readonly duty: DutyService,
-  ) {}
+  ) {
+    this.findings = new ManualFindingsService(db, clock, audit, sites);
+    this.schedules = new SchedulesService(db, clock, audit);
+  }
+
+  /** Inspection as a caller with this scope may see and change it. */
+  /** Hosts the operator allowed although private (GOVPORTAL_INSPECT_ALLOW); set when the context is built. */
+  inspectAllow: readonly string[] = [];
+
+  /** A site administrator (or a site-bound inspector) inspects only the hosts of their own site. */
+  async assertOwnHost(url: string, siteId: number): Promise<void> {
+    assertSiteHost(url, (await this.sites.get(siteId)).domains, this.inspectAllow);
+  }
+
+  forScope(scope: InspectionScope): InspectionAccess {
+    return new InspectionAccess(this, scope);
+  }
 
   /** Runs left half-done by a stopped server are marked failed, never shown as running forever. */
   async recover(): Promise<void> {
@@ -90,7 +93,7 @@ export class InspectionService {
   }
 
   async create(actor: Actor, options: RunOptions): Promise<number> {
-    const url = normalUrl(options.url);
+    const url = normalTargetUrl(options.url);
     if (options.siteId) await this.sites.get(options.siteId);
     const at = this.clock.now().toISOString();
     const id = await repo.insertRun(this.db, {
@@ -189,8 +192,8 @@ export class InspectionService {
                   url: (p) => new URL(p, run.target_url).toString(),
                 })
             : undefined,
-          manual: await this.manualFindings(run.target_url, siteId),
-          probes: await this.probes(run.target_url, now),
+          manual: await this.findings.forRun(run.target_url, siteId),
+          probes: await this.schedules.probesFor(run.target_url, now),
         },
         { siteId, siteName: site?.name ?? null },
       );
@@ -297,7 +300,7 @@ export class InspectionService {
     if (!(await this.markCancelled(id))) {
       const now = await this.run(id);
       if (now.status === 'cancelled') return;
-      throw new AppError('CONFLICT', '检查已经结束，不能中止');
+      throw new AppError('INSPECTION_ENDED');
     }
     this.running.get(id)?.abort();
     await this.audit.recordAlone(actor, {
@@ -311,27 +314,24 @@ export class InspectionService {
 
   async run(id: number): Promise<InspectionRun> {
     const run = await repo.findRun(this.db, id);
-    if (!run) throw new AppError('NOT_FOUND', '检查记录不存在');
+    if (!run) throw new AppError('INSPECTION_RUN_NOT_FOUND');
     return run;
   }
 
-  async report(id: number): Promise<InspectionReport> {
+  async report(id: number): Promise<InspectionReportView> {
     const run = await this.run(id);
-    if (!run.report)
-      throw new AppError(
-        'CONFLICT',
-        run.status === 'failed'
-          ? `检查失败：${run.error}`
-          : run.status === 'cancelled'
-            ? '检查已中止，没有报告'
-            : '检查尚未完成',
-      );
-    return JSON.parse(run.report) as InspectionReport;
+    if (!run.report) {
+      if (run.status === 'failed') throw new AppError('INSPECTION_FAILED', { reason: run.error ?? '' });
+      throw new AppError(run.status === 'cancelled' ? 'INSPECTION_NO_REPORT' : 'INSPECTION_RUNNING');
+    }
+    // The stored report is the engine's InspectionReport; the assignment checks it still fits the API's schema.
+    const report: InspectionReport = JSON.parse(run.report);
+    return report;
   }
 
   /** The latest runs `scope` may see, newest first. */
   list(scope: InspectionScope, targetUrl?: string) {
-    return repo.listRuns(this.db, { ...(targetUrl ? { targetUrl: normalUrl(targetUrl) } : {}), scope }, 100);
+    return repo.listRuns(this.db, { ...(targetUrl ? { targetUrl: normalTargetUrl(targetUrl) } : {}), scope }, 100);
   }
 
   /**
@@ -342,25 +342,17 @@ export class InspectionService {
     const runs = (
       await repo.listRuns(
         this.db,
-        { targetUrl: normalUrl(targetUrl), status: 'done', scope, ...(siteId !== undefined ? { siteId } : {}) },
+        { targetUrl: normalTargetUrl(targetUrl), status: 'done', scope, ...(siteId !== undefined ? { siteId } : {}) },
         100,
       )
     ).reverse();
-    return runs.map((r) => ({
-      id: r.id,
-      finishedAt: r.finished_at,
-      verdict: r.verdict,
-      deductionScore: r.deduction_score,
-      bonusScore: r.bonus_score,
-      totalScore: r.total_score,
-      untestedPoints: r.untested_points,
-    }));
+    return runs.map(trendPoint);
   }
 
   /** 新发现 / 已整改 / 仍存在 between two runs. */
   async compare(fromId: number, toId: number) {
     const [a, b] = await Promise.all([this.report(fromId), this.report(toId)]);
-    const flatten = (r: InspectionReport) =>
+    const flatten = (r: InspectionReportView) =>
       new Map(
         r.indicators.flatMap((i) =>
           i.findings.map((f) => [findingKey(i.id, f), { ...f, indicatorId: i.id, indicator: i.name }] as const),
@@ -379,192 +371,24 @@ export class InspectionService {
 
   async evidence(runId: number, evidenceId: number): Promise<{ mime: string; bytes: Buffer }> {
     const row = await repo.findEvidence(this.db, runId, evidenceId);
-    if (!row) throw new AppError('NOT_FOUND', '证据不存在');
+    if (!row) throw new AppError('EVIDENCE_NOT_FOUND');
     return { mime: row.mime, bytes: await this.fileStore.read(row.storage_key) };
   }
 
-  async addManualFinding(actor: Actor, input: ManualFindingInput): Promise<number> {
-    const indicator = findIndicator(GOV_WEBSITE_CATALOGUE, input.indicatorId);
-    if (!indicator) throw new AppError('VALIDATION_FAILED', `指标 ${input.indicatorId} 不存在`);
-    if (
-      indicator.kind !== 'veto' &&
-      input.points !== undefined &&
-      input.points !== null &&
-      (input.points < 0 || input.points > ('points' in indicator ? Number(indicator.points) : 0))
-    ) {
-      throw new AppError('VALIDATION_FAILED', `分值应在 0 到 ${'points' in indicator ? indicator.points : 0} 之间`);
-    }
-    // Checked as the scoring will read it, so a bad finding is refused now rather than breaking later runs.
-    try {
-      scoreInspection([
-        {
-          indicatorId: input.indicatorId,
-          status: 'measured',
-          findings: [
-            {
-              indicatorId: input.indicatorId,
-              ...(input.subRule ? { subRule: input.subRule } : {}),
-              ...(input.part ? { part: input.part } : {}),
-              ...(input.points !== undefined && input.points !== null ? { points: input.points } : {}),
-              message: input.message,
-            },
-          ],
-        },
-      ]);
-    } catch (error) {
-      if (error instanceof InspectionInputError)
-        throw new AppError('VALIDATION_FAILED', `人工发现不符合该指标的评分细则：${error.message}`);
-      throw error;
-    }
-    const at = this.clock.now().toISOString();
-    const evidence = {
-      url: input.evidenceUrl ?? input.url,
-      note: input.note ?? '',
-      expected: '',
-      observed: input.message,
-      at,
-      source: 'manual',
-      inspector: actor.username,
-      ...(input.screenshotFileKey ? { screenshotKey: input.screenshotFileKey } : {}),
-    };
-    if (input.siteId) await this.sites.get(input.siteId);
-    const id = await repo.insertManualFinding(this.db, {
-      target_url: normalUrl(input.url),
-      site_id: input.siteId ?? null,
-      indicator_id: input.indicatorId,
-      sub_rule: input.subRule ?? null,
-      part: input.part ?? null,
-      points: input.points ?? null,
-      message: input.message,
-      evidence: JSON.stringify(evidence),
-      created_by: actor.userId,
-      created_at: at,
-    });
-    await this.audit.recordAlone(actor, {
-      action: 'inspection.manual-finding',
-      targetType: 'inspection_finding',
-      targetId: id,
-      siteId: input.siteId ?? null,
-      detail: { ...input },
-    });
-    return id;
-  }
-
-  /** A manual finding still in force (for the scope check before revoking it). */
-  async manualFinding(id: number) {
-    const row = await repo.findManualFinding(this.db, id);
-    if (!row || row.revoked_at !== null) throw new AppError('NOT_FOUND', '人工发现不存在或已撤销');
-    return row;
-  }
-
-  async revokeManualFinding(actor: Actor, id: number): Promise<void> {
-    const row = await this.manualFinding(id);
-    await repo.revokeManualFinding(this.db, id, this.clock.now().toISOString());
-    await this.audit.recordAlone(actor, {
-      action: 'inspection.revoke-finding',
-      targetType: 'inspection_finding',
-      targetId: id,
-      siteId: row.site_id,
-    });
-  }
-
-  /** The manual findings a run of `targetUrl` for `siteId` counts: the site's own and the site-less ones. */
-  async manualFindings(targetUrl: string, siteId: number | null = null): Promise<Finding[]> {
-    const rows = await repo.activeManualFindings(this.db, normalUrl(targetUrl), { forSite: siteId });
-    return rows.map((r) => ({
-      indicatorId: r.indicator_id,
-      ...(r.sub_rule !== null ? { subRule: r.sub_rule } : {}),
-      ...(r.part ? { part: r.part } : {}),
-      ...(r.points !== null ? { points: r.points } : {}),
-      message: r.message,
-      evidence: { ...(JSON.parse(r.evidence) as Record<string, unknown>), manualFindingId: r.id },
-    }));
-  }
-
-  /** Findings in force for a target that `scope` may see; with `siteId`, those that site's runs count. */
-  listManual(targetUrl: string, scope: InspectionScope, siteId?: number) {
-    return repo.activeManualFindings(this.db, normalUrl(targetUrl), {
-      scope,
-      ...(siteId !== undefined ? { forSite: siteId } : {}),
-    });
-  }
-
-  /** One availability probe (the 站点无法访问 rule wants ≥ 20 a day for a week). */
-  async probe(targetUrl: string): Promise<void> {
-    const url = normalUrl(targetUrl);
-    const p = await probeOnce(url);
-    await repo.insertProbe(this.db, {
-      target_url: url,
-      at: new Date(p.at).toISOString(),
-      ok: p.ok ? 1 : 0,
-      ms: Math.round(p.ms),
-      status: p.status ?? null,
-      error: p.error ?? null,
-    });
-  }
-
-  async probes(targetUrl: string, now: Date) {
-    const rows = await repo.probesSince(this.db, normalUrl(targetUrl), new Date(now.getTime() - 8 * DAY).toISOString());
-    return rows.map((r) => ({ at: r.at, ok: r.ok === 1, ms: r.ms, status: r.status, error: r.error ?? undefined }));
-  }
-
-  async schedule(actor: Actor, options: RunOptions & { everyHours: number }): Promise<number> {
-    const url = normalUrl(options.url);
-    const at = this.clock.now();
-    const id = await repo.insertSchedule(this.db, {
-      target_url: url,
-      site_id: options.siteId ?? null,
-      every_hours: options.everyHours,
-      options: JSON.stringify({ ...options, url }),
-      next_run_at: new Date(at.getTime() + options.everyHours * HOUR).toISOString(),
-      created_by: actor.userId,
-      created_at: at.toISOString(),
-    });
-    await this.audit.recordAlone(actor, {
-      action: 'inspection.schedule',
-      targetType: 'inspection_schedule',
-      targetId: id,
-      siteId: options.siteId ?? null,
-      detail: { url, everyHours: options.everyHours },
-    });
-    return id;
-  }
-
-  schedules(scope: InspectionScope) {
-    return repo.listSchedules(this.db, scope);
-  }
-
-  async scheduleById(id: number) {
-    const row = await repo.findSchedule(this.db, id);
-    if (!row) throw new AppError('NOT_FOUND', '定期检查不存在或已停止');
-    return row;
-  }
-
-  async unschedule(actor: Actor, id: number): Promise<void> {
-    const row = await this.scheduleById(id);
-    await repo.deactivateSchedule(this.db, id);
-    await this.audit.recordAlone(actor, {
-      action: 'inspection.unschedule',
-      targetType: 'inspection_schedule',
-      targetId: id,
-      siteId: row.site_id,
-    });
+  /** The manual findings a run of `targetUrl` for `siteId` counts. */
+  manualFindings(targetUrl: string, siteId: number | null = null): Promise<Finding[]> {
+    return this.findings.forRun(targetUrl, siteId);
   }
 
   /** The scheduler's job: due runs start, and every monitored site gets an availability probe. */
   async runDueSchedules(actor: Actor): Promise<number> {
-    const now = this.clock.now();
-    const due = await repo.dueSchedules(this.db, now.toISOString());
-    for (const s of due) {
-      await repo.moveSchedule(this.db, s.id, new Date(now.getTime() + s.every_hours * HOUR).toISOString());
-      await this.start(actor, JSON.parse(s.options) as RunOptions);
-    }
+    const due = await this.schedules.takeDue();
+    for (const s of due) await this.start(actor, JSON.parse(s.options) as RunOptions);
     return due.length;
   }
 
-  async probeMonitored(): Promise<number> {
-    const targets = await repo.monitoredTargets(this.db);
-    for (const t of targets) await this.probe(t);
-    return targets.length;
+  /** Probes every site a schedule monitors. */
+  probeMonitored(): Promise<number> {
+    return this.schedules.probeMonitored();
   }
 }

@@ -4,8 +4,10 @@
 //   - a site administrator, or an inspector bound to a site, sees and changes only their sites' data;
 //   - a site administrator of every site (grant without a site) handles every platform site, but not
 //     arbitrary URLs (README: 站点管理员只能检查本站点).
-// The routes check single rows with `inScope`; the repository filters lists with the same rule.
+// Single rows are checked with `requireInScope` (inspection-access.service.ts); the repository filters lists
+// with the same rule.
 import type { RoleGrant } from '../../platform/auth/roles.ts';
+import { AppError } from '../../platform/errors.ts';
 import { CAPABILITIES } from '../../platform/auth/roles.ts';
 
 export interface InspectionScope {
@@ -33,3 +35,9 @@ export function inScope(scope: InspectionScope, siteId: number | null): boolean 
 
 /** Sees everything: no filter needed. */
 export const isUnlimited = (scope: InspectionScope): boolean => scope.siteless && scope.allSites;
+
+/** Refuses (403) a row of a site outside the scope, or a site-less row to someone bound to sites. */
+export function requireInScope(scope: InspectionScope, siteId: number | null | undefined): void {
+  if (inScope(scope, siteId ?? null)) return;
+  throw new AppError(siteId ? 'INSPECTION_OUT_OF_SCOPE' : 'INSPECTION_EXTERNAL_FORBIDDEN');
+}

@@ -410,7 +410,7 @@ function indexResults(catalogue: ScoredCatalogue, results: readonly IndicatorRes
     if (result.status === 'untested' && !result.reason.trim()) {
       throw new InspectionInputError(`${result.indicatorId}: an untested indicator needs a reason`);
     }
-    if (result.status === 'measured') result.findings.forEach((finding) => checkFinding(indicator, finding));
+    if (result.status === 'measured') for (const finding of result.findings) checkFinding(indicator, finding);
     byId.set(result.indicatorId, result);
   }
   return byId;

@@ -39,7 +39,8 @@ export function negotiate(acceptEncoding: string | string[] | undefined): Encodi
 
 /** The page's body in this encoding, compressed the first time it is asked for. */
 export function encodedBody(page: CachedPage, encoding: Encoding): Promise<Buffer> {
-  const variants = (page.encoded ??= {});
+  page.encoded ??= {};
+  const variants = page.encoded;
   let found = variants[encoding];
   if (!found) {
     const made =

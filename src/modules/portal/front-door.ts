@@ -52,7 +52,7 @@ const lastEntry = (value: string) => value.slice(value.lastIndexOf(',') + 1).tri
 
 /** The care-mode cookie's value, as @fastify/cookie reads it (first occurrence, trimmed, quotes removed). */
 export function careFromCookie(header: string | undefined): boolean {
-  if (!header || !header.includes(CARE_COOKIE)) return false;
+  if (!header?.includes(CARE_COOKIE)) return false;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
     if (eq < 0 || part.slice(0, eq).trim() !== CARE_COOKIE) continue;

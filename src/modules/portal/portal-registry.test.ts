@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { createElement } from 'react';
 import { columnByName, testEnv, type TestEnv } from '../../../test/helpers.ts';
 import { columnMatches } from './portal-registry.ts';
-import { pageTitle } from './portal.service.ts';
+import { pageTitle } from './page-kit.ts';
 import { siteMeta } from './meta.ts';
 import { Layout } from './views/Layout.tsx';
 import type { PublicColumn } from './views/types.ts';

@@ -4,7 +4,9 @@
 // names the changes that make those pages stale. The registry lives in the application context so modules can
 // register from their route setup in any order; the portal reads it on every request.
 import type { ColumnType } from '../columns/column-types.ts';
-import type { PageContext, PortalPage } from './page-context.ts';
+import type { SiteView } from '../sites/sites.schema.ts';
+import type { PageContext, PageResult, PortalPage } from './page-context.ts';
+import type { IndexedItem } from './public-content.repository.ts';
 import type { ColumnContent, HeadLink, PublicColumn, ViewContext } from './views/types.ts';
 
 /**
@@ -48,6 +50,15 @@ export interface ColumnContentOptions {
    */
   variant?(request: ColumnContentRequest): string | null;
 }
+
+/**
+ * A module's own page for its kind of published item (e.g. 数据集), at the item's usual address; `null` lets the
+ * portal render the usual content page.
+ */
+export type ItemPage = (page: PageContext, item: IndexedItem, column: PublicColumn) => Promise<PageResult | null>;
+
+/** Rewrites a published body for display (a chart placeholder into the chart); the stored body is unchanged. */
+export type BodyFilter = (site: SiteView, html: string) => Promise<string>;
 
 /** Subscribes `drop` to a module's changes: call it with the site whose public pages changed. */
 export type ChangeSubscription = (drop: (siteId: number) => void) => void;
@@ -94,20 +105,53 @@ export function columnMatches(match: ColumnMatch, column: PublicColumn): boolean
 }
 
 export class PortalRegistry {
+  /**
+   * A registry for an application that lives for one pass over the database (the static export's crawl): its
+   * modules register their pages as usual, but it never subscribes to their changes.
+   */
+  static forSnapshot(): PortalRegistry {
+    const registry = new PortalRegistry();
+    registry.snapshot = true;
+    return registry;
+  }
+
+  private snapshot = false;
   private readonly pageList: PortalPage[] = [];
   private readonly contentSources: ColumnContentEntry[] = [];
   private readonly subscriptions: ChangeSubscription[] = [];
   private readonly droppers: ((siteId: number) => void)[] = [];
   private resolver: ViewResolver | null = null;
   private readonly noticeSources: HomeNoticeSource[] = [];
+  private readonly itemPages = new Map<string, ItemPage>();
+  private readonly bodyFilters: BodyFilter[] = [];
+
+  /** Renders published items of `type` with a module's own page. */
+  registerItemPage(type: string, render: ItemPage): void {
+    this.itemPages.set(type, render);
+  }
+
+  itemPage(type: string): ItemPage | undefined {
+    return this.itemPages.get(type);
+  }
+
+  /** Adds a rewrite of published bodies at display time (e.g. embedded charts). */
+  registerBodyFilter(filter: BodyFilter): void {
+    if (!this.snapshot) this.bodyFilters.push(filter);
+  }
+
+  async filterBody(site: SiteView, html: string): Promise<string> {
+    let out = html;
+    for (const filter of this.bodyFilters) out = await filter(site, out);
+    return out;
+  }
 
   /**
    * Adds a public page. Registered pages are tried in registration order before the portal's own (home,
    * catalogue, content, RSS, column pages), so a module can take over a path such as /search. A page for an
-   * exact path that already has one replaces it in place.
+   * exact path (or the same pattern) that already has one replaces it in place.
    */
   registerPage(page: PortalPage): void {
-    const same = typeof page.path === 'string' ? this.pageList.findIndex((p) => p.path === page.path) : -1;
+    const same = this.pageList.findIndex((p) => String(p.path) === String(page.path));
     if (same >= 0) this.pageList[same] = page;
     else this.pageList.push(page);
   }
@@ -125,6 +169,7 @@ export class PortalRegistry {
    * `registry.invalidateOn((drop) => messages.onChange((c) => drop(c.siteId)))`.
    */
   invalidateOn(subscribe: ChangeSubscription): void {
+    if (this.snapshot) return;
     this.subscriptions.push(subscribe);
     for (const drop of this.droppers) subscribe(drop);
   }
@@ -168,6 +213,7 @@ export class PortalRegistry {
 
   /** Connects the portal's cache: `drop` runs for every change any registered module reports. */
   attach(drop: (siteId: number) => void): void {
+    if (this.snapshot) return;
     this.droppers.push(drop);
     for (const subscribe of this.subscriptions) subscribe(drop);
   }

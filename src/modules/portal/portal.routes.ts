@@ -1,6 +1,7 @@
 // The public site: server-rendered pages for every site of the cluster, its static assets, the care-mode
 // switch and the 404 handling of the whole application. Page composition lives in PortalService.
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../platform/errors.ts';
@@ -21,7 +22,14 @@ import { isNotModified, securityHeaders, validatorHeaders } from './page-respons
 import { citizenPageRoutes } from '../citizens/citizens.pages.routes.ts';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
-const hidden = { schema: { hide: true } };
+/** Public pages and files are not JSON: their bodies are sent as they are (HTML, XML, CSS, images …). */
+const Body = Type.Unsafe<Buffer | string>(Type.String({ format: 'binary', description: '页面或文件内容' }));
+const Redirect = Type.Null({ description: '跳转（Location）' });
+const NotModified = Type.Null({ description: '未修改（ETag / Last-Modified）' });
+const pageResponses = { 200: Body, 301: Redirect, 302: Redirect, 304: NotModified, 404: Body, 503: Body };
+const hidden = { schema: { hide: true, response: pageResponses } };
+const FileParams = Type.Object({ file: Type.String() });
+const ToggleQuery = Type.Object({ back: Type.Optional(Type.String()) });
 
 function portalRequest(request: FastifyRequest): PortalRequest {
   return {
@@ -101,8 +109,8 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
     }
   };
 
-  app.get('/assets/:file', hidden, async (request, reply) => {
-    const asset = portal.assets.file((request.params as { file: string }).file);
+  app.get('/assets/:file', { schema: { ...hidden.schema, params: FileParams } }, async (request, reply) => {
+    const asset = portal.assets.file(request.params.file);
     if (!asset) return reply.callNotFound();
     return sendPage(request, reply, asset.page, PORTAL_CSP, 'public, max-age=31536000, immutable', []);
   });
@@ -112,19 +120,23 @@ export async function portalRoutes(app: App, ctx: AppContext, options: PortalOpt
   );
 
   // 长者模式 switch: works without JavaScript; returns to the page it was clicked on (local paths only).
-  app.get('/accessibility/toggle', hidden, async (request, reply) => {
-    const on = request.cookies[CARE_COOKIE] !== '1';
-    reply.setCookie(CARE_COOKIE, on ? '1' : '0', {
-      path: '/',
-      maxAge: YEAR_SECONDS,
-      sameSite: 'lax',
-      httpOnly: true,
-      secure: ctx.config.secureCookies,
-    });
-    const back = localPath((request.query as Record<string, unknown>).back);
-    const location = back && !back.startsWith('/accessibility/') ? back : '/';
-    return withSecurityHeaders(reply, PORTAL_CSP).header('cache-control', 'no-store').redirect(location, 302);
-  });
+  app.get(
+    '/accessibility/toggle',
+    { schema: { ...hidden.schema, querystring: ToggleQuery } },
+    async (request, reply) => {
+      const on = request.cookies[CARE_COOKIE] !== '1';
+      reply.setCookie(CARE_COOKIE, on ? '1' : '0', {
+        path: '/',
+        maxAge: YEAR_SECONDS,
+        sameSite: 'lax',
+        httpOnly: true,
+        secure: ctx.config.secureCookies,
+      });
+      const back = localPath(request.query.back);
+      const location = back && !back.startsWith('/accessibility/') ? back : '/';
+      return withSecurityHeaders(reply, PORTAL_CSP).header('cache-control', 'no-store').redirect(location, 302);
+    },
+  );
 
   // Cached pages are answered before Fastify from then on (front-door.ts); app.inject never reaches it.
   const front = new FrontDoor(portal, {

@@ -72,7 +72,7 @@ export function photoUrl(snapshot: ContentSnapshot, files: PublicFile[]): string
   return f ? fileUrl({ id: f.fileId, original_name: f.originalName }) : null;
 }
 
-const dash = (v: string | null | undefined) => (v && v.trim() ? v : '—');
+const dash = (v: string | null | undefined) => (v?.trim() ? v : '—');
 
 /** 有效 · 废止（废止日期：2026-12-31）. */
 export function validityText(validity: string | null | undefined, date: string | null | undefined): string {

@@ -80,7 +80,7 @@ export function resolveSite(sites: SiteView[], host: string | undefined, urlPath
 export function localPath(back: unknown): string | null {
   if (typeof back !== 'string' || back.length === 0 || back.length > 2048) return null;
   if (!back.startsWith('/') || back.startsWith('//') || back.startsWith('/\\')) return null;
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a return path with control characters is refused
   if (/[\\\u0000-\u001f\u007f]/.test(back)) return null;
   try {
     const base = 'http://local.invalid';

@@ -1,12 +1,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import { FONT_FILES } from '../../platform/pdf.ts';
 import { AttachmentTexts, extractAttachmentText, uncheckedNote, type AttachmentText } from './attachment-text.ts';
 import { docx, pptx, zip } from './fixtures/office.ts';
-import { xmlTokens } from './ooxml.ts';
+import { TextOut, ZipArchive, parseXml } from './zip-xml.ts';
 import type { Dictionaries } from './prepublish.schema.ts';
 import { runPrepublishChecks } from './prepublish.service.ts';
 
@@ -222,12 +223,61 @@ describe('attachment text: guards', () => {
     assert.equal(r.transient, true, 'a timeout is not cached');
   });
 
-  it('tokenizes hostile XML in linear time', () => {
+  it('parses hostile XML without stalling and expands no entity a document declares', () => {
     const started = Date.now();
-    let n = 0;
-    for (const _ of xmlTokens('<a b="'.repeat(200_000) + '<!--'.repeat(100_000))) n++;
+    let opened = 0;
+    parseXml(`<x>${'<a b="'.repeat(200_000)}${'<!--'.repeat(100_000)}`, { open: () => void opened++ });
     assert.ok(Date.now() - started < 3000, `${Date.now() - started} ms`);
-    assert.ok(n > 0);
+    assert.ok(opened > 0);
+    // A billion-laughs document: its entities are left unexpanded, so its text stays small.
+    const laughs = `<!DOCTYPE d [<!ENTITY a "${'哈'.repeat(10)}">${Array.from(
+      { length: 9 },
+      (_, i) => `<!ENTITY ${'b'.repeat(i + 1)} "${`&${i === 0 ? 'a' : 'b'.repeat(i)};`.repeat(10)}">`,
+    ).join('')}]><d>&${'b'.repeat(9)};</d>`;
+    let text = '';
+    parseXml(laughs, {
+      text: (t) => {
+        text += t;
+      },
+    });
+    assert.ok(text.length < 100, `${text.length} characters`);
+  });
+
+  // A high-ratio archive: a document part of 64 MB (mostly spaces) deflates to about 64 KB.
+  const BOMB_SIZE = 64 * 1024 * 1024;
+  const head = Buffer.from('<w:document xmlns:w="urn:w"><w:body><w:p><w:r><w:t>开头</w:t></w:r></w:p>');
+  const body = Buffer.alloc(BOMB_SIZE, 0x20);
+  head.copy(body);
+  const part = { deflated: zlib.deflateRawSync(body), size: BOMB_SIZE };
+  const officeRels =
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>';
+
+  it('inflates a high-ratio part only up to the budget and stops there (a zip bomb costs no more)', async () => {
+    const bomb = zip({ '_rels/.rels': officeRels, 'word/document.xml': part });
+    assert.ok(bomb.length < 200_000, `${bomb.length} bytes hold 64 MB`);
+    const archive = await ZipArchive.open(bomb);
+    const out = new TextOut(1_000_000, 1024 * 1024, Date.now() + 60_000);
+    await archive.xml('word/document.xml', out, {});
+    archive.close();
+    assert.equal(out.unzipLeft, 0, 'inflated exactly the budget, not a byte more');
+    assert.match(out.partial.join(), /解压后的内容超过 1 MB/);
+    const r = await extractAttachmentText(bomb, { name: '大文件.docx' }, { maxUnzippedBytes: 1024 * 1024 });
+    assert.equal(r.text, '开头');
+    assert.equal(r.coverage, 'partial');
+  });
+
+  it('refuses a part that inflates past the size its directory entry declares, as soon as it does', async () => {
+    const honest = zip({ '_rels/.rels': officeRels, 'word/document.xml': part });
+    const lying = declareSize(honest, 'word/document.xml', 1000);
+    const archive = await ZipArchive.open(lying);
+    const out = new TextOut(1_000_000, 128 * 1024 * 1024, Date.now() + 60_000);
+    await assert.rejects(archive.xml('word/document.xml', out, {}), /比它声明的大小更大/);
+    archive.close();
+    const inflated = out.maxUnzippedBytes - out.unzipLeft;
+    assert.ok(inflated < 256 * 1024, `refused after ${inflated} bytes of 64 MB`);
+    const r = await extractAttachmentText(lying, { name: '炸弹.docx' });
+    assert.equal(r.coverage, 'none');
+    assert.match(uncheckedNote(r)!, /此附件未能检查：文件中的压缩数据比它声明的大小更大/);
   });
 });
 
@@ -364,3 +414,17 @@ describe('attachment findings', () => {
     assert.equal(confirmed.blocking, false, 'one confirmation covers every occurrence');
   });
 });
+
+/** The same ZIP with `name`'s uncompressed size declared as `size` (central directory and local header). */
+function declareSize(bytes: Buffer, name: string, size: number): Buffer {
+  const out = Buffer.from(bytes);
+  for (let p = 0; p + 46 <= out.length; p++) {
+    if (out.readUInt32LE(p) !== 0x02014b50) continue;
+    const nameLength = out.readUInt16LE(p + 28);
+    if (out.toString('utf8', p + 46, p + 46 + nameLength) !== name) continue;
+    out.writeUInt32LE(size, p + 24);
+    out.writeUInt32LE(size, out.readUInt32LE(p + 42) + 22);
+    return out;
+  }
+  throw new Error(`no entry ${name}`);
+}

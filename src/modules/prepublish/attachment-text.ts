@@ -1,8 +1,8 @@
-// The text of an attached file, for the pre-publish checks: they read the body, the title and every attachment
-// whose text can be extracted.
+// The text of an attached file, for the pre-publish checks (the checks cover the body, the title and
+// every attachment whose text can be extracted).
 //
 // The type is taken from the bytes (file-type, as at upload), not the name: .docx, .xlsx and .pptx are read by
-// ooxml.ts, PDF by pdf.js (pdfjs-dist, legacy build, with its CMaps so that PDFs with the standard Chinese fonts
+// ooxml.ts (yauzl and saxes underneath, zip-xml.ts), PDF by pdf.js (pdfjs-dist, legacy build, with its CMaps so that PDFs with the standard Chinese fonts
 // — STSong-Light and the like — give their text), plain text and CSV as UTF-8 or GBK. Images, legacy .doc/.xls/
 // .ppt/.wps, OFD, archives and media give no text: the result says so (`coverage: 'none'` and a reason), and the
 // gate turns that into a warn finding naming the attachment, so nothing is skipped silently.
@@ -153,13 +153,17 @@ export async function extractAttachmentText(
       format = 'pdf';
       await pdfText(bytes, out);
     } else if (ext === 'docx' || ext === 'xlsx' || ext === 'pptx' || ext === 'zip') {
-      const zip = new ZipArchive(bytes);
-      const office = await ooxmlFormat(zip, out);
-      if (!office) return none(extensionOf(file.name) === 'ofd' ? 'ofd' : 'archive');
-      format = office.format;
-      if (office.format === 'docx') await docxText(zip, office.main, out);
-      else if (office.format === 'xlsx') await xlsxText(zip, office.main, out);
-      else await pptxText(zip, office.main, out);
+      const zip = await ZipArchive.open(bytes);
+      try {
+        const office = await ooxmlFormat(zip, out);
+        if (!office) return none(extensionOf(file.name) === 'ofd' ? 'ofd' : 'archive');
+        format = office.format;
+        if (office.format === 'docx') await docxText(zip, office.main, out);
+        else if (office.format === 'xlsx') await xlsxText(zip, office.main, out);
+        else await pptxText(zip, office.main, out);
+      } finally {
+        zip.close();
+      }
     } else if (ext === 'cfb') return none('legacy-office');
     else if ((ext && IMAGE.has(ext)) || mime.startsWith('image/')) return none('image');
     else if (MEDIA.test(mime)) return none('media');

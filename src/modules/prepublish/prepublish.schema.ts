@@ -1,22 +1,26 @@
-// Types of the pre-publish checks: run when an editor submits an item for review and again
-// just before publication, over the title, subtitle, summary, the rich-text body (HTML) and attachment text.
-// Types only: the checks live in text.ts, dictionaries.ts, leaders.ts, personal-data.ts, links.ts and are
-// combined by prepublish.service.ts.
+// Types of the pre-publish checks: run when an editor submits an item for review and again just before
+// publication, over the title, subtitle, summary, the rich-text body (HTML) and attachment text. Types and
+// schemas only (the admin console imports them): the checks live in text.ts, dictionaries.ts, leaders.ts,
+// personal-data.ts, links.ts and are combined by prepublish.service.ts.
+import { Type, type Static } from '@fastify/type-provider-typebox';
 
-export type CheckKind =
-  | 'forbidden-word'
-  | 'error-prone'
-  | 'leader-post'
-  | 'id-number'
-  | 'mobile'
-  | 'bank-card'
-  | 'broken-link'
-  | 'image-alt'
-  /** An attachment whose text could not be extracted, or only partly (attachment-text.ts): checked by no rule. */
-  | 'attachment-unchecked';
+export const CHECK_KINDS = [
+  'forbidden-word',
+  'error-prone',
+  'leader-post',
+  'id-number',
+  'mobile',
+  'bank-card',
+  'broken-link',
+  'image-alt',
+  // An attachment whose text could not be extracted, or only partly (attachment-text.ts): checked by no rule.
+  'attachment-unchecked',
+] as const;
+export type CheckKind = (typeof CHECK_KINDS)[number];
 
 /** block: publication waits until the finding is fixed or (except forbidden words) a reviewer confirms it. */
-export type Severity = 'block' | 'warn';
+export const SEVERITIES = ['block', 'warn'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 /** Which part of the item a finding is in; attachments are named by their file name. */
 export type FieldName = 'title' | 'subtitle' | 'summary' | 'body' | `attachment:${string}`;
@@ -64,23 +68,30 @@ export interface Finding {
   confirmed: boolean;
 }
 
-export interface ErrorProneWord {
-  wrong: string;
-  right: string;
-}
+const ErrorProneWordSchema = Type.Object({
+  wrong: Type.String({ minLength: 1, maxLength: 50 }),
+  right: Type.String({ minLength: 1, maxLength: 50 }),
+});
+export type ErrorProneWord = Static<typeof ErrorProneWordSchema>;
 
-export interface LeaderEntry {
-  name: string;
+const LeaderEntrySchema = Type.Object({
+  name: Type.String({ minLength: 2, maxLength: 20 }),
   /** Current posts, e.g. ['党组书记', '主任'] or with the organ: ['市发展改革委主任']. */
-  posts: string[];
-}
+  posts: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 10 }),
+});
+export type LeaderEntry = Static<typeof LeaderEntrySchema>;
 
-export interface Dictionaries {
-  /** Expressions that must never be published (always blocking, cannot be confirmed). */
-  forbidden: string[];
-  errorProne: ErrorProneWord[];
-  leaders: LeaderEntry[];
-}
+/** A site's 错敏词 lists (its own, or the defaults of dictionaries.ts). */
+export const DictionariesSchema = Type.Object(
+  {
+    /** Expressions that must never be published (always blocking, cannot be confirmed). */
+    forbidden: Type.Array(Type.String({ minLength: 1, maxLength: 50 }), { maxItems: 5000 }),
+    errorProne: Type.Array(ErrorProneWordSchema, { maxItems: 5000 }),
+    leaders: Type.Array(LeaderEntrySchema, { maxItems: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type Dictionaries = Static<typeof DictionariesSchema>;
 
 export interface Attachment {
   name: string;
@@ -125,6 +136,14 @@ export interface CheckResult {
   blocking: boolean;
   counts: Record<Severity, number>;
 }
+
+/**
+ * A check result as stored with a submission and answered as it was stored (a report from an earlier version
+ * is never reshaped on the way out); typed as CheckResult.
+ */
+export const CheckReportSchema = Type.Unsafe<CheckResult>(
+  Type.Unknown({ description: '发布前检查结果（提交或审批时保存）：findings、blocking、counts' }),
+);
 
 /** What a single check reports before the service adds the field, excerpt, key and confirmation state. */
 export interface Hit {

@@ -1,19 +1,19 @@
 // Publication and withdrawal: the only writer of published_items, the public projection that the public site,
 // search and inspection read. PubDate is the server's time of first publication and never moves earlier.
-import type { Kysely, Transaction } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { ContentItem, Database, ReviewRequest } from '../../platform/db/schema.ts';
+import type { ContentItem, ReviewRequest } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
+import { ChangeListeners, type ChangeListener } from '../../platform/listeners.ts';
+import type { AuthContext } from '../auth/auth.service.ts';
 import type { ContentSnapshot } from '../content/content-types.ts';
 import * as contentRepo from '../content/content.repository.ts';
+import type { ContentService } from '../content/content.service.ts';
 import { plainText } from '../content/sanitize.ts';
 import * as reviewRepo from '../review/review.repository.ts';
 import * as repo from './publication.repository.ts';
-
-type Executor = Kysely<Database> | Transaction<Database>;
 
 /** What changed on the public site, so caches and the search index follow at once. */
 export interface PublicationChange {
@@ -22,7 +22,7 @@ export interface PublicationChange {
   columnIds: number[];
   kind: 'published' | 'withdrawn';
 }
-export type PublicationListener = (change: PublicationChange) => void | Promise<void>;
+export type PublicationListener = ChangeListener<PublicationChange>;
 
 const FILE_URL = /\/files\/(\d+)\//g;
 
@@ -32,39 +32,40 @@ function fileIdsOf(s: ContentSnapshot): number[] {
 }
 
 export class PublicationService {
-  private readonly listeners: PublicationListener[] = [];
+  private readonly changes = new ChangeListeners<PublicationChange>();
   private pending: PublicationChange[] = [];
 
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly content: ContentService,
   ) {}
 
-  onChange(listener: PublicationListener): void {
-    this.listeners.push(listener);
+  onChange(listener: PublicationListener): () => void {
+    return this.changes.subscribe(listener);
   }
 
   /** Listeners run after the transaction commits; callers flush once it has. */
   async flushChanges(): Promise<void> {
     const changes = this.pending;
     this.pending = [];
-    for (const change of changes) for (const listener of this.listeners) await listener(change);
+    for (const change of changes) await this.changes.emit(change);
   }
 
   /** Called inside the approving transaction: publish now, at the scheduled time, or (其他) not on the web. */
-  async onApproved(trx: Executor, actor: Actor, request: ReviewRequest): Promise<void> {
+  async onApproved(trx: Db, actor: Actor, request: ReviewRequest): Promise<void> {
     const item = (await contentRepo.findItem(trx, request.content_id))!;
     const now = this.clock.now().toISOString();
     if (request.release_form === '其他') {
-      await contentRepo.updateItem(trx, item.id, {
+      await this.content.setPublicationState(trx, item.id, {
         status: item.published_version ? item.status : 'draft',
         updated_at: now,
       });
       return;
     }
     if (item.publish_at && item.publish_at > now) {
-      await contentRepo.updateItem(trx, item.id, {
+      await this.content.setPublicationState(trx, item.id, {
         status: item.published_version ? item.status : 'scheduled',
         updated_at: now,
       });
@@ -73,10 +74,10 @@ export class PublicationService {
     await this.publish(trx, actor, item, request);
   }
 
-  private async publish(trx: Executor, actor: Actor, item: ContentItem, request: ReviewRequest): Promise<void> {
+  private async publish(trx: Db, actor: Actor, item: ContentItem, request: ReviewRequest): Promise<void> {
     if (item.status === 'classified' || request.secret === '是') throw new AppError('CLASSIFIED');
     const version = await contentRepo.findVersion(trx, item.id, request.content_version);
-    if (!version) throw new AppError('NOT_FOUND', '待发布的版本不存在');
+    if (!version) throw new AppError('APPROVED_VERSION_NOT_FOUND');
     const snapshot = JSON.parse(version.snapshot) as ContentSnapshot;
     const now = this.clock.now().toISOString();
     const firstPublishedAt = item.first_published_at ?? now;
@@ -103,7 +104,7 @@ export class PublicationService {
       snapshot: JSON.stringify(bodyPublic ? snapshot : { ...snapshot, bodyHtml: '', attachments: [], summary: '' }),
     });
     await repo.replacePublishedFiles(trx, item.id, bodyPublic ? fileIdsOf(snapshot) : []);
-    await contentRepo.updateItem(trx, item.id, {
+    await this.content.setPublicationState(trx, item.id, {
       status: 'published',
       published_version: request.content_version,
       first_published_at: firstPublishedAt,
@@ -133,22 +134,26 @@ export class PublicationService {
     });
   }
 
+  /** 撤稿 by a staff member who writes in the item's column. */
+  async withdrawBy(auth: AuthContext, contentId: number, reason: string): Promise<void> {
+    await this.content.assertColumnWriter(auth, await this.content.item(contentId));
+    await this.withdraw(auth.actor, contentId, reason);
+  }
+
   /** 撤稿: the item leaves the public site; its record, register entries and audit trail stay. */
   async withdraw(actor: Actor, contentId: number, reason: string): Promise<void> {
-    const item = await contentRepo.findItem(this.db, contentId);
-    if (!item) throw new AppError('NOT_FOUND', '内容不存在');
-    if (!['published', 'scheduled'].includes(item.status))
-      throw new AppError('CONFLICT', '只有已发布或待发布的信息可以撤稿');
-    if (!reason.trim()) throw new AppError('VALIDATION_FAILED', '撤稿须说明理由');
+    const item = await this.content.item(contentId);
+    if (!['published', 'scheduled'].includes(item.status)) throw new AppError('WITHDRAW_NOT_PUBLISHED');
+    if (!reason.trim()) throw new AppError('WITHDRAW_REASON_REQUIRED');
     await this.db.transaction().execute((trx) => this.withdrawIn(trx, actor, item, reason.trim()));
     await this.flushChanges();
   }
 
-  private async withdrawIn(trx: Executor, actor: Actor, item: ContentItem, reason: string): Promise<void> {
+  private async withdrawIn(trx: Db, actor: Actor, item: ContentItem, reason: string): Promise<void> {
     const published = await repo.findPublished(trx, item.id);
     await repo.deletePublished(trx, item.id);
     const now = this.clock.now().toISOString();
-    await contentRepo.updateItem(trx, item.id, {
+    await this.content.setPublicationState(trx, item.id, {
       status: 'withdrawn',
       withdrawn_at: now,
       withdraw_reason: reason,
@@ -180,19 +185,16 @@ export class PublicationService {
     contentId: number,
     times: { publishAt?: string | null; withdrawAt?: string | null },
   ): Promise<void> {
-    const item = await contentRepo.findItem(this.db, contentId);
-    if (!item) throw new AppError('NOT_FOUND', '内容不存在');
+    const item = await this.content.item(contentId);
     if (item.status === 'classified') throw new AppError('CLASSIFIED');
     const now = this.clock.now().toISOString();
     for (const [label, value] of [
       ['定时发布', times.publishAt],
       ['定时撤稿', times.withdrawAt],
     ] as const) {
-      if (value && new Date(value).toISOString() <= now)
-        throw new AppError('BACKDATING', `${label}时间必须晚于当前时间`);
+      if (value && new Date(value).toISOString() <= now) throw new AppError('SCHEDULE_IN_PAST', { what: label });
     }
-    if (times.publishAt && item.status === 'published')
-      throw new AppError('CONFLICT', '已发布的信息不能再设定发布时间');
+    if (times.publishAt && item.status === 'published') throw new AppError('ALREADY_PUBLISHED');
     const changes = {
       ...(times.publishAt !== undefined
         ? { publish_at: times.publishAt ? new Date(times.publishAt).toISOString() : null }
@@ -202,7 +204,7 @@ export class PublicationService {
         : {}),
     };
     await this.db.transaction().execute(async (trx) => {
-      await contentRepo.updateItem(trx, item.id, changes);
+      await this.content.setPublicationState(trx, item.id, changes);
       await this.audit.record(trx, actor, {
         action: 'content.schedule',
         targetType: 'content',

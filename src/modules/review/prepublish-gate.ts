@@ -4,10 +4,13 @@
 // not be read, or only partly, gets a warn finding saying so.
 import type { Db } from '../../platform/db/database.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';
+import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
+import type { Clock } from '../../platform/time.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.repository.ts';
 import type { ColumnsService } from '../columns/columns.service.ts';
 import type { ContentSnapshot } from '../content/content-types.ts';
-import { findFiles } from '../files/files.repository.ts';
+import { linkableItemIds, publishedLeaders } from '../content/content.repository.ts';
+import { fileIdsOfSite, findFiles } from '../files/files.repository.ts';
 import { AttachmentTexts, CHECK_TIME_BUDGET_MS, uncheckedNote } from '../prepublish/attachment-text.ts';
 import { DEFAULT_DICTIONARIES } from '../prepublish/dictionaries.ts';
 import { runPrepublishChecks } from '../prepublish/prepublish.service.ts';
@@ -19,6 +22,8 @@ const dictionaryKey = (siteId: number) => `prepublish.dictionaries.${siteId}`;
 export class PrepublishGate {
   constructor(
     private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
     private readonly columns: ColumnsService,
     private readonly sites: SitesService,
     private readonly fileStore: FileStore,
@@ -29,18 +34,29 @@ export class PrepublishGate {
     return (await readSetting<Dictionaries>(this.db, dictionaryKey(siteId))) ?? DEFAULT_DICTIONARIES;
   }
 
-  async saveDictionaries(siteId: number, dictionaries: Dictionaries, at: string): Promise<void> {
-    await writeSetting(this.db, dictionaryKey(siteId), dictionaries, at);
+  /** Replaces the site's lists; the audit record (how many words before and after) commits with them. */
+  async saveDictionaries(actor: Actor, siteId: number, dictionaries: Dictionaries): Promise<Dictionaries> {
+    const before = await this.siteDictionaries(siteId);
+    const size = (d: Dictionaries) => ({
+      forbidden: d.forbidden.length,
+      errorProne: d.errorProne.length,
+      leaders: d.leaders.length,
+    });
+    await this.db.transaction().execute(async (trx) => {
+      await writeSetting(trx, dictionaryKey(siteId), dictionaries, this.clock.now().toISOString());
+      await this.audit.record(trx, actor, {
+        action: 'prepublish.dictionaries',
+        targetType: 'site',
+        targetId: siteId,
+        siteId,
+        detail: { before: size(before), after: size(dictionaries) },
+      });
+    });
+    return this.siteDictionaries(siteId);
   }
 
   private async leaders(siteId: number): Promise<Dictionaries['leaders']> {
-    const rows = await this.db
-      .selectFrom('content_items')
-      .select(['title', 'fields'])
-      .where('site_id', '=', siteId)
-      .where('type', '=', 'leader')
-      .where('status', '=', 'published')
-      .execute();
+    const rows = await publishedLeaders(this.db, siteId);
     return rows
       .map((r) => ({
         name: r.title.trim(),
@@ -54,19 +70,8 @@ export class PrepublishGate {
   private async linkIndex(siteId: number): Promise<(path: string) => boolean> {
     const tree = await this.columns.tree(siteId);
     const paths = new Set(['/', ...tree.flat.map((c) => c.path)]);
-    const files = new Set(
-      (await this.db.selectFrom('files').select('id').where('site_id', '=', siteId).execute()).map((f) => f.id),
-    );
-    const items = new Set(
-      (
-        await this.db
-          .selectFrom('content_items')
-          .select('id')
-          .where('site_id', '=', siteId)
-          .where('status', 'in', ['published', 'scheduled', 'draft'])
-          .execute()
-      ).map((i) => i.id),
-    );
+    const files = new Set(await fileIdsOfSite(this.db, siteId));
+    const items = new Set(await linkableItemIds(this.db, siteId));
     return (path) => {
       const normal = path.endsWith('/') ? path : `${path}/`;
       if (paths.has(normal) || paths.has(path)) return true;

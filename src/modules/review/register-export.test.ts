@@ -15,7 +15,7 @@ const BOXED = ['部门动态', '通知公告', '便民信息', '最多跑一次�
 // 2026-11-27T17:30Z is already 11月28日 in Shanghai: the export must use Shanghai dates.
 const T0 = Date.parse('2026-11-27T17:30:00.000Z');
 const at = (hours: number) => new Date(T0 + hours * 3_600_000).toISOString();
-const op = (decision: string, opinion: string, name: string, hours: number): RegisterOpinion => ({
+const op = (decision: RegisterOpinion['decision'], opinion: string, name: string, hours: number): RegisterOpinion => ({
   decision,
   opinion,
   name,

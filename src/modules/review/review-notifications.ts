@@ -3,10 +3,13 @@
 // reminder disappears once the step is taken, by them or by a colleague. Written in the review's transaction.
 import type { ReviewRequest } from '../../platform/db/schema.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { deleteNotificationsLike, insertNotificationOnce } from '../duty/duty.repository.ts';
+import { findDepartment } from '../departments/departments.repository.ts';
+import type { DutyService } from '../duty/duty.service.ts';
 import * as repo from './review.repository.ts';
+import { serialText as serialOf } from './review.presenter.ts';
 
-const serialOf = (r: ReviewRequest) => `${r.year}-${String(r.serial).padStart(4, '0')}`;
+/** The duty module keeps the staff's reminders; the review writes its own through it. */
+type Notices = Pick<DutyService, 'notifyOnce' | 'dropNotices'>;
 
 const WAITING: Record<string, { role: string; step: string; anyDepartment: boolean }> = {
   secrecy_review: { role: 'secrecy_reviewer', step: '保密审查', anyDepartment: true },
@@ -26,18 +29,15 @@ export const reviewLink = (r: Pick<ReviewRequest, 'id' | 'content_id'>) =>
  */
 export async function notifyReviewState(
   trx: Db,
+  notices: Notices,
   request: ReviewRequest,
   at: string,
   opts: { creatorId: number; decidedBy?: string; opinion?: string },
 ): Promise<void> {
-  await deleteNotificationsLike(trx, request.site_id, waitingPrefix(request.id));
+  await notices.dropNotices(trx, request.site_id, waitingPrefix(request.id));
   const waiting = WAITING[request.state];
   if (waiting) {
-    const department = await trx
-      .selectFrom('departments')
-      .select('name')
-      .where('id', '=', request.department_id)
-      .executeTakeFirst();
+    const department = await findDepartment(trx, request.department_id);
     const users = await repo.staffWithRole(
       trx,
       request.site_id,
@@ -46,7 +46,7 @@ export async function notifyReviewState(
       [request.submitted_by, opts.creatorId],
     );
     for (const userId of users) {
-      await insertNotificationOnce(trx, {
+      await notices.notifyOnce(trx, {
         site_id: request.site_id,
         user_id: userId,
         department_id: null,
@@ -76,7 +76,7 @@ export async function notifyReviewState(
   };
   const r = result[request.state];
   if (!r || !opts.decidedBy) return; // The submitter's own 涉密=是 at submission needs no reminder.
-  await insertNotificationOnce(trx, {
+  await notices.notifyOnce(trx, {
     site_id: request.site_id,
     user_id: request.submitted_by,
     department_id: null,

@@ -1,9 +1,10 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, ReviewRequest } from '../../platform/db/schema.ts';
+import { OPEN_STATES } from './review.schema.ts';
+
+export { OPEN_STATES };
 
 type Executor = Kysely<Database> | Transaction<Database>;
-
-export const OPEN_STATES = ['secrecy_review', 'dept_review', 'leader_review'] as const;
 
 export const openRequestFor = (db: Executor, contentId: number) =>
   db
@@ -64,6 +65,28 @@ export const stepsOf = (db: Executor, requestIds: number[]) =>
 
 export const requestsOfContent = (db: Executor, contentId: number) =>
   db.selectFrom('review_requests').selectAll().where('content_id', '=', contentId).orderBy('id').execute();
+
+/** Every submission of an item, oldest first, each with its steps. */
+export async function historyOf(db: Executor, contentId: number) {
+  const requests = await requestsOfContent(db, contentId);
+  const steps = await stepsOf(
+    db,
+    requests.map((r) => r.id),
+  );
+  return requests.map((r) => ({ ...r, steps: steps.filter((s) => s.request_id === r.id) }));
+}
+
+/** The latest submission of each item (for list rows). */
+export async function latestRequestsOf(db: Executor, contentIds: number[]) {
+  if (!contentIds.length) return new Map<number, { id: number; state: string }>();
+  const rows = await db
+    .selectFrom('review_requests')
+    .select(['id', 'content_id', 'state'])
+    .where('content_id', 'in', contentIds)
+    .orderBy('id')
+    .execute();
+  return new Map(rows.map((r) => [r.content_id, { id: r.id, state: r.state }]));
+}
 
 /** Requests with the names the console shows (item type and status, submitter, department, column). */
 const requestsWithNames = (db: Executor) =>

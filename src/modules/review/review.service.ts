@@ -12,56 +12,71 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { ReviewRequest } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/time.ts';
-import { shanghaiDate } from '../../platform/time.ts';
+import { shanghaiDate, shanghaiDayRange, shanghaiYear } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import { can } from '../../platform/auth/roles.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { ContentService } from '../content/content.service.ts';
-import * as contentRepo from '../content/content.repository.ts';
+import type { DutyService } from '../duty/duty.service.ts';
 import type { PublicationService } from '../publication/publication.service.ts';
+import type { SitesService } from '../sites/sites.service.ts';
 import type { PrepublishGate as PrepublishService } from './prepublish-gate.ts';
 import * as repo from './review.repository.ts';
 import { notifyReviewState } from './review-notifications.ts';
+import { registerRows } from './register.ts';
+import { registerPdf, registerXlsx } from './register-export.ts';
+import {
+  toDecideResult,
+  toInboxRow,
+  toReviewRequestView,
+  toSubmitResult,
+  type NamedRequest,
+  type RequestWithSteps,
+} from './review.presenter.ts';
+import {
+  REVIEW_STATES,
+  type DecideInput,
+  type DecideResult,
+  type DecisionStep,
+  type Inbox,
+  type RegisterFormat,
+  type RegisterQuery,
+  type RegisterRow,
+  type ReviewOutcome,
+  type ReviewRequestView,
+  type ReviewState,
+  type StepDecision,
+  type SubmitInput,
+  type SubmitResult,
+} from './review.schema.ts';
 
-export const SECRET_ANSWERS = ['是', '否', '不明确'] as const;
-export const RELEASE_FORMS = ['网站公开', '依申请提供', '其他'] as const;
-export type SecretAnswer = (typeof SECRET_ANSWERS)[number];
-export type ReleaseForm = (typeof RELEASE_FORMS)[number];
+export type { DecideInput, SubmitInput } from './review.schema.ts';
 
-export const STATE_NAMES: Record<string, string> = {
-  secrecy_review: '待保密审查',
-  dept_review: '待工作机构审查',
-  leader_review: '待分管领导审批',
-  approved: '已同意',
-  rejected: '已退回',
-  closed: '涉密不发布',
-};
-export const STEP_NAMES: Record<string, string> = {
-  submit: '承办人提交',
-  secrecy: '保密审查',
-  dept: '工作机构或人员审查',
-  leader: '分管领导审批',
-};
-
-export interface SubmitInput {
-  secret: SecretAnswer;
-  releaseForm: ReleaseForm;
-}
-
-export interface DecideInput {
-  decision: '同意' | '不同意' | '不明确';
-  opinion: string;
-  /** The secrecy reviewer's answer (保密审查 step only). */
-  secret?: '是' | '否';
-  /** Keys of personal-data findings the reviewer confirms are meant to be public. */
-  confirmFindings?: string[];
-}
-
-const STEP_OF_STATE: Record<string, 'secrecy' | 'dept' | 'leader'> = {
+const STEP_OF_STATE: Partial<Record<ReviewState, DecisionStep>> = {
   secrecy_review: 'secrecy',
   dept_review: 'dept',
   leader_review: 'leader',
+};
+
+/** Where a decision leads: the request's next state and outcome, and the step's recorded decision and opinion. */
+interface Transition {
+  state: ReviewState;
+  outcome: ReviewOutcome;
+  decision: StepDecision;
+  opinion: string;
+}
+
+/** A register export: the file's bytes, its type and its name. */
+export interface RegisterFile {
+  body: Buffer;
+  contentType: string;
+  filename: string;
+}
+
+const REGISTER_TYPES: Record<RegisterFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 };
 
 export class ReviewService {
@@ -72,21 +87,22 @@ export class ReviewService {
     private readonly content: ContentService,
     private readonly publication: PublicationService,
     private readonly prepublish: PrepublishService,
+    private readonly notices: DutyService,
+    private readonly sites: SitesService,
   ) {}
 
-  async submit(auth: AuthContext, contentId: number, input: SubmitInput): Promise<ReviewRequest> {
-    if (!can(auth.grants, 'content.write')) throw new AppError('FORBIDDEN', '只有承办人（编辑）可以提交审查');
+  async submit(auth: AuthContext, contentId: number, input: SubmitInput): Promise<SubmitResult> {
+    if (!can(auth.grants, 'content.write')) throw new AppError('SUBMIT_EDITORS_ONLY');
     const item = await this.content.item(contentId);
     await this.content.assertCanEdit(auth, item);
-    if (auth.departmentId === null) throw new AppError('BAD_REQUEST', '您的账号未设置所属部门，不能提交信息发布审查');
-    if (item.published_version === item.version && item.status === 'published')
-      throw new AppError('CONFLICT', '该信息已发布且没有新的修改，无需再次审查');
+    if (auth.departmentId === null) throw new AppError('SUBMITTER_WITHOUT_DEPARTMENT');
+    if (item.published_version === item.version && item.status === 'published') throw new AppError('NOTHING_TO_REVIEW');
     const report = await this.prepublish.check(item.site_id, await this.content.snapshot(contentId), []);
     if (report.findings.some((f) => f.check === 'forbidden-word')) {
-      throw new AppError('PREPUBLISH_BLOCKED', '内容含有禁用词，请修改后再提交', { findings: report.findings });
+      throw new AppError('FORBIDDEN_WORDS', {}, { findings: report.findings });
     }
     const at = this.clock.now().toISOString();
-    const year = Number(shanghaiDate(at).slice(0, 4));
+    const year = shanghaiYear(at);
     const classified = input.secret === '是';
     const id = await this.db.transaction().execute(async (trx) => {
       const requestId = await repo.insertRequest(trx, {
@@ -118,9 +134,9 @@ export class ReviewService {
         actor_name: auth.displayName,
         decided_at: at,
       });
-      await notifyReviewState(trx, (await repo.findRequest(trx, requestId))!, at, { creatorId: item.created_by });
-      if (classified)
-        await contentRepo.updateItem(trx, item.id, { status: 'classified', publish_at: null, updated_at: at });
+      const request = (await repo.findRequest(trx, requestId))!;
+      await notifyReviewState(trx, this.notices, request, at, { creatorId: item.created_by });
+      if (classified) await this.content.markClassified(trx, item.id, at);
       await this.audit.record(trx, auth.actor, {
         action: 'review.submit',
         targetType: 'content',
@@ -130,30 +146,35 @@ export class ReviewService {
       });
       return requestId;
     });
-    return (await repo.findRequest(this.db, id))!;
+    return toSubmitResult((await repo.findRequest(this.db, id))!);
   }
 
   /** Whether this staff member may decide the request's current step (role, department, not their own). */
-  async assertMayDecide(auth: AuthContext, request: ReviewRequest): Promise<'secrecy' | 'dept' | 'leader'> {
-    const step = STEP_OF_STATE[request.state];
-    if (!step) throw new AppError('CONFLICT', `该审查已结束（${STATE_NAMES[request.state] ?? request.state}）`);
+  async assertMayDecide(auth: AuthContext, request: ReviewRequest): Promise<DecisionStep> {
+    const step = STEP_OF_STATE[request.state as ReviewState];
+    if (!step)
+      throw new AppError('REVIEW_CLOSED', { state: REVIEW_STATES[request.state as ReviewState] ?? request.state });
     const item = await this.content.item(request.content_id);
-    if (auth.userId === request.submitted_by || auth.userId === item.created_by)
-      throw new AppError('FORBIDDEN', '不能审查自己提交的信息');
+    if (auth.userId === request.submitted_by || auth.userId === item.created_by) throw new AppError('OWN_SUBMISSION');
     const capability = step === 'secrecy' ? 'content.secrecy' : step === 'dept' ? 'content.review' : 'content.approve';
     if (!can(auth.grants, capability, request.site_id))
-      throw new AppError(
-        'FORBIDDEN',
-        `您不是本站点的${step === 'secrecy' ? '保密审查员' : step === 'dept' ? '审核人' : '分管领导'}`,
-      );
-    if (step !== 'secrecy' && auth.departmentId !== request.department_id)
-      throw new AppError('FORBIDDEN', '您不负责该部门的信息发布审查');
+      throw new AppError('NOT_THE_REVIEWER', {
+        role: step === 'secrecy' ? '保密审查员' : step === 'dept' ? '审核人' : '分管领导',
+      });
+    if (step !== 'secrecy' && auth.departmentId !== request.department_id) throw new AppError('OTHER_DEPARTMENT');
     return step;
   }
 
-  async decide(auth: AuthContext, requestId: number, input: DecideInput): Promise<ReviewRequest> {
+  private mayDecide(auth: AuthContext, request: ReviewRequest): Promise<boolean> {
+    return this.assertMayDecide(auth, request).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async decide(auth: AuthContext, requestId: number, input: DecideInput): Promise<DecideResult> {
     const request = await repo.findRequest(this.db, requestId);
-    if (!request) throw new AppError('NOT_FOUND', '审查记录不存在');
+    if (!request) throw new AppError('REVIEW_NOT_FOUND');
     const step = await this.assertMayDecide(auth, request);
     const item = await this.content.item(request.content_id);
     const opinion = input.opinion.trim();
@@ -168,11 +189,7 @@ export class ReviewService {
         await this.content.versionSnapshot(request.content_id, request.content_version),
         confirmed,
       );
-      if (report.blocking) {
-        throw new AppError('PREPUBLISH_BLOCKED', '发布前检查发现须确认的问题（如个人信息），请确认确需公开或退回修改', {
-          findings: report.findings,
-        });
-      }
+      if (report.blocking) throw new AppError('FINDINGS_TO_CONFIRM', {}, { findings: report.findings });
     }
     await this.db.transaction().execute(async (trx) => {
       await repo.insertStep(trx, {
@@ -193,13 +210,8 @@ export class ReviewService {
         closed_at: closed ? at : null,
         ...(step === 'secrecy' && input.secret ? { secret: input.secret } : {}),
       });
-      if (next.state === 'closed')
-        await contentRepo.updateItem(trx, request.content_id, {
-          status: 'classified',
-          publish_at: null,
-          updated_at: at,
-        });
-      await notifyReviewState(trx, (await repo.findRequest(trx, request.id))!, at, {
+      if (next.state === 'closed') await this.content.markClassified(trx, request.content_id, at);
+      await notifyReviewState(trx, this.notices, (await repo.findRequest(trx, request.id))!, at, {
         creatorId: item.created_by,
         decidedBy: auth.displayName,
         opinion: next.opinion,
@@ -221,16 +233,12 @@ export class ReviewService {
         await this.publication.onApproved(trx, auth.actor, { ...request, state: 'approved' });
     });
     await this.publication.flushChanges();
-    return (await repo.findRequest(this.db, request.id))!;
+    return toDecideResult((await repo.findRequest(this.db, request.id))!);
   }
 
-  private nextState(
-    step: 'secrecy' | 'dept' | 'leader',
-    input: DecideInput,
-    opinion: string,
-  ): { state: string; outcome: string; decision: string; opinion: string } {
+  private nextState(step: DecisionStep, input: DecideInput, opinion: string): Transition {
     if (step === 'secrecy') {
-      if (!input.secret) throw new AppError('VALIDATION_FAILED', '保密审查须明确是否涉密');
+      if (!input.secret) throw new AppError('SECRECY_ANSWER_REQUIRED');
       return input.secret === '是'
         ? {
             state: 'closed',
@@ -248,7 +256,7 @@ export class ReviewService {
         opinion: opinion || '是否涉密不明确，提请保密审查',
       };
     if (input.decision === '不同意') {
-      if (!opinion) throw new AppError('VALIDATION_FAILED', '不同意时须填写审查意见，说明退回理由');
+      if (!opinion) throw new AppError('REJECTION_NEEDS_OPINION');
       return { state: 'rejected', outcome: '不同意', decision: '不同意', opinion };
     }
     return step === 'dept'
@@ -257,41 +265,74 @@ export class ReviewService {
   }
 
   /** The requests waiting for this staff member, and the editor's own returned ones. */
-  async inbox(auth: AuthContext) {
+  async inbox(auth: AuthContext): Promise<Inbox> {
     const siteIds = auth.grants.some((g) => g.siteId === null) ? null : [...new Set(auth.grants.map((g) => g.siteId!))];
     const open = await repo.openRequests(this.db, siteIds, [...repo.OPEN_STATES]);
-    const waiting = [];
-    for (const r of open) {
-      const mine = await this.assertMayDecide(auth, r).then(
-        () => true,
-        () => false,
-      );
-      if (mine) waiting.push(r);
-    }
+    const waiting: NamedRequest[] = [];
+    for (const r of open) if (await this.mayDecide(auth, r)) waiting.push(r);
     const returned = (await repo.openRequests(this.db, siteIds, ['rejected'])).filter(
       (r) => r.submitted_by === auth.userId,
     );
-    const latestPerContent = new Map<number, (typeof returned)[number]>();
+    const latestPerContent = new Map<number, NamedRequest>();
     for (const r of returned) latestPerContent.set(r.content_id, r);
     // A returned item drops out of the inbox once it is resubmitted.
-    const stillReturned = [];
+    const stillReturned: NamedRequest[] = [];
     for (const r of latestPerContent.values()) {
       const latest = await repo.latestRequestFor(this.db, r.content_id);
       if (latest?.id === r.id) stillReturned.push(r);
     }
-    return { waiting, returned: stillReturned };
+    return { waiting: waiting.map(toInboxRow), returned: stillReturned.map(toInboxRow) };
   }
 
-  async history(contentId: number) {
-    const requests = await repo.requestsOfContent(this.db, contentId);
-    const steps = await repo.stepsOf(
-      this.db,
-      requests.map((r) => r.id),
-    );
-    return requests.map((r) => ({ ...r, steps: steps.filter((s) => s.request_id === r.id) }));
+  /** Every submission of an item, oldest first, with its steps. */
+  history(contentId: number): Promise<RequestWithSteps[]> {
+    return repo.historyOf(this.db, contentId);
   }
 
   request(id: number) {
     return repo.findRequest(this.db, id);
+  }
+
+  /** A request with the names the console shows; throws when there is none. */
+  async namedRequest(id: number): Promise<NamedRequest> {
+    const r = await repo.requestWithNames(this.db, id);
+    if (!r) throw new AppError('REVIEW_NOT_FOUND');
+    return r;
+  }
+
+  /** One submission as its page shows it: the form, its steps, the item's other submissions, my turn or not. */
+  async requestView(auth: AuthContext, request: NamedRequest): Promise<ReviewRequestView> {
+    const [history, mayDecide] = await Promise.all([this.history(request.content_id), this.mayDecide(auth, request)]);
+    return toReviewRequestView(request, history, mayDecide);
+  }
+
+  /** The register of a site, filtered as the query asks (days are Asia/Shanghai calendar days). */
+  register(siteId: number, q: RegisterQuery): Promise<RegisterRow[]> {
+    return registerRows(this.db, {
+      siteId,
+      year: q.year,
+      departmentId: q.departmentId,
+      columnId: q.columnId,
+      outcome: q.outcome || undefined,
+      state: q.state,
+      ...shanghaiDayRange(q.from, q.to),
+    });
+  }
+
+  /** The register as a file (XLSX to sort and file, PDF laid out like 附件3), under the site's sponsor. */
+  async registerFile(siteId: number, q: RegisterQuery, format: RegisterFormat): Promise<RegisterFile> {
+    const rows = await this.register(siteId, q);
+    const site = await this.sites.get(siteId);
+    const period = q.year
+      ? `${q.year}年`
+      : q.from || q.to
+        ? `${q.from ?? ''} 至 ${q.to ?? shanghaiDate(this.clock.now())}`
+        : undefined;
+    const meta = { unit: site.sponsor, period };
+    return {
+      body: format === 'xlsx' ? await registerXlsx(rows, meta) : await registerPdf(rows, meta),
+      contentType: REGISTER_TYPES[format],
+      filename: `信息发布审查登记.${format}`,
+    };
   }
 }

@@ -6,7 +6,7 @@ import type { ContentSnapshot } from '../content/content-types.ts';
 import { plainText } from '../content/sanitize.ts';
 import { classify, kindCode, type Kind } from './kinds.ts';
 import type { DocTokens } from './match.ts';
-import type { SearchDoc } from './search.repository.ts';
+import type { SearchDoc } from './search.tables.ts';
 import {
   bigramsOf,
   chunksOf,

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { PageContext, PageResult, PortalPage } from '../portal/page-context.ts';
 import type { PortalRegistry } from '../portal/portal-registry.ts';
-import { pageTitle } from '../portal/portal.service.ts';
+import { pageTitle } from '../portal/page-kit.ts';
 import { siteMeta } from '../portal/meta.ts';
 import { AssetManifest } from '../portal/assets.ts';
 import { Layout } from '../portal/views/Layout.tsx';
@@ -89,6 +89,7 @@ function Cards({ view, result }: { view: ViewContext; result: SearchResult }) {
             {card.description ? <p>{card.description}</p> : null}
             <ul className="search-card-links">
               {card.links.map((l, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML, never reconciled
                 <li key={i}>
                   <a href={href(view, l.url)}>{l.title}</a>
                 </li>
@@ -336,8 +337,10 @@ export function SearchResultsPage({ page, query, result, error }: SearchPageProp
                   {result.items.map((item) => (
                     <li key={item.id} className="search-result">
                       <h3 className="search-result-title">
+                        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped by highlight() in text.ts, only <em> added */}
                         <a href={item.url} dangerouslySetInnerHTML={html(item.title)} />
                       </h3>
+                      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: escaped by snippet() in text.ts, only <em> added */}
                       <p className="search-result-snippet" dangerouslySetInnerHTML={html(item.snippet)} />
                       <p className="search-result-meta">
                         <span className="search-kind">{item.kindLabel}</span>

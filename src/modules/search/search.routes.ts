@@ -1,17 +1,14 @@
 // Site search over HTTP: the public JSON API (search, suggestions), the files of the results page, and the
 // administrators' synonyms, service cards and report of searches that found nothing.
-import type { FastifyRequest } from 'fastify';
 import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
 import { Ok, SiteParams, errors } from '../../platform/http.ts';
 import { requireOnSite } from '../../platform/auth/guard.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { AppContext } from '../../context.ts';
-import { clusterRootOf, siteForHost } from '../portal/site-resolver.ts';
-import type { SearchScope } from './search.service.ts';
 import { registerSearchPage, searchAssets } from './search.page.tsx';
 import {
   CardInput,
+  CardList,
   CardParams,
   CardView,
   ReportQuery,
@@ -23,18 +20,6 @@ import {
   SynonymsInput,
   SynonymsView,
 } from './search.schema.ts';
-
-/** The site a public API call searches: the Host's site, or another site of its cluster named by `scope`. */
-async function scopeOf(ctx: AppContext, request: FastifyRequest, code: string | undefined): Promise<SearchScope> {
-  const sites = await ctx.sites.list();
-  const host = siteForHost(sites, request.host);
-  if (!host) throw new AppError('NOT_FOUND', '网站尚未设置');
-  if (!code || code === host.code) return { siteId: host.id, prefix: '' };
-  const target = sites.find((s) => s.code === code);
-  if (!target || clusterRootOf(sites, target).id !== clusterRootOf(sites, host).id)
-    throw new AppError('VALIDATION_FAILED', `站点“${code}”不存在`);
-  return { siteId: target.id, prefix: `/site/${target.code}` };
-}
 
 export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, search } = ctx;
@@ -54,7 +39,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request, reply) => {
       const { scope, ...input } = request.query;
-      const result = await search.search(await scopeOf(ctx, request, scope), input);
+      const result = await search.search(await search.scopeFor(request.host, scope), input);
       reply.header('cache-control', 'no-store');
       return result;
     },
@@ -71,22 +56,32 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
       },
     },
     async (request, reply) => {
-      const result = await search.suggest(await scopeOf(ctx, request, request.query.scope), request.query.q);
+      const result = await search.suggest(await search.scopeFor(request.host, request.query.scope), request.query.q);
       reply.header('cache-control', 'no-store');
       return result;
     },
   );
 
   // The results page's script (as-you-type suggestions) and styles; content-hashed names, cached for a year.
-  app.get('/search/assets/:file', { schema: { hide: true } }, async (request, reply) => {
-    const asset = searchAssets().file((request.params as { file: string }).file);
-    if (!asset) return reply.callNotFound();
-    return reply
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .header('x-content-type-options', 'nosniff')
-      .type(asset.contentType)
-      .send(asset.body);
-  });
+  app.get(
+    '/search/assets/:file',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ file: Type.String() }),
+        response: { 200: Type.Unsafe<Buffer>(Type.String({ format: 'binary' })), 404: Type.Unknown() },
+      },
+    },
+    async (request, reply) => {
+      const asset = searchAssets().file(request.params.file);
+      if (!asset) return reply.callNotFound();
+      return reply
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .header('x-content-type-options', 'nosniff')
+        .type(asset.contentType)
+        .send(asset.body);
+    },
+  );
 
   app.get(
     '/api/sites/:siteId/search/synonyms',
@@ -101,8 +96,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       requireOnSite(request, 'site.manage', request.params.siteId);
-      await ctx.sites.get(request.params.siteId);
-      return search.getSynonyms(request.params.siteId);
+      return search.synonyms.ofSite(request.params.siteId);
     },
   );
 
@@ -120,7 +114,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const auth = requireOnSite(request, 'site.manage', request.params.siteId);
-      return search.setSynonyms(auth.actor, request.params.siteId, request.body.groups);
+      return search.synonyms.set(auth.actor, request.params.siteId, request.body.groups);
     },
   );
 
@@ -138,7 +132,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       requireOnSite(request, 'site.manage', request.params.siteId);
-      return search.report(request.params.siteId, request.query.days ?? 30);
+      return search.reports.report(request.params.siteId, request.query.days ?? 30);
     },
   );
 
@@ -149,13 +143,13 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '服务卡片（搜索即服务）',
         params: SiteParams,
-        response: { 200: Type.Object({ items: Type.Array(CardView) }), ...errors(401, 403, 404) },
+        response: { 200: CardList, ...errors(401, 403, 404) },
       },
       preHandler: manage,
     },
     async (request) => {
       requireOnSite(request, 'site.manage', request.params.siteId);
-      return { items: await search.listCards(request.params.siteId) };
+      return { items: await search.cards.list(request.params.siteId) };
     },
   );
 
@@ -173,7 +167,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const auth = requireOnSite(request, 'site.manage', request.params.siteId);
-      return search.createCard(auth.actor, request.params.siteId, request.body);
+      return search.cards.create(auth.actor, request.params.siteId, request.body);
     },
   );
 
@@ -191,7 +185,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const auth = requireOnSite(request, 'site.manage', request.params.siteId);
-      return search.updateCard(auth.actor, request.params.siteId, request.params.cardId, request.body);
+      return search.cards.update(auth.actor, request.params.siteId, request.params.cardId, request.body);
     },
   );
 
@@ -203,7 +197,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
     },
     async (request) => {
       const auth = requireOnSite(request, 'site.manage', request.params.siteId);
-      await search.deleteCard(auth.actor, request.params.siteId, request.params.cardId);
+      await search.cards.remove(auth.actor, request.params.siteId, request.params.cardId);
       return { ok: true };
     },
   );

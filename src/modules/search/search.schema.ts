@@ -1,7 +1,9 @@
-import { Type, type Static } from '@fastify/type-provider-typebox';
+// Request and response schemas of site search; the types are their Static<> (the admin console imports them).
+import { type Static, Type } from '@fastify/type-provider-typebox';
 import { KIND_NAMES, type Kind } from './kinds.ts';
 
-const KindOrAll = Type.Unsafe<Kind | 'all'>(
+const KindOnly = Type.Unsafe<Kind>(Type.String({ enum: [...KIND_NAMES], description: '结果分类' }));
+export const KindOrAll = Type.Unsafe<Kind | 'all'>(
   Type.String({
     enum: ['all', ...KIND_NAMES],
     description:
@@ -13,6 +15,11 @@ const SiteCode = Type.String({
   pattern: '^[a-z][a-z0-9-]{1,31}$',
   description: '在哪个站点搜索（站点代码）；默认是所访问域名的站点。上级站点的搜索包含其下级站点',
 });
+
+export const SortOrder = Type.Union([Type.Literal('relevance'), Type.Literal('date')], {
+  description: 'relevance 按相关度（默认），date 按时间',
+});
+export type SortOrder = Static<typeof SortOrder>;
 
 export const SearchQuery = Type.Object({
   q: Type.String({
@@ -26,22 +33,21 @@ export const SearchQuery = Type.Object({
   column: Type.Optional(Type.Integer({ minimum: 1, description: '栏目（含下级栏目）' })),
   site: Type.Optional(Type.Integer({ minimum: 1, description: '只看该站点（站群搜索时）' })),
   scope: Type.Optional(SiteCode),
-  sort: Type.Optional(
-    Type.Union([Type.Literal('relevance'), Type.Literal('date')], {
-      description: 'relevance 按相关度（默认），date 按时间',
-    }),
-  ),
+  sort: Type.Optional(SortOrder),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
   pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
 });
 export type SearchQuery = Static<typeof SearchQuery>;
+/** A search as the service takes it: the query without the site scope (resolved from the request). */
+export type SearchInput = Omit<SearchQuery, 'scope'>;
 
 export const SuggestQuery = Type.Object({
   q: Type.String({ minLength: 1, maxLength: 50, description: '已输入的文字或拼音' }),
   scope: Type.Optional(SiteCode),
 });
+export type SuggestQuery = Static<typeof SuggestQuery>;
 
-const CardLink = Type.Object(
+export const CardLink = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 30, description: '链接文字' }),
     url: Type.String({
@@ -64,6 +70,10 @@ export const CardView = Type.Object({
   sort: Type.Integer(),
   enabled: Type.Boolean(),
 });
+export type CardLink = Static<typeof CardLink>;
+export type CardView = Static<typeof CardView>;
+export const CardList = Type.Object({ items: Type.Array(CardView) });
+export type CardList = Static<typeof CardList>;
 
 export const CardInput = Type.Object(
   {
@@ -81,6 +91,8 @@ export const CardInput = Type.Object(
   { additionalProperties: false },
 );
 
+export type CardInput = Static<typeof CardInput>;
+
 export const CardParams = Type.Object({ siteId: Type.Integer({ minimum: 1 }), cardId: Type.Integer({ minimum: 1 }) });
 
 const Html = (description: string) =>
@@ -96,9 +108,9 @@ export const SearchResultView = Type.Object({
   page: Type.Integer(),
   pageSize: Type.Integer(),
   pages: Type.Integer(),
-  kind: Type.String(),
-  sort: Type.String(),
-  kinds: Type.Array(Type.Object({ kind: Type.String(), label: Type.String(), count: Type.Integer() }), {
+  kind: KindOrAll,
+  sort: SortOrder,
+  kinds: Type.Array(Type.Object({ kind: KindOrAll, label: Type.String(), count: Type.Integer() }), {
     description: '分类标签及结果数（第一个为“全部”）',
   }),
   sites: Type.Array(
@@ -111,7 +123,7 @@ export const SearchResultView = Type.Object({
       title: Html('标题'),
       titleText: Type.String(),
       url: Type.String(),
-      kind: Type.String(),
+      kind: KindOnly,
       kindLabel: Type.String(),
       site: Type.Object({ id: Type.Integer(), name: Type.String() }),
       column: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
@@ -129,15 +141,25 @@ export const SearchResultView = Type.Object({
   }),
 });
 
-export const SuggestView = Type.Object({
-  query: Type.String(),
-  items: Type.Array(Type.Object({ text: Type.String(), type: Type.String(), url: Type.Optional(Type.String()) })),
+export type SearchResult = Static<typeof SearchResultView>;
+export type SearchItem = SearchResult['items'][number];
+
+export const SuggestItem = Type.Object({
+  text: Type.String(),
+  type: Type.Union([Type.Literal('query'), Type.Literal('term'), Type.Literal('title')], {
+    description: 'query 热门搜索，term 常用词，title 标题',
+  }),
+  url: Type.Optional(Type.String()),
 });
+export type SuggestItem = Static<typeof SuggestItem>;
+export const SuggestView = Type.Object({ query: Type.String(), items: Type.Array(SuggestItem) });
+export type SuggestView = Static<typeof SuggestView>;
 
 export const SynonymsView = Type.Object({
   groups: Type.Array(Type.Array(Type.String())),
   isDefault: Type.Boolean({ description: '尚未设置时使用系统默认的同义词表' }),
 });
+export type SynonymsView = Static<typeof SynonymsView>;
 
 export const SynonymsInput = Type.Object(
   {
@@ -148,6 +170,7 @@ export const SynonymsInput = Type.Object(
   },
   { additionalProperties: false },
 );
+export type SynonymsInput = Static<typeof SynonymsInput>;
 
 export const ReportQuery = Type.Object({
   days: Type.Optional(Type.Integer({ minimum: 1, maximum: 366, description: '统计最近多少天（默认 30）' })),
@@ -163,3 +186,4 @@ export const ReportView = Type.Object({
   }),
   top: Type.Array(Type.Object({ query: Type.String(), count: Type.Integer() })),
 });
+export type SearchReport = Static<typeof ReportView>;

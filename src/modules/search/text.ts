@@ -251,7 +251,7 @@ export function highlight(text: string, terms: string[]): string {
   let out = '';
   let at = 0;
   for (const [s, e] of ranges) {
-    out += escapeHtml(text.slice(at, s)) + '<em>' + escapeHtml(text.slice(s, e)) + '</em>';
+    out += `${escapeHtml(text.slice(at, s))}<em>${escapeHtml(text.slice(s, e))}</em>`;
     at = e;
   }
   return out + escapeHtml(text.slice(at));

@@ -1,27 +1,13 @@
-import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
-import { IdParams, Ok, errors } from '../../platform/http.ts';
+import { IdParams, Ok, errors, ref } from '../../platform/http.ts';
+import { Items } from '../../platform/schemas.ts';
 import { authOf } from '../../platform/auth/guard.ts';
-import {
-  DEFAULT_POLICY,
-  loadPolicy,
-  policyViolations,
-  savePolicy,
-  type SecurityPolicy,
-} from '../../platform/auth/policy.ts';
-import { AppError } from '../../platform/errors.ts';
 import type { AppContext } from '../../context.ts';
-
-const Policy = Type.Object(
-  Object.fromEntries(Object.keys(DEFAULT_POLICY).map((k) => [k, Type.Integer()])) as Record<
-    keyof SecurityPolicy,
-    ReturnType<typeof Type.Integer>
-  >,
-  { additionalProperties: false },
-);
+import { UserView } from '../users/users.schema.ts';
+import { SecurityPolicySchema as Policy } from './security.schema.ts';
 
 export async function securityRoutes(app: App, ctx: AppContext): Promise<void> {
-  const { guard, users, db, audit, clock } = ctx;
+  const { guard, users, security } = ctx;
   const tags = ['安全'];
 
   app.get(
@@ -30,7 +16,7 @@ export async function securityRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: { tags, summary: '密码与会话策略', response: { 200: Policy, ...errors(401, 403) } },
       preHandler: guard({ capability: 'security.policy' }),
     },
-    async () => loadPolicy(db),
+    async () => security.policy(),
   );
 
   app.put(
@@ -44,23 +30,7 @@ export async function securityRoutes(app: App, ctx: AppContext): Promise<void> {
       },
       preHandler: guard({ capability: 'security.policy' }),
     },
-    async (request) => {
-      const policy = request.body as SecurityPolicy;
-      const problems = policyViolations(policy);
-      if (problems.length)
-        throw new AppError('VALIDATION_FAILED', `策略取值超出允许范围：${problems.join('；')}`, { problems });
-      const before = await loadPolicy(db);
-      await db.transaction().execute(async (trx) => {
-        await savePolicy(trx, policy, clock.now().toISOString());
-        await audit.record(trx, authOf(request).actor, {
-          action: 'security.policy',
-          targetType: 'settings',
-          targetId: 'security.policy',
-          detail: { before, after: policy },
-        });
-      });
-      return loadPolicy(db);
-    },
+    async (request) => security.updatePolicy(authOf(request).actor, request.body),
   );
 
   app.get(
@@ -69,7 +39,7 @@ export async function securityRoutes(app: App, ctx: AppContext): Promise<void> {
       schema: {
         tags,
         summary: '被锁定的账号',
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('User')) }), ...errors(401, 403) },
+        response: { 200: Items(ref(UserView)), ...errors(401, 403) },
       },
       preHandler: guard({ capability: 'user.unlock' }),
     },
@@ -79,7 +49,7 @@ export async function securityRoutes(app: App, ctx: AppContext): Promise<void> {
   app.post(
     '/api/users/:id/unlock',
     {
-      schema: { tags, summary: '解锁账号', params: IdParams, response: { 200: Ok, ...errors(401, 403, 404) } },
+      schema: { tags, summary: '解锁账号', params: IdParams, response: { 200: Ok, ...errors(400, 401, 403, 404) } },
       preHandler: guard({ capability: 'user.unlock' }),
     },
     async (request) => {

@@ -1,4 +1,4 @@
-// Demo content, so the demo installation shows every feature in use: staff accounts for 市政务办's departments, content in
+// Demo content for the demo installation: staff accounts for 市政务办's departments, content in
 // every leaf column of 附件1, a register with every kind of review outcome, and a neglected subordinate site.
 //
 // Everything is created through the services, exactly as staff would through the API: each item is written by
@@ -13,18 +13,15 @@
 // nothing is backdated after the fact, and the final state (PubDates, register, audit trail) is consistent.
 // The audit trail shows these records after the creation of the main site, with their historical times.
 import { createContext, type AppContext } from '../../context.ts';
-import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.ts';
 import { ROLES, type Role } from '../../platform/auth/roles.ts';
-import { hashPassword } from '../../platform/auth/password.ts';
-import { AppError } from '../../platform/errors.ts';
-import { DAY, MINUTE, ManualClock, type Clock } from '../../platform/time.ts';
+import { DAY, MINUTE } from '../../platform/time.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { ColumnNode } from '../columns/columns.schema.ts';
 import type { ContentCreate } from '../content/content.schema.ts';
-import * as usersRepo from '../users/users.repository.ts';
 import type { DecideInput, SubmitInput } from '../review/review.service.ts';
 import { COLUMN_ITEMS } from './demo-content/columns.ts';
-import { DEPARTMENT_NEWS, NOTICES, PARTY_NEWS, SERVICE_NEWS } from './demo-content/news.ts';
+import { DEPARTMENT_NEWS, SERVICE_NEWS } from './demo-content/news.ts';
+import { NOTICES, PARTY_NEWS } from './demo-content/party-and-notices.ts';
 import { MAIN_PAGES } from './demo-content/pages.ts';
 import {
   DEMO_ACCOUNT_SPECS,
@@ -35,24 +32,13 @@ import {
 } from './demo-content/people.ts';
 import { INTERPRETATIONS, POLICIES, ZCJD, type DemoPolicy } from './demo-content/policies.ts';
 import { REVIEW_CASES, type ReviewCase } from './demo-content/review-cases.ts';
-import { fill, html, isoDay, shanghaiParts } from './demo-content/text.ts';
+import { Calendar, HISTORY_DAYS, HistoryClock } from './demo-content/calendar.ts';
+import { DEMO_STAFF_PASSWORD, createDemoStaff, createSubSite } from './demo-content/site-and-staff.ts';
+import { fill, html, isoDay } from './demo-content/text.ts';
 import type { DemoArticle, DemoPage } from './demo-content/types.ts';
-import {
-  ZWFW_ARTICLES,
-  ZWFW_COLUMNS,
-  ZWFW_DEPARTMENTS,
-  ZWFW_PAGES,
-  ZWFW_POLICIES,
-  zwfwSite,
-  type DemoColumn,
-} from './demo-content/zwfw.ts';
+import { ZWFW_ARTICLES, ZWFW_PAGES, ZWFW_POLICIES } from './demo-content/zwfw.ts';
 
-/**
- * The one password of every demo staff account. Demo only: the accounts are created with
- * must_change_password = 0 so a visitor can log in as any of them at once; a real installation never has them
- * (they exist only after `--init-demo` / `init --demo`).
- */
-export const DEMO_STAFF_PASSWORD = 'Demo-Passw0rd!';
+export { DEMO_STAFF_PASSWORD };
 
 export interface DemoAccount {
   username: string;
@@ -74,78 +60,6 @@ export interface DemoSeedResult {
   accounts: number;
   /** Content items created (published or not). */
   items: number;
-}
-
-/** Days of history: the subordinate site and the staff exist from then on. */
-const HISTORY_DAYS = 185;
-/** Publication moments on a working day, Asia/Shanghai [hour, minute]; a job's steps take the hour before. */
-const SLOTS: readonly [number, number][] = [
-  [10, 0],
-  [11, 20],
-  [14, 40],
-  [16, 0],
-  [17, 20],
-];
-const SHANGHAI_OFFSET = 8 * 60 * MINUTE;
-
-/** The seeder's clock: a ManualClock that only moves forward and never beyond the real current time. */
-class HistoryClock implements Clock {
-  private readonly manual: ManualClock;
-  constructor(
-    start: Date,
-    private readonly limit: Date,
-  ) {
-    this.manual = new ManualClock(start);
-  }
-  now(): Date {
-    return this.manual.now();
-  }
-  set(at: Date): void {
-    if (at.getTime() > this.limit.getTime())
-      throw new Error(`demo history may not pass the current time (${at.toISOString()})`);
-    if (at.getTime() < this.manual.now().getTime())
-      throw new Error(`demo history moves forward only (${at.toISOString()})`);
-    this.manual.set(at);
-  }
-}
-
-/** Working-day slots, counted back from the real current day in Asia/Shanghai. */
-class Calendar {
-  private readonly today: number;
-  private readonly used = new Map<number, number>();
-  constructor(now: Date) {
-    this.today = Math.floor((now.getTime() + SHANGHAI_OFFSET) / DAY) * DAY - SHANGHAI_OFFSET;
-  }
-  /** Midnight (Asia/Shanghai) `daysAgo` days before today, as UTC milliseconds. */
-  midnight(daysAgo: number): number {
-    return this.today - daysAgo * DAY;
-  }
-  private weekend(daysAgo: number): boolean {
-    const weekday = shanghaiParts(new Date(this.midnight(daysAgo))).weekday;
-    return weekday === 0 || weekday === 6;
-  }
-  /**
-   * The next free slot on the day asked for; a weekend day moves to the Friday before (unless anyDay); a full day
-   * spills to the following days, then to earlier ones. Never today, so never in the future, and never before
-   * the start of the history.
-   */
-  slot(daysAgo: number, anyDay = false): Date {
-    let day = Math.min(HISTORY_DAYS, Math.max(1, daysAgo));
-    while (!anyDay && this.weekend(day) && day < HISTORY_DAYS) day += 1;
-    const order = [
-      ...Array.from({ length: day }, (_, i) => day - i),
-      ...Array.from({ length: HISTORY_DAYS - day }, (_, i) => day + 1 + i),
-    ];
-    for (const d of order) {
-      if (!anyDay && this.weekend(d)) continue;
-      const n = this.used.get(d) ?? 0;
-      if (n >= SLOTS.length) continue;
-      this.used.set(d, n + 1);
-      const [h, m] = SLOTS[n];
-      return new Date(this.midnight(d) + h * 60 * MINUTE + m * MINUTE);
-    }
-    throw new Error('demo calendar is full');
-  }
 }
 
 interface Job {
@@ -198,102 +112,17 @@ export async function seedDemoContent(ctx: AppContext, siteId: number): Promise<
   const trees = new Map<number, ReturnType<typeof buildTree>>();
   const cachedTree = (id: number) => {
     let tree = trees.get(id);
-    if (!tree) trees.set(id, (tree = buildTree(id)));
+    if (!tree) {
+      tree = buildTree(id);
+      trees.set(id, tree);
+    }
     return tree;
   };
 
-  // ── the subordinate site, its departments and columns ──
-  const sub = await seed.sites.create(SYSTEM_ACTOR, zwfwSite(siteId));
-  const subDepartments = new Map<string, number>();
-  for (const name of ZWFW_DEPARTMENTS)
-    subDepartments.set(name, (await seed.departments.create(SYSTEM_ACTOR, sub.id, name)).id);
-  const createColumns = async (nodes: DemoColumn[], parentId: number | null): Promise<void> => {
-    for (const c of nodes) {
-      const created = await seed.columns.create(SYSTEM_ACTOR, sub.id, {
-        parentId,
-        name: c.name,
-        fullName: null,
-        slug: c.slug,
-        columnType: c.columnType,
-        kind: c.kind,
-        linkUrl: null,
-        description: c.description,
-        keywords: [c.name, c.columnType].join(','),
-        visible: true,
-        leadDepartmentId: c.lead ? subDepartments.get(c.lead)! : null,
-        cooperatingDepartmentIds: [],
-        openCooperation: false,
-        maxUpdateDays: c.maxUpdateDays,
-      });
-      await createColumns(c.children ?? [], created.id);
-    }
-  };
-  await createColumns(ZWFW_COLUMNS, null);
-
-  // ── staff ──
+  // ── the subordinate site, its departments and columns; the staff of both sites ──
+  const sub = await createSubSite(seed, siteId);
   const siteIdOf = { main: siteId, zwfw: sub.id } as const;
-  const departmentIds = async (site: 'main' | 'zwfw') =>
-    new Map((await seed.departments.list(siteIdOf[site])).map((d) => [d.name, d.id] as const));
-  const deptIds = { main: await departmentIds('main'), zwfw: await departmentIds('zwfw') };
-  // One argon2 hash for all demo accounts (they share the published demo password): hashing costs ~0.1 s per
-  // account on a small server, and the demo runs on every `npm start` of a fresh clone and in many tests. The
-  // accounts are otherwise created as UsersService.create does (same rows, roles and audit record).
-  const passwordHash = await hashPassword(DEMO_STAFF_PASSWORD);
-  const auths = new Map<string, AuthContext>();
-  for (const spec of DEMO_ACCOUNT_SPECS) {
-    const departmentId = spec.department ? deptIds[spec.site].get(spec.department) : null;
-    if (departmentId === undefined) throw new Error(`demo department ${spec.department} missing`);
-    const grants = [{ role: spec.role, siteId: spec.role === 'secrecy_reviewer' ? null : siteIdOf[spec.site] }];
-    const input = { username: spec.username, displayName: spec.displayName, departmentId, email: null, roles: grants };
-    const at = clock.now().toISOString();
-    const userId = await seed.db.transaction().execute(async (trx) => {
-      if (await usersRepo.findByUsername(trx, spec.username)) throw new AppError('USERNAME_TAKEN');
-      const id = await usersRepo.insertUser(trx, {
-        username: spec.username,
-        display_name: spec.displayName,
-        department_id: departmentId,
-        email: null,
-        password_hash: passwordHash,
-        must_change_password: 1,
-        password_changed_at: at,
-        created_at: at,
-        updated_at: at,
-      });
-      await usersRepo.replaceRoles(trx, id, grants);
-      await seed.audit.record(trx, SYSTEM_ACTOR, {
-        action: 'user.create',
-        targetType: 'user',
-        targetId: id,
-        detail: { after: input },
-      });
-      return id;
-    });
-    // Built as AuthService.authenticate builds it, without a session: the seeder acts for these people directly.
-    auths.set(spec.username, {
-      userId,
-      username: spec.username,
-      displayName: spec.displayName,
-      departmentId,
-      grants,
-      sessionId: 'demo-seed',
-      csrfToken: '',
-      mustChangePassword: false,
-      passwordExpired: false,
-      actor: { userId, username: spec.username, ip: '127.0.0.1' },
-    });
-  }
-  // Demo only: the accounts work at once with the published demo password (no first-login change), and the
-  // password counts as set today so it does not expire under the password policy the moment the demo starts.
-  await ctx.db
-    .updateTable('users')
-    .set({ must_change_password: 0, password_changed_at: now.toISOString() })
-    .where(
-      'username',
-      'in',
-      DEMO_ACCOUNT_SPECS.map((a) => a.username),
-    )
-    .execute();
-
+  const auths = await createDemoStaff(seed, siteIdOf, now);
   const staffOf = (code: string): Staff => ({
     editor: auths.get(`${code}_bianji`)!,
     reviewer: auths.get(`${code}_shenhe`)!,

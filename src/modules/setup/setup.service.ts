@@ -10,6 +10,7 @@ import { DEMO_SITE } from './demo-site.ts';
 import { seedDefaultSearchCards } from '../search/search.service.ts';
 import { seedDemoContent } from './demo-content.ts';
 import { seedDemoCitizens } from '../citizens/citizens.demo.ts';
+import { seedDemoDatasets } from '../datasets/datasets.demo.ts';
 
 export interface InitialAccount {
   username: string;
@@ -26,19 +27,7 @@ const BOOTSTRAP: { username: string; displayName: string; role: Role }[] = [
 
 /** Creates the administrator accounts no one holds yet (on a new installation: all three), with one-time passwords. */
 export async function ensureInitialAccounts(ctx: AppContext, adminPassword: string | null): Promise<InitialAccount[]> {
-  const held = new Set(
-    (
-      await ctx.db
-        .selectFrom('user_roles')
-        .select('role')
-        .where(
-          'role',
-          'in',
-          BOOTSTRAP.map((b) => b.role),
-        )
-        .execute()
-    ).map((r) => r.role),
-  );
+  const held = new Set(await ctx.users.heldRoles(BOOTSTRAP.map((b) => b.role)));
   const created: InitialAccount[] = [];
   for (const account of BOOTSTRAP.filter((b) => !held.has(b.role))) {
     const { initialPassword } = await ctx.users.create(
@@ -68,7 +57,7 @@ export async function createSiteWithAnnex1(
 ): Promise<{ siteId: number; columns: number }> {
   const site = await ctx.sites.create(SYSTEM_ACTOR, input);
   const columns = await ctx.db.transaction().execute(async (trx) => {
-    const n = await loadAnnex1(trx, site.id, ctx.clock.now().toISOString());
+    const n = await loadAnnex1(trx, site.id, ctx.clock.now().toISOString(), ctx.departments);
     await ctx.audit.record(trx, SYSTEM_ACTOR, {
       action: 'system.init',
       targetType: 'site',
@@ -85,6 +74,7 @@ export async function createSiteWithAnnex1(
 export async function initDemo(ctx: AppContext): Promise<{ siteId: number; columns: number }> {
   const created = await createSiteWithAnnex1(ctx, DEMO_SITE);
   await seedDemoContent(ctx, created.siteId);
+  await seedDemoDatasets(ctx, created.siteId);
   await seedDefaultSearchCards(ctx, created.siteId);
   await seedDemoCitizens(ctx);
   return created;

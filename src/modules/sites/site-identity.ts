@@ -24,7 +24,8 @@ export function identityProblems(site: SiteIdentity): Record<string, string> {
   if (!PHONE.test(site.phone)) problems.phone = '联系电话只能包含数字、空格、括号、加号和连字符';
   if (!EMAIL.test(site.email)) problems.email = '电子邮箱格式不正确';
   if (site.conacUrl && !URL.test(site.conacUrl)) problems.conacUrl = '党政机关网站标识链接应为 http(s):// 开头的地址';
-  if (!URL.test(site.jiucuoScriptUrl)) problems.jiucuoScriptUrl = '找错脚本地址应为 http(s):// 开头的地址';
+  if (!isJiucuoScript(site.jiucuoScriptUrl))
+    problems.jiucuoScriptUrl = `找错脚本只能来自国家政务服务平台的找错系统（https://${JIUCUO_HOSTS.join(' 或 https://')}）`;
   return problems;
 }
 
@@ -37,6 +38,28 @@ export const MIIT_FILING_URL = 'https://beian.miit.gov.cn/';
 export const policeFilingUrl = (code: string) =>
   `https://www.beian.gov.cn/portal/registerSystemInfo?recordcode=${code}`;
 export const DEFAULT_JIUCUO_SCRIPT = 'https://zfwzgl.www.gov.cn/exposure/jiucuo.js';
+/**
+ * The hosts of the national 政府网站找错 system. The script runs on every public page with the page's rights, so it
+ * may come from these hosts over HTTPS only — never from an address anyone with the site administrator's password
+ * could point at their own server.
+ */
+export const JIUCUO_HOSTS = ['zfwzgl.www.gov.cn', 'pucha.kaipuyun.cn'] as const;
+
+export function isJiucuoScript(url: string): boolean {
+  if (!URL.test(url)) return false;
+  try {
+    const parsed = new globalThis.URL(url);
+    return (
+      parsed.protocol === 'https:' &&
+      (JIUCUO_HOSTS as readonly string[]).includes(parsed.hostname) &&
+      parsed.port === '' &&
+      parsed.username === '' &&
+      parsed.password === ''
+    );
+  } catch {
+    return false;
+  }
+}
 /** Where readers without JavaScript report errors: the national platform's own page. */
 export const jiucuoPageUrl = (siteIdCode: string) =>
   `https://zfwzgl.www.gov.cn/exposure/jiucuo.html?site_code=${siteIdCode}&url=`;

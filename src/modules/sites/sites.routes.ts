@@ -1,30 +1,22 @@
-import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
-import { IdParams, errors } from '../../platform/http.ts';
+import { IdParams, errors, ref } from '../../platform/http.ts';
+import { Items } from '../../platform/schemas.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
 import type { AppContext } from '../../context.ts';
-import { SiteCreate, SiteIdentity } from './sites.schema.ts';
+import { SiteCreate, SiteIdentity, SiteView } from './sites.schema.ts';
 
 export async function sitesRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, sites } = ctx;
   const tags = ['站点'];
+  const site = ref(SiteView);
 
   app.get(
     '/api/sites',
     {
-      schema: {
-        tags,
-        summary: '站点列表',
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('Site')) }), ...errors(401, 403) },
-      },
+      schema: { tags, summary: '站点列表', response: { 200: Items(site), ...errors(401, 403) } },
       preHandler: guard(),
     },
-    async (request) => {
-      const auth = authOf(request);
-      const all = await sites.list();
-      // Staff see the sites their roles cover; installation-wide roles see all.
-      return { items: all.filter((s) => auth.grants.some((g) => g.siteId === null || g.siteId === s.id)) };
-    },
+    async (request) => ({ items: await sites.visibleTo(authOf(request).grants) }),
   );
 
   app.post(
@@ -34,7 +26,7 @@ export async function sitesRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '新建站点（站群）',
         body: SiteCreate,
-        response: { 200: Type.Ref('Site'), ...errors(400, 401, 403, 409) },
+        response: { 200: site, ...errors(400, 401, 403, 404, 409) },
       },
       preHandler: guard({ capability: 'site.create' }),
     },
@@ -48,7 +40,7 @@ export async function sitesRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '站点标识信息',
         params: IdParams,
-        response: { 200: Type.Ref('Site'), ...errors(401, 403, 404) },
+        response: { 200: site, ...errors(400, 401, 403, 404) },
       },
       preHandler: guard(),
     },
@@ -68,7 +60,7 @@ export async function sitesRoutes(app: App, ctx: AppContext): Promise<void> {
         summary: '修改站点标识信息',
         params: IdParams,
         body: SiteIdentity,
-        response: { 200: Type.Ref('Site'), ...errors(400, 401, 403, 404) },
+        response: { 200: site, ...errors(400, 401, 403, 404) },
       },
       preHandler: guard({ capability: 'site.manage' }),
     },

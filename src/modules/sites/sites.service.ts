@@ -1,32 +1,13 @@
 import type { Db } from '../../platform/db/database.ts';
-import type { Site } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
+import type { RoleGrant } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';
+import { ChangeListeners, type ChangeListener } from '../../platform/listeners.ts';
 import * as repo from './sites.repository.ts';
 import { identityProblems } from './site-identity.ts';
+import { toSiteView } from './sites.presenter.ts';
 import type { SiteCreate, SiteIdentity, SiteView } from './sites.schema.ts';
-
-export function toSiteView(s: Site): SiteView {
-  return {
-    id: s.id,
-    code: s.code,
-    parentId: s.parent_id,
-    name: s.name,
-    domains: JSON.parse(s.domains) as string[],
-    siteIdCode: s.site_id_code,
-    icpNumber: s.icp_number,
-    policeNumber: s.police_number,
-    sponsor: s.sponsor,
-    organizer: s.organizer,
-    phone: s.phone,
-    email: s.email,
-    address: s.address,
-    conacUrl: s.conac_url,
-    jiucuoEnabled: s.jiucuo_enabled === 1,
-    jiucuoScriptUrl: s.jiucuo_script_url,
-  };
-}
 
 function toRow(identity: SiteIdentity) {
   return {
@@ -49,16 +30,15 @@ function toRow(identity: SiteIdentity) {
 function assertValid(identity: SiteIdentity): void {
   const fields = identityProblems(identity);
   if (Object.keys(fields).length > 0) {
-    throw new AppError('SITE_IDENTITY_INVALID', `网站标识信息格式不正确：${Object.values(fields).join('；')}`, {
-      fields,
-    });
+    throw new AppError('SITE_IDENTITY_PROBLEMS', { problems: Object.values(fields).join('；') }, { fields });
   }
 }
 
-export type SiteChangeListener = (siteId: number) => void | Promise<void>;
+/** Listeners of a site's identity changes get the site's id. */
+export type SiteChangeListener = ChangeListener<number>;
 
 export class SitesService {
-  private readonly listeners: SiteChangeListener[] = [];
+  private readonly changes = new ChangeListeners<number>();
 
   constructor(
     private readonly db: Db,
@@ -67,17 +47,22 @@ export class SitesService {
   ) {}
 
   /** The public site's cache and others subscribe to identity changes. */
-  onChange(listener: SiteChangeListener): void {
-    this.listeners.push(listener);
+  onChange(listener: SiteChangeListener): () => void {
+    return this.changes.subscribe(listener);
   }
 
   async list(): Promise<SiteView[]> {
     return (await repo.listSites(this.db)).map(toSiteView);
   }
 
+  /** The sites a staff member's roles cover; installation-wide roles cover all. */
+  async visibleTo(grants: RoleGrant[]): Promise<SiteView[]> {
+    return (await this.list()).filter((s) => grants.some((g) => g.siteId === null || g.siteId === s.id));
+  }
+
   async get(id: number): Promise<SiteView> {
     const site = await repo.findSite(this.db, id);
-    if (!site) throw new AppError('NOT_FOUND', '站点不存在');
+    if (!site) throw new AppError('SITE_NOT_FOUND');
     return toSiteView(site);
   }
 
@@ -85,9 +70,9 @@ export class SitesService {
     assertValid(input);
     const at = this.clock.now().toISOString();
     const id = await this.db.transaction().execute(async (trx) => {
-      if (await repo.findSiteByCode(trx, input.code)) throw new AppError('CONFLICT', `站点代码“${input.code}”已存在`);
+      if (await repo.findSiteByCode(trx, input.code)) throw new AppError('SITE_CODE_TAKEN', { code: input.code });
       if (input.parentId !== null && !(await repo.findSite(trx, input.parentId)))
-        throw new AppError('NOT_FOUND', '上级站点不存在');
+        throw new AppError('PARENT_SITE_NOT_FOUND');
       const newId = await repo.insertSite(trx, {
         ...toRow(input),
         code: input.code,
@@ -120,7 +105,7 @@ export class SitesService {
         detail: { before, after: identity },
       });
     });
-    for (const listener of this.listeners) await listener(id);
+    await this.changes.emit(id);
     return this.get(id);
   }
 }

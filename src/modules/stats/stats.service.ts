@@ -4,12 +4,24 @@
 // deleted. The privacy design is in README.md next to this file.
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../../platform/db/database.ts';
-import { systemClock, type Clock } from '../../platform/time.ts';
-import { AppError } from '../../platform/errors.ts';
+import {
+  DAY,
+  addCalendarDays,
+  type Clock,
+  calendarDaysBetween,
+  isCalendarDay,
+  shanghaiDayOf,
+  shanghaiDayStartMs,
+  systemClock,
+} from '../../platform/time.ts';
+import { AppError, type ErrorCode, type ErrorParams, errorMessage } from '../../platform/errors.ts';
 import type { SitesService } from '../sites/sites.service.ts';
 import { resolveSite } from '../portal/site-resolver.ts';
+import { type ColumnIndex, columnFor, columnIndex } from './column-index.ts';
 import * as repo from './stats.repository.ts';
-import { addDays, dayStartMs, daysBetween, isDay, shanghaiDay, visitorHash } from './visitor.ts';
+import type { AnnualReport, StatsQuery, StatsReport } from './stats.schema.ts';
+import { CONTENT_PAGE, annualReport, statsReport } from './stats.presenter.ts';
+import { visitorHash } from './visitor.ts';
 
 /** How often each node writes its counters. */
 export const FLUSH_INTERVAL_MS = 10_000;
@@ -22,67 +34,11 @@ export const MAX_RANGE_DAYS = 3 * 366;
 const TOP = 20;
 const SEP = '\u0000';
 
-export type Granularity = 'day' | 'month';
-
-export interface StatsQuery {
-  from?: string;
-  to?: string;
-  granularity?: Granularity;
+/** A refused statistics range: the catalogue's message, also given for the `from` field as the form shows it. */
+function rangeError<C extends ErrorCode>(code: C, params: ErrorParams<C>): AppError<C> {
+  const message = errorMessage(code, params as Record<string, string | number>);
+  return new AppError(code, params, { fields: { from: message } });
 }
-
-export interface StatsReport {
-  from: string;
-  to: string;
-  granularity: Granularity;
-  totals: { views: number; visitors: number };
-  series: { date: string; views: number; visitors: number }[];
-  topPages: { path: string; title?: string; columnId: number | null; views: number; visitors: number }[];
-  topColumns: { columnId: number; name: string; views: number }[];
-}
-
-export interface AnnualReport {
-  year: number;
-  /** 网站总访问量: page views of the year. */
-  totalViews: number;
-  /** 独立用户访问总量: the year's daily unique visitors, summed (see README.md). */
-  uniqueVisitors: number;
-}
-
-interface ColumnIndex {
-  /** Column paths (`/gzdt/bmdt/`), longest first, for prefix matching. */
-  byPath: { path: string; id: number }[];
-  byId: Map<number, { name: string; path: string }>;
-}
-
-function columnIndex(rows: repo.ColumnRow[]): ColumnIndex {
-  const byRowId = new Map(rows.map((r) => [r.id, r]));
-  const pathOf = new Map<number, string>();
-  const resolve = (id: number, seen: Set<number>): string => {
-    const known = pathOf.get(id);
-    if (known !== undefined) return known;
-    const row = byRowId.get(id)!;
-    const parent =
-      row.parentId === null || seen.has(row.parentId) || !byRowId.has(row.parentId)
-        ? '/'
-        : resolve(row.parentId, new Set([...seen, id]));
-    const path = `${parent}${row.slug}/`;
-    pathOf.set(id, path);
-    return path;
-  };
-  for (const r of rows) resolve(r.id, new Set([r.id]));
-  return {
-    byPath: rows.map((r) => ({ path: pathOf.get(r.id)!, id: r.id })).sort((a, b) => b.path.length - a.path.length),
-    byId: new Map(rows.map((r) => [r.id, { name: r.name, path: pathOf.get(r.id)! }])),
-  };
-}
-
-/** The column a page belongs to: the column whose path is the longest prefix of the page's path. */
-function columnFor(index: ColumnIndex, path: string): number | null {
-  for (const c of index.byPath) if (path.startsWith(c.path)) return c.id;
-  return null;
-}
-
-const CONTENT_PAGE = /\/([1-9]\d{0,11})\.html$/;
 
 export class StatsService {
   /**
@@ -115,16 +71,19 @@ export class StatsService {
   recordView(host: string | undefined, path: string, ip: string, ua: string): void {
     const now = this.nowMs();
     if (now >= this.dayEnd || now < this.dayStart) {
-      this.day = shanghaiDay(now);
-      this.dayStart = dayStartMs(this.day);
-      this.dayEnd = this.dayStart + 86_400_000;
+      this.day = shanghaiDayOf(now);
+      this.dayStart = shanghaiDayStartMs(this.day);
+      this.dayEnd = this.dayStart + DAY;
     }
     this.add(`${this.day}${SEP}${host ?? ''}${SEP}${path}${SEP}${ip}`, ua, 1);
   }
 
   private add(key: string, ua: string, views: number): void {
     let visitors = this.pending.get(key);
-    if (!visitors) this.pending.set(key, (visitors = new Map()));
+    if (!visitors) {
+      visitors = new Map();
+      this.pending.set(key, visitors);
+    }
     const n = visitors.get(ua);
     if (n !== undefined) {
       visitors.set(ua, n + views);
@@ -136,7 +95,10 @@ export class StatsService {
       if (visitors.size === 0) this.pending.delete(key);
       const anonymous = key.slice(0, key.lastIndexOf(SEP) + 1);
       let page = this.pending.get(anonymous);
-      if (!page) this.pending.set(anonymous, (page = new Map()));
+      if (!page) {
+        page = new Map();
+        this.pending.set(anonymous, page);
+      }
       page.set('', (page.get('') ?? 0) + views);
     }
   }
@@ -154,7 +116,7 @@ export class StatsService {
   }
 
   private async flushOnce(): Promise<void> {
-    const oldestOpen = shanghaiDay(this.clock.now().getTime() - CLOSE_GRACE_MS);
+    const oldestOpen = shanghaiDayOf(this.clock.now().getTime() - CLOSE_GRACE_MS);
     for (const day of this.salts.keys()) if (day < oldestOpen) this.salts.delete(day);
     if (this.pending.size === 0) return;
     const taken = this.pending;
@@ -170,7 +132,7 @@ export class StatsService {
 
   private async write(taken: Map<string, Map<string, number>>): Promise<void> {
     const now = this.clock.now().getTime();
-    const oldestOpen = shanghaiDay(now - CLOSE_GRACE_MS);
+    const oldestOpen = shanghaiDayOf(now - CLOSE_GRACE_MS);
     const sites = await this.sites.list();
     const columns = new Map<number, ColumnIndex>();
     const pages = new Map<string, repo.PageCount>();
@@ -242,7 +204,7 @@ export class StatsService {
    * their visitor hashes deleted, and their salts deleted. Idempotent, safe on several nodes at once.
    */
   async closeFinishedDays(): Promise<number> {
-    const before = shanghaiDay(this.clock.now().getTime() - CLOSE_GRACE_MS);
+    const before = shanghaiDayOf(this.clock.now().getTime() - CLOSE_GRACE_MS);
     let closed = 0;
     for (const { siteId, day } of await repo.openDaysBefore(this.db, before)) {
       if (await this.db.transaction().execute((trx) => repo.closeDay(trx, siteId, day))) closed += 1;
@@ -253,47 +215,24 @@ export class StatsService {
   }
 
   today(): string {
-    return shanghaiDay(this.clock.now().getTime());
+    return shanghaiDayOf(this.clock.now().getTime());
   }
 
   async report(siteId: number, query: StatsQuery): Promise<StatsReport> {
     const today = this.today();
     const to = query.to ?? today;
-    const from = query.from ?? addDays(to, -29);
+    const from = query.from ?? addCalendarDays(to, -29);
     const granularity = query.granularity ?? 'day';
-    if (!isDay(from) || !isDay(to))
-      throw new AppError('VALIDATION_FAILED', '日期格式应为 yyyy-MM-dd', {
-        fields: { from: '日期格式应为 yyyy-MM-dd' },
-      });
-    if (from > to)
-      throw new AppError('VALIDATION_FAILED', '开始日期不能晚于结束日期', {
-        fields: { from: '开始日期不能晚于结束日期' },
-      });
-    if ((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1 > MAX_RANGE_DAYS) {
-      throw new AppError('VALIDATION_FAILED', `统计范围不能超过 ${MAX_RANGE_DAYS} 天`, {
-        fields: { from: `统计范围不能超过 ${MAX_RANGE_DAYS} 天` },
-      });
-    }
-    const [days, pages, cols, columnRows] = await Promise.all([
+    if (!isCalendarDay(from) || !isCalendarDay(to)) throw rangeError('DATE_INVALID', { field: '日期' });
+    if (from > to) throw rangeError('DATE_RANGE_REVERSED', { from: '开始日期', to: '结束日期' });
+    if (calendarDaysBetween(from, to) + 1 > MAX_RANGE_DAYS)
+      throw rangeError('DATE_RANGE_TOO_LONG', { days: MAX_RANGE_DAYS });
+    const [days, pages, columns, columnRows] = await Promise.all([
       repo.siteDays(this.db, siteId, from, to),
       repo.topPages(this.db, siteId, from, to, TOP),
       repo.topColumns(this.db, siteId, from, to, TOP),
       repo.columnsOf(this.db, siteId),
     ]);
-    const byDay = new Map(days.map((d) => [d.day, d]));
-    const buckets = new Map<string, { date: string; views: number; visitors: number }>();
-    for (const day of daysBetween(from, to)) {
-      const date = granularity === 'month' ? day.slice(0, 7) : day;
-      const bucket = buckets.get(date) ?? { date, views: 0, visitors: 0 };
-      const figures = byDay.get(day);
-      if (figures) {
-        bucket.views += figures.views;
-        bucket.visitors += figures.visitors;
-      }
-      buckets.set(date, bucket);
-    }
-    const series = [...buckets.values()];
-    const index = columnIndex(columnRows);
     const titles = await repo.publishedTitles(
       this.db,
       siteId,
@@ -302,48 +241,11 @@ export class StatsService {
         .filter((m) => !!m)
         .map((m) => Number(m[1])),
     );
-    const titleOf = (path: string): string | undefined => {
-      if (path === '/') return '首页';
-      if (path === '/search') return '站内搜索';
-      if (path === '/sitemap/') return '网站地图';
-      const content = CONTENT_PAGE.exec(path);
-      if (content) return titles.get(Number(content[1]));
-      const column = index.byPath.find((c) => c.path === path);
-      if (column) return index.byId.get(column.id)?.name;
-      if (path.endsWith('/catalog/')) return '主动公开目录';
-      return undefined;
-    };
-    return {
-      from,
-      to,
-      granularity,
-      totals: { views: days.reduce((s, d) => s + d.views, 0), visitors: days.reduce((s, d) => s + d.visitors, 0) },
-      series,
-      topPages: pages.map((p) => {
-        const title = titleOf(p.path);
-        return {
-          path: p.path,
-          ...(title ? { title } : {}),
-          columnId: p.columnId,
-          views: p.views,
-          visitors: p.visitors,
-        };
-      }),
-      topColumns: cols.map((c) => ({
-        columnId: c.columnId,
-        name: index.byId.get(c.columnId)?.name ?? `已删除的栏目 #${c.columnId}`,
-        views: c.views,
-      })),
-    };
+    return statsReport({ from, to, granularity, days, pages, columns, index: columnIndex(columnRows), titles });
   }
 
   /** The figures of the annual website report (政府网站年度工作报表) for a calendar year in Asia/Shanghai. */
   async annual(siteId: number, year: number): Promise<AnnualReport> {
-    const days = await repo.siteDays(this.db, siteId, `${year}-01-01`, `${year}-12-31`);
-    return {
-      year,
-      totalViews: days.reduce((s, d) => s + d.views, 0),
-      uniqueVisitors: days.reduce((s, d) => s + d.visitors, 0),
-    };
+    return annualReport(year, await repo.siteDays(this.db, siteId, `${year}-01-01`, `${year}-12-31`));
   }
 }

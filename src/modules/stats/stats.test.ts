@@ -376,16 +376,17 @@ describe(`visitor statistics on ${DIALECT}`, () => {
     assert.equal(defaults.to, '2026-11-27');
     assert.equal(defaults.from, '2026-10-29');
     assert.equal(defaults.series.length, 30);
-    for (const bad of [
-      'from=2026-11-28&to=2026-11-27',
-      'from=2026-02-30',
-      'granularity=week',
-      'from=2020-01-01&to=2026-01-01',
-      'from=x',
+    for (const [bad, code] of [
+      ['from=2026-11-28&to=2026-11-27', 'DATE_RANGE_REVERSED'],
+      ['from=2026-02-30', 'DATE_INVALID'],
+      ['granularity=week', 'VALIDATION_FAILED'],
+      ['from=2020-01-01&to=2026-01-01', 'DATE_RANGE_TOO_LONG'],
+      ['from=x', 'VALIDATION_FAILED'],
     ]) {
       const res = await call(env.app, admin, 'GET', `${url}?${bad}`);
       assert.equal(res.statusCode, 400, bad);
-      assert.equal(res.json().error.code, 'VALIDATION_FAILED');
+      assert.equal(res.json().error.code, code, bad);
+      assert.match(res.json().error.message, /[\u4e00-\u9fa5]/);
     }
     assert.equal((await call(env.app, admin, 'GET', `${url}/annual`)).statusCode, 400);
   });

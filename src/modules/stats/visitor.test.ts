@@ -1,15 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  addDays,
-  dayStartMs,
-  isDay,
-  isHumanAgent,
-  isPagePath,
-  looksLikePage,
-  shanghaiDay,
-  visitorHash,
-} from './visitor.ts';
+  addCalendarDays as addDays,
+  isCalendarDay as isDay,
+  shanghaiDayOf as shanghaiDay,
+  shanghaiDayStart,
+  validShanghaiDayStart,
+  shanghaiDayStartMs as dayStartMs,
+} from '../../platform/time.ts';
+import { isHumanAgent, isPagePath, looksLikePage, visitorHash } from './visitor.ts';
 
 test('people’s browsers count; robots, previewers, headless browsers, scripts and our inspector do not', () => {
   const people = [
@@ -80,6 +79,8 @@ test('days are Asia/Shanghai calendar days', () => {
   assert.ok(isDay('2024-02-29'));
   assert.ok(!isDay('2026-02-29'));
   assert.ok(!isDay('2026-1-01'));
+  assert.equal(shanghaiDayStart('2026-11-28'), '2026-11-27T16:00:00.000Z');
+  assert.equal(validShanghaiDayStart('2026-02-30'), null);
 });
 
 test('visitor hashes depend on the salt, the IP and the user agent, and reveal neither', () => {

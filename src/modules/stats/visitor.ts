@@ -1,39 +1,6 @@
-// Pure pieces of visitor counting: which responses are page views, which user agents are people, the
-// Asia/Shanghai day of a moment, and the keyed visitor hash. No I/O here.
+// Pure pieces of visitor counting: which responses are page views, which user agents are people, and the
+// keyed visitor hash. No I/O here. (Asia/Shanghai days come from platform/time.ts.)
 import { createHmac } from 'node:crypto';
-
-/** Asia/Shanghai is UTC+8 all year (no daylight saving since 1991), so a day is a fixed UTC interval. */
-export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** `yyyy-MM-dd` of the Asia/Shanghai day containing `ms` (epoch milliseconds). */
-export function shanghaiDay(ms: number): string {
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-/** The epoch milliseconds at which the Asia/Shanghai day `day` (yyyy-MM-dd) begins. */
-export function dayStartMs(day: string): number {
-  return Date.parse(`${day}T00:00:00.000Z`) - SHANGHAI_OFFSET_MS;
-}
-
-/** `day` moved by `days` calendar days. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00.000Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** True for a real calendar date written yyyy-MM-dd. */
-export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const t = Date.parse(`${value}T00:00:00.000Z`);
-  return Number.isFinite(t) && new Date(t).toISOString().slice(0, 10) === value;
-}
-
-/** Every day from `from` to `to` inclusive. */
-export function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
-  return out;
-}
 
 /**
  * Crawlers, previewers, monitors, headless browsers and our own inspector. Only user agents that look like

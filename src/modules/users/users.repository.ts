@@ -108,6 +108,25 @@ export async function countUsers(db: Executor): Promise<number> {
   return Number(row.n);
 }
 
+export const allColumnGrants = (db: Executor) =>
+  db.selectFrom('column_grants').select(['user_id', 'column_id']).execute();
+
+/** Staff of one department become staff of another. */
+export async function reassignDepartment(trx: Executor, fromId: number, toId: number): Promise<void> {
+  await trx.updateTable('users').set({ department_id: toId }).where('department_id', '=', fromId).execute();
+}
+
+/** Who among `roles` is held by some account already (installation set-up creates the missing ones). */
+export async function heldRoles(db: Executor, roles: readonly Role[]): Promise<Role[]> {
+  if (roles.length === 0) return [];
+  const rows = await db
+    .selectFrom('user_roles')
+    .select('role')
+    .where('role', 'in', [...roles])
+    .execute();
+  return [...new Set(rows.map((r) => r.role as Role))];
+}
+
 export async function columnGrants(db: Executor, userId: number): Promise<number[]> {
   const rows = await db.selectFrom('column_grants').select('column_id').where('user_id', '=', userId).execute();
   return rows.map((r) => r.column_id);

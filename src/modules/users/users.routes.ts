@@ -1,39 +1,29 @@
-import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
-import { IdParams, Ok, errors } from '../../platform/http.ts';
+import { IdParams, Ok, errors, ref } from '../../platform/http.ts';
+import { Items } from '../../platform/schemas.ts';
 import { authOf } from '../../platform/auth/guard.ts';
-import { ROLES } from '../../platform/auth/roles.ts';
 import type { AppContext } from '../../context.ts';
-import { UserCreate, UserUpdate } from './users.schema.ts';
+import { PasswordIssued, RoleList, UserCreate, UserCreated, UserUpdate, UserView } from './users.schema.ts';
 
 export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
   const { guard, users } = ctx;
   const tags = ['用户'];
   const manage = guard({ capability: 'user.manage' });
+  const user = ref(UserView);
 
   app.get(
     '/api/roles',
     {
-      schema: {
-        tags,
-        summary: '角色列表',
-        response: {
-          200: Type.Object({ items: Type.Array(Type.Object({ role: Type.String(), name: Type.String() })) }),
-        },
-      },
+      schema: { tags, summary: '角色列表', response: { 200: RoleList, ...errors(401, 403) } },
       preHandler: guard(),
     },
-    async () => ({ items: Object.entries(ROLES).map(([role, name]) => ({ role, name })) }),
+    async () => ({ items: users.roles() }),
   );
 
   app.get(
     '/api/users',
     {
-      schema: {
-        tags,
-        summary: '用户列表',
-        response: { 200: Type.Object({ items: Type.Array(Type.Ref('User')) }), ...errors(401, 403) },
-      },
+      schema: { tags, summary: '用户列表', response: { 200: Items(user), ...errors(401, 403) } },
       preHandler: manage,
     },
     async () => ({ items: await users.list() }),
@@ -46,10 +36,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '新建用户（返回一次性初始密码）',
         body: UserCreate,
-        response: {
-          200: Type.Object({ user: Type.Ref('User'), initialPassword: Type.String() }),
-          ...errors(400, 401, 403, 409),
-        },
+        response: { 200: UserCreated, ...errors(400, 401, 403, 409) },
       },
       preHandler: manage,
     },
@@ -64,7 +51,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
         summary: '修改用户',
         params: IdParams,
         body: UserUpdate,
-        response: { 200: Type.Ref('User'), ...errors(400, 401, 403, 404) },
+        response: { 200: user, ...errors(400, 401, 403, 404) },
       },
       preHandler: manage,
     },
@@ -78,7 +65,7 @@ export async function usersRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '重置密码（返回一次性密码）',
         params: IdParams,
-        response: { 200: Type.Object({ initialPassword: Type.String() }), ...errors(401, 403, 404) },
+        response: { 200: PasswordIssued, ...errors(400, 401, 403, 404) },
       },
       preHandler: manage,
     },

@@ -1,10 +1,18 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { ROLE_NAMES, type Role } from '../../platform/auth/roles.ts';
+import { CAPABILITY_NAMES, ROLE_NAMES } from '../../platform/auth/roles.ts';
+import { Items, Nullable, StringEnum, ref } from '../../platform/schemas.ts';
+
+export type { Capability, Role } from '../../platform/auth/roles.ts';
+export { CAPABILITY_NAMES, ROLE_NAMES, SEPARATED_ROLES } from '../../platform/auth/roles.ts';
+
+export const RoleSchema = StringEnum(ROLE_NAMES, { description: '角色' });
+export const CapabilitySchema = StringEnum(CAPABILITY_NAMES, { description: '权限' });
 
 export const RoleGrantSchema = Type.Object({
-  role: Type.Unsafe<Role>(Type.String({ enum: ROLE_NAMES, description: '角色' })),
+  role: RoleSchema,
   siteId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
 });
+export type RoleGrantInput = Static<typeof RoleGrantSchema>;
 
 export const UserCreate = Type.Object(
   {
@@ -30,11 +38,14 @@ export const UserUpdate = Type.Object(
 );
 export type UserUpdate = Static<typeof UserUpdate>;
 
-const Grant = Type.Object({
-  role: Type.String(),
+/** A role held on one site (siteId) or on every site (null), with its Chinese name. */
+export const RoleGrantView = Type.Object({
+  role: RoleSchema,
   roleName: Type.String(),
-  siteId: Type.Union([Type.Integer(), Type.Null()]),
+  siteId: Nullable(Type.Integer()),
 });
+export type RoleGrantView = Static<typeof RoleGrantView>;
+const Grant = RoleGrantView;
 
 export const UserView = Type.Object(
   {
@@ -64,9 +75,22 @@ export const MeView = Type.Object(
     departmentId: Type.Union([Type.Integer(), Type.Null()]),
     departmentName: Type.Union([Type.String(), Type.Null()]),
     roles: Type.Array(Grant),
-    capabilities: Type.Array(Type.String()),
+    capabilities: Type.Array(CapabilitySchema),
     mustChangePassword: Type.Boolean(),
     passwordExpired: Type.Boolean(),
   },
   { $id: 'Me' },
 );
+export type MeView = Static<typeof MeView>;
+
+/** What the console learns at login and from /api/auth/me. */
+export const MeResponse = Type.Object({ user: ref(MeView), csrfToken: Type.String() });
+export type MeResponse = Static<typeof MeResponse>;
+
+export const RoleOption = Type.Object({ role: RoleSchema, name: Type.String() });
+export type RoleOption = Static<typeof RoleOption>;
+export const RoleList = Items(RoleOption);
+
+export const UserCreated = Type.Object({ user: ref(UserView), initialPassword: Type.String() });
+export type UserCreated = Static<typeof UserCreated>;
+export const PasswordIssued = Type.Object({ initialPassword: Type.String() });

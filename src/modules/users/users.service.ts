@@ -6,73 +6,93 @@ import { ROLES, roleConflict, type Role, type RoleGrant } from '../../platform/a
 import { generatePassword, hashPassword } from '../../platform/auth/password.ts';
 import * as repo from './users.repository.ts';
 import * as departmentsRepo from '../departments/departments.repository.ts';
-import { deleteUserSessions } from '../auth/session.repository.ts';
-import type { UserCreate, UserUpdate, UserView } from './users.schema.ts';
+import type { SessionsService } from '../auth/sessions.service.ts';
+import { toUserView } from './users.presenter.ts';
+import type { RoleOption, UserCreate, UserCreated, UserUpdate, UserView } from './users.schema.ts';
 
 /** Only the server operator (CLI) creates security and audit administrators; a system administrator cannot. */
 const OPERATOR_ONLY: Role[] = ['sec_admin', 'audit_admin'];
-
-export const grantView = (g: RoleGrant) => ({ role: g.role, roleName: ROLES[g.role], siteId: g.siteId });
 
 export class UsersService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    private readonly sessions: SessionsService,
   ) {}
 
+  /** The roles staff can be given, with their Chinese names. */
+  roles(): RoleOption[] {
+    return (Object.entries(ROLES) as [Role, string][]).map(([role, name]) => ({ role, name }));
+  }
+
   async list(): Promise<UserView[]> {
-    const rows = await repo.listWithDepartments(this.db);
-    const grants = await this.db.selectFrom('column_grants').select(['user_id', 'column_id']).execute();
-    return rows.map((u) => ({
-      id: u.id,
-      username: u.username,
-      displayName: u.display_name,
-      departmentId: u.department_id,
-      departmentName: u.department_name ?? null,
-      email: u.email,
-      disabled: u.disabled === 1,
-      lockedUntil: u.locked_until,
-      failedLogins: u.failed_logins,
-      lastLoginAt: u.last_login_at,
-      mustChangePassword: u.must_change_password === 1,
-      roles: u.roles.map(grantView),
-      columnGrantIds: grants.filter((g) => g.user_id === u.id).map((g) => g.column_id),
-    }));
+    const [rows, grants] = await Promise.all([repo.listWithDepartments(this.db), repo.allColumnGrants(this.db)]);
+    return rows.map((u) =>
+      toUserView(
+        u,
+        grants.filter((g) => g.user_id === u.id).map((g) => g.column_id),
+      ),
+    );
   }
 
   async get(id: number): Promise<UserView> {
     const user = (await this.list()).find((u) => u.id === id);
-    if (!user) throw new AppError('NOT_FOUND', '用户不存在');
+    if (!user) throw new AppError('USER_NOT_FOUND');
     return user;
   }
 
   private checkRoles(roles: RoleGrant[], byOperator: boolean): void {
     const conflict = roleConflict(roles.map((r) => r.role));
-    if (conflict)
-      throw new AppError(
-        'ROLE_CONFLICT',
-        `${ROLES.sys_admin}、${ROLES.sec_admin}、${ROLES.audit_admin}必须分设：${conflict}`,
-      );
-    if (!byOperator && roles.some((r) => OPERATOR_ONLY.includes(r.role))) {
-      throw new AppError('FORBIDDEN', '安全管理员和审计管理员账号只能由服务器运维人员通过命令行创建');
-    }
+    if (conflict && 'combined' in conflict)
+      throw new AppError('ROLES_COMBINED', { roles: conflict.combined.map((r) => ROLES[r]).join('、') });
+    if (conflict) throw new AppError('ROLE_MUST_STAND_ALONE', { role: ROLES[conflict.alone] });
+    if (!byOperator && roles.some((r) => OPERATOR_ONLY.includes(r.role))) throw new AppError('OPERATOR_ONLY_ACCOUNT');
   }
 
   private async checkDepartment(departmentId: number | null): Promise<void> {
     if (departmentId !== null && !(await departmentsRepo.findDepartment(this.db, departmentId))) {
-      throw new AppError('VALIDATION_FAILED', '所选部门不存在');
+      throw new AppError('USER_DEPARTMENT_NOT_FOUND');
     }
   }
 
   /** Creates an account with a one-time password that must be changed at first login. */
-  async create(actor: Actor, input: UserCreate, options: { byOperator?: boolean; password?: string } = {}) {
+  async create(
+    actor: Actor,
+    input: UserCreate,
+    options: { byOperator?: boolean; password?: string } = {},
+  ): Promise<UserCreated> {
     this.checkRoles(input.roles, options.byOperator ?? false);
     await this.checkDepartment(input.departmentId);
     const password = options.password ?? generatePassword();
-    const passwordHash = await hashPassword(password);
+    const id = await this.insertAccount(actor, input, await hashPassword(password), { mustChangePassword: true });
+    return { user: await this.get(id), initialPassword: password };
+  }
+
+  /**
+   * Creates an account whose password was hashed beforehand, for setting up many accounts that share one
+   * password (argon2 runs once, not per account): the same checks, rows, roles and audit record as create().
+   * `passwordChangedAt` (default now) starts the password's age.
+   */
+  async createWithPasswordHash(
+    actor: Actor,
+    input: UserCreate,
+    passwordHash: string,
+    options: { mustChangePassword: boolean; passwordChangedAt?: string },
+  ): Promise<number> {
+    this.checkRoles(input.roles, false);
+    await this.checkDepartment(input.departmentId);
+    return this.insertAccount(actor, input, passwordHash, options);
+  }
+
+  private async insertAccount(
+    actor: Actor,
+    input: UserCreate,
+    passwordHash: string,
+    options: { mustChangePassword: boolean; passwordChangedAt?: string },
+  ): Promise<number> {
     const at = this.clock.now().toISOString();
-    const id = await this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx) => {
       if (await repo.findByUsername(trx, input.username)) throw new AppError('USERNAME_TAKEN');
       const newId = await repo.insertUser(trx, {
         username: input.username,
@@ -80,8 +100,8 @@ export class UsersService {
         department_id: input.departmentId,
         email: input.email,
         password_hash: passwordHash,
-        must_change_password: 1,
-        password_changed_at: at,
+        must_change_password: options.mustChangePassword ? 1 : 0,
+        password_changed_at: options.passwordChangedAt ?? at,
         created_at: at,
         updated_at: at,
       });
@@ -94,7 +114,6 @@ export class UsersService {
       });
       return newId;
     });
-    return { user: await this.get(id), initialPassword: password };
   }
 
   async update(actor: Actor, id: number, input: UserUpdate): Promise<UserView> {
@@ -106,7 +125,7 @@ export class UsersService {
       JSON.stringify(operatorRolesBefore.map((r) => r.role).sort()) !==
       JSON.stringify(operatorRolesAfter.map((r) => r.role).sort())
     ) {
-      throw new AppError('FORBIDDEN', '安全管理员和审计管理员角色只能由服务器运维人员通过命令行变更');
+      throw new AppError('OPERATOR_ONLY_ROLES');
     }
     this.checkRoles(input.roles, true);
     await this.checkDepartment(input.departmentId);
@@ -146,12 +165,12 @@ export class UsersService {
       });
       await this.audit.record(trx, actor, { action: 'user.reset-password', targetType: 'user', targetId: id });
     });
-    await deleteUserSessions(this.db, id);
+    await this.sessions.endAllOf(id);
     return password;
   }
 
   async setDisabled(actor: Actor, id: number, disabled: boolean): Promise<void> {
-    if (actor.userId === id && disabled) throw new AppError('BAD_REQUEST', '不能停用自己的账号');
+    if (actor.userId === id && disabled) throw new AppError('CANNOT_DISABLE_SELF');
     await this.get(id);
     await this.db.transaction().execute(async (trx) => {
       await repo.updateUser(trx, id, { disabled: disabled ? 1 : 0, updated_at: this.clock.now().toISOString() });
@@ -161,7 +180,7 @@ export class UsersService {
         targetId: id,
       });
     });
-    if (disabled) await deleteUserSessions(this.db, id);
+    if (disabled) await this.sessions.endAllOf(id);
   }
 
   async unlock(actor: Actor, id: number): Promise<void> {
@@ -177,11 +196,42 @@ export class UsersService {
     return (await this.list()).filter((u) => u.lockedUntil !== null && u.lockedUntil > now);
   }
 
+  /** Which of these roles some account holds already. */
+  heldRoles(roles: readonly Role[]): Promise<Role[]> {
+    return repo.heldRoles(this.db, roles);
+  }
+
   async columnGrantsOf(userId: number): Promise<number[]> {
     return repo.columnGrants(this.db, userId);
   }
 
   async count(): Promise<number> {
     return repo.countUsers(this.db);
+  }
+
+  /** Inside a department merge's transaction: the merged department's staff belong to the one it merged into. */
+  async reassignDepartment(trx: Db, fromId: number, toId: number): Promise<void> {
+    await repo.reassignDepartment(trx, fromId, toId);
+  }
+
+  /** Inside a failed login's transaction: the account's failure count, and its lock when it reached the limit. */
+  async recordFailedLogin(trx: Db, id: number, failures: number, lockedUntil: string | null): Promise<void> {
+    await repo.updateUser(trx, id, { failed_logins: failures, ...(lockedUntil ? { locked_until: lockedUntil } : {}) });
+  }
+
+  /** Inside a login's transaction: failures forgotten, lock lifted, the login's time kept. */
+  async recordLogin(trx: Db, id: number, at: string): Promise<void> {
+    await repo.updateUser(trx, id, { failed_logins: 0, locked_until: null, last_login_at: at });
+  }
+
+  /** Inside a password change's transaction: the new hash replaces the old, which joins the history. */
+  async replacePassword(trx: Db, id: number, oldHash: string, newHash: string, at: string): Promise<void> {
+    await repo.addPasswordHistory(trx, id, oldHash, at);
+    await repo.updateUser(trx, id, {
+      password_hash: newHash,
+      must_change_password: 0,
+      password_changed_at: at,
+      updated_at: at,
+    });
   }
 }

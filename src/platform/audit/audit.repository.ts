@@ -1,5 +1,5 @@
 import type { Db } from '../db/database.ts';
-import type { AuditRecord } from '../db/schema.ts';
+import type { AuditCheckpoint, AuditRecord } from '../db/schema.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { isPostgres } from '../db/migration-helpers.ts';
 import type { Database } from '../db/schema.ts';
@@ -83,3 +83,24 @@ export async function oldestBefore(db: Db, before: string) {
 
 export const firstRecordAtOrAfter = (db: Db, at: string) =>
   db.selectFrom('audit_log').select('id').where('at', '>=', at).orderBy('id').limit(1).executeTakeFirst();
+
+/** Records from which record on the chain is keyed, and with which key. */
+export async function setKeying(trx: Executor, keyedFromId: number, fingerprint: string): Promise<void> {
+  await trx
+    .updateTable('audit_anchor')
+    .set({ keyed_from_id: keyedFromId, key_fingerprint: fingerprint })
+    .where('id', '=', 1)
+    .execute();
+}
+
+export const findRecord = (db: Executor, id: number) =>
+  db.selectFrom('audit_log').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function insertCheckpoint(db: Executor, row: Omit<AuditCheckpoint, 'id'>): Promise<number> {
+  return (await db.insertInto('audit_checkpoints').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export const listCheckpoints = (db: Executor, limit: number) =>
+  db.selectFrom('audit_checkpoints').selectAll().orderBy('id', 'desc').limit(limit).execute();
+
+export const allCheckpoints = (db: Executor) => db.selectFrom('audit_checkpoints').selectAll().orderBy('id').execute();

@@ -1,4 +1,5 @@
-// Staff roles. The first three are the separated administrator roles of 等保 2.0 (三员分立).
+// Staff roles and what they may do. The first three are the separated administrator roles of 等保 2.0
+// (三员分立). This file imports nothing, so the admin console imports its types (Role, Capability) as they are.
 export const ROLES = {
   sys_admin: '系统管理员',
   sec_admin: '安全管理员',
@@ -12,16 +13,22 @@ export const ROLES = {
 } as const;
 
 export type Role = keyof typeof ROLES;
-export const ROLE_NAMES = Object.keys(ROLES) as Role[];
+export const ROLE_NAMES = Object.keys(ROLES) as [Role, ...Role[]];
 
-const SEPARATED: Role[] = ['sys_admin', 'sec_admin', 'audit_admin'];
+/** The separated administrator roles: always held installation-wide, each by its own account. */
+export const SEPARATED_ROLES = ['sys_admin', 'sec_admin', 'audit_admin'] as const satisfies readonly Role[];
 
-/** Returns why a combination of roles is not allowed for one account, or null when it is fine. */
-export function roleConflict(roles: Role[]): string | null {
-  const admins = SEPARATED.filter((r) => roles.includes(r));
-  if (admins.length > 1) return `${admins.map((r) => ROLES[r]).join('、')}不能由同一账号兼任`;
-  if (roles.includes('audit_admin') && roles.length > 1) return '审计管理员不能兼任其他角色';
-  if (roles.includes('sec_admin') && roles.length > 1) return '安全管理员不能兼任其他角色';
+/**
+ * Why a combination of roles is not allowed for one account: several separated administrator roles together
+ * (`combined`), or the security or audit administrator with any other role (`alone`); null when it is fine.
+ */
+export type RoleConflict = { combined: Role[] } | { alone: Role };
+
+export function roleConflict(roles: Role[]): RoleConflict | null {
+  const admins = SEPARATED_ROLES.filter((r) => roles.includes(r));
+  if (admins.length > 1) return { combined: admins };
+  if (roles.includes('audit_admin') && roles.length > 1) return { alone: 'audit_admin' };
+  if (roles.includes('sec_admin') && roles.length > 1) return { alone: 'sec_admin' };
   return null;
 }
 
@@ -58,6 +65,7 @@ export const CAPABILITIES = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;
+export const CAPABILITY_NAMES = Object.keys(CAPABILITIES) as [Capability, ...Capability[]];
 
 export function can(grants: RoleGrant[], capability: Capability, siteId?: number | null): boolean {
   const allowed = CAPABILITIES[capability] as readonly Role[];

@@ -31,7 +31,7 @@ async function dumpTables(dbh: DatabaseHandle, dir: string, progress: Progress):
     for (const [i, table] of tables.entries()) {
       const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)}`.execute(trx);
       const out = rows.rows.map((r) => JSON.stringify(r)).join('\n');
-      await fsp.writeFile(path.join(dir, 'data', `${table}.jsonl`), out ? out + '\n' : '');
+      await fsp.writeFile(path.join(dir, 'data', `${table}.jsonl`), out ? `${out}\n` : '');
       counts[table] = rows.rows.length;
       progress('数据表', i + 1, tables.length);
     }
@@ -52,14 +52,40 @@ async function dumpTables(dbh: DatabaseHandle, dir: string, progress: Progress):
 
 async function copyFiles(files: FileStore, keys: string[], dir: string, progress: Progress): Promise<number> {
   let copied = 0;
-  for (const key of new Set(keys)) {
+  const unique = [...new Set(keys)];
+  for (const key of unique) {
     const target = path.join(dir, 'files', key);
     await fsp.mkdir(path.dirname(target), { recursive: true });
-    await fsp.copyFile(files.pathOf(key), target);
+    // Read through the store (disk or database), which checks every file against its hash.
+    await fsp.writeFile(target, await files.read(key));
     copied += 1;
-    progress('上传文件', copied, keys.length);
+    progress('上传文件', copied, unique.length);
   }
   return copied;
+}
+
+/** Storage keys named by the dumped rows: uploads and inspection screenshots. */
+function storageKeys(dir: string): string[] {
+  return ['files', 'inspection_evidence'].flatMap((table) =>
+    fs
+      .readFileSync(path.join(dir, 'data', `${table}.jsonl`), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { storage_key: string }).storage_key),
+  );
+}
+
+/** Writes the backup's files into the store (each checked against its name). */
+async function restoreFiles(files: FileStore, filesDir: string, progress: Progress): Promise<void> {
+  const keys: string[] = [];
+  for (const sub of (await fsp.readdir(filesDir)).sort()) {
+    for (const name of await fsp.readdir(path.join(filesDir, sub))) keys.push(`${sub}/${name}`);
+  }
+  for (const [i, key] of keys.entries()) {
+    const stored = await files.put(await fsp.readFile(path.join(filesDir, key)));
+    if (stored.key !== key) throw new Error(`备份中的文件 ${key} 已损坏（内容与文件名的 SHA-256 不符）`);
+    progress('上传文件', i + 1, keys.length);
+  }
 }
 
 export async function createBackup(
@@ -72,11 +98,7 @@ export async function createBackup(
   try {
     await fsp.mkdir(path.join(dir, 'data'));
     const tables = await dumpTables(dbh, dir, progress);
-    const fileRows = fs
-      .readFileSync(path.join(dir, 'data', 'files.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean);
-    const keys = fileRows.map((line) => (JSON.parse(line) as { storage_key: string }).storage_key);
+    const keys = storageKeys(dir);
     const manifest: BackupManifest = {
       format: 'govportal-backup',
       version: 1,
@@ -158,7 +180,7 @@ export async function restoreBackup(
       if (dbh.dialect === 'postgres') await resetSequences(trx);
     });
     const filesDir = path.join(dir, 'files');
-    if (fs.existsSync(filesDir)) await fsp.cp(filesDir, files.root, { recursive: true });
+    if (fs.existsSync(filesDir)) await restoreFiles(files, filesDir, progress);
     return manifest;
   } finally {
     await fsp.rm(dir, { recursive: true, force: true });

@@ -9,11 +9,11 @@ export const BACKUP_TABLES = [
   'user_roles',
   'column_grants',
   'password_history',
-  'sessions',
   'login_failures',
   'settings',
   'audit_log',
   'audit_anchor',
+  'audit_checkpoints',
   'files',
   'content_items',
   'content_columns',
@@ -57,6 +57,11 @@ export const BACKUP_TABLES = [
   'disclosure_annual_reports',
   'website_annual_reports',
   'proposals',
+  'datasets',
+  'dataset_versions',
+  'dataset_chunks',
+  'dataset_charts',
+  'dataset_releases',
 ] as const;
 
 /** Columns that point at a row of their own table: restored in a second pass, as the parent may come later. */
@@ -70,7 +75,6 @@ export const SELF_REFERENCES: Record<string, string[]> = {
 export const TABLES_WITHOUT_ID = new Set([
   'column_departments',
   'column_grants',
-  'sessions',
   'settings',
   'audit_anchor',
   'content_columns',
@@ -87,6 +91,7 @@ export const TABLES_WITHOUT_ID = new Set([
   'rate_limits',
   'challenge_uses',
   'idempotency_keys',
+  'dataset_chunks',
 ]);
 
 /** Migration bookkeeping restored too, so the restored installation knows its schema version. */
@@ -109,4 +114,18 @@ export const DERIVED_TABLES = [
   // Transient visitor statistics (hashes and the day's key), deliberately never backed up: see modules/stats.
   'stats_visitors',
   'stats_salts',
+  // Per-IP request counts of the open data API: transient.
+  'open_api_counters',
 ] as const;
+
+/**
+ * Left out of backups on purpose. Sessions: a backup must not carry working login tokens (anyone holding the
+ * file could act as the staff logged in when it was taken); after a restore everybody logs in again.
+ */
+export const EXCLUDED_TABLES = ['sessions'] as const;
+
+/**
+ * Where uploaded files live on a PostgreSQL installation. Their bytes travel in the backup's files/ folder (like
+ * files on disk), so the rows themselves are not dumped; a restore writes the files back into the store.
+ */
+export const FILE_STORAGE_TABLES = ['file_blobs', 'file_chunks'] as const;

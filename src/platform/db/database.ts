@@ -42,6 +42,16 @@ class ImmediateSqliteDriver extends SqliteDriver {
       CompiledQuery.raw(settings?.accessMode === 'read only' ? 'begin' : 'begin immediate'),
     );
   }
+
+  // SQLite rolls a transaction back by itself when a write fails for lack of space or I/O (SQLITE_FULL, IOERR);
+  // the ROLLBACK that follows would then fail and hide that reason behind "no transaction is active".
+  override async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
+    try {
+      await super.rollbackTransaction(connection);
+    } catch (error) {
+      if (!/no transaction is active/.test((error as Error).message)) throw error;
+    }
+  }
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
@@ -71,8 +81,32 @@ export function openSqlite(file: string): DatabaseHandle {
   };
 }
 
-export function openPostgres(url: string, poolSize = 10): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+/** How long a request waits for a connection before it is answered 503 (the database restarting or away). */
+const CONNECT_TIMEOUT_MS = 5000;
+
+let lastPoolWarning = 0;
+/** One line every ten seconds at most while the database is away; the pool reconnects on its own. */
+function warnPoolError(error: Error): void {
+  const now = Date.now();
+  if (now - lastPoolWarning < 10_000) return;
+  lastPoolWarning = now;
+  process.stderr.write(`数据库连接中断（${error.message}），将在下一个请求时自动重连\n`);
+}
+
+/**
+ * A PostgreSQL restart or failover ends every connection. An idle pooled client then emits `error` on the pool,
+ * and a client checked out between two queries emits it on itself; unhandled, either ends the process. Both are
+ * handled here: the broken client is dropped (pg does not return an unqueryable client to the pool), the query
+ * that used it fails (answered 503), and the next query connects anew — recovery needs no restart.
+ */
+export function openPostgres(
+  url: string,
+  poolSize = 10,
+  onError: (error: Error) => void = warnPoolError,
+): DatabaseHandle {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+  pool.on('error', onError);
+  pool.on('connect', (client) => client.on('error', onError));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', file: null, url, close: () => db.destroy() };
 }

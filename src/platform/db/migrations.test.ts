@@ -2,7 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { freshDatabase, DIALECT } from '../../../test/helpers.ts';
 import { migrateToLatest } from './migrator.ts';
-import { BACKUP_TABLES, DERIVED_TABLES, MIGRATION_TABLES } from '../backup/tables.ts';
+import {
+  BACKUP_TABLES,
+  DERIVED_TABLES,
+  EXCLUDED_TABLES,
+  FILE_STORAGE_TABLES,
+  MIGRATION_TABLES,
+} from '../backup/tables.ts';
 
 test(`migrations run to the latest version on ${DIALECT}, once`, async (testContext) => {
   const tdb = await freshDatabase();
@@ -13,7 +19,14 @@ test(`migrations run to the latest version on ${DIALECT}, once`, async (testCont
   const tables = (await tdb.dbh.db.introspection.getTables()).map((t) => t.name).sort();
   for (const t of BACKUP_TABLES) assert.ok(tables.includes(t), `table ${t} exists`);
   // Every table is in the backup list, so a backup never silently leaves one out.
-  const known = new Set<string>([...BACKUP_TABLES, ...MIGRATION_TABLES, ...DERIVED_TABLES, 'kysely_migration_lock']);
+  const known = new Set<string>([
+    ...BACKUP_TABLES,
+    ...MIGRATION_TABLES,
+    ...DERIVED_TABLES,
+    ...EXCLUDED_TABLES,
+    ...FILE_STORAGE_TABLES,
+    'kysely_migration_lock',
+  ]);
   assert.deepEqual(
     tables.filter((t) => !known.has(t)),
     [],

@@ -8,8 +8,10 @@ import * as m0005 from './migrations/0005_stats.ts';
 import * as m0006 from './migrations/0006_search_match.ts';
 import * as m0007 from './migrations/0007_notification_reads.ts';
 import * as m0008 from './migrations/0008_inspection_scope.ts';
+import * as m0009 from './migrations/0009_hardening.ts';
 import * as m0010 from './migrations/0010_citizens.ts';
 import * as m0013 from './migrations/0013_participation.ts';
+import * as m0015 from './migrations/0015_datasets.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,8 +23,10 @@ const MIGRATIONS: Record<string, Migration> = {
   '0006_search_match': m0006,
   '0007_notification_reads': m0007,
   '0008_inspection_scope': m0008,
+  '0009_hardening': m0009,
   '0010_citizens': m0010,
   '0013_participation': m0013,
+  '0015_datasets': m0015,
 };
 
 class StaticProvider implements MigrationProvider {

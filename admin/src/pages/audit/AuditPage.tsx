@@ -16,6 +16,7 @@ import { ACTION_NAMES } from '../../../../src/modules/audit/action-names';
 import { useLoad, usePageTitle } from '../../hooks';
 import { keyed } from '../../keys';
 import type { AuditItem, AuditVerifyResult } from '../../api-types';
+import AuditCheckpoints from './AuditCheckpoints';
 
 interface FilterValues {
   range: DayRangeValue;
@@ -253,6 +254,7 @@ export default function AuditPage() {
         }}
         data-testid="audit-table"
       />
+      <AuditCheckpoints />
     </Space>
   );
 }

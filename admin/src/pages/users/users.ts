@@ -7,7 +7,8 @@ import type { ColumnNode } from '../../../../src/modules/columns/columns.schema.
 import type { DepartmentView } from '../../../../src/modules/departments/departments.schema.ts';
 import type { SiteView } from '../../../../src/modules/sites/sites.schema.ts';
 import type { UserCreate, UserView } from '../../../../src/modules/users/users.schema.ts';
-import { roleConflict, type Role } from '../../../../src/platform/auth/roles.ts';
+import { ROLES, roleConflict, type Role } from '../../../../src/platform/auth/roles.ts';
+import { errorMessage } from '../../../../src/platform/errors.ts';
 
 /** The three separated administrator roles (三员分立): always installation-wide. */
 export const SEPARATED_ROLES: readonly string[] = ['sys_admin', 'sec_admin', 'audit_admin'];
@@ -92,5 +93,10 @@ export const rolesInput = (rows: RoleRow[]): UserCreate['roles'] =>
     }));
 
 /** The server's 三员分立 rule, to warn while the roles are picked; the server has the final word (ROLE_CONFLICT). */
-export const conflictHint = (roles: (Role | undefined)[]): string | null =>
-  roleConflict([...new Set(roles.filter((r): r is Role => !!r))]);
+export function conflictHint(roles: (Role | undefined)[]): string | null {
+  const conflict = roleConflict([...new Set(roles.filter((r): r is Role => !!r))]);
+  if (!conflict) return null;
+  if ('combined' in conflict)
+    return errorMessage('ROLES_COMBINED', { roles: conflict.combined.map((r) => ROLES[r]).join('、') });
+  return errorMessage('ROLE_MUST_STAND_ALONE', { role: ROLES[conflict.alone] });
+}

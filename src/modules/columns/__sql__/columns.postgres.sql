@@ -40,6 +40,19 @@ from "columns"
 where "site_id" = $1
 order by "sort", "id";
 
+-- reassignDepartment
+update "columns"
+set "lead_department_id" = $1
+where "lead_department_id" = $2;
+select "column_id"
+from "column_departments"
+where "department_id" = $1;
+delete from "column_departments"
+where "department_id" = $1 and "column_id" in ($2);
+update "column_departments"
+set "department_id" = $1
+where "department_id" = $2;
+
 -- replaceCooperators
 delete from "column_departments"
 where "column_id" = $1;

@@ -40,6 +40,19 @@ from "columns"
 where "site_id" = ?
 order by "sort", "id";
 
+-- reassignDepartment
+update "columns"
+set "lead_department_id" = ?
+where "lead_department_id" = ?;
+select "column_id"
+from "column_departments"
+where "department_id" = ?;
+delete from "column_departments"
+where "department_id" = ? and "column_id" in (?);
+update "column_departments"
+set "department_id" = ?
+where "department_id" = ?;
+
 -- replaceCooperators
 delete from "column_departments"
 where "column_id" = ?;

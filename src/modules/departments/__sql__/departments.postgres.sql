@@ -22,22 +22,6 @@ from "departments"
 where "site_id" = $1
 order by "sort", "id";
 
--- reassignReferences
-update "columns"
-set "lead_department_id" = $1
-where "lead_department_id" = $2;
-select "column_id"
-from "column_departments"
-where "department_id" = $1;
-delete from "column_departments"
-where "department_id" = $1 and "column_id" in ($2);
-update "column_departments"
-set "department_id" = $1
-where "department_id" = $2;
-update "users"
-set "department_id" = $1
-where "department_id" = $2;
-
 -- updateDepartment
 update "departments"
 set "name" = $1, "aliases" = $2, "sort" = $3, "merged_into_id" = $4

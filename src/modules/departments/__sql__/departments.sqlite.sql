@@ -22,22 +22,6 @@ from "departments"
 where "site_id" = ?
 order by "sort", "id";
 
--- reassignReferences
-update "columns"
-set "lead_department_id" = ?
-where "lead_department_id" = ?;
-select "column_id"
-from "column_departments"
-where "department_id" = ?;
-delete from "column_departments"
-where "department_id" = ? and "column_id" in (?);
-update "column_departments"
-set "department_id" = ?
-where "department_id" = ?;
-update "users"
-set "department_id" = ?
-where "department_id" = ?;
-
 -- updateDepartment
 update "departments"
 set "name" = ?, "aliases" = ?, "sort" = ?, "merged_into_id" = ?

@@ -142,8 +142,10 @@ function indexDocument(root: AnyNode): Doc {
     named: (name) => byName.get(name) ?? [],
     size: (el) => sizes.get(el) ?? 0,
     text: (el) => {
-      let text = texts.get(el);
-      if (text === undefined) texts.set(el, (text = textOf([el])));
+      const cached = texts.get(el);
+      if (cached !== undefined) return cached;
+      const text = textOf([el]);
+      texts.set(el, text);
       return text;
     },
   };

@@ -3,6 +3,7 @@
 // recorded in `error`, since a broken site is a finding, not a crash.
 import { createHash } from 'node:crypto';
 import { decodeBody, isTextType, mediaType } from './charset.ts';
+import { outboundGuard } from './address-guard.ts';
 import type { FetchError, FetchErrorKind, FetchRecord, FetchResult, RedirectHop } from './types.ts';
 
 export const USER_AGENT = 'govportal-inspector/0.1 (+政府网站自查)';
@@ -82,7 +83,15 @@ async function followRedirects(
   for (;;) {
     seen.add(current.href);
     record.finalUrl = current.href;
+    // Private, loopback, link-local and metadata addresses are refused before connecting, at every hop.
+    const guard = outboundGuard();
+    const refusal = await guard?.refusal(current);
+    if (refusal) {
+      record.error = { kind: 'refused', code: 'EADDRREFUSED', message: refusal };
+      return null;
+    }
     const response = await fetch(current, {
+      ...(guard && ({ dispatcher: guard.dispatcher } as object)),
       method: record.method,
       redirect: 'manual',
       signal,
@@ -118,7 +127,9 @@ async function followRedirects(
 function saveResponse(record: FetchRecord, response: Response): void {
   record.status = response.status;
   const headers: Record<string, string> = {};
-  response.headers.forEach((value, name) => void (headers[name] = value));
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   record.headers = headers;
   record.contentType = mediaType(response.headers.get('content-type'));
 }

@@ -12,6 +12,7 @@ import { checkJiucuoEntry, checkSiteIdentity } from './identity.ts';
 import { checkDomainName } from './domain.ts';
 import { checkSiteSearch } from './search.ts';
 import { checkIpv6 } from './ipv6.ts';
+import { checkDataRelease } from './data-release.ts';
 import { DEFAULT_UNTESTED_REASON, UNTESTED_REASONS } from './untested.ts';
 
 export type { ExternalCheckOptions, SearchPage, Ipv6Probe, Evidence } from './context.ts';
@@ -36,6 +37,7 @@ export async function runExternalChecks(
     await checkSiteSearch(ctx),
     checkPageTags(ctx),
     await checkIpv6(ctx),
+    checkDataRelease(ctx),
   ];
   const byId = new Map(measuredResults.map((r) => [r.indicatorId, r]));
   return allIndicators(GOV_WEBSITE_CATALOGUE).map(

@@ -342,15 +342,25 @@ export const BUILT_IN_CHECKS: InternalCheck[] = [freshness, profiles, interpreta
 
 export class InternalChecks {
   private readonly checks: InternalCheck[] = [...BUILT_IN_CHECKS];
+  /** Indicators whose built-in results a registered check measures in full instead. */
+  private readonly replaced = new Set<string>();
 
-  /** Interaction, services and later modules add their checks here. */
-  register(check: InternalCheck): void {
+  /**
+   * Interaction, services and later modules add their checks here. `replaces` names indicators the module
+   * measures in full (e.g. 数据发布 by the datasets module): the built-in checks' results for them are dropped.
+   */
+  register(check: InternalCheck, options: { replaces?: string[] } = {}): void {
     this.checks.push(check);
+    for (const id of options.replaces ?? []) this.replaced.add(id);
   }
 
   async run(ctx: InternalCheckContext): Promise<IndicatorResult[]> {
     const results: IndicatorResult[] = [];
-    for (const check of this.checks) results.push(...(await check(ctx)));
+    for (const check of this.checks) {
+      const own = await check(ctx);
+      const builtIn = BUILT_IN_CHECKS.includes(check);
+      results.push(...own.filter((r) => !builtIn || !this.replaced.has(r.indicatorId)));
+    }
     return results;
   }
 }

@@ -14,6 +14,7 @@ export interface SearchFormProps {
 
 export function SearchForm({ view, id, q, visibleLabel, formLabel = '站内搜索' }: SearchFormProps) {
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a form with role=search is the search landmark every reader supports; <search> is not yet
     <form className="search-form" role="search" action={href(view, '/search')} method="get" aria-label={formLabel}>
       {visibleLabel ? <label htmlFor={id}>搜索关键词</label> : null}
       <input

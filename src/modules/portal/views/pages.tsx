@@ -226,6 +226,7 @@ export function LeaderList({ view, leaders }: { view: ViewContext; leaders: Lead
       </h2>
       <ul className="leader-list">
         {leaders.map((l, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML, never reconciled
           <li key={i} className="leader-card">
             <img
               className="leader-photo"

@@ -13,6 +13,7 @@ export function Breadcrumbs({ view, trail }: { view: ViewContext; trail: Crumb[]
       <span className="breadcrumbs-label">当前位置：</span>
       <ol>
         {crumbs.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML, never reconciled
           <li key={i}>
             {i > 0 ? (
               <span className="sep" aria-hidden="true">
@@ -51,6 +52,7 @@ export function ItemList({
       )}
       <ul className="items">
         {items.map((item, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML, never reconciled
           <li key={i}>
             <a href={href(view, item.url)}>{item.title}</a>
             <time dateTime={item.publishedAt}>{shanghaiDate(item.publishedAt)}</time>
@@ -163,6 +165,7 @@ export function PaginationNav({
           ) : null}
           {pageWindow(page, pageCount).map((n, i) =>
             n === null ? (
+              // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML, never reconciled
               <li key={`gap-${i}`} className="gap" aria-hidden="true">
                 …
               </li>
@@ -195,6 +198,7 @@ export function FileList({ view, files, headingId }: { view: ViewContext; files:
       <h2 id={headingId}>附件</h2>
       <ul>
         {files.map((f, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: rendered once to static HTML, never reconciled
           <li key={i}>
             <a href={href(view, f.url)}>{f.name}</a>
             <span className="file-meta">

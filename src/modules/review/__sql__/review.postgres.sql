@@ -6,6 +6,16 @@ select *
 from "review_requests"
 where "id" = $1;
 
+-- historyOf
+select *
+from "review_requests"
+where "content_id" = $1
+order by "id";
+select *
+from "review_steps"
+where "request_id" in ($1)
+order by "id";
+
 -- insertRequest
 insert into "review_requests" ("site_id", "column_id", "title", "department_id", "content_id", "content_version",
   "year", "serial", "secret", "release_form", "state", "outcome", "check_report", "confirmed_findings", "submitted_by",
@@ -23,6 +33,12 @@ select *
 from "review_requests"
 where "content_id" = $1
 order by "id" desc;
+
+-- latestRequestsOf
+select "id", "content_id", "state"
+from "review_requests"
+where "content_id" in ($1)
+order by "id";
 
 -- nextSerial
 select max("serial") as "max"

@@ -13,7 +13,7 @@
     var input = form.querySelector('input[name="q"]');
     if (!input || input.dataset.suggest) return;
     input.dataset.suggest = '1';
-    var id = 'search-suggest-' + ++counter;
+    var id = `search-suggest-${++counter}`;
     var list = document.createElement('ul');
     list.id = id;
     list.className = 'search-suggest';
@@ -55,7 +55,7 @@
 
     function highlight(index) {
       var options = list.querySelectorAll('[role="option"]');
-      for (var i = 0; i < options.length; i++) options[i].setAttribute('aria-selected', i === index ? 'true' : 'false');
+      for (let i = 0; i < options.length; i++) options[i].setAttribute('aria-selected', i === index ? 'true' : 'false');
       active = index;
       if (index >= 0) input.setAttribute('aria-activedescendant', options[index].id);
       else input.removeAttribute('aria-activedescendant');
@@ -67,10 +67,10 @@
       if (!items.length) return close();
       items.forEach((item, i) => {
         var li = document.createElement('li');
-        li.id = id + '-' + i;
+        li.id = `${id}-${i}`;
         li.setAttribute('role', 'option');
         li.setAttribute('aria-selected', 'false');
-        li.className = 'search-suggest-' + item.type;
+        li.className = `search-suggest-${item.type}`;
         li.textContent = item.text;
         li.addEventListener('mousedown', (e) => {
           e.preventDefault();
@@ -90,9 +90,9 @@
       if (!q) return close();
       if (pending) pending.abort();
       pending = new AbortController();
-      var url = '/api/search/suggest?q=' + encodeURIComponent(q.slice(0, 50));
+      var url = `/api/search/suggest?q=${encodeURIComponent(q.slice(0, 50))}`;
       var scope = scopeOf(form);
-      if (scope) url += '&scope=' + encodeURIComponent(scope);
+      if (scope) url += `&scope=${encodeURIComponent(scope)}`;
       fetch(url, { signal: pending.signal, headers: { accept: 'application/json' } })
         .then((r) => (r.ok ? r.json() : { items: [] }))
         .then((data) => {
@@ -129,7 +129,7 @@
 
   function init() {
     var forms = document.querySelectorAll('form[role="search"]');
-    for (var i = 0; i < forms.length; i++) enhance(forms[i]);
+    for (let i = 0; i < forms.length; i++) enhance(forms[i]);
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);
   else init();

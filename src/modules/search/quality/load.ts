@@ -129,7 +129,7 @@ export async function loadCorpus(
           }),
         )
         .execute();
-      rows.forEach(({ item, columnId }, i) => out.push({ ...item, id: ids[i]!.id, siteId, columnId }));
+      for (const [i, { item, columnId }] of rows.entries()) out.push({ ...item, id: ids[i]!.id, siteId, columnId });
     });
     onProgress?.(Math.min(items.length, start + BATCH), items.length);
   }

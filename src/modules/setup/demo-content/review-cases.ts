@@ -1,6 +1,6 @@
 // Register entries beyond the ordinary approvals: every way a submission can end (or still wait), so the
 // 信息发布审查登记 and the reviewers' inboxes show a realistic mix. Each case names its department by code.
-import { guideBody } from './columns.ts';
+import { guideBody } from './guides.ts';
 import type { DemoArticle } from './types.ts';
 
 export type ReviewCaseKind =

@@ -1,15 +1,7 @@
 // Demo texts are written relative to the day they are published: {date} is that day (“5月12日”), {date-3} three
 // days earlier, {ymd} the full date (“2026年5月12日”), {year} / {year-1} the year, {month} / {month-1} the month.
 // So the demo reads right whatever day it is created on.
-import { DAY } from '../../../platform/time.ts';
-
-const SHANGHAI = 8 * 60 * 60 * 1000;
-
-/** Calendar parts of a moment in Asia/Shanghai (fixed UTC+8, no daylight saving). */
-export function shanghaiParts(at: Date): { year: number; month: number; day: number; weekday: number } {
-  const d = new Date(at.getTime() + SHANGHAI);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: d.getUTCDay() };
-}
+import { DAY, shanghaiCalendar as shanghaiParts } from '../../../platform/time.ts';
 
 /** yyyy-MM-dd in Asia/Shanghai, `days` days after `at`. */
 export function isoDay(at: Date, days = 0): string {

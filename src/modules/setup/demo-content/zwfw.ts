@@ -3,7 +3,7 @@
 import type { ColumnType } from '../../columns/column-types.ts';
 import { DEFAULT_JIUCUO_SCRIPT } from '../../sites/site-identity.ts';
 import type { SiteCreate } from '../../sites/sites.schema.ts';
-import { guideBody } from './columns.ts';
+import { guideBody } from './guides.ts';
 import type { DemoPolicy } from './policies.ts';
 import type { DemoArticle, DemoPage } from './types.ts';
 

@@ -5,6 +5,10 @@
 insert into "password_history" ("user_id", "password_hash", "created_at")
 values ($1, $2, $3);
 
+-- allColumnGrants
+select "user_id", "column_id"
+from "column_grants";
+
 -- columnGrants
 select "column_id"
 from "column_grants"
@@ -24,6 +28,11 @@ select *
 from "users"
 where "username" = $1;
 
+-- heldRoles
+select "role"
+from "user_roles"
+where "role" in ($1);
+
 -- insertUser
 insert into "users" ("created_at", "display_name", "password_hash", "password_changed_at", "updated_at",
   "department_id", "email", "username", "must_change_password", "failed_logins", "locked_until", "disabled",
@@ -42,6 +51,11 @@ order by "users"."id";
 select "user_id", "role", "site_id"
 from "user_roles"
 order by "id";
+
+-- reassignDepartment
+update "users"
+set "department_id" = $1
+where "department_id" = $2;
 
 -- recentPasswordHashes
 select "password_hash"

@@ -1,0 +1,77 @@
+// Which documents fill one page of results. By date: the newest matches. By relevance: exact titles first,
+// then the query as a phrase in the title, then all words in the title, then every other match — each tier
+// newest first.
+import { type MatchNode, and, not } from './match.ts';
+import type { Plan } from './query.ts';
+import * as repo from './search.repository.ts';
+import type { SortOrder } from './search.schema.ts';
+import type { Executor } from './search.tables.ts';
+
+export interface PageRequest {
+  sort: SortOrder;
+  page: number;
+  pageSize: number;
+  site?: number;
+  column?: number;
+}
+
+export async function pageKeys(
+  db: Executor,
+  plan: Plan,
+  facets: MatchNode[],
+  filter: repo.KeyFilter,
+  input: PageRequest,
+  siteIds: number[],
+  kindCode: number | null,
+): Promise<number[]> {
+  const withFacets = (n: MatchNode) => and([n, ...facets]);
+  const offset = (input.page - 1) * input.pageSize;
+  if (input.sort === 'date') return repo.matchKeys(db, withFacets(plan.match), filter, input.pageSize, offset);
+
+  const exact = (await repo.exactTitle(db, plan.key, siteIds))
+    .filter((d) => input.site === undefined || d.site_id === input.site)
+    .filter((d) => input.column === undefined || (JSON.parse(d.column_ids) as number[]).includes(input.column))
+    .filter((d) => (filter.min === null || d.doc_key >= filter.min) && (filter.max === null || d.doc_key <= filter.max))
+    .filter((d) => !kindCode || d.doc_key % 8 === kindCode)
+    .map((d) => d.doc_key);
+  // The tiers are nested (phrase ⊆ title ⊆ match). An earlier tier whose members are all known (it gave fewer
+  // than asked for) is excluded by key; otherwise (deep pages) with NOT, which costs more.
+  const tiers: MatchNode[] = [];
+  const seen = new Set<string>();
+  for (const node of [plan.phrase, plan.title, plan.match]) {
+    if (!node || seen.has(JSON.stringify(node))) continue;
+    seen.add(JSON.stringify(node));
+    tiers.push(node);
+  }
+  const keys: number[] = [];
+  let skip = offset;
+  let need = input.pageSize;
+  const fromExact = exact.slice(skip, skip + need);
+  keys.push(...fromExact);
+  need -= fromExact.length;
+  skip = Math.max(0, skip - exact.length);
+  const known = [...exact];
+  let complete = true;
+  let earlier: MatchNode | null = null;
+  for (const tier of tiers) {
+    if (need <= 0) break;
+    const node = withFacets(complete || !earlier ? tier : not(tier, earlier));
+    const tierFilter = { ...filter, exclude: complete ? known : exact };
+    earlier = tier;
+    if (skip > 0) {
+      const n = await repo.countMatches(db, node, tierFilter);
+      if (skip >= n) {
+        skip -= n;
+        complete = false;
+        continue;
+      }
+    }
+    const got = await repo.matchKeys(db, node, tierFilter, need, skip);
+    keys.push(...got);
+    if (skip > 0 || got.length >= need) complete = false;
+    else known.push(...got);
+    need -= got.length;
+    skip = 0;
+  }
+  return keys;
+}

@@ -1,0 +1,248 @@
+// Answers searches: tabs by kind with counts, filters (dates, column, site), relevance or date order,
+// highlighting, typo, synonym and pinyin matching, a parent site's search covering its subordinate sites,
+// service cards, hot words and related searches.
+import type { Db } from '../../platform/db/database.ts';
+import { isPostgres } from '../../platform/db/migration-helpers.ts';
+import { AppError } from '../../platform/errors.ts';
+import { DAY, validShanghaiDayStart } from '../../platform/time.ts';
+import type { SitesService } from '../sites/sites.service.ts';
+import type { ServiceCardsService } from './cards.service.ts';
+import type { HotWordsService } from './hot-words.service.ts';
+import { ALL_LABEL, KINDS, type Kind, keyRange, kindCode } from './kinds.ts';
+import { type MatchNode, and, or, term } from './match.ts';
+import { pageKeys } from './page-keys.ts';
+import { type Plan, correctQuery, fuzzyPlan, planQuery, prepare, relaxedPlan } from './query.ts';
+import * as repo from './search.repository.ts';
+import type { SearchInput, SearchResult, SortOrder } from './search.schema.ts';
+import type { SearchScope } from './search.presenter.ts';
+import type { SearchIndexService } from './search-index.service.ts';
+import type { SearchReportService } from './search-report.service.ts';
+import { resultItems } from './search-results.ts';
+import { scopeSites } from './search-scope.ts';
+import type { SearchPlanContext, SynonymsService } from './synonyms.service.ts';
+import type { Executor } from './search.tables.ts';
+
+export const PAGE_SIZE = 10;
+export const MAX_PAGE = 100;
+const MAX_PAGE_SIZE = 50;
+const MAX_QUERY = 100;
+const COUNT_TTL_MS = 30_000;
+/**
+ * Result sets up to this size are counted by kind exactly. Beyond it, every one of the MAX_PAGE pages exists
+ * whatever the estimate, so the estimate only shows as "约 N".
+ */
+export const EXACT_COUNTS = 1000;
+
+interface KindCounts {
+  byKind: Map<number, number>;
+  total: number;
+  approximate: boolean;
+}
+
+/** A search's input, checked and completed. */
+export type ValidSearch = Required<Omit<SearchInput, 'from' | 'to' | 'column' | 'site'>> &
+  Pick<SearchInput, 'from' | 'to' | 'column' | 'site'> & { fromIso: string | null; toIso: string | null };
+
+export interface SearchQueryDeps {
+  sites: SitesService;
+  index: SearchIndexService;
+  synonyms: SynonymsService;
+  cards: ServiceCardsService;
+  hotWords: HotWordsService;
+  reports: SearchReportService;
+}
+
+export class SearchQueryService {
+  /** Per-kind counts of recent searches (tabs and pages of one query reuse them); cleared by any index change. */
+  private readonly countCache = new Map<string, { at: number; counts: KindCounts }>();
+  /** Result sets up to this size are counted by kind exactly (see kindCounts). */
+  exactCounts = EXACT_COUNTS;
+
+  constructor(
+    private readonly db: Db,
+    private readonly deps: SearchQueryDeps,
+  ) {
+    deps.index.onIndexChange(() => this.countCache.clear());
+  }
+
+  /** Checks and completes the input; throws a 400 with a Chinese message. */
+  validate(input: SearchInput): ValidSearch {
+    const q = (input.q ?? '').trim();
+    if (!q) throw new AppError('SEARCH_QUERY_EMPTY');
+    if (q.length > MAX_QUERY) throw new AppError('SEARCH_QUERY_TOO_LONG', { max: MAX_QUERY });
+    const fromIso = input.from ? validShanghaiDayStart(input.from) : null;
+    const toStart = input.to ? validShanghaiDayStart(input.to) : null;
+    if (input.from && !fromIso) throw new AppError('DATE_INVALID', { field: '起始日期' });
+    if (input.to && !toStart) throw new AppError('DATE_INVALID', { field: '截止日期' });
+    if (fromIso && toStart && fromIso > toStart)
+      throw new AppError('DATE_RANGE_REVERSED', { from: '起始日期', to: '截止日期' });
+    const page = input.page ?? 1;
+    if (!Number.isInteger(page) || page < 1 || page > MAX_PAGE) throw new AppError('PAGE_INVALID', { max: MAX_PAGE });
+    const kind = input.kind ?? 'all';
+    if (kind !== 'all' && !KINDS.some((k) => k.kind === kind)) throw new AppError('SEARCH_KIND_INVALID');
+    const sort: SortOrder = input.sort ?? 'relevance';
+    if (sort !== 'relevance' && sort !== 'date') throw new AppError('SEARCH_SORT_INVALID');
+    const pageSize = input.pageSize ?? PAGE_SIZE;
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE)
+      throw new AppError('PAGE_SIZE_INVALID', { max: MAX_PAGE_SIZE });
+    return {
+      q,
+      kind,
+      sort,
+      page,
+      pageSize,
+      from: input.from,
+      to: input.to,
+      column: input.column,
+      site: input.site,
+      fromIso,
+      toIso: toStart ? new Date(new Date(toStart).getTime() + DAY).toISOString() : null,
+    };
+  }
+
+  async search(scope: SearchScope, raw: SearchInput): Promise<SearchResult> {
+    const { index, synonyms, cards, hotWords } = this.deps;
+    const input = this.validate(raw);
+    await index.ensureReady();
+    const { site, sites, all } = await scopeSites(this.deps.sites, scope.siteId);
+    if (input.site !== undefined && !sites.some((s) => s.id === input.site))
+      throw new AppError('SEARCH_SITE_OUT_OF_SCOPE');
+    const ctx = await synonyms.planContext(site.id);
+
+    // Facets: the sites searched (unless that is every site) and the column.
+    const columnFacet: MatchNode[] = input.column !== undefined ? [term(`c${input.column}`, ['facets'])] : [];
+    const siteFacet: MatchNode[] = [];
+    if (input.site !== undefined) siteFacet.push(term(`s${input.site}`, ['facets']));
+    else if (sites.length < all.length) siteFacet.push(or(sites.map((s) => term(`s${s.id}`, ['facets']))));
+    const facets = [...siteFacet, ...columnFacet];
+    const range = keyRange(input.fromIso, input.toIso);
+    const filter: repo.KeyFilter = { min: range.min, max: range.max };
+    const siteIds = sites.map((s) => s.id);
+
+    const first = planQuery(input.q, ctx, ctx.syn);
+    if (!first) throw new AppError('SEARCH_QUERY_MEANINGLESS');
+    const hot = await hotWords.hotWords(site.id, siteIds);
+    const serviceCards = input.page === 1 ? await cards.matching(site.id, first, ctx) : [];
+    const { result, plan, totalAll, correctedQuery } = await repo.reading(this.db, async (db) => {
+      const found = await this.bestPlan(db, input.q, first, ctx, facets, filter);
+      const { plan, counts } = found;
+      const totalAll = counts.total;
+      const code = input.kind === 'all' ? null : kindCode(input.kind);
+      // A tab: its kind as a facet (the index narrows the matches).
+      const tabFacets = code === null ? facets : [...facets, term(`k${code}`, ['facets'])];
+      // A tab's own count: exact when small enough to count (its pages depend on it), else the estimate.
+      const estimate = counts.byKind.get(code ?? 0) ?? 0;
+      const total =
+        code === null
+          ? totalAll
+          : !counts.approximate
+            ? estimate
+            : estimate <= this.exactCounts
+              ? await repo.countMatches(db, and([plan.match, ...tabFacets]), filter)
+              : estimate;
+      const keys = await pageKeys(db, plan, tabFacets, filter, input, siteIds, code);
+      const items = await resultItems(db, index, keys, plan, scope, sites);
+      const result: SearchResult = {
+        query: input.q,
+        correctedQuery: found.correctedQuery,
+        fuzzy: found.fuzzy,
+        total,
+        page: input.page,
+        pageSize: input.pageSize,
+        pages: Math.min(MAX_PAGE, Math.ceil(total / input.pageSize)),
+        kind: input.kind,
+        sort: input.sort,
+        kinds: [
+          { kind: 'all', label: ALL_LABEL, count: totalAll },
+          ...KINDS.map((k) => ({
+            kind: k.kind as Kind,
+            label: k.label,
+            count: k.code === code ? total : (counts.byKind.get(k.code) ?? 0),
+          })),
+        ],
+        approximate: counts.approximate,
+        sites: [],
+        items,
+        suggestions: [],
+        hotWords: hot,
+        serviceCards: plan === first ? serviceCards : input.page === 1 ? await cards.matching(site.id, plan, ctx) : [],
+        expanded: plan.expanded,
+      };
+      if (sites.length > 1 && totalAll > 0) {
+        const kindFacet = code === null ? [] : [term(`k${code}`, ['facets'])];
+        // Counted per site when the result set is small enough to count exactly; otherwise listed without counts.
+        for (const s of sites) {
+          const n =
+            counts.approximate || sites.length > 30
+              ? null
+              : await repo.countMatches(
+                  db,
+                  and([plan.match, ...columnFacet, ...kindFacet, term(`s${s.id}`, ['facets'])]),
+                  filter,
+                );
+          result.sites.push({ id: s.id, name: s.name, count: n });
+        }
+      }
+      return { result, plan, totalAll, correctedQuery: found.correctedQuery };
+    });
+    result.suggestions = await hotWords.related(input.q, plan, totalAll, correctedQuery, ctx, site.id, siteIds);
+    const filtered =
+      input.kind !== 'all' || input.from || input.to || input.column !== undefined || input.site !== undefined;
+    if (input.page === 1 && !filtered) await this.deps.reports.record(site.id, prepare(input.q), totalAll);
+    return result;
+  }
+
+  /**
+   * The plan that finds something: the query as typed; else the corrected query; else a character wrong,
+   * missing or extra; else all words but one. When nothing finds anything, the query as typed.
+   */
+  private async bestPlan(
+    db: Executor,
+    q: string,
+    first: Plan,
+    ctx: SearchPlanContext,
+    facets: MatchNode[],
+    filter: repo.KeyFilter,
+  ): Promise<{ plan: Plan; counts: KindCounts; correctedQuery: string | null; fuzzy: boolean }> {
+    const counts = await this.kindCounts(db, and([first.match, ...facets]), filter);
+    if (counts.total > 0) return { plan: first, counts, correctedQuery: null, fuzzy: false };
+    const corrected = correctQuery(q, ctx.vocab);
+    const cPlan = corrected ? planQuery(corrected, ctx, ctx.syn) : null;
+    const cCounts = cPlan ? await this.kindCounts(db, and([cPlan.match, ...facets]), filter) : null;
+    if (cPlan && cCounts && cCounts.total > 0)
+      return { plan: cPlan, counts: cCounts, correctedQuery: corrected, fuzzy: false };
+    for (const fPlan of [fuzzyPlan(q, ctx, ctx.syn), relaxedPlan(q, ctx, ctx.syn)]) {
+      const fCounts = fPlan ? await this.kindCounts(db, and([fPlan.match, ...facets]), filter) : null;
+      if (fPlan && fCounts && fCounts.total > 0)
+        return { plan: fPlan, counts: fCounts, correctedQuery: null, fuzzy: true };
+    }
+    return { plan: first, counts, correctedQuery: null, fuzzy: false };
+  }
+
+  /**
+   * Matching documents per kind. Exact up to EXACT_COUNTS matches; beyond, the total is exact and the split by
+   * kind is that of the newest EXACT_COUNTS matches, scaled (`approximate`): counting a large result set by
+   * kind costs three times as much as counting it. Remembered for 30 s (tabs and pages of a query reuse it;
+   * another process's reindex shows within that time).
+   */
+  private async kindCounts(db: Executor, node: MatchNode, filter: repo.KeyFilter): Promise<KindCounts> {
+    const key = `${JSON.stringify(node)}|${filter.min}|${filter.max}|${this.exactCounts}`;
+    const now = Date.now();
+    const hit = this.countCache.get(key);
+    if (hit && now - hit.at < COUNT_TTL_MS) return hit.counts;
+    const sample = await repo.kindCounts(db, node, filter, this.exactCounts + 1);
+    const sampled = [...sample.values()].reduce((a, b) => a + b, 0);
+    let counts: KindCounts = { byKind: sample, total: sampled, approximate: false };
+    if (sampled > this.exactCounts) {
+      // SQLite counts quickly; PostgreSQL would visit every matching row, so it estimates (never below the sample).
+      const total = isPostgres(db)
+        ? Math.max(sampled, await repo.estimateMatches(db, node, filter))
+        : await repo.countMatches(db, node, filter);
+      const byKind = new Map([...sample].map(([k, n]) => [k, Math.round((n * total) / sampled)]));
+      counts = { byKind, total, approximate: true };
+    }
+    if (this.countCache.size >= 500) this.countCache.delete(this.countCache.keys().next().value as string);
+    this.countCache.set(key, { at: now, counts });
+    return counts;
+  }
+}
