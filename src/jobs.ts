@@ -43,6 +43,16 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
       everyMs: HOUR,
       run: () => pruneLoginFailures(ctx.db, new Date(ctx.clock.now().getTime() - DAY).toISOString()),
     },
+    // 依申请公开 answers due, the one-month feedback of solicitations, the annual reports by 31 January.
+    {
+      name: 'participation.remind',
+      everyMs: HOUR,
+      run: async () => {
+        await ctx.participation.disclosure.remind();
+        await ctx.participation.solicitations.remind();
+        await ctx.participation.annualReports.remind();
+      },
+    },
     ...citizenJobs(ctx),
   ];
 }

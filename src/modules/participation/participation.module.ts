@@ -21,6 +21,7 @@ import { WebsiteReportService } from '../annual-reports/website-report.service.t
 import { DisclosureService } from '../disclosure/disclosure.service.ts';
 import { DisclosureHandling } from '../disclosure/disclosure-handling.service.ts';
 import { SurveysService } from '../surveys/surveys.service.ts';
+import { SolicitationsService } from '../solicitations/solicitations.service.ts';
 import { Release } from './release.ts';
 
 export interface ParticipationDeps {
@@ -49,6 +50,7 @@ export class ParticipationModule {
   readonly disclosureReport: DisclosureReportService;
   readonly websiteReport: WebsiteReportService;
   readonly surveys: SurveysService;
+  readonly solicitations: SolicitationsService;
 
   constructor(deps: ParticipationDeps) {
     const { db, clock, audit, calendar } = deps;
@@ -67,6 +69,26 @@ export class ParticipationModule {
     );
     this.websiteReport = new WebsiteReportService(db, clock, audit, deps.sites, deps.stats, deps.search, this.release);
     this.surveys = new SurveysService(db, clock, audit, this.release);
+    this.solicitations = new SolicitationsService(db, clock, audit, deps.content, deps.columns, this.release);
+    // Replaces the public account's placeholder section of the same id.
+    deps.citizens.userSpace.register({
+      id: 'surveys',
+      title: '我参与的调查与征集',
+      order: 30,
+      emptyText: '您还没有参加过公众调查或意见征集。',
+      load: async (citizenId) =>
+        [
+          ...(await this.surveys.userSpaceEntries(citizenId)),
+          ...(await this.solicitations.userSpaceEntries(citizenId)),
+        ].sort((a, b) => (b.submittedAt ?? '').localeCompare(a.submittedAt ?? '')),
+    });
+    deps.citizens.registerFeature({ id: 'surveys', name: '公众调查', path: '/survey/', usesPublicAccount: true });
+    deps.citizens.registerFeature({
+      id: 'solicitations',
+      name: '意见征集',
+      path: '/solicitation/',
+      usesPublicAccount: true,
+    });
     deps.citizens.userSpace.register({
       id: 'disclosure',
       title: '我的依申请公开',

@@ -6,6 +6,8 @@ import { disclosurePageRoutes } from '../disclosure/disclosure.pages.routes.ts';
 import { annualReportRoutes } from '../annual-reports/annual-reports.routes.ts';
 import { surveyRoutes } from '../surveys/surveys.routes.ts';
 import { surveyPageRoutes } from '../surveys/surveys.pages.routes.ts';
+import { solicitationRoutes } from '../solicitations/solicitations.routes.ts';
+import { solicitationPageRoutes } from '../solicitations/solicitations.pages.routes.ts';
 import { assetRoute } from './page-kit.tsx';
 
 export async function participationRoutes(app: App, ctx: AppContext): Promise<void> {
@@ -15,4 +17,6 @@ export async function participationRoutes(app: App, ctx: AppContext): Promise<vo
   await annualReportRoutes(app, ctx);
   await surveyRoutes(app, ctx);
   await surveyPageRoutes(app, ctx);
+  await solicitationRoutes(app, ctx);
+  await solicitationPageRoutes(app, ctx);
 }
