@@ -23,6 +23,7 @@ import { DisclosureHandling } from '../disclosure/disclosure-handling.service.ts
 import { SurveysService } from '../surveys/surveys.service.ts';
 import { SolicitationsService } from '../solicitations/solicitations.service.ts';
 import { Release } from './release.ts';
+import { participationChecks } from './participation.checks.ts';
 
 export interface ParticipationDeps {
   db: Db;
@@ -70,6 +71,8 @@ export class ParticipationModule {
     this.websiteReport = new WebsiteReportService(db, clock, audit, deps.sites, deps.stats, deps.search, this.release);
     this.surveys = new SurveysService(db, clock, audit, this.release);
     this.solicitations = new SolicitationsService(db, clock, audit, deps.content, deps.columns, this.release);
+    for (const check of participationChecks(this.surveys, this.solicitations))
+      deps.inspection.internalChecks.register(check);
     // Replaces the public account's placeholder section of the same id.
     deps.citizens.userSpace.register({
       id: 'surveys',

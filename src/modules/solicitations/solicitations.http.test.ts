@@ -8,6 +8,7 @@ import { DIALECT, call, columnByName, login, staff, testEnv } from '../../../tes
 import { approveRelease, officeTeam } from '../../../test/participation.ts';
 import { loginCitizen, registerCitizen } from '../../../test/citizens.ts';
 import { ManualClock } from '../../platform/time.ts';
+import { participationChecks } from '../participation/participation.checks.ts';
 
 const shanghai = (local: string) => new Date(`${local}+08:00`).toISOString();
 const form = (fields: [string, string][]) => new URLSearchParams(fields).toString();
@@ -197,4 +198,22 @@ test(`a solicitation: review, comments by form, moderation, adoption, the report
     headers: { cookie: (await loginCitizen(app, me.identifier)).cookie },
   });
   assert.match(space.body, /意见征集：关于《南江市政务服务“好差评”管理办法/);
+
+  // 调查征集 from inside: one activity (fewer than 6), its feedback public within the month.
+  const [check] = participationChecks(ctx.participation.surveys, ctx.participation.solicitations);
+  const [result] = await check!({
+    db: ctx.db,
+    siteId,
+    now: clock.now(),
+    seed: 1,
+    url: (p) => p,
+    columns: ctx.columns,
+    duty: ctx.duty,
+  });
+  assert.equal(result!.status, 'measured');
+  const findings = result!.status === 'measured' ? result!.findings : [];
+  assert.deepEqual(
+    findings.map((f) => [f.subRule, f.message]),
+    [[2, '近1年结束的 1 次调查征集活动均在结束后1个月内公开反馈结果']],
+  );
 });
