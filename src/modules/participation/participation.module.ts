@@ -22,6 +22,7 @@ import { DisclosureService } from '../disclosure/disclosure.service.ts';
 import { DisclosureHandling } from '../disclosure/disclosure-handling.service.ts';
 import { SurveysService } from '../surveys/surveys.service.ts';
 import { SolicitationsService } from '../solicitations/solicitations.service.ts';
+import { ProposalsService } from '../proposals/proposals.service.ts';
 import { Release } from './release.ts';
 import { participationChecks } from './participation.checks.ts';
 
@@ -52,6 +53,7 @@ export class ParticipationModule {
   readonly websiteReport: WebsiteReportService;
   readonly surveys: SurveysService;
   readonly solicitations: SolicitationsService;
+  readonly proposals: ProposalsService;
 
   constructor(deps: ParticipationDeps) {
     const { db, clock, audit, calendar } = deps;
@@ -70,6 +72,7 @@ export class ParticipationModule {
     );
     this.websiteReport = new WebsiteReportService(db, clock, audit, deps.sites, deps.stats, deps.search, this.release);
     this.surveys = new SurveysService(db, clock, audit, this.release);
+    this.proposals = new ProposalsService(db, clock, audit, this.release);
     this.solicitations = new SolicitationsService(db, clock, audit, deps.content, deps.columns, this.release);
     for (const check of participationChecks(this.surveys, this.solicitations))
       deps.inspection.internalChecks.register(check);

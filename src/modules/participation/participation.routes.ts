@@ -8,6 +8,7 @@ import { surveyRoutes } from '../surveys/surveys.routes.ts';
 import { surveyPageRoutes } from '../surveys/surveys.pages.routes.ts';
 import { solicitationRoutes } from '../solicitations/solicitations.routes.ts';
 import { solicitationPageRoutes } from '../solicitations/solicitations.pages.routes.ts';
+import { proposalRoutes } from '../proposals/proposals.routes.ts';
 import { assetRoute } from './page-kit.tsx';
 
 export async function participationRoutes(app: App, ctx: AppContext): Promise<void> {
@@ -19,4 +20,5 @@ export async function participationRoutes(app: App, ctx: AppContext): Promise<vo
   await surveyPageRoutes(app, ctx);
   await solicitationRoutes(app, ctx);
   await solicitationPageRoutes(app, ctx);
+  await proposalRoutes(app, ctx);
 }
