@@ -349,6 +349,7 @@ export const ERRORS = {
   DISCLOSURE_CONSULTATION_OPEN: { status: 409, message: '尚未收到第三方“{party}”的意见，请先登记其答复或征求结果' },
   DISCLOSURE_FEE_FREE: { status: 400, message: '{method}{quantity}的信息处理费为0元，不需发出收费通知' },
   ANNUAL_REPORT_INCONSISTENT: { status: 422, message: '年度报告数据不一致：{problems}' },
+  ANNUAL_REPORT_FIELD_INVALID: { status: 400, message: '“{field}”须为{expected}' },
   ANNUAL_REPORT_NOT_FOUND: { status: 404, message: '{year}年的年度报告尚未生成' },
   ANNUAL_REPORT_YEAR_INVALID: { status: 400, message: '只能为已经结束的年度（{max}年及以前）生成年度报告' },
   PROPOSAL_NOT_FOUND: { status: 404, message: '建议提案不存在' },

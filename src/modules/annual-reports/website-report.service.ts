@@ -178,9 +178,9 @@ export class WebsiteReportService {
       const spec = FIELD_SPECS.get(key);
       if (!spec) continue;
       if (spec.kind === 'number' && value !== null && (typeof value !== 'number' || value < 0))
-        throw new AppError('VALIDATION_FAILED', `“${spec.label}”须为非负数`);
+        throw new AppError('ANNUAL_REPORT_FIELD_INVALID', { field: spec.label, expected: '非负数' });
       if (spec.kind === 'boolean' && value !== null && typeof value !== 'boolean')
-        throw new AppError('VALIDATION_FAILED', `“${spec.label}”须为是或否`);
+        throw new AppError('ANNUAL_REPORT_FIELD_INVALID', { field: spec.label, expected: '是或否' });
       manual[key] = value;
     }
     const at = this.clock.now().toISOString();
