@@ -11,6 +11,7 @@ import { seedDefaultSearchCards } from '../search/search.service.ts';
 import { seedDemoContent } from './demo-content.ts';
 import { seedDemoCitizens } from '../citizens/citizens.demo.ts';
 import { seedDemoDatasets } from '../datasets/datasets.demo.ts';
+import { seedDemoParticipation } from '../participation/participation.demo.ts';
 
 export interface InitialAccount {
   username: string;
@@ -77,5 +78,6 @@ export async function initDemo(ctx: AppContext): Promise<{ siteId: number; colum
   await seedDemoDatasets(ctx, created.siteId);
   await seedDefaultSearchCards(ctx, created.siteId);
   await seedDemoCitizens(ctx);
+  await seedDemoParticipation(ctx, created.siteId);
   return created;
 }
