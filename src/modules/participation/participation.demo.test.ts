@@ -32,8 +32,11 @@ test(`the demo year of surveys, solicitations and proposals earns the 调查征�
       at: new Date(Date.now() - 360 * 86_400_000).toISOString(),
     });
 
-  const { activities } = await seedDemoParticipation(ctx, siteId);
+  const { activities, applications } = await seedDemoParticipation(ctx, siteId);
   assert.equal(activities, 7);
+  assert.equal(applications, 12);
+  const { counts } = await ctx.participation.disclosure.list({ siteId });
+  assert.ok(Object.keys(counts).length >= 2, JSON.stringify(counts));
   const solicitations = await ctx.participation.solicitations.list(siteId);
   assert.equal(solicitations.length, 3);
   assert.ok(solicitations.every((s) => s.feedbackPublishedAt && !s.feedbackOverdue && s.comments === 3));

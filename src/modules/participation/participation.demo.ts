@@ -6,6 +6,7 @@ import { DAY, MINUTE, ManualClock, shanghaiDate } from '../../platform/time.ts';
 import type { RoleGrant, Role } from '../../platform/auth/roles.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { type CitizenContext, citizenActor } from '../citizens/citizen-auth.service.ts';
+import { seedDemoDisclosure } from './participation.demo-disclosure.ts';
 
 const SURVEY_QUESTIONS = [
   {
@@ -132,7 +133,10 @@ function morning(now: Date, daysAgo: number, minutes = 0): Date {
   return new Date(Date.parse(`${day}T02:00:00.000Z`) + minutes * MINUTE);
 }
 
-export async function seedDemoParticipation(ctx: AppContext, siteId: number): Promise<{ activities: number }> {
+export async function seedDemoParticipation(
+  ctx: AppContext,
+  siteId: number,
+): Promise<{ activities: number; applications: number }> {
   const now = ctx.clock.now();
   const clock = new ManualClock(morning(now, 340));
   const seed = await createContext(ctx.config, { dbh: ctx.dbh, clock, migrate: false });
@@ -314,5 +318,15 @@ export async function seedDemoParticipation(ctx: AppContext, siteId: number): Pr
     at(step.daysAgo);
     await step.run();
   }
-  return { activities };
+  // 依申请公开 has its own chronology: a second clock from the start of the demo year.
+  const disclosureClock = new ManualClock(morning(now, 340));
+  const disclosureSeed = await createContext(ctx.config, { dbh: ctx.dbh, clock: disclosureClock, migrate: false });
+  const applications = await seedDemoDisclosure(
+    disclosureSeed,
+    disclosureClock,
+    siteId,
+    now,
+    await actAs(disclosureSeed, 'zh_bianji'),
+  );
+  return { activities, applications };
 }
