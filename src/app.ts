@@ -44,6 +44,7 @@ import { interactionRoutes } from './modules/interaction/interaction.routes.ts';
 import { interactionAdminRoutes } from './modules/interaction/interaction-admin.routes.ts';
 import { citizenInteractionRoutes } from './modules/interaction/citizen.routes.ts';
 import { servicesRoutes } from './modules/services/services.routes.ts';
+import { participationRoutes } from './modules/participation/participation.routes.ts';
 import { datasetsRoutes } from './modules/datasets/datasets.routes.ts';
 import { supervisionRoutes } from './modules/supervision/supervision.routes.ts';
 import { PUBLIC_ROUTE } from './platform/auth/access.ts';
@@ -206,6 +207,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions = {}): Pro
     interactionAdminRoutes,
     citizenInteractionRoutes,
     servicesRoutes,
+    participationRoutes,
     datasetsRoutes,
     supervisionRoutes,
     adminRoutes,

@@ -37,6 +37,7 @@ import { InteractionModule } from './modules/interaction/interaction.module.ts';
 import { interactionChecks } from './modules/interaction/interaction.checks.ts';
 import { ServicesModule } from './modules/services/services.module.ts';
 import { serviceChecks } from './modules/services/services.checks.ts';
+import { ParticipationModule } from './modules/participation/participation.module.ts';
 import { DatasetsService } from './modules/datasets/datasets.service.ts';
 import { DatasetReader } from './modules/datasets/datasets.public.ts';
 import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
@@ -79,6 +80,8 @@ export interface AppContext {
   portal: PortalRegistry;
   /** Online services: catalogue, guides, applications, 好差评, statistics. */
   services: ServicesModule;
+  /** 公众调查, 意见征集 / 意见反馈, 依申请公开, the annual reports, 建议提案办理. */
+  participation: ParticipationModule;
   security: SecurityService;
   auditLog: AuditLogService;
   datasets: DatasetsService;
@@ -133,11 +136,12 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const inspection = new InspectionService(db, clock, audit, fileStore, sites, columns, duty);
   inspection.inspectAllow = config.inspectAllow;
   for (const check of citizenChecks(citizens)) inspection.internalChecks.register(check);
+  const calendar = new CalendarService(db, clock, audit);
+  const files = new FilesService(db, clock, audit, fileStore);
   const stats = new StatsService(db, clock, sites);
+  const idempotency = new Idempotency(db, clock);
   const departments = new DepartmentsService(db, clock, audit, columns, users);
   const review = new ReviewService(db, clock, audit, content, publication, prepublish, duty, sites, columns);
-  const calendar = new CalendarService(db, clock, audit);
-  const idempotency = new Idempotency(db, clock);
   const services = new ServicesModule({
     db,
     clock,
@@ -157,7 +161,6 @@ export async function createContext(config: Config, options: ContextOptions = {}
   const siteData = new SiteDataProviders();
   siteData.register(visitsProvider(stats));
   siteData.register(publicationsProvider);
-  const files = new FilesService(db, clock, audit, fileStore);
   const interaction = new InteractionModule(
     {
       ...{ db, clock, audit, calendar, sites, departments, columns, content, review, prepublish, publication, files },
@@ -181,6 +184,23 @@ export async function createContext(config: Config, options: ContextOptions = {}
   });
   // 网民监督 in the supervisors' assessment reads the 找错 tickets of the message board.
   supervision.assessment.errorReports = interaction.errorReports;
+  const participation = new ParticipationModule({
+    db,
+    clock,
+    audit,
+    calendar,
+    idempotency,
+    citizens,
+    columns,
+    sites,
+    content,
+    review,
+    publication,
+    inspection,
+    files,
+    stats,
+    search,
+  });
   const context: AppContext = {
     config,
     dbh,
@@ -212,6 +232,7 @@ export async function createContext(config: Config, options: ContextOptions = {}
     citizens,
     portal: new PortalRegistry(),
     services,
+    participation,
     security: new SecurityService(db, clock, audit),
     auditLog: new AuditLogService(audit, db),
     datasets: new DatasetsService(

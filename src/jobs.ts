@@ -60,6 +60,16 @@ export function housekeepingJobs(ctx: AppContext): Job[] {
       everyMs: HOUR,
       run: () => new AttemptCounter(ctx.db, ctx.clock).prune(new Date(ctx.clock.now().getTime() - DAY).toISOString()),
     },
+    // 依申请公开 answers due, the one-month feedback of solicitations, the annual reports by 31 January.
+    {
+      name: 'participation.remind',
+      everyMs: HOUR,
+      run: async () => {
+        await ctx.participation.disclosure.remind();
+        await ctx.participation.solicitations.remind();
+        await ctx.participation.annualReports.remind();
+      },
+    },
     ...citizenJobs(ctx),
     ...interactionJobs(ctx),
     ...serviceJobs(ctx),

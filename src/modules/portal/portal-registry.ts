@@ -7,7 +7,7 @@ import type { ColumnType } from '../columns/column-types.ts';
 import type { SiteView } from '../sites/sites.schema.ts';
 import type { PageContext, PageResult, PortalPage } from './page-context.ts';
 import type { IndexedItem } from './public-content.repository.ts';
-import type { ColumnContent, HeadLink, PublicColumn } from './views/types.ts';
+import type { ColumnContent, HeadLink, PublicColumn, ViewContext } from './views/types.ts';
 
 /**
  * Which columns a content source serves. An object matches a column when every field given matches (a list
@@ -63,6 +63,29 @@ export type BodyFilter = (site: SiteView, html: string) => Promise<string>;
 /** Subscribes `drop` to a module's changes: call it with the site whose public pages changed. */
 export type ChangeSubscription = (drop: (siteId: number) => void) => void;
 
+/** The site and page frame of a module's own (personal, uncached) page at a path on a host. */
+export interface ResolvedView {
+  siteId: number;
+  /** The path inside the site (the /site/<code> prefix removed). */
+  path: string;
+  view: ViewContext;
+}
+export type ViewResolver = (request: {
+  host: string | undefined;
+  path: string;
+  care: boolean;
+}) => Promise<ResolvedView | null>;
+
+/** A link a module places prominently on a site's home page (e.g. the 政府网站工作年度报表 of the last year). */
+export interface HomeNotice {
+  /** What it is: 网站年度报表. */
+  label: string;
+  title: string;
+  /** Site-internal path without the prefix. */
+  url: string;
+}
+export type HomeNoticeSource = (siteId: number) => Promise<HomeNotice[]>;
+
 interface ColumnContentEntry {
   match: ColumnMatch;
   source: ColumnContentSource;
@@ -97,6 +120,8 @@ export class PortalRegistry {
   private readonly contentSources: ColumnContentEntry[] = [];
   private readonly subscriptions: ChangeSubscription[] = [];
   private readonly droppers: ((siteId: number) => void)[] = [];
+  private resolver: ViewResolver | null = null;
+  private readonly noticeSources: HomeNoticeSource[] = [];
   private readonly itemPages = new Map<string, ItemPage>();
   private readonly bodyFilters: BodyFilter[] = [];
 
@@ -147,6 +172,34 @@ export class PortalRegistry {
     if (this.snapshot) return;
     this.subscriptions.push(subscribe);
     for (const drop of this.droppers) subscribe(drop);
+  }
+
+  /**
+   * Adds links to the home page's notices (cached with the home page: the module drops the site's pages through
+   * invalidateOn when what it shows changes).
+   */
+  registerHomeNotices(source: HomeNoticeSource): void {
+    this.noticeSources.push(source);
+  }
+
+  /** Every module's home-page links for the site; a failing source shows nothing rather than breaking the page. */
+  async homeNotices(siteId: number): Promise<HomeNotice[]> {
+    const lists = await Promise.all(this.noticeSources.map((source) => source(siteId).catch(() => [])));
+    return lists.flat();
+  }
+
+  /** Set by the portal's routes: how a request's site and page frame are found. */
+  setViewResolver(resolver: ViewResolver): void {
+    this.resolver = resolver;
+  }
+
+  /**
+   * The site and layout context for a module's own page (a form, an applicant's record: personal pages a module
+   * serves with its own Fastify routes, never cached); null when no site answers at that path.
+   */
+  viewFor(request: { host: string | undefined; path: string; care: boolean }): Promise<ResolvedView | null> {
+    if (!this.resolver) return Promise.resolve(null);
+    return this.resolver(request);
   }
 
   get pages(): readonly PortalPage[] {

@@ -85,6 +85,13 @@ const NO_SITE_HTML =
 
 export async function portalRoutes(app: App, ctx: AppContext, options: PortalOptions = {}): Promise<void> {
   const portal = new PortalService(ctx, options);
+  // Modules' own pages (forms, personal records) are laid out in the site the request's host and path belong to.
+  ctx.portal.setViewResolver(async ({ host, path, care }) => {
+    const match = await portal.resolve(host, path);
+    if (!match || match.redirect !== undefined) return null;
+    const model = await portal.model(match.site.id);
+    return { siteId: match.site.id, path: match.path, view: portal.viewContext(match.site, model, match, care) };
+  });
   await citizenPageRoutes(app, ctx, portal);
   await interactionPageRoutes(app, ctx, portal);
   await serviceCitizenPages(app, ctx, portal);

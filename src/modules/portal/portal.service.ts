@@ -63,7 +63,7 @@ export class PortalService {
   private readonly registry: PortalRegistry;
   /** The portal's own fixed pages; pages other modules register (ctx.portal) are tried before them. */
   private readonly pages: PortalPage[] = [
-    { path: '/', render: (p) => p.cached(async () => homePage(p)) },
+    { path: '/', render: (p) => p.cached(async () => homePage(p, this.registry)) },
     { path: '/sitemap/', render: (p) => p.cached(async () => sitemapPage(p)) },
     { path: '/search', render: searchFormPage },
     { path: '/sitemap.xml', render: (p) => p.cached(async () => sitemapXmlPage(p)) },

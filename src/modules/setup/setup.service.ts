@@ -14,6 +14,7 @@ import { seedDemoServices } from '../services/services.demo.ts';
 import { seedDemoDatasets } from '../datasets/datasets.demo.ts';
 import { seedDemoInteraction } from '../interaction/interaction.demo.ts';
 import { seedSupervisionDemo } from '../supervision/demo.ts';
+import { seedDemoParticipation } from '../participation/participation.demo.ts';
 
 export interface InitialAccount {
   username: string;
@@ -82,6 +83,7 @@ export async function initDemo(ctx: AppContext): Promise<{ siteId: number; colum
   const { demoCitizenId } = await seedDemoCitizens(ctx);
   await seedDemoInteraction(ctx, created.siteId, demoCitizenId, DEMO_STAFF_PASSWORD);
   await seedDemoServices(ctx);
+  await seedDemoParticipation(ctx, created.siteId);
   await seedSupervisionDemo(ctx, created.siteId, DEMO_STAFF_PASSWORD);
   return created;
 }

@@ -97,6 +97,12 @@ export const CAPABILITIES = {
   'service.themes': ['site_admin'],
   'service.handle': ['service_officer', 'leader', 'site_admin'],
   'service.view': ['editor', 'reviewer', 'leader', 'service_officer', 'site_admin'],
+  // Participation and disclosure: surveys, solicitations and their feedback, moderation, the annual reports and
+  // 建议提案 (written by the column's editors, published through the release review); 依申请公开 handled by the
+  // 政府信息公开工作机构's staff; the figures read by reviewers and leaders too.
+  'participation.manage': ['editor', 'site_admin'],
+  'participation.read': ['editor', 'reviewer', 'leader', 'site_admin'],
+  'disclosure.handle': ['editor', 'site_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof CAPABILITIES;

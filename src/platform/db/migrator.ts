@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009_hardening.ts';
 import * as m0010 from './migrations/0010_citizens.ts';
 import * as m0011 from './migrations/0011_interaction.ts';
 import * as m0012 from './migrations/0012_services.ts';
+import * as m0013 from './migrations/0013_participation.ts';
 import * as m0015 from './migrations/0015_datasets.ts';
 import * as m0014 from './migrations/0014_supervision.ts';
 import * as m0017 from './migrations/0017_hardening_access.ts';
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_citizens': m0010,
   '0011_interaction': m0011,
   '0012_services': m0012,
+  '0013_participation': m0013,
   '0015_datasets': m0015,
   '0014_supervision': m0014,
   '0017_hardening_access': m0017,

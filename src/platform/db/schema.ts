@@ -1307,3 +1307,214 @@ export type ServiceApplicationRow = Selectable<ServiceApplicationsTable>;
 export type ServiceApplicationEventRow = Selectable<ServiceApplicationEventsTable>;
 export type ServiceRatingRow = Selectable<ServiceRatingsTable>;
 export type ServiceRectificationRow = Selectable<ServiceRectificationsTable>;
+
+// ───────────── participation and disclosure (migration 0013) ─────────────
+
+export interface SurveysTable {
+  id: Generated<number>;
+  site_id: number;
+  department_id: number | null;
+  title: string;
+  intro: string;
+  /** JSON: the questionnaire (modules/surveys/survey-definition.ts). */
+  questions: string;
+  access: string;
+  opens_at: string;
+  closes_at: string;
+  status: string;
+  notice_content_id: number | null;
+  released_at: string | null;
+  withdrawn_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SurveyResponsesTable {
+  id: Generated<number>;
+  survey_id: number;
+  citizen_id: number | null;
+  device_hash: string | null;
+  answers: string;
+  status: string;
+  submitted_at: string;
+}
+
+export interface SurveyTextsTable {
+  id: Generated<number>;
+  survey_id: number;
+  response_id: number;
+  question_id: string;
+  text: string;
+  status: string;
+  moderated_by: number | null;
+  moderated_at: string | null;
+}
+
+export interface SolicitationsTable {
+  id: Generated<number>;
+  site_id: number;
+  department_id: number | null;
+  policy_content_id: number | null;
+  title: string;
+  intro: string;
+  paragraphs: string;
+  days: number;
+  opens_at: string;
+  closes_at: string;
+  status: string;
+  notice_content_id: number | null;
+  released_at: string | null;
+  feedback_content_id: number | null;
+  feedback_published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SolicitationCommentsTable {
+  id: Generated<number>;
+  solicitation_id: number;
+  citizen_id: number | null;
+  author_name: string;
+  paragraph_id: string | null;
+  text: string;
+  status: string;
+  moderation_note: Generated<string>;
+  adoption: string | null;
+  adoption_reason: string | null;
+  submitted_at: string;
+  moderated_by: number | null;
+  moderated_at: string | null;
+}
+
+export interface DisclosureApplicationsTable {
+  id: Generated<number>;
+  site_id: number;
+  year: number;
+  serial: number;
+  channel: string;
+  citizen_id: number | null;
+  applicant_type: string;
+  name_enc: string;
+  id_type: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  contact_person_enc: string | null;
+  phone_enc: string;
+  email_enc: string | null;
+  address_enc: string | null;
+  postal_code: string | null;
+  description: string;
+  doc_number: Generated<string>;
+  purpose: Generated<string>;
+  delivery_form: string;
+  delivery_method: string;
+  submitted_at: string;
+  received_at: string;
+  status: string;
+  correction_items: string | null;
+  correction_sent_at: string | null;
+  correction_deadline: string | null;
+  corrected_at: string | null;
+  correction_text: string | null;
+  extension_days: Generated<number>;
+  extension_approver: string | null;
+  extension_reason: string | null;
+  extension_at: string | null;
+  fee_method: string | null;
+  fee_quantity: number | null;
+  fee_amount: number | null;
+  fee_notice_at: string | null;
+  fee_deadline: string | null;
+  fee_paid_at: string | null;
+  disposition: string | null;
+  disposition_reason: string | null;
+  reply_text: string | null;
+  answered_at: string | null;
+  answered_by: number | null;
+  registered_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DisclosureConsultationsTable {
+  id: Generated<number>;
+  application_id: number;
+  party: string;
+  sent_at: string;
+  replied_at: string | null;
+  reply: string | null;
+}
+
+export interface DisclosureEventsTable {
+  id: Generated<number>;
+  application_id: number;
+  kind: string;
+  detail: string;
+  actor_name: string;
+  at: string;
+}
+
+/** disclosure_annual_reports (政府信息公开工作年度报告) and website_annual_reports (政府网站工作年度报表). */
+export interface AnnualReportsTable {
+  id: Generated<number>;
+  site_id: number;
+  year: number;
+  data: string;
+  manual: string;
+  status: string;
+  content_id: number | null;
+  generated_at: string;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProposalsTable {
+  id: Generated<number>;
+  site_id: number;
+  year: number;
+  kind: string;
+  number: string;
+  title: string;
+  proposer: string;
+  department_id: number | null;
+  role: string;
+  received_on: string;
+  due_on: string;
+  reply: Generated<string>;
+  replied_on: string | null;
+  satisfaction: string | null;
+  status: string;
+  content_id: number | null;
+  published_at: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export type Survey = Selectable<SurveysTable>;
+export type SurveyResponse = Selectable<SurveyResponsesTable>;
+export type Solicitation = Selectable<SolicitationsTable>;
+export type SolicitationComment = Selectable<SolicitationCommentsTable>;
+export type DisclosureApplication = Selectable<DisclosureApplicationsTable>;
+export type DisclosureConsultation = Selectable<DisclosureConsultationsTable>;
+export type DisclosureEvent = Selectable<DisclosureEventsTable>;
+export type AnnualReport = Selectable<AnnualReportsTable>;
+export type Proposal = Selectable<ProposalsTable>;
+
+export interface Database {
+  surveys: SurveysTable;
+  survey_responses: SurveyResponsesTable;
+  survey_texts: SurveyTextsTable;
+  solicitations: SolicitationsTable;
+  solicitation_comments: SolicitationCommentsTable;
+  disclosure_applications: DisclosureApplicationsTable;
+  disclosure_consultations: DisclosureConsultationsTable;
+  disclosure_events: DisclosureEventsTable;
+  disclosure_annual_reports: AnnualReportsTable;
+  website_annual_reports: AnnualReportsTable;
+  proposals: ProposalsTable;
+}

@@ -3,11 +3,12 @@
 import { createElement } from 'react';
 import { siteMeta } from '../meta.ts';
 import type { PageContext, PageResult } from '../page-context.ts';
+import type { PortalRegistry } from '../portal-registry.ts';
 import { HOME_NEWS_SIZE, pageFrame, summaryOf } from '../page-kit.ts';
 import { HomePage } from '../views/pages.tsx';
 import type { ItemGroup } from '../views/types.ts';
 
-export async function homePage(page: PageContext): Promise<PageResult> {
+export async function homePage(page: PageContext, registry: PortalRegistry): Promise<PageResult> {
   const { site, model } = page;
   const index = await page.index();
   const frame = pageFrame(page, site.name, siteMeta(site));
@@ -19,5 +20,7 @@ export async function homePage(page: PageContext): Promise<PageResult> {
       .slice(0, HOME_NEWS_SIZE)
       .map((i) => summaryOf(i, index)),
   }));
-  return page.html(createElement(HomePage, { frame, entries: model.entries, blocks, news }));
+  // Links other modules place prominently (the 政府网站工作年度报表 of the last year …).
+  const notices = await registry.homeNotices(site.id);
+  return page.html(createElement(HomePage, { frame, entries: model.entries, blocks, news, notices }));
 }

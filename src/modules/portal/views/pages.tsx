@@ -13,6 +13,7 @@ import type {
   PublicColumn,
   ViewContext,
 } from './types.ts';
+import type { HomeNotice } from '../portal-registry.ts';
 import { Layout } from './Layout.tsx';
 import { SearchForm } from './Header.tsx';
 import { Breadcrumbs, ColumnNav, ColumnTreeList, EmptyState, ItemList, PaginationNav } from './parts.tsx';
@@ -33,16 +34,33 @@ export function HomePage({
   entries,
   blocks,
   news = [],
+  notices = [],
 }: {
   frame: PageFrame;
   entries: HomeEntry[];
   blocks: HomeBlock[];
   news?: ItemGroup[];
+  /** Links other modules place prominently (portal-registry.ts registerHomeNotices). */
+  notices?: HomeNotice[];
 }) {
   const { view } = frame;
   return (
     <Layout {...frame} isHome>
       <div className="container home">
+        {notices.length > 0 ? (
+          <section className="home-notices" aria-labelledby="home-notices-title">
+            <h2 id="home-notices-title" className="visually-hidden">
+              重要发布
+            </h2>
+            <ul>
+              {notices.map((n) => (
+                <li key={n.url}>
+                  <span className="home-notice-label">{n.label}</span> <a href={href(view, n.url)}>{n.title}</a>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
         {entries.length > 0 ? (
           <section className="entries" aria-labelledby="entries-title">
             <h2 id="entries-title">快捷入口</h2>

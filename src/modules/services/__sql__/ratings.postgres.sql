@@ -13,7 +13,7 @@ values ($1, $2, $3, $4, $5, $6, $7, $8)
 returning "id";
 
 -- insertRectification
-insert into "service_rectifications" ("created_at", "site_id", "department_id", "state", "rating_id", "due_on",
+insert into "service_rectifications" ("created_at", "site_id", "department_id", "state", "due_on", "rating_id",
   "measures", "rectified_at", "rectified_by", "revisit_result", "revisit_note", "revisited_at", "revisited_by")
 values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
 returning "id";
@@ -27,7 +27,7 @@ limit $4;
 
 -- moveRectification
 update "service_rectifications"
-set "id" = $1, "created_at" = $2, "site_id" = $3, "department_id" = $4, "state" = $5, "rating_id" = $6, "due_on" = $7,
+set "id" = $1, "created_at" = $2, "site_id" = $3, "department_id" = $4, "state" = $5, "due_on" = $6, "rating_id" = $7,
   "measures" = $8, "rectified_at" = $9, "rectified_by" = $10, "revisit_result" = $11, "revisit_note" = $12,
   "revisited_at" = $13, "revisited_by" = $14
 where "id" = $15 and "state" = $16;

@@ -13,7 +13,7 @@ values (?, ?, ?, ?, ?, ?, ?, ?)
 returning "id";
 
 -- insertRectification
-insert into "service_rectifications" ("created_at", "site_id", "department_id", "state", "rating_id", "due_on",
+insert into "service_rectifications" ("created_at", "site_id", "department_id", "state", "due_on", "rating_id",
   "measures", "rectified_at", "rectified_by", "revisit_result", "revisit_note", "revisited_at", "revisited_by")
 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 returning "id";
@@ -27,7 +27,7 @@ limit ?;
 
 -- moveRectification
 update "service_rectifications"
-set "id" = ?, "created_at" = ?, "site_id" = ?, "department_id" = ?, "state" = ?, "rating_id" = ?, "due_on" = ?,
+set "id" = ?, "created_at" = ?, "site_id" = ?, "department_id" = ?, "state" = ?, "due_on" = ?, "rating_id" = ?,
   "measures" = ?, "rectified_at" = ?, "rectified_by" = ?, "revisit_result" = ?, "revisit_note" = ?, "revisited_at" = ?,
   "revisited_by" = ?
 where "id" = ? and "state" = ?;
