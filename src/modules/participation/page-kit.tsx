@@ -20,6 +20,7 @@ import { securityHeaders } from '../portal/page-response.ts';
 import { renderDocument } from '../portal/views/render.tsx';
 import { FORM_COOKIE } from '../citizens/citizens.pages.routes.ts';
 import { AppError } from '../../platform/errors.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ASSET_PREFIX = '/participation/assets/';
@@ -42,7 +43,7 @@ export function pageAssets(): { css: string; challenge: string } {
 }
 
 export function assetRoute(app: App): void {
-  app.get(`${ASSET_PREFIX}:file`, { schema: { hide: true } }, async (request, reply) => {
+  app.get(`${ASSET_PREFIX}:file`, { config: PUBLIC_ROUTE, schema: { hide: true } }, async (request, reply) => {
     const asset = assets().file((request.params as { file: string }).file);
     if (!asset) return reply.callNotFound();
     return reply

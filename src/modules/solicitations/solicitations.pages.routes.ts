@@ -21,8 +21,10 @@ import {
 import { href } from '../portal/views/links.ts';
 import { ItemList } from '../portal/views/parts.tsx';
 import { SolicitationList, SolicitationPage } from './solicitations.views.tsx';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
-const hidden = { schema: { hide: true } };
+// Public pages: whether an answer or comment needs a signed-in citizen is the survey's or solicitation's own rule.
+const hidden = { config: PUBLIC_ROUTE, schema: { hide: true } };
 
 export async function solicitationPageRoutes(app: App, ctx: AppContext): Promise<void> {
   const solicitations = ctx.participation.solicitations;

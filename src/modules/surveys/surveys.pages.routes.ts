@@ -27,8 +27,10 @@ import { ItemList } from '../portal/views/parts.tsx';
 import { ResultsPage, SurveyList, SurveyPage } from './surveys.views.tsx';
 import { phaseOf } from './surveys.service.ts';
 import * as repo from './surveys.repository.ts';
+import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
 
-const hidden = { schema: { hide: true } };
+// Public pages: whether an answer or comment needs a signed-in citizen is the survey's or solicitation's own rule.
+const hidden = { config: PUBLIC_ROUTE, schema: { hide: true } };
 const RESULTS = /^\/survey\/([1-9]\d{0,9})\/results$/;
 
 export async function surveyPageRoutes(app: App, ctx: AppContext): Promise<void> {
