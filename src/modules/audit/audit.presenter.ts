@@ -15,7 +15,7 @@ export const toAuditItem = (r: AuditRecord): AuditItem => ({
   targetId: r.target_id,
   siteId: r.site_id,
   outcome: r.outcome as AuditOutcome,
-  detail: JSON.parse(r.detail) as unknown,
+  detail: JSON.parse(r.detail) as Record<string, unknown> | null,
 });
 
 /** The CSV's first line; the byte-order mark makes spreadsheet programs read it as UTF-8. */

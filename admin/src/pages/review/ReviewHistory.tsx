@@ -3,7 +3,7 @@
 import { Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../format';
 import { FindingsList, findingsSummary } from '../prepublish/Findings';
-import type { ReviewRecord, ReviewStep } from '../../api-types';
+import type { ReviewRecord, ReviewStepView as ReviewStep } from '../../../../src/modules/review/review.schema.ts';
 import { OUTCOME_COLORS, STATE_COLORS } from './labels';
 
 function stepColor(s: ReviewStep): string {
