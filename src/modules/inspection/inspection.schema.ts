@@ -241,6 +241,24 @@ export const InspectionReportView = Type.Object({
     stoppedBy: Type.String(),
     robots: Type.Unknown(),
     skipped: Type.Number(),
+    /** Full speed (own site) or polite (external), with the most requests that were in flight to one host. */
+    mode: Type.Optional(
+      Type.Object({
+        ownSite: Type.Boolean(),
+        perHost: Type.Number(),
+        peakInFlight: Type.Number(),
+        crawlDelayMs: Nullable(Type.Number()),
+      }),
+    ),
+    /** Pages rendered in Chromium per template to locate the footer; note: why none was, when none was. */
+    rendering: Type.Optional(
+      Type.Object({
+        templates: Type.Number(),
+        rendered: Type.Number(),
+        pagesLocated: Type.Number(),
+        note: Nullable(Type.String()),
+      }),
+    ),
   }),
   /** The scoring's full account (stages, veto reasons, per-indicator outcomes): see scoring.ts. */
   score: Type.Unsafe<InspectionScore>(Type.Object({}, { additionalProperties: true })),
