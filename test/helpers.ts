@@ -82,7 +82,13 @@ export interface TestEnv {
  * (fast); `demoContent: true` seeds the full demo (staff, content, register, subordinate site) as `npm start` does.
  */
 export async function testEnv(
-  options: { clock?: ManualClock; demo?: boolean; demoContent?: boolean; mailer?: Mailer } = {},
+  options: {
+    clock?: ManualClock;
+    demo?: boolean;
+    demoContent?: boolean;
+    mailer?: Mailer;
+    config?: Partial<Config>;
+  } = {},
 ): Promise<TestEnv> {
   const tdb = await freshDatabase();
   const clock = options.clock ?? new ManualClock();
@@ -94,6 +100,7 @@ export async function testEnv(
       auditKeyFile: path.join(tdb.dataDir, 'keys', 'audit.key'),
       // Test sites are fixtures on loopback: allowed to the inspection engine as an installation would allow them.
       inspectAllow: ['127.0.0.1', '::1', 'localhost'],
+      ...options.config,
     },
   );
   const ctx = await createContext(config, { dbh: tdb.dbh, clock: clock as Clock, mailer: options.mailer });

@@ -42,7 +42,7 @@ test('GOVPORTAL_WORKERS: one per CPU by default, a number, or auto', async () =>
 
 test('the audit key lives beside the data directory, not in it; the worker index is read here too', () => {
   const c = loadConfig({ GOVPORTAL_DATA_DIR: '/srv/govportal/data' });
-  assert.equal(c.auditKeyFile, '/srv/govportal/data-keys/audit.key');
+  assert.equal(c.auditKeyFile, '/srv/govportal/data.keys/audit.key');
   assert.equal(
     loadConfig({ GOVPORTAL_AUDIT_KEY_FILE: '/etc/govportal/audit.key' }).auditKeyFile,
     '/etc/govportal/audit.key',

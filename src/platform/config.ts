@@ -31,6 +31,8 @@ export interface Config {
   chromiumPath: string | null;
   /** Requests per minute and IP address the open data API answers (/api/open/…). */
   openApiPerMinute: number;
+  /** How often counted page views are written in one batch (not an environment setting; tests lengthen it). */
+  statsFlushIntervalMs: number;
   /** This process's place among the cluster's workers (0 … workers − 1), or null outside a cluster. */
   workerIndex: number | null;
   /** The audit chain's key, kept outside the data directory (an intruder with the database has no key). */
@@ -243,6 +245,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
         }
       : null,
     chromiumPath: get('CHROMIUM_PATH') || null,
+    statsFlushIntervalMs: 10_000,
     openApiPerMinute: readInt('GOVPORTAL_OPEN_API_PER_MINUTE', get('GOVPORTAL_OPEN_API_PER_MINUTE'), 1, 100000),
     workerIndex: workerIndexRaw ? readInt(WORKER_INDEX_VARIABLE, workerIndexRaw, 0, 63) : null,
     auditKeyFile: path.resolve(get('GOVPORTAL_AUDIT_KEY_FILE') || defaultAuditKeyFile(dataDir)),

@@ -89,7 +89,8 @@ export async function registerHttpGuards(app: App, options: GuardOptions): Promi
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (isApi(request.url)) {
-      reply.header('cache-control', 'no-store');
+      // Never cached unless the route says otherwise (the open data API is public and cacheable).
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
       reply.header('x-content-type-options', 'nosniff');
     }
     return payload;

@@ -233,13 +233,13 @@ test('the open API is limited per IP address, counted in the database', async (t
   assert.equal((await env.app.inject({ url: '/api/open/datasets', remoteAddress: '203.0.113.9' })).statusCode, 200);
 });
 
-test('a 100 MB upload is refused from its Content-Length before the body is read', async (t) => {
+test('a 30 MB data file (over the 20 MB limit of data sets) is refused from its Content-Length before the body is read', async (t) => {
   const env = await testEnv();
   t.after(() => env.close());
   const res = await env.app.inject({
     method: 'POST',
     url: '/api/datasets/1/versions',
-    headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(100 * 1024 * 1024) },
+    headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(30 * 1024 * 1024) },
     payload: '--x--',
   });
   assert.equal(res.statusCode, 413);

@@ -245,17 +245,17 @@ export const InspectionReportView = Type.Object({
     mode: Type.Optional(
       Type.Object({
         ownSite: Type.Boolean(),
-        perHost: Type.Number(),
-        peakInFlight: Type.Number(),
+        perHost: Type.Integer(),
+        peakInFlight: Type.Integer(),
         crawlDelayMs: Nullable(Type.Number()),
       }),
     ),
-    /** Pages rendered in Chromium per template to locate the footer; note: why none was, when none was. */
+    /** How the footers were located: templates, pages rendered in Chromium, and why none when none was. */
     rendering: Type.Optional(
       Type.Object({
-        templates: Type.Number(),
-        rendered: Type.Number(),
-        pagesLocated: Type.Number(),
+        templates: Type.Integer(),
+        rendered: Type.Integer(),
+        pagesLocated: Type.Integer(),
         note: Nullable(Type.String()),
       }),
     ),

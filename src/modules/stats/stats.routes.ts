@@ -6,7 +6,7 @@ import { SiteParams, errors } from '../../platform/http.ts';
 import { authOf, requireOnSite } from '../../platform/auth/guard.ts';
 import type { AppContext } from '../../context.ts';
 import { AnnualQuery, AnnualView, StatsQuery, StatsReportView } from './stats.schema.ts';
-import { FLUSH_INTERVAL_MS, type StatsService } from './stats.service.ts';
+import type { StatsService } from './stats.service.ts';
 import { isHumanAgent, isPagePath, looksLikePage } from './visitor.ts';
 
 /**
@@ -43,7 +43,7 @@ export async function statsRoutes(app: App, ctx: AppContext): Promise<void> {
   });
 
   const flush = () => stats.flush().catch((err: unknown) => app.log.error({ err }, 'statistics flush failed'));
-  const timer = setInterval(() => void flush(), FLUSH_INTERVAL_MS);
+  const timer = setInterval(() => void flush(), ctx.config.statsFlushIntervalMs);
   timer.unref();
   app.addHook('onClose', async () => {
     clearInterval(timer);

@@ -23,8 +23,6 @@ import type { AnnualReport, StatsQuery, StatsReport } from './stats.schema.ts';
 import { CONTENT_PAGE, annualReport, statsReport } from './stats.presenter.ts';
 import { visitorHash } from './visitor.ts';
 
-/** How often each node writes its counters. */
-export const FLUSH_INTERVAL_MS = 10_000;
 /** A day is closed this long after it ended, so every node has flushed its last counts first. */
 export const CLOSE_GRACE_MS = 5 * 60_000;
 /** Beyond this many distinct pending (page, visitor) pairs, further views are counted without their visitor (memory bound). */

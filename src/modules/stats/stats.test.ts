@@ -51,7 +51,8 @@ describe(`visitor statistics on ${DIALECT}`, () => {
   };
 
   before(async () => {
-    env = await testEnv();
+    // The batch timer must not fire in the middle of the test on a slow machine: flushes are explicit here.
+    env = await testEnv({ config: { statsFlushIntervalMs: 3_600_000 } });
     siteId = await mainSiteId(env.ctx);
     await staff(env.ctx, 'statsadmin', ['site_admin'], undefined, siteId);
     await staff(env.ctx, 'statssys', ['sys_admin']);
