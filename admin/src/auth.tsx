@@ -5,7 +5,7 @@ import { hasUnsaved } from './unsaved';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, onSessionProblem, setCsrfToken } from './api';
 import type { Capability } from '../../src/platform/auth/roles.ts';
-import type { Me, MeResponse } from './api-types';
+import type { MeView as Me, MeResponse } from '../../src/modules/users/users.schema.ts';
 
 export type AuthState =
   | { status: 'loading' }

@@ -7,7 +7,7 @@ import { useMe } from '../auth';
 import { loadSites, useCurrentSite, useLoad, usePageTitle } from '../hooks';
 import { shanghaiHour } from '../time';
 import type { SiteView as Site } from '../../../src/modules/sites/sites.schema.ts';
-import type { DutyResponse, DutyStatus } from '../api-types';
+import type { DutyDashboard as DutyResponse, DutyStatus } from '../../../src/modules/duty/duty.schema.ts';
 import { visibleNav } from '../nav';
 import { CONTENT_STAFF } from '../nav';
 import { DUTY_HEX } from './duty/labels';

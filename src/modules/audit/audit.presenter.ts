@@ -16,7 +16,7 @@ export const toAuditItem = (r: AuditRecord, targetName: string | null = null): A
   targetName,
   siteId: r.site_id,
   outcome: r.outcome as AuditOutcome,
-  detail: JSON.parse(r.detail) as unknown,
+  detail: JSON.parse(r.detail) as Record<string, unknown> | null,
 });
 
 /** The CSV's first line; the byte-order mark makes spreadsheet programs read it as UTF-8. */

@@ -31,7 +31,8 @@ export const AuditItem = Type.Object({
   targetName: Nullable(Type.String()),
   siteId: Nullable(Type.Integer()),
   outcome: StringEnum(AUDIT_OUTCOMES),
-  detail: Type.Unknown(),
+  /** What the action recorded (before/after of a change, counts …); its keys depend on the action. */
+  detail: Nullable(Type.Record(Type.String(), Type.Unknown())),
 });
 export type AuditItem = Static<typeof AuditItem>;
 

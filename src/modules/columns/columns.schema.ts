@@ -1,5 +1,5 @@
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { LabelledOption, Nullable, StringEnum } from '../../platform/schemas.ts';
+import { Nullable, StringEnum } from '../../platform/schemas.ts';
 import { COLUMN_KIND_VALUES, COLUMN_TYPES } from './column-types.ts';
 
 const Fields = {
@@ -77,7 +77,7 @@ export type ColumnNode = ColumnFields & { children: ColumnNode[] };
 export const ColumnNodeRef = Type.Unsafe<ColumnNode>(Type.Ref('ColumnNode'));
 
 export const ColumnTypesView = Type.Object({
-  items: Type.Array(LabelledOption),
-  kinds: Type.Array(LabelledOption),
+  items: Type.Array(Type.Object({ value: StringEnum(COLUMN_TYPES), label: Type.String() })),
+  kinds: Type.Array(Type.Object({ value: StringEnum(COLUMN_KIND_VALUES), label: Type.String() })),
 });
 export type ColumnTypesView = Static<typeof ColumnTypesView>;

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.ts';
 import { ChangeListeners, type ChangeListener } from '../../platform/listeners.ts';
 import * as repo from './columns.repository.ts';
 import * as departmentsRepo from '../departments/departments.repository.ts';
-import { COLUMN_KINDS, COLUMN_TYPES } from './column-types.ts';
+import { COLUMN_KINDS, COLUMN_KIND_VALUES, COLUMN_TYPES } from './column-types.ts';
 import { buildColumnTree, type ColumnTree } from './columns.presenter.ts';
 import type { ColumnCreate, ColumnNode, ColumnTypesView, ColumnUpdate } from './columns.schema.ts';
 
@@ -50,7 +50,7 @@ export class ColumnsService {
   types(): ColumnTypesView {
     return {
       items: COLUMN_TYPES.map((t) => ({ value: t, label: t })),
-      kinds: Object.entries(COLUMN_KINDS).map(([value, label]) => ({ value, label })),
+      kinds: COLUMN_KIND_VALUES.map((value) => ({ value, label: COLUMN_KINDS[value] })),
     };
   }
 

@@ -8,7 +8,9 @@ import { stateName, toReviewRecord, type RequestWithSteps } from '../review/revi
 import type { ReviewState } from '../review/review.schema.ts';
 import {
   CONTENT_STATUSES,
+  CONTENT_STATUS_VALUES,
   CONTENT_TYPES,
+  CONTENT_TYPE_VALUES,
   DISCLOSURE_METHODS,
   DISCLOSURE_SCOPES,
   INTERPRETATION_FORMS,
@@ -34,13 +36,13 @@ const pendingChanges = (i: ContentItem) => i.published_version !== null && i.ver
 
 export function contentOptions(): ContentOptions {
   return {
-    types: Object.entries(CONTENT_TYPES).map(([value, label]) => ({ value, label })),
+    types: CONTENT_TYPE_VALUES.map((value) => ({ value, label: CONTENT_TYPES[value] })),
     themes: [...THEMES],
     validity: [...VALIDITY],
     interpretationForms: [...INTERPRETATION_FORMS],
     disclosureMethods: [...DISCLOSURE_METHODS],
     disclosureScopes: [...DISCLOSURE_SCOPES],
-    statuses: Object.entries(CONTENT_STATUSES).map(([value, label]) => ({ value, label })),
+    statuses: CONTENT_STATUS_VALUES.map((value) => ({ value, label: CONTENT_STATUSES[value] })),
   };
 }
 

@@ -1,7 +1,7 @@
 // Content on the wire: what an editor writes (the snapshot every version records), the list and detail views,
 // and the options the editor offers. TypeBox and pure modules only, so the admin console imports these types.
 import { Type, type Static } from '@fastify/type-provider-typebox';
-import { LabelledOption, Nullable, StringEnum } from '../../platform/schemas.ts';
+import { Nullable, StringEnum } from '../../platform/schemas.ts';
 import { COLUMN_KIND_VALUES, COLUMN_TYPES } from '../columns/column-types.ts';
 import { FileView } from '../files/files.schema.ts';
 import { REVIEW_STATE_VALUES, ReviewRecord } from '../review/review.schema.ts';
@@ -160,13 +160,13 @@ export const ContentSnapshotSchema = Type.Object({
 export type ContentSnapshot = Static<typeof ContentSnapshotSchema>;
 
 export const ContentOptions = Type.Object({
-  types: Type.Array(LabelledOption),
-  themes: Type.Array(Type.String()),
-  validity: Type.Array(Type.String()),
-  interpretationForms: Type.Array(Type.String()),
-  disclosureMethods: Type.Array(Type.String()),
-  disclosureScopes: Type.Array(Type.String()),
-  statuses: Type.Array(LabelledOption),
+  types: Type.Array(Type.Object({ value: ContentTypeSchema, label: Type.String() })),
+  themes: Type.Array(StringEnum(THEMES)),
+  validity: Type.Array(StringEnum(VALIDITY)),
+  interpretationForms: Type.Array(StringEnum(INTERPRETATION_FORMS)),
+  disclosureMethods: Type.Array(StringEnum(DISCLOSURE_METHODS)),
+  disclosureScopes: Type.Array(StringEnum(DISCLOSURE_SCOPES)),
+  statuses: Type.Array(Type.Object({ value: ContentStatusSchema, label: Type.String() })),
 });
 export type ContentOptions = Static<typeof ContentOptions>;
 

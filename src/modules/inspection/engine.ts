@@ -16,6 +16,7 @@ import {
   type IndicatorResult,
   type InspectionScore,
 } from './scoring.ts';
+import type { ReportIndicatorStatus } from './inspection.schema.ts';
 
 export type Source = 'external' | 'internal' | 'manual' | 'monitoring';
 
@@ -72,8 +73,7 @@ export interface ReportIndicator {
   name: string;
   group: string | null;
   kind: 'veto' | 'deduction' | 'bonus';
-  /** 通过 / 扣分 / 否决 / 加分 / 未得分 / 未检测 / 不检查 / 未评分 (after a veto) */
-  status: string;
+  status: ReportIndicatorStatus;
   /** Points lost (deduction) or gained (bonus) after the caps; null for vetoes and indicators not scored. */
   points: number | null;
   maxPoints: number | null;

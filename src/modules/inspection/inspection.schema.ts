@@ -37,6 +37,19 @@ export const Source = Type.Union(
 );
 export type Source = Static<typeof Source>;
 
+/** An indicator's outcome in a report (未评分: not scored after a veto settled the verdict). */
+export const ReportIndicatorStatus = Type.Union([
+  Type.Literal('通过'),
+  Type.Literal('扣分'),
+  Type.Literal('否决'),
+  Type.Literal('加分'),
+  Type.Literal('未得分'),
+  Type.Literal('未检测'),
+  Type.Literal('不检查'),
+  Type.Literal('未评分'),
+]);
+export type ReportIndicatorStatus = Static<typeof ReportIndicatorStatus>;
+
 export const Stage = Type.Union([
   Type.Literal('crawl'),
   Type.Literal('links'),
@@ -196,7 +209,7 @@ export const ReportIndicator = Type.Object({
   name: Type.String(),
   group: Nullable(Type.String()),
   kind: IndicatorKind,
-  status: Type.String({ description: '通过 / 扣分 / 否决 / 加分 / 未得分 / 未检测 / 不检查 / 未评分' }),
+  status: ReportIndicatorStatus,
   points: Nullable(Type.Number()),
   maxPoints: Nullable(Type.Number()),
   sources: Type.Array(Source),
@@ -271,12 +284,13 @@ export const CompareFinding = Type.Object({
 });
 export type CompareFinding = Static<typeof CompareFinding>;
 
-const CompareRun = Type.Object({
+export const CompareRun = Type.Object({
   id: Type.Integer(),
   totalScore: Nullable(Type.Number()),
   deductionScore: Nullable(Type.Number()),
   verdict: Verdict,
 });
+export type CompareRunView = Static<typeof CompareRun>;
 export const CompareView = Type.Object({
   from: CompareRun,
   to: CompareRun,

@@ -15,7 +15,7 @@ import { dayRange } from '../../time';
 import { ACTION_NAMES } from '../../../../src/modules/audit/action-names';
 import { useLoad, usePageTitle } from '../../hooks';
 import { keyed } from '../../keys';
-import type { AuditItem, AuditVerifyResult } from '../../api-types';
+import type { AuditItem, AuditVerifyResult } from '../../../../src/modules/audit/audit.schema.ts';
 import AuditCheckpoints from './AuditCheckpoints';
 
 interface FilterValues {

@@ -23,7 +23,7 @@ import type { ColumnNode } from '../../../../src/modules/columns/columns.schema.
 import type { DepartmentView as Department } from '../../../../src/modules/departments/departments.schema.ts';
 import { api } from '../../api';
 import { useBusy } from '../../components/busy';
-import type { ColumnTypes } from '../../api-types';
+import type { ColumnTypesView as ColumnTypes } from '../../../../src/modules/columns/columns.schema.ts';
 import { showFormError } from '../../feedback';
 import { inputOf, MARKERS, newColumn, publicUrl, valuesOf, type ColumnValues } from './columnForm';
 import type { ColumnMode } from './useColumnTree';

@@ -4,7 +4,7 @@ import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, ApiError } from '../../api';
 import { showIn, useBusy } from '../../components/busy';
-import type { ContentDetail } from '../../api-types';
+import type { ContentDetail } from '../../../../src/modules/content/content.schema.ts';
 import { toastSuccess } from '../../feedback';
 import { formatDateTime, sentence } from '../../format';
 import { fromShanghaiPicker, shanghaiNowPicker, shanghaiPickerValue } from '../../time';

@@ -2,7 +2,7 @@
 // 定时发布/撤稿, 撤稿, 在网站上查看; the versions and the review history. Reviewers see it read-only.
 import { Link } from 'react-router-dom';
 import { Alert, Card, Space, Spin, Tabs } from 'antd';
-import type { SubmitResult } from '../../api-types';
+import type { SubmitResult } from '../../../../src/modules/review/review.schema.ts';
 import { PageLoading } from '../../components/busy';
 import { PageHeader } from '../../components/PageHeader';
 import { SiteSelect } from '../../components/SiteSelect';

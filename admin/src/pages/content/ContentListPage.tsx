@@ -11,7 +11,7 @@ import { ColumnTreeSelect, FilterBar } from '../../components/FilterBar';
 import { SitePageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
 import { useColumnIndex, useContentOptions } from './data';
-import type { ContentListItem } from '../../api-types';
+import type { ContentListItem } from '../../../../src/modules/content/content.schema.ts';
 import { REVIEW_STATE_OPTIONS, STATE_COLORS } from '../review/labels';
 import { STATUS_COLORS, TYPE_NAMES } from './labels';
 import './content.css';

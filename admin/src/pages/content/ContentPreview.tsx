@@ -3,7 +3,7 @@
 import { Link } from 'react-router-dom';
 import { Descriptions, Divider, Empty, Image, List, Space, Tag, Typography } from 'antd';
 import { FileOutlined } from '@ant-design/icons';
-import type { ContentDetail } from '../../api-types';
+import type { ContentDetail } from '../../../../src/modules/content/content.schema.ts';
 import { formatSize } from '../../format';
 import { TYPE_NAMES } from './labels';
 

@@ -5,7 +5,7 @@ import { DeleteOutlined, FileOutlined, PaperClipOutlined, PictureOutlined, Uploa
 import { useBusy } from '../../components/busy';
 import { toastError } from '../../feedback';
 import { ATTACHMENT_ACCEPT, IMAGE_ACCEPT, uploadErrorText, uploadFile } from '../../components/editor/upload';
-import type { FileView } from '../../api-types';
+import type { FileView } from '../../../../src/modules/files/files.schema.ts';
 import { formatSize } from '../../format';
 
 export interface AttachmentValue {

@@ -10,7 +10,7 @@ import { formatDateTime } from '../../format';
 import { useBusy } from '../../components/busy';
 import { useLoad } from '../../hooks';
 import { keyed } from '../../keys';
-import type { ContentDetail, DiffPart, VersionRow } from '../../api-types';
+import type { ContentDetail, DiffPart, VersionRow } from '../../../../src/modules/content/content.schema.ts';
 
 /** One part of the comparison: its lines, marked + (added), - (removed) or blank (the same). */
 function DiffLines({ text, mark }: { text: string; mark: string }) {

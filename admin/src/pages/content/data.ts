@@ -4,7 +4,8 @@ import { api } from '../../api';
 import { useLoad, type Loaded } from '../../hooks';
 import type { ColumnNode } from '../../../../src/modules/columns/columns.schema.ts';
 import type { DepartmentView } from '../../../../src/modules/departments/departments.schema.ts';
-import type { ContentOptions, Items } from '../../api-types';
+import type { Items } from '../../api-types';
+import type { ContentOptions } from '../../../../src/modules/content/content.schema.ts';
 
 let optionsPromise: Promise<ContentOptions> | null = null;
 

@@ -5,7 +5,7 @@ import * as echarts from 'echarts/core';
 import { PieChart } from 'echarts/charts';
 import { LegendComponent, TitleComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { DutyStatus } from '../../api-types';
+import type { DutyStatus } from '../../../../src/modules/duty/duty.schema.ts';
 import { DUTY_HEX, DUTY_ORDER } from './labels';
 
 echarts.use([PieChart, LegendComponent, TitleComponent, TooltipComponent, CanvasRenderer]);

@@ -30,7 +30,11 @@ import { DepartmentSelect } from '../../components/FilterBar';
 import { SitePageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
 import { useDepartments } from '../content/data';
-import type { DutyItem, DutyResponse, DutyStatus } from '../../api-types';
+import type {
+  ColumnDuty as DutyItem,
+  DutyDashboard as DutyResponse,
+  DutyStatus,
+} from '../../../../src/modules/duty/duty.schema.ts';
 import { DUTY_COLORS, DUTY_HEX, DUTY_ORDER } from './labels';
 import '../content/content.css';
 

@@ -8,7 +8,7 @@ import { BellOutlined, InboxOutlined } from '@ant-design/icons';
 import { api } from '../../api';
 import { showError } from '../../feedback';
 import { formatDateTime } from '../../format';
-import type { NotificationItem, Notifications } from '../../api-types';
+import type { NotificationItem, NotificationList as Notifications } from '../../../../src/modules/duty/duty.schema.ts';
 import { consolePath } from '../../format';
 import { useActivePoll } from '../../poll';
 import { reviewCountsLabel, useReviewCounts } from '../review/reviewCounts';

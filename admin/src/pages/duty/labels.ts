@@ -1,5 +1,5 @@
 // Colours and order of the duty statuses of 附件1 (栏目更新).
-import type { DutyStatus } from '../../api-types';
+import type { DutyStatus } from '../../../../src/modules/duty/duty.schema.ts';
 
 export const DUTY_COLORS: Record<DutyStatus, string> = {
   正常: 'success',

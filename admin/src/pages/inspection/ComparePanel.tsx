@@ -7,7 +7,12 @@ import { api, queryString } from '../../api';
 import { formatDateTime } from '../../format';
 import { keyed } from '../../keys';
 import { findingKey, fmt, SourceTag, VerdictTag } from './common';
-import type { CompareFinding, CompareResult, RunRow } from '../../api-types';
+import { EvidenceLink } from './Evidence';
+import type {
+  CompareFinding,
+  CompareView as CompareResult,
+  RunRow,
+} from '../../../../src/modules/inspection/inspection.schema.ts';
 
 function FindingList({ items, empty }: { items: CompareFinding[]; empty: string }) {
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={empty} />;
@@ -21,16 +26,7 @@ function FindingList({ items, empty }: { items: CompareFinding[]; empty: string 
             {f.points !== undefined && <Typography.Text type="secondary">{fmt(f.points)} 分</Typography.Text>}
           </Space>
           <div>{f.message}</div>
-          {f.evidence?.url && (
-            <Typography.Link
-              href={f.evidence.url}
-              target="_blank"
-              rel="noopener noreferrer"
-              style={{ fontSize: 12, wordBreak: 'break-all' }}
-            >
-              {f.evidence.url}
-            </Typography.Link>
-          )}
+          <EvidenceLink evidence={f.evidence} />
         </li>
       ))}
     </ol>

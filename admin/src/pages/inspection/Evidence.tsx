@@ -6,7 +6,11 @@ import { PictureOutlined } from '@ant-design/icons';
 import { formatDateTime } from '../../format';
 import { fmt, partName, SourceTag, subRuleText, toneStyle } from './common';
 import type { IndicatorKind } from '../../../../src/modules/inspection/indicators.schema.ts';
-import type { CatalogueIndicator, Evidence, ReportFinding } from '../../api-types';
+import type {
+  IndicatorView as CatalogueIndicator,
+  Evidence,
+  ReportFinding,
+} from '../../../../src/modules/inspection/inspection.schema.ts';
 
 // Screenshots are shared by many findings of one page: one request each, kept for the session.
 const images = new Map<string, Promise<string>>();
@@ -92,49 +96,90 @@ const KNOWN = new Set([
   'missing',
 ]);
 
+/** The server's evidence is open-ended (each check adds its own keys): the text fields the console shows. */
+const TEXT_KEYS = [
+  'url',
+  'expected',
+  'observed',
+  'link',
+  'text',
+  'note',
+  'inspector',
+  'at',
+  'sha256',
+  'screenshot',
+] as const;
+export type EvidenceText = Partial<Record<(typeof TEXT_KEYS)[number], string>>;
+
+export function evidenceText(evidence: Evidence | undefined): EvidenceText {
+  const out: EvidenceText = {};
+  for (const key of TEXT_KEYS) {
+    const value = evidence?.[key];
+    if (typeof value === 'string' && value) out[key] = value;
+  }
+  return out;
+}
+
+/** The page a finding was seen on, as a link (nothing when the evidence names none). */
+export function EvidenceLink({ evidence }: { evidence: Evidence | undefined }) {
+  const { url } = evidenceText(evidence);
+  if (!url) return null;
+  return (
+    <Typography.Link
+      href={url}
+      target="_blank"
+      rel="noopener noreferrer"
+      style={{ fontSize: 12, wordBreak: 'break-all' }}
+    >
+      {url}
+    </Typography.Link>
+  );
+}
+
 export function EvidenceView({ evidence, message }: { evidence: Evidence; message?: string }) {
   const rows: [string, ReactNode][] = [];
-  if (evidence.url)
+  const e = evidenceText(evidence);
+  if (e.url)
     rows.push([
       '页面',
       <Typography.Link
         key="url"
-        href={evidence.url}
+        href={e.url}
         target="_blank"
         rel="noopener noreferrer"
         style={{ wordBreak: 'break-all' }}
       >
-        {evidence.url}
+        {e.url}
       </Typography.Link>,
     ]);
-  if (evidence.expected) rows.push(['应为', evidence.expected]);
+  if (e.expected) rows.push(['应为', e.expected]);
   // Manual findings store their description as `observed` too: shown once.
-  if (evidence.observed && evidence.observed !== message) rows.push(['实为', evidence.observed]);
-  const link = evidence.link;
-  if (typeof link === 'string' && link !== evidence.url)
+  if (e.observed && e.observed !== message) rows.push(['实为', e.observed]);
+  const link = e.link;
+  if (link && link !== e.url)
     rows.push([
       '链接',
       <Typography.Text key="link" style={{ wordBreak: 'break-all' }}>
-        {typeof evidence.text === 'string' && evidence.text ? `${evidence.text}：${link}` : link}
+        {e.text ? `${e.text}：${link}` : link}
       </Typography.Text>,
     ]);
-  if (evidence.note) rows.push(['备注', evidence.note]);
-  if (evidence.inspector) rows.push(['记录人', evidence.inspector]);
-  if (evidence.at) rows.push(['时间', `${formatDateTime(evidence.at)}（北京时间）`]);
-  if (evidence.sha256)
+  if (e.note) rows.push(['备注', e.note]);
+  if (e.inspector) rows.push(['记录人', e.inspector]);
+  if (e.at) rows.push(['时间', `${formatDateTime(e.at)}（北京时间）`]);
+  if (e.sha256)
     rows.push([
       'SHA-256',
       <Typography.Text
         key="sha256"
         code
-        copyable={{ text: evidence.sha256, tooltips: ['复制', '已复制'] }}
+        copyable={{ text: e.sha256, tooltips: ['复制', '已复制'] }}
         style={{ wordBreak: 'break-all', fontSize: 12 }}
       >
-        {evidence.sha256}
+        {e.sha256}
       </Typography.Text>,
     ]);
   const extra = Object.keys(evidence).filter((k) => !KNOWN.has(k) && k !== 'link' && k !== 'text');
-  if (rows.length === 0 && !evidence.screenshot) return null;
+  if (rows.length === 0 && !e.screenshot) return null;
   return (
     <div className="insp-evidence">
       <dl>
@@ -157,7 +202,7 @@ export function EvidenceView({ evidence, message }: { evidence: Evidence; messag
           </div>
         )}
       </dl>
-      {evidence.screenshot && <Screenshot path={evidence.screenshot} pageUrl={evidence.url} />}
+      {e.screenshot && <Screenshot path={e.screenshot} pageUrl={e.url} />}
     </div>
   );
 }

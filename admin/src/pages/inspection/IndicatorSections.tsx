@@ -6,7 +6,10 @@ import type { CollapseProps } from 'antd';
 import { keyed } from '../../keys';
 import { DEDUCTION_GROUPS, findingKey, fmt, IndicatorStatusTag, SourceTag } from './common';
 import { FindingView } from './Evidence';
-import type { CatalogueIndicator, ReportIndicator } from '../../api-types';
+import type {
+  IndicatorView as CatalogueIndicator,
+  ReportIndicator,
+} from '../../../../src/modules/inspection/inspection.schema.ts';
 
 /** Problems: vetoes and deductions, and findings on indicators not scored (after a veto). */
 export const hasProblem = (i: ReportIndicator): boolean =>

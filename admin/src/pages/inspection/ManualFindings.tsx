@@ -25,7 +25,13 @@ import { showError, showFormError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { useLoad } from '../../hooks';
 import { fmt, indicatorOptions, partName, pointsInRule, subRulesWithParts } from './common';
-import type { CatalogueIndicator, Items, ManualFindingInput, ManualFindingRow } from '../../api-types';
+import { EvidenceLink, evidenceText } from './Evidence';
+import type { Items } from '../../api-types';
+import type {
+  IndicatorView as CatalogueIndicator,
+  ManualFindingBody as ManualFindingInput,
+  ManualFindingRow,
+} from '../../../../src/modules/inspection/inspection.schema.ts';
 
 interface Values {
   indicatorId: string | undefined;
@@ -212,6 +218,9 @@ export function ManualFindingForm({
 }
 
 /** The manual findings in force for a URL (for a platform site: those its runs count), each revocable. */
+const note = (r: ManualFindingRow) => evidenceText(r.evidence).note;
+const inspector = (r: ManualFindingRow) => evidenceText(r.evidence).inspector;
+
 export function ManualFindingList({
   url,
   siteId,
@@ -264,19 +273,10 @@ export function ManualFindingList({
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <span>{r.message}</span>
-          {r.evidence?.url && (
-            <Typography.Link
-              href={r.evidence.url}
-              target="_blank"
-              rel="noopener noreferrer"
-              style={{ fontSize: 12, wordBreak: 'break-all' }}
-            >
-              {r.evidence.url}
-            </Typography.Link>
-          )}
-          {r.evidence?.note && (
+          <EvidenceLink evidence={r.evidence} />
+          {note(r) && (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              备注：{r.evidence.note}
+              备注：{note(r)}
             </Typography.Text>
           )}
         </Space>
@@ -295,7 +295,7 @@ export function ManualFindingList({
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
           <span>{formatDateTime(r.created_at)}</span>
-          {r.evidence?.inspector && <Typography.Text type="secondary">{r.evidence.inspector}</Typography.Text>}
+          {inspector(r) && <Typography.Text type="secondary">{inspector(r)}</Typography.Text>}
         </Space>
       ),
     },

@@ -23,7 +23,13 @@ import { Chart } from '../../components/chart/Chart';
 import { hasProblem, IndicatorSections } from './IndicatorSections';
 import { ManualFindingButton, ManualFindingForm, ManualFindingList } from './ManualFindings';
 import { RunProgressCard } from './RunProgressCard';
-import type { CatalogueIndicator, InspectionReport, Items, RunDetail, RunRow } from '../../api-types';
+import type { Items } from '../../api-types';
+import type {
+  IndicatorView as CatalogueIndicator,
+  InspectionReportView as InspectionReport,
+  RunDetail,
+  RunRow,
+} from '../../../../src/modules/inspection/inspection.schema.ts';
 import './inspection.css';
 
 const STOPPED_BY: Record<string, string> = {

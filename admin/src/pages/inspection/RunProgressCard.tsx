@@ -9,7 +9,7 @@ import { api } from '../../api';
 import { showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { fmt, isFinished, progressPercent, RunStatusTag, STAGE_LABEL, STAGES, VerdictTag } from './common';
-import type { RunDetail } from '../../api-types';
+import type { RunDetail } from '../../../../src/modules/inspection/inspection.schema.ts';
 
 const POLL_MS = 1000;
 

@@ -25,7 +25,8 @@ import {
 } from './common';
 import { RunProgressCard } from './RunProgressCard';
 import { initialTarget, TargetFields, toRunInput, type TargetValues } from './TargetFields';
-import type { Items, RunRow } from '../../api-types';
+import type { Items } from '../../api-types';
+import type { RunRow } from '../../../../src/modules/inspection/inspection.schema.ts';
 
 function HowItWorks() {
   return (

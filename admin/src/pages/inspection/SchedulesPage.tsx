@@ -28,7 +28,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { loadSites, useLoad, usePageTitle } from '../../hooks';
 import { isInspector, toneStyle } from './common';
 import { initialTarget, TargetFields, toRunInput, type TargetValues } from './TargetFields';
-import type { Items, RunOptionsInput, ScheduleRow } from '../../api-types';
+import type { Items } from '../../api-types';
+import type { RunOptionsView, ScheduleRow } from '../../../../src/modules/inspection/inspection.schema.ts';
 
 interface Values extends TargetValues {
   every: number;
@@ -41,16 +42,16 @@ function everyText(hours: number): string {
   return hours % 24 === 0 ? `每 ${hours / 24} 天` : `每 ${hours} 小时`;
 }
 
-function optionsOf(row: ScheduleRow): Partial<RunOptionsInput> {
-  if (typeof row.options !== 'string') return row.options ?? {};
+/** A schedule keeps its run options as stored JSON text. */
+function optionsOf(row: ScheduleRow): Partial<RunOptionsView> {
   try {
-    return JSON.parse(row.options) as RunOptionsInput;
+    return JSON.parse(row.options) as RunOptionsView;
   } catch {
     return {};
   }
 }
 
-function optionsText(o: Partial<RunOptionsInput>): string {
+function optionsText(o: Partial<RunOptionsView>): string {
   return [
     o.maxPages ? `最多 ${o.maxPages} 页` : '最多 60 页',
     o.noServices ? '没有对外服务职能' : null,

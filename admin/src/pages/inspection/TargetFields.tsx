@@ -4,7 +4,7 @@ import { Checkbox, Form, Input, InputNumber, Radio, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import type { SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
 import { siteLabel, siteUrl } from './common';
-import type { RunOptionsInput } from '../../api-types';
+import type { RunBody as RunOptionsInput } from '../../../../src/modules/inspection/inspection.schema.ts';
 
 export interface TargetValues {
   mode: 'site' | 'url';

@@ -12,7 +12,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
 import { distinctUrls, fmt, ScoreTag, VerdictTag } from './common';
 import { Chart } from '../../components/chart/Chart';
-import type { Items, RunRow, TrendPoint } from '../../api-types';
+import type { Items } from '../../api-types';
+import type { RunRow, TrendPoint } from '../../../../src/modules/inspection/inspection.schema.ts';
 
 function trendOption(points: TrendPoint[]): EChartsCoreOption {
   // The time axis is drawn in UTC from the Asia/Shanghai wall-clock times, so its labels read as Shanghai time

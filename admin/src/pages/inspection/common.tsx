@@ -23,8 +23,7 @@ import {
 import type { IndicatorKind } from '../../../../src/modules/inspection/indicators.schema.ts';
 import type { SiteView as Site } from '../../../../src/modules/sites/sites.schema.ts';
 import type {
-  CatalogueIndicator,
-  Me,
+  IndicatorView as CatalogueIndicator,
   ReportFinding,
   RunProgress,
   RunRow,
@@ -32,7 +31,8 @@ import type {
   Source,
   Stage,
   Verdict,
-} from '../../api-types';
+} from '../../../../src/modules/inspection/inspection.schema.ts';
+import type { MeView as Me } from '../../../../src/modules/users/users.schema.ts';
 
 export const DEDUCTION_GROUPS = [
   { name: '发布解读', points: 31 },

@@ -9,7 +9,7 @@ import { useAuth } from '../../auth';
 import { formatDateTime } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { Inbox, InboxRow } from '../../api-types';
+import type { Inbox, InboxRow } from '../../../../src/modules/review/review.schema.ts';
 import { TYPE_NAMES } from '../content/labels';
 import { STATE_COLORS } from './labels';
 import { refreshReviewCounts } from './reviewCounts';

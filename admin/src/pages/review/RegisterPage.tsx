@@ -13,7 +13,7 @@ import { ColumnTreeSelect, DepartmentSelect, FilterBar } from '../../components/
 import { SitePageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
 import { useColumnIndex, useDepartments } from '../content/data';
-import type { RegisterOpinion, RegisterRow } from '../../api-types';
+import type { RegisterOpinion, RegisterRow } from '../../../../src/modules/review/review.schema.ts';
 import { OUTCOME_COLORS, REVIEW_STATE_OPTIONS } from './labels';
 import '../content/content.css';
 

@@ -3,17 +3,17 @@
 import { Card, Descriptions, Empty, Space, Tag, Timeline, Typography } from 'antd';
 import { formatDateTime } from '../../format';
 import { FindingsList, findingsSummary } from '../prepublish/Findings';
-import type { ReviewRecord, ReviewStep } from '../../api-types';
+import type { ReviewRecord, ReviewStepView } from '../../../../src/modules/review/review.schema.ts';
 import { OUTCOME_COLORS, STATE_COLORS } from './labels';
 
-function stepColor(s: ReviewStep): string {
+function stepColor(s: ReviewStepView): string {
   if (s.step === 'submit') return 'blue';
   if (s.decision === '同意' || s.decision === '不涉密') return 'green';
   if (s.decision === '不同意' || s.decision === '涉密') return 'red';
   return 'gray';
 }
 
-export function StepsTimeline({ steps, pending }: { steps: ReviewStep[]; pending?: string }) {
+export function StepsTimeline({ steps, pending }: { steps: ReviewStepView[]; pending?: string }) {
   return (
     <Timeline
       items={[

@@ -5,7 +5,8 @@ import { Alert, Button, Descriptions, Form, Modal, Radio, Typography } from 'ant
 import type { Finding } from '../../../../src/modules/prepublish/prepublish.schema.ts';
 import { api, ApiError } from '../../api';
 import { showIn, useBusy } from '../../components/busy';
-import type { ContentDetail, ReleaseForm, SecretAnswer, SubmitResult } from '../../api-types';
+import type { ContentDetail } from '../../../../src/modules/content/content.schema.ts';
+import type { ReleaseForm, SecretAnswer, SubmitResult } from '../../../../src/modules/review/review.schema.ts';
 import { errorText } from '../../feedback';
 import { sentence } from '../../format';
 import { FindingsList } from '../prepublish/Findings';

@@ -1,5 +1,5 @@
 // Chinese labels and tag colours of the release review (附件3).
-import type { ReleaseForm, ReviewState, SecretAnswer } from '../../api-types';
+import type { ReleaseForm, ReviewState, SecretAnswer } from '../../../../src/modules/review/review.schema.ts';
 
 export const STATE_COLORS: Record<ReviewState, string> = {
   secrecy_review: 'purple',

@@ -8,7 +8,7 @@ import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
 import { SiteReport } from '../../components/SiteReport';
 import { Chart } from '../../components/chart/Chart';
 import type { ChartOption } from '../../components/chart/echarts';
-import type { SearchReport } from '../../api-types';
+import type { SearchReport } from '../../../../src/modules/search/search.schema.ts';
 
 const HOT_COLOR = '#1d4ea8';
 const ZERO_COLOR = '#c9252c';

@@ -9,7 +9,7 @@ import { useBusy } from '../../components/busy';
 import { showError, toastError, toastSuccess } from '../../feedback';
 import { useLoad, usePageTitle, useSiteScope } from '../../hooks';
 import { SitePageHeader } from '../../components/PageHeader';
-import type { Synonyms } from '../../api-types';
+import type { SynonymsView as Synonyms } from '../../../../src/modules/search/search.schema.ts';
 import { LIMITS } from './limits';
 
 interface Row {

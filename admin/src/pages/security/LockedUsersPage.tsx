@@ -7,7 +7,8 @@ import { showError, toastSuccess } from '../../feedback';
 import { formatDateTime } from '../../format';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { Items, LockedUser } from '../../api-types';
+import type { Items } from '../../api-types';
+import type { UserView as LockedUser } from '../../../../src/modules/users/users.schema.ts';
 
 export default function LockedUsersPage() {
   usePageTitle('账号锁定');

@@ -6,7 +6,7 @@ import { showFormError, toastSuccess } from '../../feedback';
 import { useBusy } from '../../components/busy';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoad, usePageTitle } from '../../hooks';
-import type { SecurityPolicy } from '../../api-types';
+import type { SecurityPolicyView as SecurityPolicy } from '../../../../src/modules/security/security.schema.ts';
 
 interface Field {
   name: keyof SecurityPolicy;

@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { api, queryString } from '../../api';
-import type { AnnualReport, Granularity, StatsPoint, StatsReport } from '../../api-types';
+import type { AnnualReport, Granularity, StatsPoint, StatsReport } from '../../../../src/modules/stats/stats.schema.ts';
 import { Chart } from '../../components/chart/Chart';
 import { ReportDayRange, todayPicker } from '../../components/DayRange';
 import { SiteReport } from '../../components/SiteReport';

@@ -1,6 +1,6 @@
 // The charts of 访问统计: views and visitors over time, the most viewed columns, and the text that says the same
 // for readers who do not see the chart.
-import type { Granularity, StatsPoint, StatsReport } from '../../api-types';
+import type { Granularity, StatsPoint, StatsReport } from '../../../../src/modules/stats/stats.schema.ts';
 import type { ChartOption } from '../../components/chart/echarts';
 import { formatNumber as number } from '../../format';
 

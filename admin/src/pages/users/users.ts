@@ -1,7 +1,8 @@
 // What the user dialog needs besides the user: the roles, the sites and every site's departments; the column
 // trees for 可编辑栏目; and the form's values to and from the API.
 import { api } from '../../api';
-import type { Items, RoleOption } from '../../api-types';
+import type { Items } from '../../api-types';
+import type { RoleOption } from '../../../../src/modules/users/users.schema.ts';
 import { loadSites } from '../../hooks';
 import type { ColumnNode } from '../../../../src/modules/columns/columns.schema.ts';
 import type { DepartmentView } from '../../../../src/modules/departments/departments.schema.ts';

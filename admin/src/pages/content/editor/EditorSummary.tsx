@@ -2,7 +2,7 @@
 // it cannot be edited, was returned, or has no column to go in.
 import { Alert, Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { ContentType } from '../../../../../src/modules/content/content-types.ts';
-import type { ContentDetail } from '../../../api-types';
+import type { ContentDetail } from '../../../../../src/modules/content/content.schema.ts';
 import { formatDateTime } from '../../../format';
 import { OPEN_STATES, STATE_COLORS } from '../../review/labels';
 import { STATUS_COLORS, TYPE_NAMES } from '../labels';

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Select, Spin } from 'antd';
 import { api, queryString } from '../../../api';
-import type { ContentListItem } from '../../../api-types';
+import type { ContentListItem } from '../../../../../src/modules/content/content.schema.ts';
 import { useLoad } from '../../../hooks';
 
 /** Policy documents to link from an interpretation, searched by title. */

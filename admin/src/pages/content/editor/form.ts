@@ -3,7 +3,8 @@
 import type { Dayjs } from 'dayjs';
 import type { ContentType } from '../../../../../src/modules/content/content-types.ts';
 import type { ContentUpdate } from '../../../../../src/modules/content/content.schema.ts';
-import type { ContentDetail, FileView, WritableColumn } from '../../../api-types';
+import type { ContentDetail, WritableColumn } from '../../../../../src/modules/content/content.schema.ts';
+import type { FileView } from '../../../../../src/modules/files/files.schema.ts';
 import { dayText, dayValue } from '../../../time';
 import type { AttachmentValue } from '../FileFields';
 
