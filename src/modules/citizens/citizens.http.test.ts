@@ -125,6 +125,7 @@ test(`register → code → login → user space → password → contact → de
     space.json().sections.map((s: { id: string; entries: unknown[] }) => [s.id, s.entries.length]),
     [
       ['messages', 0],
+      ['error-reports', 0],
       ['applications', 0],
       ['surveys', 0],
       ['disclosure', 0],
