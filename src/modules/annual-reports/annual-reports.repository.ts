@@ -1,7 +1,7 @@
 // All SQL of the annual reports: the reports themselves, and the figures they read from the published site (items
 // by kind, the organ's own documents, topics), the inspection runs of the year and the public accounts.
 import type { Db } from '../../platform/db/database.ts';
-import type { AnnualReport } from '../../platform/db/schema.ts';
+import type { AnnualReport } from './annual-reports.tables.ts';
 
 export type ReportTable = 'disclosure_annual_reports' | 'website_annual_reports';
 

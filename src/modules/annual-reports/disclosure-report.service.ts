@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/time.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { AnnualReport } from '../../platform/db/schema.ts';
+import type { AnnualReport } from './annual-reports.tables.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { SitesService } from '../sites/sites.service.ts';
 import type { FilesService } from '../files/files.service.ts';

@@ -16,7 +16,7 @@ import { loadPolicy, type SecurityPolicy } from '../../platform/auth/policy.ts';
 import { hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import type { RateLimiter } from '../../platform/rate-limit.ts';
 import { normaliseEmail, normalisePhone } from '../../platform/crypto/personal-data.ts';
-import type { Citizen } from '../../platform/db/schema.ts';
+import type { Citizen } from './citizens.tables.ts';
 import type { CitizenKeys } from './citizen-keys.ts';
 import * as repo from './citizens.repository.ts';
 

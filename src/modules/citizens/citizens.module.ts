@@ -1,5 +1,5 @@
-// The citizens module as the rest of the application sees it (ctx.citizens): the account service, login and
-// sessions, the guard, notices, the proof-of-work challenge and the user-space registry, wired once.
+// The citizens module as the rest of the application sees it (ctx.citizens): the account and support services,
+// login and sessions, the guard, notices, the proof-of-work challenge and the user-space registry, wired once.
 import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { Config } from '../../platform/config.ts';
@@ -13,6 +13,7 @@ import { CitizenNotices } from './notices.service.ts';
 import { ChallengeService } from './challenge.ts';
 import { type InteractiveFeature, PLACEHOLDER_SECTIONS, UserSpace } from './user-space.ts';
 import { CitizensService } from './citizens.service.ts';
+import { CitizenSupportService } from './citizen-support.service.ts';
 import { makeCitizenGuard, type CitizenGuard } from './citizens.guard.ts';
 import { HttpSmsSender, LogSender, MailSender, type CitizenSenders } from './senders.ts';
 
@@ -23,6 +24,8 @@ export class CitizensModule {
   readonly challenge: ChallengeService;
   readonly userSpace = new UserSpace();
   readonly accounts: CitizensService;
+  /** The support staff's search and disable/enable. */
+  readonly support: CitizenSupportService;
   /** `preHandler: ctx.citizens.guard()` on a citizen route; `guard({ page: true })` on a page. */
   readonly guard: CitizenGuard;
   private senders: CitizenSenders;
@@ -49,6 +52,7 @@ export class CitizensModule {
     this.challenge = new ChallengeService(db, this.keys, limiter);
     const codes = new VerificationCodes(db, clock, this.keys, this.notices, limiter, siteName);
     this.accounts = new CitizensService(db, clock, audit, this.keys, this.auth, codes, this.notices);
+    this.support = new CitizenSupportService(db, clock, audit, this.keys);
     this.guard = makeCitizenGuard(this.auth);
     for (const section of PLACEHOLDER_SECTIONS) this.userSpace.register(section);
   }

@@ -1,5 +1,5 @@
 // Accounts as the citizen and the support staff see them: personal data decrypted only to be masked here.
-import type { Citizen } from '../../platform/db/schema.ts';
+import type { Citizen } from './citizens.tables.ts';
 import {
   type PersonalDataCipher,
   maskEmail,

@@ -1,7 +1,8 @@
 // All SQL of the citizens module: accounts, consents, sessions, one-time codes, login-failure counters, notices.
 import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { CitizensTable, Database } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { CitizensTable } from './citizens.tables.ts';
 
 type Q = Db | Kysely<Database>;
 

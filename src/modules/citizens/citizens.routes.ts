@@ -42,7 +42,7 @@ export const clearCitizenCookie = (reply: FastifyReply) => reply.clearCookie(CIT
 
 export async function citizensRoutes(app: App, ctx: AppContext): Promise<void> {
   const { citizens, config, guard } = ctx;
-  const { accounts, auth, challenge, userSpace, notices } = citizens;
+  const { accounts, support, auth, challenge, userSpace, notices } = citizens;
   const citizenGuard = citizens.guard;
   if (!app.hasRequestDecorator('citizen')) app.decorateRequest('citizen', null);
   app.addSchema(AccountView);
@@ -273,7 +273,7 @@ export async function citizensRoutes(app: App, ctx: AppContext): Promise<void> {
       },
       preHandler: guard({ capability: 'citizen.manage' }),
     },
-    async (request) => accounts.search(request.query),
+    async (request) => support.search(request.query),
   );
 
   for (const [action, disabled] of [
@@ -292,7 +292,7 @@ export async function citizensRoutes(app: App, ctx: AppContext): Promise<void> {
         },
         preHandler: guard({ capability: 'citizen.manage' }),
       },
-      async (request) => accounts.setDisabled(authOf(request).actor, request.params.id, disabled, request.body.reason),
+      async (request) => support.setDisabled(authOf(request).actor, request.params.id, disabled, request.body.reason),
     );
   }
 }

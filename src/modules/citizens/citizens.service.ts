@@ -1,7 +1,7 @@
 // The one public account (统一注册登录): registration by phone or e-mail with a one-time code and recorded consent,
 // the account's details (shown masked), password change and reset, change of contact (re-verified), deletion that
-// keeps what the retention rules require, and the support staff's search and disable/enable. Every change is
-// audited in the same transaction.
+// keeps what the retention rules require. The support staff's search and disable/enable are in
+// citizen-support.service.ts. Every change is audited in the same transaction.
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -18,7 +18,7 @@ import type { Channel } from './senders.ts';
 import type { CitizenNotices } from './notices.service.ts';
 import { PRIVACY_VERSION, TERMS_VERSION } from './agreements.ts';
 import type { IdentityClaims } from './oidc.ts';
-import { type AccountView, type CitizenListItem, accountView, listItem } from './citizens.presenter.ts';
+import { type AccountView, accountView } from './citizens.presenter.ts';
 import * as repo from './citizens.repository.ts';
 
 export type AccountType = 'person' | 'organization';
@@ -448,54 +448,5 @@ export class CitizensService {
     }
     if (citizen?.status !== 'active') throw new AppError('CITIZEN_DISABLED');
     return this.auth.openSession(citizen, ip, userAgent, undefined, 'oidc');
-  }
-
-  // ───── support staff ─────
-
-  async search(query: {
-    phone?: string;
-    email?: string;
-    idNumber?: string;
-    name?: string;
-    status?: string;
-    page: number;
-    pageSize: number;
-  }): Promise<{ total: number; items: CitizenListItem[] }> {
-    const cipher = await this.keys.cipher();
-    const phone = query.phone ? normalisePhone(query.phone) : null;
-    const email = query.email ? normaliseEmail(query.email) : null;
-    if ((query.phone && !phone) || (query.email && !email))
-      throw new AppError('CITIZEN_CONTACT_INVALID', { channel: query.phone && !phone ? '手机号码' : '电子邮箱' });
-    const { total, rows } = await repo.searchCitizens(this.db, {
-      phoneHash: phone ? cipher.lookupHash('sms', phone) : undefined,
-      emailHash: email ? cipher.lookupHash('email', email) : undefined,
-      idNumberHash: query.idNumber ? cipher.lookupHash('id', query.idNumber.trim().toUpperCase()) : undefined,
-      name: query.name?.trim() || undefined,
-      status: query.status,
-      offset: (query.page - 1) * query.pageSize,
-      limit: query.pageSize,
-    });
-    return { total, items: rows.map((r) => listItem(r, cipher)) };
-  }
-
-  async setDisabled(actor: Actor, citizenId: number, disabled: boolean, reason: string): Promise<CitizenListItem> {
-    const at = this.clock.now().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      const citizen = await repo.findCitizen(trx, citizenId);
-      if (!citizen || citizen.status === 'deleted') throw new AppError('NOT_FOUND');
-      await repo.updateCitizen(trx, citizenId, {
-        status: disabled ? 'disabled' : 'active',
-        disabled_reason: disabled ? reason.trim().slice(0, 500) : null,
-        updated_at: at,
-      });
-      if (disabled) await repo.deleteCitizenSessions(trx, citizenId);
-      await this.audit.record(trx, actor, {
-        action: disabled ? 'citizen.disable' : 'citizen.enable',
-        targetType: 'citizen',
-        targetId: citizenId,
-        detail: { reason },
-      });
-    });
-    return listItem((await repo.findCitizen(this.db, citizenId))!, await this.keys.cipher());
   }
 }

@@ -1,7 +1,7 @@
 // The autosave slots: one row per staff member and item (or site, for an item not yet created), overwritten.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import type { ContentAutosave } from '../../platform/db/schema.ts';
+import type { ContentAutosave } from './content.tables.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

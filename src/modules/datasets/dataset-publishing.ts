@@ -2,7 +2,7 @@
 // of type 'dataset' in the 数据发布 column carries each frozen release), and the site's own figures appended
 // month by month once their series was approved.
 import type { Db } from '../../platform/db/database.ts';
-import type { Dataset, DatasetVersion } from '../../platform/db/schema.ts';
+import type { Dataset, DatasetVersion } from './datasets.tables.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';

@@ -1,5 +1,5 @@
 // Rows of the data release tables → the staff API's views.
-import type { Dataset, DatasetVersion } from '../../platform/db/schema.ts';
+import type { Dataset, DatasetVersion } from './datasets.tables.ts';
 import type { DataColumn } from './column-types.ts';
 import type { ChartDefinition, ChartView, Metadata, VersionView } from './datasets.schema.ts';
 

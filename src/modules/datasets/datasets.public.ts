@@ -2,7 +2,7 @@
 // the item names its frozen release), plus the versions of the site's own figures the monthly job released
 // after the series was approved. Everything the public pages and the open API read comes from here.
 import type { Db } from '../../platform/db/database.ts';
-import type { DatasetVersion } from '../../platform/db/schema.ts';
+import type { DatasetVersion } from './datasets.tables.ts';
 import { AppError } from '../../platform/errors.ts';
 import { renderChart, type RenderedChart } from '../../platform/charts.ts';
 import type { DataColumn } from './column-types.ts';

@@ -1,6 +1,7 @@
 // All SQL of the data release module.
 import type { Kysely, Transaction } from 'kysely';
-import type { Database, Dataset, DatasetChart, DatasetRelease, DatasetVersion } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { Dataset, DatasetChart, DatasetRelease, DatasetVersion } from './datasets.tables.ts';
 
 type Executor = Kysely<Database> | Transaction<Database>;
 

@@ -4,7 +4,7 @@
 // version of the item naming that release, and submits the item to the review like any publication. The
 // approving leader's decision publishes the item; the public then sees exactly that release (datasets.public.ts).
 import type { Db } from '../../platform/db/database.ts';
-import type { Dataset, DatasetVersion } from '../../platform/db/schema.ts';
+import type { Dataset, DatasetVersion } from './datasets.tables.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import type { FileStore } from '../../platform/files/file-store.ts';

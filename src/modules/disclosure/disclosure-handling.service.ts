@@ -8,7 +8,7 @@ import { chineseDate, shanghaiDate } from '../../platform/time.ts';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { CalendarService } from '../../platform/calendar/calendar.service.ts';
-import type { DisclosureApplication, DisclosureApplicationsTable } from '../../platform/db/schema.ts';
+import type { DisclosureApplication, DisclosureApplicationsTable } from './disclosure.tables.ts';
 import type { Updateable } from 'kysely';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { CitizenContext } from '../citizens/citizen-auth.service.ts';

@@ -1,7 +1,7 @@
 // Stored applications → the views of the console and the user space. Personal fields arrive decrypted (the service
 // holds the key); the clock arrives computed from the calendar of the moment.
 import type { ClockState } from '../../platform/calendar/statutory-clock.ts';
-import type { DisclosureApplication, DisclosureConsultation, DisclosureEvent } from '../../platform/db/schema.ts';
+import type { DisclosureApplication, DisclosureConsultation, DisclosureEvent } from './disclosure.tables.ts';
 import type { NoticeDelivery } from '../citizens/notices.service.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import {

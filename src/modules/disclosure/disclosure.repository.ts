@@ -6,7 +6,7 @@ import type {
   DisclosureApplicationsTable,
   DisclosureConsultation,
   DisclosureEvent,
-} from '../../platform/db/schema.ts';
+} from './disclosure.tables.ts';
 
 export async function nextSerial(db: Db, siteId: number, year: number): Promise<number> {
   const row = await db

@@ -10,7 +10,7 @@ import type { CalendarService } from '../../platform/calendar/calendar.service.t
 import type { ClockState } from '../../platform/calendar/statutory-clock.ts';
 import { endOfShanghaiDay } from '../../platform/calendar/working-calendar.ts';
 import type { Idempotency } from '../../platform/idempotency.ts';
-import type { DisclosureApplication } from '../../platform/db/schema.ts';
+import type { DisclosureApplication } from './disclosure.tables.ts';
 import { normaliseEmail, validChineseId } from '../../platform/crypto/personal-data.ts';
 import type { CitizensModule } from '../citizens/citizens.module.ts';
 import type { CitizenContext } from '../citizens/citizen-auth.service.ts';

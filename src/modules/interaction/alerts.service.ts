@@ -2,7 +2,7 @@
 // 承办人 are reminded when 签收 or the reply falls due within the site's warning time; once a limit has passed, the
 // department's 分管领导 is told (督办). A message waiting for the dispatcher reminds the dispatcher's department.
 // Each alert goes out once per message, kind and handling round (message_alerts), whichever node runs the job.
-import type { Message } from '../../platform/db/schema.ts';
+import type { Message } from './interaction.tables.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import type { InteractionCore } from './interaction.core.ts';
 import * as repo from './messages.repository.ts';

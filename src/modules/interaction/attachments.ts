@@ -2,7 +2,7 @@
 // download them, as attachments (never rendered inline), with no caching.
 import type { FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import type { Message } from '../../platform/db/schema.ts';
+import type { Message } from './interaction.tables.ts';
 import { AppError } from '../../platform/errors.ts';
 import { attachmentsOf } from './interaction.presenter.ts';
 

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { WorkingCalendar, shippedYears } from '../../platform/calendar/working-calendar.ts';
-import type { Message } from '../../platform/db/schema.ts';
+import type { Message } from './interaction.tables.ts';
 import { messageClocks, crossedVetoLine } from './deadlines.ts';
 import { DEFAULT_POLICY } from './policy.ts';
 

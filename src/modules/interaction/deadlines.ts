@@ -10,7 +10,7 @@ import {
   type CalendarDeadline,
   type ClockState,
 } from '../../platform/calendar/statutory-clock.ts';
-import type { Message } from '../../platform/db/schema.ts';
+import type { Message } from './interaction.tables.ts';
 import type { Category, InteractionPolicy } from './policy.ts';
 
 export type MessageState =

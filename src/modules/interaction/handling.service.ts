@@ -3,7 +3,7 @@
 // citizen; the department 签收 (signs for) it or sends it back to the dispatcher; a 找错 ticket is closed (办结)
 // once the error is put right. Every step is one transaction with its trail entry and audit record.
 import { AppError } from '../../platform/errors.ts';
-import type { Message } from '../../platform/db/schema.ts';
+import type { Message } from './interaction.tables.ts';
 import { isOpen, STATE_NAMES, type MessageState, crossedVetoLine, vetoLine } from './deadlines.ts';
 import type { InteractionCore, StaffActor } from './interaction.core.ts';
 import type { Dashboard, MessageDetail, MessageList, MessageQuery, MessageStaffView } from './interaction.schema.ts';

@@ -9,7 +9,7 @@ import type { Finding, IndicatorResult } from '../inspection/scoring.ts';
 import { sample } from '../inspection/sampling.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.ts';
 import { shanghaiDate } from '../../platform/time.ts';
-import type { Message } from '../../platform/db/schema.ts';
+import type { Message } from './interaction.tables.ts';
 import { boardListColumn, STATS_PATH } from './board.ts';
 import { crossedVetoLine, vetoLine } from './deadlines.ts';
 import type { InteractionModule } from './interaction.module.ts';

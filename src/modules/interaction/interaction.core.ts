@@ -2,7 +2,8 @@
 // may do what with a message, the trail and audit of each change, the staff's reminders and change listeners.
 import type { AppContext } from '../../context.ts';
 import type { Transaction } from 'kysely';
-import type { Database, Message } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { Message } from './interaction.tables.ts';
 import type { Actor } from '../../platform/audit/audit.service.ts';
 import { can } from '../../platform/auth/roles.ts';
 import { AppError } from '../../platform/errors.ts';

@@ -1,6 +1,6 @@
 // Rows → API views of messages, replies and the handling trail.
 import type { ClockState } from '../../platform/calendar/statutory-clock.ts';
-import type { Message, MessageEvent, MessageReply } from '../../platform/db/schema.ts';
+import type { Message, MessageEvent, MessageReply } from './interaction.tables.ts';
 import { CHANNEL_NAMES, type Channel } from './policy.ts';
 import { CITIZEN_STATE_NAMES, type MessageClocks, type MessageState, STATE_NAMES, vetoLine } from './deadlines.ts';
 import type { CitizenMessageView, Deadline, MessageStaffView, ReplyView } from './interaction.schema.ts';

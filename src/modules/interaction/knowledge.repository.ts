@@ -1,7 +1,8 @@
 // All SQL of the Q&A knowledge base.
 import type { Kysely, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Database, QaPairsTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { QaPairsTable } from './interaction.tables.ts';
 
 type Q = Db | Kysely<Database>;
 

@@ -3,7 +3,7 @@
 // Answers pass the pre-publish checks (错敏词 block) like any published text; every change is audited.
 import { AppError } from '../../platform/errors.ts';
 import { can } from '../../platform/auth/roles.ts';
-import type { QaPair } from '../../platform/db/schema.ts';
+import type { QaPair } from './interaction.tables.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { InteractionCore } from './interaction.core.ts';
 import { cleanText } from './messages.service.ts';

@@ -1,7 +1,8 @@
 // All SQL of messages (board messages and 找错 tickets), their handling trail and the reminders sent.
 import type { Kysely, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Database, ErrorReportImportsTable, MessageEventsTable, MessagesTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { ErrorReportImportsTable, MessageEventsTable, MessagesTable } from './interaction.tables.ts';
 
 type Q = Db | Kysely<Database>;
 

@@ -1,7 +1,8 @@
 // All SQL of replies (drafts, the release review they go through) and of the routing rules.
 import type { Kysely, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Database, MessageRepliesTable, MessageRoutesTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { MessageRepliesTable, MessageRoutesTable } from './interaction.tables.ts';
 
 type Q = Db | Kysely<Database>;
 

@@ -5,7 +5,7 @@
 // may be published, shown on the site; returned → the draft is open again with the opinion. Then the citizen rates
 // it, and if unsatisfied may ask once for a second handling.
 import { AppError } from '../../platform/errors.ts';
-import type { Message, MessageReply } from '../../platform/db/schema.ts';
+import type { Message, MessageReply } from './interaction.tables.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { STATE_NAMES, type MessageState } from './deadlines.ts';
 import type { InteractionCore } from './interaction.core.ts';

@@ -1,6 +1,6 @@
 // Routing by category and keywords: the first enabled rule (in order) whose category fits and one of whose keywords
 // occurs in the message sends it to that rule's department; anything else waits for the dispatcher (综合处).
-import type { MessageRoute } from '../../platform/db/schema.ts';
+import type { MessageRoute } from './interaction.tables.ts';
 
 export interface RouteRule {
   id: number;

@@ -2,7 +2,7 @@
 // department, the routing rules (category and keywords → department), and opening the 互动交流 columns. Audited.
 import { AppError } from '../../platform/errors.ts';
 import type { Actor } from '../../platform/audit/audit.service.ts';
-import type { MessageRoute } from '../../platform/db/schema.ts';
+import type { MessageRoute } from './interaction.tables.ts';
 import { assertPolicy, CATEGORIES, type InteractionPolicy } from './policy.ts';
 import type { InteractionCore } from './interaction.core.ts';
 import type { RouteInput, RouteView } from './interaction.schema.ts';

@@ -2,7 +2,7 @@
 // average working days from submission to the approved reply, still open, and satisfaction — by month of receipt,
 // by department and by category. Computed from the records on each request (cached a few seconds per site and
 // dropped at every change), so the public page and the console always show the current figures.
-import type { Message } from '../../platform/db/schema.ts';
+import type { Message } from './interaction.tables.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import { clockState } from '../../platform/calendar/statutory-clock.ts';
 import { AppError } from '../../platform/errors.ts';

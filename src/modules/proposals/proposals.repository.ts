@@ -1,7 +1,7 @@
 // All SQL of 建议提案办理.
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Proposal, ProposalsTable } from '../../platform/db/schema.ts';
+import type { Proposal, ProposalsTable } from './proposals.tables.ts';
 
 export async function insertProposal(db: Db, row: Insertable<ProposalsTable>): Promise<number> {
   const r = await db.insertInto('proposals').values(row).returning('id').executeTakeFirstOrThrow();

@@ -4,7 +4,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Proposal } from '../../platform/db/schema.ts';
+import type { Proposal } from './proposals.tables.ts';
 import { type Clock, shanghaiDate } from '../../platform/time.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import { esc } from '../annual-reports/disclosure-report-html.ts';

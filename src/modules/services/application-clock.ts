@@ -3,7 +3,7 @@
 //   to supplement (行政许可法 第三十二条); the clock stops while the applicant supplements.
 // - 承诺时限 and 法定时限 run from 受理. An application not answered within the 5 working days is deemed accepted on
 //   receipt (“逾期不告知的，自收到申请材料之日起即为受理”), so its limits run from receipt.
-import type { ServiceApplicationEventRow, ServiceApplicationRow } from '../../platform/db/schema.ts';
+import type { ServiceApplicationEventRow, ServiceApplicationRow } from './services.tables.ts';
 import {
   type ClockInput,
   type ClockState,

@@ -6,7 +6,7 @@ import type {
   ServiceApplicationRow,
   ServiceRatingRow,
   ServiceRectificationRow,
-} from '../../platform/db/schema.ts';
+} from './services.tables.ts';
 import type {
   ApplicationSummary,
   DeadlineView,

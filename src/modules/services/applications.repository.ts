@@ -1,13 +1,13 @@
 // SQL of online applications: the applications, their state changes, their materials and the 一件事 bundles.
 import type { Kysely, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type {
-  Database,
   ServiceApplicationEventsTable,
   ServiceApplicationFilesTable,
   ServiceApplicationsTable,
   ServiceBundlesTable,
-} from '../../platform/db/schema.ts';
+} from './services.tables.ts';
 
 type Q = Db | Kysely<Database>;
 

@@ -5,7 +5,8 @@
 // commit together, and a repeated submission returns the first.
 import type { Transaction } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Database, ServiceApplicationRow, ServiceItemRow } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { ServiceApplicationRow, ServiceItemRow } from './services.tables.ts';
 import type { Clock } from '../../platform/time.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';

@@ -1,5 +1,5 @@
 // Catalogue rows → API views, and the public paths of items and themes.
-import type { ServiceItemRow, ServiceThemeRow } from '../../platform/db/schema.ts';
+import type { ServiceItemRow, ServiceThemeRow } from './services.tables.ts';
 import type { GuideData } from './guide.ts';
 import type { GuideState, ItemView, ThemeView } from './catalogue.schema.ts';
 import { kindOfType, type ItemStatus } from './service-types.ts';

@@ -3,13 +3,13 @@
 // published items the guides link to.
 import type { Kysely, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
+import type { Database } from '../../platform/db/schema.ts';
 import type {
-  Database,
   ServiceDepartmentContactsTable,
   ServiceGuideVersionsTable,
   ServiceItemsTable,
   ServiceThemesTable,
-} from '../../platform/db/schema.ts';
+} from './services.tables.ts';
 
 type Q = Db | Kysely<Database>;
 

@@ -6,7 +6,7 @@ import type { Clock } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
 import { can } from '../../platform/auth/roles.ts';
-import type { ServiceItemRow } from '../../platform/db/schema.ts';
+import type { ServiceItemRow } from './services.tables.ts';
 import { readSetting, writeSetting } from '../../platform/settings/settings.repository.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { DepartmentsService } from '../departments/departments.service.ts';

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import type { Clock } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { ServiceItemRow } from '../../platform/db/schema.ts';
+import type { ServiceItemRow } from './services.tables.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { ColumnsService } from '../columns/columns.service.ts';
 import type { ContentService } from '../content/content.service.ts';

@@ -4,7 +4,7 @@
 // recorded. Deadlines come from the statutory calendar; a job reminds the department before they fall due and
 // escalates an overdue application to the department's leaders.
 import type { Db } from '../../platform/db/database.ts';
-import type { ServiceApplicationRow } from '../../platform/db/schema.ts';
+import type { ServiceApplicationRow } from './services.tables.ts';
 import type { Clock } from '../../platform/time.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';

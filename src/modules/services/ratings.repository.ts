@@ -1,7 +1,8 @@
 // SQL of 好差评: the ratings of completed applications and the rectification of each 差评.
 import type { Kysely, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Database, ServiceRatingsTable, ServiceRectificationsTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { ServiceRatingsTable, ServiceRectificationsTable } from './services.tables.ts';
 
 type Q = Db | Kysely<Database>;
 

@@ -3,7 +3,7 @@
 // department with a deadline in working days, tracked through 整改 and then 回访 of the applicant
 // (国办发〔2019〕51号: 差评 are verified, rectified and fed back, 实名差评回访 100%).
 import type { Db } from '../../platform/db/database.ts';
-import type { ServiceRatingRow, ServiceRectificationRow } from '../../platform/db/schema.ts';
+import type { ServiceRatingRow, ServiceRectificationRow } from './services.tables.ts';
 import type { Clock } from '../../platform/time.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';

@@ -1,7 +1,8 @@
 // SQL of the published statistics (办事统计) and the monthly 好差评 results.
 import type { Kysely } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Database, ServiceRatingMonthsTable, ServiceStatsMonthsTable } from '../../platform/db/schema.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { ServiceRatingMonthsTable, ServiceStatsMonthsTable } from './services.tables.ts';
 
 type Q = Db | Kysely<Database>;
 

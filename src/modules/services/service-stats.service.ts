@@ -4,7 +4,7 @@
 // daily, so the public page is never older than the inspection's one-month rule); the page shows the snapshot
 // and when it was made.
 import type { Db } from '../../platform/db/database.ts';
-import type { ServiceRatingMonthsTable, ServiceStatsMonthsTable } from '../../platform/db/schema.ts';
+import type { ServiceRatingMonthsTable, ServiceStatsMonthsTable } from './services.tables.ts';
 import type { Clock } from '../../platform/time.ts';
 import { DAY, shanghaiDate } from '../../platform/time.ts';
 import type { CalendarService } from '../../platform/calendar/calendar.service.ts';

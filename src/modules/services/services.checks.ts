@@ -6,7 +6,7 @@ import type { InternalCheck, InternalCheckContext } from '../inspection/internal
 import type { Finding, IndicatorResult } from '../inspection/scoring.ts';
 import { sample } from '../inspection/sampling.ts';
 import { DAY, shanghaiDate } from '../../platform/time.ts';
-import type { ServiceItemRow } from '../../platform/db/schema.ts';
+import type { ServiceItemRow } from './services.tables.ts';
 import { probeRegistration } from '../citizens/citizens.checks.ts';
 import type { CitizensModule } from '../citizens/citizens.module.ts';
 import * as catalogueRepo from './catalogue.repository.ts';

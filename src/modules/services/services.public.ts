@@ -1,6 +1,6 @@
 // What the public service pages show, loaded from the catalogue and the published guides: only items in use,
 // only published guides and themes, policy documents with their public summary.
-import type { ServiceItemRow } from '../../platform/db/schema.ts';
+import type { ServiceItemRow } from './services.tables.ts';
 import type { ServicesModule } from './services.module.ts';
 import type { PublishedGuide } from './guides.service.ts';
 import type { ThemeView } from './catalogue.schema.ts';

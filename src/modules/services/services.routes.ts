@@ -1,6 +1,7 @@
 // The console's API of online services: the catalogue (with XLSX export and import), guides with the completeness
-// gate and their submission to the release review, registered numbers, vague words, themes (一件事), and the
-// statistics. Applications, ratings and rectifications are in handling.routes.ts. Public pages are registered
+// gate and their submission to the release review, registered numbers and vague words. Themes (一件事) are in
+// themes.routes.ts, the statistics in service-stats.routes.ts, applications, ratings and rectifications in
+// handling.routes.ts. Public pages are registered
 // from here too (services.pages.tsx, services.citizen-pages.tsx).
 import { Type } from '@fastify/type-provider-typebox';
 import type { App } from '../../platform/http.ts';
@@ -24,16 +25,13 @@ import {
   ItemList,
   ItemParams,
   ItemView,
-  ThemeInput,
-  ThemeList,
-  ThemeParams,
-  ThemeView,
   VagueWordsInput,
   VagueWordsView,
 } from './catalogue.schema.ts';
-import { StatsView } from './service-stats.schema.ts';
 import { exportCatalogue, readCatalogue, XLSX_MIME } from './catalogue-xlsx.ts';
 import { handlingRoutes } from './handling.routes.ts';
+import { serviceStatsRoutes } from './service-stats.routes.ts';
+import { themesRoutes } from './themes.routes.ts';
 import { serviceCardSource } from './services.cards.ts';
 import { registerServicePages, SERVICES_ASSET_PREFIX, serviceAssets } from './services.pages.tsx';
 import { applicationPath, SERVICES_PATH } from './catalogue.presenter.ts';
@@ -49,7 +47,6 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
   const tags = ['办事服务'];
   const view = guard({ capability: 'service.view' });
   const manage = guard({ capability: 'service.manage' });
-  const composeThemes = guard({ capability: 'service.themes' });
   const base = '/api/sites/:siteId/services';
   const itemOfSite = async (siteId: number, itemId: number) => {
     const item = await catalogue.get(itemId);
@@ -370,121 +367,8 @@ export async function servicesRoutes(app: App, ctx: AppContext): Promise<void> {
       ),
   );
 
-  // ───── themes (一件事) ─────
-
-  app.get(
-    `${base}/themes`,
-    {
-      schema: {
-        tags,
-        summary: '主题服务（一件事）',
-        params: SiteParams,
-        response: { 200: ThemeList, ...errors(401, 403) },
-      },
-      preHandler: view,
-    },
-    async (request) => {
-      requireOnSite(request, 'service.view', request.params.siteId);
-      return { themes: await catalogue.themes(request.params.siteId) };
-    },
-  );
-
-  app.post(
-    `${base}/themes`,
-    {
-      schema: {
-        tags,
-        summary: '新增主题服务',
-        params: SiteParams,
-        body: ThemeInput,
-        response: { 200: ThemeView, ...errors(400, 401, 403, 409) },
-      },
-      preHandler: composeThemes,
-    },
-    async (request) =>
-      catalogue.createTheme(
-        requireOnSite(request, 'service.manage', request.params.siteId),
-        request.params.siteId,
-        request.body,
-      ),
-  );
-
-  app.put(
-    `${base}/themes/:themeId`,
-    {
-      schema: {
-        tags,
-        summary: '修改主题服务',
-        params: ThemeParams,
-        body: ThemeInput,
-        response: { 200: ThemeView, ...errors(400, 401, 403, 404, 409) },
-      },
-      preHandler: composeThemes,
-    },
-    async (request) =>
-      catalogue.updateTheme(
-        requireOnSite(request, 'service.manage', request.params.siteId),
-        request.params.siteId,
-        request.params.themeId,
-        request.body,
-      ),
-  );
-
-  for (const [action, published, summary] of [
-    ['publish', true, '发布主题服务'],
-    ['withdraw', false, '撤下主题服务'],
-  ] as const)
-    app.post(
-      `${base}/themes/:themeId/${action}`,
-      {
-        schema: { tags, summary, params: ThemeParams, response: { 200: ThemeView, ...errors(401, 403, 404) } },
-        preHandler: composeThemes,
-      },
-      async (request) =>
-        catalogue.setThemePublished(
-          requireOnSite(request, 'service.manage', request.params.siteId),
-          request.params.siteId,
-          request.params.themeId,
-          published,
-        ),
-    );
-
-  // ───── statistics ─────
-
-  app.get(
-    `${base}/stats`,
-    {
-      schema: {
-        tags,
-        summary: '办事统计与好差评结果（最近 12 个月，已公开的数据）',
-        params: SiteParams,
-        response: { 200: StatsView, ...errors(401, 403) },
-      },
-      preHandler: view,
-    },
-    async (request) => {
-      requireOnSite(request, 'service.view', request.params.siteId);
-      return services.statsView(request.params.siteId);
-    },
-  );
-
-  app.post(
-    `${base}/stats/refresh`,
-    {
-      schema: {
-        tags,
-        summary: '立即更新公开的办事统计',
-        params: SiteParams,
-        response: { 200: StatsView, ...errors(401, 403) },
-      },
-      preHandler: manage,
-    },
-    async (request) => {
-      requireOnSite(request, 'service.manage', request.params.siteId);
-      await services.stats.refresh(request.params.siteId);
-      return services.statsView(request.params.siteId);
-    },
-  );
+  await themesRoutes(app, ctx);
+  await serviceStatsRoutes(app, ctx);
 
   app.get(`${SERVICES_ASSET_PREFIX}:file`, { config: PUBLIC_ROUTE, schema: { hide: true } }, async (request, reply) => {
     const asset = serviceAssets().file((request.params as { file: string }).file);

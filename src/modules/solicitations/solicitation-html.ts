@@ -1,7 +1,7 @@
 // The two releases of a solicitation, as rich text within the content allow-list: the notice (征求意见公告) with the
 // draft's full text, and the adoption report (意见采纳情况反馈) with every comment's adoption and reason, each
 // linking to the solicitation's page (which links back to both).
-import type { Solicitation } from '../../platform/db/schema.ts';
+import type { Solicitation } from './solicitations.tables.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import { esc } from '../annual-reports/disclosure-report-html.ts';
 import type { CommentView, Paragraph } from './solicitations.schema.ts';

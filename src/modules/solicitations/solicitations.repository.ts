@@ -1,7 +1,7 @@
 // All SQL of 意见征集: solicitations and their comments (and, read-only, the site's draft policies to open).
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Solicitation, SolicitationComment, SolicitationsTable } from '../../platform/db/schema.ts';
+import type { Solicitation, SolicitationComment, SolicitationsTable } from './solicitations.tables.ts';
 
 export async function insertSolicitation(db: Db, row: Insertable<SolicitationsTable>): Promise<number> {
   const r = await db.insertInto('solicitations').values(row).returning('id').executeTakeFirstOrThrow();
@@ -97,7 +97,7 @@ export async function updateComment(
   db: Db,
   id: number,
   solicitationId: number,
-  changes: Updateable<import('../../platform/db/schema.ts').SolicitationCommentsTable>,
+  changes: Updateable<import('./solicitations.tables.ts').SolicitationCommentsTable>,
 ): Promise<boolean> {
   const r = await db
     .updateTable('solicitation_comments')

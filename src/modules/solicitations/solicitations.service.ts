@@ -9,7 +9,7 @@ import type { Clock } from '../../platform/time.ts';
 import { DAY, shanghaiDate, shanghaiDateTime } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Solicitation } from '../../platform/db/schema.ts';
+import type { Solicitation } from './solicitations.tables.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { CitizenContext } from '../citizens/citizen-auth.service.ts';
 import type { UserSpaceEntry } from '../citizens/user-space.ts';
@@ -274,7 +274,7 @@ export class SolicitationsService {
   }
 
   private commentView(
-    c: import('../../platform/db/schema.ts').SolicitationComment,
+    c: import('./solicitations.tables.ts').SolicitationComment,
     paragraphs: Paragraph[],
     forPublic: boolean,
   ): CommentView {

@@ -1,7 +1,7 @@
 // The public pages of 意见征集: the draft's text paragraph by paragraph with the published comments under it, the
 // comment form (signed in, on the whole text or a paragraph, plain POST), the links to the notice and, once
 // published, to the adoption report in 意见反馈; and the 意见征集 column's list of solicitations.
-import type { Solicitation } from '../../platform/db/schema.ts';
+import type { Solicitation } from './solicitations.tables.ts';
 import { shanghaiDateTime } from '../../platform/time.ts';
 import { columnHref, href } from '../portal/views/links.ts';
 import type { ViewContext } from '../portal/views/types.ts';

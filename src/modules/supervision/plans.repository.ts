@@ -4,7 +4,7 @@ import type {
   SupervisionPlanItemsTable,
   SupervisionPlansTable,
   SupervisionRectificationsTable,
-} from '../../platform/db/schema.ts';
+} from './supervision.tables.ts';
 import type { Executor } from './supervision.repository.ts';
 
 export type PlanRow = Selectable<SupervisionPlansTable>;

@@ -1,14 +1,14 @@
 // All SQL of the supervision registry, offices, checks, manual findings, annual reports and imports.
 import type { Insertable, Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
 import type {
-  Database,
   SupervisionAnnualReportsTable,
   SupervisionChecksTable,
   SupervisionFindingsTable,
   SupervisionImportsTable,
   SupervisionOfficesTable,
   SupervisionRegistryTable,
-} from '../../platform/db/schema.ts';
+} from './supervision.tables.ts';
 
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type RegistryRow = Selectable<SupervisionRegistryTable>;

@@ -2,7 +2,7 @@
 // question — an option's text, the chosen options joined, a rating, a matrix row per column, free text as typed.
 // No personal data: an account survey's responses are not attributed to their accounts.
 import ExcelJS from 'exceljs';
-import type { Survey, SurveyResponse } from '../../platform/db/schema.ts';
+import type { Survey, SurveyResponse } from './surveys.tables.ts';
 import { shanghaiDateTime } from '../../platform/time.ts';
 import type { Answer, Question, SurveyDefinition } from './survey-definition.ts';
 

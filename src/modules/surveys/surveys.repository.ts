@@ -2,7 +2,7 @@
 // free-text answers awaiting moderation.
 import type { Insertable, Updateable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Survey, SurveyResponse, SurveysTable } from '../../platform/db/schema.ts';
+import type { Survey, SurveyResponse, SurveysTable } from './surveys.tables.ts';
 
 export async function insertSurvey(db: Db, row: Insertable<SurveysTable>): Promise<number> {
   const r = await db.insertInto('surveys').values(row).returning('id').executeTakeFirstOrThrow();

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/time.ts';
 import { DAY, shanghaiDate, shanghaiDateTime } from '../../platform/time.ts';
 import type { AuditService } from '../../platform/audit/audit.service.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { Survey } from '../../platform/db/schema.ts';
+import type { Survey } from './surveys.tables.ts';
 import type { AuthContext } from '../auth/auth.service.ts';
 import type { UserSpaceEntry } from '../citizens/user-space.ts';
 import type { PublicationChange } from '../publication/publication.service.ts';

@@ -6,7 +6,7 @@ import { shanghaiDateTime } from '../../platform/time.ts';
 import { renderChart } from '../../platform/charts.ts';
 import { ChallengeBox } from '../citizens/views/frame.tsx';
 import { Hidden, type PageMessage, PageShell } from '../participation/page-kit.tsx';
-import type { Survey } from '../../platform/db/schema.ts';
+import type { Survey } from './surveys.tables.ts';
 import { type Question, type SurveyDefinition, conditionText } from './survey-definition.ts';
 import { type SurveyResults, questionChart } from './survey-results.ts';
 import { PHASE_NAMES, type SurveyPhase } from './surveys.service.ts';

@@ -1,5 +1,6 @@
 import type { Db } from '../db/database.ts';
-import type { AuditCheckpoint, AuditRecord } from '../db/schema.ts';
+import type { AuditRecord } from '../db/schema.ts';
+import type { AuditCheckpoint } from './audit.tables.ts';
 import type { Kysely, Transaction } from 'kysely';
 import { isPostgres } from '../db/migration-helpers.ts';
 import type { Database } from '../db/schema.ts';
