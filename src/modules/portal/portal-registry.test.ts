@@ -32,7 +32,8 @@ describe('portal registry', () => {
           }),
         ),
     });
-    registry.registerColumnContent({ columnType: '办事服务', name: '办事指南' }, async ({ page, pageNo }) => {
+    // 便民信息: a 办事服务 column no module supplies (办事指南 and its kinds are the services module's catalogue).
+    registry.registerColumnContent({ columnType: '办事服务', name: '便民信息' }, async ({ page, pageNo }) => {
       if (pageNo > 2) return 'not-found';
       served += 1;
       return {
@@ -58,7 +59,7 @@ describe('portal registry', () => {
   });
 
   it('lets a module supply a column’s content, cached per page until the module reports a change', async () => {
-    const column = await columnByName(env.ctx, '办事指南');
+    const column = await columnByName(env.ctx, '便民信息');
     const first = await get(column.path);
     assert.equal(first.statusCode, 200);
     assert.match(first.body, /事项清单第1页（1）/);

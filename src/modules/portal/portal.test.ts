@@ -352,8 +352,10 @@ describe('public site shell', () => {
     assertIdentityFooter(res.body, second, '/site/gjj/');
     assert.doesNotMatch(res.body, /data-identity="organizer"/);
     const internal = hrefs(res.body).filter(
-      // The public account (/user/) is one for the whole cluster, like the care-mode switch.
-      (h) => h.startsWith('/') && !h.startsWith('/assets/') && !h.startsWith('/accessibility/') && h !== '/user/',
+      // The public account's pages (/user/, the 网站纠错 form /user/jiucuo?site=…) are one for the whole cluster,
+      // like the care-mode switch: they name the site in the query, not in the path.
+      (h) =>
+        h.startsWith('/') && !h.startsWith('/assets/') && !h.startsWith('/accessibility/') && !h.startsWith('/user/'),
     );
     assert.ok(internal.length > 0);
     for (const h of internal) assert.ok(h.startsWith('/site/gjj/'), h);

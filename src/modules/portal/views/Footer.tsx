@@ -17,15 +17,18 @@ export function Footer({ view }: { view: ViewContext }) {
           <li>
             <a href={href(view, '/sitemap/')}>网站地图</a>
           </li>
-          <li>
-            {/* The local 纠错 form records the page it was opened from (the interaction module's tickets). */}
-            <a
-              href={`/user/jiucuo?${view.prefix ? `site=${view.site.code}&` : ''}url=${encodeURIComponent(view.currentPath)}`}
-              rel="nofollow"
-            >
-              网站纠错
-            </a>
-          </li>
+          {/* The local 纠错 form records the page it was opened from (the interaction module's tickets); it follows
+              the site's 找错 switch like the national entry, so a site that switches 找错 off shows neither. */}
+          {site.jiucuoEnabled ? (
+            <li>
+              <a
+                href={`/user/jiucuo?${view.prefix ? `site=${view.site.code}&` : ''}url=${encodeURIComponent(view.currentPath)}`}
+                rel="nofollow"
+              >
+                网站纠错
+              </a>
+            </li>
+          ) : null}
         </ul>
         <div className="identity">
           <div className="identity-badges">
