@@ -97,6 +97,7 @@ const MessagesPage = lazy(() => import('./pages/interaction/MessagesPage'));
 const ErrorReportsPage = lazy(() => import('./pages/interaction/ErrorReportsPage'));
 const KnowledgePage = lazy(() => import('./pages/interaction/KnowledgePage'));
 const InteractionStatsPage = lazy(() => import('./pages/interaction/InteractionStatsPage'));
+const DisclosurePage = lazy(() => import('./pages/participation/DisclosurePage'));
 const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
 const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
 const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
@@ -136,6 +137,7 @@ const PAGES: Record<string, ReactNode> = {
   '/error-reports': <ErrorReportsPage />,
   '/knowledge': <KnowledgePage />,
   '/messages/stats': <InteractionStatsPage />,
+  '/participation/disclosure': <DisclosurePage />,
   '/supervision': <SupervisionDashboardPage />,
   '/supervision/registry': <SupervisionRegistryPage />,
   '/supervision/plans': <SupervisionPlansPage />,

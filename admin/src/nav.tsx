@@ -141,6 +141,17 @@ export const NAV: NavGroup[] = [
     ],
   },
   {
+    label: '参与与公开',
+    items: [
+      {
+        path: '/participation/disclosure',
+        label: '依申请公开',
+        icon: <AuditOutlined aria-hidden />,
+        capabilities: ['disclosure.handle'],
+      },
+    ],
+  },
+  {
     label: '站点管理',
     items: [
       { path: '/site', label: '站点信息', icon: <GlobalOutlined aria-hidden />, capabilities: ['site.manage'] },
