@@ -98,6 +98,7 @@ const ErrorReportsPage = lazy(() => import('./pages/interaction/ErrorReportsPage
 const KnowledgePage = lazy(() => import('./pages/interaction/KnowledgePage'));
 const InteractionStatsPage = lazy(() => import('./pages/interaction/InteractionStatsPage'));
 const DisclosurePage = lazy(() => import('./pages/participation/DisclosurePage'));
+const SurveysPage = lazy(() => import('./pages/participation/SurveysPage'));
 const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
 const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
 const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
@@ -138,6 +139,7 @@ const PAGES: Record<string, ReactNode> = {
   '/knowledge': <KnowledgePage />,
   '/messages/stats': <InteractionStatsPage />,
   '/participation/disclosure': <DisclosurePage />,
+  '/participation/surveys': <SurveysPage />,
   '/supervision': <SupervisionDashboardPage />,
   '/supervision/registry': <SupervisionRegistryPage />,
   '/supervision/plans': <SupervisionPlansPage />,
