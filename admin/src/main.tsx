@@ -99,6 +99,7 @@ const KnowledgePage = lazy(() => import('./pages/interaction/KnowledgePage'));
 const InteractionStatsPage = lazy(() => import('./pages/interaction/InteractionStatsPage'));
 const DisclosurePage = lazy(() => import('./pages/participation/DisclosurePage'));
 const SurveysPage = lazy(() => import('./pages/participation/SurveysPage'));
+const SolicitationsPage = lazy(() => import('./pages/participation/SolicitationsPage'));
 const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
 const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
 const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
@@ -140,6 +141,7 @@ const PAGES: Record<string, ReactNode> = {
   '/messages/stats': <InteractionStatsPage />,
   '/participation/disclosure': <DisclosurePage />,
   '/participation/surveys': <SurveysPage />,
+  '/participation/solicitations': <SolicitationsPage />,
   '/supervision': <SupervisionDashboardPage />,
   '/supervision/registry': <SupervisionRegistryPage />,
   '/supervision/plans': <SupervisionPlansPage />,
