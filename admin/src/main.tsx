@@ -100,6 +100,7 @@ const InteractionStatsPage = lazy(() => import('./pages/interaction/InteractionS
 const DisclosurePage = lazy(() => import('./pages/participation/DisclosurePage'));
 const SurveysPage = lazy(() => import('./pages/participation/SurveysPage'));
 const SolicitationsPage = lazy(() => import('./pages/participation/SolicitationsPage'));
+const ProposalsPage = lazy(() => import('./pages/participation/ProposalsPage'));
 const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
 const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
 const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
@@ -142,6 +143,7 @@ const PAGES: Record<string, ReactNode> = {
   '/participation/disclosure': <DisclosurePage />,
   '/participation/surveys': <SurveysPage />,
   '/participation/solicitations': <SolicitationsPage />,
+  '/participation/proposals': <ProposalsPage />,
   '/supervision': <SupervisionDashboardPage />,
   '/supervision/registry': <SupervisionRegistryPage />,
   '/supervision/plans': <SupervisionPlansPage />,
