@@ -101,6 +101,7 @@ const DisclosurePage = lazy(() => import('./pages/participation/DisclosurePage')
 const SurveysPage = lazy(() => import('./pages/participation/SurveysPage'));
 const SolicitationsPage = lazy(() => import('./pages/participation/SolicitationsPage'));
 const ProposalsPage = lazy(() => import('./pages/participation/ProposalsPage'));
+const AnnualReportsPage = lazy(() => import('./pages/participation/AnnualReportsPage'));
 const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
 const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
 const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
@@ -144,6 +145,7 @@ const PAGES: Record<string, ReactNode> = {
   '/participation/surveys': <SurveysPage />,
   '/participation/solicitations': <SolicitationsPage />,
   '/participation/proposals': <ProposalsPage />,
+  '/participation/annual-reports': <AnnualReportsPage />,
   '/supervision': <SupervisionDashboardPage />,
   '/supervision/registry': <SupervisionRegistryPage />,
   '/supervision/plans': <SupervisionPlansPage />,

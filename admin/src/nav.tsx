@@ -24,7 +24,7 @@ import { AuditOutlined as CheckListIcon, LikeOutlined } from '@ant-design/icons'
 export const CONTENT_STAFF: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
 import { DatabaseOutlined } from '@ant-design/icons';
 import { BugOutlined, MessageOutlined, PieChartOutlined, QuestionCircleOutlined } from '@ant-design/icons';
-import { CommentOutlined, FileDoneOutlined, FormOutlined } from '@ant-design/icons';
+import { CommentOutlined, FileDoneOutlined, FormOutlined, ReconciliationOutlined } from '@ant-design/icons';
 import { AimOutlined, ContainerOutlined, FundOutlined, SolutionOutlined, ToolOutlined } from '@ant-design/icons';
 
 export interface NavItem {
@@ -160,6 +160,12 @@ export const NAV: NavGroup[] = [
         path: '/participation/solicitations',
         label: '意见征集',
         icon: <CommentOutlined aria-hidden />,
+        capabilities: ['participation.read', 'participation.manage'],
+      },
+      {
+        path: '/participation/annual-reports',
+        label: '年度报表',
+        icon: <ReconciliationOutlined aria-hidden />,
         capabilities: ['participation.read', 'participation.manage'],
       },
       {
