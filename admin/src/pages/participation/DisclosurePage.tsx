@@ -2,7 +2,7 @@
 // highlighted), filtered by state, year and words; one application at a time in a drawer with its timeline and the
 // steps of the procedure.
 import { useState } from 'react';
-import { Card, Col, Form, Input, InputNumber, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { api, queryString } from '../../api';
 import { FilterBar } from '../../components/FilterBar';
@@ -79,7 +79,15 @@ export default function DisclosurePage() {
       title: '编号',
       dataIndex: 'serial',
       width: 170,
-      render: (v: string, a) => <Typography.Link onClick={() => setOpen(a.id)}>{v}</Typography.Link>,
+      render: (v: string, a) => (
+        <Button
+          type="link"
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => setOpen(a.id)}
+        >
+          {v}
+        </Button>
+      ),
     },
     {
       title: '申请人',
@@ -87,7 +95,7 @@ export default function DisclosurePage() {
       width: 160,
       render: (v: string, a) => `${v}（${a.applicantTypeLabel}）`,
     },
-    { title: '所需信息', dataIndex: 'description', ellipsis: true },
+    { title: '所需信息', dataIndex: 'description', ellipsis: true, width: 260 },
     {
       title: '状态',
       dataIndex: 'statusName',
@@ -129,6 +137,7 @@ export default function DisclosurePage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 件` }}
+        scroll={{ x: 1250 }}
         rowClassName={(a) => (a.clock.overdue && !a.clock.completed ? 'row-overdue' : '')}
         onRow={(a) => ({ onDoubleClick: () => setOpen(a.id) })}
       />

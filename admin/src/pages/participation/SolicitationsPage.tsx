@@ -2,20 +2,7 @@
 // the one-month feedback deadline; create one from a draft policy, submit its notice into the release review, and
 // open one to moderate comments, decide their adoption and send the feedback report.
 import { useState } from 'react';
-import {
-  Button,
-  DatePicker,
-  Form,
-  Input,
-  InputNumber,
-  Modal,
-  Popconfirm,
-  Select,
-  Space,
-  Table,
-  Tag,
-  Typography,
-} from 'antd';
+import { Button, DatePicker, Form, Input, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
@@ -141,7 +128,15 @@ export default function SolicitationsPage() {
     {
       title: '征集',
       dataIndex: 'title',
-      render: (v: string, s) => <Typography.Link onClick={() => setOpened(s.id)}>{v}</Typography.Link>,
+      render: (v: string, s) => (
+        <Button
+          type="link"
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => setOpened(s.id)}
+        >
+          {v}
+        </Button>
+      ),
     },
     { title: '阶段', dataIndex: 'phaseName', width: 120, render: (v: string) => <Tag>{v}</Tag> },
     {

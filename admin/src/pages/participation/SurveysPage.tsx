@@ -1,7 +1,7 @@
 // 公众调查: the site's surveys with their phase, answers and what waits for moderation; create and edit a
 // questionnaire, submit its notice into the release review (附件3), and open the live results.
 import { useState } from 'react';
-import { Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { Button, Popconfirm, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { api } from '../../api';
@@ -53,7 +53,15 @@ export default function SurveysPage() {
     {
       title: '调查',
       dataIndex: 'title',
-      render: (v: string, s) => <Typography.Link onClick={() => setResults(s.id)}>{v}</Typography.Link>,
+      render: (v: string, s) => (
+        <Button
+          type="link"
+          style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+          onClick={() => setResults(s.id)}
+        >
+          {v}
+        </Button>
+      ),
     },
     {
       title: '阶段',
