@@ -1,7 +1,7 @@
 // The participation and disclosure console in a real browser: an editor of the 政府信息公开 office signs in, opens
 // 依申请公开 from the 参与与公开 menu, sees a letter application with its statutory due day, opens it, reads the
-// timeline, starts a third-party consultation (the clock pauses), and the pages pass axe; the other pages of the
-// group open without errors.
+// timeline, starts a third-party consultation (the clock pauses), registers its reply and answers 予以公开 from the
+// generated draft; the pages pass axe; a survey is built in the questionnaire editor; the other pages open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
@@ -19,7 +19,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 
 const DESCRIPTION = '2025年度本市老旧小区改造项目清单及资金安排情况';
 
-test('依申请公开 in the console: list with the clock, one application, a consultation pauses the clock; axe', {
+test('依申请公开 in the console: the clock in the list, consultation pauses it, answer from the draft; a survey is built; axe', {
   skip: SKIP_REASON,
   timeout: 240_000,
 }, async (t) => {
@@ -76,13 +76,59 @@ test('依申请公开 in the console: list with the clock, one application, a co
     .getByText(/暂停计时/)
     .first()
     .waitFor();
+  // The dialog fades out: check the drawer once it is gone.
+  await page.locator('#party').waitFor({ state: 'detached' });
   a11y.push(...(await axeProblems(page)).map((x) => `drawer: ${x}`));
   await screenshot(page, t, 'participation-disclosure-drawer');
-  await page.keyboard.press('Escape');
+
+  // The third party's reply is registered; then the answer, drafted from the chosen disposition.
+  await drawer.getByRole('button', { name: '登记 市住房和城乡建设局 的意见' }).click();
+  const reply = page.getByRole('dialog', { name: '登记第三方意见' });
+  await reply.getByLabel(/第三方意见/).fill('同意公开。');
+  await reply.getByRole('button', { name: '确定' }).click();
+  await drawer.getByText(/答复：同意公开。/).waitFor();
+  await drawer.getByRole('button', { name: '答复', exact: true }).click();
+  const answer = page.getByRole('dialog', { name: '答复' });
+  await answer.getByLabel('办理结果').click();
+  await page.getByTitle('予以公开', { exact: true }).click();
+  await answer.getByRole('button', { name: '按办理结果生成答复书草稿' }).click();
+  await page.waitForFunction(() => (document.querySelector('textarea#replyText') as HTMLTextAreaElement | null)?.value);
+  assert.match(await answer.getByLabel('答复书正文').inputValue(), /李晓华/, 'the draft names the applicant');
+  await answer.getByRole('button', { name: '确定' }).click();
+  await drawer.getByText(/已答复（用时 \d+ 个工作日）/).waitFor();
+  const row2 = await ctx.db
+    .selectFrom('disclosure_applications')
+    .select(['status', 'disposition'])
+    .executeTakeFirstOrThrow();
+  assert.deepEqual({ ...row2 }, { status: 'answered', disposition: 'public' });
+  await drawer.locator('.ant-drawer-close').click();
+  await drawer.waitFor({ state: 'detached' }).catch(() => {});
 
   // The rest of the group opens (the editor may manage participation).
+  // A survey built in the questionnaire editor: a single-choice and a free-text question.
+  await page.getByRole('menuitem', { name: /公众调查/ }).click();
+  await page.getByRole('button', { name: '新建调查' }).click();
+  const editor = page.locator('.ant-drawer-open');
+  await editor.getByLabel('调查标题').fill('政务服务中心窗口满意度调查');
+  await editor.getByLabel('调查说明').fill('请对窗口服务作出评价。');
+  await editor.getByPlaceholder('开始日期').click();
+  await page.keyboard.type('2026-12-01 09:00');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2026-12-31 18:00');
+  await page.keyboard.press('Enter');
+  await editor.getByLabel('题目').first().fill('您对窗口服务是否满意？');
+  await editor.getByLabel('选项（每行一个）').fill('满意\n基本满意\n不满意');
+  await editor.getByRole('button', { name: '添加题目' }).click();
+  await editor.getByLabel('题型').nth(1).click();
+  await page.getByTitle('填空题').click();
+  await editor.getByLabel('题目').nth(1).fill('您的意见和建议');
+  await editor.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('row').filter({ hasText: '政务服务中心窗口满意度调查' }).getByText('草稿').waitFor();
+  const survey = await ctx.db.selectFrom('surveys').selectAll().executeTakeFirstOrThrow();
+  assert.equal(survey.title, '政务服务中心窗口满意度调查');
+  await screenshot(page, t, 'participation-surveys');
+
   for (const [menu, heading] of [
-    ['公众调查', '公众调查'],
     ['意见征集', '意见征集'],
     ['年度报表', '年度报告与年度报表'],
     ['建议提案', '建议提案'],
