@@ -62,6 +62,28 @@ test('依申请公开 in the console: the clock in the list, consultation pauses
   const a11y = (await axeProblems(page)).map((x) => `list: ${x}`);
   await screenshot(page, t, 'participation-disclosure-list');
 
+  // A letter registered in the console opens in the drawer with its own clock.
+  await page.getByRole('button', { name: '登记申请' }).click();
+  const register = page.getByRole('dialog', { name: '登记信函、传真或当面提交的申请' });
+  const received = register.getByLabel('收到时间（签收或提交之时）');
+  await received.click();
+  await received.fill('2026-11-25 10:00');
+  await received.press('Enter');
+  await register.getByLabel('姓名或单位名称').fill('周建国');
+  await register.getByLabel('证件号码').fill('11010519491231002X');
+  await register.getByLabel('联系电话').fill('13800001111');
+  await register.getByLabel(/所需信息的名称/).fill('本市2025年度公共租赁住房分配名单');
+  await register.getByRole('button', { name: '登记' }).click();
+  await register.getByText('以邮寄方式获取须填写通信地址').waitFor();
+  await register.getByLabel('通信地址').fill('南江市建设路 18 号');
+  await register.getByRole('button', { name: '登记' }).click();
+  const letterDrawer = page.locator('.ant-drawer-open');
+  await letterDrawer.getByText('本市2025年度公共租赁住房分配名单').waitFor();
+  await letterDrawer.getByText('2026-11-25 10:00').waitFor();
+  await letterDrawer.locator('.ant-drawer-close').click();
+  await letterDrawer.waitFor({ state: 'detached' }).catch(() => {});
+  await page.locator('.ant-table-row').filter({ hasText: '周建国' }).waitFor();
+
   await row.getByRole('button', { name: serial }).click();
   const drawer = page.locator('.ant-drawer-open');
   await drawer.getByText('办理过程').waitFor();

@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import { Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Statistic, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { api, queryString } from '../../api';
 import { FilterBar } from '../../components/FilterBar';
 import { SitePageHeader } from '../../components/PageHeader';
@@ -16,6 +17,7 @@ import type {
 } from '../../../../src/modules/disclosure/disclosure.schema';
 import { ClockTag } from './ClockTag';
 import { DisclosureDrawer } from './DisclosureDrawer';
+import { DisclosureRegister } from './DisclosureRegister';
 
 type Filters = Omit<ListQuery, 'siteId'>;
 
@@ -66,6 +68,7 @@ export default function DisclosurePage() {
   const { siteId } = scope;
   const [filters, setFilters] = useState<Filters>({ status: 'open' });
   const [open, setOpen] = useState<number | null>(null);
+  const [registering, setRegistering] = useState(false);
   const [form] = Form.useForm<Filters>();
   const list = useLoad(
     siteId
@@ -109,7 +112,15 @@ export default function DisclosurePage() {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      <SitePageHeader title="依申请公开" scope={scope} />
+      <SitePageHeader
+        title="依申请公开"
+        scope={scope}
+        extra={
+          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setRegistering(true)}>
+            登记申请
+          </Button>
+        }
+      />
       {list.data ? <Counts counts={list.data.counts} /> : null}
       <FilterBar<Filters>
         form={form}
@@ -141,6 +152,18 @@ export default function DisclosurePage() {
         rowClassName={(a) => (a.clock.overdue && !a.clock.completed ? 'row-overdue' : '')}
         onRow={(a) => ({ onDoubleClick: () => setOpen(a.id) })}
       />
+      {siteId ? (
+        <DisclosureRegister
+          siteId={siteId}
+          open={registering}
+          onClose={() => setRegistering(false)}
+          onSaved={(id) => {
+            setRegistering(false);
+            void list.reload();
+            setOpen(id);
+          }}
+        />
+      ) : null}
       <DisclosureDrawer id={open} onClose={() => setOpen(null)} onChanged={() => void list.reload()} />
     </Space>
   );
