@@ -97,6 +97,11 @@ const MessagesPage = lazy(() => import('./pages/interaction/MessagesPage'));
 const ErrorReportsPage = lazy(() => import('./pages/interaction/ErrorReportsPage'));
 const KnowledgePage = lazy(() => import('./pages/interaction/KnowledgePage'));
 const InteractionStatsPage = lazy(() => import('./pages/interaction/InteractionStatsPage'));
+const DisclosurePage = lazy(() => import('./pages/participation/DisclosurePage'));
+const SurveysPage = lazy(() => import('./pages/participation/SurveysPage'));
+const SolicitationsPage = lazy(() => import('./pages/participation/SolicitationsPage'));
+const ProposalsPage = lazy(() => import('./pages/participation/ProposalsPage'));
+const AnnualReportsPage = lazy(() => import('./pages/participation/AnnualReportsPage'));
 const SupervisionDashboardPage = lazy(() => import('./pages/supervision/SupervisionDashboardPage'));
 const SupervisionRegistryPage = lazy(() => import('./pages/supervision/RegistryPage'));
 const SupervisionPlansPage = lazy(() => import('./pages/supervision/PlansPage'));
@@ -136,6 +141,11 @@ const PAGES: Record<string, ReactNode> = {
   '/error-reports': <ErrorReportsPage />,
   '/knowledge': <KnowledgePage />,
   '/messages/stats': <InteractionStatsPage />,
+  '/participation/disclosure': <DisclosurePage />,
+  '/participation/surveys': <SurveysPage />,
+  '/participation/solicitations': <SolicitationsPage />,
+  '/participation/proposals': <ProposalsPage />,
+  '/participation/annual-reports': <AnnualReportsPage />,
   '/supervision': <SupervisionDashboardPage />,
   '/supervision/registry': <SupervisionRegistryPage />,
   '/supervision/plans': <SupervisionPlansPage />,

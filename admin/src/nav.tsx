@@ -24,6 +24,7 @@ import { AuditOutlined as CheckListIcon, LikeOutlined } from '@ant-design/icons'
 export const CONTENT_STAFF: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
 import { DatabaseOutlined } from '@ant-design/icons';
 import { BugOutlined, MessageOutlined, PieChartOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { CommentOutlined, FileDoneOutlined, FormOutlined, ReconciliationOutlined } from '@ant-design/icons';
 import { AimOutlined, ContainerOutlined, FundOutlined, SolutionOutlined, ToolOutlined } from '@ant-design/icons';
 
 export interface NavItem {
@@ -137,6 +138,41 @@ export const NAV: NavGroup[] = [
         label: '办事统计',
         icon: <FundOutlined aria-hidden />,
         capabilities: ['service.view'],
+      },
+    ],
+  },
+  {
+    label: '参与与公开',
+    items: [
+      {
+        path: '/participation/disclosure',
+        label: '依申请公开',
+        icon: <AuditOutlined aria-hidden />,
+        capabilities: ['disclosure.handle'],
+      },
+      {
+        path: '/participation/surveys',
+        label: '公众调查',
+        icon: <FormOutlined aria-hidden />,
+        capabilities: ['participation.read', 'participation.manage'],
+      },
+      {
+        path: '/participation/solicitations',
+        label: '意见征集',
+        icon: <CommentOutlined aria-hidden />,
+        capabilities: ['participation.read', 'participation.manage'],
+      },
+      {
+        path: '/participation/annual-reports',
+        label: '年度报表',
+        icon: <ReconciliationOutlined aria-hidden />,
+        capabilities: ['participation.read', 'participation.manage'],
+      },
+      {
+        path: '/participation/proposals',
+        label: '建议提案',
+        icon: <FileDoneOutlined aria-hidden />,
+        capabilities: ['participation.read', 'participation.manage'],
       },
     ],
   },

@@ -94,6 +94,7 @@ export const SurveyDetail = Type.Object({
 export type SurveyDetail = Static<typeof SurveyDetail>;
 
 export const SurveyList = Type.Object({ items: Type.Array(SurveySummary) });
+export type SurveyList = Static<typeof SurveyList>;
 
 export const ModerationItem = Type.Object({
   id: Type.Integer(),
@@ -104,6 +105,7 @@ export const ModerationItem = Type.Object({
   submittedAt: Instant,
 });
 export const ModerationList = Type.Object({ items: Type.Array(ModerationItem) });
+export type ModerationList = Static<typeof ModerationList>;
 
 export const ModerationDecision = Type.Object(
   {
