@@ -3,6 +3,7 @@
 import { Link } from 'react-router-dom';
 import { Alert, Card, Space, Spin, Tabs } from 'antd';
 import type { SubmitResult } from '../../../../src/modules/review/review.schema.ts';
+import { CONTENT_STATUSES } from '../../../../src/modules/content/content-types.ts';
 import { PageLoading } from '../../components/busy';
 import { PageHeader } from '../../components/PageHeader';
 import { SiteSelect } from '../../components/SiteSelect';
@@ -50,9 +51,12 @@ export default function ContentEditorPage() {
         content: `登记序号 ${r.serial}。涉密信息不得在网站发布，此信息不能再编辑或发布。`,
         okText: '知道了',
       });
-    } else {
-      toastSuccess(`已提交审查（登记序号 ${r.serial}），当前环节：${sentence(r.stateName)}${r.routedTo}`);
+      // A 涉密 item's body is now for its department's 分管领导 and the 保密审查员 only: the server refuses the
+      // 承办人 a fresh copy, so the page marks the copy it holds as registered instead of loading it again.
+      if (detail) item.setData({ ...detail, status: 'classified', statusName: CONTENT_STATUSES.classified });
+      return;
     }
+    toastSuccess(`已提交审查（登记序号 ${r.serial}），当前环节：${sentence(r.stateName)}${r.routedTo}`);
     void item.reload();
   };
 
