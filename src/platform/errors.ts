@@ -196,7 +196,7 @@ export const ERRORS = {
   DATE_RANGE_TOO_LONG: { status: 400, message: '统计范围不能超过 {days} 天' },
   PAGE_INVALID: { status: 400, message: '页码应为 1 到 {max} 之间的整数' },
   PAGE_SIZE_INVALID: { status: 400, message: '每页条数应为 1 到 {max}' },
-  SYNONYM_INVALID: { status: 400, message: '同义词“{term}”须包含文字或数字' },
+  SYNONYM_INVALID: { status: 400, code: 'VALIDATION_FAILED', message: '同义词“{term}”须包含文字或数字' },
   CARD_KEYWORDS_REQUIRED: { status: 400, message: '请至少填写一个关键词' },
   CARD_LINK_INVALID: { status: 400, message: '链接地址“{url}”应以 http://、https:// 或 / 开头' },
   CARD_NOT_FOUND: { status: 404, message: '服务卡片不存在' },
