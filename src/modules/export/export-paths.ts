@@ -26,6 +26,8 @@ const DYNAMIC = [
   /^\/admin(\/|$)/,
   /^\/healthz$/,
   /^(\/site\/[^/]+)?\/search$/,
+  // 依申请公开: the applicant's forms and records behind the public account.
+  /^(\/site\/[^/]+)?\/disclosure\//,
 ];
 
 export const isDynamicPath = (path: string) => DYNAMIC.some((re) => re.test(path));

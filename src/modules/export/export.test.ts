@@ -243,7 +243,13 @@ describe(`static export and tamper detection (${DIALECT})`, () => {
       if (url.origin !== 'http://export.invalid' && url.origin !== BASE) return;
       if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
       // The care-mode switch and search are answered by the application (nginx.conf.example forwards them).
-      if (url.pathname.startsWith('/accessibility/') || url.pathname.startsWith('/user/') || url.pathname === '/search')
+      // So are the 依申请公开 forms behind the public account.
+      if (
+        url.pathname.startsWith('/accessibility/') ||
+        url.pathname.startsWith('/user/') ||
+        url.pathname.startsWith('/disclosure/') ||
+        url.pathname === '/search'
+      )
         return;
       checked += 1;
       if (url.search) problems.push(`${rel}: ${raw} carries a query string`);

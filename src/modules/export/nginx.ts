@@ -95,6 +95,10 @@ export function nginxConfig(input: NginxInput): string {
     `    location ~ ^(/site/[a-z][a-z0-9-]*)?/search$ {`,
     ...indent(proxy, 8),
     '    }',
+    // 依申请公开: the applicant's forms and records, behind the public account.
+    `    location ~ ^(/site/[a-z][a-z0-9-]*)?/disclosure/ {`,
+    ...indent(proxy, 8),
+    '    }',
     '    location /accessibility/ {',
     ...indent(proxy, 8),
     '    }',

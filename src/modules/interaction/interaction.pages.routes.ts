@@ -77,12 +77,15 @@ export async function interactionPageRoutes(app: App, ctx: AppContext, portal: P
     const site = await siteOf(request);
     if (!site) return reply.status(503).type('text/plain; charset=utf-8').send('网站建设中');
     const model = await portal.model(site.id);
-    const view = portal.viewContext(
-      site,
-      model,
-      { prefix: '', path: request.url.split('?')[0]! },
-      request.cookies[CARE_COOKIE] === '1',
-    );
+    const path = request.url.split('?')[0]!;
+    // Another site of the cluster is served under /site/<code>/: its navigation and footer links carry that
+    // prefix, and the page's own address keeps naming the site, as the care-mode switch returns to it.
+    const host = siteForHost(await ctx.sites.list(), request.host);
+    const prefix = host && host.id !== site.id ? `/site/${site.code}` : '';
+    const view = {
+      ...portal.viewContext(site, model, { prefix, path }, request.cookies[CARE_COOKIE] === '1'),
+      currentPath: prefix ? `${path}?site=${site.code}` : path,
+    };
     return reply
       .headers(securityHeaders(cspFor(site)))
       .header('cache-control', 'no-store')

@@ -12,7 +12,15 @@ import type { PublicColumn } from '../portal/views/types.ts';
 import { href } from '../portal/views/links.ts';
 import { guideFiles, policyLinks, publicCatalogue, toPublicItem } from './services.public.ts';
 import { RATINGS_PATH, SERVICES_PATH, STATS_PATH } from './catalogue.presenter.ts';
-import { HubBody, hubQueryString, ItemTable, readHubQuery } from './views/hub.tsx';
+import {
+  GROUP_PAGE,
+  type Grouping,
+  groupPath,
+  HubBody,
+  hubQueryString,
+  ItemTable,
+  readHubQuery,
+} from './views/hub.tsx';
 import {
   hubMeta,
   ItemPageBody,
@@ -59,27 +67,37 @@ export function registerServicePages(ctx: AppContext): void {
   const css = servicesCss();
   const absolute = (page: PageContext, p: string) => `${page.origin}${href(page.view, p)}`;
 
-  portal.registerPage({
-    path: SERVICES_PATH,
-    render: (page) => {
-      const query = readHubQuery(page.query);
-      return page.cached(async () => {
-        const catalogue = await publicCatalogue(services, page.site.id);
-        return page.html(
-          <ServicesFrame
-            view={page.view}
-            title="办事服务"
-            heading="办事服务"
-            trail={[{ label: '办事服务' }]}
-            meta={hubMeta(page.view)}
-            css={css}
-          >
-            <HubBody view={page.view} catalogue={catalogue} query={query} />
-          </ServicesFrame>,
-        );
-      }, hubQueryString(query));
-    },
-  });
+  const hub =
+    (pathGroup?: Grouping) =>
+    async (page: PageContext): Promise<PageResult> => {
+      const query = readHubQuery(page.query, pathGroup);
+      // The older address of a grouping, /bsfw/?group=<kind>, moves to the grouping's own page.
+      if (!pathGroup && query.group !== 'theme') {
+        const qs = hubQueryString(query);
+        const location = `${href(page.view, groupPath(query.group))}${qs ? `?${qs}` : ''}`;
+        return { type: 'redirect', status: 301, location };
+      }
+      return page.cached(
+        async () => {
+          const catalogue = await publicCatalogue(services, page.site.id);
+          return page.html(
+            <ServicesFrame
+              view={page.view}
+              title="办事服务"
+              heading="办事服务"
+              trail={[{ label: '办事服务' }]}
+              meta={hubMeta(page.view)}
+              css={css}
+            >
+              <HubBody view={page.view} catalogue={catalogue} query={query} />
+            </ServicesFrame>,
+          );
+        },
+        `${query.group}|${hubQueryString(query)}`,
+      );
+    };
+  portal.registerPage({ path: SERVICES_PATH, render: hub() });
+  portal.registerPage({ path: GROUP_PAGE, render: (page) => hub(page.params![1] as Grouping)(page) });
 
   portal.registerPage({
     path: ITEM_PAGE,

@@ -24,7 +24,8 @@ function Paragraphs({ text }: { text: string }) {
   );
 }
 
-export function FormLinks({ view, m, files }: { view: ViewContext; m: GuideMaterial; files: FileMap }) {
+// Files are served at /files/… for every site of the cluster (as content attachments are): no /site/<code> prefix.
+export function FormLinks({ m, files }: { m: GuideMaterial; files: FileMap }) {
   if (!isFormMaterial(m)) return null;
   const blank = m.blankFileId ? files.get(m.blankFileId) : undefined;
   const sample = m.sampleFileId ? files.get(m.sampleFileId) : undefined;
@@ -32,7 +33,7 @@ export function FormLinks({ view, m, files }: { view: ViewContext; m: GuideMater
     <ul className="svc-downloads">
       {blank ? (
         <li>
-          <a href={href(view, fileUrl(blank))} download>
+          <a href={fileUrl(blank)} download>
             空白表格下载：{blank.original_name}
           </a>
           （{sizeLabel(blank.size)}）
@@ -40,7 +41,7 @@ export function FormLinks({ view, m, files }: { view: ViewContext; m: GuideMater
       ) : null}
       {sample ? (
         <li>
-          <a href={href(view, fileUrl(sample))} download>
+          <a href={fileUrl(sample)} download>
             示例样表下载：{sample.original_name}
           </a>
           （{sizeLabel(sample.size)}）
@@ -58,13 +59,11 @@ export function FormLinks({ view, m, files }: { view: ViewContext; m: GuideMater
 }
 
 export function MaterialsTable({
-  view,
   materials,
   files,
   caption,
   extra,
 }: {
-  view: ViewContext;
   materials: GuideMaterial[];
   files: FileMap;
   caption: string;
@@ -101,7 +100,7 @@ export function MaterialsTable({
               <td>{m.required ? '必需' : '非必需'}</td>
               <td>
                 {m.notes || (isFormMaterial(m) ? '' : '—')}
-                <FormLinks view={view} m={m} files={files} />
+                <FormLinks m={m} files={files} />
               </td>
               {extra ? <td>{extra.values[i]}</td> : null}
             </tr>
@@ -195,7 +194,7 @@ export function GuideSections({
       </section>
       <section aria-labelledby="g-materials">
         <h2 id="g-materials">办理材料</h2>
-        <MaterialsTable view={view} materials={g.materials} files={files} caption="办理材料清单" />
+        <MaterialsTable materials={g.materials} files={files} caption="办理材料清单" />
       </section>
       <section aria-labelledby="g-process">
         <h2 id="g-process">办理流程</h2>

@@ -11,6 +11,13 @@ import type { ThemeView } from '../catalogue.schema.ts';
 export const GROUPINGS = { theme: '按主题', audience: '按服务对象', department: '按部门', type: '按事项类型' } as const;
 export type Grouping = keyof typeof GROUPINGS;
 
+/**
+ * Each grouping has its own address (`/bsfw/` by theme, `/bsfw/group/<kind>/` otherwise), so every unfiltered
+ * view is a plain page a static export can write as a file; `/bsfw/?group=<kind>` still answers the same view.
+ */
+export const groupPath = (group: Grouping) => (group === 'theme' ? SERVICES_PATH : `${SERVICES_PATH}group/${group}/`);
+export const GROUP_PAGE = /^\/bsfw\/group\/(audience|department|type)\/$/;
+
 export interface HubQuery {
   q: string;
   group: Grouping;
@@ -20,9 +27,12 @@ export interface HubQuery {
   type: string;
 }
 
-/** Reads the hub's query leniently: unknown values are ignored, so every variant is a valid, cacheable page. */
-export function readHubQuery(query: URLSearchParams): HubQuery {
-  const group = query.get('group') ?? 'theme';
+/**
+ * Reads the hub's query leniently: unknown values are ignored, so every variant is a valid, cacheable page.
+ * `pathGroup` is the grouping named by the page's address (`/bsfw/group/<kind>/`), which wins over `?group=`.
+ */
+export function readHubQuery(query: URLSearchParams, pathGroup?: Grouping): HubQuery {
+  const group = pathGroup ?? query.get('group') ?? 'theme';
   const pick = (name: string, allowed: readonly string[]) => {
     const v = query.get(name) ?? '';
     return allowed.includes(v) ? v : '';
@@ -38,10 +48,10 @@ export function readHubQuery(query: URLSearchParams): HubQuery {
   };
 }
 
+/** The query string of the hub's filters; the grouping is in the page's address (groupPath). */
 export function hubQueryString(q: HubQuery): string {
   const p = new URLSearchParams();
   if (q.q) p.set('q', q.q);
-  if (q.group !== 'theme') p.set('group', q.group);
   if (q.audience) p.set('audience', q.audience);
   if (q.theme) p.set('theme', q.theme);
   if (q.department) p.set('department', String(q.department));
@@ -135,7 +145,7 @@ export function ThemeCards({ view, themes }: { view: ViewContext; themes: ThemeV
 
 function Filters({ view, catalogue, query }: { view: ViewContext; catalogue: PublicCatalogue; query: HubQuery }) {
   return (
-    <form className="svc-filters" method="get" action={href(view, SERVICES_PATH)} aria-label="查找办事事项">
+    <form className="svc-filters" method="get" action={href(view, groupPath(query.group))} aria-label="查找办事事项">
       <fieldset>
         <legend>查找事项</legend>
         <label htmlFor="svc-q">关键词</label>
@@ -173,7 +183,6 @@ function Filters({ view, catalogue, query }: { view: ViewContext; catalogue: Pub
             </option>
           ))}
         </select>
-        {query.group !== 'theme' ? <input type="hidden" name="group" value={query.group} /> : null}
         <button type="submit">查找</button>
       </fieldset>
     </form>
@@ -193,8 +202,8 @@ export function HubBody({
   const groups = groupItems(items, query.group);
   const filtered = Boolean(query.q || query.audience || query.theme || query.department || query.type);
   const groupHref = (g: Grouping) => {
-    const qs = hubQueryString({ ...query, group: g });
-    return `${href(view, SERVICES_PATH)}${qs ? `?${qs}` : ''}`;
+    const qs = hubQueryString(query);
+    return `${href(view, groupPath(g))}${qs ? `?${qs}` : ''}`;
   };
   return (
     <>
@@ -218,7 +227,7 @@ export function HubBody({
       </nav>
       <p className="svc-count" role="status">
         {filtered ? `找到 ${items.length} 个符合条件的事项。` : `共 ${items.length} 个事项。`}
-        {filtered ? <a href={groupHref(query.group).split('?')[0]}>清除筛选条件</a> : null}
+        {filtered ? <a href={href(view, groupPath(query.group))}>清除筛选条件</a> : null}
       </p>
       {groups.map(([name, list]) => (
         <ItemTable key={name} view={view} items={list} caption={`${name}（${list.length}）`} />

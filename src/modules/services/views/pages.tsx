@@ -146,7 +146,6 @@ export function ThemePageBody({
       <section aria-labelledby="t-materials">
         <h2 id="t-materials">办理材料（已合并去重）</h2>
         <MaterialsTable
-          view={view}
           materials={merged.map((m) => m.material)}
           files={files}
           caption={`${theme.name}材料清单：同一材料只需提交一次`}
