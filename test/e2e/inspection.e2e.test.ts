@@ -6,7 +6,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { browserEnv, SKIP_REASON, screenshot } from './browser.ts';
 import { mainSiteId, staff, TEST_PASSWORD } from '../helpers.ts';
-import { seedDemoContent } from '../../src/modules/setup/demo-content.ts';
+import { DEMO_STAFF_PASSWORD, seedDemoContent } from '../../src/modules/setup/demo-content.ts';
+import { seedDemoCitizens } from '../../src/modules/citizens/citizens.demo.ts';
+import { seedDemoInteraction } from '../../src/modules/interaction/interaction.demo.ts';
 import { ManualClock } from '../../src/platform/time.ts';
 
 test('inspector: inspects the demo site, watches progress, reads the report and exports the PDF', {
@@ -19,6 +21,10 @@ test('inspector: inspects the demo site, watches progress, reads the report and 
     const { page, baseUrl, ctx } = env;
     const siteId = await mainSiteId(ctx);
     await seedDemoContent(ctx, siteId);
+    // The demo's message board (网上留言) as `npm start` seeds it: without a consultation channel a site is vetoed
+    // (互动回应差) and the report has no scores to show.
+    const { demoCitizenId } = await seedDemoCitizens(ctx);
+    await seedDemoInteraction(ctx, siteId, demoCitizenId, DEMO_STAFF_PASSWORD);
     await staff(ctx, 'inspector1', ['inspector']);
 
     await page.goto(`${baseUrl}/admin/`);
@@ -65,6 +71,7 @@ test('inspector: inspects the demo site, watches progress, reads the report and 
 
     const run = await ctx.db.selectFrom('inspection_runs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
     assert.equal(run.status, 'done', run.error ?? '');
+    assert.notEqual(run.total_score, null, `the demo site is scored, not vetoed: ${run.report}`.slice(0, 2000));
     assert.equal(run.site_id, siteId);
     assert.deepEqual(JSON.parse(run.options), {
       url: `${baseUrl}/`,
