@@ -37,14 +37,17 @@ export interface GuardOptions {
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function makeGuard(auth: AuthService, audit: AuditService, scopes = new AccessScopes()) {
-  const denied = async (ctx: AuthContext, request: FastifyRequest, detail: Record<string, unknown>) =>
-    audit.recordAlone(ctx.actor, {
+  // audit_log.target_id is varchar(64) (PostgreSQL enforces it): the full route goes into the detail.
+  const denied = async (ctx: AuthContext, request: FastifyRequest, detail: Record<string, unknown>) => {
+    const route = `${request.method} ${request.routeOptions.url}`;
+    return audit.recordAlone(ctx.actor, {
       action: 'access.denied',
       targetType: 'route',
-      targetId: `${request.method} ${request.routeOptions.url}`,
+      targetId: route.length > 64 ? `${route.slice(0, 63)}…` : route,
       outcome: 'failure',
-      detail,
+      detail: { route, ...detail },
     });
+  };
   const guard = function guard(options: GuardOptions = {}) {
     const capabilities = options.capability ? [options.capability] : (options.anyOf ?? []);
     const preHandler = async function preHandler(request: FastifyRequest, _reply: FastifyReply): Promise<void> {
