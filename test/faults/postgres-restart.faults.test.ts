@@ -90,7 +90,9 @@ test('PostgreSQL restarted under load: 503 meanwhile, cached pages served, no cr
     if (server.exitCode === null) server.kill('SIGKILL');
   });
   const base = `http://127.0.0.1:${APP_PORT}`;
-  await serverUp(`${base}/healthz`, exited, 900_000);
+  await serverUp(`${base}/healthz`, exited, 900_000).catch((error: Error) => {
+    throw new Error(`${error.message}\n${stderr.slice(-4000)}`);
+  });
   const home = await (await fetch(`${base}/`)).text();
   const content = /href="(\/[^"]*\/\d+\.html)"/.exec(home)?.[1];
   assert.ok(content, 'a content page is linked from the home page');

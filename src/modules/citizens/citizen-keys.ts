@@ -3,7 +3,7 @@
 // then refuses to read or write personal data instead of producing records nobody can decrypt.
 import type { Db } from '../../platform/db/database.ts';
 import type { Config } from '../../platform/config.ts';
-import { readSetting, writeSetting } from '../../platform/settings/settings.repository.ts';
+import { readSetting, settingOnce } from '../../platform/settings/settings.repository.ts';
 import { KeyError, PersonalDataCipher, loadKeyFile } from '../../platform/crypto/personal-data.ts';
 
 const FINGERPRINT = 'crypto.key-fingerprint';
@@ -25,11 +25,14 @@ export class CitizenKeys {
   }
 
   private async load(): Promise<PersonalDataCipher> {
-    // A PostgreSQL cluster must be handed one key file; creating one per node would split the data.
-    const cipher = new PersonalDataCipher(loadKeyFile(this.config.keyFile, !this.config.databaseUrl));
     const stored = await readSetting<string>(this.db, FINGERPRINT);
-    if (stored === null) await writeSetting(this.db, FINGERPRINT, cipher.fingerprint, new Date().toISOString());
-    else if (stored !== cipher.fingerprint)
+    // The key file is created only where no other node can hold a different one: the embedded database, or a
+    // PostgreSQL database whose personal data no key protects yet (the first node of a cluster). Later nodes must
+    // be handed that same file; racing first nodes agree through the fingerprint stored once below.
+    const create = !this.config.databaseUrl || stored === null;
+    const cipher = new PersonalDataCipher(loadKeyFile(this.config.keyFile, create));
+    const agreed = stored ?? (await settingOnce(this.db, FINGERPRINT, cipher.fingerprint, new Date().toISOString()));
+    if (agreed !== cipher.fingerprint)
       throw new KeyError(
         `密钥文件 ${this.config.keyFile} 与数据库中已有数据所用的密钥不一致：请使用原密钥文件（GOVPORTAL_KEY_FILE）`,
       );
