@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ReactElement } from 'react';
 import type { App } from '../../platform/http.ts';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../platform/errors.ts';
+import { AppError, type ErrorCode } from '../../platform/errors.ts';
 import { newIdempotencyKey } from '../../platform/idempotency.ts';
 import { CARE_COOKIE, cspFor, type PortalService } from '../portal/portal.service.ts';
 import { renderDocument } from '../portal/views/render.tsx';
@@ -16,12 +16,27 @@ import { CITIZEN_COOKIE, type CitizenContext } from '../citizens/citizen-auth.se
 import { citizenOf, loginRedirect } from '../citizens/citizens.guard.ts';
 import { declareAccess } from '../../platform/auth/access.ts';
 import { applicationPath, itemPath, SERVICES_PATH, themePath } from './catalogue.presenter.ts';
-import type { Upload } from './applications.service.ts';
+import type { ApplyInput, Upload } from './applications.service.ts';
 import { servicesCss } from './services.pages.tsx';
 import { ApplicationBody, ApplyForm, type ApplyValues, CitizenServicesFrame, type Message } from './views/citizen.tsx';
 
 const hidden = { schema: { hide: true } };
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+interface ApplyFlow {
+  path: string;
+  page: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: number,
+    message: Message | null,
+    fields?: Record<string, string>,
+    status?: number,
+  ) => Promise<unknown>;
+  notFound: ErrorCode;
+  /** Submits the application and answers where the citizen goes next. */
+  submit: (c: CitizenContext, id: number, input: ApplyInput, uploads: Upload[]) => Promise<string>;
+}
 
 interface ParsedForm {
   fields: Record<string, string>;
@@ -106,6 +121,44 @@ export async function serviceCitizenPages(app: App, ctx: AppContext, portal: Por
     remark: f.remark ?? '',
   });
 
+  /**
+   * The two ways to apply (one item, or a 一件事 sent to several departments) share their page flow: the form page,
+   * and a submission that either redirects to what was created or shows the form again with the citizen's input and
+   * the reason it was refused; an unknown item or theme is a notice page, not a form.
+   */
+  const registerApply = (scope: App, flow: ApplyFlow) => {
+    const idOf = (request: FastifyRequest) => Number((request.params as { id: string }).id);
+    scope.get(flow.path, { ...hidden, preHandler: pageGuard }, async (request, reply) => {
+      const id = idOf(request);
+      if (!Number.isInteger(id) || id < 1) return reply.callNotFound();
+      try {
+        return await flow.page(request, reply, id, null);
+      } catch (error) {
+        if (error instanceof AppError && error.status < 500) return notice(request, reply, error);
+        throw error;
+      }
+    });
+    scope.post(flow.path, { ...hidden, preHandler: multipartGuard }, async (request, reply) => {
+      const c = citizenOf(request);
+      const id = idOf(request);
+      let form: ParsedForm = { fields: {}, uploads: [] };
+      try {
+        form = await readForm(request, c);
+        const input = {
+          applicantName: form.fields.applicantName ?? '',
+          contact: form.fields.contact ?? '',
+          remark: form.fields.remark ?? '',
+          idempotencyKey: form.fields.idempotencyKey ?? '',
+        };
+        const target = await flow.submit(c, id, input, form.uploads);
+        return reply.header('cache-control', 'no-store').redirect(target, 303);
+      } catch (error) {
+        if (error instanceof AppError && error.code === flow.notFound) return notice(request, reply, error);
+        return flow.page(request, reply, id, messageOf(error), form.fields, statusOf(error));
+      }
+    });
+  };
+
   await app.register(async (scope) => {
     scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
       const out: Record<string, string> = {};
@@ -153,39 +206,14 @@ export async function serviceCitizenPages(app: App, ctx: AppContext, portal: Por
       );
     };
 
-    scope.get('/user/bsfw/apply/:itemId', { ...hidden, preHandler: pageGuard }, async (request, reply) => {
-      const itemId = Number((request.params as { itemId: string }).itemId);
-      if (!Number.isInteger(itemId) || itemId < 1) return reply.callNotFound();
-      try {
-        return await applyPage(request, reply, itemId, null);
-      } catch (error) {
-        if (error instanceof AppError && error.status < 500) return notice(request, reply, error);
-        throw error;
-      }
-    });
-
-    scope.post('/user/bsfw/apply/:itemId', { ...hidden, preHandler: multipartGuard }, async (request, reply) => {
-      const c = citizenOf(request);
-      const itemId = Number((request.params as { itemId: string }).itemId);
-      let form: ParsedForm = { fields: {}, uploads: [] };
-      try {
-        form = await readForm(request, c);
-        const created = await services.applications.apply(
-          c,
-          itemId,
-          {
-            applicantName: form.fields.applicantName ?? '',
-            contact: form.fields.contact ?? '',
-            remark: form.fields.remark ?? '',
-            idempotencyKey: form.fields.idempotencyKey ?? '',
-          },
-          form.uploads,
-        );
-        return reply.header('cache-control', 'no-store').redirect(`${applicationPath(created.id)}?submitted=1`, 303);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'SERVICE_ITEM_NOT_FOUND') return notice(request, reply, error);
-        return applyPage(request, reply, itemId, messageOf(error), form.fields, statusOf(error));
-      }
+    registerApply(scope, {
+      path: '/user/bsfw/apply/:id',
+      page: applyPage,
+      notFound: 'SERVICE_ITEM_NOT_FOUND',
+      submit: async (c, itemId, input, uploads) => {
+        const created = await services.applications.apply(c, itemId, input, uploads);
+        return `${applicationPath(created.id)}?submitted=1`;
+      },
     });
 
     // ───── apply for a 一件事 ─────
@@ -240,42 +268,14 @@ export async function serviceCitizenPages(app: App, ctx: AppContext, portal: Por
       );
     };
 
-    scope.get('/user/bsfw/yjs/:themeId', { ...hidden, preHandler: pageGuard }, async (request, reply) => {
-      const themeId = Number((request.params as { themeId: string }).themeId);
-      if (!Number.isInteger(themeId) || themeId < 1) return reply.callNotFound();
-      try {
-        return await themePage(request, reply, themeId, null);
-      } catch (error) {
-        if (error instanceof AppError && error.status < 500) return notice(request, reply, error);
-        throw error;
-      }
-    });
-
-    scope.post('/user/bsfw/yjs/:themeId', { ...hidden, preHandler: multipartGuard }, async (request, reply) => {
-      const c = citizenOf(request);
-      const themeId = Number((request.params as { themeId: string }).themeId);
-      let form: ParsedForm = { fields: {}, uploads: [] };
-      try {
-        form = await readForm(request, c);
-        const created = await services.applications.applyTheme(
-          c,
-          await themeOf(themeId),
-          {
-            applicantName: form.fields.applicantName ?? '',
-            contact: form.fields.contact ?? '',
-            remark: form.fields.remark ?? '',
-            idempotencyKey: form.fields.idempotencyKey ?? '',
-          },
-          form.uploads,
-        );
-        const first = created.applications[0];
-        return reply
-          .header('cache-control', 'no-store')
-          .redirect(`${applicationPath(first.id)}?bundle=${encodeURIComponent(created.receiptNo)}`, 303);
-      } catch (error) {
-        if (error instanceof AppError && error.code === 'SERVICE_THEME_NOT_FOUND') return notice(request, reply, error);
-        return themePage(request, reply, themeId, messageOf(error), form.fields, statusOf(error));
-      }
+    registerApply(scope, {
+      path: '/user/bsfw/yjs/:id',
+      page: themePage,
+      notFound: 'SERVICE_THEME_NOT_FOUND',
+      submit: async (c, themeId, input, uploads) => {
+        const created = await services.applications.applyTheme(c, await themeOf(themeId), input, uploads);
+        return `${applicationPath(created.applications[0].id)}?bundle=${encodeURIComponent(created.receiptNo)}`;
+      },
     });
 
     // ───── an application ─────
