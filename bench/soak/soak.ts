@@ -34,7 +34,7 @@ export interface SoakResult {
   shed: number;
   /** Anything else that is not 200/304, plus socket errors: must be 0. */
   unexpected: number;
-  healthz: { probes: number; failed: number; p50Ms: number; maxMs: number; over100Ms: number };
+  healthz: { probes: number; failed: number; timedOut: number; p50Ms: number; maxMs: number; over100Ms: number };
   serverExit: number | null;
   loadBefore: string;
   loadAfter: string;
@@ -97,14 +97,16 @@ async function contentPath(base: string): Promise<string> {
 async function probeHealth(base: string, stop: { done: boolean }) {
   const times: number[] = [];
   let failed = 0;
+  let timedOut = 0;
   while (!stop.done) {
     const started = performance.now();
     try {
       const res = await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(5000) });
       await res.arrayBuffer();
       if (res.status !== 200) failed += 1;
-    } catch {
-      failed += 1;
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError') timedOut += 1;
+      else failed += 1;
     }
     times.push(performance.now() - started);
     await new Promise((r) => setTimeout(r, 500));
@@ -113,6 +115,7 @@ async function probeHealth(base: string, stop: { done: boolean }) {
   return {
     probes: times.length,
     failed,
+    timedOut,
     p50Ms: Math.round(times[Math.floor(times.length / 2)] ?? 0),
     maxMs: Math.round(times[times.length - 1] ?? 0),
     over100Ms: times.filter((t) => t > 100).length,
@@ -222,7 +225,7 @@ export function formatSoak(r: SoakResult): string {
     `paths: ${r.paths.join(' ')}`,
     `requests ${r.requests}, ${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`,
     `statuses ${JSON.stringify(r.statuses)}, shed (503) ${r.shed}, socket errors ${JSON.stringify(r.socketErrors)}, unexpected ${r.unexpected}`,
-    `/healthz: ${r.healthz.probes} probes, ${r.healthz.failed} failed, p50 ${r.healthz.p50Ms} ms, max ${r.healthz.maxMs} ms, ${r.healthz.over100Ms} over 100 ms`,
+    `/healthz: ${r.healthz.probes} probes, ${r.healthz.failed} failed, ${r.healthz.timedOut} timed out (5 s), p50 ${r.healthz.p50Ms} ms, max ${r.healthz.maxMs} ms, ${r.healthz.over100Ms} over 100 ms`,
     `server exit code ${r.serverExit}`,
   ].join('\n');
 }
