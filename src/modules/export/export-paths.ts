@@ -28,6 +28,9 @@ const DYNAMIC = [
   /^(\/site\/[^/]+)?\/search$/,
   // 依申请公开: the applicant's forms and records behind the public account.
   /^(\/site\/[^/]+)?\/disclosure\//,
+  // Surveys and drafts open for comment take answers and comments, and show what the visitor may still do.
+  /^(\/site\/[^/]+)?\/survey\//,
+  /^(\/site\/[^/]+)?\/solicitation\//,
 ];
 
 export const isDynamicPath = (path: string) => DYNAMIC.some((re) => re.test(path));

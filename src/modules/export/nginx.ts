@@ -99,6 +99,10 @@ export function nginxConfig(input: NginxInput): string {
     `    location ~ ^(/site/[a-z][a-z0-9-]*)?/disclosure/ {`,
     ...indent(proxy, 8),
     '    }',
+    // Surveys and solicitations take answers and comments: the application.
+    `    location ~ ^(/site/[a-z][a-z0-9-]*)?/(survey|solicitation)/ {`,
+    ...indent(proxy, 8),
+    '    }',
     '    location /accessibility/ {',
     ...indent(proxy, 8),
     '    }',
