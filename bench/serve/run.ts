@@ -58,7 +58,7 @@ async function startApp(dataDir: string) {
     },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForHttp(`http://127.0.0.1:${APP_PORT}/healthz`, 60_000);
+  await waitForHttp(`http://127.0.0.1:${APP_PORT}/healthz`, 300_000);
   return {
     pid: child.pid!,
     stop: async () => {
@@ -197,6 +197,7 @@ async function main() {
         connections: CONNECTIONS,
         seconds: SECONDS,
         cachedPath: urls[urls.length - 1]!.path,
+        pid: app.pid,
         log,
       });
       console.log([searchHeading(loadAtStart), '', ...searchTable(search)].join('\n'));
@@ -219,6 +220,7 @@ async function main() {
       connections: CONNECTIONS,
       seconds: SECONDS,
       cachedPath: urls[urls.length - 1]!.path,
+      pid: app.pid,
       log,
     });
     tables.push(...searchTable(search));

@@ -105,9 +105,35 @@ async function probe(url: string, stop: { done: boolean }): Promise<ProbeResult>
   };
 }
 
+/** CPU seconds (user + system) used so far by the server: its primary process and the workers it forked. */
+function serverCpu(pid: number): number {
+  const tick = 100; // USER_HZ on Linux
+  const read = (p: number) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${p}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / tick;
+    } catch {
+      return 0;
+    }
+  };
+  let total = read(pid);
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+      if (ppid === pid) total += read(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
+}
+
 export interface SearchRun {
   name: string;
   connections: number;
+  /** Server CPU per answered request: what a request costs, whatever else the machine is doing. */
+  cpuMsPerRequest: number;
   load: LoadResult;
   healthz: ProbeResult;
   cached: ProbeResult;
@@ -130,14 +156,17 @@ async function run(
   connections: number,
   seconds: number,
   cachedPath: string,
+  pid: number,
 ): Promise<SearchRun> {
   const stop = { done: false };
+  const cpuBefore = serverCpu(pid);
   const probes = Promise.all([probe(`${base}/healthz`, stop), probe(`${base}${cachedPath}`, stop)]);
   const load = await wrkPaths(base, paths, connections, seconds).finally(() => {
     stop.done = true;
   });
+  const cpuMsPerRequest = ((serverCpu(pid) - cpuBefore) * 1000) / Math.max(1, load.requests);
   const [healthz, cached] = await probes;
-  return { name, connections, load, healthz, cached };
+  return { name, connections, cpuMsPerRequest, load, healthz, cached };
 }
 
 /**
@@ -147,34 +176,30 @@ async function run(
  */
 export async function measureSearch(
   base: string,
-  options: { connections: number; seconds: number; cachedPath: string; log: (s: string) => void },
-): Promise<{ runs: SearchRun[]; coldMs: number }> {
-  const { connections, seconds, cachedPath, log } = options;
+  options: { connections: number; seconds: number; cachedPath: string; pid: number; log: (s: string) => void },
+): Promise<{ runs: SearchRun[]; coldMs: number; coldCpuMs: number }> {
+  const { connections, seconds, cachedPath, pid, log } = options;
   const distinct = qualityQueries().map(searchPath);
   // The first pass, 8 at a time as a handful of visitors would: how long unseen queries take.
   const started = performance.now();
+  const cpuBefore = serverCpu(pid);
   for (let i = 0; i < distinct.length; i += 8)
     await Promise.all(distinct.slice(i, i + 8).map(async (p) => (await fetch(`${base}${p}`)).arrayBuffer()));
   const coldMs = (performance.now() - started) / distinct.length;
-  log(`first pass over ${distinct.length} queries: ${coldMs.toFixed(1)} ms per query (8 at a time)`);
-  const runs: SearchRun[] = [];
-  runs.push(
-    await run(
-      base,
-      `popular query (“${POPULAR_QUERY}”)`,
-      [searchPath(POPULAR_QUERY)],
-      connections,
-      seconds,
-      cachedPath,
-    ),
+  const coldCpuMs = ((serverCpu(pid) - cpuBefore) * 1000) / distinct.length;
+  log(
+    `first pass over ${distinct.length} queries: ${coldMs.toFixed(1)} ms per query (8 at a time), CPU ${coldCpuMs.toFixed(1)} ms`,
   );
-  runs.push(await run(base, `${distinct.length} distinct queries in turn`, distinct, connections, seconds, cachedPath));
-  runs.push(await run(base, `${distinct.length} distinct queries in turn`, distinct, 200, seconds, cachedPath));
+  const runs: SearchRun[] = [];
+  const at = (name: string, paths: string[], n: number) => run(base, name, paths, n, seconds, cachedPath, pid);
+  runs.push(await at(`popular query (“${POPULAR_QUERY}”)`, [searchPath(POPULAR_QUERY)], connections));
+  runs.push(await at(`${distinct.length} distinct queries in turn`, distinct, connections));
+  runs.push(await at(`${distinct.length} distinct queries in turn`, distinct, 200));
   for (const r of runs)
     log(
-      `${r.name} at ${r.connections}: ${Math.round(r.load.rps)} req/s, p99 ${r.load.p99.toFixed(1)} ms, statuses ${JSON.stringify(r.load.statuses)}; healthz max ${r.healthz.max.toFixed(0)} ms; cached max ${r.cached.max.toFixed(0)} ms`,
+      `${r.name} at ${r.connections}: ${Math.round(r.load.rps)} req/s, p99 ${r.load.p99.toFixed(1)} ms, CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request, statuses ${JSON.stringify(r.load.statuses)}; healthz max ${r.healthz.max.toFixed(0)} ms; cached max ${r.cached.max.toFixed(0)} ms`,
     );
-  return { runs, coldMs };
+  return { runs, coldMs, coldCpuMs };
 }
 
 const ms = (n: number) => `${n.toFixed(n < 10 ? 2 : 1)} ms`;
@@ -182,15 +207,15 @@ const probeText = (p: ProbeResult) =>
   `${ms(p.p50)} / ${ms(p.max)}${p.failed ? `, ${p.failed} of ${p.probes} failed` : ''}${p.over100 ? `, ${p.over100} over 100 ms` : ''}`;
 
 /** The search table of the report. */
-export function searchTable(result: { runs: SearchRun[]; coldMs: number }): string[] {
+export function searchTable(result: { runs: SearchRun[]; coldMs: number; coldCpuMs: number }): string[] {
   return [
     'Search results page (`/search?q=…`), while /healthz and the cached content page are probed every 100 ms:',
     '',
-    '| load | connections | req/s | p50 | p99 | statuses | /healthz p50 / max | cached page p50 / max |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| load | connections | req/s | p50 | p99 | server CPU per request | statuses | /healthz p50 / max | cached page p50 / max |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...result.runs.map(
       (r) =>
-        `| ${r.name} | ${r.connections} | ${Math.round(r.load.rps).toLocaleString('en')} | ${ms(r.load.p50)} | ${ms(r.load.p99)} | ${Object.entries(
+        `| ${r.name} | ${r.connections} | ${Math.round(r.load.rps).toLocaleString('en')} | ${ms(r.load.p50)} | ${ms(r.load.p99)} | ${ms(r.cpuMsPerRequest)} | ${Object.entries(
           r.load.statuses,
         )
           .map(([s, n]) => `${s} × ${n.toLocaleString('en')}`)
@@ -199,7 +224,7 @@ export function searchTable(result: { runs: SearchRun[]; coldMs: number }): stri
           )}${r.load.failures ? ` (${r.load.failures} errors)` : ''} | ${probeText(r.healthz)} | ${probeText(r.cached)} |`,
     ),
     '',
-    `First pass over the quality set (queries not asked before, 8 at a time): ${result.coldMs.toFixed(1)} ms per query.`,
+    `First pass over the quality set (queries not asked before, 8 at a time): ${result.coldMs.toFixed(1)} ms per query, server CPU ${result.coldCpuMs.toFixed(1)} ms per query.`,
     '',
   ];
 }
