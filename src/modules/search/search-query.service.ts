@@ -31,11 +31,11 @@ const MAX_QUERY = 100;
 const COUNT_TTL_MS = 30_000;
 /**
  * Searches one worker runs at a time, and how many may wait for a place. A search costs a few to a few tens of
- * milliseconds of CPU: more at once only makes each slower, and a queue longer than this would wait past what a
- * visitor accepts — the surplus is answered 503 (系统繁忙) at once, and /healthz and cached pages keep answering.
+ * milliseconds of CPU: more at once only makes each slower and leaves the event loop fewer turns for /healthz and
+ * cached pages (SQLite reads run on it), and a queue longer than this would wait past what a visitor accepts — the surplus is answered 503 (系统繁忙) at once, and /healthz and cached pages keep answering.
  */
-export const SEARCHES_AT_ONCE = 4;
-export const SEARCHES_WAITING = 24;
+export const SEARCHES_AT_ONCE = 2;
+export const SEARCHES_WAITING = 16;
 /**
  * Result sets up to this size are counted by kind exactly. Beyond it, every one of the MAX_PAGE pages exists
  * whatever the estimate, so the estimate only shows as "约 N".
