@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { DIALECT, call } from '../../../test/helpers.ts';
 import { draftNews, publishThroughReview, relogin } from '../../../test/workflow.ts';
 import { bumpGeneration } from '../portal/public-content.repository.ts';
-import { SearchPageCache } from './search-page-cache.ts';
+import { SearchPageCache, WorkLimit } from './search-page-cache.ts';
 import { searchSite } from './search-testing.ts';
 import type { LoadedItem } from './quality/load.ts';
 import type { Team } from '../../../test/workflow.ts';
@@ -135,6 +135,36 @@ describe(`the search results page under load (${DIALECT})`, () => {
       limit.waiting = waiting;
     }
     assert.equal((await page('医疗保险参保')).status, 200, 'answered again once a place is free');
+  });
+
+  it('runs searches in the order they came once a place is free, and refuses beyond the queue', async () => {
+    const limit = new WorkLimit(1, 1);
+    const order: string[] = [];
+    let releaseA = () => {};
+    const a = limit.run(
+      () =>
+        new Promise<void>((resolve) => {
+          order.push('a');
+          releaseA = resolve;
+        }),
+      () => new Error('busy'),
+    );
+    const b = limit.run(
+      async () => void order.push('b'),
+      () => new Error('busy'),
+    );
+    await assert.rejects(
+      limit.run(
+        async () => void order.push('c'),
+        () => new Error('busy'),
+      ),
+      /busy/,
+    );
+    assert.deepEqual(limit.load(), { running: 1, queued: 1 });
+    releaseA();
+    await Promise.all([a, b]);
+    assert.deepEqual(order, ['a', 'b']);
+    assert.deepEqual(limit.load(), { running: 0, queued: 0 });
   });
 
   it('follows other nodes’ changes through the publication generations', async () => {
