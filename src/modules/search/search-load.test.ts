@@ -181,4 +181,22 @@ describe(`the search results page under load (${DIALECT})`, () => {
     now = 70_000;
     assert.deepEqual(await cache.page('k', render), { value: 'v3', hit: false }, 'kept a minute at most');
   });
+
+  it('serves kept pages while the database cannot be asked', async () => {
+    const item = loaded.find((i) => i.title === '住房公积金提取办事指南')!;
+    let down = false;
+    const { db } = env.ctx;
+    // The reads the cache makes, failing as PostgreSQL's do while it restarts.
+    const flaky = {
+      selectFrom: (table: 'published_items') => {
+        if (down) throw new Error('Connection terminated');
+        return db.selectFrom(table);
+      },
+    } as unknown as typeof db;
+    const cache = new SearchPageCache<string>(flaky, { generationIntervalMs: 0 });
+    const render = async () => ({ value: 'page', contentIds: [item.id] });
+    assert.deepEqual(await cache.page('k', render), { value: 'page', hit: false });
+    down = true;
+    assert.deepEqual(await cache.page('k', render), { value: 'page', hit: true }, 'the kept page, not an error');
+  });
 });

@@ -42,6 +42,12 @@ export interface SearchPageCacheOptions {
   now?: () => number;
 }
 
+/**
+ * The database cannot be asked (restarting, failing over): the kept page is served, as the portal serves its
+ * cached pages meanwhile — nothing can be withdrawn while the database is away.
+ */
+const UNREACHABLE = true;
+
 export class SearchPageCache<T> {
   private entries = new Map<string, Entry<T>>();
   private readonly maxEntries: number;
@@ -84,7 +90,7 @@ export class SearchPageCache<T> {
     const found = entries.get(key);
     if (found && this.now() - found.at < this.ttlMs) {
       const kept = await found.promise.catch(() => null);
-      if (kept?.contentIds && (await this.current(kept as Kept<T>))) {
+      if (kept?.contentIds && (await this.current(kept as Kept<T>).catch(() => UNREACHABLE))) {
         this.hitCount += 1;
         // Refresh recency so the eviction drops the least recently used entry.
         if (entries.get(key) === found) {
