@@ -5,7 +5,9 @@
 // Each URL is measured in BENCH_REPEAT alternating runs per server (govportal, nginx, govportal, …) and each
 // server's best run is reported: on a shared machine a burst of other work then spoils neither side alone.
 // Options (environment): BENCH_ITEMS (10000), BENCH_SECONDS per run (5), BENCH_REPEAT (2), BENCH_CONNECTIONS
-// (50), GOVPORTAL_WORKERS for the server (default: one per CPU), BENCH_DIR to reuse a seeded directory.
+// (50), GOVPORTAL_WORKERS for the server (default: one per CPU), BENCH_DIR to reuse a seeded directory,
+// BENCH_ONLY=search to measure only the search page (search-load.ts: a popular query, the quality set's distinct
+// queries, /healthz and a cached page probed meanwhile).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -14,11 +16,13 @@ import path from 'node:path';
 import { seedSite } from './seed.ts';
 import { ensureNginx, startNginx, waitForHttp } from './nginx.ts';
 import { wrk, type WrkResult } from './wrk.ts';
+import { measureSearch, searchTable } from './search-load.ts';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 10_000);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const REPEAT = Number(process.env.BENCH_REPEAT ?? 2);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const SEARCH_ONLY = process.env.BENCH_ONLY === 'search';
 const WORKERS = process.env.GOVPORTAL_WORKERS || String(os.cpus().length);
 const APP_PORT = 39_310;
 const NGINX_PORT = 39_311;
@@ -54,7 +58,7 @@ async function startApp(dataDir: string) {
     },
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  await waitForHttp(`http://127.0.0.1:${APP_PORT}/healthz`, 60_000);
+  await waitForHttp(`http://127.0.0.1:${APP_PORT}/healthz`, 300_000);
   return {
     pid: child.pid!,
     stop: async () => {
@@ -181,13 +185,24 @@ async function main() {
     log(`exported in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   }
   const app = await startApp(dataDir);
-  const nginx = await startNginx(exportDir, NGINX_PORT);
+  const nginx = SEARCH_ONLY ? null : await startNginx(exportDir, NGINX_PORT);
   const tables: string[] = [];
   let plain: Measured[] = [];
   let bare: WrkResult | null = null;
   try {
     const urls = await pickUrls();
     log(`load average before measuring: ${load()}`);
+    if (SEARCH_ONLY) {
+      const search = await measureSearch(`http://127.0.0.1:${APP_PORT}`, {
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        cachedPath: urls[urls.length - 1]!.path,
+        pid: app.pid,
+        log,
+      });
+      console.log([searchHeading(loadAtStart), '', ...searchTable(search)].join('\n'));
+      return;
+    }
     for (const [i, round] of ROUNDS.entries()) {
       const { rows, results } = await measure(urls, round.headers);
       if (i === 0) plain = results;
@@ -201,8 +216,16 @@ async function main() {
       );
     }
     bare = await bareNode(exportDir, urls[urls.length - 1]!.path);
+    const search = await measureSearch(`http://127.0.0.1:${APP_PORT}`, {
+      connections: CONNECTIONS,
+      seconds: SECONDS,
+      cachedPath: urls[urls.length - 1]!.path,
+      pid: app.pid,
+      log,
+    });
+    tables.push(...searchTable(search));
   } finally {
-    await nginx.stop();
+    await nginx?.stop();
     await app.stop();
     if (!reuse) fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -222,6 +245,11 @@ async function main() {
       '',
     ].join('\n'),
   );
+}
+
+function searchHeading(loadAtStart: string): string {
+  const cpu = os.cpus();
+  return `### ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — search only, ${cpu.length} × ${cpu[0]?.model.trim()}, Node ${process.version}, ${ITEMS.toLocaleString('en')} items, govportal with ${WORKERS} worker(s), ${SECONDS} s per run; load average at the start: ${loadAtStart}, at the end: ${load()}`;
 }
 
 function nginxVersion(): string {

@@ -37,6 +37,11 @@ export interface PortalRequest {
   /** request.url: path and query. */
   url: string;
   care: boolean;
+  /**
+   * The request carries a staff or citizen session: pages that may differ per person are rendered for it alone,
+   * never from or into a cache shared with other visitors.
+   */
+  personal?: boolean;
 }
 
 export type PageResult =
@@ -54,6 +59,8 @@ export interface PageContext {
   query: URLSearchParams;
   /** Absolute origin for URLs in the page: GOVPORTAL_PUBLIC_URL if set, else protocol://Host. */
   origin: string;
+  /** The request carries a staff or citizen session (see PortalRequest.personal). */
+  personal?: boolean;
   /** The regular-expression match when the page was registered with a pattern. */
   params: RegExpExecArray | null;
   /**

@@ -22,6 +22,8 @@ import { isNotModified, securityHeaders, validatorHeaders } from './page-respons
 import { citizenPageRoutes } from '../citizens/citizens.pages.routes.ts';
 import { interactionPageRoutes } from '../interaction/interaction.pages.routes.ts';
 import { PUBLIC_ROUTE } from '../../platform/auth/access.ts';
+import { SESSION_COOKIE } from '../../platform/auth/guard.ts';
+import { CITIZEN_COOKIE } from '../citizens/citizen-auth.service.ts';
 import { serviceCitizenPages } from '../services/services.citizen-pages.tsx';
 
 const YEAR_SECONDS = 365 * 24 * 60 * 60;
@@ -40,6 +42,7 @@ function portalRequest(request: FastifyRequest): PortalRequest {
     protocol: request.protocol,
     url: request.url,
     care: request.cookies[CARE_COOKIE] === '1',
+    personal: request.cookies[SESSION_COOKIE] !== undefined || request.cookies[CITIZEN_COOKIE] !== undefined,
   };
 }
 

@@ -225,6 +225,7 @@ export class PortalService {
       view,
       origin,
       query: new URLSearchParams(rawQuery),
+      personal: request.personal === true,
       params: null,
       db,
       index: () => this.index(site.id, model, db),

@@ -226,3 +226,17 @@ export async function bumpGeneration(db: Db, siteId: number, at: string): Promis
     return next;
   }
 }
+
+/**
+ * Every site's generation at once, as one comparable string: whoever caches what several sites show (search
+ * results of a parent site cover its subordinate sites) sees another node's change of any of them in one read.
+ */
+export async function publicationGenerations(db: Db): Promise<string> {
+  const rows = await db
+    .selectFrom('settings')
+    .select(['key', 'value'])
+    .where('key', 'like', 'portal.generation.%')
+    .orderBy('key')
+    .execute();
+  return rows.map((r) => `${r.key}=${r.value}`).join(',');
+}

@@ -25,6 +25,8 @@ export class ServiceCardsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sites: SitesService,
+    /** Runs after a site's cards changed (the results-page cache drops the pages showing them). */
+    private readonly changed: () => void = () => undefined,
   ) {}
 
   async list(siteId: number): Promise<CardView[]> {
@@ -78,6 +80,7 @@ export class ServiceCardsService {
       return newId;
     });
     this.enabled.delete(siteId);
+    this.changed();
     return cardView((await repo.findCard(this.db, id))!);
   }
 
@@ -104,6 +107,7 @@ export class ServiceCardsService {
       });
     });
     this.enabled.delete(siteId);
+    this.changed();
     return cardView((await repo.findCard(this.db, id))!);
   }
 
@@ -121,6 +125,7 @@ export class ServiceCardsService {
       });
     });
     this.enabled.delete(siteId);
+    this.changed();
   }
 
   /** Adds cards a module derives from its records (搜索即服务 for service items); they come before the site's own. */

@@ -22,12 +22,20 @@ import { resultItems } from './search-results.ts';
 import { scopeSites } from './search-scope.ts';
 import type { SearchPlanContext, SynonymsService } from './synonyms.service.ts';
 import type { Executor } from './search.tables.ts';
+import { WorkLimit } from './search-page-cache.ts';
 
 export const PAGE_SIZE = 10;
 export const MAX_PAGE = 100;
 const MAX_PAGE_SIZE = 50;
 const MAX_QUERY = 100;
 const COUNT_TTL_MS = 30_000;
+/**
+ * Searches one worker runs at a time, and how many may wait for a place. A search costs a few to a few tens of
+ * milliseconds of CPU: more at once only makes each slower and leaves the event loop fewer turns for /healthz and
+ * cached pages (SQLite reads run on it), and a queue longer than this would wait past what a visitor accepts — the surplus is answered 503 (系统繁忙) at once, and /healthz and cached pages keep answering.
+ */
+export const SEARCHES_AT_ONCE = 2;
+export const SEARCHES_WAITING = 16;
 /**
  * Result sets up to this size are counted by kind exactly. Beyond it, every one of the MAX_PAGE pages exists
  * whatever the estimate, so the estimate only shows as "约 N".
@@ -60,6 +68,8 @@ export class SearchQueryService {
   private readonly countCache = new Map<string, { at: number; counts: KindCounts }>();
   /** Result sets up to this size are counted by kind exactly (see kindCounts). */
   exactCounts = EXACT_COUNTS;
+  /** Bounds the searches running in this worker (see SEARCHES_AT_ONCE). */
+  readonly limit = new WorkLimit(SEARCHES_AT_ONCE, SEARCHES_WAITING);
 
   constructor(
     private readonly db: Db,
@@ -106,9 +116,31 @@ export class SearchQueryService {
     };
   }
 
+  /** Checks the input (400 at once), then searches when one of the worker's places is free (else 503). */
   async search(scope: SearchScope, raw: SearchInput): Promise<SearchResult> {
-    const { index, synonyms, cards, hotWords } = this.deps;
     const input = this.validate(raw);
+    return this.limit.run(
+      () => this.run(scope, input),
+      () => new AppError('SERVER_BUSY'),
+    );
+  }
+
+  /**
+   * Adds a search to the log behind hot words and the report of searches without results: the first page of a
+   * query without filters (a search answered from the results-page cache counts as well).
+   */
+  logSearch(siteId: number, input: SearchInput, totalAll: number): void {
+    const filtered =
+      (input.kind ?? 'all') !== 'all' ||
+      input.from ||
+      input.to ||
+      input.column !== undefined ||
+      input.site !== undefined;
+    if ((input.page ?? 1) === 1 && !filtered) this.deps.reports.record(siteId, prepare(input.q ?? ''), totalAll);
+  }
+
+  private async run(scope: SearchScope, input: ValidSearch): Promise<SearchResult> {
+    const { index, synonyms, cards, hotWords } = this.deps;
     await index.ensureReady();
     const { site, sites, all } = await scopeSites(this.deps.sites, scope.siteId);
     if (input.site !== undefined && !sites.some((s) => s.id === input.site))
@@ -192,9 +224,7 @@ export class SearchQueryService {
       return { result, plan, totalAll, correctedQuery: found.correctedQuery };
     });
     result.suggestions = await hotWords.related(input.q, plan, totalAll, correctedQuery, ctx, site.id, siteIds);
-    const filtered =
-      input.kind !== 'all' || input.from || input.to || input.column !== undefined || input.site !== undefined;
-    if (input.page === 1 && !filtered) this.deps.reports.record(site.id, prepare(input.q), totalAll);
+    this.logSearch(site.id, input, totalAll);
     return result;
   }
 

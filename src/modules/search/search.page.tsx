@@ -15,7 +15,8 @@ import { href } from '../portal/views/links.ts';
 import type { ViewContext } from '../portal/views/types.ts';
 import { shanghaiDate } from '../../platform/time.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { SearchInput, SearchResult, SearchService, SortOrder } from './search.service.ts';
+import type { CachedSearchPage, SearchInput, SearchResult, SearchService, SortOrder } from './search.service.ts';
+import type { Rendered } from './search-page-cache.ts';
 import { KIND_NAMES, type Kind } from './kinds.ts';
 
 const ASSET_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'assets');
@@ -390,16 +391,50 @@ export function searchPage(
   );
 }
 
-/** The page for a portal request: runs the search (not cached: results follow publication at once). */
+/**
+ * The page for a portal request. Anonymous requests share the results-page cache of the worker (keyed by the
+ * normalised query, filters and page, with the origin, prefix and care mode the page is drawn for); a request
+ * with a session is searched and rendered for itself alone. Bad input answers 400 with the reason on the page.
+ */
 export async function renderSearchPage(page: PageContext, search: SearchService): Promise<PageResult> {
   const query = readPageQuery(page.query);
   if (!query.q) return searchPage(page, null);
-  try {
-    return searchPage(page, await search.search({ siteId: page.site.id, prefix: page.match.prefix }, query.input));
-  } catch (error) {
-    if (error instanceof AppError && error.status === 400) return searchPage(page, null, error.message);
-    throw error;
-  }
+  const scope = { siteId: page.site.id, prefix: page.match.prefix };
+  const render = async (): Promise<Rendered<CachedSearchPage>> => {
+    try {
+      const result = await search.search(scope, query.input);
+      const total = result.kinds[0]?.count ?? result.total;
+      return { value: { page: searchPage(page, result), total }, contentIds: result.items.map((i) => i.id) };
+    } catch (error) {
+      if (error instanceof AppError && error.status === 400)
+        return { value: { page: searchPage(page, null, error.message), total: null }, contentIds: null };
+      throw error;
+    }
+  };
+  if (page.personal) return (await render()).value.page;
+  const { value, hit } = await search.pages.page(pageKey(page, query.input), render);
+  // Served from the cache, the search still counts for hot words and the report (a render has counted it).
+  if (hit && value.total !== null) search.query.logSearch(scope.siteId, query.input, value.total);
+  return value.page;
+}
+
+/** The cache key of an anonymous results page: what the page is drawn for, then the normalised search. */
+function pageKey(page: PageContext, input: SearchInput): string {
+  const { q, kind, from, to, column, site, sort, page: n } = input;
+  return JSON.stringify([
+    page.site.id,
+    page.origin,
+    page.match.prefix,
+    page.view.care,
+    q,
+    kind,
+    from ?? '',
+    to ?? '',
+    column ?? '',
+    site ?? '',
+    sort,
+    n,
+  ]);
 }
 
 /** Registers /search with the public site; it takes the place of the portal's plain search form. */

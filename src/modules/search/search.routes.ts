@@ -36,7 +36,7 @@ export async function searchRoutes(app: App, ctx: AppContext): Promise<void> {
         tags,
         summary: '站内搜索（分类、筛选、排序、高亮、纠错、同义词、拼音，上级站点含下级站点）',
         querystring: SearchQuery,
-        response: { 200: SearchResultView, ...errors(400, 404) },
+        response: { 200: SearchResultView, ...errors(400, 404, 503) },
       },
     },
     async (request, reply) => {

@@ -28,12 +28,21 @@ import { SearchReportService } from './search-report.service.ts';
 import { scopeForHost } from './search-scope.ts';
 import { SynonymsService } from './synonyms.service.ts';
 import type { SynonymGroups } from './synonyms.ts';
+import { SearchPageCache } from './search-page-cache.ts';
+import type { PageResult } from '../portal/page-context.ts';
 
 export { DEFAULT_CARDS, seedDefaultSearchCards } from './cards.defaults.ts';
 export { EXACT_COUNTS, MAX_PAGE, PAGE_SIZE } from './search-query.service.ts';
 export type { ReindexProgress } from './search-index.service.ts';
 export type { SearchScope } from './search.presenter.ts';
 export type { CardInput, CardView, SearchInput, SearchItem, SearchResult, SortOrder } from './search.schema.ts';
+
+/** A results page as the cache keeps it, with the number of results the search log counts when it is served. */
+export interface CachedSearchPage {
+  page: PageResult;
+  /** Null for a page that shows no search (bad input). */
+  total: number | null;
+}
 
 export class SearchService {
   readonly index: SearchIndexService;
@@ -42,6 +51,8 @@ export class SearchService {
   readonly hotWords: HotWordsService;
   readonly reports: SearchReportService;
   readonly query: SearchQueryService;
+  /** Anonymous results pages, shared by every visitor of this worker (search-page-cache.ts). */
+  readonly pages: SearchPageCache<CachedSearchPage>;
 
   constructor(
     db: Db,
@@ -53,9 +64,11 @@ export class SearchService {
     /** Where searches read (streaming replicas when configured); the index is written on the primary. */
     reads: ReadReplicas = new ReadReplicas(db, []),
   ) {
+    this.pages = new SearchPageCache(db);
+    const dropPages = () => this.pages.clear();
     this.index = new SearchIndexService(db, clock, columns);
-    this.synonyms = new SynonymsService(db, clock, audit, sites);
-    this.cards = new ServiceCardsService(db, clock, audit, sites);
+    this.synonyms = new SynonymsService(db, clock, audit, sites, dropPages);
+    this.cards = new ServiceCardsService(db, clock, audit, sites, dropPages);
     this.reports = new SearchReportService(db, clock, sites);
     this.hotWords = new HotWordsService(db, clock, sites, this.synonyms, this.index, reads, () => this.reports.flush());
     this.query = new SearchQueryService(db, {
@@ -70,6 +83,12 @@ export class SearchService {
     this.index.onIndexChange(() => this.synonyms.vocabularyChanged());
     publication.onChange((change) => this.index.onPublication(change));
     columns.onChange((siteId) => this.index.onColumnChange(siteId));
+    // Results pages follow this node's changes at once (also when indexing failed: the page is then re-rendered
+    // from what is published); other nodes' changes through the publication generations.
+    this.index.onIndexChange(dropPages);
+    publication.onChange(dropPages);
+    columns.onChange(dropPages);
+    sites.onChange(dropPages);
   }
 
   /** The last indexing error (indexing never fails a publication; failed items are retried). */
@@ -155,5 +174,6 @@ export class SearchService {
   /** Drops cached hot words (tests; after a log purge). */
   forgetHotWords(): void {
     this.hotWords.forget();
+    this.pages.clear();
   }
 }

@@ -34,6 +34,8 @@ export class SynonymsService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly sites: SitesService,
+    /** Runs after the site's synonyms changed (the results-page cache drops what they planned). */
+    private readonly changed: () => void = () => undefined,
   ) {}
 
   /** The index changed: the vocabulary is read again on next use. */
@@ -92,6 +94,7 @@ export class SynonymsService {
     });
     this.synonyms.delete(siteId);
     this.siteVocab.delete(siteId);
+    this.changed();
     return this.get(siteId);
   }
 
