@@ -119,7 +119,7 @@ export default function ProposalsPage() {
     if (!replying) return;
     const v = await replyForm.validateFields();
     const body: ReplyBody = { ...v, repliedOn: dayText(v.repliedOn) ?? shanghaiToday() };
-    const done = await busy.run(() => api.post(`/api/proposals/${replying.id}/reply`, body), {
+    const done = await busy.run(() => api.put(`/api/proposals/${replying.id}/reply`, body), {
       onError: (err) => showFormError(replyForm, err),
     });
     if (done === undefined) return;

@@ -70,7 +70,8 @@ const EMPTY: Partial<Values> = {
 /** 显示条件: an earlier choice question and the options of it that show this one (none: always shown). */
 function ConditionFields({ name }: { name: number }) {
   const form = Form.useFormInstance<Values>();
-  const questions = (Form.useWatch('questions', form) as QuestionForm[] | undefined) ?? [];
+  // preserve: the ids are not form items, and a plain watch leaves them out.
+  const questions = (Form.useWatch('questions', { form, preserve: true }) as QuestionForm[] | undefined) ?? [];
   const parentId = Form.useWatch(['questions', name, 'showIf', 'question'], form) as string | undefined;
   const parents = questions
     .slice(0, name)
