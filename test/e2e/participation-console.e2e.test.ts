@@ -401,6 +401,7 @@ test('staff click through a survey with a condition (submit, end early, publish 
   const proposal = await ctx.db.selectFrom('proposals').select(['status', 'number']).executeTakeFirstOrThrow();
   assert.deepEqual({ ...proposal }, { status: 'published', number: '0042' });
   a11y.push(...(await axeProblems(page)).map((x) => `proposals: ${x}`));
+  await screenshot(page, t, 'participation-console-proposals');
 
   assert.deepEqual(a11y, [], 'no serious axe violation');
 });
