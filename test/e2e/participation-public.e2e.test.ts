@@ -172,6 +172,13 @@ test('a citizen without JavaScript: survey and its results, comment and the adop
   await page.getByRole('link', { name: SURVEY }).click();
   await page.getByText('（第1题选择“办过”时回答）').waitFor();
   await check('调查问卷');
+  // With JavaScript the conditional question appears only once the answer that calls for it is chosen.
+  const waitQuestion = axePage.getByRole('group', { name: /您排队等候了多长时间？/ });
+  await waitQuestion.waitFor({ state: 'hidden' });
+  await axePage.getByLabel('办过', { exact: true }).check();
+  await waitQuestion.waitFor({ state: 'visible' });
+  await axePage.getByLabel('没有办过').check();
+  await waitQuestion.waitFor({ state: 'hidden' });
   await page.getByLabel('办过', { exact: true }).check();
   await page.getByRole('button', { name: '提交答卷' }).click();
   await page.getByText(/请回答第2题“您排队等候了多长时间？”/).waitFor();
