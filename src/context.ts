@@ -38,6 +38,7 @@ import { interactionChecks } from './modules/interaction/interaction.checks.ts';
 import { ServicesModule } from './modules/services/services.module.ts';
 import { serviceChecks } from './modules/services/services.checks.ts';
 import { ParticipationModule } from './modules/participation/participation.module.ts';
+import { interactionFigures, servicesFigures } from './modules/annual-reports/website-report-figures.ts';
 import { DatasetsService } from './modules/datasets/datasets.service.ts';
 import { DatasetReader } from './modules/datasets/datasets.public.ts';
 import { SiteDataProviders, publicationsProvider, visitsProvider } from './modules/datasets/site-data.ts';
@@ -201,6 +202,9 @@ export async function createContext(config: Config, options: ContextOptions = {}
     stats,
     search,
   });
+  // The 年度报表's 留言办理 and 办事服务 figures come from those modules' own records.
+  participation.websiteReport.registerFigures('interaction', interactionFigures(interaction.stats));
+  participation.websiteReport.registerFigures('services', servicesFigures(services));
   const context: AppContext = {
     config,
     dbh,

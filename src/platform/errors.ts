@@ -499,6 +499,8 @@ export const ERRORS = {
   ANNUAL_REPORT_YEAR_INVALID: { status: 400, message: '只能为已经结束的年度（{max}年及以前）生成年度报告' },
   PROPOSAL_NOT_FOUND: { status: 404, message: '建议提案不存在' },
   PROPOSAL_NUMBER_TAKEN: { status: 409, message: '{year}年{kind}第{number}号已登记' },
+  // 公众调查 (participation): ending a survey early.
+  SURVEY_CLOSE_NOT_OPEN: { status: 409, message: '该调查{state}，只有进行中的调查可以提前结束' },
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof ERRORS;

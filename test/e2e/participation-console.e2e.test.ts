@@ -7,8 +7,13 @@ import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { browserEnv, consoleLogin, SKIP_REASON, screenshot } from './browser.ts';
-import { call, login, mainSiteId, staff } from '../helpers.ts';
+import { call, columnByName, login, mainSiteId, staff } from '../helpers.ts';
 import { newIdempotencyKey } from '../../src/platform/idempotency.ts';
+import { approveRelease, authAs, officeTeam } from '../participation.ts';
+import { registerCitizen } from '../citizens.ts';
+import { ManualClock } from '../../src/platform/time.ts';
+import type { AppContext } from '../../src/context.ts';
+import { citizenActor } from '../../src/modules/citizens/citizen-auth.service.ts';
 
 async function axeProblems(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
@@ -51,7 +56,7 @@ test('依申请公开 in the console: the clock in the list, consultation pauses
     },
   );
   assert.equal(registered.statusCode, 200, registered.body);
-  const { serial } = registered.json() as { serial: string };
+  const { serial, id: registeredId } = registered.json() as { serial: string; id: number };
 
   await consoleLogin(page, baseUrl, 'gongkai');
   await page.getByRole('menuitem', { name: /依申请公开/ }).click();
@@ -121,6 +126,9 @@ test('依申请公开 in the console: the clock in the list, consultation pauses
   const row2 = await ctx.db
     .selectFrom('disclosure_applications')
     .select(['status', 'disposition'])
+    // Two applications exist by now (the letter registered in the console too); without a key PostgreSQL may
+    // return either.
+    .where('id', '=', registeredId)
     .executeTakeFirstOrThrow();
   assert.deepEqual({ ...row2 }, { status: 'answered', disposition: 'public' });
   await drawer.locator('.ant-drawer-close').click();
@@ -158,5 +166,245 @@ test('依申请公开 in the console: the clock in the list, consultation pauses
     await page.getByRole('menuitem', { name: new RegExp(menu) }).click();
     await page.getByRole('heading', { name: heading, exact: true }).waitFor();
   }
+  assert.deepEqual(a11y, [], 'no serious axe violation');
+});
+
+const shanghai = (local: string) => new Date(`${local}+08:00`).toISOString();
+
+/** The release the console just submitted, approved by 综合处's 审核人 and 分管领导. */
+async function approveLatest(ctx: AppContext, app: Parameters<typeof approveRelease>[0]): Promise<void> {
+  const request = await ctx.db
+    .selectFrom('review_requests')
+    .select('id')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  await approveRelease(app, request.id);
+}
+
+test('staff click through a survey with a condition (submit, end early, publish free text), the adoption report, both annual reports and a proposal', {
+  skip: SKIP_REASON,
+  timeout: 300_000,
+}, async (t) => {
+  const clock = new ManualClock(shanghai('2026-03-01T09:00:00'));
+  const env = await browserEnv({ clock });
+  t.after(() => env.closeAll());
+  const { page, baseUrl, ctx, app } = env;
+  const { siteId } = await officeTeam(ctx);
+  const a11y: string[] = [];
+
+  // ── 公众调查: the questionnaire with a conditional question, built in the editor and submitted. ──
+  await consoleLogin(page, baseUrl, 'zh_editor');
+  await page.getByRole('menuitem', { name: /公众调查/ }).click();
+  await page.getByRole('button', { name: '新建调查' }).click();
+  const editor = page.locator('.ant-drawer-open');
+  await editor.getByLabel('调查标题').fill('政务大厅服务体验调查');
+  await editor.getByPlaceholder('开始日期').click();
+  await page.keyboard.type('2026-03-02 09:00');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('2026-03-31 18:00');
+  await page.keyboard.press('Enter');
+  await editor.getByLabel('题目').first().fill('您最近一年是否到过政务大厅？');
+  await editor.getByLabel('选项（每行一个）').first().fill('到过\n没有到过');
+  await editor.getByRole('button', { name: '添加题目' }).click();
+  await editor.getByLabel('题目').nth(1).fill('您对大厅服务是否满意？');
+  await editor.getByLabel('选项（每行一个）').nth(1).fill('满意\n不满意');
+  await editor.getByLabel('显示条件（前面的选择题）').click();
+  await page.getByTitle('第 1 题：您最近一年是否到过政务大厅？').click();
+  await editor.getByLabel('选择以下任一选项时显示').click();
+  await page.getByTitle('到过', { exact: true }).click();
+  await page.keyboard.press('Escape');
+  await editor.getByRole('button', { name: '添加题目' }).click();
+  await editor.getByLabel('题型').nth(2).click();
+  await page.getByTitle('填空题').last().click();
+  await editor.getByLabel('题目').nth(2).fill('您的意见建议');
+  await editor.getByRole('switch').nth(2).click();
+  a11y.push(...(await axeProblems(page)).map((x) => `survey editor: ${x}`));
+  await editor.getByRole('button', { name: '保存' }).click();
+  const surveyRow = page.getByRole('row').filter({ hasText: '政务大厅服务体验调查' });
+  await surveyRow.getByText('草稿').waitFor();
+  const survey = await ctx.db.selectFrom('surveys').selectAll().executeTakeFirstOrThrow();
+  const questions = (JSON.parse(survey.questions) as { questions: { id: string; showIf?: unknown }[] }).questions;
+  assert.deepEqual(questions[1]!.showIf, { question: questions[0]!.id, anyOf: [0] }, 'the condition is saved');
+  await surveyRow.getByRole('button', { name: '提交审查' }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await surveyRow.getByText('审查中').waitFor();
+  await approveLatest(ctx, app);
+
+  // Two answers while it is open; the console ends it early and publishes the free text after moderation.
+  clock.set(shanghai('2026-03-05T10:00:00'));
+  for (const [used, advice] of [
+    ['0', '希望增加自助填表设备。'],
+    ['1', ''],
+  ] as const) {
+    const citizen = await registerCitizen(app, ctx);
+    await ctx.participation.surveys.answer(
+      siteId,
+      survey.id,
+      { citizenId: citizen.id },
+      { [`q_${questions[0]!.id}`]: used, [`q_${questions[1]!.id}`]: '0', [`q_${questions[2]!.id}`]: advice },
+      true,
+    );
+  }
+  await consoleLogin(page, baseUrl, 'zh_editor');
+  await page.getByRole('menuitem', { name: /公众调查/ }).click();
+  await surveyRow.getByText('进行中').waitFor();
+  await surveyRow.getByRole('button', { name: '提前结束' }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await surveyRow.getByText('已结束').waitFor();
+  await surveyRow.getByRole('button', { name: '结果', exact: true }).click();
+  const results = page.locator('.ant-drawer-open');
+  await results.getByText('实时结果（2 份答卷）').waitFor();
+  await results.getByRole('tab', { name: /待审核（1）/ }).click();
+  await results
+    .getByRole('row')
+    .filter({ hasText: '希望增加自助填表设备。' })
+    .getByRole('button', { name: '通过' })
+    .click();
+  await results.getByText('没有待审核的内容').waitFor();
+  a11y.push(...(await axeProblems(page)).map((x) => `survey results: ${x}`));
+  await screenshot(page, t, 'participation-console-survey-results');
+  const published = await app.inject({ method: 'GET', url: `/survey/${survey.id}/results` });
+  assert.equal(published.statusCode, 200);
+  assert.match(published.body, /希望增加自助填表设备。/, 'the moderated text is in the published results');
+  await results.locator('.ant-drawer-close').click();
+
+  // ── 意见征集: after closing, adoption and the feedback report submitted from the drawer. ──
+  const bmwj = await columnByName(ctx, '部门文件');
+  const lead = await ctx.db
+    .selectFrom('departments')
+    .select('name')
+    .where('id', '=', bmwj.leadDepartmentId!)
+    .executeTakeFirstOrThrow();
+  await staff(ctx, 'policy_editor', ['editor'], lead.name);
+  const policyId = await ctx.content.create(await authAs(ctx, 'policy_editor'), siteId, {
+    type: 'policy',
+    columnId: bmwj.id,
+    title: '南江市政务服务容缺受理办法',
+    bodyHtml: '<p>第一条 为便利办事，实行容缺受理。</p><p>第二条 次要材料欠缺的，可先行受理。</p>',
+    fields: {
+      docNumber: '南政务办发〔2026〕21号',
+      issuingOrgan: '南江市政务服务管理办公室',
+      writtenDate: '2026-03-01',
+      theme: '综合政务',
+      validity: '有效',
+      disclosureMethod: '主动公开',
+      disclosureScope: '面向社会',
+    },
+  } as never);
+  const solicitations = ctx.participation.solicitations;
+  const solicitationId = await solicitations.create(await authAs(ctx, 'zh_editor'), siteId, {
+    policyContentId: policyId,
+    intro: '现公开征求意见。',
+    opensAt: shanghai('2026-03-05T12:00:00'),
+    days: 7,
+  } as never);
+  await approveRelease(
+    app,
+    (await solicitations.submit(await authAs(ctx, 'zh_editor'), solicitationId)).reviewRequestId,
+  );
+  clock.set(shanghai('2026-03-06T10:00:00'));
+  const commenter = await registerCitizen(app, ctx, { displayName: '李女士' });
+  const commentId = await solicitations.comment(
+    {
+      citizenId: commenter.id,
+      displayName: '李女士',
+      accountType: 'person',
+      sessionId: 'e2e',
+      csrfToken: 'e2e',
+      actor: citizenActor(commenter.id, '127.0.0.1'),
+    },
+    siteId,
+    solicitationId,
+    { text: '建议列明可容缺的材料清单。' },
+  );
+  await solicitations.moderate(await authAs(ctx, 'zh_editor'), solicitationId, commentId, { decision: 'approve' });
+
+  clock.set(shanghai('2026-03-13T10:00:00'));
+  await consoleLogin(page, baseUrl, 'zh_editor');
+  await page.getByRole('menuitem', { name: /意见征集/ }).click();
+  await page
+    .getByRole('row')
+    .filter({ hasText: '容缺受理办法' })
+    .getByRole('button', { name: '意见', exact: true })
+    .click();
+  const drawer = page.locator('.ant-drawer-open');
+  await drawer
+    .getByRole('row')
+    .filter({ hasText: '建议列明可容缺的材料清单。' })
+    .getByRole('button', { name: '采纳' })
+    .click();
+  const adopt = page.getByRole('dialog', { name: '填写采纳情况' });
+  await adopt.getByLabel('采纳', { exact: true }).check();
+  await adopt.getByLabel('理由').fill('将在正式文件中附容缺材料清单。');
+  await adopt.getByRole('button', { name: '确定' }).click();
+  await drawer.getByText('采纳：将在正式文件中附容缺材料清单。').waitFor();
+  await drawer.getByRole('button', { name: '提交反馈审查' }).click();
+  await drawer.getByText(/审查状态/).waitFor();
+  await approveLatest(ctx, app);
+  const detail = await solicitations.detail(solicitationId);
+  assert.ok(detail.feedbackPublishedAt, 'the adoption report is published');
+  const feedbackColumn = await columnByName(ctx, '意见反馈');
+  const report = await app.inject({ method: 'GET', url: `${feedbackColumn.path}${detail.feedbackContentId}.html` });
+  assert.match(report.body, /将在正式文件中附容缺材料清单。/);
+  await drawer.locator('.ant-drawer-close').click();
+
+  // ── 年度报告与年度报表: 2025's two reports generated, completed and submitted; published once approved. ──
+  await page.getByRole('menuitem', { name: /年度报表/ }).click();
+  await page.getByLabel('报告年度').fill('2025');
+  await page.getByRole('button', { name: '由依申请公开记录生成' }).click();
+  await page.getByLabel('总体情况').fill('2025年，市政务办认真贯彻落实《条例》，依法做好政府信息公开工作。');
+  await page.getByLabel('存在的主要问题及改进情况').fill('政策解读形式还不够丰富，将加强图解和视频解读。');
+  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByText('年度报告已保存').waitFor();
+  await page.getByRole('button', { name: '提交审查' }).click();
+  await page.getByText('审查中').first().waitFor();
+  await approveLatest(ctx, app);
+  await page.getByRole('tab', { name: '政府网站工作年度报表' }).click();
+  await page.getByRole('button', { name: '由本平台数据生成' }).click();
+  await page.getByRole('tabpanel').getByRole('button', { name: '提交审查' }).click();
+  await page.getByRole('tabpanel').getByText('审查中').waitFor();
+  await approveLatest(ctx, app);
+  await page.reload();
+  const history = page.locator('.ant-card').filter({ hasText: '历年报告' });
+  await history.getByText('已发布').nth(1).waitFor();
+  assert.equal(await history.getByText('已发布').count(), 2, 'both reports published');
+  a11y.push(...(await axeProblems(page)).map((x) => `annual reports: ${x}`));
+  await screenshot(page, t, 'participation-console-annual-reports');
+  const home = await app.inject({ method: 'GET', url: '/' });
+  assert.match(home.body, /2025年政府网站工作年度报表/);
+
+  // ── 建议提案: registered, answered and made public from the console. ──
+  await page.getByRole('menuitem', { name: /建议提案/ }).click();
+  await page.getByLabel('年度', { exact: true }).first().fill('2026');
+  await page.getByRole('button', { name: '登记建议提案' }).click();
+  const register = page.getByRole('dialog', { name: '登记建议提案' });
+  await register.getByLabel('编号').fill('0042');
+  await register.getByLabel('标题').fill('关于延长政务大厅周末服务时间的建议');
+  await register.getByLabel('代表或委员姓名').fill('陈立新');
+  const received = register.getByLabel('交办日期');
+  await received.click();
+  await received.fill('2026-03-10');
+  await received.press('Enter');
+  await register.getByRole('button', { name: '登记' }).click();
+  const proposalRow = page.getByRole('row').filter({ hasText: '关于延长政务大厅周末服务时间的建议' });
+  await proposalRow.getByText('办理中').waitFor();
+  await proposalRow.getByRole('button', { name: '答复' }).click();
+  const reply = page.getByRole('dialog', { name: /答复：/ });
+  await reply.getByLabel('答复内容').fill('感谢您的建议。自4月起，政务大厅周六上午开放综合窗口。');
+  const repliedOn = reply.getByLabel('答复日期');
+  await repliedOn.click();
+  await repliedOn.fill('2026-03-13');
+  await repliedOn.press('Enter');
+  await reply.getByRole('button', { name: '保存答复' }).click();
+  await proposalRow.getByText('已答复').waitFor();
+  await proposalRow.getByRole('button', { name: '公开' }).click();
+  await page.getByRole('button', { name: '确定' }).click();
+  await proposalRow.getByText('公开审查中').waitFor();
+  await approveLatest(ctx, app);
+  const proposal = await ctx.db.selectFrom('proposals').select(['status', 'number']).executeTakeFirstOrThrow();
+  assert.deepEqual({ ...proposal }, { status: 'published', number: '0042' });
+  a11y.push(...(await axeProblems(page)).map((x) => `proposals: ${x}`));
+  await screenshot(page, t, 'participation-console-proposals');
+
   assert.deepEqual(a11y, [], 'no serious axe violation');
 });

@@ -135,13 +135,15 @@ test(`the 2025 annual report from the records, refused when inconsistent, publis
   assert.match(page.body, /表三　收到和处理政府信息公开申请情况/);
   assert.match(page.body, /\.pdf/);
 
-  // The 年度报表: generated, fields of modules not installed say so, published, linked from the home page.
+  // The 年度报表: generated, the message board's and the services' fields supplied by those modules, published,
+  // linked from the home page.
   const website = await call(app, editor, 'POST', `/api/annual-reports/${siteId}/2025/website/generate`);
   assert.equal(website.statusCode, 200, website.body);
   const fields = website.json().sections.flatMap((s: { fields: { key: string }[] }) => s.fields);
-  const received = fields.find((f: { key: string }) => f.key === 'messagesReceived');
-  assert.equal(received.origin, 'absent');
-  assert.match(received.note, /未启用互动交流/);
+  const field = (key: string) => fields.find((f: { key: string }) => f.key === key);
+  assert.deepEqual([field('messagesReceived').origin, field('messagesReceived').value], ['module', 0]);
+  assert.match(field('messagesReceived').note, /由互动交流模块提供/);
+  assert.deepEqual([field('serviceItems').origin, field('serviceItems').value], ['module', 0]);
   const sent = await call(app, editor, 'POST', `/api/annual-reports/${siteId}/2025/website/submit`);
   assert.equal(sent.statusCode, 200, sent.body);
   await approveRelease(app, sent.json().reviewRequestId);

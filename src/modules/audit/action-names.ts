@@ -162,6 +162,7 @@ export const ACTION_NAMES: Record<string, string> = {
   'survey.update': '修改调查',
   'survey.submit': '提交调查公告发布审查',
   'survey.moderate': '审核调查文字答复',
+  'survey.close': '提前结束调查',
 };
 
 export const actionName = (action: string) => ACTION_NAMES[action] ?? action;

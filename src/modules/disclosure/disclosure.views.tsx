@@ -131,10 +131,11 @@ export function ApplyPage({
             />
           </Field>
           <Field id="address" label="通信地址" hint="选择邮寄时必填">
-            <input
+            {/* street-address is a multi-line field: HTML allows it on a textarea only. */}
+            <textarea
               id="address"
-              type="text"
               name="address"
+              rows={2}
               defaultValue={v('address')}
               maxLength={300}
               aria-describedby="address-hint"

@@ -33,13 +33,20 @@ const assets = () => {
 };
 
 /** The stylesheet of these pages, and the proof-of-work script the public account serves at /user/assets/. */
-export function pageAssets(): { css: string; challenge: string } {
+export function pageAssets(): { css: string; challenge: string; conditions: string } {
   citizenManifest ??= AssetManifest.load(path.join(HERE, '..', 'citizens', 'assets'));
   const challenge = citizenManifest.list().find((a) => a.name === 'challenge.js')!;
-  const css = assets()
-    .list()
-    .find((a) => a.name === 'participation.css')!;
-  return { css: `${ASSET_PREFIX}${css.fileName}`, challenge: `/user/assets/${challenge.fileName}` };
+  const own = (name: string) =>
+    `${ASSET_PREFIX}${
+      assets()
+        .list()
+        .find((a) => a.name === name)!.fileName
+    }`;
+  return {
+    css: own('participation.css'),
+    challenge: `/user/assets/${challenge.fileName}`,
+    conditions: own('survey-conditions.js'),
+  };
 }
 
 export function assetRoute(app: App): void {
@@ -88,6 +95,8 @@ export interface ShellProps {
   trail?: Crumb[];
   message?: PageMessage | null;
   challenge?: boolean;
+  /** A survey form with conditional questions: shown and hidden as they are answered. */
+  conditions?: boolean;
   /** Personal pages and forms are not for search engines. */
   noindex?: boolean;
   children: ReactNode;
@@ -101,6 +110,7 @@ export function PageShell({
   trail = [],
   message,
   challenge,
+  conditions,
   noindex,
   children,
 }: ShellProps) {
@@ -131,6 +141,7 @@ export function PageShell({
         {children}
       </div>
       {challenge ? <script src={a.challenge} defer></script> : null}
+      {conditions ? <script src={a.conditions} defer></script> : null}
     </Layout>
   );
 }

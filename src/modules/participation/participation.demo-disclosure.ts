@@ -21,6 +21,21 @@ interface DemoApplication {
 
 const APPLICATIONS: DemoApplication[] = [
   {
+    daysAgo: 372,
+    channel: 'letter',
+    person: true,
+    description: '市政务服务中心年度窗口服务评价结果',
+    answer: { disposition: 'public' },
+  },
+  {
+    daysAgo: 350,
+    channel: 'in_person',
+    person: false,
+    description: '政务服务中心进驻部门窗口设置及人员配备情况',
+    extension: true,
+    answer: { disposition: 'partial', reason: '窗口人员的个人信息' },
+  },
+  {
     daysAgo: 330,
     channel: 'letter',
     person: true,

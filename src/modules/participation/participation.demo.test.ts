@@ -34,7 +34,7 @@ test(`the demo year of surveys, solicitations and proposals earns the 调查征�
 
   const { activities, applications } = await seedDemoParticipation(ctx, siteId);
   assert.equal(activities, 7);
-  assert.equal(applications, 12);
+  assert.equal(applications, 14);
   const { counts } = await ctx.participation.disclosure.list({ siteId });
   assert.ok(Object.keys(counts).length >= 2, JSON.stringify(counts));
   const solicitations = await ctx.participation.solicitations.list(siteId);

@@ -107,7 +107,7 @@ const PROPOSALS = [
   },
 ];
 
-async function actAs(ctx: AppContext, username: string): Promise<AuthContext> {
+export async function actAs(ctx: AppContext, username: string): Promise<AuthContext> {
   const user = await ctx.db
     .selectFrom('users')
     .select(['id', 'username', 'display_name', 'department_id'])
@@ -128,7 +128,7 @@ async function actAs(ctx: AppContext, username: string): Promise<AuthContext> {
   } as AuthContext;
 }
 
-function morning(now: Date, daysAgo: number, minutes = 0): Date {
+export function morning(now: Date, daysAgo: number, minutes = 0): Date {
   const day = shanghaiDate(new Date(now.getTime() - daysAgo * DAY));
   return new Date(Date.parse(`${day}T02:00:00.000Z`) + minutes * MINUTE);
 }
@@ -318,8 +318,9 @@ export async function seedDemoParticipation(
     at(step.daysAgo);
     await step.run();
   }
-  // 依申请公开 has its own chronology: a second clock from the start of the demo year.
-  const disclosureClock = new ManualClock(morning(now, 340));
+  // 依申请公开 has its own chronology: a second clock from the previous December (the applications carried over
+  // into this year count in last year's annual report).
+  const disclosureClock = new ManualClock(morning(now, 380));
   const disclosureSeed = await createContext(ctx.config, { dbh: ctx.dbh, clock: disclosureClock, migrate: false });
   const applications = await seedDemoDisclosure(
     disclosureSeed,

@@ -25,6 +25,7 @@ import { SolicitationsService } from '../solicitations/solicitations.service.ts'
 import { ProposalsService } from '../proposals/proposals.service.ts';
 import { Release } from './release.ts';
 import { participationChecks } from './participation.checks.ts';
+import { participationFigures } from '../annual-reports/website-report-figures.ts';
 
 export interface ParticipationDeps {
   db: Db;
@@ -74,6 +75,7 @@ export class ParticipationModule {
     this.surveys = new SurveysService(db, clock, audit, this.release);
     this.proposals = new ProposalsService(db, clock, audit, this.release);
     this.solicitations = new SolicitationsService(db, clock, audit, deps.content, deps.columns, this.release);
+    this.websiteReport.registerFigures('participation', participationFigures(this.surveys, this.solicitations));
     for (const check of participationChecks(this.surveys, this.solicitations))
       deps.inspection.internalChecks.register(check);
     // Replaces the public account's placeholder section of the same id.

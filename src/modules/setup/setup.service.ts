@@ -15,6 +15,7 @@ import { seedDemoDatasets } from '../datasets/datasets.demo.ts';
 import { seedDemoInteraction } from '../interaction/interaction.demo.ts';
 import { seedSupervisionDemo } from '../supervision/demo.ts';
 import { seedDemoParticipation } from '../participation/participation.demo.ts';
+import { seedDemoAnnualReports } from '../participation/participation.demo-reports.ts';
 
 export interface InitialAccount {
   username: string;
@@ -85,5 +86,7 @@ export async function initDemo(ctx: AppContext): Promise<{ siteId: number; colum
   await seedDemoServices(ctx);
   await seedDemoParticipation(ctx, created.siteId);
   await seedSupervisionDemo(ctx, created.siteId, DEMO_STAFF_PASSWORD);
+  // Last year's two annual reports, from every module's records (so after all of them).
+  await seedDemoAnnualReports(ctx, created.siteId);
   return created;
 }

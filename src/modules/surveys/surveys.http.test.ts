@@ -244,3 +244,42 @@ test(`an anonymous survey: one answer per device; without the proof of work it w
   });
   assert.equal((await call(app, editor, 'GET', `/api/surveys/${id}`)).json().responses, 1);
 });
+
+test(`a survey ended early: refused before it opens, then answers stop and the results are public (${DIALECT})`, async (t) => {
+  const clock = new ManualClock(shanghai('2026-03-01T09:00:00'));
+  const env = await testEnv({ clock });
+  t.after(() => env.close());
+  const { app, ctx } = env;
+  const { siteId } = await officeTeam(ctx);
+  const editor = await login(app, 'zh_editor');
+  const created = await call(app, editor, 'POST', `/api/surveys?siteId=${siteId}`, {
+    title: '窗口服务快速调查',
+    intro: '',
+    access: 'account',
+    opensAt: shanghai('2026-03-02T00:00:00'),
+    closesAt: shanghai('2026-04-30T00:00:00'),
+    questions: [QUESTIONS[0]],
+  });
+  const id = created.json().id;
+  const draft = await call(app, editor, 'POST', `/api/surveys/${id}/close`);
+  assert.equal(draft.statusCode, 409);
+  assert.equal(draft.json().error.message, '该调查草稿，只有进行中的调查可以提前结束');
+  await approveRelease(app, (await call(app, editor, 'POST', `/api/surveys/${id}/submit`)).json().reviewRequestId);
+
+  clock.set(shanghai('2026-03-10T10:00:00'));
+  const me = await registerCitizen(app, ctx);
+  const closed = await call(app, await login(app, 'zh_editor'), 'POST', `/api/surveys/${id}/close`);
+  assert.equal(closed.statusCode, 200, closed.body);
+  const detail = (await call(app, await login(app, 'zh_editor'), 'GET', `/api/surveys/${id}`)).json();
+  assert.deepEqual(
+    [detail.phase, detail.closesAt, detail.feedbackDue],
+    ['closed', clock.now().toISOString(), '2026-04-10'],
+  );
+  const page = await app.inject({ method: 'GET', url: `/survey/${id}`, headers: { cookie: me.cookie } });
+  assert.match(page.body, /本次调查已结束。<a href="\/survey\/\d+\/results">查看调查结果/);
+  assert.equal((await app.inject({ method: 'GET', url: `/survey/${id}/results` })).statusCode, 200);
+  const again = await call(app, await login(app, 'zh_editor'), 'POST', `/api/surveys/${id}/close`);
+  assert.equal(again.json().error.code, 'SURVEY_CLOSE_NOT_OPEN');
+  const audit = await ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'survey.close').execute();
+  assert.equal(audit.length, 1);
+});

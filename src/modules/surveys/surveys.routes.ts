@@ -108,6 +108,23 @@ export async function surveyRoutes(app: App, ctx: AppContext): Promise<void> {
       return surveys.submit(auth, request.params.id);
     },
   );
+  app.post(
+    '/api/surveys/:id/close',
+    {
+      schema: {
+        tags,
+        summary: '提前结束进行中的调查（结果随即公开）',
+        params: IdParams,
+        response: { 200: Ok, ...errors(400, 401, 403, 404, 409) },
+      },
+      preHandler: manage,
+    },
+    async (request) => {
+      const auth = await onSiteOf(request, request.params.id, 'participation.manage');
+      await surveys.close(auth, request.params.id);
+      return { ok: true };
+    },
+  );
   app.get(
     '/api/surveys/:id/moderation',
     {

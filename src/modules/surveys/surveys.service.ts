@@ -219,6 +219,29 @@ export class SurveysService {
     }
   }
 
+  /**
+   * Ends an open survey now (the period was set too long, or enough answers came in): answers stop and the
+   * results are public from this moment, as at a normal closing; the one-month feedback clock starts now.
+   */
+  async close(auth: AuthContext, id: number): Promise<void> {
+    const s = await this.find(id);
+    const now = this.clock.now();
+    const phase = phaseOf(s, now);
+    if (phase !== 'open') throw new AppError('SURVEY_CLOSE_NOT_OPEN', { state: PHASE_NAMES[phase] });
+    const at = now.toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await repo.updateSurvey(trx, id, { closes_at: at, updated_at: at });
+      await this.audit.record(trx, auth.actor, {
+        action: 'survey.close',
+        targetType: 'survey',
+        targetId: id,
+        siteId: s.site_id,
+        detail: { plannedClose: s.closes_at },
+      });
+    });
+    this.changed(s.site_id);
+  }
+
   // ───────────────────────────── answering ─────────────────────────────
 
   /** A released survey the public may see (and, when open, answer). */

@@ -37,9 +37,11 @@ function QuestionField({ def, q, no, raw }: { def: SurveyDefinition; q: Question
     </legend>
   );
   const note = condition ? <p className="pp-condition">{condition}</p> : null;
+  // Read by the conditions script: the earlier question's field name and the option values that show this one.
+  const showIf = q.showIf ? `q_${q.showIf.question}:${q.showIf.anyOf.join(',')}` : undefined;
   if (q.type === 'text')
     return (
-      <div className="pp-question pp-field">
+      <div className="pp-question pp-field" data-show-if={showIf}>
         <label htmlFor={name}>
           {no}. {q.title}
           <Required q={q} />
@@ -57,7 +59,7 @@ function QuestionField({ def, q, no, raw }: { def: SurveyDefinition; q: Question
     );
   if (q.type === 'matrix')
     return (
-      <fieldset className="pp-question">
+      <fieldset className="pp-question" data-show-if={showIf}>
         {legend}
         {note}
         <div className="table-scroll">
@@ -98,7 +100,7 @@ function QuestionField({ def, q, no, raw }: { def: SurveyDefinition; q: Question
     q.type === 'rating' ? Array.from({ length: q.scale ?? 5 }, (_x, k) => `${k + 1}分`) : (q.options ?? []);
   const multiple = q.type === 'multiple';
   return (
-    <fieldset className="pp-question">
+    <fieldset className="pp-question" data-show-if={showIf}>
       {legend}
       {note}
       {multiple && q.maxChoices ? <p className="pp-hint">最多选择 {q.maxChoices} 项</p> : null}
@@ -144,6 +146,7 @@ export function SurveyPage({ view, survey, def, phase, form, answered, signedIn,
       column="公众调查"
       message={message}
       challenge={Boolean(form?.anonymous)}
+      conditions={Boolean(form) && def.questions.some((q) => q.showIf)}
       noindex={Boolean(form)}
     >
       <p className="pp-meta">
@@ -180,7 +183,7 @@ export function SurveyPage({ view, survey, def, phase, form, answered, signedIn,
           )}
         </p>
       ) : (
-        <form method="post" className="pp-form" action={href(view, `/survey/${survey.id}`)}>
+        <form method="post" className="pp-form" action={href(view, `/survey/${survey.id}`)} data-survey="">
           <Hidden csrf={form.csrf} idempotencyKey={form.idempotencyKey} />
           <p className="pp-hint">
             带 <span className="pp-required">*</span> 的为必答题。

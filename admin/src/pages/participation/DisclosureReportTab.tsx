@@ -2,7 +2,7 @@
 // what was typed), Table 二 and 四 and the narrative filled in by hand, Table 三 as generated, the format's
 // consistency checks, the PDF, and submission into the release review.
 import { useEffect } from 'react';
-import { Alert, Button, Card, Empty, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, ConfigProvider, Empty, Form, Input, InputNumber, Space, Table, Tag } from 'antd';
 import { FilePdfOutlined } from '@ant-design/icons';
 import { api, ApiError } from '../../api';
 import { useBusy } from '../../components/busy';
@@ -88,8 +88,11 @@ export function DisclosureReportTab({ siteId, year, canManage }: { siteId: numbe
     <Form<Values> form={form} layout="vertical" disabled={!editable}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
         <Space wrap>
-          <Tag color={STATUS_TAGS[r.status].color}>{STATUS_TAGS[r.status].label}</Tag>
-          {r.late ? <Tag color="red">逾期发布</Tag> : null}
+          {/* The status stays legible when the published report's form is read-only (a disabled tag is faint). */}
+          <ConfigProvider componentDisabled={false}>
+            <Tag color={STATUS_TAGS[r.status].color}>{STATUS_TAGS[r.status].label}</Tag>
+            {r.late ? <Tag color="red">逾期发布</Tag> : null}
+          </ConfigProvider>
           <span>
             {r.organ}；生成于 {formatMinute(r.generatedAt)}
             {r.publishedAt ? `；发布于 ${formatMinute(r.publishedAt)}` : ''}
@@ -147,9 +150,13 @@ export function DisclosureReportTab({ siteId, year, canManage }: { siteId: numbe
               ...(['made', 'repealed', 'inForce'] as const).map((f, i) => ({
                 title: ['本年制发件数', '本年废止件数', '现行有效件数'][i],
                 key: f,
-                render: (_: unknown, row: { key: string }) => (
+                render: (_: unknown, row: { key: string; label: string }) => (
                   <Form.Item name={['table2', row.key, f]} noStyle>
-                    {num}
+                    <InputNumber
+                      min={0}
+                      style={{ width: 90 }}
+                      aria-label={`${row.label} ${['本年制发件数', '本年废止件数', '现行有效件数'][i]}`}
+                    />
                   </Form.Item>
                 ),
               })),

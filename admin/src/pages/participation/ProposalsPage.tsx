@@ -119,7 +119,7 @@ export default function ProposalsPage() {
     if (!replying) return;
     const v = await replyForm.validateFields();
     const body: ReplyBody = { ...v, repliedOn: dayText(v.repliedOn) ?? shanghaiToday() };
-    const done = await busy.run(() => api.post(`/api/proposals/${replying.id}/reply`, body), {
+    const done = await busy.run(() => api.put(`/api/proposals/${replying.id}/reply`, body), {
       onError: (err) => showFormError(replyForm, err),
     });
     if (done === undefined) return;
@@ -139,7 +139,8 @@ export default function ProposalsPage() {
   const columns: TableColumnsType<ProposalView> = [
     { title: '类别', dataIndex: 'kindName', width: 120 },
     { title: '编号', dataIndex: 'number', width: 90 },
-    { title: '标题', dataIndex: 'title' },
+    // The fixed columns take a laptop screen's width: the title keeps room to be read and the table scrolls.
+    { title: '标题', dataIndex: 'title', minWidth: 240 },
     { title: '代表委员', dataIndex: 'proposer', width: 100 },
     {
       title: '承办',
@@ -229,6 +230,7 @@ export default function ProposalsPage() {
             </Typography.Paragraph>
           ),
         }}
+        scroll={{ x: 'max-content' }}
         pagination={{ pageSize: 20, showTotal: (n) => `共 ${n} 件` }}
       />
       <Modal

@@ -1,5 +1,6 @@
 // The questionnaire editor of 公众调查: title, 调查说明, who may answer, the period, and the questions of every type
-// the server supports (单选、多选、评分、矩阵、填空) with their options. Conditions (showIf) set elsewhere are kept.
+// the server supports (单选、多选、评分、矩阵、填空) with their options, and conditional questions: shown only when an
+// earlier single or multiple choice question was answered with one of the chosen options.
 import { useEffect } from 'react';
 import { Button, Card, DatePicker, Drawer, Form, Input, InputNumber, Radio, Select, Space, Switch } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -39,8 +40,9 @@ const lines = (text: string | undefined) =>
     .filter(Boolean);
 
 function toQuestion(q: QuestionForm, index: number): Question {
-  const { options, rows, ...rest } = q;
+  const { options, rows, showIf, ...rest } = q;
   const out: Question = { ...rest, id: q.id || `q${index + 1}`, required: !!q.required };
+  if (showIf?.question && showIf.anyOf?.length) out.showIf = { question: showIf.question, anyOf: showIf.anyOf };
   if (q.type === 'single' || q.type === 'multiple' || q.type === 'matrix') out.options = lines(options);
   if (q.type === 'matrix') out.rows = lines(rows);
   if (q.type !== 'multiple') delete out.maxChoices;
@@ -64,6 +66,48 @@ const EMPTY: Partial<Values> = {
   intro: '',
   questions: [{ id: 'q1', type: 'single', title: '', required: true, options: '' }],
 };
+
+/** 显示条件: an earlier choice question and the options of it that show this one (none: always shown). */
+function ConditionFields({ name }: { name: number }) {
+  const form = Form.useFormInstance<Values>();
+  // preserve: the ids are not form items, and a plain watch leaves them out.
+  const questions = (Form.useWatch('questions', { form, preserve: true }) as QuestionForm[] | undefined) ?? [];
+  const parentId = Form.useWatch(['questions', name, 'showIf', 'question'], form) as string | undefined;
+  const parents = questions
+    .slice(0, name)
+    .map((q, i) => ({ q, i }))
+    .filter(({ q }) => q && (q.type === 'single' || q.type === 'multiple') && q.id);
+  const parent = questions.find((q) => q?.id === parentId);
+  return (
+    <Space wrap align="start">
+      <Form.Item name={[name, 'showIf', 'question']} label="显示条件（前面的选择题）">
+        <Select
+          allowClear
+          placeholder="始终显示"
+          style={{ width: 260 }}
+          options={parents.map(({ q, i }) => ({
+            value: q.id,
+            label: `第 ${i + 1} 题：${q.title || '（未填写题目）'}`,
+          }))}
+          onChange={() => form.setFieldValue(['questions', name, 'showIf', 'anyOf'], [])}
+        />
+      </Form.Item>
+      {parent ? (
+        <Form.Item
+          name={[name, 'showIf', 'anyOf']}
+          label="选择以下任一选项时显示"
+          rules={[{ required: true, type: 'array', min: 1, message: '请选择触发显示的选项' }]}
+        >
+          <Select
+            mode="multiple"
+            style={{ minWidth: 260 }}
+            options={lines(parent.options).map((label, value) => ({ value, label }))}
+          />
+        </Form.Item>
+      ) : null}
+    </Space>
+  );
+}
 
 function QuestionFields({ name, onRemove }: { name: number; onRemove: () => void }) {
   const form = Form.useFormInstance<Values>();
@@ -122,6 +166,7 @@ function QuestionFields({ name, onRemove }: { name: number; onRemove: () => void
           <Input.TextArea rows={3} />
         </Form.Item>
       ) : null}
+      {name > 0 ? <ConditionFields name={name} /> : null}
     </Card>
   );
 }

@@ -114,7 +114,7 @@ function ModerationTab({
       rowKey={(i) => `${i.kind}-${i.id}`}
       loading={list.loading}
       dataSource={list.data?.items ?? []}
-      locale={{ emptyText: '没有待审核的内容' }}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有待审核的内容" /> }}
       columns={[
         {
           title: '类别',

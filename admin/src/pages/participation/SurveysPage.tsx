@@ -1,5 +1,6 @@
 // 公众调查: the site's surveys with their phase, answers and what waits for moderation; create and edit a
-// questionnaire, submit its notice into the release review (附件3), and open the live results.
+// questionnaire, submit its notice into the release review (附件3), end an open survey early, and open the live
+// results.
 import { useState } from 'react';
 import { Button, Popconfirm, Space, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
@@ -46,6 +47,13 @@ export default function SurveysPage() {
     const done = await busy.run(() => api.post(`/api/surveys/${s.id}/submit`), { key: s.id });
     if (done === undefined) return;
     toastSuccess('调查公告已提交信息发布审查');
+    void list.reload();
+  };
+
+  const close = async (s: SurveySummary) => {
+    const done = await busy.run(() => api.post(`/api/surveys/${s.id}/close`), { key: s.id });
+    if (done === undefined) return;
+    toastSuccess('调查已结束，调查结果已公开');
     void list.reload();
   };
 
@@ -110,6 +118,13 @@ export default function SurveysPage() {
                 </Button>
               </Popconfirm>
             </>
+          ) : null}
+          {canManage && s.phase === 'open' ? (
+            <Popconfirm title="现在结束调查？结束后不再接受答卷，调查结果随即公开。" onConfirm={() => void close(s)}>
+              <Button size="small" danger loading={busy.key === s.id} disabled={busy.busy}>
+                提前结束
+              </Button>
+            </Popconfirm>
           ) : null}
         </Space>
       ),
