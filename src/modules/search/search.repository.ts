@@ -10,6 +10,8 @@ import {
   estimateMatches,
   forgetIndexShape,
   type KeyFilter,
+  looseWorthIt,
+  matchCondition,
   newestMatches,
 } from './search-windows.repository.ts';
 import { DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
@@ -102,9 +104,10 @@ export async function countUpTo(db: Executor, node: MatchNode, f: KeyFilter, cap
 export async function countMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {
   const pg = isPostgres(db);
   const table = pg ? sql.ref('search_match') : sql.ref('search_fts');
+  const match = pg ? matchCondition(node, await looseWorthIt(db, node, f)) : matchClause(pg, node);
   const r = await sql<{
     n: number;
-  }>`select count(*) as n from ${table} where ${matchClause(pg, node)}${conditions(pg, f)}`.execute(db);
+  }>`select count(*) as n from ${table} where ${match}${conditions(pg, f)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
