@@ -148,7 +148,7 @@ function report(r: Report): string[] {
   return [
     `### ${r.label} — ${ITEMS.toLocaleString('en')} items, ${r.sites} sites (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpuModel}, Node ${process.version})`,
     '',
-    `Items: titles ${r.avgTitle.toFixed(0)} characters, bodies ${r.avgBody.toFixed(0)} characters on average. Load average at the start ${r.loadAtStart}, at the end ${loadNote()}: other processes share the machine, so wall times include waiting for a CPU; the CPU times are this process's own${r.label === 'SQLite' ? ' (SQLite runs in-process)' : ' (the PostgreSQL server not included)'}${r.kinds.some((k) => k.server) ? "; “server” is the time PostgreSQL spent executing the search's statements (pg_stat_statements), without waiting for a CPU before a statement starts" : ''}.`,
+    `Items: titles ${r.avgTitle.toFixed(0)} characters, bodies ${r.avgBody.toFixed(0)} characters on average. Load average at the start ${r.loadAtStart}, at the end ${loadNote()}: other processes share the machine, so wall times include waiting for a CPU; the CPU times are this process's own${r.label === 'SQLite' ? ' (SQLite runs in-process)' : ' (the PostgreSQL server not included)'}${r.kinds.some((k) => k.server) ? "; “server exec” is the time PostgreSQL spent executing the search's statements (pg_stat_statements: wall time inside the server, which on a busy machine includes waiting for a CPU mid-statement), “server CPU” the CPU time its processes used meanwhile (/proc, 10 ms ticks)" : ''}.`,
     '',
     '| measure | value |',
     '| --- | --- |',
