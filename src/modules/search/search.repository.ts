@@ -38,6 +38,9 @@ export async function reading<T>(db: Executor | ReadReplicas, work: (db: Executo
   return (db as Kysely<Database>).transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
     await sql`set local enable_indexscan = off`.execute(trx);
+    // A search reads a few thousand keys: parallel workers cost more to start and to wait for than they save,
+    // and on a busy machine they queue for the same CPUs.
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     await sql`set transaction read only`.execute(trx);
     return work(trx);
   });
