@@ -144,7 +144,7 @@ export class SearchQueryService {
           : !counts.approximate
             ? estimate
             : estimate <= this.exactCounts
-              ? await this.tabCount(db, and([plan.match, ...tabFacets]), filter, estimate)
+              ? await repo.countMatches(db, and([plan.match, ...tabFacets]), filter)
               : estimate;
       const keys = await pageKeys(db, plan, tabFacets, filter, input, siteIds, code);
       const items = await resultItems(db, index, keys, plan, scope, sites);
@@ -223,18 +223,6 @@ export class SearchQueryService {
         return { plan: fPlan, counts: fCounts, correctedQuery: null, fuzzy: true };
     }
     return { plan: first, counts, correctedQuery: null, fuzzy: false };
-  }
-
-  /**
-   * A tab's count when the sample says it is small. SQLite counts exactly. PostgreSQL counts only up to
-   * EXACT_COUNTS through the time windows: the sample's estimate can be far too low (words that go together),
-   * and a count visits every match (7,254 heap rows, 135 ms, for an estimate of 493 at a million items); past
-   * EXACT_COUNTS the count stays an estimate, as the tabs' counts already are.
-   */
-  private async tabCount(db: Executor, node: MatchNode, filter: repo.KeyFilter, estimate: number): Promise<number> {
-    if (!isPostgres(db)) return repo.countMatches(db, node, filter);
-    const n = await repo.countUpTo(db, node, filter, this.exactCounts + 1);
-    return n > this.exactCounts ? Math.max(estimate, n) : n;
   }
 
   /**
