@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { generateItems, queryMix } from './generate.ts';
-import { type KindResult, loadNote, measureQueries } from './measure.ts';
+import { type KindResult, loadNote, measureQueries, serverClock } from './measure.ts';
 import { benchSites, loadItems, openBenchDatabase } from './setup.ts';
 
 const ITEMS = Number(process.env.BENCH_ITEMS ?? 100_000);
@@ -69,7 +69,14 @@ async function main() {
     const scope = { siteId: siteIds[0]!, prefix: '' };
     for (const { q } of queryMix(titles, 20, 99)) await ctx.search.search(scope, { q });
     log('measuring…');
-    const kinds = await measureQueries(ctx, siteIds, mix, EXTRA, log);
+    const kinds = await measureQueries(
+      ctx,
+      siteIds,
+      mix,
+      EXTRA,
+      log,
+      bench.label === 'PostgreSQL' ? await serverClock(ctx) : undefined,
+    );
 
     // Publishing one item: its reindex (what the publication listener does after commit).
     const ids = (
@@ -141,7 +148,7 @@ function report(r: Report): string[] {
   return [
     `### ${r.label} — ${ITEMS.toLocaleString('en')} items, ${r.sites} sites (${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${cpuModel}, Node ${process.version})`,
     '',
-    `Items: titles ${r.avgTitle.toFixed(0)} characters, bodies ${r.avgBody.toFixed(0)} characters on average. Load average at the start ${r.loadAtStart}, at the end ${loadNote()}: other processes share the machine, so wall times include waiting for a CPU; the CPU times are this process's own${r.label === 'SQLite' ? ' (SQLite runs in-process)' : ' (the PostgreSQL server not included)'}.`,
+    `Items: titles ${r.avgTitle.toFixed(0)} characters, bodies ${r.avgBody.toFixed(0)} characters on average. Load average at the start ${r.loadAtStart}, at the end ${loadNote()}: other processes share the machine, so wall times include waiting for a CPU; the CPU times are this process's own${r.label === 'SQLite' ? ' (SQLite runs in-process)' : ' (the PostgreSQL server not included)'}${r.kinds.some((k) => k.server) ? "; “server exec” is the time PostgreSQL spent executing the search's statements (pg_stat_statements: wall time inside the server, which on a busy machine includes waiting for a CPU mid-statement), “server CPU” the CPU time its processes used meanwhile (/proc, 10 ms ticks)" : ''}.`,
     '',
     '| measure | value |',
     '| --- | --- |',
@@ -153,7 +160,7 @@ function report(r: Report): string[] {
       : `| writing the items to published_items (not part of the index) | ${(r.loadMs / 1000).toFixed(1)} s |`,
     ...r.kinds.map(
       (k) =>
-        `| ${k.kind} (${k.wall.n}) | p50 ${ms(k.wall.p50)} · p95 ${ms(k.wall.p95)} · p99 ${ms(k.wall.p99)} · max ${ms(k.wall.max)} — CPU p95 ${ms(k.cpu.p95)}${k.totals ? ` — results median ${k.totals.p50.toLocaleString('en')}` : ''} |`,
+        `| ${k.kind} (${k.wall.n}) | p50 ${ms(k.wall.p50)} · p95 ${ms(k.wall.p95)} · p99 ${ms(k.wall.p99)} · max ${ms(k.wall.max)} — CPU p95 ${ms(k.cpu.p95)}${k.server ? ` — server exec p95 ${ms(k.server.p95)} · p99 ${ms(k.server.p99)}` : ''}${k.serverCpu ? ` — server CPU p95 ${k.serverCpu.p95.toFixed(0)} ms · p99 ${k.serverCpu.p99.toFixed(0)} ms` : ''}${k.totals ? ` — results median ${k.totals.p50.toLocaleString('en')}` : ''} |`,
     ),
     `| worst kind | p95 ${ms(worst.p95)} · p99 ${ms(worst.p99)} |`,
     `| one item reindexed (publication listener) | ${ms(r.perItem)} |`,

@@ -54,7 +54,12 @@ async function openPg(url: string, keep: string | null): Promise<{ dbh: Database
 }
 
 export async function openBenchDatabase(pgUrl: string | null, keep: string | null): Promise<BenchDatabase> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-bench-'));
+  // A kept database keeps its data directory too: the audit and personal-data keys live beside it
+  // (`<dir>.keys`) and a database whose audit chain is keyed refuses to open without them.
+  const dir = keep
+    ? path.join(os.tmpdir(), `govportal-bench-kept-${path.basename(keep).replace(/[^\w.-]/g, '_')}`)
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-bench-'));
+  fs.mkdirSync(dir, { recursive: true });
   let dbh: DatabaseHandle;
   let drop: () => Promise<void>;
   let file: string | null = null;
@@ -76,7 +81,10 @@ export async function openBenchDatabase(pgUrl: string | null, keep: string | nul
     close: async () => {
       await ctx.close().catch(() => undefined);
       await drop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!keep) {
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.rmSync(`${dir}.keys`, { recursive: true, force: true });
+      }
     },
   };
 }

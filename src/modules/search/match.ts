@@ -91,6 +91,27 @@ export function titleOnly(node: MatchNode): MatchNode | null {
   }
 }
 
+/**
+ * The tree with every prefix match taken as "matches anything": a superset of what the tree matches, or null
+ * when nothing is left to look up. (A NOT keeps only what it narrows: its superset is that of its item.)
+ */
+export function withoutPrefixes(node: MatchNode): MatchNode | null {
+  switch (node.op) {
+    case 'term':
+      return node.prefix ? null : node;
+    case 'and': {
+      const items = node.items.map(withoutPrefixes).filter((i): i is MatchNode => i !== null);
+      return items.length ? and(items) : null;
+    }
+    case 'or': {
+      const items = node.items.map(withoutPrefixes);
+      return items.every((i): i is MatchNode => i !== null) ? or(items) : null;
+    }
+    case 'not':
+      return withoutPrefixes(node.item);
+  }
+}
+
 // ---------- SQLite FTS5 ----------
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;

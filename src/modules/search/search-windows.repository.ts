@@ -7,7 +7,7 @@
 // query), one plain bitmap scan over everything is cheaper, and exact. Small indexes are searched plainly.
 import { sql } from 'kysely';
 import { PER_SECOND, secondsOf } from './kinds.ts';
-import { type MatchNode, and, or, term, toTsquery } from './match.ts';
+import { type MatchNode, and, or, term, toTsquery, withoutPrefixes } from './match.ts';
 import type { Executor } from './search.tables.ts';
 import { dayOfKey, firstKeyOf, spanFacets } from './time-facets.ts';
 
@@ -17,8 +17,12 @@ export interface KeyFilter {
   exclude?: number[];
 }
 
-/** Below `from` documents the windows are not worth a round trip (tests lower it to exercise them). */
-export const windowing = { from: 20_000 };
+/**
+ * Below `from` documents the windows are not worth a round trip; a prefix-free superset is looked up instead of
+ * a query with prefixes while it finds at most `looseRatio` times as many documents (see looseWorthIt). Tests
+ * change both to exercise every path.
+ */
+export const windowing = { from: 20_000, looseRatio: 4 };
 /** Windows are sized to hold this many times the matches wanted, and grow by GROWTH while they hold too few. */
 const MARGIN = 2;
 const GROWTH = 8;
@@ -33,6 +37,28 @@ export function conditions(pg: boolean, f: KeyFilter) {
 }
 
 const tsMatch = (node: MatchNode) => sql`tsv @@ cast(${toTsquery(node)} as tsquery)`;
+
+/**
+ * A prefix (税 → every title bigram starting with 税) is a GIN partial match: GIN reads the posting lists of
+ * every lexeme with that prefix into one bitmap whatever else the query asks, so time windows cannot shorten
+ * it (`'g市':*`, in most titles, costs ~0.4 s at a million documents). When the query without its prefixes
+ * finds at most `windowing.looseRatio` times as many documents, those are looked up through the index and the whole query
+ * is tested on each: `ts_match_vq` is the `@@` operator as a function, which the planner does not take to the
+ * index. The matches are the same either way.
+ */
+export async function looseWorthIt(db: Executor, node: MatchNode, f: KeyFilter): Promise<boolean> {
+  const loose = withoutPrefixes(node);
+  if (!loose || toTsquery(loose) === toTsquery(node)) return false;
+  const whole = await estimateMatches(db, node, f);
+  return (await estimateMatches(db, loose, f)) <= windowing.looseRatio * Math.max(whole, 100);
+}
+
+/** The match condition: the whole query through the index, or (`loose`) its prefix-free superset, then tested. */
+export function matchCondition(node: MatchNode, loose: boolean) {
+  const cheap = loose ? withoutPrefixes(node) : null;
+  if (!cheap) return tsMatch(node);
+  return sql`tsv @@ cast(${toTsquery(cheap)} as tsquery) and ts_match_vq(tsv, cast(${toTsquery(node)} as tsquery))`;
+}
 
 interface IndexShape {
   docs: number;
@@ -100,9 +126,9 @@ export function estimateMatches(db: Executor, node: MatchNode, f: KeyFilter): Pr
   return estimate;
 }
 
-async function newestIn(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
+async function newestIn(db: Executor, node: MatchNode, f: KeyFilter, limit: number, loose: boolean): Promise<number[]> {
   const r = await sql<{ k: number }>`
-    select doc_key as k from search_match where ${tsMatch(node)}${conditions(true, f)}
+    select doc_key as k from search_match where ${matchCondition(node, loose)}${conditions(true, f)}
     order by doc_key desc limit ${limit}`.execute(db);
   return r.rows.map((x) => Number(x.k));
 }
@@ -113,7 +139,8 @@ async function newestIn(db: Executor, node: MatchNode, f: KeyFilter, limit: numb
  */
 export async function newestMatches(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
   const shape = await indexShape(db);
-  if (!shape || shape.docs < windowing.from) return newestIn(db, node, f, limit);
+  const loose = await looseWorthIt(db, node, f);
+  if (!shape || shape.docs < windowing.from) return newestIn(db, node, f, limit, loose);
   const estimate = Math.max(1, await estimateMatches(db, node, f));
   const lowest = Math.max(shape.firstDay, f.min === null ? shape.firstDay : dayOfKey(f.min));
   const newest = Math.max(shape.lastDay, dayOfKey(secondsOf(new Date().toISOString()) * PER_SECOND) + 1);
@@ -130,11 +157,12 @@ export async function newestMatches(db: Executor, node: MatchNode, f: KeyFilter,
     const start = end - days;
     // A window over most of what is left: one scan of everything older is cheaper.
     if (end - start > (end - lowest) / 2) {
-      out.push(...(await newestIn(db, node, { ...f, max: cap(f.max, firstKeyOf(end) - 1) }, limit - out.length)));
+      const older = { ...f, max: cap(f.max, firstKeyOf(end) - 1) };
+      out.push(...(await newestIn(db, node, older, limit - out.length, loose)));
       break;
     }
     const window = or(spanFacets(start, end).map((t) => term(t, ['facets'])));
-    out.push(...(await newestIn(db, and([node, window]), f, limit - out.length)));
+    out.push(...(await newestIn(db, and([node, window]), f, limit - out.length, loose)));
     end = start;
     days *= GROWTH;
   }

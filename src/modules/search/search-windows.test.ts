@@ -10,7 +10,7 @@ import { isPostgres } from '../../platform/db/migration-helpers.ts';
 import { addTimeFacets } from '../../platform/db/migrations/0018_search_scale.ts';
 import { type IndexedDoc, insertDocs } from './index.repository.ts';
 import { docKey, KIND_NAMES, keyRange } from './kinds.ts';
-import { and, type MatchNode, not, or, term } from './match.ts';
+import { and, type MatchNode, not, or, TEXT_FIELDS, term, withoutPrefixes } from './match.ts';
 import * as repo from './search.repository.ts';
 import { windowing } from './search-windows.repository.ts';
 import { dayOfKey, spanFacets, timeFacets } from './time-facets.ts';
@@ -78,7 +78,7 @@ describe(`newest matches through time windows (${DIALECT})`, () => {
     await env.close();
   });
 
-  const cases: { name: string; node: MatchNode; has: (w: string[]) => boolean }[] = [
+  const cases: { name: string; node: MatchNode; has: (w: string[]) => boolean; ratio?: number }[] = [
     { name: 'a word in every document', node: term('w0'), has: (w) => w.includes('w0') },
     { name: 'a word in a third', node: term('w1'), has: (w) => w.includes('w1') },
     { name: 'a word in a fiftieth', node: term('w7'), has: (w) => w.includes('w7') },
@@ -89,6 +89,30 @@ describe(`newest matches through time windows (${DIALECT})`, () => {
     { name: 'a NOT', node: not(term('w0'), term('w1')), has: (w) => !w.includes('w1') },
     { name: 'nothing', node: term('absent'), has: () => false },
   ];
+  // Prefixes (`fre*` → fresh): looked up as they are, or through their prefix-free superset and tested row by row.
+  const fre = term('fre', TEXT_FIELDS, true);
+  const prefixCases: typeof cases = [
+    { name: 'a prefix alone', node: fre, has: (w) => w.includes('fresh') },
+    {
+      name: 'a word and (a word or a prefix)',
+      node: and([term('w1'), or([term('w7'), fre])]),
+      has: (w) => w.includes('w1') && (w.includes('w7') || w.includes('fresh')),
+    },
+    {
+      name: 'a word and a prefix',
+      node: and([term('w0'), fre]),
+      has: (w) => w.includes('fresh'),
+    },
+    {
+      name: 'a word without a prefix',
+      node: not(term('w1'), fre),
+      has: (w) => w.includes('w1') && !w.includes('fresh'),
+    },
+  ];
+  for (const ratio of [0, Number.POSITIVE_INFINITY])
+    cases.push(
+      ...prefixCases.map((c) => ({ ...c, name: `${c.name} (${ratio ? 'superset tested' : 'as it is'})`, ratio })),
+    );
   const all: repo.KeyFilter = { min: null, max: null };
   const in2021 = { ...keyRange('2021-01-01T00:00:00Z', '2022-01-01T00:00:00Z') };
 
@@ -104,8 +128,12 @@ describe(`newest matches through time windows (${DIALECT})`, () => {
     assert.deepEqual(migrated.rows, written.rows);
   });
 
-  for (const c of cases) {
-    it(`finds the newest of ${c.name}, page by page, within dates and exclusions`, async () => {
+  for (const c of cases as ((typeof cases)[number] & { ratio?: number })[]) {
+    it(`finds the newest of ${c.name}, page by page, within dates and exclusions`, async (t) => {
+      windowing.looseRatio = c.ratio ?? 4;
+      t.after(() => {
+        windowing.looseRatio = 4;
+      });
       await repo.reading(env.ctx.db, async (db) => {
         for (const [limit, offset] of [
           [10, 0],
@@ -125,9 +153,24 @@ describe(`newest matches through time windows (${DIALECT})`, () => {
           [...byKind.values()].reduce((a, b) => a + b, 0),
           Math.min(1001, total),
         );
+        assert.equal(await repo.countMatches(db, c.node, all), total);
       });
     });
   }
+});
+
+describe('the prefix-free superset of a query', () => {
+  it('drops prefixes, an OR holding one, and what a NOT subtracts', () => {
+    const fre = term('fre', TEXT_FIELDS, true);
+    assert.equal(withoutPrefixes(fre), null);
+    assert.deepEqual(withoutPrefixes(and([term('a'), or([term('b'), fre])])), term('a'));
+    assert.deepEqual(
+      withoutPrefixes(and([term('a'), or([term('b'), term('c')])])),
+      and([term('a'), or([term('b'), term('c')])]),
+    );
+    assert.deepEqual(withoutPrefixes(not(term('a'), term('b'))), term('a'));
+    assert.equal(withoutPrefixes(and([fre, or([fre, term('c')])])), null);
+  });
 });
 
 describe('time facets', () => {

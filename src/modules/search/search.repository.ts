@@ -10,6 +10,8 @@ import {
   estimateMatches,
   forgetIndexShape,
   type KeyFilter,
+  looseWorthIt,
+  matchCondition,
   newestMatches,
 } from './search-windows.repository.ts';
 import { DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
@@ -36,6 +38,9 @@ export async function reading<T>(db: Executor | ReadReplicas, work: (db: Executo
   return (db as Kysely<Database>).transaction().execute(async (trx) => {
     await sql`set local enable_seqscan = off`.execute(trx);
     await sql`set local enable_indexscan = off`.execute(trx);
+    // A search reads a few thousand keys: parallel workers cost more to start and to wait for than they save,
+    // and on a busy machine they queue for the same CPUs.
+    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     await sql`set transaction read only`.execute(trx);
     return work(trx);
   });
@@ -102,9 +107,10 @@ export async function countUpTo(db: Executor, node: MatchNode, f: KeyFilter, cap
 export async function countMatches(db: Executor, node: MatchNode, f: KeyFilter): Promise<number> {
   const pg = isPostgres(db);
   const table = pg ? sql.ref('search_match') : sql.ref('search_fts');
+  const match = pg ? matchCondition(node, await looseWorthIt(db, node, f)) : matchClause(pg, node);
   const r = await sql<{
     n: number;
-  }>`select count(*) as n from ${table} where ${matchClause(pg, node)}${conditions(pg, f)}`.execute(db);
+  }>`select count(*) as n from ${table} where ${match}${conditions(pg, f)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
 }
 
