@@ -92,6 +92,12 @@ async function runNode(ctx: AppContext, config: Config, jobs: boolean): Promise<
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
   await app.listen({ host: config.host, port: config.port });
+  // The first submission for review of a process waited ~6 s for the attachment reader to start: started now,
+  // off the request path.
+  void ctx.prepublish
+    .warm()
+    .then((ms) => app.log.info({ ms }, 'pre-publish checks warmed'))
+    .catch((error) => app.log.warn({ err: error }, 'pre-publish warm-up failed'));
 }
 
 export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {

@@ -8,6 +8,8 @@ import { loadSites, useCurrentSite, useLoad, usePageTitle } from '../hooks';
 import { shanghaiHour } from '../time';
 import type { SiteView as Site } from '../../../src/modules/sites/sites.schema.ts';
 import type { DutyDashboard as DutyResponse, DutyStatus } from '../../../src/modules/duty/duty.schema.ts';
+import type { Inbox } from '../../../src/modules/review/review.schema.ts';
+import { formatDateTime } from '../format';
 import { visibleNav } from '../nav';
 import { CONTENT_STAFF } from '../nav';
 import { DUTY_HEX } from './duty/labels';
@@ -71,6 +73,37 @@ export default function DashboardPage() {
           : '您的角色在管理后台暂无可用的管理功能。'}
       </Typography.Paragraph>
     </Space>
+  );
+}
+
+/** Shown on the dashboard; the rest are one click away in 我的待办. */
+const WAITING_SHOWN = 5;
+
+/**
+ * The items waiting for this reviewer's decision, first in the page: from the dashboard a reviewer reaches one
+ * with two key presses (Tab, Enter) instead of going through the header and the menu.
+ */
+function WaitingList() {
+  const inbox = useLoad(() => api.get<Inbox>('/api/review/inbox'), []);
+  const waiting = inbox.data?.waiting ?? [];
+  if (waiting.length === 0) return null;
+  return (
+    <section aria-labelledby="dashboard-waiting-heading" data-testid="dashboard-waiting" style={{ marginBottom: 16 }}>
+      <h3 id="dashboard-waiting-heading" className="card-heading" style={{ fontWeight: 600 }}>
+        待我审查的信息
+      </h3>
+      <ul className="dashboard-waiting">
+        {waiting.slice(0, WAITING_SHOWN).map((r) => (
+          <li key={r.id}>
+            <Link to={`/inbox/${r.id}?content=${r.contentId}`}>{r.title}</Link>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {r.stateName} · {r.department} {r.submitter} · {formatDateTime(r.submittedAt)}
+            </Typography.Text>
+          </li>
+        ))}
+      </ul>
+      {waiting.length > WAITING_SHOWN && <Link to="/inbox">查看全部 {waiting.length} 条</Link>}
+    </section>
   );
 }
 
@@ -140,6 +173,7 @@ function ContentWork({ sites }: { sites: Site[] }) {
       }
       data-testid="dashboard-content"
     >
+      {reviewer && <WaitingList />}
       <Row gutter={[12, 12]}>
         {(reviewer || (counts?.waiting ?? 0) > 0) && (
           <Col xs={12} md={8} xl={4}>

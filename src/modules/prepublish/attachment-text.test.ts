@@ -5,7 +5,13 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import PDFDocument from 'pdfkit';
 import { FONT_FILES } from '../../platform/pdf.ts';
-import { AttachmentTexts, extractAttachmentText, uncheckedNote, type AttachmentText } from './attachment-text.ts';
+import {
+  AttachmentTexts,
+  extractAttachmentText,
+  uncheckedNote,
+  WARM_UP_PDF,
+  type AttachmentText,
+} from './attachment-text.ts';
 import { docx, pptx, zip } from './fixtures/office.ts';
 import { TextOut, ZipArchive, parseXml } from './zip-xml.ts';
 import type { Dictionaries } from './prepublish.schema.ts';
@@ -303,6 +309,16 @@ describe('attachment text: the cached worker', () => {
     assert.equal(reads, 1, 'cached by id');
     const pdfFile = { id: 8, original_name: '表格.pdf', mime: 'application/pdf', size: 1000 };
     assert.equal((await texts.textOf(pdfFile, async () => standardFontPdf(`身份证号${ID}`))).text, `身份证号${ID}`);
+  });
+
+  it('warms up by reading a PDF on the worker (loads what the first attachment would wait for), caching nothing', async (t) => {
+    assert.equal((await extractAttachmentText(WARM_UP_PDF, { name: 'warm-up.pdf' })).text, 'warm-up');
+    const texts = new AttachmentTexts();
+    t.after(() => texts.close());
+    assert.ok((await texts.warm()) >= 0);
+    const file = { id: 1, original_name: '通知.docx', mime: 'application/octet-stream', size: 1000 };
+    assert.equal(texts.isCached(1), false);
+    assert.equal((await texts.textOf(file, async () => docx(['正文']))).text, '正文');
   });
 
   it('ends a job past its time limit and does not cache that; refuses files over the size cap unread', async (t) => {

@@ -257,7 +257,10 @@ export default function AuditPage() {
         loading={result.loading}
         size="middle"
         scroll={{ x: 900 }}
-        expandable={{ expandedRowRender: (r) => <Detail detail={r.detail} /> }}
+        expandable={{
+          columnTitle: <span className="sr-only">展开详情</span>,
+          expandedRowRender: (r) => <Detail detail={r.detail} />,
+        }}
         locale={{ emptyText: <Empty description="没有符合条件的审计记录" /> }}
         pagination={{
           current: page,

@@ -71,7 +71,8 @@ export function ChartsCard({
   };
 
   return (
-    <Card title="图表">
+    // A heading of its own: the charts' titles below are h4 (antd's List.Item.Meta), after the page's h2.
+    <Card title={<h3 className="card-heading">图表</h3>}>
       {!latest ? (
         <Typography.Text type="secondary">确认数据版本的列类型后可设计图表。</Typography.Text>
       ) : (

@@ -223,6 +223,7 @@ export default function ProposalsPage() {
         columns={columns}
         dataSource={list.data?.items ?? []}
         expandable={{
+          columnTitle: <span className="sr-only">展开答复</span>,
           rowExpandable: (p) => !!p.reply,
           expandedRowRender: (p) => (
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>

@@ -78,7 +78,7 @@ export default function PlansPage() {
                 p.resultsPublishedAt ? formatDateTime(p.resultsPublishedAt) : p.resultsContentId ? '审查中' : '—',
             },
             {
-              title: '',
+              title: <span className="sr-only">操作</span>,
               render: (_, p) => (
                 <Button size="small" onClick={() => open(p.id)}>
                   查看
