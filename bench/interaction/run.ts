@@ -266,7 +266,12 @@ async function httpPhase(dir: string, db: BenchDatabase, people: LoadCitizen[]):
     const errors = [...warm, ...load.errors, ...sat.errors];
     if (errors.length) process.exitCode = 1;
     return [
+      `machine: ${os.availableParallelism()} CPUs, load average ${os
+        .loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} at the end`,
       `over HTTP (govportal serve, ${db.label}): ${others.length} citizens from distinct addresses, 5–10 s think time, ${load.seconds.toFixed(0)} s`,
+      `- signing in first, 4 at a time (argon2id): ${httpStats(load.logins)}`,
       `- ${load.requests} requests (${(load.requests / load.seconds).toFixed(1)}/s), errors: ${load.errors.length}`,
       ...httpLines(load),
       `saturation (no think time, ${SATURATION_CONNECTIONS} connections, ${sat.seconds.toFixed(1)} s): ${(submitted.length / sat.seconds).toFixed(0)} submissions/s, errors: ${sat.errors.length}`,
