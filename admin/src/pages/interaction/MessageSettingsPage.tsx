@@ -16,6 +16,7 @@ import { RoutingRules } from './RoutingRules';
 
 type Category = keyof PolicySchema['categories'];
 const CATEGORIES: Category[] = ['咨询', '建议', '投诉', '纠错'];
+const WIDTH = { width: 140 };
 
 export default function MessageSettingsPage() {
   usePageTitle('留言办理设置');
@@ -66,7 +67,7 @@ export default function MessageSettingsPage() {
 
   const days = (name: (string | number)[], label: string, max: number) => (
     <Form.Item name={name} rules={[{ required: true, message: `请填写${label}` }]} noStyle>
-      <InputNumber aria-label={label} min={1} max={max} disabled={!editable} suffix="个工作日" />
+      <InputNumber aria-label={label} min={1} max={max} disabled={!editable} suffix="个工作日" style={WIDTH} />
     </Form.Item>
   );
   const columns: TableColumnsType<{ category: Category }> = [
@@ -98,6 +99,7 @@ export default function MessageSettingsPage() {
             disabled={!editable}
             placeholder="不限"
             suffix="个月"
+            style={WIDTH}
           />
         </Form.Item>
       ),
@@ -136,7 +138,7 @@ export default function MessageSettingsPage() {
               label="到期前提醒"
               rules={[{ required: true, message: '请填写提醒天数' }]}
             >
-              <InputNumber min={0} max={3} suffix="个工作日" />
+              <InputNumber min={0} max={3} suffix="个工作日" style={WIDTH} />
             </Form.Item>
             <Form.Item name="dispatcherDepartmentId" label="分办部门（未匹配规则的留言由其分办）">
               <Select allowClear style={{ width: 240 }} placeholder="未指定" options={departmentOptions} />
