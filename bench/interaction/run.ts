@@ -49,6 +49,11 @@ function httpStats(list: number[] | undefined) {
   const s = [...list].sort((a, b) => a - b);
   return `p50 ${pct(s, 50).toFixed(1)} ms · p99 ${pct(s, 99).toFixed(1)} ms · max ${s.at(-1)!.toFixed(1)} ms (n=${s.length})`;
 }
+/** Errors, naming those the server shed under load (503 系统繁忙: its event loop lagged past GOVPORTAL_SHED_DELAY_MS). */
+function errorCount(errors: string[]): string {
+  const shed = errors.filter((e) => e.includes(' 503 ')).length;
+  return shed ? `${errors.length} (${shed} shed with 503 系统繁忙)` : String(errors.length);
+}
 function httpLines(r: LoadResult): string[] {
   return [...r.times.entries()].map(([kind, list]) => `  - ${`${kind}:`.padEnd(14)} ${httpStats(list)}`);
 }
@@ -272,9 +277,9 @@ async function httpPhase(dir: string, db: BenchDatabase, people: LoadCitizen[]):
         .join(' ')} at the end`,
       `over HTTP (govportal serve, ${db.label}): ${others.length} citizens from distinct addresses, 5–10 s think time, ${load.seconds.toFixed(0)} s`,
       `- signing in first, 4 at a time (argon2id): ${httpStats(load.logins)}`,
-      `- ${load.requests} requests (${(load.requests / load.seconds).toFixed(1)}/s), errors: ${load.errors.length}`,
+      `- ${load.requests} requests (${(load.requests / load.seconds).toFixed(1)}/s), errors: ${errorCount(load.errors)}`,
       ...httpLines(load),
-      `saturation (no think time, ${SATURATION_CONNECTIONS} connections, ${sat.seconds.toFixed(1)} s): ${(submitted.length / sat.seconds).toFixed(0)} submissions/s, errors: ${sat.errors.length}`,
+      `saturation (no think time, ${SATURATION_CONNECTIONS} connections, ${sat.seconds.toFixed(1)} s): ${(submitted.length / sat.seconds).toFixed(0)} submissions/s, errors: ${errorCount(sat.errors)}`,
       ...httpLines(sat),
       ...errors.slice(0, 10).map((e) => `  ! ${e}`),
     ];
