@@ -99,6 +99,7 @@ const MessagesPage = lazy(() => import('./pages/interaction/MessagesPage'));
 const ErrorReportsPage = lazy(() => import('./pages/interaction/ErrorReportsPage'));
 const KnowledgePage = lazy(() => import('./pages/interaction/KnowledgePage'));
 const InteractionStatsPage = lazy(() => import('./pages/interaction/InteractionStatsPage'));
+const MessageSettingsPage = lazy(() => import('./pages/interaction/MessageSettingsPage'));
 const DisclosurePage = lazy(() => import('./pages/participation/DisclosurePage'));
 const SurveysPage = lazy(() => import('./pages/participation/SurveysPage'));
 const SolicitationsPage = lazy(() => import('./pages/participation/SolicitationsPage'));
@@ -143,6 +144,7 @@ const PAGES: Record<string, ReactNode> = {
   '/error-reports': <ErrorReportsPage />,
   '/knowledge': <KnowledgePage />,
   '/messages/stats': <InteractionStatsPage />,
+  '/messages/settings': <MessageSettingsPage />,
   '/participation/disclosure': <DisclosurePage />,
   '/participation/surveys': <SurveysPage />,
   '/participation/solicitations': <SolicitationsPage />,

@@ -24,6 +24,7 @@ import { AuditOutlined as CheckListIcon, LikeOutlined } from '@ant-design/icons'
 export const CONTENT_STAFF: Capability[] = ['content.write', 'content.review', 'content.approve', 'content.secrecy'];
 import { DatabaseOutlined } from '@ant-design/icons';
 import { BugOutlined, MessageOutlined, PieChartOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { SettingOutlined } from '@ant-design/icons';
 import { CommentOutlined, FileDoneOutlined, FormOutlined, ReconciliationOutlined } from '@ant-design/icons';
 import { AimOutlined, ContainerOutlined, FundOutlined, SolutionOutlined, ToolOutlined } from '@ant-design/icons';
 
@@ -103,6 +104,12 @@ export const NAV: NavGroup[] = [
         label: '留言统计',
         icon: <PieChartOutlined aria-hidden />,
         capabilities: ['message.read', 'message.dispatch'],
+      },
+      {
+        path: '/messages/settings',
+        label: '留言办理设置',
+        icon: <SettingOutlined aria-hidden />,
+        capabilities: ['message.settings'],
       },
     ],
   },

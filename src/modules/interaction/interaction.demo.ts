@@ -1,5 +1,4 @@
-// Demo citizen interaction: half a year of the message board as 市政务办 runs it (the demo's history: its staff
-// exist from then on), with messages in every state — most answered within a few working days and published,
+// Demo citizen interaction: a year of the message board as 市政务办 runs it, with messages in every state — most answered within a few working days and published,
 // some rated, one unsatisfied and handled a second time, one transferred, two found invalid, the newest still
 // within their time limits — the 找错 tickets of the local form and an import of the national platform's export,
 // the knowledge base, and on the subordinate site one message left overdue.
@@ -23,6 +22,7 @@ import {
   type DemoMessage,
 } from './demo/messages.ts';
 import { DEMO_PAIRS } from './demo/knowledge.ts';
+import { DEMO_EARLIER_MESSAGES } from './demo/messages-earlier.ts';
 
 /** The dispatchers the demo adds (password: the demo staff's). */
 export const DEMO_DISPATCHERS = [
@@ -47,6 +47,18 @@ const WRITERS = [
   { email: 'xu.nvshi@example.com', displayName: '徐女士' },
   { phone: '13812340006', displayName: '周先生' },
 ];
+
+/** The year's messages, oldest first. */
+const YEAR = [...DEMO_EARLIER_MESSAGES, ...DEMO_MESSAGES];
+/** Where DEMO_MESSAGES start in YEAR: the fates below are indexes into DEMO_MESSAGES. */
+const LATER = DEMO_EARLIER_MESSAGES.length;
+/** Ratings of the older messages, by index into DEMO_EARLIER_MESSAGES. */
+const EARLIER_RATED: Record<number, '满意' | '基本满意' | '不满意'> = {
+  0: '满意',
+  5: '满意',
+  8: '基本满意',
+  13: '满意',
+};
 
 /** Indexes into DEMO_MESSAGES with a fate other than “answered and published”. */
 const RATED: Record<number, '满意' | '基本满意' | '不满意'> = {
@@ -126,7 +138,7 @@ export async function seedDemoInteraction(
 ): Promise<{ messages: number; pairs: number }> {
   const now = ctx.clock.now();
   const limit = now.getTime() - MINUTE;
-  const clock = new ManualClock(new Date(dayAt(now, 176, 8)));
+  const clock = new ManualClock(new Date(dayAt(now, 362, 8)));
   const seed = await createContext(ctx.config, { dbh: ctx.dbh, clock, migrate: false });
   const { interaction } = seed;
   const sub = (await seed.sites.list()).find((s) => s.parentId === siteId);
@@ -247,12 +259,14 @@ export async function seedDemoInteraction(
     return approved;
   };
 
-  const span = DEMO_MESSAGES.length - OPEN_STAGES.length;
-  const ids: { id: number }[] = DEMO_MESSAGES.map(() => ({ id: 0 }));
-  DEMO_MESSAGES.forEach((m, i) => {
+  const span = YEAR.length - OPEN_STAGES.length;
+  const ids: { id: number }[] = YEAR.map(() => ({ id: 0 }));
+  YEAR.forEach((m, i) => {
+    const fate = i - LATER;
     const citizen = citizens[i % citizens.length];
     const open = i - span;
-    const daysAgo = open >= 0 ? (open < 2 ? 2 : 1) : Math.round(170 - (i * 160) / span);
+    // Spread over the year, a little unevenly (offices get more in some weeks than in others).
+    const daysAgo = open >= 0 ? (open < 2 ? 2 : 1) : Math.round(355 - (i * 345) / span + ((i * 5) % 7) - 3);
     const received = dayAt(now, daysAgo, 8 + (i % 4) * 2, (i * 7) % 60);
     const state = ids[i];
     const label = `message ${m.title}`;
@@ -262,7 +276,7 @@ export async function seedDemoInteraction(
         category: m.category,
         title: m.title,
         body: m.body,
-        publishConsent: !NO_CONSENT.has(i),
+        publishConsent: !NO_CONSENT.has(fate),
       });
       state.id = r.id;
     });
@@ -271,12 +285,12 @@ export async function seedDemoInteraction(
     at(dispatched, `${label}: dispatch`, async () => {
       const dispatcher = await as('zh_fenban');
       const current = await interaction.core.message(state.id);
-      const first = i === TRANSFERRED ? dept('政策法规处') : dept(name);
+      const first = fate === TRANSFERRED ? dept('政策法规处') : dept(name);
       if (current.department_id === null) await interaction.handling.assign(dispatcher, state.id, first);
       else if (current.department_id !== dept(name))
         await interaction.handling.transfer(dispatcher, state.id, dept(name), '按职责由本部门办理');
     });
-    if (i === TRANSFERRED)
+    if (fate === TRANSFERRED)
       at(officeTime(dispatched + HOUR), `${label}: transfer`, async () => {
         await interaction.handling.transfer(
           await as('zh_fenban'),
@@ -300,11 +314,11 @@ export async function seedDemoInteraction(
       state,
       name,
       m.reply,
-      dispatched + (i === TRANSFERRED ? 2 * HOUR : 0),
+      dispatched + (fate === TRANSFERRED ? 2 * HOUR : 0),
       label,
-      !NO_CONSENT.has(i),
+      !NO_CONSENT.has(fate),
     );
-    const rating = RATED[i];
+    const rating = fate < 0 ? EARLIER_RATED[i] : RATED[fate];
     if (!rating) return;
     const rated = approved + DAY + 3 * HOUR;
     at(rated, `${label}: rating`, async () => {
@@ -312,12 +326,12 @@ export async function seedDemoInteraction(
       if (rating === '不满意') await interaction.replies.askSecond(citizen.citizenId, state.id, SECOND.reason);
     });
     if (rating === '不满意')
-      answer(state, name, `${m.reply}${SECOND.supplement}`, rated, `${label} (second)`, !NO_CONSENT.has(i));
+      answer(state, name, `${m.reply}${SECOND.supplement}`, rated, `${label} (second)`, !NO_CONSENT.has(fate));
   });
 
   // Two messages the dispatcher finds invalid, with the reason the writer sees.
   DEMO_INVALID.forEach((m, i) => {
-    const received = i === 0 ? dayAt(now, Math.round(170), 8, 40) : dayAt(now, 64, 21, 15);
+    const received = i === 0 ? dayAt(now, 300, 8, 40) : dayAt(now, 64, 21, 15);
     const state = { id: 0 };
     at(received, `invalid ${m.title}`, async () => {
       state.id = (
@@ -336,7 +350,7 @@ export async function seedDemoInteraction(
 
   // The local 纠错 form: the dispatcher gives each report to 综合处, which replies and then puts the page right.
   DEMO_ERROR_REPORTS.forEach((r, i) => {
-    const received = dayAt(now, 150 - i * 24, 20, 10);
+    const received = dayAt(now, 340 - i * 45, 20, 10);
     const state = { id: 0 };
     const label = `jiucuo ${r.page}`;
     at(received, label, async () => {
@@ -412,7 +426,7 @@ export async function seedDemoInteraction(
 
   // The knowledge base: each department's pairs, written by its 承办人 and published by its 审核人.
   DEMO_PAIRS.forEach((p, i) => {
-    at(officeTime(dayAt(now, 160 - Math.floor(i / 4) * 3, 15, (i % 4) * 10)), `qa ${p.question}`, async () => {
+    at(officeTime(dayAt(now, 340 - Math.floor(i / 4) * 25, 15, (i % 4) * 10)), `qa ${p.question}`, async () => {
       const name = DEPARTMENT_OF[p.dept];
       const view = await interaction.knowledge.create(await as(`${p.dept}_bianji`), siteId, {
         question: p.question,
@@ -429,7 +443,7 @@ export async function seedDemoInteraction(
     const m = DEMO_MESSAGES[i];
     at(dayAt(now, 5, 16, i), `promote ${m.title}`, async () => {
       const code = codeOf(DEPARTMENT_OF[m.dept]);
-      const view = await interaction.knowledge.promote(await as(`${code}_bianji`), ids[i].id);
+      const view = await interaction.knowledge.promote(await as(`${code}_bianji`), ids[LATER + i].id);
       await interaction.knowledge.setStatus(await as(`${code}_shenhe`), view.id, 'published');
     });
   }
@@ -489,5 +503,5 @@ export async function seedDemoInteraction(
     }
   }
   await seed.search.idle();
-  return { messages: DEMO_MESSAGES.length + DEMO_INVALID.length + 1, pairs: DEMO_PAIRS.length + PROMOTED.length };
+  return { messages: YEAR.length + DEMO_INVALID.length + 1, pairs: DEMO_PAIRS.length + PROMOTED.length };
 }

@@ -293,6 +293,7 @@ export const BoardSetup = Type.Object({
   columns: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), path: Type.String() })),
   created: Type.Integer(),
 });
+export type BoardSetup = Static<typeof BoardSetup>;
 
 // ───── statistics ─────
 

@@ -1,7 +1,7 @@
 // The smart Q&A over what the site has published (not only the knowledge base): indexed words can be asked in full
 // pinyin, in spaced pinyin, or with a one-character typo; the answer names its sources and hands over to the
-// message form with the question. A name jieba cuts into single characters and a word (市 / 政务 / 办) is not yet
-// found by its pinyin (`shizhengwuban`): the site search's vocabulary keeps words of two characters or more.
+// message form with the question. A name jieba cuts into single characters and a word (市 / 政务 / 办) is found by
+// its pinyin (`shizhengwuban`) and its initials: the vocabulary joins such pieces again.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECT, testEnv } from '../../../test/helpers.ts';
@@ -44,9 +44,7 @@ test(`the Q&A finds published pages by full and spaced pinyin and with a typo ($
   assert.ok(none.handoff.url.includes('/user/messages/new?q='), 'hands over to the message form with the question');
 });
 
-test(`the pinyin of a name cut into single characters finds it: shizhengwuban → 市政务办 (${DIALECT})`, {
-  todo: 'the site search vocabulary holds no single-character words; compounds of adjacent title words are needed',
-}, async (t) => {
+test(`the pinyin of a name cut into single characters finds it: shizhengwuban → 市政务办 (${DIALECT})`, async (t) => {
   const { app } = await publishedSite(t);
   const res = await app.inject({ method: 'GET', url: '/api/qa?q=shizhengwuban' });
   const body = res.json() as { answer: { title: string } | null; sources: { title: string }[] };
@@ -54,5 +52,12 @@ test(`the pinyin of a name cut into single characters finds it: shizhengwuban �
   assert.ok(
     titles.some((title) => title.includes('市政务办')),
     JSON.stringify(titles),
+  );
+  // The initials suggest the name as one types (among the first five suggestions).
+  const suggest = await app.inject({ method: 'GET', url: '/api/search/suggest?q=szwb' });
+  const items = (suggest.json() as { items: { text: string }[] }).items.slice(0, 5);
+  assert.ok(
+    items.some((i) => i.text.includes('市政务办')),
+    JSON.stringify(items),
   );
 });

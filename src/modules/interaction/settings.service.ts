@@ -63,12 +63,14 @@ export class InteractionSettings {
   private async clean(siteId: number, input: RouteInput) {
     const keywords = cleanKeywords(input.keywords);
     if (keywords.length === 0) throw new AppError('ROUTE_KEYWORDS_REQUIRED');
-    if (input.category !== null && !(CATEGORIES as readonly string[]).includes(input.category))
+    // Any category: null in JSON, which the request validation's type coercion turns into ''.
+    const category = input.category || null;
+    if (category !== null && !(CATEGORIES as readonly string[]).includes(category))
       throw new AppError('MESSAGE_CATEGORY_INVALID');
     const departments = await this.deps.departments.list(siteId);
     if (!departments.some((d) => d.id === input.departmentId)) throw new AppError('MESSAGE_DEPARTMENT_INVALID');
     return {
-      category: input.category,
+      category,
       keywords: JSON.stringify(keywords),
       department_id: input.departmentId,
       sort: input.sort ?? 0,

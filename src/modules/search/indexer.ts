@@ -17,6 +17,7 @@ import {
   STOP_WORDS,
   titleKey,
   unitsOf,
+  words,
 } from './text.ts';
 
 /** Body text indexed per item; the part kept for snippets is shorter. */
@@ -82,9 +83,42 @@ export function bodyText(html: string): string {
   return decodeEntities(text).replace(/\s+/g, ' ').trim();
 }
 
-/** Title words worth a vocabulary entry. */
+/** Title words worth a vocabulary entry, with the names jieba cuts into single characters joined again. */
 export function titleTerms(title: string): string[] {
-  return [...new Set(searchTokens(normalize(title)).filter(isVocabularyTerm))];
+  const normalized = normalize(title);
+  return [...new Set([...searchTokens(normalized), ...nameCompounds(normalized)].filter(isVocabularyTerm))];
+}
+
+const isHanWord = (w: string) => /^\p{Script=Han}+$/u.test(w) && !STOP_WORDS.has(w);
+const isSingleHan = (w: string) => isHanWord(w) && [...w].length === 1;
+
+/**
+ * Names of offices jieba does not know are cut into a word and single characters (市 / 政务 / 办, 区 / 发改委):
+ * the vocabulary keeps no single characters, so the pinyin of the name (shizhengwuban) would find nothing. Each
+ * word takes the single characters around it: those after it (办, 局, 处 end a name) and, when no word before
+ * claimed them, those before it (市, 区 begin one); characters after a number (2026 / 年) begin nothing.
+ */
+export function nameCompounds(normalized: string): string[] {
+  const out: string[] = [];
+  for (const chunk of chunksOf(normalized)) {
+    const w = words(chunk);
+    let i = 0;
+    while (i < w.length) {
+      let j = i;
+      while (j < w.length && isSingleHan(w[j]!)) j++;
+      if (j === w.length || !isHanWord(w[j]!)) {
+        i = j + 1;
+        continue;
+      }
+      let k = j + 1;
+      while (k < w.length && isSingleHan(w[k]!)) k++;
+      const start = i > 0 && /[0-9a-z]/.test(w[i - 1]!) ? j : i;
+      const compound = w.slice(start, k).join('');
+      if (k - start > 1 && compound.length <= 8) out.push(compound);
+      i = k;
+    }
+  }
+  return out;
 }
 
 /** A published item read for indexing: its snapshot, its body's plain text and the normalised text to segment. */
@@ -147,7 +181,7 @@ export function buildDoc(
 
   return {
     kind,
-    titleTerms: [...new Set(titleWords.filter(isVocabularyTerm))],
+    titleTerms: titleTerms(item.title),
     tokens: {
       title: titleWords,
       grams: bigramsOf(unitsOf(title)),

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { plainText } from '../content/sanitize.ts';
 import { bigramsOf, chunksOf, escapeHtml, highlight, normalize, pinyinOf, snippet, titleKey, unitsOf } from './text.ts';
 import { and, gramPhrase, not, or, term, titleOnly, toFts5, toTsquery, tsvectorLiteral } from './match.ts';
-import { bodyText } from './indexer.ts';
+import { bodyText, titleTerms } from './indexer.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { correctQuery, planQuery } from './query.ts';
 import { DEFAULT_SYNONYMS } from './synonyms.ts';
@@ -43,6 +43,14 @@ describe('text', () => {
     assert.equal(highlight('医疗保险', ['医疗', '医疗保险', '保险']), '<em>医疗保险</em>');
     const s = snippet(`${'前文'.repeat(100)}社保缴费${'后文'.repeat(100)}`, ['社保'], 40);
     assert.match(s, /^….*<em>社保<\/em>缴费.*…$/);
+  });
+
+  it('keeps in the vocabulary the names jieba cuts into a word and single characters', () => {
+    const terms = titleTerms('市政务办推行营业执照全程网办；区发改委召开会议');
+    assert.ok(terms.includes('市政务办') && terms.includes('区发改委'), JSON.stringify(terms));
+    assert.ok(terms.includes('营业执照') && !terms.includes('市'));
+    // A character after a number (2026 / 年) begins no name.
+    assert.ok(!titleTerms('2026年社保缴费').some((t) => t.startsWith('年')));
   });
 
   it('gives the text of a body as plainText() does, with entities decoded and blocks apart', () => {
