@@ -182,6 +182,11 @@ test(`load shedding: reads beyond what a process answers promptly get a Chinese 
     await new Promise((r) => setTimeout(r, 300));
     return { ok: true };
   });
+  // A page route declares its 503 as HTML.
+  app.get('/slow-page', { schema: { response: { 200: { type: 'string' }, 503: { type: 'string' } } } }, async () => {
+    await new Promise((r) => setTimeout(r, 300));
+    return '<p>ok</p>';
+  });
   const reads = await Promise.all(Array.from({ length: 60 }, () => app.inject({ url: '/slow-probe' })));
   const shed = reads.filter((r) => r.statusCode === 503);
   assert.ok(shed.length > 0 && shed.length < 60, `some shed: ${shed.length}`);
@@ -196,6 +201,11 @@ test(`load shedding: reads beyond what a process answers promptly get a Chinese 
     writes.every((r) => r.statusCode === 200),
     'writes are never shed',
   );
+  // A client that does not ask for HTML still gets the JSON error from a page route.
+  const pages = await Promise.all(Array.from({ length: 60 }, () => app.inject({ url: '/slow-page' })));
+  const shedPage = pages.find((r) => r.statusCode === 503);
+  assert.ok(shedPage, 'a page read was shed');
+  assert.equal(shedPage.json().error.code, 'SERVER_BUSY');
   // Afterwards nothing is in progress: reads pass again.
   assert.equal((await app.inject({ url: '/slow-probe' })).statusCode, 200);
   for (let i = 0; i < 40; i++) assert.equal((await app.inject({ url: '/healthz' })).statusCode, 200);

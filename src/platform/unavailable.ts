@@ -83,5 +83,7 @@ export function sendUnavailable(request: FastifyRequest, reply: FastifyReply, co
   const error = new AppError(code);
   reply.status(503).header('retry-after', String(RETRY_AFTER[code])).header('cache-control', 'no-store');
   if (wantsHtml(request)) return reply.type('text/html; charset=utf-8').send(unavailablePage(error.message));
-  return reply.send(error.toBody());
+  // Serialised here: a page route declares its 503 as an HTML string, and its serialiser would print the error
+  // object as "[object Object]" to a client that did not ask for HTML.
+  return reply.type('application/json; charset=utf-8').send(JSON.stringify(error.toBody()));
 }
