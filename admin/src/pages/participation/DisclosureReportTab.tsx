@@ -181,7 +181,7 @@ export function DisclosureReportTab({ siteId, year, canManage }: { siteId: numbe
             scroll={{ x: 1000 }}
             dataSource={r.rows}
             columns={[
-              { title: '', dataIndex: 'label', width: 300 },
+              { title: <span className="sr-only">申请情况</span>, dataIndex: 'label', width: 300 },
               ...TABLE3_HEADS.map((h, i) => ({
                 title: h,
                 key: String(i),
@@ -201,7 +201,7 @@ export function DisclosureReportTab({ siteId, year, canManage }: { siteId: numbe
             rowKey="key"
             dataSource={TABLE4_ROWS.map(([key, label]) => ({ key, label }))}
             columns={[
-              { title: '', dataIndex: 'label', width: 160 },
+              { title: <span className="sr-only">复议与诉讼情况</span>, dataIndex: 'label', width: 160 },
               ...TABLE4_HEADS.map((h, i) => ({
                 title: h,
                 key: String(i),
