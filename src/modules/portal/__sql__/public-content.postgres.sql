@@ -32,6 +32,12 @@ select "content_id", "site_id", "column_id", "type", "title", "summary", "pub_da
 from "published_items"
 where "site_id" = $1 and "content_id" = $2;
 
+-- publicationGenerations
+select "key", "value"
+from "settings"
+where "key" like $1
+order by "key";
+
 -- publicFiles
 select "published_files"."content_id", "files"."id", "files"."original_name", "files"."mime", "files"."size"
 from "published_files"

@@ -32,6 +32,12 @@ select "content_id", "site_id", "column_id", "type", "title", "summary", "pub_da
 from "published_items"
 where "site_id" = ? and "content_id" = ?;
 
+-- publicationGenerations
+select "key", "value"
+from "settings"
+where "key" like ?
+order by "key";
+
 -- publicFiles
 select "published_files"."content_id", "files"."id", "files"."original_name", "files"."mime", "files"."size"
 from "published_files"

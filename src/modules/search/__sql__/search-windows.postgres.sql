@@ -8,9 +8,10 @@ from search_match
 where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4);
 -- stopped here: Cannot read properties of undefined (reading 'Plan')
 
+-- looseWorthIt
+-- (no query)
+-- stopped here: Cannot read properties of undefined (reading 'op')
+
 -- newestMatches
-select doc_key as k
-from search_match
-where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4)
-order by doc_key desc
-limit $5;
+-- (no query)
+-- stopped here: Cannot read properties of undefined (reading 'op')

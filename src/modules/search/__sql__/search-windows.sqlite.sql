@@ -8,6 +8,10 @@ from search_match
 where tsv @@ cast(? as tsquery) and "doc_key" >= ? and "doc_key" <= ? and "doc_key" not in (?);
 -- stopped here: Cannot read properties of undefined (reading 'Plan')
 
+-- looseWorthIt
+-- (no query)
+-- stopped here: Cannot read properties of undefined (reading 'op')
+
 -- newestMatches
 select set_config('enable_indexscan', 'on', true);
 select (
@@ -20,8 +24,4 @@ select (
   select max(doc_key)
   from search_match) as last;
 select set_config('enable_indexscan', 'off', true);
-select doc_key as k
-from search_match
-where tsv @@ cast(? as tsquery) and "doc_key" >= ? and "doc_key" <= ? and "doc_key" not in (?)
-order by doc_key desc
-limit ?;
+-- stopped here: Cannot read properties of undefined (reading 'op')
