@@ -6,32 +6,10 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseWrk, type WrkResult } from './wrk.ts';
+import { parseWrk, roundRobinScript, type WrkResult } from './wrk.ts';
 
 /** A query many people type: the bench corpus has thousands of matches for it. */
 export const POPULAR_QUERY = '营业执照';
-
-const LUA = (paths: string[]) => `
-local paths = {${paths.map((p) => JSON.stringify(p)).join(', ')}}
-local counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
-end
-statuses = {}
-response = function(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-local threads = {}
-setup = function(thread) table.insert(threads, thread) end
-done = function(summary, latency, requests)
-  local total = {}
-  for _, t in ipairs(threads) do
-    for k, v in pairs(t:get("statuses")) do total[k] = (total[k] or 0) + v end
-  end
-  for k, v in pairs(total) do io.write(string.format("STATUS %d %d\\n", k, v)) end
-end
-`;
 
 export interface LoadResult extends WrkResult {
   statuses: Record<string, number>;
@@ -52,7 +30,7 @@ export interface ProbeResult {
 function wrkPaths(base: string, paths: string[], connections: number, seconds: number): Promise<LoadResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-bench-search-'));
   const lua = path.join(dir, 'paths.lua');
-  fs.writeFileSync(lua, LUA(paths));
+  fs.writeFileSync(lua, roundRobinScript(paths));
   const args = ['-t', '2', '-c', String(connections), '-d', `${seconds}s`, '--timeout', '10s', '--latency', '-s', lua];
   return new Promise<LoadResult>((resolve, reject) => {
     const child = spawn('wrk', [...args, `${base}/`], { stdio: ['ignore', 'pipe', 'inherit'] });

@@ -63,3 +63,29 @@ export function wrk(url: string, options: WrkOptions): WrkResult {
   if (run.status !== 0) throw new Error(`wrk failed (${run.status}): ${run.stderr}`);
   return parseWrk(url, run.stdout);
 }
+
+/**
+ * A wrk script that asks for the paths in turn and prints every status it saw (`STATUS <code> <count>`), so a
+ * bench can tell answers of load shedding (503) from errors.
+ */
+export const roundRobinScript = (paths: string[]) => `
+local paths = {${paths.map((p) => JSON.stringify(p)).join(', ')}}
+local counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format("GET", paths[(counter % #paths) + 1])
+end
+statuses = {}
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
+done = function(summary, latency, requests)
+  local total = {}
+  for _, t in ipairs(threads) do
+    for k, v in pairs(t:get("statuses")) do total[k] = (total[k] or 0) + v end
+  end
+  for k, v in pairs(total) do io.write(string.format("STATUS %d %d\\n", k, v)) end
+end
+`;

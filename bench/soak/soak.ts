@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { parseWrk } from '../serve/wrk.ts';
+import { parseWrk, roundRobinScript } from '../serve/wrk.ts';
 import { waitForHttp } from '../serve/nginx.ts';
 
 export interface SoakOptions {
@@ -47,28 +47,6 @@ const loadavg = () =>
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
-
-const LUA = (paths: string[]) => `
-local paths = {${paths.map((p) => JSON.stringify(p)).join(', ')}}
-local counter = 0
-request = function()
-  counter = counter + 1
-  return wrk.format("GET", paths[(counter % #paths) + 1])
-end
-statuses = {}
-response = function(status, headers, body)
-  statuses[status] = (statuses[status] or 0) + 1
-end
-local threads = {}
-setup = function(thread) table.insert(threads, thread) end
-done = function(summary, latency, requests)
-  local total = {}
-  for _, t in ipairs(threads) do
-    for k, v in pairs(t:get("statuses")) do total[k] = (total[k] or 0) + v end
-  end
-  for k, v in pairs(total) do io.write(string.format("STATUS %d %d\\n", k, v)) end
-end
-`;
 
 function startServer(dataDir: string, port: number, workers: number): ChildProcess {
   return spawn(process.execPath, [CLI, 'serve', '--init-demo'], {
@@ -170,7 +148,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakResult> {
     // Warm the page cache (the front door answers cached pages) and the search path.
     for (const p of paths) await (await fetch(`${base}${p}`)).arrayBuffer();
     const luaFile = path.join(dataDir, 'soak.lua');
-    fs.writeFileSync(luaFile, LUA(paths));
+    fs.writeFileSync(luaFile, roundRobinScript(paths));
     const loadBefore = loadavg();
     log(`wrk ${options.seconds} s at ${options.connections} connections on ${paths.length} paths (load ${loadBefore})`);
     const stop = { done: false };
