@@ -8,26 +8,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAxeProblems } from './axe.ts';
 import { SKIP_REASON, browserEnv } from './browser.ts';
 import { citizenOutbox } from '../citizens.ts';
 
 const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 const JAVA = spawnSync('java', ['-version']).status === 0;
-
-async function axeProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join('; ')}`,
-    );
-}
 
 function vnuErrors(files: Map<string, string>): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-vnu-'));
@@ -106,7 +92,7 @@ test('registration without JavaScript, the proof of work with it, axe and vnu on
   const visit = async (name: string, url: string) => {
     const res = await p.goto(`${baseUrl}${url}`);
     served.set(name, await res!.text());
-    a11y.push(...(await axeProblems(p)).map((x) => `${name}: ${x}`));
+    a11y.push(...(await seriousAxeProblems(p)).map((x) => `${name}: ${x}`));
   };
   await visit('register', '/user/register');
   await p.getByText('安全验证已完成。').waitFor({ timeout: 60_000 });
@@ -128,7 +114,7 @@ test('registration without JavaScript, the proof of work with it, axe and vnu on
   await p.waitForURL(/\/user\/\?welcome=1$/);
   // The user space as served (the live DOM has the national 找错 script inserted by the loader).
   served.set('space', await (await p.request.get(`${baseUrl}/user/`)).text());
-  a11y.push(...(await axeProblems(p)).map((x) => `space: ${x}`));
+  a11y.push(...(await seriousAxeProblems(p)).map((x) => `space: ${x}`));
   await visit('password', '/user/password');
   await visit('contact', '/user/contact');
   await visit('delete', '/user/delete');
@@ -136,7 +122,7 @@ test('registration without JavaScript, the proof of work with it, axe and vnu on
   await visit('privacy', '/user/privacy');
   await p.goto(`${baseUrl}/accessibility/toggle?back=/user/`);
   assert.equal(await p.locator('body').getAttribute('class'), 'care', '长者模式 on the user space');
-  a11y.push(...(await axeProblems(p)).map((x) => `space (长者模式): ${x}`));
+  a11y.push(...(await seriousAxeProblems(p)).map((x) => `space (长者模式): ${x}`));
   await p.getByRole('button', { name: '退出登录' }).click();
   await visit('login', '/user/login');
   await visit('reset', '/user/reset');

@@ -13,6 +13,7 @@ import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.service.ts';
 import { ManualClock } from '../../src/platform/time.ts';
 import type { AppContext } from '../../src/context.ts';
 import { DEMO_STAFF_PASSWORD } from '../../src/modules/setup/demo-content/site-and-staff.ts';
+import { settlePopups } from './axe.ts';
 import { CHROMIUM, consoleLogin, SKIP_REASON } from './browser.ts';
 import { mainSiteId, staff, TEST_PASSWORD, testEnv } from '../helpers.ts';
 
@@ -116,6 +117,7 @@ async function settled(page: Page): Promise<void> {
 
 async function violations(page: Page): Promise<string[]> {
   // Every rule axe runs by default (WCAG 2.0/2.1 A and AA, and its best practices), whatever the impact.
+  await settlePopups(page);
   const result = await new AxeBuilder({ page })
     // The preview shows the public page, which the portal's own tests check with axe and vnu.
     .exclude('iframe')

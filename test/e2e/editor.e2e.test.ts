@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { settlePopups } from './axe.ts';
 import { browserEnv, consoleLogin, SKIP_REASON, screenshot } from './browser.ts';
 import { staff } from '../helpers.ts';
 
@@ -13,6 +14,7 @@ const TITLE = '市政务办开展政务服务“好差评”专项检查';
 const BAD_ID = '110101199003077777';
 
 async function axeViolations(page: Page): Promise<string[]> {
+  await settlePopups(page);
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     // The preview's page is the public site's, checked by the portal's own tests.

@@ -3,17 +3,9 @@
 // (公积金 → 政务处), and the page passes axe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAxeProblems } from './axe.ts';
 import { browserEnv, consoleLogin, SKIP_REASON, screenshot } from './browser.ts';
 import { mainSiteId, staff } from '../helpers.ts';
-
-async function axeProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 test('留言办理设置: columns opened, a reply target saved, a limit beyond the rules refused, a routing rule added; axe', {
   skip: SKIP_REASON,
@@ -62,5 +54,5 @@ test('留言办理设置: columns opened, a reply target saved, a limit beyond t
   await page.getByRole('cell', { name: '政务处' }).first().waitFor();
 
   await screenshot(page, t, 'interaction-settings');
-  assert.deepEqual(await axeProblems(page), [], 'no serious axe violation');
+  assert.deepEqual(await seriousAxeProblems(page), [], 'no serious axe violation');
 });

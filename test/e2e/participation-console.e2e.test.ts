@@ -4,8 +4,7 @@
 // generated draft; the pages pass axe; a survey is built in the questionnaire editor; the other pages open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAxeProblems } from './axe.ts';
 import { browserEnv, consoleLogin, SKIP_REASON, screenshot } from './browser.ts';
 import { call, columnByName, login, mainSiteId, staff } from '../helpers.ts';
 import { newIdempotencyKey } from '../../src/platform/idempotency.ts';
@@ -14,13 +13,6 @@ import { registerCitizen } from '../citizens.ts';
 import { ManualClock } from '../../src/platform/time.ts';
 import type { AppContext } from '../../src/context.ts';
 import { citizenActor } from '../../src/modules/citizens/citizen-auth.service.ts';
-
-async function axeProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 const DESCRIPTION = '2025年度本市老旧小区改造项目清单及资金安排情况';
 
@@ -64,7 +56,7 @@ test('依申请公开 in the console: the clock in the list, consultation pauses
   const row = page.getByRole('row').filter({ hasText: serial });
   await row.waitFor();
   assert.match((await row.textContent())!, /前（剩 \d+ 个工作日）/, 'the due day and working days left are shown');
-  const a11y = (await axeProblems(page)).map((x) => `list: ${x}`);
+  const a11y = (await seriousAxeProblems(page)).map((x) => `list: ${x}`);
   await screenshot(page, t, 'participation-disclosure-list');
 
   // A letter registered in the console opens in the drawer with its own clock.
@@ -105,7 +97,7 @@ test('依申请公开 in the console: the clock in the list, consultation pauses
     .waitFor();
   // The dialog fades out: check the drawer once it is gone.
   await page.locator('#party').waitFor({ state: 'detached' });
-  a11y.push(...(await axeProblems(page)).map((x) => `drawer: ${x}`));
+  a11y.push(...(await seriousAxeProblems(page)).map((x) => `drawer: ${x}`));
   await screenshot(page, t, 'participation-disclosure-drawer');
 
   // The third party's reply is registered; then the answer, drafted from the chosen disposition.
@@ -218,7 +210,7 @@ test('staff click through a survey with a condition (submit, end early, publish 
   await page.getByTitle('填空题').last().click();
   await editor.getByLabel('题目').nth(2).fill('您的意见建议');
   await editor.getByRole('switch').nth(2).click();
-  a11y.push(...(await axeProblems(page)).map((x) => `survey editor: ${x}`));
+  a11y.push(...(await seriousAxeProblems(page)).map((x) => `survey editor: ${x}`));
   await editor.getByRole('button', { name: '保存' }).click();
   const surveyRow = page.getByRole('row').filter({ hasText: '政务大厅服务体验调查' });
   await surveyRow.getByText('草稿').waitFor();
@@ -261,7 +253,7 @@ test('staff click through a survey with a condition (submit, end early, publish 
     .getByRole('button', { name: '通过' })
     .click();
   await results.getByText('没有待审核的内容').waitFor();
-  a11y.push(...(await axeProblems(page)).map((x) => `survey results: ${x}`));
+  a11y.push(...(await seriousAxeProblems(page)).map((x) => `survey results: ${x}`));
   await screenshot(page, t, 'participation-console-survey-results');
   const published = await app.inject({ method: 'GET', url: `/survey/${survey.id}/results` });
   assert.equal(published.statusCode, 200);
@@ -368,7 +360,7 @@ test('staff click through a survey with a condition (submit, end early, publish 
   const history = page.locator('.ant-card').filter({ hasText: '历年报告' });
   await history.getByText('已发布').nth(1).waitFor();
   assert.equal(await history.getByText('已发布').count(), 2, 'both reports published');
-  a11y.push(...(await axeProblems(page)).map((x) => `annual reports: ${x}`));
+  a11y.push(...(await seriousAxeProblems(page)).map((x) => `annual reports: ${x}`));
   await screenshot(page, t, 'participation-console-annual-reports');
   const home = await app.inject({ method: 'GET', url: '/' });
   assert.match(home.body, /2025年政府网站工作年度报表/);
@@ -403,7 +395,7 @@ test('staff click through a survey with a condition (submit, end early, publish 
   await approveLatest(ctx, app);
   const proposal = await ctx.db.selectFrom('proposals').select(['status', 'number']).executeTakeFirstOrThrow();
   assert.deepEqual({ ...proposal }, { status: 'published', number: '0042' });
-  a11y.push(...(await axeProblems(page)).map((x) => `proposals: ${x}`));
+  a11y.push(...(await seriousAxeProblems(page)).map((x) => `proposals: ${x}`));
   await screenshot(page, t, 'participation-console-proposals');
 
   assert.deepEqual(a11y, [], 'no serious axe violation');

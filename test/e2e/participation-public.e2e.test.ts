@@ -10,8 +10,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext } from 'playwright-core';
+import { seriousAxeProblems } from './axe.ts';
 import { browserEnv, SKIP_REASON, screenshot } from './browser.ts';
 import { columnByName, staff } from '../helpers.ts';
 import { approveRelease, authAs, officeTeam } from '../participation.ts';
@@ -27,13 +27,6 @@ const SURVEY = '政务服务大厅办事体验调查';
 const POLICY = '南江市政务服务“好差评”管理办法';
 const COMMENT = '建议明确差评整改结果向评价人反馈的时限。';
 const INFO = '2025年市政务服务大厅各窗口月度排队时长统计';
-
-async function axeProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 function vnuErrors(pages: Map<string, string>): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'participation-vnu-'));
@@ -163,7 +156,7 @@ test('a citizen without JavaScript: survey and its results, comment and the adop
     const url = page.url();
     served.set(name, await (await page.request.get(url)).text());
     await axePage.goto(url);
-    a11y.push(...(await axeProblems(axePage)).map((p) => `${name}: ${p}`));
+    a11y.push(...(await seriousAxeProblems(axePage)).map((p) => `${name}: ${p}`));
   };
 
   // The survey, found from its column; the conditional question says when it is to be answered.

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { chromium } from 'playwright-core';
+import { seriousAxeProblems } from './axe.ts';
 import { CHROMIUM_ARGS } from '../../src/platform/browser.ts';
 import { publishWithAttachment } from '../../src/modules/portal/attachment-testing.ts';
 import { testEnv } from '../helpers.ts';
@@ -19,18 +19,6 @@ const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 const JAVA = spawnSync('java', ['-version']).status === 0;
 
 /** axe's serious and critical findings against WCAG 2.1 A and AA, as readable lines. */
-async function axeProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id} (${v.impact}): ${v.help} — ${v.nodes
-          .slice(0, 3)
-          .map((n) => n.target.join(' '))
-          .join('; ')}`,
-    );
-}
 
 /** vnu's errors for each file, as readable lines (warnings and info are not errors). */
 function vnuErrors(files: Map<string, string>): string[] {
@@ -85,7 +73,7 @@ test('reader on the demo site: navigation to an attachment, axe, 长者模式, v
     if (response) assert.equal(response.status(), 200, `${name}: ${url}`);
     const body = response ? await response.text() : await (await page.request.get(page.url())).text();
     served.set(name, body);
-    a11y.push(...(await axeProblems(page)).map((p) => `${name}: ${p}`));
+    a11y.push(...(await seriousAxeProblems(page)).map((p) => `${name}: ${p}`));
   };
 
   // home → column → content → attachment, by clicking as a reader does.

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { seriousAxeProblems } from './axe.ts';
 import { browserEnv, consoleLogin, SKIP_REASON, screenshot } from './browser.ts';
 import { call } from '../helpers.ts';
 import { citizenOutbox, registerCitizen, type CitizenSession } from '../citizens.ts';
@@ -35,13 +35,6 @@ import { shanghaiDate } from '../../src/platform/time.ts';
 const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 const JAVA = spawnSync('java', ['-version']).status === 0 && fs.existsSync(VNU_JAR);
 const ITEM_URL = '/bsfw/item/11320100MB0000001-XK-0001.html';
-
-async function axeProblems(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 function vnuErrors(pages: Map<string, string>): string[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'services-vnu-'));
@@ -153,7 +146,8 @@ test('apply with uploads → 补正 → supplement → 办结 → 不满意 → 
   const company = await registerCitizen(app, ctx, { displayName: '南江某某科技有限公司' });
   const served = new Map<string, string>();
   const a11y: string[] = [];
-  const check = async (p: Page, name: string) => a11y.push(...(await axeProblems(p)).map((x) => `${name}: ${x}`));
+  const check = async (p: Page, name: string) =>
+    a11y.push(...(await seriousAxeProblems(p)).map((x) => `${name}: ${x}`));
   const started = Date.now();
   /** Where the test is, in its output (a slow shared machine makes a silent timeout hard to place). */
   const step = (what: string) => t.diagnostic(`${Math.round((Date.now() - started) / 1000)} s: ${what}`);
