@@ -4,6 +4,7 @@ import { testEnv, staff, login, call, mainSiteId, DIALECT } from '../../../test/
 import { identityProblems } from './site-identity.ts';
 import { DEMO_SITE } from '../setup/demo-site.ts';
 import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.ts';
+import { SitesService } from './sites.service.ts';
 
 test('site identity formats: 网站标识码, ICP and 公安 filing numbers, domains', () => {
   assert.deepEqual(identityProblems(DEMO_SITE), {});
@@ -97,4 +98,24 @@ test('a site administrator manages only their own site; editors cannot change it
   );
   const ed = await login(app, 'ed1');
   assert.equal((await call(app, ed, 'PUT', `/api/sites/${id}`, identity)).statusCode, 403);
+});
+
+test(`each node reads the sites at most once a second: its own change shows at once, another node's within a second (${DIALECT})`, async (t) => {
+  const env = await testEnv();
+  t.after(() => env.close());
+  const { ctx } = env;
+  const id = await mainSiteId(ctx);
+  const otherNode = new SitesService(ctx.db, ctx.clock, ctx.audit);
+  const nameOn = async (node: SitesService) => (await node.list()).find((s) => s.id === id)?.name;
+  const before = await nameOn(otherNode);
+  const { id: _i, code: _c, parentId: _p, ...identity } = await ctx.sites.get(id);
+  await ctx.sites.update(SYSTEM_ACTOR, id, { ...identity, name: '南江市政务服务数据管理局' });
+  assert.equal(await nameOn(ctx.sites), '南江市政务服务数据管理局', 'the changing node shows it at once');
+  assert.equal(await nameOn(otherNode), before, 'the other node still answers from its last read');
+  await new Promise((resolve) => setTimeout(resolve, 1100));
+  assert.equal(await nameOn(otherNode), '南江市政务服务数据管理局', 'and reads again after a second');
+  const list = await ctx.sites.list();
+  assert.throws(() => {
+    (list[0] as { name: string }).name = '改';
+  }, 'the shared views cannot be changed by a caller');
 });

@@ -37,8 +37,15 @@ function assertValid(identity: SiteIdentity): void {
 /** Listeners of a site's identity changes get the site's id. */
 export type SiteChangeListener = ChangeListener<number>;
 
+/**
+ * How long a node answers from the sites it last read. Every public request resolves its site from the list;
+ * another node's change of a site's identity or domains shows here within this time, as its publications do.
+ */
+const SITES_FRESH_MS = 1000;
+
 export class SitesService {
   private readonly changes = new ChangeListeners<number>();
+  private recent: { at: number; sites: Promise<readonly SiteView[]> } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -51,8 +58,24 @@ export class SitesService {
     return this.changes.subscribe(listener);
   }
 
+  /** Every site, read at most once a second per node (this node's own changes show at once). */
   async list(): Promise<SiteView[]> {
-    return (await repo.listSites(this.db)).map(toSiteView);
+    const now = performance.now();
+    if (!this.recent || now - this.recent.at >= SITES_FRESH_MS) {
+      const sites = repo.listSites(this.db).then((rows) => rows.map((row) => Object.freeze(toSiteView(row))));
+      const recent = { at: now, sites };
+      this.recent = recent;
+      // A failed read (the database away) is not remembered: the next request asks again.
+      sites.catch(() => {
+        if (this.recent === recent) this.recent = null;
+      });
+    }
+    return [...(await this.recent.sites)];
+  }
+
+  /** The next list() reads the database (after a change here, or in tests that change sites behind our back). */
+  forget(): void {
+    this.recent = null;
   }
 
   /** The sites a staff member's roles cover; installation-wide roles cover all. */
@@ -89,6 +112,7 @@ export class SitesService {
       });
       return newId;
     });
+    this.forget();
     return this.get(id);
   }
 
@@ -105,6 +129,7 @@ export class SitesService {
         detail: { before, after: identity },
       });
     });
+    this.forget();
     await this.changes.emit(id);
     return this.get(id);
   }
