@@ -63,7 +63,7 @@ function selectedTiers(names) {
   return tiers;
 }
 
-function run(files, concurrency, nodeOptions) {
+function run(files, concurrency, timeoutMs, nodeOptions) {
   if (files.length === 0) return 0;
   const result = spawnSync(
     process.execPath,
@@ -72,8 +72,7 @@ function run(files, concurrency, nodeOptions) {
       'tsx',
       '--test',
       `--test-concurrency=${concurrency}`,
-      // Fault tests run real load for 90 s and restart servers: they get more time than the others.
-      `--test-timeout=${concurrency === 1 ? 1_200_000 : 300_000}`,
+      `--test-timeout=${timeoutMs}`,
       ...nodeOptions,
       ...files,
     ],
@@ -95,11 +94,18 @@ function main() {
     console.log(`no test files in tier ${options.tiers}`);
     return 0;
   }
-  const parallel = files.filter((f) => tierOf(f) !== 'faults');
+  // In-process tests get 5 minutes a file. A browser file walks many pages (axe on every console page takes
+  // about 4 minutes on two cores): 10 minutes. Fault tests run real load for 90 s and restart servers, one at a
+  // time: 20 minutes.
+  const inProcess = files.filter((f) => !['faults', 'e2e'].includes(tierOf(f)));
+  const browser = files.filter((f) => tierOf(f) === 'e2e');
   const alone = files.filter((f) => tierOf(f) === 'faults');
-  const first = run(parallel, 2, options.nodeOptions);
-  const second = run(alone, 1, options.nodeOptions);
-  return first || second;
+  const statuses = [
+    run(inProcess, 2, 300_000, options.nodeOptions),
+    run(browser, 2, 600_000, options.nodeOptions),
+    run(alone, 1, 1_200_000, options.nodeOptions),
+  ];
+  return statuses.find((status) => status !== 0) ?? 0;
 }
 
 process.exit(main());

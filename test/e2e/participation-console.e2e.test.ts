@@ -4,6 +4,7 @@
 // generated draft; the pages pass axe; a survey is built in the questionnaire editor; the other pages open.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { Locator } from 'playwright-core';
 import { seriousAxeProblems } from './axe.ts';
 import { browserEnv, consoleLogin, SKIP_REASON, screenshot } from './browser.ts';
 import { call, columnByName, login, mainSiteId, staff } from '../helpers.ts';
@@ -133,11 +134,7 @@ test('依申请公开 in the console: the clock in the list, consultation pauses
   const editor = page.locator('.ant-drawer-open');
   await editor.getByLabel('调查标题').fill('政务服务中心窗口满意度调查');
   await editor.getByLabel('调查说明').fill('请对窗口服务作出评价。');
-  await editor.getByPlaceholder('开始日期').click();
-  await page.keyboard.type('2026-12-01 09:00');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('2026-12-31 18:00');
-  await page.keyboard.press('Enter');
+  await typeRange(editor, '2026-12-01 09:00', '2026-12-31 18:00');
   await editor.getByLabel('题目').first().fill('您对窗口服务是否满意？');
   await editor.getByLabel('选项（每行一个）').fill('满意\n基本满意\n不满意');
   await editor.getByRole('button', { name: '添加题目' }).click();
@@ -160,6 +157,28 @@ test('依申请公开 in the console: the clock in the list, consultation pauses
   }
   assert.deepEqual(a11y, [], 'no serious axe violation');
 });
+
+/**
+ * Types a date-time range into the range picker as a keyboard user does. Enter moves the focus from the start to
+ * the end field; the end is typed only once it has (on a busy machine the move can lag behind the keystrokes).
+ */
+async function typeRange(editor: Locator, start: string, end: string): Promise<void> {
+  const from = editor.getByPlaceholder('开始日期');
+  const to = editor.getByPlaceholder('结束日期');
+  await from.click();
+  await from.pressSequentially(start);
+  await from.press('Enter');
+  await to.waitFor();
+  await editor.page().waitForFunction((field) => document.activeElement === field, await to.elementHandle());
+  await to.pressSequentially(end);
+  await to.press('Enter');
+  await editor
+    .page()
+    .waitForFunction(
+      ([a, b]) => (a as HTMLInputElement).value !== '' && (b as HTMLInputElement).value !== '',
+      [await from.elementHandle(), await to.elementHandle()],
+    );
+}
 
 const shanghai = (local: string) => new Date(`${local}+08:00`).toISOString();
 
@@ -190,11 +209,7 @@ test('staff click through a survey with a condition (submit, end early, publish 
   await page.getByRole('button', { name: '新建调查' }).click();
   const editor = page.locator('.ant-drawer-open');
   await editor.getByLabel('调查标题').fill('政务大厅服务体验调查');
-  await editor.getByPlaceholder('开始日期').click();
-  await page.keyboard.type('2026-03-02 09:00');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('2026-03-31 18:00');
-  await page.keyboard.press('Enter');
+  await typeRange(editor, '2026-03-02 09:00', '2026-03-31 18:00');
   await editor.getByLabel('题目').first().fill('您最近一年是否到过政务大厅？');
   await editor.getByLabel('选项（每行一个）').first().fill('到过\n没有到过');
   await editor.getByRole('button', { name: '添加题目' }).click();
