@@ -135,6 +135,8 @@ test('编辑: live check, autosave restored after closing the tab, leaving asks,
   await reopened.getByTestId('open-submit').click();
   const dialog = reopened.getByRole('dialog', { name: '提交信息发布审查' });
   await dialog.waitFor();
+  // A click while the dialog still zooms in can land beside the moving radio button.
+  await settlePopups(reopened);
   await dialog.getByLabel('否', { exact: true }).check();
   await dialog.getByTestId('submit-review-confirm').click();
   await reopened
