@@ -128,11 +128,20 @@ describe(`newest matches through time windows (${DIALECT})`, () => {
     assert.deepEqual(migrated.rows, written.rows);
   });
 
-  for (const c of cases as ((typeof cases)[number] & { ratio?: number })[]) {
-    it(`finds the newest of ${c.name}, page by page, within dates and exclusions`, async (t) => {
+  // Walking the newest documents first (then windows below what was walked), or windows only.
+  const paths = [
+    { path: 'walked', walk: Number.POSITIVE_INFINITY },
+    { path: 'windowed', walk: 0 },
+  ];
+  for (const c of (cases as ((typeof cases)[number] & { ratio?: number })[]).flatMap((c) =>
+    paths.map((p) => ({ ...c, ...p })),
+  )) {
+    it(`finds the newest of ${c.name}, page by page, within dates and exclusions (${c.path})`, async (t) => {
       windowing.looseRatio = c.ratio ?? 4;
+      windowing.walk = c.walk;
       t.after(() => {
         windowing.looseRatio = 4;
+        windowing.walk = 8_000;
       });
       await repo.reading(env.ctx.db, async (db) => {
         for (const [limit, offset] of [

@@ -36,12 +36,13 @@ export async function reading<T>(db: Executor | ReadReplicas, work: (db: Executo
   if (db instanceof ReadReplicas) return db.read((reader) => reading(reader, work));
   if (!isPostgres(db)) return work(db);
   return (db as Kysely<Database>).transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    await sql`set local enable_indexscan = off`.execute(trx);
-    // A search reads a few thousand keys: parallel workers cost more to start and to wait for than they save,
-    // and on a busy machine they queue for the same CPUs.
-    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     await sql`set transaction read only`.execute(trx);
+    // One round trip for the planner settings (local to this transaction). A search reads a few thousand keys:
+    // parallel workers cost more to start and to wait for than they save, and on a busy machine they queue for
+    // the same CPUs. The costs of a bitmap scan of a frequent word pass the JIT threshold, but the scan reads a
+    // few thousand rows: compiling its expressions costs 3–25 ms per statement and saves nothing.
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+      set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`.execute(trx);
     return work(trx);
   });
 }

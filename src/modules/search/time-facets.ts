@@ -7,7 +7,7 @@ import { PER_SECOND } from './kinds.ts';
 
 const EPOCH = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
-const KEYS_PER_DAY = 86_400 * PER_SECOND;
+export const KEYS_PER_DAY = 86_400 * PER_SECOND;
 
 /** Days since 2000-01-01 (UTC) of a document key. */
 export const dayOfKey = (key: number): number => Math.floor(key / KEYS_PER_DAY);
