@@ -11,7 +11,14 @@ import { sql } from 'kysely';
 import { PER_SECOND, secondsOf } from './kinds.ts';
 import { type MatchNode, and, or, term, toTsquery, withoutPrefixes } from './match.ts';
 import type { Executor } from './search.tables.ts';
-import { dayOfKey, firstKeyOf, KEYS_PER_DAY, spanFacets } from './time-facets.ts';
+import {
+  dayOfKey,
+  firstKeyOf,
+  KEYS_PER_DAY,
+  monthStartAfter,
+  monthStartOnOrBefore,
+  spanFacets,
+} from './time-facets.ts';
 
 export interface KeyFilter {
   min: number | null;
@@ -22,10 +29,11 @@ export interface KeyFilter {
 /**
  * Below `from` documents the windows are not worth a round trip; a prefix-free superset is looked up instead of
  * a query with prefixes while it finds at most `looseRatio` times as many documents (see looseWorthIt); a query
- * expected to fill its page within the newest `walk` documents is found by walking them (see walkNewest). Tests
+ * expected to fill its page within the newest `walk` documents is found by walking them (see walkNewest), one
+ * expected to match at most `plain` documents by one plain bitmap scan. Tests
  * change them to exercise every path.
  */
-export const windowing = { from: 20_000, looseRatio: 4, walk: 8_000 };
+export const windowing = { from: 20_000, looseRatio: 4, walk: 8_000, plain: 2_000 };
 /** Windows and walks are sized to hold this many times the matches wanted. */
 const MARGIN = 2;
 /** How much larger the next window is when one held nothing. */
@@ -233,17 +241,68 @@ async function walkNewest(
   );
 }
 
+/** Newest matches already found in this transaction (one search), by query and date range. */
+const found = new WeakMap<Executor, Map<string, { keys: number[]; complete: boolean }>>();
+const foundKey = (node: MatchNode, f: KeyFilter) => `${toTsquery(node)}|${f.min}|${f.max}`;
+
+/**
+ * The newest `limit` matches from what this search already found, when that settles them: the same query (all
+ * earlier keys but the excluded ones), or a tab (the kind is the key's last three bits, so a tab's newest matches
+ * are the query's newest matches of that kind: a tab's first pages come from the sample its counts were taken
+ * from).
+ */
+function fromEarlier(db: Executor, node: MatchNode, f: KeyFilter, limit: number): number[] | null {
+  const memo = found.get(db);
+  if (!memo) return null;
+  const excluded = new Set(f.exclude ?? []);
+  const kind = node.op === 'and' ? node.items.findIndex((i) => i.op === 'term' && /^k\d$/.test(i.token)) : -1;
+  const candidates: [MatchNode, number | null][] = [[node, null]];
+  if (node.op === 'and' && kind >= 0) {
+    const facet = node.items[kind] as Extract<MatchNode, { op: 'term' }>;
+    if (facet.fields.length === 1 && facet.fields[0] === 'facets')
+      candidates.push([and(node.items.filter((_, i) => i !== kind)), Number(facet.token.slice(1))]);
+  }
+  for (const [n, code] of candidates) {
+    const hit = memo.get(foundKey(n, f));
+    if (!hit) continue;
+    const keys = hit.keys.filter((k) => !excluded.has(k) && (code === null || k % 8 === code));
+    if (hit.complete || keys.length >= limit) return keys.slice(0, limit);
+  }
+  return null;
+}
+
+function remember(db: Executor, node: MatchNode, f: KeyFilter, limit: number, keys: number[]): number[] {
+  if (!db.isTransaction || f.exclude?.length) return keys;
+  let memo = found.get(db);
+  if (!memo) {
+    memo = new Map();
+    found.set(db, memo);
+  }
+  const key = foundKey(node, f);
+  const known = memo.get(key);
+  if (!known || keys.length > known.keys.length) memo.set(key, { keys, complete: keys.length < limit });
+  return keys;
+}
+
 /**
  * The newest `limit` matching keys, newest first (all of them when there are fewer): exact, whatever the path.
- * A query expected to fill `limit` within the newest `windowing.walk` documents walks them; then (or else) each
- * time window is the span of days before the previous one, so results arrive newest first.
+ * A query expected to fill `limit` within the newest `windowing.walk` documents walks them; a query expected to
+ * match few documents is one plain bitmap scan; otherwise (or after a walk that fell short) each time window is
+ * the span before the previous one, so results arrive newest first.
  */
 export async function newestMatches(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
+  const earlier = fromEarlier(db, node, f, limit);
+  if (earlier) return earlier;
+  return remember(db, node, f, limit, await findNewest(db, node, f, limit));
+}
+
+async function findNewest(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
   const shape = await indexShape(db);
   const loose = await looseWorthIt(db, node, f);
   if (!shape || shape.docs < windowing.from) return newestIn(db, node, f, limit, loose);
+  const estimate = Math.max(1, await estimateMatches(db, node, f));
   // The query's share of the documents, as the planner sees it; replaced by what the index shows as it is read.
-  let share = Math.min(1, Math.max(1, await estimateMatches(db, node, f)) / shape.docs);
+  let share = Math.min(1, estimate / shape.docs);
   let filter = f;
   const out: number[] = [];
   const walk = Math.ceil((MARGIN * limit) / share);
@@ -253,7 +312,7 @@ export async function newestMatches(db: Executor, node: MatchNode, f: KeyFilter,
     if (out.length >= limit || below === null) return out;
     filter = { ...f, max: below - 1 };
     share = Math.max(keys.length, 0.5) / walk;
-  }
+  } else if (estimate <= windowing.plain) return newestIn(db, node, f, limit, loose);
   await throughWindows(db, node, filter, limit, { shape, share, loose, out, cautious: filter === f });
   return out;
 }
@@ -270,7 +329,9 @@ async function throughWindows(
   let share = s.share;
   const lowest = Math.max(shape.firstDay, f.min === null ? shape.firstDay : dayOfKey(f.min));
   const newest = Math.max(shape.lastDay, dayOfKey(secondsOf(new Date().toISOString()) * PER_SECOND) + 1);
-  let end = Math.min(newest, f.max === null ? newest : dayOfKey(f.max)) + 1;
+  // The first window ends on a month's edge too: what it covers beyond the filter's last key (or in the future)
+  // is left out by the key condition (or is not there).
+  let end = monthStartAfter(Math.min(newest, f.max === null ? newest : dayOfKey(f.max)));
   let first = s.cautious;
   while (out.length < limit && end > lowest) {
     const left = density.docsIn(lowest, end);
@@ -280,7 +341,8 @@ async function throughWindows(
     let docs = (MARGIN * (limit - out.length)) / share;
     if (first) docs = Math.min(docs, Math.max(1, left / GROWTH));
     first = false;
-    const start = Math.min(end - 1, density.startHolding(end, docs, lowest));
+    const holding = Math.min(end - 1, density.startHolding(end, docs, lowest));
+    const start = monthStartOnOrBefore(holding, end - holding >= 365);
     const inWindow = density.docsIn(start, end);
     // A window over most of what is left: one scan of everything older is cheaper.
     if (inWindow > left / 2 || start <= lowest) {

@@ -50,3 +50,18 @@ export function spanFacets(from: number, to: number): string[] {
   }
   return out;
 }
+
+/**
+ * Window edges on whole months (whole years for windows of a year or more): a window is then a few month and
+ * year facets, where edges on any day made it up to sixty day facets, and GIN pays for every facet of a window
+ * on every candidate it checks.
+ */
+export function monthStartOnOrBefore(day: number, wholeYear = false): number {
+  const d = dateOf(day);
+  return dayOfDate(new Date(Date.UTC(d.getUTCFullYear(), wholeYear ? 0 : d.getUTCMonth(), 1)));
+}
+
+export function monthStartAfter(day: number): number {
+  const d = dateOf(day);
+  return dayOfDate(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
+}
