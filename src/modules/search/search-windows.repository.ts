@@ -29,11 +29,12 @@ export interface KeyFilter {
 /**
  * Below `from` documents the windows are not worth a round trip; a prefix-free superset is looked up instead of
  * a query with prefixes while it finds at most `looseRatio` times as many documents (see looseWorthIt); a query
- * expected to fill its page within the newest `walk` documents is found by walking them (see walkNewest), one
- * expected to match at most `plain` documents by one plain bitmap scan. Tests
+ * expected to fill its page within the newest `walk` documents is found by walking them (see walkNewest), and
+ * any other walks the newest `probe` first to measure its share; one expected to match at most `plain` documents
+ * in all is then one plain bitmap scan. Tests
  * change them to exercise every path.
  */
-export const windowing = { from: 20_000, looseRatio: 4, walk: 8_000, plain: 2_000 };
+export const windowing = { from: 20_000, looseRatio: 4, walk: 8_000, plain: 2_000, probe: 500 };
 /** Windows and walks are sized to hold this many times the matches wanted. */
 const MARGIN = 2;
 /** How much larger the next window is when one held nothing. */
@@ -300,20 +301,36 @@ async function findNewest(db: Executor, node: MatchNode, f: KeyFilter, limit: nu
   const shape = await indexShape(db);
   const loose = await looseWorthIt(db, node, f);
   if (!shape || shape.docs < windowing.from) return newestIn(db, node, f, limit, loose);
-  const estimate = Math.max(1, await estimateMatches(db, node, f));
-  // The query's share of the documents, as the planner sees it; replaced by what the index shows as it is read.
-  let share = Math.min(1, estimate / shape.docs);
-  let filter = f;
-  const out: number[] = [];
-  const walk = Math.ceil((MARGIN * limit) / share);
-  if (walk <= windowing.walk) {
-    const { keys, below } = await walkNewest(db, node, f, limit, walk);
-    out.push(...keys);
-    if (out.length >= limit || below === null) return out;
-    filter = { ...f, max: below - 1 };
-    share = Math.max(keys.length, 0.5) / walk;
-  } else if (estimate <= windowing.plain) return newestIn(db, node, f, limit, loose);
-  await throughWindows(db, node, filter, limit, { shape, share, loose, out, cautious: filter === f });
+  const planned = Math.min(1, Math.max(1, await estimateMatches(db, node, f)) / shape.docs);
+  // First the newest documents: as many as the planner's share says hold MARGIN × limit matches when that is few
+  // enough to walk, else a probe. The planner takes words as independent, so for words that go together (人民
+  // 政府) its share can be a hundred times too low: what the probe finds is the better estimate.
+  const rows = Math.max(1, windowing.probe, Math.min(windowing.walk, Math.ceil((MARGIN * limit) / planned)));
+  const probe = await walkNewest(db, node, f, limit, rows);
+  const out = [...probe.keys];
+  if (out.length >= limit || probe.below === null) return out;
+  let filter: KeyFilter = { ...f, max: probe.below - 1 };
+  let seen = out.length;
+  let walked = rows;
+  // A few matches are a measure of the share; none or one or two only bound it.
+  const sure = (n: number) => n >= 3;
+  let share = sure(seen) ? seen / walked : Math.min(planned, (seen + 1) / walked);
+  const more = Math.ceil((MARGIN * (limit - out.length)) / share);
+  if (more <= windowing.walk) {
+    const next = await walkNewest(db, node, filter, limit - out.length, more);
+    out.push(...next.keys);
+    if (out.length >= limit || next.below === null) return out;
+    filter = { ...f, max: next.below - 1 };
+    seen += next.keys.length;
+    walked += more;
+    share = sure(seen) ? seen / walked : Math.min(planned, (seen + 1) / walked);
+  }
+  // Few matches in all: one bitmap scan of everything older reads them all, fewer than any windows would.
+  if (share * shape.docs <= windowing.plain) {
+    out.push(...(await newestIn(db, node, filter, limit - out.length, loose)));
+    return out;
+  }
+  await throughWindows(db, node, filter, limit, { shape, share, loose, out, cautious: !sure(seen) });
   return out;
 }
 

@@ -131,16 +131,17 @@ describe(`newest matches through time windows (${DIALECT})`, () => {
 
   // Walking the newest documents first (then windows below what was walked), or windows only.
   const paths = [
-    { path: 'walked', walk: Number.POSITIVE_INFINITY, plain: 0 },
-    { path: 'windowed', walk: 0, plain: 0 },
-    { path: 'one plain scan when few', walk: 0, plain: Number.POSITIVE_INFINITY },
+    { path: 'walked', walk: Number.POSITIVE_INFINITY, plain: 0, probe: 500 },
+    { path: 'windowed', walk: 0, plain: 0, probe: 1 },
+    { path: 'probed, then windowed', walk: 0, plain: 0, probe: 100 },
+    { path: 'one plain scan when few', walk: 0, plain: Number.POSITIVE_INFINITY, probe: 1 },
   ];
   for (const c of (cases as ((typeof cases)[number] & { ratio?: number })[]).flatMap((c) =>
     paths.map((p) => ({ ...c, ...p })),
   )) {
     it(`finds the newest of ${c.name}, page by page, within dates and exclusions (${c.path})`, async (t) => {
       const defaults = { ...windowing };
-      Object.assign(windowing, { looseRatio: c.ratio ?? 4, walk: c.walk, plain: c.plain });
+      Object.assign(windowing, { looseRatio: c.ratio ?? 4, walk: c.walk, plain: c.plain, probe: c.probe });
       t.after(() => {
         Object.assign(windowing, defaults);
       });
