@@ -49,6 +49,8 @@ interface KindCounts {
   byKind: Map<number, number>;
   total: number;
   approximate: boolean;
+  /** Every matching key, when there are at most `exactCounts` (not approximate). */
+  keys: number[] | null;
 }
 
 /** A search's input, checked and completed. */
@@ -152,9 +154,9 @@ export class SearchQueryService {
 
     // Facets: the sites searched (unless that is every site) and the column.
     const columnFacet: MatchNode[] = input.column !== undefined ? [term(`c${input.column}`, ['facets'])] : [];
-    const siteFacet: MatchNode[] = [];
-    if (input.site !== undefined) siteFacet.push(term(`s${input.site}`, ['facets']));
-    else if (sites.length < all.length) siteFacet.push(or(sites.map((s) => term(`s${s.id}`, ['facets']))));
+    // The sites of the search's scope (none when that is every site), and those searched.
+    const scopeFacet = sites.length < all.length ? [or(sites.map((s) => term(`s${s.id}`, ['facets'])))] : [];
+    const siteFacet: MatchNode[] = input.site !== undefined ? [term(`s${input.site}`, ['facets'])] : scopeFacet;
     const facets = [...siteFacet, ...columnFacet];
     const range = keyRange(input.fromIso, input.toIso);
     const filter: repo.KeyFilter = { min: range.min, max: range.max };
@@ -210,11 +212,22 @@ export class SearchQueryService {
         expanded: plan.expanded,
       };
       if (sites.length > 1 && totalAll > 0) {
-        const kindFacet = code === null ? [] : [term(`k${code}`, ['facets'])];
         // Counted per site when the result set is small enough to count exactly; otherwise listed without counts.
+        const perSite =
+          counts.approximate || sites.length > 30
+            ? null
+            : await this.siteCounts(
+                db,
+                and([plan.match, ...scopeFacet, ...columnFacet]),
+                code,
+                filter,
+                input.site === undefined ? counts.keys : null,
+              );
+        const kindFacet = code === null ? [] : [term(`k${code}`, ['facets'])];
         for (const s of sites) {
-          const n =
-            counts.approximate || sites.length > 30
+          const n = perSite
+            ? (perSite.get(s.id) ?? 0)
+            : counts.approximate || sites.length > 30
               ? null
               : await repo.countMatches(
                   db,
@@ -229,6 +242,26 @@ export class SearchQueryService {
     result.suggestions = await hotWords.related(input.q, plan, totalAll, correctedQuery, ctx, site.id, siteIds);
     this.logSearch(site.id, input, totalAll);
     return result;
+  }
+
+  /**
+   * Matches per site from every matching key of the cluster (one read of their sites), when there are few enough
+   * to have them all: the counts' own keys when the search covers the whole scope, else (one site chosen) the
+   * newest of the scope. Null when the scope holds more (each site is then counted by itself).
+   */
+  private async siteCounts(
+    db: Executor,
+    inScope: MatchNode,
+    code: number | null,
+    filter: repo.KeyFilter,
+    known: number[] | null,
+  ): Promise<Map<number, number> | null> {
+    let keys = known;
+    if (!keys) {
+      const scope = await repo.matchKeys(db, inScope, filter, this.exactCounts + 1);
+      keys = scope.length <= this.exactCounts ? scope : null;
+    }
+    return keys ? repo.siteCounts(db, code === null ? keys : keys.filter((k) => k % 8 === code)) : null;
   }
 
   /**
@@ -269,16 +302,18 @@ export class SearchQueryService {
     const now = Date.now();
     const hit = this.countCache.get(key);
     if (hit && now - hit.at < COUNT_TTL_MS) return hit.counts;
-    const sample = await repo.kindCounts(db, node, filter, this.exactCounts + 1);
-    const sampled = [...sample.values()].reduce((a, b) => a + b, 0);
-    let counts: KindCounts = { byKind: sample, total: sampled, approximate: false };
+    const keys = await repo.matchKeys(db, node, filter, this.exactCounts + 1);
+    const sample = new Map<number, number>();
+    for (const key of keys) sample.set(key % 8, (sample.get(key % 8) ?? 0) + 1);
+    const sampled = keys.length;
+    let counts: KindCounts = { byKind: sample, total: sampled, approximate: false, keys };
     if (sampled > this.exactCounts) {
       // SQLite counts quickly; PostgreSQL would visit every matching row, so it estimates (never below the sample).
       const total = isPostgres(db)
         ? Math.max(sampled, await repo.estimateMatches(db, node, filter))
         : await repo.countMatches(db, node, filter);
       const byKind = new Map([...sample].map(([k, n]) => [k, Math.round((n * total) / sampled)]));
-      counts = { byKind, total, approximate: true };
+      counts = { byKind, total, approximate: true, keys: null };
     }
     if (this.countCache.size >= 500) this.countCache.delete(this.countCache.keys().next().value as string);
     this.countCache.set(key, { at: now, counts });

@@ -14,7 +14,7 @@ import {
   matchCondition,
   newestMatches,
 } from './search-windows.repository.ts';
-import { DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
+import { chunk, DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
 
 // ---------- querying the index ----------
 
@@ -119,6 +119,21 @@ export async function docsByKeys(db: Executor, keys: number[]): Promise<SearchDo
   if (keys.length === 0) return [];
   const rows = await sdb(db).selectFrom('search_docs').select(DOC_COLUMNS).where('doc_key', 'in', keys).execute();
   return rows.map((r) => ({ ...r, doc_key: Number(r.doc_key) }));
+}
+
+/** Documents per site among the given keys. */
+export async function siteCounts(db: Executor, keys: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const list of chunk(keys, 500)) {
+    const rows = await sdb(db)
+      .selectFrom('search_docs')
+      .select((eb) => ['site_id', eb.fn.countAll<number>().as('n')])
+      .where('doc_key', 'in', list)
+      .groupBy('site_id')
+      .execute();
+    for (const r of rows) out.set(r.site_id, (out.get(r.site_id) ?? 0) + Number(r.n));
+  }
+  return out;
 }
 
 /** Documents whose title is exactly the query (letters and digits compared), newest first. */
