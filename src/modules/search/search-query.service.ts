@@ -212,7 +212,8 @@ export class SearchQueryService {
         expanded: plan.expanded,
       };
       if (sites.length > 1 && totalAll > 0) {
-        // Counted per site when the result set is small enough to count exactly; otherwise listed without counts.
+        // Counted per site when the scope's result set is small enough to count exactly; otherwise listed without
+        // counts (a site narrowed to few matches in a scope of many is listed as the scope's search lists it).
         const perSite =
           counts.approximate || sites.length > 30
             ? null
@@ -223,19 +224,8 @@ export class SearchQueryService {
                 filter,
                 input.site === undefined ? counts.keys : null,
               );
-        const kindFacet = code === null ? [] : [term(`k${code}`, ['facets'])];
-        for (const s of sites) {
-          const n = perSite
-            ? (perSite.get(s.id) ?? 0)
-            : counts.approximate || sites.length > 30
-              ? null
-              : await repo.countMatches(
-                  db,
-                  and([plan.match, ...columnFacet, ...kindFacet, term(`s${s.id}`, ['facets'])]),
-                  filter,
-                );
-          result.sites.push({ id: s.id, name: s.name, count: n });
-        }
+        for (const s of sites)
+          result.sites.push({ id: s.id, name: s.name, count: perSite ? (perSite.get(s.id) ?? 0) : null });
       }
       return { result, plan, totalAll, correctedQuery: found.correctedQuery };
     });
@@ -247,7 +237,7 @@ export class SearchQueryService {
   /**
    * Matches per site from every matching key of the cluster (one read of their sites), when there are few enough
    * to have them all: the counts' own keys when the search covers the whole scope, else (one site chosen) the
-   * newest of the scope. Null when the scope holds more (each site is then counted by itself).
+   * newest of the scope. Null when the scope holds more (the sites are then listed without counts).
    */
   private async siteCounts(
     db: Executor,

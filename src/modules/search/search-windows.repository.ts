@@ -34,9 +34,9 @@ export interface KeyFilter {
  * in all is then one plain bitmap scan. Tests
  * change them to exercise every path.
  */
-export const windowing = { from: 20_000, looseRatio: 4, walk: 8_000, plain: 2_000, probe: 500 };
+export const windowing = { from: 20_000, looseRatio: 4, walk: 3_000, plain: 2_000, probe: 500 };
 /** Windows and walks are sized to hold this many times the matches wanted. */
-const MARGIN = 2;
+const MARGIN = 1.5;
 /** How much larger the next window is when one held nothing. */
 const GROWTH = 8;
 
