@@ -34,7 +34,7 @@ export interface KeyFilter {
  * in all is then one plain bitmap scan. Tests
  * change them to exercise every path.
  */
-export const windowing = { from: 20_000, looseRatio: 4, walk: 3_000, plain: 2_000, probe: 500 };
+export const windowing = { from: 20_000, looseRatio: 4, walk: 3_000, plain: 4_000, probe: 500 };
 /** Windows and walks are sized to hold this many times the matches wanted. */
 const MARGIN = 1.5;
 /** How much larger the next window is when one held nothing. */
@@ -305,7 +305,8 @@ async function findNewest(db: Executor, node: MatchNode, f: KeyFilter, limit: nu
   // First the newest documents: as many as the planner's share says hold MARGIN × limit matches when that is few
   // enough to walk, else a probe. The planner takes words as independent, so for words that go together (人民
   // 政府) its share can be a hundred times too low: what the probe finds is the better estimate.
-  const rows = Math.max(1, windowing.probe, Math.min(windowing.walk, Math.ceil((MARGIN * limit) / planned)));
+  const fits = Math.ceil((MARGIN * limit) / planned);
+  const rows = Math.max(1, fits <= windowing.walk ? fits : windowing.probe);
   const probe = await walkNewest(db, node, f, limit, rows);
   const out = [...probe.keys];
   if (out.length >= limit || probe.below === null) return out;
@@ -361,8 +362,9 @@ async function throughWindows(
     const holding = Math.min(end - 1, density.startHolding(end, docs, lowest));
     const start = monthStartOnOrBefore(holding, end - holding >= 365);
     const inWindow = density.docsIn(start, end);
-    // A window over most of what is left: one scan of everything older is cheaper.
-    if (inWindow > left / 2 || start <= lowest) {
+    // A window over a large part of what is left: one scan of everything older is cheaper (GIN checks every
+    // candidate against each facet of a window, ~60 ms for a year-long window of an AND of four words).
+    if (inWindow > left / 4 || start <= lowest) {
       const older = { ...f, max: cap(f.max, firstKeyOf(end) - 1) };
       out.push(...(await newestIn(db, node, older, limit - out.length, loose)));
       return;
