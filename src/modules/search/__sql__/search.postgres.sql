@@ -29,3 +29,9 @@ limit $2;
 -- matchKeys
 -- (no query)
 -- stopped here: Cannot read properties of undefined (reading 'op')
+
+-- siteCounts
+select "site_id", count(*) as "n"
+from "search_docs"
+where "doc_key" in ($1)
+group by "site_id";
