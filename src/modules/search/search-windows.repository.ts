@@ -313,9 +313,11 @@ async function findNewest(db: Executor, node: MatchNode, f: KeyFilter, limit: nu
   let filter: KeyFilter = { ...f, max: probe.below - 1 };
   let seen = out.length;
   let walked = rows;
-  // A few matches are a measure of the share; none or one or two only bound it.
+  // A few matches are a measure of the share; one or two only hint at it (taken high, so as not to scan plainly
+  // what holds thousands), none only bounds it.
   const sure = (n: number) => n >= 3;
-  let share = sure(seen) ? seen / walked : Math.min(planned, (seen + 1) / walked);
+  const measured = () => (sure(seen) ? seen / walked : seen > 0 ? (seen + 1) / walked : Math.min(planned, 1 / walked));
+  let share = measured();
   const more = Math.ceil((MARGIN * (limit - out.length)) / share);
   if (more <= windowing.walk) {
     const next = await walkNewest(db, node, filter, limit - out.length, more);
@@ -324,7 +326,7 @@ async function findNewest(db: Executor, node: MatchNode, f: KeyFilter, limit: nu
     filter = { ...f, max: next.below - 1 };
     seen += next.keys.length;
     walked += more;
-    share = sure(seen) ? seen / walked : Math.min(planned, (seen + 1) / walked);
+    share = measured();
   }
   // Few matches in all: one bitmap scan of everything older reads them all, fewer than any windows would.
   if (share * shape.docs <= windowing.plain) {
@@ -347,9 +349,8 @@ async function throughWindows(
   let share = s.share;
   const lowest = Math.max(shape.firstDay, f.min === null ? shape.firstDay : dayOfKey(f.min));
   const newest = Math.max(shape.lastDay, dayOfKey(secondsOf(new Date().toISOString()) * PER_SECOND) + 1);
-  // The first window ends on a month's edge too: what it covers beyond the filter's last key (or in the future)
-  // is left out by the key condition (or is not there).
-  let end = monthStartAfter(Math.min(newest, f.max === null ? newest : dayOfKey(f.max)));
+  let end = Math.min(newest, f.max === null ? newest : dayOfKey(f.max)) + 1;
+  const firstEnd = end;
   let first = s.cautious;
   while (out.length < limit && end > lowest) {
     const left = density.docsIn(lowest, end);
@@ -360,7 +361,10 @@ async function throughWindows(
     if (first) docs = Math.min(docs, Math.max(1, left / GROWTH));
     first = false;
     const holding = Math.min(end - 1, density.startHolding(end, docs, lowest));
-    const start = monthStartOnOrBefore(holding, end - holding >= 365);
+    // Windows of four weeks or more start on a month's edge (a year's, from a year on); shorter ones stay exact
+    // to the day (a busy day can hold more than a month of a quiet year).
+    const long = end - holding >= 28;
+    const start = long ? monthStartOnOrBefore(holding, end - holding >= 365) : holding;
     const inWindow = density.docsIn(start, end);
     // A window over a large part of what is left: one scan of everything older is cheaper (GIN checks every
     // candidate against each facet of a window, ~60 ms for a year-long window of an AND of four words).
@@ -369,7 +373,10 @@ async function throughWindows(
       out.push(...(await newestIn(db, node, older, limit - out.length, loose)));
       return;
     }
-    const window = or(spanFacets(start, end).map((t) => term(t, ['facets'])));
+    // A long first window ends on a month's edge too: what it covers beyond the filter's last key (or in the
+    // future) is left out by the key condition (or is not there).
+    const facetEnd = long && end === firstEnd ? monthStartAfter(end - 1) : end;
+    const window = or(spanFacets(start, facetEnd).map((t) => term(t, ['facets'])));
     const got = await newestIn(db, and([node, window]), f, limit - out.length, loose);
     out.push(...got);
     // What this window held is the best estimate of the query's share; a window with no match means the share is
