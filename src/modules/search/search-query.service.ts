@@ -248,6 +248,7 @@ export class SearchQueryService {
   ): Promise<Map<number, number> | null> {
     let keys = known;
     if (!keys) {
+      if (await repo.likelyMoreThan(db, inScope, filter, this.exactCounts)) return null;
       const scope = await repo.matchKeys(db, inScope, filter, this.exactCounts + 1);
       keys = scope.length <= this.exactCounts ? scope : null;
     }

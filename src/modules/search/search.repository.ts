@@ -121,6 +121,15 @@ export async function docsByKeys(db: Executor, keys: number[]): Promise<SearchDo
   return rows.map((r) => ({ ...r, doc_key: Number(r.doc_key) }));
 }
 
+/**
+ * Whether more than `n` documents match, when that is known without reading them. PostgreSQL: the planner's
+ * estimate says so (it takes words as independent, so it errs low far more often than high; reading the newest
+ * `n + 1` matches to find out costs a heap page each). SQLite: never known beforehand (its count is cheap).
+ */
+export async function likelyMoreThan(db: Executor, node: MatchNode, f: KeyFilter, n: number): Promise<boolean> {
+  return isPostgres(db) && (await estimateMatches(db, node, f)) > n;
+}
+
 /** Documents per site among the given keys. */
 export async function siteCounts(db: Executor, keys: number[]): Promise<Map<number, number>> {
   const out = new Map<number, number>();

@@ -35,6 +35,9 @@ order by rowid desc
 limit ?
 offset ?;
 
+-- likelyMoreThan
+-- (no query)
+
 -- matchKeys
 select rowid as k
 from search_fts
