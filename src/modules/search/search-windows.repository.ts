@@ -130,13 +130,31 @@ const estimates = new WeakMap<Executor, Map<string, Promise<number>>>();
  * The index's size and time span, remembered for a minute (asking costs two index probes that the bitmap-only
  * planner settings of a search would otherwise turn into full scans). A remembered newest day must not hide what
  * was published since: the windows start after today (publication times are the server's), and any change of
- * the index on this node forgets the shape at once. The documents per day are counted again every ten minutes
- * (one walk of the key index, ~150 ms at a million documents).
+ * the index on this node forgets the shape at once. The documents per day: see countPerDay.
  */
 let shape: { at: number; value: Promise<IndexShape | null> } | null = null;
-let perDay: { at: number; value: Map<number, number> } | null = null;
+let perDay: { at: number; whole: number; value: Map<number, number> } | null = null;
 const SHAPE_TTL_MS = 60_000;
 const PER_DAY_TTL_MS = 600_000;
+const WHOLE_COUNT_TTL_MS = 6 * 3_600_000;
+const RECENT_DAYS = 62;
+
+/**
+ * Counts the documents per day: all days every six hours (one walk of the key index, 0.4–0.6 s at a million
+ * documents), the last two months every ten minutes (what publication changes; older days change only by
+ * withdrawals, and the counts only size windows).
+ */
+async function countPerDay(db: Executor, lastDay: number): Promise<void> {
+  const now = Date.now();
+  const whole = !perDay || now - perDay.whole > WHOLE_COUNT_TTL_MS;
+  const from = lastDay - RECENT_DAYS;
+  const counted = await sql<{ day: number; n: number }>`
+    select (doc_key / ${KEYS_PER_DAY})::int as day, count(*)::int as n from search_match
+    ${whole ? sql`` : sql`where doc_key >= ${firstKeyOf(from)}`} group by 1`.execute(db);
+  const value = whole || !perDay ? new Map<number, number>() : new Map([...perDay.value].filter(([d]) => d < from));
+  for (const x of counted.rows) value.set(Number(x.day), Number(x.n));
+  perDay = { at: now, whole: whole || !perDay ? now : perDay.whole, value };
+}
 
 export function forgetIndexShape(): void {
   shape = null;
@@ -153,11 +171,8 @@ function indexShape(db: Executor): Promise<IndexShape | null> {
     const r = rows[0];
     if (!r?.first || !r.last || !(Number(r.docs) > 0)) return null;
     const [firstDay, lastDay] = [dayOfKey(Number(r.first)), dayOfKey(Number(r.last))];
-    if (Number(r.docs) >= windowing.from && (!perDay || Date.now() - perDay.at > PER_DAY_TTL_MS)) {
-      const counted = await sql<{ day: number; n: number }>`
-        select (doc_key / ${KEYS_PER_DAY})::int as day, count(*)::int as n from search_match group by 1`.execute(db);
-      perDay = { at: Date.now(), value: new Map(counted.rows.map((x) => [Number(x.day), Number(x.n)])) };
-    }
+    if (Number(r.docs) >= windowing.from && (!perDay || Date.now() - perDay.at > PER_DAY_TTL_MS))
+      await countPerDay(db, lastDay);
     // Until the days are counted (a small index), documents are taken as spread evenly.
     const even = new Map<number, number>();
     if (!perDay) for (let d = firstDay; d <= lastDay; d++) even.set(d, Number(r.docs) / (lastDay - firstDay + 1));
