@@ -268,6 +268,19 @@ const foundKey = (node: MatchNode, f: KeyFilter) => `${toTsquery(node)}|${f.min}
  * from).
  */
 function fromEarlier(db: Executor, node: MatchNode, f: KeyFilter, limit: number): number[] | null {
+  const known = earlierKeys(db, node, f);
+  return known && (known.complete || known.keys.length >= limit) ? known.keys.slice(0, limit) : null;
+}
+
+/**
+ * The newest matches of `node` this search already found (but the excluded), directly or as a tab of a query
+ * found: `complete` when they are all its matches, else every match newer than `oldest` is among them.
+ */
+function earlierKeys(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+): { keys: number[]; complete: boolean; oldest: number | null } | null {
   const memo = found.get(db);
   if (!memo) return null;
   const excluded = new Set(f.exclude ?? []);
@@ -278,13 +291,56 @@ function fromEarlier(db: Executor, node: MatchNode, f: KeyFilter, limit: number)
     if (facet.fields.length === 1 && facet.fields[0] === 'facets')
       candidates.push([and(node.items.filter((_, i) => i !== kind)), Number(facet.token.slice(1))]);
   }
+  let best: { keys: number[]; complete: boolean; oldest: number | null } | null = null;
   for (const [n, code] of candidates) {
     const hit = memo.get(foundKey(n, f));
     if (!hit) continue;
     const keys = hit.keys.filter((k) => !excluded.has(k) && (code === null || k % 8 === code));
-    if (hit.complete || keys.length >= limit) return keys.slice(0, limit);
+    const known = { keys, complete: hit.complete, oldest: hit.keys.at(-1) ?? null };
+    if (!best || known.complete || keys.length > best.keys.length) best = known;
+    if (known.complete) break;
   }
-  return null;
+  return best;
+}
+
+/** At most this many of a wider query's known matches are tested against a narrower one (see withinEarlier). */
+const WITHIN_TESTED = 256;
+
+/**
+ * The newest matches of `node` when this search already found the newest matches of `within`, a query it narrows
+ * (a ranking tier — the words in the title — within all matches): those are tested row by row, newest first (a
+ * few dozen usually hold a page of the tier), where the tier's own lookup read a heap page for each of its
+ * matches, thousands for two words that go together. What lies below the keys tested is looked up as usual.
+ */
+async function withinEarlier(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+  within: MatchNode,
+): Promise<number[] | null> {
+  const known = earlierKeys(db, within, f);
+  if (!known) return null;
+  const tested = known.keys.slice(0, WITHIN_TESTED);
+  const out: number[] = [];
+  let last = known.oldest;
+  for (let i = 0, size = 64; i < tested.length && out.length < limit; i += size, size *= 3) {
+    const part = tested.slice(i, i + size);
+    // As a function, the test is not taken to the GIN index: only these rows are read.
+    const r = await sql<{ k: number }>`
+      select doc_key as k from search_match
+      where doc_key in (${sql.join(part)}) and ts_match_vq(tsv, cast(${toTsquery(node)} as tsquery))`.execute(db);
+    out.push(...r.rows.map((x) => Number(x.k)).sort((a, b) => b - a));
+    last = part.at(-1) ?? last;
+  }
+  if (out.length >= limit) return out.slice(0, limit);
+  const all = tested.length === known.keys.length;
+  if (all && known.complete) return out;
+  // Every match of `within` newer than this was tested (all known ones: newer than the oldest known).
+  const boundary = all ? known.oldest : last;
+  if (boundary === null) return null;
+  out.push(...(await findNewest(db, node, { ...f, max: cap(f.max, boundary - 1) }, limit - out.length)));
+  return out;
 }
 
 function remember(db: Executor, node: MatchNode, f: KeyFilter, limit: number, keys: number[]): number[] {
@@ -306,10 +362,18 @@ function remember(db: Executor, node: MatchNode, f: KeyFilter, limit: number, ke
  * match few documents is one plain bitmap scan; otherwise (or after a walk that fell short) each time window is
  * the span before the previous one, so results arrive newest first.
  */
-export async function newestMatches(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
+export async function newestMatches(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+  within?: MatchNode,
+): Promise<number[]> {
   const earlier = fromEarlier(db, node, f, limit);
   if (earlier) return earlier;
-  return remember(db, node, f, limit, await findNewest(db, node, f, limit));
+  const narrowed =
+    within && toTsquery(within) !== toTsquery(node) ? await withinEarlier(db, node, f, limit, within) : null;
+  return remember(db, node, f, limit, narrowed ?? (await findNewest(db, node, f, limit)));
 }
 
 async function findNewest(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {

@@ -186,6 +186,28 @@ describe(`newest matches through time windows (${DIALECT})`, () => {
               .filter((k) => k % 8 === 3)
               .slice(offset, offset + limit),
           );
+        // A narrower query (a ranking tier), tested on the matches already found first, then looked up below them.
+        const narrower = and([c.node, term('w1')]);
+        const inW1 = (w: string[]) => c.has(w) && w.includes('w1');
+        for (const [limit, offset] of [
+          [10, 0],
+          [10, 300],
+        ] as const) {
+          assert.deepEqual(
+            await repo.matchKeys(db, narrower, without, limit, offset, c.node),
+            expected(inW1, without, limit, offset),
+          );
+          assert.deepEqual(
+            await repo.matchKeys(db, and([narrower, term('k3', ['facets'])]), all, limit, offset, tab),
+            expected(inW1, all, COUNT)
+              .filter((k) => k % 8 === 3)
+              .slice(offset, offset + limit),
+          );
+        }
+        assert.equal(
+          await repo.countUpTo(db, narrower, all, 400, c.node),
+          Math.min(400, expected(inW1, all, COUNT).length),
+        );
       });
     });
   }

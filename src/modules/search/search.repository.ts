@@ -60,9 +60,16 @@ const fts5Keys = async (db: Executor, node: MatchNode, f: KeyFilter, limit: numb
  * The newest `limit` matching keys after `offset`. SQLite: FTS5 walks its lists in key order and stops early.
  * PostgreSQL: the newest `offset + limit` through time windows of the GIN index.
  */
-async function newestKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset = 0): Promise<number[]> {
+async function newestKeys(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+  offset = 0,
+  within?: MatchNode,
+): Promise<number[]> {
   if (!isPostgres(db)) return fts5Keys(db, node, f, limit, offset);
-  return (await newestMatches(db, node, f, offset + limit)).slice(offset);
+  return (await newestMatches(db, node, f, offset + limit, within)).slice(offset);
 }
 
 /**
@@ -80,23 +87,33 @@ export async function kindCounts(
   return counts;
 }
 
-/** Matching keys, newest first. */
+/**
+ * Matching keys, newest first. `within`: a query this one narrows (every match of `node` matches it), whose
+ * newest matches this search may already have found (PostgreSQL tests those first).
+ */
 export async function matchKeys(
   db: Executor,
   node: MatchNode,
   f: KeyFilter,
   limit: number,
   offset = 0,
+  within?: MatchNode,
 ): Promise<number[]> {
-  return newestKeys(db, node, f, limit, offset);
+  return newestKeys(db, node, f, limit, offset, within);
 }
 
 /**
  * The number of matches, but no more than `cap` (deep pages only need to know whether a tier holds more than
  * they skip). PostgreSQL: the newest `cap` through time windows, where a count would visit every match.
  */
-export async function countUpTo(db: Executor, node: MatchNode, f: KeyFilter, cap: number): Promise<number> {
-  if (isPostgres(db)) return (await newestMatches(db, node, f, cap)).length;
+export async function countUpTo(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  cap: number,
+  within?: MatchNode,
+): Promise<number> {
+  if (isPostgres(db)) return (await newestMatches(db, node, f, cap, within)).length;
   const r = await sql<{
     n: number;
   }>`select count(*) as n from (select rowid from search_fts where ${matchClause(false, node)}${conditions(false, f)} limit ${cap})`.execute(
