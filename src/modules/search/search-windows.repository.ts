@@ -332,9 +332,11 @@ async function withinEarlier(
       where doc_key in (${sql.join(part)}) and ts_match_vq(tsv, cast(${toTsquery(node)} as tsquery))`.execute(db);
     out.push(...r.rows.map((x) => Number(x.k)).sort((a, b) => b - a));
     last = part.at(-1) ?? last;
+    // None among the first: a tier this rare is found faster by its own lookup.
+    if (out.length === 0) break;
   }
   if (out.length >= limit) return out.slice(0, limit);
-  const all = tested.length === known.keys.length;
+  const all = tested.length === known.keys.length && (tested.length === 0 || last === known.keys.at(-1));
   if (all && known.complete) return out;
   // Every match of `within` newer than this was tested (all known ones: newer than the oldest known).
   const boundary = all ? known.oldest : last;
