@@ -70,7 +70,10 @@ export async function openBenchDatabase(pgUrl: string | null, keep: string | nul
     dbh = handle;
     drop = () => handle.close();
   }
-  const ctx = await createContext(loadConfig({}, { dataDir: dir, logLevel: 'silent' }), { dbh });
+  // The audit key file too: by default it sits beside the data directory named by the environment (the
+  // checkout's), so a kept database would be tied to whichever checkout ran the bench first.
+  const auditKeyFile = path.join(`${dir}.keys`, 'audit.key');
+  const ctx = await createContext(loadConfig({}, { dataDir: dir, auditKeyFile, logLevel: 'silent' }), { dbh });
   const reused = (await ctx.db.selectFrom('sites').select('id').limit(1).execute()).length > 0;
   return {
     ctx,

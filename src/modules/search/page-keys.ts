@@ -51,6 +51,8 @@ export async function pageKeys(
   need -= fromExact.length;
   skip = Math.max(0, skip - exact.length);
   const known = [...exact];
+  // Every tier narrows the last (all matches), whose newest this search usually found already (for its counts).
+  const all = withFacets(plan.match);
   let complete = true;
   let earlier: MatchNode | null = null;
   for (const tier of tiers) {
@@ -60,14 +62,14 @@ export async function pageKeys(
     earlier = tier;
     if (skip > 0) {
       // Only whether the tier holds more than the page skips matters: counted up to that.
-      const n = await repo.countUpTo(db, node, tierFilter, skip + 1);
+      const n = await repo.countUpTo(db, node, tierFilter, skip + 1, all);
       if (skip >= n) {
         skip -= n;
         complete = false;
         continue;
       }
     }
-    const got = await repo.matchKeys(db, node, tierFilter, need, skip);
+    const got = await repo.matchKeys(db, node, tierFilter, need, skip, all);
     keys.push(...got);
     if (skip > 0 || got.length >= need) complete = false;
     else known.push(...got);

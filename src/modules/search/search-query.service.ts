@@ -42,10 +42,15 @@ export const SEARCHES_WAITING = 16;
  */
 export const EXACT_COUNTS = 1000;
 
+/** A tab of a large result set is counted when the sample's estimate for it is at most this. */
+export const TAB_COUNTED = 300;
+
 interface KindCounts {
   byKind: Map<number, number>;
   total: number;
   approximate: boolean;
+  /** Every matching key, when there are at most `exactCounts` (not approximate). */
+  keys: number[] | null;
 }
 
 /** A search's input, checked and completed. */
@@ -149,9 +154,9 @@ export class SearchQueryService {
 
     // Facets: the sites searched (unless that is every site) and the column.
     const columnFacet: MatchNode[] = input.column !== undefined ? [term(`c${input.column}`, ['facets'])] : [];
-    const siteFacet: MatchNode[] = [];
-    if (input.site !== undefined) siteFacet.push(term(`s${input.site}`, ['facets']));
-    else if (sites.length < all.length) siteFacet.push(or(sites.map((s) => term(`s${s.id}`, ['facets']))));
+    // The sites of the search's scope (none when that is every site), and those searched.
+    const scopeFacet = sites.length < all.length ? [or(sites.map((s) => term(`s${s.id}`, ['facets'])))] : [];
+    const siteFacet: MatchNode[] = input.site !== undefined ? [term(`s${input.site}`, ['facets'])] : scopeFacet;
     const facets = [...siteFacet, ...columnFacet];
     const range = keyRange(input.fromIso, input.toIso);
     const filter: repo.KeyFilter = { min: range.min, max: range.max };
@@ -168,16 +173,16 @@ export class SearchQueryService {
       const code = input.kind === 'all' ? null : kindCode(input.kind);
       // A tab: its kind as a facet (the index narrows the matches).
       const tabFacets = code === null ? facets : [...facets, term(`k${code}`, ['facets'])];
-      // A tab's own count: exact when small enough to count (its pages depend on it), else the estimate.
+      // A tab's own count: counted when the sample says it is small (its pages depend on it; up to the exact-count
+      // limit, beyond which it is an estimate anyway), else the sample's estimate. Counting a tab costs what its
+      // whole set of matches costs to read (100+ ms at a million items on PostgreSQL), and the estimate of a tab
+      // that is not small is good to a few per cent.
       const estimate = counts.byKind.get(code ?? 0) ?? 0;
-      const total =
-        code === null
-          ? totalAll
-          : !counts.approximate
-            ? estimate
-            : estimate <= this.exactCounts
-              ? await repo.countMatches(db, and([plan.match, ...tabFacets]), filter)
-              : estimate;
+      let total = code === null ? totalAll : estimate;
+      if (code !== null && counts.approximate && estimate <= Math.min(TAB_COUNTED, this.exactCounts)) {
+        const counted = await repo.countUpTo(db, and([plan.match, ...tabFacets]), filter, this.exactCounts + 1);
+        total = counted <= this.exactCounts ? counted : Math.max(estimate, counted);
+      }
       const keys = await pageKeys(db, plan, tabFacets, filter, input, siteIds, code);
       const items = await resultItems(db, index, keys, plan, scope, sites);
       const result: SearchResult = {
@@ -207,25 +212,47 @@ export class SearchQueryService {
         expanded: plan.expanded,
       };
       if (sites.length > 1 && totalAll > 0) {
-        const kindFacet = code === null ? [] : [term(`k${code}`, ['facets'])];
-        // Counted per site when the result set is small enough to count exactly; otherwise listed without counts.
-        for (const s of sites) {
-          const n =
-            counts.approximate || sites.length > 30
-              ? null
-              : await repo.countMatches(
-                  db,
-                  and([plan.match, ...columnFacet, ...kindFacet, term(`s${s.id}`, ['facets'])]),
-                  filter,
-                );
-          result.sites.push({ id: s.id, name: s.name, count: n });
-        }
+        // Counted per site when the scope's result set is small enough to count exactly; otherwise listed without
+        // counts (a site narrowed to few matches in a scope of many is listed as the scope's search lists it).
+        const perSite =
+          counts.approximate || sites.length > 30
+            ? null
+            : await this.siteCounts(
+                db,
+                and([plan.match, ...scopeFacet, ...columnFacet]),
+                code,
+                filter,
+                input.site === undefined ? counts.keys : null,
+              );
+        for (const s of sites)
+          result.sites.push({ id: s.id, name: s.name, count: perSite ? (perSite.get(s.id) ?? 0) : null });
       }
       return { result, plan, totalAll, correctedQuery: found.correctedQuery };
     });
     result.suggestions = await hotWords.related(input.q, plan, totalAll, correctedQuery, ctx, site.id, siteIds);
     this.logSearch(site.id, input, totalAll);
     return result;
+  }
+
+  /**
+   * Matches per site from every matching key of the cluster (one read of their sites), when there are few enough
+   * to have them all: the counts' own keys when the search covers the whole scope, else (one site chosen) the
+   * newest of the scope. Null when the scope holds more (the sites are then listed without counts).
+   */
+  private async siteCounts(
+    db: Executor,
+    inScope: MatchNode,
+    code: number | null,
+    filter: repo.KeyFilter,
+    known: number[] | null,
+  ): Promise<Map<number, number> | null> {
+    let keys = known;
+    if (!keys) {
+      if (await repo.likelyMoreThan(db, inScope, filter, this.exactCounts)) return null;
+      const scope = await repo.matchKeys(db, inScope, filter, this.exactCounts + 1);
+      keys = scope.length <= this.exactCounts ? scope : null;
+    }
+    return keys ? repo.siteCounts(db, code === null ? keys : keys.filter((k) => k % 8 === code)) : null;
   }
 
   /**
@@ -266,16 +293,18 @@ export class SearchQueryService {
     const now = Date.now();
     const hit = this.countCache.get(key);
     if (hit && now - hit.at < COUNT_TTL_MS) return hit.counts;
-    const sample = await repo.kindCounts(db, node, filter, this.exactCounts + 1);
-    const sampled = [...sample.values()].reduce((a, b) => a + b, 0);
-    let counts: KindCounts = { byKind: sample, total: sampled, approximate: false };
+    const keys = await repo.matchKeys(db, node, filter, this.exactCounts + 1);
+    const sample = new Map<number, number>();
+    for (const key of keys) sample.set(key % 8, (sample.get(key % 8) ?? 0) + 1);
+    const sampled = keys.length;
+    let counts: KindCounts = { byKind: sample, total: sampled, approximate: false, keys };
     if (sampled > this.exactCounts) {
       // SQLite counts quickly; PostgreSQL would visit every matching row, so it estimates (never below the sample).
       const total = isPostgres(db)
         ? Math.max(sampled, await repo.estimateMatches(db, node, filter))
         : await repo.countMatches(db, node, filter);
       const byKind = new Map([...sample].map(([k, n]) => [k, Math.round((n * total) / sampled)]));
-      counts = { byKind, total, approximate: true };
+      counts = { byKind, total, approximate: true, keys: null };
     }
     if (this.countCache.size >= 500) this.countCache.delete(this.countCache.keys().next().value as string);
     this.countCache.set(key, { at: now, counts });

@@ -1,15 +1,24 @@
-// PostgreSQL: the newest matches of a query through time windows of the GIN index. A GIN bitmap scan costs what
-// the posting lists it reads cost: a word in most items has a posting list of most of the index (a million
-// entries at a million items, ~100 ms), and its bitmap heap scan visits one heap page per match. Documents carry
-// time facets (time-facets.ts), so `query & (facets of a window)` makes GIN walk the window's short lists and
-// skip through the word's; the window is sized from the planner's estimate to hold about twice the matches
-// wanted, and grows eightfold while it holds too few. When the window would cover most of the index (a rare
-// query), one plain bitmap scan over everything is cheaper, and exact. Small indexes are searched plainly.
+// PostgreSQL: the newest matches of a query. A GIN bitmap scan costs what the posting lists it reads cost (a word
+// in most items has a posting list of most of the index: a million entries at a million items) plus one heap
+// page per match. So: a frequent query walks the newest documents backwards along the key index and tests each
+// (its newest ten are among the newest few dozen); any other goes through time windows: documents carry time
+// facets (time-facets.ts), and `query & (facets of a window)` makes GIN walk the window's short lists and skip
+// through the query's. A window is sized from where the documents are (documents per day) and the query's share
+// of them — the planner's estimate at first, then what the windows already read showed. When a window would cover
+// most of the index (a rare query), one plain bitmap scan over everything is cheaper, and exact. Small indexes
+// are searched plainly.
 import { sql } from 'kysely';
 import { PER_SECOND, secondsOf } from './kinds.ts';
 import { type MatchNode, and, or, term, toTsquery, withoutPrefixes } from './match.ts';
 import type { Executor } from './search.tables.ts';
-import { dayOfKey, firstKeyOf, spanFacets } from './time-facets.ts';
+import {
+  dayOfKey,
+  firstKeyOf,
+  KEYS_PER_DAY,
+  monthStartAfter,
+  monthStartOnOrBefore,
+  spanFacets,
+} from './time-facets.ts';
 
 export interface KeyFilter {
   min: number | null;
@@ -19,12 +28,16 @@ export interface KeyFilter {
 
 /**
  * Below `from` documents the windows are not worth a round trip; a prefix-free superset is looked up instead of
- * a query with prefixes while it finds at most `looseRatio` times as many documents (see looseWorthIt). Tests
- * change both to exercise every path.
+ * a query with prefixes while it finds at most `looseRatio` times as many documents (see looseWorthIt); a query
+ * expected to fill its page within the newest `walk` documents is found by walking them (see walkNewest), and
+ * any other walks the newest `probe` first to measure its share; one expected to match at most `plain` documents
+ * in all is then one plain bitmap scan. Tests
+ * change them to exercise every path.
  */
-export const windowing = { from: 20_000, looseRatio: 4 };
-/** Windows are sized to hold this many times the matches wanted, and grow by GROWTH while they hold too few. */
-const MARGIN = 2;
+export const windowing = { from: 20_000, looseRatio: 4, walk: 3_000, plain: 4_000, probe: 500 };
+/** Windows and walks are sized to hold this many times the matches wanted. */
+const MARGIN = 1.5;
+/** How much larger the next window is when one held nothing. */
 const GROWTH = 8;
 
 export function conditions(pg: boolean, f: KeyFilter) {
@@ -64,6 +77,50 @@ interface IndexShape {
   docs: number;
   firstDay: number;
   lastDay: number;
+  /** Where the documents are in time (per day), for sizing windows. */
+  density: Density;
+}
+
+/**
+ * Documents per day of the index, as cumulative counts: a window is sized from where the documents really are
+ * (a site publishes far more per day lately than years ago, and some days hold thousands), not from the average.
+ * Only window sizes depend on it, never which documents are found, so a count some minutes old will do.
+ */
+class Density {
+  private readonly cumulative: Float64Array;
+
+  constructor(
+    private readonly firstDay: number,
+    perDay: Map<number, number>,
+    lastDay: number,
+  ) {
+    this.cumulative = new Float64Array(Math.max(0, lastDay - firstDay + 1) + 1);
+    for (let d = firstDay; d <= lastDay; d++)
+      this.cumulative[d - firstDay + 1] = this.cumulative[d - firstDay]! + (perDay.get(d) ?? 0);
+  }
+
+  private upTo(day: number): number {
+    const i = Math.min(Math.max(0, day - this.firstDay), this.cumulative.length - 1);
+    return this.cumulative[i]!;
+  }
+
+  /** Documents published on days [from, to). */
+  docsIn(from: number, to: number): number {
+    return this.upTo(to) - this.upTo(from);
+  }
+
+  /** The latest start (≥ lowest, < end) of a window ending at `end` that holds at least `docs` documents. */
+  startHolding(end: number, docs: number, lowest: number): number {
+    let lo = lowest;
+    let hi = end - 1;
+    if (this.docsIn(lo, end) < docs) return lo;
+    while (lo < hi) {
+      const mid = Math.ceil((lo + hi) / 2);
+      if (this.docsIn(mid, end) >= docs) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
 }
 
 /** Estimates already asked for in this transaction (one search). */
@@ -73,10 +130,31 @@ const estimates = new WeakMap<Executor, Map<string, Promise<number>>>();
  * The index's size and time span, remembered for a minute (asking costs two index probes that the bitmap-only
  * planner settings of a search would otherwise turn into full scans). A remembered newest day must not hide what
  * was published since: the windows start after today (publication times are the server's), and any change of
- * the index on this node forgets the shape at once.
+ * the index on this node forgets the shape at once. The documents per day: see countPerDay.
  */
 let shape: { at: number; value: Promise<IndexShape | null> } | null = null;
+let perDay: { at: number; whole: number; value: Map<number, number> } | null = null;
 const SHAPE_TTL_MS = 60_000;
+const PER_DAY_TTL_MS = 600_000;
+const WHOLE_COUNT_TTL_MS = 6 * 3_600_000;
+const RECENT_DAYS = 62;
+
+/**
+ * Counts the documents per day: all days every six hours (one walk of the key index, 0.4–0.6 s at a million
+ * documents), the last two months every ten minutes (what publication changes; older days change only by
+ * withdrawals, and the counts only size windows).
+ */
+async function countPerDay(db: Executor, lastDay: number): Promise<void> {
+  const now = Date.now();
+  const whole = !perDay || now - perDay.whole > WHOLE_COUNT_TTL_MS;
+  const from = lastDay - RECENT_DAYS;
+  const counted = await sql<{ day: number; n: number }>`
+    select (doc_key / ${KEYS_PER_DAY})::int as day, count(*)::int as n from search_match
+    ${whole ? sql`` : sql`where doc_key >= ${firstKeyOf(from)}`} group by 1`.execute(db);
+  const value = whole || !perDay ? new Map<number, number>() : new Map([...perDay.value].filter(([d]) => d < from));
+  for (const x of counted.rows) value.set(Number(x.day), Number(x.n));
+  perDay = { at: now, whole: whole || !perDay ? now : perDay.whole, value };
+}
 
 export function forgetIndexShape(): void {
   shape = null;
@@ -84,27 +162,41 @@ export function forgetIndexShape(): void {
 
 function indexShape(db: Executor): Promise<IndexShape | null> {
   if (shape && Date.now() - shape.at < SHAPE_TTL_MS) return shape.value;
-  const value = (async () => {
-    await sql`select set_config('enable_indexscan', 'on', true)`.execute(db);
-    try {
-      const { rows } = await sql<{ docs: number; first: string | null; last: string | null }>`
+  const value = withIndexScans(db, async () => {
+    const { rows } = await sql<{ docs: number; first: string | null; last: string | null }>`
         select (select reltuples from pg_class where oid = 'search_match'::regclass) as docs,
                (select min(doc_key) from search_match) as first, (select max(doc_key) from search_match) as last`.execute(
-        db,
-      );
-      const r = rows[0];
-      return r?.first && r.last && Number(r.docs) > 0
-        ? { docs: Number(r.docs), firstDay: dayOfKey(Number(r.first)), lastDay: dayOfKey(Number(r.last)) }
-        : null;
-    } finally {
-      await sql`select set_config('enable_indexscan', 'off', true)`.execute(db);
-    }
-  })();
+      db,
+    );
+    const r = rows[0];
+    if (!r?.first || !r.last || !(Number(r.docs) > 0)) return null;
+    const [firstDay, lastDay] = [dayOfKey(Number(r.first)), dayOfKey(Number(r.last))];
+    if (Number(r.docs) >= windowing.from && (!perDay || Date.now() - perDay.at > PER_DAY_TTL_MS))
+      await countPerDay(db, lastDay);
+    // Until the days are counted (a small index), documents are taken as spread evenly.
+    const even = new Map<number, number>();
+    if (!perDay) for (let d = firstDay; d <= lastDay; d++) even.set(d, Number(r.docs) / (lastDay - firstDay + 1));
+    return { docs: Number(r.docs), firstDay, lastDay, density: new Density(firstDay, perDay?.value ?? even, lastDay) };
+  });
   shape = { at: Date.now(), value };
   value.catch(() => {
     shape = null;
   });
   return value;
+}
+
+/** Runs `work` with index scans allowed (a search's transaction allows only bitmap scans, see reading()). */
+async function withIndexScans<T>(db: Executor, work: () => Promise<T>, bitmaps = true): Promise<T> {
+  await sql`select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', ${bitmaps ? 'on' : 'off'}, true)`.execute(
+    db,
+  );
+  try {
+    return await work();
+  } finally {
+    await sql`select set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'on', true)`.execute(
+      db,
+    );
+  }
 }
 
 /** The planner's estimate of the number of matches (from the tsvector statistics); one EXPLAIN per query. */
@@ -134,39 +226,245 @@ async function newestIn(db: Executor, node: MatchNode, f: KeyFilter, limit: numb
 }
 
 /**
- * The newest `limit` matching keys, newest first (all of them when there are fewer): exact, whatever the
- * windows. Each window is the span of days before the previous one, so results arrive newest first.
+ * The matches among the newest `rows` documents (within the filter), newest first, at most `limit`: the key
+ * index walked backwards and each row tested. For a frequent query this is the cheapest way to its newest
+ * matches — the newest ten of a word in a third of the documents are found after some thirty rows, where any
+ * bitmap scan reads every match of its window — and `rows` bounds the walk when the query is rarer than it
+ * seemed. Returns also the oldest key walked when the walk stopped before the oldest document.
  */
-export async function newestMatches(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
+async function walkNewest(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+  rows: number,
+): Promise<{ keys: number[]; below: number | null }> {
+  return withIndexScans(
+    db,
+    async () => {
+      const found = await sql<{ k: number }>`
+        select doc_key as k from (
+          select doc_key, tsv from search_match where true${conditions(true, f)} order by doc_key desc limit ${rows}
+        ) recent where ${tsMatch(node)} order by doc_key desc limit ${limit}`.execute(db);
+      const keys = found.rows.map((x) => Number(x.k));
+      if (keys.length >= limit) return { keys, below: null };
+      const last = await sql<{ k: number }>`
+        select doc_key as k from search_match where true${conditions(true, f)}
+        order by doc_key desc offset ${rows - 1} limit 1`.execute(db);
+      return { keys, below: last.rows[0] ? Number(last.rows[0].k) : null };
+    },
+    false,
+  );
+}
+
+/** Newest matches already found in this transaction (one search), by query and date range. */
+const found = new WeakMap<Executor, Map<string, { keys: number[]; complete: boolean }>>();
+const foundKey = (node: MatchNode, f: KeyFilter) => `${toTsquery(node)}|${f.min}|${f.max}`;
+
+/**
+ * The newest `limit` matches from what this search already found, when that settles them: the same query (all
+ * earlier keys but the excluded ones), or a tab (the kind is the key's last three bits, so a tab's newest matches
+ * are the query's newest matches of that kind: a tab's first pages come from the sample its counts were taken
+ * from).
+ */
+function fromEarlier(db: Executor, node: MatchNode, f: KeyFilter, limit: number): number[] | null {
+  const known = earlierKeys(db, node, f);
+  return known && (known.complete || known.keys.length >= limit) ? known.keys.slice(0, limit) : null;
+}
+
+/**
+ * The newest matches of `node` this search already found (but the excluded), directly or as a tab of a query
+ * found: `complete` when they are all its matches, else every match newer than `oldest` is among them.
+ */
+function earlierKeys(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+): { keys: number[]; complete: boolean; oldest: number | null } | null {
+  const memo = found.get(db);
+  if (!memo) return null;
+  const excluded = new Set(f.exclude ?? []);
+  const kind = node.op === 'and' ? node.items.findIndex((i) => i.op === 'term' && /^k\d$/.test(i.token)) : -1;
+  const candidates: [MatchNode, number | null][] = [[node, null]];
+  if (node.op === 'and' && kind >= 0) {
+    const facet = node.items[kind] as Extract<MatchNode, { op: 'term' }>;
+    if (facet.fields.length === 1 && facet.fields[0] === 'facets')
+      candidates.push([and(node.items.filter((_, i) => i !== kind)), Number(facet.token.slice(1))]);
+  }
+  let best: { keys: number[]; complete: boolean; oldest: number | null } | null = null;
+  for (const [n, code] of candidates) {
+    const hit = memo.get(foundKey(n, f));
+    if (!hit) continue;
+    const keys = hit.keys.filter((k) => !excluded.has(k) && (code === null || k % 8 === code));
+    const known = { keys, complete: hit.complete, oldest: hit.keys.at(-1) ?? null };
+    if (!best || known.complete || keys.length > best.keys.length) best = known;
+    if (known.complete) break;
+  }
+  return best;
+}
+
+/** At most this many of a wider query's known matches are tested against a narrower one (see withinEarlier). */
+const WITHIN_TESTED = 256;
+
+/**
+ * The newest matches of `node` when this search already found the newest matches of `within`, a query it narrows
+ * (a ranking tier — the words in the title — within all matches): those are tested row by row, newest first (a
+ * few dozen usually hold a page of the tier), where the tier's own lookup read a heap page for each of its
+ * matches, thousands for two words that go together. What lies below the keys tested is looked up as usual.
+ */
+async function withinEarlier(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+  within: MatchNode,
+): Promise<number[] | null> {
+  const known = earlierKeys(db, within, f);
+  if (!known) return null;
+  const tested = known.keys.slice(0, WITHIN_TESTED);
+  const out: number[] = [];
+  let last = known.oldest;
+  for (let i = 0, size = 64; i < tested.length && out.length < limit; i += size, size *= 3) {
+    const part = tested.slice(i, i + size);
+    // As a function, the test is not taken to the GIN index: only these rows are read.
+    const r = await sql<{ k: number }>`
+      select doc_key as k from search_match
+      where doc_key in (${sql.join(part)}) and ts_match_vq(tsv, cast(${toTsquery(node)} as tsquery))`.execute(db);
+    out.push(...r.rows.map((x) => Number(x.k)).sort((a, b) => b - a));
+    last = part.at(-1) ?? last;
+    // None among the first: a tier this rare is found faster by its own lookup.
+    if (out.length === 0) break;
+  }
+  if (out.length >= limit) return out.slice(0, limit);
+  const all = tested.length === known.keys.length && (tested.length === 0 || last === known.keys.at(-1));
+  if (all && known.complete) return out;
+  // Every match of `within` newer than this was tested (all known ones: newer than the oldest known).
+  const boundary = all ? known.oldest : last;
+  if (boundary === null) return null;
+  out.push(...(await findNewest(db, node, { ...f, max: cap(f.max, boundary - 1) }, limit - out.length)));
+  return out;
+}
+
+function remember(db: Executor, node: MatchNode, f: KeyFilter, limit: number, keys: number[]): number[] {
+  if (!db.isTransaction || f.exclude?.length) return keys;
+  let memo = found.get(db);
+  if (!memo) {
+    memo = new Map();
+    found.set(db, memo);
+  }
+  const key = foundKey(node, f);
+  const known = memo.get(key);
+  if (!known || keys.length > known.keys.length) memo.set(key, { keys, complete: keys.length < limit });
+  return keys;
+}
+
+/**
+ * The newest `limit` matching keys, newest first (all of them when there are fewer): exact, whatever the path.
+ * A query expected to fill `limit` within the newest `windowing.walk` documents walks them; a query expected to
+ * match few documents is one plain bitmap scan; otherwise (or after a walk that fell short) each time window is
+ * the span before the previous one, so results arrive newest first.
+ */
+export async function newestMatches(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+  within?: MatchNode,
+): Promise<number[]> {
+  const earlier = fromEarlier(db, node, f, limit);
+  if (earlier) return earlier;
+  const narrowed =
+    within && toTsquery(within) !== toTsquery(node) ? await withinEarlier(db, node, f, limit, within) : null;
+  return remember(db, node, f, limit, narrowed ?? (await findNewest(db, node, f, limit)));
+}
+
+async function findNewest(db: Executor, node: MatchNode, f: KeyFilter, limit: number): Promise<number[]> {
   const shape = await indexShape(db);
   const loose = await looseWorthIt(db, node, f);
   if (!shape || shape.docs < windowing.from) return newestIn(db, node, f, limit, loose);
-  const estimate = Math.max(1, await estimateMatches(db, node, f));
+  const planned = Math.min(1, Math.max(1, await estimateMatches(db, node, f)) / shape.docs);
+  // First the newest documents: as many as the planner's share says hold MARGIN × limit matches when that is few
+  // enough to walk, else a probe. The planner takes words as independent, so for words that go together (人民
+  // 政府) its share can be a hundred times too low: what the probe finds is the better estimate.
+  const fits = Math.ceil((MARGIN * limit) / planned);
+  const rows = Math.max(1, fits <= windowing.walk ? fits : windowing.probe);
+  const probe = await walkNewest(db, node, f, limit, rows);
+  const out = [...probe.keys];
+  if (out.length >= limit || probe.below === null) return out;
+  let filter: KeyFilter = { ...f, max: probe.below - 1 };
+  let seen = out.length;
+  let walked = rows;
+  // A few matches are a measure of the share; one or two only hint at it (taken high, so as not to scan plainly
+  // what holds thousands), none only bounds it.
+  const sure = (n: number) => n >= 3;
+  const measured = () => (sure(seen) ? seen / walked : seen > 0 ? (seen + 1) / walked : Math.min(planned, 1 / walked));
+  let share = measured();
+  const more = Math.ceil((MARGIN * (limit - out.length)) / share);
+  if (more <= windowing.walk) {
+    const next = await walkNewest(db, node, filter, limit - out.length, more);
+    out.push(...next.keys);
+    if (out.length >= limit || next.below === null) return out;
+    filter = { ...f, max: next.below - 1 };
+    seen += next.keys.length;
+    walked += more;
+    share = measured();
+  }
+  // Few matches in all: one bitmap scan of everything older reads them all, fewer than any windows would.
+  if (share * shape.docs <= windowing.plain) {
+    out.push(...(await newestIn(db, node, filter, limit - out.length, loose)));
+    return out;
+  }
+  await throughWindows(db, node, filter, limit, { shape, share, loose, out, cautious: !sure(seen) });
+  return out;
+}
+
+async function throughWindows(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+  s: { shape: IndexShape; share: number; loose: boolean; out: number[]; cautious: boolean },
+): Promise<void> {
+  const { shape, loose, out } = s;
+  const density = shape.density;
+  let share = s.share;
   const lowest = Math.max(shape.firstDay, f.min === null ? shape.firstDay : dayOfKey(f.min));
   const newest = Math.max(shape.lastDay, dayOfKey(secondsOf(new Date().toISOString()) * PER_SECOND) + 1);
   let end = Math.min(newest, f.max === null ? newest : dayOfKey(f.max)) + 1;
-  // Days expected to hold MARGIN × limit matches, if matches spread evenly over the days searched. At most an
-  // eighth of them at first: the planner assumes words independent, so its estimate for an AND of related
-  // frequent words (营商 环境 座谈会) can be far too low, and a scan of everything would read their whole lists.
-  let days = Math.min(
-    Math.ceil((MARGIN * limit * (end - lowest)) / estimate),
-    Math.max(1, Math.ceil((end - lowest) / GROWTH)),
-  );
-  const out: number[] = [];
+  const firstEnd = end;
+  let first = s.cautious;
   while (out.length < limit && end > lowest) {
-    const start = end - days;
-    // A window over most of what is left: one scan of everything older is cheaper.
-    if (end - start > (end - lowest) / 2) {
+    const left = density.docsIn(lowest, end);
+    // Documents expected to hold MARGIN × the matches still wanted. At first, when the share is the planner's, at
+    // most an eighth of what is left: the planner assumes words independent, so its estimate for an AND of related
+    // frequent words (营商 环境 座谈会) can be far too low, and a scan of everything would read their whole lists.
+    let docs = (MARGIN * (limit - out.length)) / share;
+    if (first) docs = Math.min(docs, Math.max(1, left / GROWTH));
+    first = false;
+    const holding = Math.min(end - 1, density.startHolding(end, docs, lowest));
+    // Windows of four weeks or more start on a month's edge (a year's, from a year on); shorter ones stay exact
+    // to the day (a busy day can hold more than a month of a quiet year).
+    const long = end - holding >= 28;
+    const start = long ? monthStartOnOrBefore(holding, end - holding >= 365) : holding;
+    const inWindow = density.docsIn(start, end);
+    // A window over a large part of what is left: one scan of everything older is cheaper (GIN checks every
+    // candidate against each facet of a window, ~60 ms for a year-long window of an AND of four words).
+    if (inWindow > left / 4 || start <= lowest) {
       const older = { ...f, max: cap(f.max, firstKeyOf(end) - 1) };
       out.push(...(await newestIn(db, node, older, limit - out.length, loose)));
-      break;
+      return;
     }
-    const window = or(spanFacets(start, end).map((t) => term(t, ['facets'])));
-    out.push(...(await newestIn(db, and([node, window]), f, limit - out.length, loose)));
+    // A long first window ends on a month's edge too: what it covers beyond the filter's last key (or in the
+    // future) is left out by the key condition (or is not there).
+    const facetEnd = long && end === firstEnd ? monthStartAfter(end - 1) : end;
+    const window = or(spanFacets(start, facetEnd).map((t) => term(t, ['facets'])));
+    const got = await newestIn(db, and([node, window]), f, limit - out.length, loose);
+    out.push(...got);
+    // What this window held is the best estimate of the query's share; a window with no match means the share is
+    // lower than thought, by how much unknown: the next window is GROWTH times larger.
+    share = got.length > 0 ? got.length / Math.max(1, inWindow) : share / GROWTH;
     end = start;
-    days *= GROWTH;
   }
-  return out;
 }
 
 const cap = (max: number | null, limit: number) => (max === null ? limit : Math.min(max, limit));

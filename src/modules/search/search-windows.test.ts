@@ -13,6 +13,7 @@ import { docKey, KIND_NAMES, keyRange } from './kinds.ts';
 import { and, type MatchNode, not, or, TEXT_FIELDS, term, withoutPrefixes } from './match.ts';
 import * as repo from './search.repository.ts';
 import { windowing } from './search-windows.repository.ts';
+import type { Executor } from './search.tables.ts';
 import { dayOfKey, spanFacets, timeFacets } from './time-facets.ts';
 
 const DAY = 86_400_000;
@@ -128,32 +129,85 @@ describe(`newest matches through time windows (${DIALECT})`, () => {
     assert.deepEqual(migrated.rows, written.rows);
   });
 
-  for (const c of cases as ((typeof cases)[number] & { ratio?: number })[]) {
-    it(`finds the newest of ${c.name}, page by page, within dates and exclusions`, async (t) => {
-      windowing.looseRatio = c.ratio ?? 4;
+  // Walking the newest documents first (then windows below what was walked), or windows only.
+  const paths = [
+    { path: 'walked', walk: Number.POSITIVE_INFINITY, plain: 0, probe: 500 },
+    { path: 'windowed', walk: 0, plain: 0, probe: 1 },
+    { path: 'probed, then windowed', walk: 0, plain: 0, probe: 100 },
+    { path: 'one plain scan when few', walk: 0, plain: Number.POSITIVE_INFINITY, probe: 1 },
+  ];
+  for (const c of (cases as ((typeof cases)[number] & { ratio?: number })[]).flatMap((c) =>
+    paths.map((p) => ({ ...c, ...p })),
+  )) {
+    it(`finds the newest of ${c.name}, page by page, within dates and exclusions (${c.path})`, async (t) => {
+      const defaults = { ...windowing };
+      Object.assign(windowing, { looseRatio: c.ratio ?? 4, walk: c.walk, plain: c.plain, probe: c.probe });
       t.after(() => {
-        windowing.looseRatio = 4;
+        Object.assign(windowing, defaults);
       });
-      await repo.reading(env.ctx.db, async (db) => {
+      // Each read in a search of its own: within one search, what was found is reused (checked below).
+      const read = <T>(work: (db: Executor) => Promise<T>) => repo.reading(env.ctx.db, work);
+      for (const [limit, offset] of [
+        [10, 0],
+        [10, 20],
+        [10, 490],
+        [1001, 0],
+      ] as const)
+        assert.deepEqual(
+          await read((db) => repo.matchKeys(db, c.node, all, limit, offset)),
+          expected(c.has, all, limit, offset),
+        );
+      assert.deepEqual(await read((db) => repo.matchKeys(db, c.node, in2021, 10)), expected(c.has, in2021, 10));
+      const skip = expected(c.has, all, 3);
+      const without = { ...all, exclude: skip };
+      assert.deepEqual(await read((db) => repo.matchKeys(db, c.node, without, 10)), expected(c.has, without, 10));
+      const total = expected(c.has, all, COUNT).length;
+      assert.equal(await read((db) => repo.countUpTo(db, c.node, all, 500)), Math.min(500, total));
+      const byKind = await read((db) => repo.kindCounts(db, c.node, all, 1001));
+      assert.equal(
+        [...byKind.values()].reduce((a, b) => a + b, 0),
+        Math.min(1001, total),
+      );
+      assert.equal(await read((db) => repo.countMatches(db, c.node, all)), total);
+      // One search: the counts' sample, then the tiers and a tab's pages, partly from that sample.
+      const tab = and([c.node, term('k3', ['facets'])]);
+      const ofKind = (w: string[]) => c.has(w);
+      await read(async (db) => {
+        await repo.kindCounts(db, c.node, all, 1001);
+        assert.deepEqual(await repo.matchKeys(db, c.node, without, 10), expected(c.has, without, 10));
         for (const [limit, offset] of [
           [10, 0],
-          [10, 20],
-          [10, 490],
-          [1001, 0],
+          [10, 30],
+          [10, 300],
         ] as const)
-          assert.deepEqual(await repo.matchKeys(db, c.node, all, limit, offset), expected(c.has, all, limit, offset));
-        assert.deepEqual(await repo.matchKeys(db, c.node, in2021, 10), expected(c.has, in2021, 10));
-        const skip = expected(c.has, all, 3);
-        const without = { ...all, exclude: skip };
-        assert.deepEqual(await repo.matchKeys(db, c.node, without, 10), expected(c.has, without, 10));
-        const total = expected(c.has, all, COUNT).length;
-        assert.equal(await repo.countUpTo(db, c.node, all, 500), Math.min(500, total));
-        const byKind = await repo.kindCounts(db, c.node, all, 1001);
+          assert.deepEqual(
+            await repo.matchKeys(db, tab, all, limit, offset),
+            expected(ofKind, all, COUNT)
+              .filter((k) => k % 8 === 3)
+              .slice(offset, offset + limit),
+          );
+        // A narrower query (a ranking tier), tested on the matches already found first, then looked up below them.
+        const narrower = and([c.node, term('w1')]);
+        const inW1 = (w: string[]) => c.has(w) && w.includes('w1');
+        for (const [limit, offset] of [
+          [10, 0],
+          [10, 300],
+        ] as const) {
+          assert.deepEqual(
+            await repo.matchKeys(db, narrower, without, limit, offset, c.node),
+            expected(inW1, without, limit, offset),
+          );
+          assert.deepEqual(
+            await repo.matchKeys(db, and([narrower, term('k3', ['facets'])]), all, limit, offset, tab),
+            expected(inW1, all, COUNT)
+              .filter((k) => k % 8 === 3)
+              .slice(offset, offset + limit),
+          );
+        }
         assert.equal(
-          [...byKind.values()].reduce((a, b) => a + b, 0),
-          Math.min(1001, total),
+          await repo.countUpTo(db, narrower, all, 400, c.node),
+          Math.min(400, expected(inW1, all, COUNT).length),
         );
-        assert.equal(await repo.countMatches(db, c.node, all), total);
       });
     });
   }

@@ -14,7 +14,7 @@ import {
   matchCondition,
   newestMatches,
 } from './search-windows.repository.ts';
-import { DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
+import { chunk, DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
 
 // ---------- querying the index ----------
 
@@ -36,12 +36,13 @@ export async function reading<T>(db: Executor | ReadReplicas, work: (db: Executo
   if (db instanceof ReadReplicas) return db.read((reader) => reading(reader, work));
   if (!isPostgres(db)) return work(db);
   return (db as Kysely<Database>).transaction().execute(async (trx) => {
-    await sql`set local enable_seqscan = off`.execute(trx);
-    await sql`set local enable_indexscan = off`.execute(trx);
-    // A search reads a few thousand keys: parallel workers cost more to start and to wait for than they save,
-    // and on a busy machine they queue for the same CPUs.
-    await sql`set local max_parallel_workers_per_gather = 0`.execute(trx);
     await sql`set transaction read only`.execute(trx);
+    // One round trip for the planner settings (local to this transaction). A search reads a few thousand keys:
+    // parallel workers cost more to start and to wait for than they save, and on a busy machine they queue for
+    // the same CPUs. The costs of a bitmap scan of a frequent word pass the JIT threshold, but the scan reads a
+    // few thousand rows: compiling its expressions costs 3–25 ms per statement and saves nothing.
+    await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true),
+      set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`.execute(trx);
     return work(trx);
   });
 }
@@ -59,9 +60,16 @@ const fts5Keys = async (db: Executor, node: MatchNode, f: KeyFilter, limit: numb
  * The newest `limit` matching keys after `offset`. SQLite: FTS5 walks its lists in key order and stops early.
  * PostgreSQL: the newest `offset + limit` through time windows of the GIN index.
  */
-async function newestKeys(db: Executor, node: MatchNode, f: KeyFilter, limit: number, offset = 0): Promise<number[]> {
+async function newestKeys(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  limit: number,
+  offset = 0,
+  within?: MatchNode,
+): Promise<number[]> {
   if (!isPostgres(db)) return fts5Keys(db, node, f, limit, offset);
-  return (await newestMatches(db, node, f, offset + limit)).slice(offset);
+  return (await newestMatches(db, node, f, offset + limit, within)).slice(offset);
 }
 
 /**
@@ -79,23 +87,33 @@ export async function kindCounts(
   return counts;
 }
 
-/** Matching keys, newest first. */
+/**
+ * Matching keys, newest first. `within`: a query this one narrows (every match of `node` matches it), whose
+ * newest matches this search may already have found (PostgreSQL tests those first).
+ */
 export async function matchKeys(
   db: Executor,
   node: MatchNode,
   f: KeyFilter,
   limit: number,
   offset = 0,
+  within?: MatchNode,
 ): Promise<number[]> {
-  return newestKeys(db, node, f, limit, offset);
+  return newestKeys(db, node, f, limit, offset, within);
 }
 
 /**
  * The number of matches, but no more than `cap` (deep pages only need to know whether a tier holds more than
  * they skip). PostgreSQL: the newest `cap` through time windows, where a count would visit every match.
  */
-export async function countUpTo(db: Executor, node: MatchNode, f: KeyFilter, cap: number): Promise<number> {
-  if (isPostgres(db)) return (await newestMatches(db, node, f, cap)).length;
+export async function countUpTo(
+  db: Executor,
+  node: MatchNode,
+  f: KeyFilter,
+  cap: number,
+  within?: MatchNode,
+): Promise<number> {
+  if (isPostgres(db)) return (await newestMatches(db, node, f, cap, within)).length;
   const r = await sql<{
     n: number;
   }>`select count(*) as n from (select rowid from search_fts where ${matchClause(false, node)}${conditions(false, f)} limit ${cap})`.execute(
@@ -118,6 +136,30 @@ export async function docsByKeys(db: Executor, keys: number[]): Promise<SearchDo
   if (keys.length === 0) return [];
   const rows = await sdb(db).selectFrom('search_docs').select(DOC_COLUMNS).where('doc_key', 'in', keys).execute();
   return rows.map((r) => ({ ...r, doc_key: Number(r.doc_key) }));
+}
+
+/**
+ * Whether more than `n` documents match, when that is known without reading them. PostgreSQL: the planner's
+ * estimate says so (it takes words as independent, so it errs low far more often than high; reading the newest
+ * `n + 1` matches to find out costs a heap page each). SQLite: never known beforehand (its count is cheap).
+ */
+export async function likelyMoreThan(db: Executor, node: MatchNode, f: KeyFilter, n: number): Promise<boolean> {
+  return isPostgres(db) && (await estimateMatches(db, node, f)) > n;
+}
+
+/** Documents per site among the given keys. */
+export async function siteCounts(db: Executor, keys: number[]): Promise<Map<number, number>> {
+  const out = new Map<number, number>();
+  for (const list of chunk(keys, 500)) {
+    const rows = await sdb(db)
+      .selectFrom('search_docs')
+      .select((eb) => ['site_id', eb.fn.countAll<number>().as('n')])
+      .where('doc_key', 'in', list)
+      .groupBy('site_id')
+      .execute();
+    for (const r of rows) out.set(r.site_id, (out.get(r.site_id) ?? 0) + Number(r.n));
+  }
+  return out;
 }
 
 /** Documents whose title is exactly the query (letters and digits compared), newest first. */

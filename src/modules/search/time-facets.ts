@@ -7,7 +7,7 @@ import { PER_SECOND } from './kinds.ts';
 
 const EPOCH = Date.UTC(2000, 0, 1);
 const DAY_MS = 86_400_000;
-const KEYS_PER_DAY = 86_400 * PER_SECOND;
+export const KEYS_PER_DAY = 86_400 * PER_SECOND;
 
 /** Days since 2000-01-01 (UTC) of a document key. */
 export const dayOfKey = (key: number): number => Math.floor(key / KEYS_PER_DAY);
@@ -49,4 +49,19 @@ export function spanFacets(from: number, to: number): string[] {
     }
   }
   return out;
+}
+
+/**
+ * Window edges on whole months (whole years for windows of a year or more): a window is then a few month and
+ * year facets, where edges on any day made it up to sixty day facets, and GIN pays for every facet of a window
+ * on every candidate it checks.
+ */
+export function monthStartOnOrBefore(day: number, wholeYear = false): number {
+  const d = dateOf(day);
+  return dayOfDate(new Date(Date.UTC(d.getUTCFullYear(), wholeYear ? 0 : d.getUTCMonth(), 1)));
+}
+
+export function monthStartAfter(day: number): number {
+  const d = dateOf(day);
+  return dayOfDate(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1)));
 }

@@ -13,7 +13,7 @@ where tsv @@ cast(? as tsquery) and "doc_key" >= ? and "doc_key" <= ? and "doc_k
 -- stopped here: Cannot read properties of undefined (reading 'op')
 
 -- newestMatches
-select set_config('enable_indexscan', 'on', true);
+select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', ?, true);
 select (
   select reltuples
   from pg_class
@@ -23,5 +23,5 @@ select (
   from search_match) as first, (
   select max(doc_key)
   from search_match) as last;
-select set_config('enable_indexscan', 'off', true);
+select set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'on', true);
 -- stopped here: Cannot read properties of undefined (reading 'op')

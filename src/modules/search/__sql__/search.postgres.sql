@@ -26,6 +26,19 @@ limit $2;
 -- (no query)
 -- stopped here: Cannot read properties of undefined (reading 'op')
 
+-- likelyMoreThan
+explain (format json)
+select 1
+from search_match
+where tsv @@ cast($1 as tsquery) and "doc_key" >= $2 and "doc_key" <= $3 and "doc_key" not in ($4);
+-- stopped here: Cannot read properties of undefined (reading 'Plan')
+
 -- matchKeys
 -- (no query)
 -- stopped here: Cannot read properties of undefined (reading 'op')
+
+-- siteCounts
+select "site_id", count(*) as "n"
+from "search_docs"
+where "doc_key" in ($1)
+group by "site_id";

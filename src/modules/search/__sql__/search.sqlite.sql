@@ -35,6 +35,9 @@ order by rowid desc
 limit ?
 offset ?;
 
+-- likelyMoreThan
+-- (no query)
+
 -- matchKeys
 select rowid as k
 from search_fts
@@ -42,3 +45,9 @@ where search_fts match ? and rowid >= ? and rowid <= ? and rowid not in (?)
 order by rowid desc
 limit ?
 offset ?;
+
+-- siteCounts
+select "site_id", count(*) as "n"
+from "search_docs"
+where "doc_key" in (?)
+group by "site_id";
