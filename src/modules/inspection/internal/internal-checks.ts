@@ -252,12 +252,27 @@ async function profiles(ctx: InternalCheckContext): Promise<IndicatorResult[]> {
   ];
 }
 
+/**
+ * 解读比例 samples documents 以本地区本部门或本地区本部门办公厅（室）名义印发. A national law or a State Council
+ * regulation reposted into the policy library is not the site's to interpret; a document of the site's own
+ * organs or of its region (the sponsor's name up to its 省/市/县/区) is. A document whose issuing organ was not
+ * recorded is counted: nothing shows it is someone else's.
+ */
+export function localIssuer(issuers: string[]): (issuingOrgan: string | null) => boolean {
+  const regions = issuers.map((name) => /^.+?[省市县区州盟旗]/.exec(name)?.[0]).filter((r): r is string => !!r);
+  return (organ) => {
+    const name = organ?.trim();
+    if (!name) return true;
+    return issuers.some((own) => name.includes(own)) || regions.some((region) => name.startsWith(region));
+  };
+}
+
 async function interpretations(ctx: InternalCheckContext): Promise<IndicatorResult[]> {
   const tree = await ctx.columns.tree(ctx.siteId);
-  const policies = (await repo.publishedPolicies(ctx.db, ctx.siteId)).map((p) => ({
-    ...p,
-    path: itemPath(tree, p.columnId, p.id),
-  }));
+  const local = localIssuer(await repo.siteIssuers(ctx.db, ctx.siteId));
+  const policies = (await repo.publishedPolicies(ctx.db, ctx.siteId))
+    .filter((p) => local(p.issuingOrgan))
+    .map((p) => ({ ...p, path: itemPath(tree, p.columnId, p.id) }));
   const interpreted = await repo.interpretationLinks(ctx.db, ctx.siteId);
   const ratio: Finding[] = sample(policies, 3, ctx.seed)
     .filter((p) => !interpreted.some((l) => l.policyId === p.id && l.interpretationPublished))

@@ -33,11 +33,21 @@ export async function publishedLeaders(db: Db, siteId: number) {
 export const publishedPolicies = (db: Db, siteId: number) =>
   db
     .selectFrom('published_items')
-    .select(['content_id as id', 'column_id as columnId', 'title'])
+    .select(['content_id as id', 'column_id as columnId', 'title', 'issuing_organ as issuingOrgan'])
     .where('site_id', '=', siteId)
     .where('type', '=', 'policy')
     .orderBy('content_id')
     .execute();
+
+/** The names a site publishes in: its sponsor (主办单位), organizer (承办单位) and the site's own name. */
+export async function siteIssuers(db: Db, siteId: number): Promise<string[]> {
+  const site = await db
+    .selectFrom('sites')
+    .select(['sponsor', 'organizer', 'name'])
+    .where('id', '=', siteId)
+    .executeTakeFirstOrThrow();
+  return [site.sponsor, site.organizer, site.name].filter((n): n is string => Boolean(n?.trim()));
+}
 
 export async function publishedInterpretations(db: Db, siteId: number) {
   const rows = await db

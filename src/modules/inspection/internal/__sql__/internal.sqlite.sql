@@ -30,7 +30,13 @@ where "site_id" = ? and "type" = ?;
 -- stopped here: r.title.trim is not a function
 
 -- publishedPolicies
-select "content_id" as "id", "column_id" as "columnId", "title"
+select "content_id" as "id", "column_id" as "columnId", "title", "issuing_organ" as "issuingOrgan"
 from "published_items"
 where "site_id" = ? and "type" = ?
 order by "content_id";
+
+-- siteIssuers
+select "sponsor", "organizer", "name"
+from "sites"
+where "id" = ?;
+-- stopped here: n?.trim is not a function
