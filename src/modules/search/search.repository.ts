@@ -57,22 +57,6 @@ const fts5Keys = async (db: Executor, node: MatchNode, f: KeyFilter, limit: numb
   ).rows.map((x) => Number(x.k));
 
 /**
- * The newest `limit` matching keys after `offset`. SQLite: FTS5 walks its lists in key order and stops early.
- * PostgreSQL: the newest `offset + limit` through time windows of the GIN index.
- */
-async function newestKeys(
-  db: Executor,
-  node: MatchNode,
-  f: KeyFilter,
-  limit: number,
-  offset = 0,
-  within?: MatchNode,
-): Promise<number[]> {
-  if (!isPostgres(db)) return fts5Keys(db, node, f, limit, offset);
-  return (await newestMatches(db, node, f, offset + limit, within)).slice(offset);
-}
-
-/**
  * Matching documents per kind code, from the newest `limit` matches: all of them when there are fewer (exact),
  * else a sample (the same sample on both dialects).
  */
@@ -83,13 +67,15 @@ export async function kindCounts(
   limit: number,
 ): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
-  for (const key of await newestKeys(db, node, f, limit)) counts.set(key % 8, (counts.get(key % 8) ?? 0) + 1);
+  for (const key of await matchKeys(db, node, f, limit)) counts.set(key % 8, (counts.get(key % 8) ?? 0) + 1);
   return counts;
 }
 
 /**
- * Matching keys, newest first. `within`: a query this one narrows (every match of `node` matches it), whose
- * newest matches this search may already have found (PostgreSQL tests those first).
+ * Matching keys, newest first: the newest `limit` after `offset`. SQLite: FTS5 walks its lists in key order and
+ * stops early. PostgreSQL: the newest `offset + limit` through time windows of the GIN index. `within`: a query
+ * this one narrows (every match of `node` matches it), whose newest matches this search may already have found
+ * (PostgreSQL tests those first).
  */
 export async function matchKeys(
   db: Executor,
@@ -99,7 +85,8 @@ export async function matchKeys(
   offset = 0,
   within?: MatchNode,
 ): Promise<number[]> {
-  return newestKeys(db, node, f, limit, offset, within);
+  if (!isPostgres(db)) return fts5Keys(db, node, f, limit, offset);
+  return (await newestMatches(db, node, f, offset + limit, within)).slice(offset);
 }
 
 /**
