@@ -5,39 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { seriousAxeProblems } from './axe.ts';
+import { VNU_JAR, vnuErrors } from './vnu.ts';
 import { SKIP_REASON, browserEnv } from './browser.ts';
 import { citizenOutbox } from '../citizens.ts';
 
-const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 const JAVA = spawnSync('java', ['-version']).status === 0;
-
-function vnuErrors(files: Map<string, string>): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-vnu-'));
-  try {
-    const names = [...files.keys()].map((name, i) => {
-      const file = path.join(dir, `${i}.html`);
-      fs.writeFileSync(file, files.get(name)!);
-      return { name, file };
-    });
-    const run = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...names.map((n) => n.file)], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const report = JSON.parse(run.stderr || '{"messages":[]}') as {
-      messages: { type: string; url?: string; message: string; extract?: string }[];
-    };
-    const label = (url = '') => names.find((n) => url.endsWith(`/${path.basename(n.file)}`))?.name ?? url;
-    return report.messages
-      .filter((m) => m.type === 'error' || m.type === 'non-document-error')
-      .map((m) => `${label(m.url)}: ${m.message} ${(m.extract ?? '').trim()}`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('registration without JavaScript, the proof of work with it, axe and vnu on the account pages', {
   skip: SKIP_REASON,

@@ -7,16 +7,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from 'playwright-core';
 import { seriousAxeProblems } from './axe.ts';
+import { VNU_JAR, vnuErrors } from './vnu.ts';
 import { browserEnv, consoleLogin, SKIP_REASON, screenshot } from './browser.ts';
 import { staff } from '../helpers.ts';
 import { ensureDataColumn } from '../../src/modules/datasets/data-column.ts';
 
-const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 const JAVA = spawnSync('java', ['-version']).status === 0 && fs.existsSync(VNU_JAR);
 const TITLE = '政务服务中心窗口月度受理量';
 
@@ -32,34 +30,6 @@ const CSV = iconv.encode(
   ].join('\r\n'),
   'gbk',
 );
-
-function vnuErrors(pages: Map<string, string>): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'datasets-vnu-'));
-  try {
-    const files = [...pages.entries()].map(([name, html], i) => {
-      const file = path.join(dir, `${i}.html`);
-      fs.writeFileSync(file, html);
-      return { name, file };
-    });
-    const run = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files.map((f) => f.file)], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const messages = (
-      JSON.parse(run.stderr || '{"messages":[]}') as {
-        messages: { type: string; url?: string; message: string; extract?: string }[];
-      }
-    ).messages;
-    return messages
-      .filter((m) => m.type === 'error')
-      .map(
-        (m) =>
-          `${files.find((f) => m.url?.endsWith(path.basename(f.file)))?.name ?? m.url}: ${m.message} ${m.extract ?? ''}`,
-      );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** An antd Select in a form item, by its label: opens it and picks the option. */
 async function choose(page: Page, label: string, option: string, multiple = false): Promise<void> {

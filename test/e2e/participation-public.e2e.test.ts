@@ -8,10 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { seriousAxeProblems } from './axe.ts';
+import { VNU_JAR, vnuErrors } from './vnu.ts';
 import { browserEnv, SKIP_REASON, screenshot } from './browser.ts';
 import { columnByName, staff } from '../helpers.ts';
 import { approveRelease, authAs, officeTeam } from '../participation.ts';
@@ -19,7 +18,6 @@ import { loginCitizen, registerCitizen } from '../citizens.ts';
 import { ManualClock } from '../../src/platform/time.ts';
 import { CITIZEN_COOKIE } from '../../src/modules/citizens/citizen-auth.service.ts';
 
-const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 const JAVA = spawnSync('java', ['-version']).status === 0 && fs.existsSync(VNU_JAR);
 const shanghai = (local: string) => new Date(`${local}+08:00`).toISOString();
 
@@ -27,34 +25,6 @@ const SURVEY = '政务服务大厅办事体验调查';
 const POLICY = '南江市政务服务“好差评”管理办法';
 const COMMENT = '建议明确差评整改结果向评价人反馈的时限。';
 const INFO = '2025年市政务服务大厅各窗口月度排队时长统计';
-
-function vnuErrors(pages: Map<string, string>): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'participation-vnu-'));
-  try {
-    const files = [...pages.entries()].map(([name, html], i) => {
-      const file = path.join(dir, `${i}.html`);
-      fs.writeFileSync(file, html);
-      return { name, file };
-    });
-    const run = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files.map((f) => f.file)], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const messages = (
-      JSON.parse(run.stderr || '{"messages":[]}') as {
-        messages: { type: string; url?: string; message: string; extract?: string }[];
-      }
-    ).messages;
-    return messages
-      .filter((m) => m.type === 'error' || m.type === 'non-document-error')
-      .map(
-        (m) =>
-          `${files.find((f) => m.url?.endsWith(`/${path.basename(f.file)}`))?.name ?? m.url}: ${m.message} ${m.extract ?? ''}`,
-      );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 async function signIn(contexts: BrowserContext[], baseUrl: string, cookie: string): Promise<void> {
   const value = cookie.slice(`${CITIZEN_COOKIE}=`.length);

@@ -6,44 +6,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { seriousAxeProblems } from './axe.ts';
+import { VNU_JAR, vnuErrors } from './vnu.ts';
 import { CHROMIUM_ARGS } from '../../src/platform/browser.ts';
 import { publishWithAttachment } from '../../src/modules/portal/attachment-testing.ts';
 import { testEnv } from '../helpers.ts';
 import { CHROMIUM, SKIP_REASON, screenshot } from './browser.ts';
 
-const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 const JAVA = spawnSync('java', ['-version']).status === 0;
 
 /** axe's serious and critical findings against WCAG 2.1 A and AA, as readable lines. */
 
 /** vnu's errors for each file, as readable lines (warnings and info are not errors). */
-function vnuErrors(files: Map<string, string>): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'govportal-vnu-'));
-  try {
-    const names = [...files.keys()].map((name, i) => {
-      const file = path.join(dir, `${i}.html`);
-      fs.writeFileSync(file, files.get(name)!);
-      return { name, file };
-    });
-    const run = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...names.map((n) => n.file)], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const report = JSON.parse(run.stderr || '{"messages":[]}') as {
-      messages: { type: string; url?: string; message: string; lastLine?: number; extract?: string }[];
-    };
-    const label = (url = '') => names.find((n) => url.endsWith(`/${path.basename(n.file)}`))?.name ?? url;
-    return report.messages
-      .filter((m) => m.type === 'error' || m.type === 'non-document-error')
-      .map((m) => `${label(m.url)}:${m.lastLine ?? '?'} ${m.message} ${(m.extract ?? '').trim()}`);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 test('reader on the demo site: navigation to an attachment, axe, 长者模式, valid HTML', {
   skip: SKIP_REASON,

@@ -8,10 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { seriousAxeProblems } from './axe.ts';
+import { VNU_JAR, vnuErrors } from './vnu.ts';
 import { browserEnv, consoleLogin, SKIP_REASON, screenshot } from './browser.ts';
 import { call } from '../helpers.ts';
 import { citizenOutbox, registerCitizen, type CitizenSession } from '../citizens.ts';
@@ -32,37 +31,8 @@ import type { App } from '../../src/platform/http.ts';
 import { CITIZEN_COOKIE } from '../../src/modules/citizens/citizen-auth.service.ts';
 import { shanghaiDate } from '../../src/platform/time.ts';
 
-const VNU_JAR = path.resolve('node_modules/vnu-jar/build/dist/vnu.jar');
 const JAVA = spawnSync('java', ['-version']).status === 0 && fs.existsSync(VNU_JAR);
 const ITEM_URL = '/bsfw/item/11320100MB0000001-XK-0001.html';
-
-function vnuErrors(pages: Map<string, string>): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'services-vnu-'));
-  try {
-    const files = [...pages.entries()].map(([name, html], i) => {
-      const file = path.join(dir, `${i}.html`);
-      fs.writeFileSync(file, html);
-      return { name, file };
-    });
-    const run = spawnSync('java', ['-jar', VNU_JAR, '--format', 'json', '--errors-only', ...files.map((f) => f.file)], {
-      encoding: 'utf8',
-      timeout: 120_000,
-    });
-    const messages = (
-      JSON.parse(run.stderr || '{"messages":[]}') as {
-        messages: { type: string; url?: string; message: string; extract?: string }[];
-      }
-    ).messages;
-    return messages
-      .filter((m) => m.type === 'error')
-      .map(
-        (m) =>
-          `${files.find((f) => m.url?.endsWith(`/${path.basename(f.file)}`))?.name ?? m.url}: ${m.message} ${m.extract ?? ''}`,
-      );
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 /** A browser context signed in as the citizen (the session cookie the public account issued). */
 async function citizenContext(
