@@ -299,10 +299,11 @@ export class SearchQueryService {
     const sampled = keys.length;
     let counts: KindCounts = { byKind: sample, total: sampled, approximate: false, keys };
     if (sampled > this.exactCounts) {
-      // SQLite counts quickly; PostgreSQL would visit every matching row, so it estimates (never below the sample).
+      // An exact count would visit every match: PostgreSQL takes the planner's estimate (never below the sample),
+      // SQLite the sample's share of the documents it spans (a small index is counted).
       const total = isPostgres(db)
         ? Math.max(sampled, await repo.estimateMatches(db, node, filter))
-        : await repo.countMatches(db, node, filter);
+        : await repo.sizeFromNewest(db, keys, filter, (range) => repo.countMatches(db, node, { ...filter, ...range }));
       const byKind = new Map([...sample].map(([k, n]) => [k, Math.round((n * total) / sampled)]));
       counts = { byKind, total, approximate: true, keys: null };
     }

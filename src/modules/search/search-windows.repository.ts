@@ -11,14 +11,8 @@ import { sql } from 'kysely';
 import { PER_SECOND, secondsOf } from './kinds.ts';
 import { type MatchNode, and, or, term, toTsquery, withoutPrefixes } from './match.ts';
 import type { Executor } from './search.tables.ts';
-import {
-  dayOfKey,
-  firstKeyOf,
-  KEYS_PER_DAY,
-  monthStartAfter,
-  monthStartOnOrBefore,
-  spanFacets,
-} from './time-facets.ts';
+import { type IndexShape, indexShape as shapeOf } from './index-density.repository.ts';
+import { dayOfKey, firstKeyOf, monthStartAfter, monthStartOnOrBefore, spanFacets } from './time-facets.ts';
 
 export interface KeyFilter {
   min: number | null;
@@ -40,11 +34,17 @@ const MARGIN = 1.5;
 /** How much larger the next window is when one held nothing. */
 const GROWTH = 8;
 
+/**
+ * The key range as SQL conditions. SQLite: FTS5 takes a rowid bound to start or stop its walk only when the value
+ * is an integer, and a JavaScript number is bound as a float — so the bound is cast (otherwise FTS5 walks every
+ * posting and SQLite drops those out of range afterwards: 55 ms instead of 1 ms for a frequent word's last days).
+ */
 export function conditions(pg: boolean, f: KeyFilter) {
   const key = pg ? sql.ref('doc_key') : sql.raw('rowid');
+  const bound = (n: number) => (pg ? sql`${n}` : sql`cast(${n} as integer)`);
   const parts = [];
-  if (f.min !== null) parts.push(sql`${key} >= ${f.min}`);
-  if (f.max !== null) parts.push(sql`${key} <= ${f.max}`);
+  if (f.min !== null) parts.push(sql`${key} >= ${bound(f.min)}`);
+  if (f.max !== null) parts.push(sql`${key} <= ${bound(f.max)}`);
   if (f.exclude?.length) parts.push(sql`${key} not in (${sql.join(f.exclude)})`);
   return parts.length ? sql` and ${sql.join(parts, sql` and `)}` : sql``;
 }
@@ -73,117 +73,10 @@ export function matchCondition(node: MatchNode, loose: boolean) {
   return sql`tsv @@ cast(${toTsquery(cheap)} as tsquery) and ts_match_vq(tsv, cast(${toTsquery(node)} as tsquery))`;
 }
 
-interface IndexShape {
-  docs: number;
-  firstDay: number;
-  lastDay: number;
-  /** Where the documents are in time (per day), for sizing windows. */
-  density: Density;
-}
-
-/**
- * Documents per day of the index, as cumulative counts: a window is sized from where the documents really are
- * (a site publishes far more per day lately than years ago, and some days hold thousands), not from the average.
- * Only window sizes depend on it, never which documents are found, so a count some minutes old will do.
- */
-class Density {
-  private readonly cumulative: Float64Array;
-
-  constructor(
-    private readonly firstDay: number,
-    perDay: Map<number, number>,
-    lastDay: number,
-  ) {
-    this.cumulative = new Float64Array(Math.max(0, lastDay - firstDay + 1) + 1);
-    for (let d = firstDay; d <= lastDay; d++)
-      this.cumulative[d - firstDay + 1] = this.cumulative[d - firstDay]! + (perDay.get(d) ?? 0);
-  }
-
-  private upTo(day: number): number {
-    const i = Math.min(Math.max(0, day - this.firstDay), this.cumulative.length - 1);
-    return this.cumulative[i]!;
-  }
-
-  /** Documents published on days [from, to). */
-  docsIn(from: number, to: number): number {
-    return this.upTo(to) - this.upTo(from);
-  }
-
-  /** The latest start (≥ lowest, < end) of a window ending at `end` that holds at least `docs` documents. */
-  startHolding(end: number, docs: number, lowest: number): number {
-    let lo = lowest;
-    let hi = end - 1;
-    if (this.docsIn(lo, end) < docs) return lo;
-    while (lo < hi) {
-      const mid = Math.ceil((lo + hi) / 2);
-      if (this.docsIn(mid, end) >= docs) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-}
-
 /** Estimates already asked for in this transaction (one search). */
 const estimates = new WeakMap<Executor, Map<string, Promise<number>>>();
 
-/**
- * The index's size and time span, remembered for a minute (asking costs two index probes that the bitmap-only
- * planner settings of a search would otherwise turn into full scans). A remembered newest day must not hide what
- * was published since: the windows start after today (publication times are the server's), and any change of
- * the index on this node forgets the shape at once. The documents per day: see countPerDay.
- */
-let shape: { at: number; value: Promise<IndexShape | null> } | null = null;
-let perDay: { at: number; whole: number; value: Map<number, number> } | null = null;
-const SHAPE_TTL_MS = 60_000;
-const PER_DAY_TTL_MS = 600_000;
-const WHOLE_COUNT_TTL_MS = 6 * 3_600_000;
-const RECENT_DAYS = 62;
-
-/**
- * Counts the documents per day: all days every six hours (one walk of the key index, 0.4–0.6 s at a million
- * documents), the last two months every ten minutes (what publication changes; older days change only by
- * withdrawals, and the counts only size windows).
- */
-async function countPerDay(db: Executor, lastDay: number): Promise<void> {
-  const now = Date.now();
-  const whole = !perDay || now - perDay.whole > WHOLE_COUNT_TTL_MS;
-  const from = lastDay - RECENT_DAYS;
-  const counted = await sql<{ day: number; n: number }>`
-    select (doc_key / ${KEYS_PER_DAY})::int as day, count(*)::int as n from search_match
-    ${whole ? sql`` : sql`where doc_key >= ${firstKeyOf(from)}`} group by 1`.execute(db);
-  const value = whole || !perDay ? new Map<number, number>() : new Map([...perDay.value].filter(([d]) => d < from));
-  for (const x of counted.rows) value.set(Number(x.day), Number(x.n));
-  perDay = { at: now, whole: whole || !perDay ? now : perDay.whole, value };
-}
-
-export function forgetIndexShape(): void {
-  shape = null;
-}
-
-function indexShape(db: Executor): Promise<IndexShape | null> {
-  if (shape && Date.now() - shape.at < SHAPE_TTL_MS) return shape.value;
-  const value = withIndexScans(db, async () => {
-    const { rows } = await sql<{ docs: number; first: string | null; last: string | null }>`
-        select (select reltuples from pg_class where oid = 'search_match'::regclass) as docs,
-               (select min(doc_key) from search_match) as first, (select max(doc_key) from search_match) as last`.execute(
-      db,
-    );
-    const r = rows[0];
-    if (!r?.first || !r.last || !(Number(r.docs) > 0)) return null;
-    const [firstDay, lastDay] = [dayOfKey(Number(r.first)), dayOfKey(Number(r.last))];
-    if (Number(r.docs) >= windowing.from && (!perDay || Date.now() - perDay.at > PER_DAY_TTL_MS))
-      await countPerDay(db, lastDay);
-    // Until the days are counted (a small index), documents are taken as spread evenly.
-    const even = new Map<number, number>();
-    if (!perDay) for (let d = firstDay; d <= lastDay; d++) even.set(d, Number(r.docs) / (lastDay - firstDay + 1));
-    return { docs: Number(r.docs), firstDay, lastDay, density: new Density(firstDay, perDay?.value ?? even, lastDay) };
-  });
-  shape = { at: Date.now(), value };
-  value.catch(() => {
-    shape = null;
-  });
-  return value;
-}
+const indexShape = (db: Executor) => shapeOf(db, windowing.from, withIndexScans);
 
 /** Runs `work` with index scans allowed (a search's transaction allows only bitmap scans, see reading()). */
 async function withIndexScans<T>(db: Executor, work: () => Promise<T>, bitmaps = true): Promise<T> {

@@ -8,18 +8,18 @@ import { type MatchNode, toFts5, toTsquery } from './match.ts';
 import {
   conditions,
   estimateMatches,
-  forgetIndexShape,
   type KeyFilter,
   looseWorthIt,
   matchCondition,
   newestMatches,
 } from './search-windows.repository.ts';
+import { forgetIndexShape, sizeFromNewest } from './index-density.repository.ts';
 import { chunk, DOC_COLUMNS, type Executor, type SearchDoc, sdb } from './search.tables.ts';
 
 // ---------- querying the index ----------
 
 export type { KeyFilter };
-export { estimateMatches, forgetIndexShape };
+export { estimateMatches, forgetIndexShape, sizeFromNewest };
 
 function matchClause(pg: boolean, node: MatchNode) {
   return pg ? sql`tsv @@ cast(${toTsquery(node)} as tsquery)` : sql`search_fts match ${toFts5(node)}`;
