@@ -194,10 +194,11 @@ type Range = { min: number | null; max: number | null };
  * The size of a result set from its newest matches (`newest`, newest first: every match from the oldest of them
  * on, within the range `f`), where counting it would walk every match (FTS5 decodes every posting of every word:
  * 60–90 ms for two frequent words at a million documents). Their share of the documents they span is the rate
- * at the top; below, the older documents are cut into strata that double in size going back (1×, 2×, 4× … the span),
+ * at the top; below, the older documents are cut into strata that grow fourfold going back (1×, 4×, 16× … the span),
  * and the matches counted in a small window at the top of each stratum give its rate. A word that only lately
  * came into use is then not taken to be as common in every year (a plain extrapolation would), and the windows
- * together read a few thousand postings. `countIn` counts the matches in a range; a small index is counted.
+ * together read a few thousand postings. (Each probe is a statement, and a query of many words costs ~6 ms to
+ * start in FTS5 however small its window: hence few strata, growing fast.) `countIn` counts the matches in a range; a small index is counted.
  */
 export async function sizeFromNewest(
   db: Executor,
@@ -216,7 +217,7 @@ export async function sizeFromNewest(
   // Older documents no more than those spanned: the rate at the top is as good a guess as any.
   if (older <= spanned) return Math.round(newest.length + rate * older);
   let found = newest.length;
-  for (let depth = 0, size = spanned; depth < older; depth += size, size *= 2) {
+  for (let depth = 0, size = spanned; depth < older; depth += size, size *= 4) {
     const stratum = Math.min(size, older - depth);
     const window = Math.min(stratum, Math.ceil(estimating.probeMatches / rate));
     const hi = s.density.keyAtDepth(oldest - 1, depth, bottom);

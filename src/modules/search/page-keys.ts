@@ -6,6 +6,10 @@ import type { Plan } from './query.ts';
 import * as repo from './search.repository.ts';
 import type { SortOrder } from './search.schema.ts';
 import type { Executor } from './search.tables.ts';
+import { titleMatches, titleTokens } from './title-match.ts';
+
+/** Up to this many matches, all known, are ranked from their titles (see rankFromTitles). */
+export const RANKED_FROM_TITLES = 300;
 
 export interface PageRequest {
   sort: SortOrder;
@@ -15,6 +19,11 @@ export interface PageRequest {
   column?: number;
 }
 
+/**
+ * The keys of one page. `allMatches`: every match of the query with its facets (newest first), when the search already
+ * has them all: none needs no walk of the index, by date the page is a slice of them, and a few are ranked from
+ * their titles.
+ */
 export async function pageKeys(
   db: Executor,
   plan: Plan,
@@ -23,9 +32,12 @@ export async function pageKeys(
   input: PageRequest,
   siteIds: number[],
   kindCode: number | null,
+  allMatches: number[] | null = null,
 ): Promise<number[]> {
   const withFacets = (n: MatchNode) => and([n, ...facets]);
   const offset = (input.page - 1) * input.pageSize;
+  if (allMatches && (allMatches.length === 0 || input.sort === 'date'))
+    return allMatches.slice(offset, offset + input.pageSize);
   if (input.sort === 'date') return repo.matchKeys(db, withFacets(plan.match), filter, input.pageSize, offset);
 
   const exact = (await repo.exactTitle(db, plan.key, siteIds))
@@ -42,6 +54,10 @@ export async function pageKeys(
     if (!node || seen.has(JSON.stringify(node))) continue;
     seen.add(JSON.stringify(node));
     tiers.push(node);
+  }
+  if (allMatches && allMatches.length <= RANKED_FROM_TITLES) {
+    const ranked = await rankFromTitles(db, exact, tiers, plan.match, allMatches);
+    if (ranked) return ranked.slice(offset, offset + input.pageSize);
   }
   const keys: number[] = [];
   let skip = offset;
@@ -77,4 +93,38 @@ export async function pageKeys(
     skip = 0;
   }
   return keys;
+}
+
+/**
+ * Every match in rank order, from all of them known: exact titles, then each tier's members among the rest, then
+ * the rest — each newest first, as the walks of the index give them. Null when a tier asks for more than a title
+ * (the walks then rank them).
+ */
+async function rankFromTitles(
+  db: Executor,
+  exact: number[],
+  tiers: MatchNode[],
+  match: MatchNode,
+  allMatches: number[],
+): Promise<number[] | null> {
+  const placed = new Set(exact);
+  const rest = allMatches.filter((k) => !placed.has(k));
+  const titles = await repo.titlesByKeys(db, rest);
+  const tokens = new Map([...titles].map(([k, title]) => [k, titleTokens(title)]));
+  const out = [...exact];
+  for (const tier of tiers) {
+    if (JSON.stringify(tier) === JSON.stringify(match)) break;
+    const members: number[] = [];
+    for (const k of rest) {
+      if (placed.has(k)) continue;
+      const t = tokens.get(k);
+      const hit = t ? titleMatches(tier, t) : false;
+      if (hit === null) return null;
+      if (hit) members.push(k);
+    }
+    for (const k of members) placed.add(k);
+    out.push(...members);
+  }
+  out.push(...rest.filter((k) => !placed.has(k)));
+  return out;
 }

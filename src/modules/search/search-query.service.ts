@@ -179,11 +179,14 @@ export class SearchQueryService {
       // that is not small is good to a few per cent.
       const estimate = counts.byKind.get(code ?? 0) ?? 0;
       let total = code === null ? totalAll : estimate;
+      // Every match of the page's query, when the search has them all (its pages then need no walk of the index).
+      let allMatches = counts.keys && (code === null ? counts.keys : counts.keys.filter((k) => k % 8 === code));
       if (code !== null && counts.approximate && estimate <= Math.min(TAB_COUNTED, this.exactCounts)) {
-        const counted = await repo.countUpTo(db, and([plan.match, ...tabFacets]), filter, this.exactCounts + 1);
-        total = counted <= this.exactCounts ? counted : Math.max(estimate, counted);
+        const tab = await repo.matchKeys(db, and([plan.match, ...tabFacets]), filter, this.exactCounts + 1);
+        total = tab.length <= this.exactCounts ? tab.length : Math.max(estimate, tab.length);
+        allMatches = tab.length <= this.exactCounts ? tab : null;
       }
-      const keys = await pageKeys(db, plan, tabFacets, filter, input, siteIds, code);
+      const keys = await pageKeys(db, plan, tabFacets, filter, input, siteIds, code, allMatches);
       const items = await resultItems(db, index, keys, plan, scope, sites);
       const result: SearchResult = {
         query: input.q,

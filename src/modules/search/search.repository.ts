@@ -119,6 +119,20 @@ export async function countMatches(db: Executor, node: MatchNode, f: KeyFilter):
   return Number(r.rows[0]?.n ?? 0);
 }
 
+/** The titles of the given documents. */
+export async function titlesByKeys(db: Executor, keys: number[]): Promise<Map<number, string>> {
+  const out = new Map<number, string>();
+  for (const list of chunk(keys, 500)) {
+    const rows = await sdb(db)
+      .selectFrom('search_docs')
+      .select(['doc_key', 'title'])
+      .where('doc_key', 'in', list)
+      .execute();
+    for (const r of rows) out.set(Number(r.doc_key), r.title);
+  }
+  return out;
+}
+
 export async function docsByKeys(db: Executor, keys: number[]): Promise<SearchDoc[]> {
   if (keys.length === 0) return [];
   const rows = await sdb(db).selectFrom('search_docs').select(DOC_COLUMNS).where('doc_key', 'in', keys).execute();
