@@ -116,12 +116,29 @@ export function withoutPrefixes(node: MatchNode): MatchNode | null {
 
 const quote = (token: string) => `"${token.replace(/"/g, '""')}"`;
 
+/**
+ * Title words and title bigrams are written with a one-letter prefix (`t`, `g`), as on PostgreSQL: FTS5 keeps one
+ * posting list per token across all columns, so an unprefixed title bigram such as 一步 would share the list of
+ * the same text in every body (94% of the documents at a million), and every title-only lookup — the ranking
+ * tiers, a query's bigram phrases — would walk it. Prefixed, a title token's list holds titles only.
+ */
+const FTS5_PREFIX: Partial<Record<Field, string>> = { title: 't', grams: 'g' };
+
+function fts5Term(node: Extract<MatchNode, { op: 'term' }>): string {
+  const star = node.prefix ? ' *' : '';
+  const parts: string[] = [];
+  for (const field of ['title', 'grams'] as const)
+    if (node.fields.includes(field)) parts.push(`${field} : ${quote(FTS5_PREFIX[field] + node.token)}${star}`);
+  const plain = node.fields.filter((f) => !FTS5_PREFIX[f]);
+  if (plain.length)
+    parts.push(`${plain.length === 1 ? plain[0] : `{${plain.join(' ')}}`} : ${quote(node.token)}${star}`);
+  return parts.length === 1 ? parts[0]! : `(${parts.join(' OR ')})`;
+}
+
 export function toFts5(node: MatchNode): string {
   switch (node.op) {
-    case 'term': {
-      const cols = node.fields.length === 1 ? node.fields[0] : `{${node.fields.join(' ')}}`;
-      return `${cols} : ${quote(node.token)}${node.prefix ? ' *' : ''}`;
-    }
+    case 'term':
+      return fts5Term(node);
     case 'and':
       return `(${node.items.map(toFts5).join(' AND ')})`;
     case 'or':
@@ -174,11 +191,14 @@ export interface DocTokens {
   facets: string[];
 }
 
-/** FTS5 column values: space-joined tokens (the unicode61 tokenizer splits them back on the spaces). */
+/**
+ * FTS5 column values: space-joined tokens (the unicode61 tokenizer splits them back on the spaces); title words
+ * and bigrams prefixed (see FTS5_PREFIX).
+ */
 export function fts5Columns(doc: DocTokens): Record<Field, string> {
   return {
-    title: doc.title.join(' '),
-    grams: doc.grams.join(' '),
+    title: doc.title.map((t) => `t${t}`).join(' '),
+    grams: doc.grams.map((t) => `g${t}`).join(' '),
     meta: doc.meta.join(' '),
     body: doc.body.join(' '),
     facets: doc.facets.join(' '),

@@ -18,6 +18,7 @@ import * as m0014 from './migrations/0014_supervision.ts';
 import * as m0017 from './migrations/0017_hardening_access.ts';
 import * as m0016 from './migrations/0016_editor.ts';
 import * as m0018 from './migrations/0018_search_scale.ts';
+import * as m0019 from './migrations/0019_search_title_tokens.ts';
 
 // Listed explicitly (not read from the folder) so the set of migrations is fixed at build time.
 const MIGRATIONS: Record<string, Migration> = {
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0017_hardening_access': m0017,
   '0016_editor': m0016,
   '0018_search_scale': m0018,
+  '0019_search_title_tokens': m0019,
 };
 
 class StaticProvider implements MigrationProvider {
