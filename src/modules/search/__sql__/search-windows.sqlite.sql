@@ -13,15 +13,5 @@ where tsv @@ cast(? as tsquery) and "doc_key" >= ? and "doc_key" <= ? and "doc_k
 -- stopped here: Cannot read properties of undefined (reading 'op')
 
 -- newestMatches
-select set_config('enable_indexscan', 'on', true), set_config('enable_bitmapscan', ?, true);
-select (
-  select reltuples
-  from pg_class
-  where oid = 'search_match'::regclass) as docs,
-               (
-  select min(doc_key)
-  from search_match) as first, (
-  select max(doc_key)
-  from search_match) as last;
-select set_config('enable_indexscan', 'off', true), set_config('enable_bitmapscan', 'on', true);
+-- (no query)
 -- stopped here: Cannot read properties of undefined (reading 'op')

@@ -42,3 +42,8 @@ select "site_id", count(*) as "n"
 from "search_docs"
 where "doc_key" in ($1)
 group by "site_id";
+
+-- titlesByKeys
+select "doc_key", "title"
+from "search_docs"
+where "doc_key" in ($1);

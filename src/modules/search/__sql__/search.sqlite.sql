@@ -4,14 +4,14 @@
 -- countMatches
 select count(*) as n
 from "search_fts"
-where search_fts match ? and rowid >= ? and rowid <= ? and rowid not in (?);
+where search_fts match ? and rowid >= cast(? as integer) and rowid <= cast(? as integer) and rowid not in (?);
 
 -- countUpTo
 select count(*) as n
 from (
   select rowid
   from search_fts
-  where search_fts match ? and rowid >= ? and rowid <= ? and rowid not in (?)
+  where search_fts match ? and rowid >= cast(? as integer) and rowid <= cast(? as integer) and rowid not in (?)
   limit ?);
 
 -- docsByKeys
@@ -30,7 +30,7 @@ limit ?;
 -- kindCounts
 select rowid as k
 from search_fts
-where search_fts match ? and rowid >= ? and rowid <= ? and rowid not in (?)
+where search_fts match ? and rowid >= cast(? as integer) and rowid <= cast(? as integer) and rowid not in (?)
 order by rowid desc
 limit ?
 offset ?;
@@ -41,7 +41,7 @@ offset ?;
 -- matchKeys
 select rowid as k
 from search_fts
-where search_fts match ? and rowid >= ? and rowid <= ? and rowid not in (?)
+where search_fts match ? and rowid >= cast(? as integer) and rowid <= cast(? as integer) and rowid not in (?)
 order by rowid desc
 limit ?
 offset ?;
@@ -51,3 +51,8 @@ select "site_id", count(*) as "n"
 from "search_docs"
 where "doc_key" in (?)
 group by "site_id";
+
+-- titlesByKeys
+select "doc_key", "title"
+from "search_docs"
+where "doc_key" in (?);
