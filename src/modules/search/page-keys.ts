@@ -21,7 +21,7 @@ export interface PageRequest {
 
 /**
  * The keys of one page. `allMatches`: every match of the query with its facets (newest first), when the search already
- * has them all: none needs no walk of the index, by date the page is a slice of them, and a few are ranked from
+ * has them all: an empty set needs no walk of the index, by date the page is a slice, and a few are ranked from
  * their titles.
  */
 export async function pageKeys(
