@@ -6,10 +6,11 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECT, type TestEnv, testEnv } from '../../../test/helpers.ts';
 import { Density, estimating, forgetIndexShape, sizeFromNewest } from './index-density.repository.ts';
-import { deleteDocs, type IndexedDoc, insertDocs } from './index.repository.ts';
+import { deleteDocs, insertDocs } from './index.repository.ts';
 import { docKey, KIND_NAMES, keyRange } from './kinds.ts';
 import { term } from './match.ts';
 import * as repo from './search.repository.ts';
+import { indexedDoc } from './search-testing.ts';
 import { firstKeyOf, KEYS_PER_DAY } from './time-facets.ts';
 
 const START = Date.UTC(2019, 0, 1);
@@ -25,26 +26,7 @@ const docs = Array.from({ length: COUNT }, (_, i) => {
   return { key: docKey(iso, i + 1, KIND_NAMES[i % 7]!), words };
 });
 
-const indexed = (key: number, words: string[]): IndexedDoc => ({
-  row: {
-    doc_key: key,
-    content_id: key % 1_000_000_007,
-    site_id: 1,
-    column_id: 1,
-    column_ids: '[1]',
-    kind: 'news',
-    type: 'article',
-    version: 1,
-    title: words.join(' '),
-    title_key: String(key),
-    pub_date: '',
-    meta: '{}',
-    summary: '',
-    body: '',
-    indexed_at: '',
-  },
-  tokens: { title: [], grams: [], meta: [], body: words, facets: ['s1', `k${key % 8}`] },
-});
+const indexed = (key: number, words: string[]) => indexedDoc(key, words.join(' '), { body: words });
 
 describe('documents per day', () => {
   it('counts whole days, and the share of a day its keys cover at either end', () => {

@@ -10,6 +10,7 @@ import { insertDocs } from './index.repository.ts';
 import { docKey } from './kinds.ts';
 import { term } from './match.ts';
 import * as repo from './search.repository.ts';
+import { indexedDoc } from './search-testing.ts';
 
 describe(`the index's title prefixes on an existing index (${DIALECT})`, () => {
   let env: TestEnv;
@@ -22,26 +23,7 @@ describe(`the index's title prefixes on an existing index (${DIALECT})`, () => {
     const db = env.ctx.db;
     const key = docKey('2026-03-01T02:00:00Z', 1, 'news');
     await insertDocs(db, [
-      {
-        row: {
-          doc_key: key,
-          content_id: 1,
-          site_id: 1,
-          column_id: 1,
-          column_ids: '[1]',
-          kind: 'news',
-          type: 'article',
-          version: 1,
-          title: '城乡居民医保',
-          title_key: '城乡居民医保',
-          pub_date: '',
-          meta: '{}',
-          summary: '',
-          body: '',
-          indexed_at: '',
-        },
-        tokens: { title: ['城乡', '居民', '医保'], grams: ['城乡', '乡居'], meta: [], body: [], facets: ['s1', 'k3'] },
-      },
+      indexedDoc(key, '城乡居民医保', { title: ['城乡', '居民', '医保'], grams: ['城乡', '乡居'] }),
     ]);
     assert.deepEqual(await repo.matchKeys(db, term('居民', ['title']), { min: null, max: null }, 10), [key]);
     await prefixTitleTokens(db);

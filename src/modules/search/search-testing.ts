@@ -3,6 +3,8 @@
 import { login, type Session, staff, type TestEnv, testEnv } from '../../../test/helpers.ts';
 import { type Team, team } from '../../../test/workflow.ts';
 import { createSiteWithAnnex1 } from '../setup/setup.service.ts';
+import type { IndexedDoc } from './index.repository.ts';
+import type { DocTokens } from './match.ts';
 import type { CorpusItem } from './quality/corpus.ts';
 import { type LoadedItem, loadCorpus } from './quality/load.ts';
 
@@ -97,4 +99,31 @@ export async function searchSite(): Promise<SearchSite> {
   await staff(env.ctx, 'webadmin', ['site_admin']);
   const admin = await login(env.app, 'webadmin');
   return { env, siteId, loaded, t, admin };
+}
+
+/**
+ * An index entry written straight into the index (no published item behind it), for tests of the index's own
+ * reads: key, title and token streams as given; site 1, facets its site and kind unless given.
+ */
+export function indexedDoc(key: number, title: string, tokens: Partial<DocTokens>): IndexedDoc {
+  return {
+    row: {
+      doc_key: key,
+      content_id: key % 1_000_000_007,
+      site_id: 1,
+      column_id: 1,
+      column_ids: '[1]',
+      kind: 'news',
+      type: 'article',
+      version: 1,
+      title,
+      title_key: String(key),
+      pub_date: '',
+      meta: '{}',
+      summary: '',
+      body: '',
+      indexed_at: '',
+    },
+    tokens: { title: [], grams: [], meta: [], body: [], facets: ['s1', `k${key % 8}`], ...tokens },
+  };
 }

@@ -8,10 +8,11 @@ import { sql } from 'kysely';
 import { DIALECT, type TestEnv, testEnv } from '../../../test/helpers.ts';
 import { isPostgres } from '../../platform/db/migration-helpers.ts';
 import { addTimeFacets } from '../../platform/db/migrations/0018_search_scale.ts';
-import { type IndexedDoc, insertDocs } from './index.repository.ts';
+import { insertDocs } from './index.repository.ts';
 import { docKey, KIND_NAMES, keyRange } from './kinds.ts';
 import { and, type MatchNode, not, or, TEXT_FIELDS, term, withoutPrefixes } from './match.ts';
 import * as repo from './search.repository.ts';
+import { indexedDoc } from './search-testing.ts';
 import { windowing } from './search-windows.repository.ts';
 import type { Executor } from './search.tables.ts';
 import { dayOfKey, spanFacets, timeFacets } from './time-facets.ts';
@@ -33,26 +34,7 @@ function corpus(): { key: number; words: string[] }[] {
   });
 }
 
-const doc = (key: number, words: string[]): IndexedDoc => ({
-  row: {
-    doc_key: key,
-    content_id: key % 1_000_000_007,
-    site_id: 1,
-    column_id: 1,
-    column_ids: '[1]',
-    kind: 'news',
-    type: 'article',
-    version: 1,
-    title: words.join(' '),
-    title_key: String(key),
-    pub_date: '',
-    meta: '{}',
-    summary: '',
-    body: '',
-    indexed_at: '',
-  },
-  tokens: { title: [], grams: [], meta: [], body: words, facets: ['s1', `k${key % 8}`] },
-});
+const doc = (key: number, words: string[]) => indexedDoc(key, words.join(' '), { body: words });
 
 describe(`newest matches through time windows (${DIALECT})`, () => {
   let env: TestEnv;
