@@ -16,12 +16,13 @@ const REPLY =
   '您好！企业开办可通过“一网通办”平台全程网上办理，营业执照、公章刻制、发票申领一次提交，材料齐全的1个工作日内办结。';
 
 async function logout(page: Page): Promise<void> {
-  // The message drawer, if open, covers the header.
-  await page.keyboard.press('Escape');
-  await page
-    .locator('.ant-drawer-open')
-    .waitFor({ state: 'detached' })
-    .catch(() => {});
+  // The message drawer, if open, covers the header; it is closed with its own close button, as a user would (Escape
+  // only reaches it while the focus is inside, and the button that had the focus may be gone after the action).
+  const drawer = page.locator('.ant-drawer-open');
+  if (await drawer.count()) {
+    await drawer.locator('.ant-drawer-close').click();
+    await drawer.waitFor({ state: 'detached' });
+  }
   await page.getByRole('button', { name: '退出登录' }).click();
   await page.getByLabel('用户名').waitFor();
 }

@@ -39,6 +39,14 @@ export function DeadlineTag({ d, label }: { d: Deadline; label: string }) {
   );
 }
 
+/** The fields of the draft the user has already filled in, so that a late template does not wipe them. */
+function typedSoFar(values: Partial<DraftRequest>): Partial<DraftRequest> {
+  const typed: Partial<DraftRequest> = { body: values.body ?? '' };
+  if (values.excerptTitle) typed.excerptTitle = values.excerptTitle;
+  if (values.excerptBody) typed.excerptBody = values.excerptBody;
+  return typed;
+}
+
 type Ask = { action: 'assign' | 'transfer' | 'invalid' | 'return' | 'close'; title: string };
 
 export function MessageDrawer({
@@ -77,7 +85,8 @@ export function MessageDrawer({
     else
       void api
         .get<Omit<DraftRequest, 'body'>>(`/api/messages/${d.message.id}/draft-template`)
-        .then((t) => draft.setFieldsValue({ ...t, body: '' }))
+        // The template arrives after the form is shown; whatever the 承办人 has typed by then stays.
+        .then((t) => draft.setFieldsValue({ ...t, ...typedSoFar(draft.getFieldsValue()) }))
         .catch(showError);
   }, [d, draft]);
 
