@@ -84,9 +84,21 @@ test('网上留言: citizen → dispatcher → department → reviewer and leade
   await consoleLogin(page, baseUrl, 'zw_bianji');
   await page.getByRole('menuitem', { name: /留言办理/ }).click();
   await page.getByTestId('messages-table').getByText(TITLE).click();
-  // 签收 (the 3-working-day step), then the reply.
+  // 签收 (the 3-working-day step), then the reply. The draft template (the public excerpt) is held back until the
+  // reply is typed, as on a slow line: when it arrives it fills the excerpt and leaves the typed reply alone.
+  let releaseTemplate = () => {};
+  const typed = new Promise<void>((resolve) => {
+    releaseTemplate = resolve;
+  });
+  await page.route('**/draft-template', async (route) => {
+    await typed;
+    await route.continue();
+  });
   await page.getByRole('button', { name: '签收' }).click();
   await page.getByLabel('答复内容').fill(REPLY);
+  releaseTemplate();
+  await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[id$="excerptTitle"]')?.value);
+  assert.equal(await page.getByLabel('答复内容').inputValue(), REPLY, 'the late template kept the typed reply');
   await page.getByRole('button', { name: '提交审核' }).click();
   await page.getByText('答复审核中').first().waitFor();
   await logout(page);

@@ -1,6 +1,6 @@
 // Where the indexed documents are in time: documents per publication day (UTC days of their keys), counted from
 // the index and remembered. PostgreSQL sizes its time windows from them (search-windows.repository.ts); SQLite
-// estimates the size of a large result set from them (estimateFromNewest). Both only need them roughly: a count
+// estimates the size of a large result set from them (sizeFromNewest). Both only need them roughly: a count
 // some minutes old will do.
 import { sql } from 'kysely';
 import { isPostgres } from '../../platform/db/migration-helpers.ts';
@@ -182,9 +182,9 @@ async function sqliteShape(db: Executor): Promise<IndexShape | null> {
 }
 
 /**
- * From this many documents, SQLite estimates the size of a large result set instead of counting it; newest matches
- * spanning up to `exactSpan` documents have those counted (the days' counts are minutes old and cut a day evenly); a probe window is
- * sized to hold about `probeMatches` matches.
+ * From this many documents, SQLite estimates the size of a large result set instead of counting it. Up to
+ * `exactSpan` documents spanned by matches are counted (the days' counts are minutes old and cut a day evenly).
+ * A probe window is sized to hold about `probeMatches` matches.
  */
 export const estimating = { from: 20_000, exactSpan: 50_000, probeMatches: 50 };
 
@@ -198,7 +198,8 @@ type Range = { min: number | null; max: number | null };
  * and the matches counted in a small window at the top of each stratum give its rate. A word that only lately
  * came into use is then not taken to be as common in every year (a plain extrapolation would), and the windows
  * together read a few thousand postings. (Each probe is a statement, and a query of many words costs ~6 ms to
- * start in FTS5 however small its window: hence few strata, growing fast.) `countIn` counts the matches in a range; a small index is counted.
+ * start in FTS5 however small its window: hence few strata, growing fast.) `countIn` counts the matches in a range;
+ * a small index is counted with it.
  */
 export async function sizeFromNewest(
   db: Executor,
